@@ -1,0 +1,25 @@
+#pragma once
+// Load + diagnose in one call, and the contract's JSON for it. Shared by `mwb analyze`, the GUI,
+// reports and case files.
+#include "model/core/diagnosis/finding.h"
+#include "model/core/sessions/loader.h"
+
+#include <QJsonObject>
+
+namespace mwb {
+
+struct Analysis {
+    std::shared_ptr<Store> store;
+    QList<Finding> findings;
+    bool hasUnreadableInput() const;   // some file or line could not be read (exit status 3)
+};
+
+Analysis analyzePaths(const QStringList &paths, const LoadOptions &options = {});
+
+struct JsonOptions {
+    bool sessions = false;
+    bool messages = false;
+};
+QJsonObject analysisToJson(const Analysis &analysis, const JsonOptions &options = {});
+
+} // namespace mwb

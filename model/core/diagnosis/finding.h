@@ -1,0 +1,31 @@
+#pragma once
+#include "model/core/sessions/types.h"
+
+#include <QMap>
+
+namespace mwb {
+
+enum class Severity { Info, Warning, Error };
+QString severityId(Severity s);      // "info" | "warning" | "error"
+Severity severityFromId(const QString &id);
+
+// One named fault, aggregated over all its occurrences (contract: analyze --json "findings").
+struct Finding {
+    QString rule;                    // stable id from the contract, e.g. "smtp-data-not-terminated"
+    Severity severity = Severity::Warning;
+    QString title;
+    QString explanation;
+    int count = 0;                   // occurrences aggregated
+    QStringList sessions;            // session ids
+    QList<int> sessionIndexes;       // into Store::sessions
+    QStringList messageIds;
+    QStringList servers;
+    QStringList codes;               // "451 4.7.0"
+    qint64 firstMs = kNoTime;
+    qint64 lastMs = kNoTime;
+    QList<RecordRef> evidence;       // capped; the first lines that prove it
+    QString scenario;                // remediation scenario id
+    QMap<QString, QString> parameters;
+};
+
+} // namespace mwb

@@ -1,0 +1,51 @@
+#pragma once
+// Loading: paths (files, folders, archives) -> Store. One engine, two front doors:
+// Loader::loadSync for the CLI and tests, LoadJob for the GUI (worker thread, progress, batches, cancel).
+#include "model/core/sessions/store.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QStringList>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace mwb {
+
+class SessionObserver;
+
+struct LoadOptions {
+    int threads = 0;                         // 0 = QThread::idealThreadCount()
+    SessionObserver *observer = nullptr;     // e.g. the diagnosis engine; not owned
+    std::function<void(qint64 bytesDone, qint64 bytesTotal)> progress;                // any thread
+    std::function<void(const QList<Session> &batch)> sessionBatch;                    // any thread, in order
+    const std::atomic_bool *cancel = nullptr;
+};
+
+class Loader {
+public:
+    // Never throws, never crashes on bad input: unreadable files become SourceFile::errors.
+    static std::shared_ptr<Store> loadSync(const QStringList &paths, const LoadOptions &options = {});
+};
+
+// GUI job: runs Loader on a worker thread. Signals arrive in the object's thread.
+class LoadJob : public QObject {
+    Q_OBJECT
+public:
+    explicit LoadJob(QObject *parent = nullptr);
+    ~LoadJob() override;
+    void start(const QStringList &paths, SessionObserver *observer = nullptr);
+    void cancel();   // the job stops within ~100 ms
+    bool isRunning() const;
+
+Q_SIGNALS:
+    void progress(qint64 bytesDone, qint64 bytesTotal);
+    void sessionsAdded(const QList<mwb::Session> &batch);   // ~every 100 ms while loading
+    void finished(std::shared_ptr<mwb::Store> store, bool cancelled);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace mwb

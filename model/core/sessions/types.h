@@ -1,0 +1,163 @@
+#pragma once
+// The data every area shares: where a record lives, what a file is, what a session and a
+// message are. Plain values (implicitly shared Qt containers), cheap to copy into batches.
+#include "model/core/common/timeutil.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace mwb {
+
+enum class LogFormat {
+    Unknown,
+    SmtpReceive,            // "SMTP Receive Protocol Log"
+    SmtpSend,               // "SMTP Send Protocol Log"
+    MessageTracking,        // "Message Tracking Log"
+    ExoMessageTrace,        // EXO historical search / enhanced summary / extended report CSV
+    ExoGetMessageTrace,     // Get-MessageTrace | Export-Csv
+    TransportConnectivity,  // "Transport Connectivity Log"
+};
+
+// Contract names: smtp-receive, smtp-send, message-tracking, exo-message-trace,
+// exo-get-messagetrace, transport-connectivity, unknown.
+QString formatId(LogFormat f);
+LogFormat formatFromId(const QString &id);
+
+// Where one record (log line, CSV row) lives: the evidence behind every finding and transcript line.
+struct RecordRef {
+    int fileIndex = -1;    // index into Store::files
+    qint64 line = 0;       // 1-based physical line number in the decoded file
+    qint64 offset = 0;     // byte offset of the line in the file's decoded bytes
+    qint32 length = 0;     // bytes, without the line terminator
+    bool isValid() const { return fileIndex >= 0 && line > 0; }
+    friend bool operator==(const RecordRef &, const RecordRef &) = default;
+};
+
+// Bad input is data: one entry per unreadable line or file-level problem.
+struct ParseIssue {
+    qint64 line = 0;  // 0 = the whole file
+    QString message;
+};
+
+struct SourceFile {
+    QString path;          // file system path, or "archive.zip!/inner/path.log" for archive members
+    LogFormat format = LogFormat::Unknown;
+    QString encoding;      // "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16LE BOM", "UTF-16BE", ...
+    QString server;        // from connector-id / server-hostname / folder name
+    qint64 bytes = 0;      // size on disk (or archive member size)
+    qint64 lines = 0;      // data records read
+    qint64 firstMs = kNoTime;
+    qint64 lastMs = kNoTime;
+    QList<ParseIssue> errors;
+};
+
+enum class Direction { Receive, Send };
+QString directionId(Direction d);  // "receive" | "send"
+
+// Contract: delivered|rejected|deferred|dropped|no-mail
+enum class SessionOutcome { Delivered, Rejected, Deferred, Dropped, NoMail };
+QString outcomeId(SessionOutcome o);
+
+struct CertificateInfo {
+    QString role;          // "sending" (Exchange's own) | "received" (the peer's)
+    QString subject;
+    QString issuer;
+    QString serial;
+    QString thumbprint;    // 40 hex, upper-case
+    QStringList alternateNames;
+    qint64 notBeforeMs = kNoTime;
+    qint64 notAfterMs = kNoTime;
+    RecordRef ref;
+    bool isEmpty() const { return subject.isEmpty() && thumbprint.isEmpty(); }
+};
+
+// One protocol-log line of a session, decoded (fields unquoted). Made on demand for transcripts
+// and handed to session observers (diagnosis) while a session is assembled; not kept in the Store.
+struct SessionLine {
+    qint64 timeMs = kNoTime;
+    int sequence = -1;
+    char event = '*';      // '+', '-', '>', '<', '*'
+    QString data;
+    QString context;
+    RecordRef ref;
+};
+
+// A piece of a session inside one file: lets the transcript be re-read from the bytes.
+struct FileSpan {
+    int fileIndex = -1;
+    qint64 firstOffset = 0;  // offset of the session's first line in that file
+    qint64 endOffset = 0;    // offset just past its last line
+    qint64 firstLine = 0;    // line number of firstOffset
+};
+
+struct Session {
+    int index = -1;                 // position in Store::sessions
+    QString id;                     // 16 hex session-id as logged (may be 0000000000000000 when redacted)
+    QString server;
+    QString connector;
+    Direction direction = Direction::Receive;
+    QString local;                  // "10.0.0.5:25" (raw text kept when it does not parse)
+    QString remote;
+    qint64 startMs = kNoTime;
+    qint64 endMs = kNoTime;
+    QString ehlo;                   // name the client gave in EHLO/HELO
+    QString greetingName;           // name in the server's 220 banner / 250 Hello line
+    QStringList capabilities;       // as last advertised (upper-case keywords, e.g. "STARTTLS", "X-EXPS GSSAPI NTLM")
+    bool tls = false;
+    QString tlsVerb;                // "STARTTLS" | "X-ANONYMOUSTLS" | "" (implicit)
+    QString tlsProtocol;            // e.g. "TLS1_2"
+    QString tlsCipher;              // e.g. "CALG_AES_128 128 bits"
+    QList<CertificateInfo> certificates;
+    QString authMechanism;          // "LOGIN", "NTLM", "X-EXPS", ...
+    QString authUser;               // from "User Name:" lines only; never a secret
+    bool authFailed = false;
+    QString mailFrom;
+    QStringList recipients;
+    bool dataStarted = false;       // DATA answered 354 or BDAT used
+    bool bdat = false;
+    QStringList messageIds;         // <id> from "250 2.6.0 <id> Queued" / "InternetMessageId <id>"
+    QString lastReply;              // last reply line (code + text)
+    QString disconnectReason;       // context of the '-' line: Local, Remote, Remote(ConnectionReset) ...
+    SessionOutcome outcome = SessionOutcome::NoMail;
+    qint64 maxGapMs = 0;            // largest silence between two consecutive lines
+    int lineCount = 0;
+    QList<FileSpan> spans;
+    bool complete = false;          // saw both '+' (or sequence 0) and '-'
+};
+
+enum class MessageStatus { Delivered, Failed, Deferred, Pending };  // contract: delivered|failed|deferred|pending
+QString messageStatusId(MessageStatus s);
+
+struct MessageHop {
+    QString server;
+    QString event;                 // RECEIVE, SUBMIT, SEND, DELIVER, FAIL, DEFER, ... (upper-case)
+    QString source;                // SMTP, STOREDRIVER, AGENT, EXO ...
+    qint64 timeMs = kNoTime;
+    QString sessionId;             // protocol-log session that carried it, when known
+    int sessionIndex = -1;         // index into Store::sessions, -1 when not loaded
+    QString connector;
+    QString clientIp;
+    QString serverIp;
+    QString nextHop;               // server-hostname of a SEND / next-hop-domain
+    QString recipientStatus;
+    QStringList recipients;
+    RecordRef ref;
+};
+
+struct Message {
+    int index = -1;
+    QString messageId;             // normalised with angle brackets: <id@host>
+    QString networkMessageId;
+    QString internalMessageId;
+    QString sender;
+    QStringList recipients;
+    QString subject;
+    QList<MessageHop> hops;        // ordered by time
+    MessageStatus status = MessageStatus::Pending;
+    qint64 delayMs = 0;            // first hop to final DELIVER/SEND (or to last hop)
+};
+
+} // namespace mwb

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Mailflow Workbench needs to build, run and test.
+# Idempotent: installs only what is missing. Runs apt-get as root or through sudo.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ clang pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6 libgl-dev libarchive-dev
+  # run the GUI without a display, screenshots
+  xvfb xauth qt6-qpa-plugins
+  # tests with real peers on loopback
+  postfix python3 python3-aiosmtpd dnsmasq-base openssl
+  # fuzzing and packaging checks
+  libclang-rt-14-dev appstream dpkg-dev file
+)
+
+# Node.js runs ../shared/tools/pscheck; Debian's nodejs/npm are used only when no node is present
+# (a node from another source usually bundles npm and conflicts with Debian's npm package).
+if ! command -v node >/dev/null 2>&1; then
+  packages+=(nodejs)
+fi
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+# postfix asks questions at install time; "No configuration" keeps it from touching the machine.
+echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The tests start their own postfix on a loopback port; the system instance must not hold port 25.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet postfix 2>/dev/null; then
+  $SUDO systemctl stop postfix || true
+fi
