@@ -143,6 +143,7 @@ struct MessageHop {
     QString serverIp;
     QString nextHop;               // server-hostname of a SEND / next-hop-domain
     QString recipientStatus;
+    QString sourceContext;         // tracking source-context (queue errors such as DnsQueryFailed live here)
     QStringList recipients;
     RecordRef ref;
 };
