@@ -1,0 +1,567 @@
+#include "model/core/smtp/dns.h"
+
+#include <QDnsLookup>
+#include <QNetworkDatagram>
+#include <QJsonArray>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <algorithm>
+
+namespace mwb::smtp {
+
+QString Resolver::toString() const
+{
+    if (isSystem())
+        return QStringLiteral("system");
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']'
+                                                                              : address.toString();
+    return host + u':' + QString::number(port);
+}
+
+bool Resolver::parse(const QString &text, Resolver *out, QString *error)
+{
+    QString host = text.trimmed();
+    quint16 port = 53;
+    if (host.startsWith(u'[')) {
+        const qsizetype close = host.indexOf(u']');
+        if (close < 0) {
+            *error = QStringLiteral("missing ']' in resolver '%1'").arg(text);
+            return false;
+        }
+        const QString rest = host.mid(close + 1);
+        host = host.mid(1, close - 1);
+        if (!rest.isEmpty()) {
+            bool ok = false;
+            const uint p = rest.startsWith(u':') ? rest.mid(1).toUInt(&ok) : 0;
+            if (!ok || p == 0 || p > 65535) {
+                *error = QStringLiteral("bad port in resolver '%1'").arg(text);
+                return false;
+            }
+            port = quint16(p);
+        }
+    } else if (host.count(u':') == 1) {
+        bool ok = false;
+        const uint p = host.section(u':', 1).toUInt(&ok);
+        if (!ok || p == 0 || p > 65535) {
+            *error = QStringLiteral("bad port in resolver '%1'").arg(text);
+            return false;
+        }
+        port = quint16(p);
+        host = host.section(u':', 0, 0);
+    }
+    const QHostAddress address(host);
+    if (address.isNull()) {
+        *error = QStringLiteral("the resolver must be an IP address, not '%1'").arg(text);
+        return false;
+    }
+    out->address = address;
+    out->port = port;
+    return true;
+}
+
+// ---- wire format -------------------------------------------------------------------------------
+
+QByteArray buildDnsQuery(quint16 id, DnsType type, const QString &name)
+{
+    QByteArray q;
+    const auto put16 = [&q](quint16 v) { q.append(char(v >> 8)).append(char(v & 0xff)); };
+    put16(id);
+    put16(0x0100);  // standard query, recursion desired
+    put16(1);
+    put16(0);
+    put16(0);
+    put16(0);
+    QString n = name;
+    if (n.endsWith(u'.'))
+        n.chop(1);
+    for (const QString &label : n.split(u'.', Qt::SkipEmptyParts)) {
+        const QByteArray l = label.toUtf8().left(63);
+        q.append(char(l.size())).append(l);
+    }
+    q.append('\0');
+    put16(quint16(type));
+    put16(1);  // IN
+    return q;
+}
+
+namespace {
+
+struct Reader {
+    const QByteArray &p;
+    qsizetype pos = 0;
+    bool bad = false;
+    quint16 u16()
+    {
+        if (pos + 2 > p.size()) {
+            bad = true;
+            return 0;
+        }
+        const quint16 v = quint16((quint8(p[pos]) << 8) | quint8(p[pos + 1]));
+        pos += 2;
+        return v;
+    }
+    quint32 u32()
+    {
+        const quint32 hi = u16();
+        return (hi << 16) | u16();
+    }
+    // A possibly compressed name starting at `at`; returns the position after it.
+    QString nameAt(qsizetype at, qsizetype *after)
+    {
+        QStringList labels;
+        qsizetype cur = at;
+        qsizetype end = -1;
+        int jumps = 0;
+        while (true) {
+            if (cur >= p.size()) {
+                bad = true;
+                return {};
+            }
+            const quint8 len = quint8(p[cur]);
+            if ((len & 0xC0) == 0xC0) {
+                if (cur + 1 >= p.size() || ++jumps > 32) {
+                    bad = true;  // truncated or a pointer loop
+                    return {};
+                }
+                if (end < 0)
+                    end = cur + 2;
+                cur = ((len & 0x3F) << 8) | quint8(p[cur + 1]);
+                continue;
+            }
+            if (len == 0) {
+                if (end < 0)
+                    end = cur + 1;
+                break;
+            }
+            if (cur + 1 + len > p.size()) {
+                bad = true;
+                return {};
+            }
+            labels.append(QString::fromUtf8(p.constData() + cur + 1, len));
+            cur += 1 + len;
+        }
+        *after = end;
+        return labels.join(u'.');
+    }
+    QString name()
+    {
+        qsizetype after = pos;
+        const QString n = nameAt(pos, &after);
+        pos = after;
+        return n;
+    }
+};
+
+} // namespace
+
+bool parseDnsResponse(const QByteArray &packet, quint16 expectedId, DnsAnswer *answer)
+{
+    Reader r{packet};
+    const quint16 id = r.u16();
+    const quint16 flags = r.u16();
+    const quint16 qd = r.u16();
+    const quint16 an = r.u16();
+    r.u16();
+    r.u16();
+    if (r.bad || id != expectedId || !(flags & 0x8000)) {
+        answer->error = QStringLiteral("malformed or foreign DNS response");
+        return false;
+    }
+    const int rcode = flags & 0x000F;
+    if (rcode == 3) {
+        answer->ok = true;
+        answer->nxDomain = true;
+        return true;
+    }
+    if (rcode != 0) {
+        static const char *names[] = {"NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED"};
+        answer->error = QStringLiteral("the resolver answered %1").arg(rcode < 6 ? QString::fromLatin1(names[rcode]) : QString::number(rcode));
+        return false;
+    }
+    for (int i = 0; i < qd && !r.bad; ++i) {
+        r.name();
+        r.u16();
+        r.u16();
+    }
+    for (int i = 0; i < an && !r.bad; ++i) {
+        r.name();
+        const quint16 type = r.u16();
+        r.u16();
+        r.u32();
+        const quint16 len = r.u16();
+        if (r.bad || r.pos + len > packet.size()) {
+            r.bad = true;
+            break;
+        }
+        const qsizetype start = r.pos;
+        if (type == quint16(answer->type)) {
+            switch (answer->type) {
+            case DnsType::A:
+                if (len == 4)
+                    answer->values.append(QHostAddress(quint32((quint8(packet[start]) << 24) | (quint8(packet[start + 1]) << 16)
+                                                               | (quint8(packet[start + 2]) << 8) | quint8(packet[start + 3])))
+                                              .toString());
+                break;
+            case DnsType::Aaaa:
+                if (len == 16)
+                    answer->values.append(QHostAddress(reinterpret_cast<const quint8 *>(packet.constData() + start)).toString());
+                break;
+            case DnsType::Ptr: {
+                qsizetype after = 0;
+                answer->values.append(r.nameAt(start, &after));
+                break;
+            }
+            case DnsType::Mx: {
+                r.pos = start;
+                DnsMx mx;
+                mx.preference = r.u16();
+                mx.exchange = r.name();
+                answer->mx.append(mx);
+                break;
+            }
+            case DnsType::Txt: {
+                QByteArray text;
+                qsizetype p = start;
+                while (p < start + len) {
+                    const quint8 l = quint8(packet[p]);
+                    if (p + 1 + l > start + len)
+                        break;
+                    text.append(packet.constData() + p + 1, l);
+                    p += 1 + l;
+                }
+                answer->values.append(QString::fromUtf8(text));
+                break;
+            }
+            }
+        }
+        r.pos = start + len;
+    }
+    if (r.bad) {
+        answer->error = QStringLiteral("truncated DNS response");
+        return false;
+    }
+    answer->ok = true;
+    return true;
+}
+
+QString reversedLabels(const QHostAddress &address)
+{
+    if (address.protocol() == QAbstractSocket::IPv4Protocol) {
+        QStringList parts = address.toString().split(u'.');
+        std::reverse(parts.begin(), parts.end());
+        return parts.join(u'.');
+    }
+    const Q_IPV6ADDR v6 = address.toIPv6Address();
+    QStringList nibbles;
+    for (int i = 15; i >= 0; --i) {
+        nibbles.append(QString::number(v6[i] & 0xF, 16));
+        nibbles.append(QString::number(v6[i] >> 4, 16));
+    }
+    return nibbles.join(u'.');
+}
+
+QString reverseName(const QHostAddress &address)
+{
+    return reversedLabels(address)
+           + (address.protocol() == QAbstractSocket::IPv4Protocol ? QStringLiteral(".in-addr.arpa") : QStringLiteral(".ip6.arpa"));
+}
+
+// ---- client ------------------------------------------------------------------------------------
+
+DnsClient::DnsClient(Resolver resolver, QObject *parent) : QObject(parent), m_resolver(resolver) {}
+
+void DnsClient::lookup(DnsType type, const QString &name, std::function<void(const DnsAnswer &)> done)
+{
+    if (m_resolver.isSystem() || m_resolver.port == 53)
+        lookupWithQt(type, name, std::move(done));
+    else
+        lookupWithUdp(type, name, std::move(done));
+}
+
+void DnsClient::lookupWithQt(DnsType type, const QString &name, std::function<void(const DnsAnswer &)> done)
+{
+    QDnsLookup::Type qtype = QDnsLookup::A;
+    switch (type) {
+    case DnsType::A: qtype = QDnsLookup::A; break;
+    case DnsType::Aaaa: qtype = QDnsLookup::AAAA; break;
+    case DnsType::Mx: qtype = QDnsLookup::MX; break;
+    case DnsType::Ptr: qtype = QDnsLookup::PTR; break;
+    case DnsType::Txt: qtype = QDnsLookup::TXT; break;
+    }
+    auto *lookup = new QDnsLookup(qtype, name, this);
+    if (!m_resolver.isSystem())
+        lookup->setNameserver(m_resolver.address);
+    auto *timer = new QTimer(lookup);
+    timer->setSingleShot(true);
+    auto finish = [lookup, timer, type, name, done](bool timedOut) {
+        timer->stop();
+        QObject::disconnect(lookup, nullptr, nullptr, nullptr);
+        DnsAnswer a;
+        a.name = name;
+        a.type = type;
+        if (timedOut) {
+            a.error = QStringLiteral("no answer in time");
+            lookup->abort();
+        } else if (lookup->error() == QDnsLookup::NotFoundError) {
+            a.ok = true;
+            a.nxDomain = true;
+        } else if (lookup->error() != QDnsLookup::NoError) {
+            a.error = lookup->errorString();
+        } else {
+            a.ok = true;
+            for (const auto &r : lookup->hostAddressRecords())
+                a.values.append(r.value().toString());
+            for (const auto &r : lookup->pointerRecords())
+                a.values.append(r.value());
+            for (const auto &r : lookup->textRecords()) {
+                QByteArray joined;
+                for (const QByteArray &part : r.values())
+                    joined += part;
+                a.values.append(QString::fromUtf8(joined));
+            }
+            for (const auto &r : lookup->mailExchangeRecords())
+                a.mx.append(DnsMx{r.preference(), r.exchange()});
+        }
+        lookup->deleteLater();
+        done(a);
+    };
+    connect(lookup, &QDnsLookup::finished, lookup, [finish] { finish(false); });
+    connect(timer, &QTimer::timeout, lookup, [finish] { finish(true); });
+    timer->start(m_timeoutMs);
+    lookup->lookup();
+}
+
+void DnsClient::lookupWithUdp(DnsType type, const QString &name, std::function<void(const DnsAnswer &)> done)
+{
+    auto *socket = new QUdpSocket(this);
+    auto *timer = new QTimer(socket);
+    timer->setSingleShot(true);
+    const quint16 id = quint16(QRandomGenerator::global()->bounded(1, 65535));
+    const QByteArray query = buildDnsQuery(id, type, name);
+    const Resolver resolver = m_resolver;
+    auto tries = std::make_shared<int>(0);
+    auto finished = std::make_shared<bool>(false);
+    auto finish = [socket, finished, done](const DnsAnswer &a) {
+        if (std::exchange(*finished, true))
+            return;
+        socket->disconnect();
+        socket->deleteLater();
+        done(a);
+    };
+    connect(socket, &QUdpSocket::readyRead, socket, [socket, id, type, name, finish] {
+        while (socket->hasPendingDatagrams()) {
+            const QByteArray packet = socket->receiveDatagram(65536).data();
+            DnsAnswer a;
+            a.name = name;
+            a.type = type;
+            if (parseDnsResponse(packet, id, &a) || !a.error.startsWith(QStringLiteral("malformed"))) {
+                finish(a);
+                return;
+            }
+            // A stray or foreign datagram: keep waiting for ours.
+        }
+    });
+    const int perTry = std::max(200, m_timeoutMs / 2);
+    connect(timer, &QTimer::timeout, socket, [socket, timer, tries, query, resolver, perTry, type, name, finish] {
+        if (++*tries < 2) {
+            socket->writeDatagram(query, resolver.address, resolver.port);
+            timer->start(perTry);
+            return;
+        }
+        DnsAnswer a;
+        a.name = name;
+        a.type = type;
+        a.error = QStringLiteral("no answer from %1").arg(resolver.toString());
+        finish(a);
+    });
+    socket->writeDatagram(query, resolver.address, resolver.port);
+    timer->start(perTry);
+}
+
+// ---- block lists -------------------------------------------------------------------------------
+
+QStringList defaultBlocklistZones()
+{
+    return {QStringLiteral("zen.spamhaus.org"), QStringLiteral("bl.spamcop.net"), QStringLiteral("b.barracudacentral.org")};
+}
+
+QString explainBlocklistAnswer(const QString &zone, const QString &answer)
+{
+    const QString z = zone.toLower();
+    if (answer.startsWith(QStringLiteral("127.255.255.")))
+        return QStringLiteral("The list refused the query (%1): it does not answer public/open resolvers or "
+                              "this resolver exceeded its limit; the result says nothing about the IP.")
+            .arg(answer);
+    if (z.contains(QStringLiteral("spamhaus"))) {
+        const int last = answer.section(u'.', 3, 3).toInt();
+        if (last == 2)
+            return QStringLiteral("SBL: a known spam source or spam operation.");
+        if (last == 3)
+            return QStringLiteral("SBL CSS: snowshoe spam / low-reputation sending.");
+        if (last >= 4 && last <= 7)
+            return QStringLiteral("XBL: the IP is infected or an open proxy (exploits block list).");
+        if (last == 9)
+            return QStringLiteral("DROP: a hijacked or criminal netblock.");
+        if (last == 10 || last == 11)
+            return QStringLiteral("PBL: a dynamic/end-user range that should not send mail directly; "
+                                  "send through your provider's smart host.");
+    }
+    if (answer.startsWith(QStringLiteral("127.")))
+        return QStringLiteral("Listed (%1): see the list operator's site for what this code means.").arg(answer);
+    return QStringLiteral("Unexpected answer %1: not a block list code, the resolver may rewrite NXDOMAIN.").arg(answer);
+}
+
+QJsonObject BlocklistResult::toJson() const
+{
+    return QJsonObject{{QStringLiteral("zone"), zone},
+                       {QStringLiteral("query"), query},
+                       {QStringLiteral("listed"), listed},
+                       {QStringLiteral("answers"), QJsonArray::fromStringList(answers)},
+                       {QStringLiteral("meanings"), QJsonArray::fromStringList(meanings)},
+                       {QStringLiteral("error"), error}};
+}
+
+QJsonObject DnsReport::toJson() const
+{
+    QJsonArray mxArr;
+    for (const DnsMx &m : mx)
+        mxArr.append(QJsonObject{{QStringLiteral("preference"), m.preference},
+                                 {QStringLiteral("exchange"), m.exchange},
+                                 {QStringLiteral("addresses"), QJsonArray::fromStringList(mxAddresses.value(m.exchange))}});
+    QJsonArray ptrArr;
+    for (const PtrResult &p : ptr)
+        ptrArr.append(QJsonObject{{QStringLiteral("address"), p.address},
+                                  {QStringLiteral("names"), QJsonArray::fromStringList(p.names)},
+                                  {QStringLiteral("forwardConfirmed"), p.forwardConfirmed},
+                                  {QStringLiteral("explanation"), p.explanation}});
+    QJsonArray bl;
+    for (const BlocklistResult &b : blocklists)
+        bl.append(b.toJson());
+    return QJsonObject{{QStringLiteral("tool"), QStringLiteral("mwb")},
+                       {QStringLiteral("query"), query},
+                       {QStringLiteral("kind"), isAddress ? QStringLiteral("address") : QStringLiteral("name")},
+                       {QStringLiteral("resolver"), resolver},
+                       {QStringLiteral("mx"), mxArr},
+                       {QStringLiteral("a"), QJsonArray::fromStringList(a)},
+                       {QStringLiteral("aaaa"), QJsonArray::fromStringList(aaaa)},
+                       {QStringLiteral("ptr"), ptrArr},
+                       {QStringLiteral("spf"), QJsonArray::fromStringList(spf)},
+                       {QStringLiteral("dmarc"), QJsonArray::fromStringList(dmarc)},
+                       {QStringLiteral("blocklists"), bl},
+                       {QStringLiteral("errors"), QJsonArray::fromStringList(errors)}};
+}
+
+// ---- probe -------------------------------------------------------------------------------------
+
+DnsProbe::DnsProbe(Resolver resolver, QObject *parent)
+    : QObject(parent), m_client(new DnsClient(resolver, this)), m_zones(defaultBlocklistZones())
+{
+}
+
+void DnsProbe::ask(DnsType type, const QString &name, std::function<void(const DnsAnswer &)> then)
+{
+    ++m_pending;
+    QPointer<DnsProbe> self(this);
+    m_client->lookup(type, name, [self, then](const DnsAnswer &a) {
+        if (!self)
+            return;
+        if (!a.ok)
+            self->m_report.errors.append(QStringLiteral("%1: %2").arg(a.name, a.error));
+        then(a);
+        if (--self->m_pending == 0)
+            self->done();
+    });
+}
+
+void DnsProbe::done()
+{
+    std::stable_sort(m_report.mx.begin(), m_report.mx.end(),
+                     [](const DnsMx &l, const DnsMx &r) { return l.preference < r.preference; });
+    emit finished();
+}
+
+void DnsProbe::start(const QString &nameOrAddress)
+{
+    m_report = {};
+    m_report.query = nameOrAddress.trimmed();
+    m_report.resolver = m_client->resolver().toString();
+    const QHostAddress address(m_report.query);
+    m_pending = 1;  // held until every first-level question is asked
+    if (!address.isNull()) {
+        m_report.isAddress = true;
+        probeAddress(address);
+    } else {
+        QString name = m_report.query;
+        if (name.endsWith(u'.'))
+            name.chop(1);
+        ask(DnsType::Mx, name, [this](const DnsAnswer &a) {
+            m_report.mx = a.mx;
+            for (const DnsMx &mx : a.mx) {
+                const QString host = mx.exchange;
+                ask(DnsType::A, host, [this, host](const DnsAnswer &h) { m_report.mxAddresses[host] += h.values; });
+                ask(DnsType::Aaaa, host, [this, host](const DnsAnswer &h) { m_report.mxAddresses[host] += h.values; });
+            }
+        });
+        ask(DnsType::A, name, [this](const DnsAnswer &a) { m_report.a = a.values; });
+        ask(DnsType::Aaaa, name, [this](const DnsAnswer &a) { m_report.aaaa = a.values; });
+        ask(DnsType::Txt, name, [this](const DnsAnswer &a) {
+            for (const QString &t : a.values)
+                if (t.trimmed().startsWith(QStringLiteral("v=spf1"), Qt::CaseInsensitive))
+                    m_report.spf.append(t);
+        });
+        ask(DnsType::Txt, QStringLiteral("_dmarc.") + name, [this](const DnsAnswer &a) {
+            for (const QString &t : a.values)
+                if (t.trimmed().startsWith(QStringLiteral("v=DMARC1"), Qt::CaseInsensitive))
+                    m_report.dmarc.append(t);
+        });
+    }
+    if (--m_pending == 0)
+        done();
+}
+
+void DnsProbe::probeAddress(const QHostAddress &address)
+{
+    const QString ip = address.toString();
+    ask(DnsType::Ptr, reverseName(address), [this, address, ip](const DnsAnswer &a) {
+        PtrResult p;
+        p.address = ip;
+        p.names = a.values;
+        const int index = int(m_report.ptr.size());
+        if (p.names.isEmpty())
+            p.explanation = QStringLiteral("No PTR record: many receivers reject or score mail from an IP without reverse DNS.");
+        else
+            p.explanation = QStringLiteral("Not forward-confirmed: no PTR name resolves back to %1.").arg(ip);
+        m_report.ptr.append(p);
+        const DnsType fwd = address.protocol() == QAbstractSocket::IPv4Protocol ? DnsType::A : DnsType::Aaaa;
+        for (const QString &name : a.values) {
+            ask(fwd, name, [this, index, address, name](const DnsAnswer &f) {
+                for (const QString &v : f.values) {
+                    if (QHostAddress(v).isEqual(address)) {
+                        PtrResult &pr = m_report.ptr[index];
+                        pr.forwardConfirmed = true;
+                        pr.explanation = QStringLiteral("Forward-confirmed: %1 resolves back to %2.").arg(name, pr.address);
+                    }
+                }
+            });
+        }
+    });
+    const QString reversed = reversedLabels(address);
+    for (const QString &zone : std::as_const(m_zones)) {
+        const QString query = reversed + u'.' + zone;
+        ask(DnsType::A, query, [this, zone, query](const DnsAnswer &a) {
+            BlocklistResult b;
+            b.zone = zone;
+            b.query = query;
+            b.error = a.ok ? QString() : a.error;
+            b.answers = a.values;
+            for (const QString &v : a.values) {
+                b.meanings.append(explainBlocklistAnswer(zone, v));
+                if (v.startsWith(QStringLiteral("127.")) && !v.startsWith(QStringLiteral("127.255.255.")))
+                    b.listed = true;
+            }
+            m_report.blocklists.append(b);
+        });
+    }
+}
+
+} // namespace mwb::smtp

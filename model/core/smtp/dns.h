@@ -1,0 +1,127 @@
+#pragma once
+// DNS probes for mail flow: MX by priority, A/AAAA, PTR with forward confirmation, SPF, DMARC and
+// DNS block list answers. Lookups go through QDnsLookup (system resolver, or a chosen resolver on
+// port 53 via QDnsLookup::setNameserver). Qt 6.4 cannot send to another port, so a resolver with
+// an explicit port other than 53 is asked by a small UDP client of our own (DnsUdpQuery).
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QUdpSocket>
+#include <functional>
+
+namespace mwb::smtp {
+
+enum class DnsType : quint16 { A = 1, Ptr = 12, Mx = 15, Txt = 16, Aaaa = 28 };
+
+struct DnsMx {
+    int preference = 0;
+    QString exchange;
+};
+
+struct DnsAnswer {
+    QString name;
+    DnsType type = DnsType::A;
+    bool ok = false;               // the server answered (NOERROR or NXDOMAIN)
+    bool nxDomain = false;
+    QString error;                 // plain words when !ok
+    QStringList values;            // A/AAAA addresses, PTR names, TXT strings (joined per record)
+    QList<DnsMx> mx;
+};
+
+struct Resolver {
+    QHostAddress address;          // null = the system resolver
+    quint16 port = 53;
+    bool isSystem() const { return address.isNull(); }
+    QString toString() const;
+    // "IP", "IP:PORT", "[v6]:PORT"; fails on anything else.
+    static bool parse(const QString &text, Resolver *out, QString *error);
+};
+
+// One question, one answer, asynchronously; `done` is called exactly once.
+class DnsClient : public QObject {
+    Q_OBJECT
+public:
+    explicit DnsClient(Resolver resolver = {}, QObject *parent = nullptr);
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void lookup(DnsType type, const QString &name, std::function<void(const DnsAnswer &)> done);
+    const Resolver &resolver() const { return m_resolver; }
+
+private:
+    void lookupWithQt(DnsType type, const QString &name, std::function<void(const DnsAnswer &)> done);
+    void lookupWithUdp(DnsType type, const QString &name, std::function<void(const DnsAnswer &)> done);
+    Resolver m_resolver;
+    int m_timeoutMs = 4000;
+};
+
+// DNS wire format helpers, public for tests.
+QByteArray buildDnsQuery(quint16 id, DnsType type, const QString &name);
+// Parses a response into `answer`; returns false (with answer.error) on a malformed packet.
+bool parseDnsResponse(const QByteArray &packet, quint16 expectedId, DnsAnswer *answer);
+// "4.3.2.1.in-addr.arpa" / nibble form for IPv6.
+QString reverseName(const QHostAddress &address);
+// Reversed octets/nibbles without the arpa suffix, for block list zones: "4.3.2.1".
+QString reversedLabels(const QHostAddress &address);
+
+struct BlocklistResult {
+    QString zone;
+    QString query;                 // 4.3.2.1.zen.spamhaus.org
+    bool listed = false;
+    QStringList answers;           // 127.0.0.x
+    QStringList meanings;          // plain words per answer
+    QString error;
+    QJsonObject toJson() const;
+};
+// What 127.0.0.x means for a zone (Spamhaus ZEN codes; generic for others).
+QString explainBlocklistAnswer(const QString &zone, const QString &answer);
+QStringList defaultBlocklistZones();
+
+struct PtrResult {
+    QString address;
+    QStringList names;
+    bool forwardConfirmed = false; // some PTR name resolves back to the address
+    QString explanation;
+};
+
+struct DnsReport {
+    QString query;
+    bool isAddress = false;
+    QString resolver;
+    QList<DnsMx> mx;               // sorted by preference
+    QMap<QString, QStringList> mxAddresses;
+    QStringList a;
+    QStringList aaaa;
+    QList<PtrResult> ptr;
+    QStringList spf;
+    QStringList dmarc;
+    QList<BlocklistResult> blocklists;
+    QStringList errors;
+    QJsonObject toJson() const;
+};
+
+// Runs every probe that fits the query (a name or an IP) and emits finished() once.
+class DnsProbe : public QObject {
+    Q_OBJECT
+public:
+    explicit DnsProbe(Resolver resolver = {}, QObject *parent = nullptr);
+    void setBlocklistZones(const QStringList &zones) { m_zones = zones; }
+    void setTimeoutMs(int ms) { m_client->setTimeoutMs(ms); }
+    void start(const QString &nameOrAddress);
+    const DnsReport &report() const { return m_report; }
+
+signals:
+    void finished();
+
+private:
+    void ask(DnsType type, const QString &name, std::function<void(const DnsAnswer &)> then);
+    void probeAddress(const QHostAddress &address);
+    void done();
+    DnsClient *m_client;
+    QStringList m_zones;
+    DnsReport m_report;
+    int m_pending = 0;
+};
+
+} // namespace mwb::smtp

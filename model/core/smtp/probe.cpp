@@ -1,0 +1,148 @@
+#include "model/core/smtp/probe.h"
+
+#include <QJsonArray>
+
+namespace mwb::smtp {
+
+QList<Step> probeSteps(TlsMode mode)
+{
+    QList<Step> steps{Step::connect(), Step::ehlo()};
+    if (mode == TlsMode::StartTls)
+        steps << Step::startTls() << Step::ehlo();
+    steps << Step::quit();
+    return steps;
+}
+
+QList<Step> quickTestSteps(TlsMode mode, const QString &from, const QString &to, const QByteArray &message,
+                           bool useBdat, int bdatChunk)
+{
+    QList<Step> steps{Step::connect(), Step::ehlo()};
+    if (mode == TlsMode::StartTls)
+        steps << Step::startTls() << Step::ehlo();
+    steps << Step::mailFrom(from) << Step::rcptTo(to);
+    steps << (useBdat ? Step::bdat(message, bdatChunk) : Step::data(message));
+    steps << Step::quit();
+    return steps;
+}
+
+QJsonObject capabilitiesJson(const EhloCapabilities &caps)
+{
+    return QJsonObject{
+        {QStringLiteral("greeting"), caps.greeting},
+        {QStringLiteral("keywords"), QJsonArray::fromStringList(caps.keywords)},
+        {QStringLiteral("size"), caps.size},
+        {QStringLiteral("startTls"), caps.startTls},
+        {QStringLiteral("anonymousTls"), caps.anonymousTls},
+        {QStringLiteral("auth"), QJsonArray::fromStringList(caps.authMechanisms)},
+        {QStringLiteral("exps"), QJsonArray::fromStringList(caps.exps)},
+        {QStringLiteral("eightBitMime"), caps.eightBitMime},
+        {QStringLiteral("binaryMime"), caps.binaryMime},
+        {QStringLiteral("chunking"), caps.chunking},
+        {QStringLiteral("smtpUtf8"), caps.smtpUtf8},
+        {QStringLiteral("dsn"), caps.dsn},
+        {QStringLiteral("pipelining"), caps.pipelining},
+        {QStringLiteral("enhancedStatusCodes"), caps.enhancedStatusCodes},
+    };
+}
+
+static QString directionName(Direction d)
+{
+    switch (d) {
+    case Direction::Client: return QStringLiteral("client");
+    case Direction::Server: return QStringLiteral("server");
+    case Direction::Info: return QStringLiteral("info");
+    case Direction::Warning: return QStringLiteral("warning");
+    case Direction::Error: return QStringLiteral("error");
+    }
+    return {};
+}
+
+ProbeSummary summariseProbe(const SmtpClient &client)
+{
+    ProbeSummary s;
+    const ClientOptions &o = client.options();
+    QList<EhloCapabilities> ehlos;
+    QJsonArray steps;
+    for (const StepResult &r : client.results()) {
+        steps.append(r.toJson());
+        if (!r.ok)
+            s.problems.append(QStringLiteral("%1 failed: %2").arg(r.name, r.error.isEmpty() ? r.reply.summary() : r.error));
+        if (r.kind == Step::Ehlo && r.ok)
+            ehlos.append(EhloCapabilities::parse(r.reply));
+    }
+    if (client.results().isEmpty())
+        s.problems.append(QStringLiteral("nothing was run"));
+    const TlsInfo &tls = client.tlsInfo();
+    if (o.mode != TlsMode::Plain && !tls.established)
+        s.problems.append(QStringLiteral("TLS was not established"));
+    if (!o.expectedName.isEmpty()) {
+        if (!tls.established)
+            s.problems.append(QStringLiteral("the name %1 could not be checked without TLS").arg(o.expectedName));
+        else if (!tls.nameCheck.matches)
+            s.problems.append(tls.nameCheck.explanation);
+    }
+    s.ok = s.problems.isEmpty();
+
+    QJsonArray transcript;
+    for (const TranscriptLine &l : client.transcript())
+        transcript.append(QJsonObject{{QStringLiteral("dir"), directionName(l.direction)},
+                                      {QStringLiteral("text"), l.text},
+                                      {QStringLiteral("sincePreviousMs"), l.sincePreviousMs},
+                                      {QStringLiteral("sinceConnectMs"), l.sinceConnectMs}});
+    QJsonObject json{
+        {QStringLiteral("tool"), QStringLiteral("mwb")},
+        {QStringLiteral("host"), o.host},
+        {QStringLiteral("port"), int(o.port)},
+        {QStringLiteral("mode"), tlsModeName(o.mode)},
+        {QStringLiteral("ehlo"), o.ehloName},
+        {QStringLiteral("ok"), s.ok},
+        {QStringLiteral("banner"), client.bannerText()},
+        {QStringLiteral("capabilities"), ehlos.isEmpty() ? QJsonObject() : capabilitiesJson(ehlos.last())},
+        {QStringLiteral("tls"), tls.toJson()},
+        {QStringLiteral("nameCheck"), tls.nameCheck.toJson()},
+        {QStringLiteral("steps"), steps},
+        {QStringLiteral("problems"), QJsonArray::fromStringList(s.problems)},
+        {QStringLiteral("transcript"), transcript},
+    };
+    if (ehlos.size() > 1)
+        json.insert(QStringLiteral("capabilitiesBeforeTls"), capabilitiesJson(ehlos.first()));
+    if (!tls.established && !o.expectedName.isEmpty()) {
+        QJsonObject nc = tls.nameCheck.toJson();
+        nc.insert(QStringLiteral("expected"), o.expectedName);
+        nc.insert(QStringLiteral("checked"), false);
+        json.insert(QStringLiteral("nameCheck"), nc);
+    }
+    s.json = json;
+
+    QString t;
+    t += QStringLiteral("Probe %1 port %2 (%3): %4\n").arg(o.host).arg(o.port).arg(tlsModeName(o.mode),
+                                                                                     s.ok ? QStringLiteral("OK") : QStringLiteral("FAILED"));
+    t += QStringLiteral("Banner: %1\n").arg(client.bannerText());
+    if (!ehlos.isEmpty())
+        t += QStringLiteral("Capabilities: %1\n").arg(ehlos.last().keywords.join(QStringLiteral(", ")));
+    if (tls.established) {
+        t += QStringLiteral("TLS: %1, %2 (%3 bits)\n").arg(tls.protocol, tls.cipher).arg(tls.cipherBits);
+        for (int i = 0; i < tls.chain.size(); ++i) {
+            const CertificateInfo &c = tls.chain.at(i);
+            t += QStringLiteral("Certificate %1: %2\n  issuer      %3\n  SANs        %4\n  valid       %5 .. %6\n"
+                                "  key         %7 %8 bits, %9\n  thumbprint  %10\n  SHA-256     %11\n  TlsCertificateName %12\n")
+                     .arg(i)
+                     .arg(c.subject, c.issuer, c.subjectAlternativeNames.join(QStringLiteral(", ")),
+                          c.notBefore.toString(Qt::ISODate), c.notAfter.toString(Qt::ISODate), c.keyType)
+                     .arg(c.keyBits)
+                     .arg(c.signatureAlgorithm, c.sha1Thumbprint, c.sha256, c.tlsCertificateName());
+        }
+        t += QStringLiteral("Verification: %1\n").arg(tls.verificationSummary);
+        t += QStringLiteral("Name check: %1\n").arg(tls.nameCheck.explanation);
+    }
+    t += QStringLiteral("Steps:\n");
+    for (const StepResult &r : client.results())
+        t += QStringLiteral("  %1 %2 %3 ms %4\n").arg(r.ok ? QStringLiteral("ok  ") : QStringLiteral("FAIL"), r.name.leftJustified(10))
+                 .arg(r.elapsedMs, 6).arg(r.ok ? r.reply.summary() : r.error);
+    for (const QString &p : std::as_const(s.problems))
+        t += QStringLiteral("Problem: %1\n").arg(p);
+    s.text = t;
+    return s;
+}
+
+} // namespace mwb::smtp

@@ -1,0 +1,157 @@
+#pragma once
+// SMTP client state machine over a Transport. One step at a time (no pipelining: the console is
+// for seeing what each command gets), every line timed, secrets never in the transcript.
+#include "model/core/smtp/reply.h"
+#include "model/core/smtp/tlsinspect.h"
+#include "model/core/smtp/transport.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace mwb::smtp {
+
+enum class TlsMode { Plain, StartTls, Implicit };
+QString tlsModeName(TlsMode mode);
+
+struct ClientOptions {
+    QString host;
+    quint16 port = 25;
+    TlsMode mode = TlsMode::Plain;
+    QString ehloName = QStringLiteral("mwb.probe.invalid");
+    QString expectedName;              // FQDN the certificate must cover; empty = not checked
+    int stepTimeoutMs = 30000;
+    bool allowAuthWithoutTls = false;  // admin override: AUTH over plain text (warned)
+    bool stopOnFailure = true;         // a failed step drops the rest of the queue
+    qsizetype replyLineCap = 64 * 1024;
+};
+
+enum class Direction { Client, Server, Info, Warning, Error };
+
+struct TranscriptLine {
+    Direction direction = Direction::Info;
+    QString text;                 // what to show (secrets already masked)
+    QByteArray raw;               // bytes on the wire (secrets masked too), for the hex view
+    qint64 sincePreviousMs = 0;
+    qint64 sinceConnectMs = 0;
+    QDateTime at;
+};
+
+struct Step {
+    enum Kind { Connect, Ehlo, Helo, StartTls, AuthPlain, AuthLogin, MailFrom, RcptTo, Data, Bdat, Rset, Noop, Quit, Raw };
+    Kind kind = Raw;
+    QString argument;             // address for MAIL/RCPT, command line for Raw, name for EHLO/HELO
+    QByteArray body;              // DATA/BDAT message
+    int chunkSize = 0;            // BDAT chunk size (0 = one chunk)
+    bool terminateData = true;    // false = fault mode: DATA body without <CRLF>.<CRLF>
+    QString user;
+    QString password;             // used on the wire only, never stored in results or transcript
+
+    static Step connect() { return Step{Connect, {}, {}, 0, true, {}, {}}; }
+    static Step ehlo(const QString &name = {}) { return Step{Ehlo, name, {}, 0, true, {}, {}}; }
+    static Step startTls() { return Step{StartTls, {}, {}, 0, true, {}, {}}; }
+    static Step mailFrom(const QString &a) { return Step{MailFrom, a, {}, 0, true, {}, {}}; }
+    static Step rcptTo(const QString &a) { return Step{RcptTo, a, {}, 0, true, {}, {}}; }
+    static Step data(const QByteArray &b, bool terminate = true) { return Step{Data, {}, b, 0, terminate, {}, {}}; }
+    static Step bdat(const QByteArray &b, int chunk) { return Step{Bdat, {}, b, chunk, true, {}, {}}; }
+    static Step quit() { return Step{Quit, {}, {}, 0, true, {}, {}}; }
+    static Step raw(const QString &line) { return Step{Raw, line, {}, 0, true, {}, {}}; }
+    static Step auth(Kind k, const QString &u, const QString &p) { return Step{k, {}, {}, 0, true, u, p}; }
+};
+QString stepName(Step::Kind kind);
+
+struct StepResult {
+    Step::Kind kind = Step::Raw;
+    QString name;                 // "EHLO", "STARTTLS", ...
+    bool ok = false;
+    bool timedOut = false;
+    QString error;                // plain words when !ok
+    SmtpReply reply;              // the last reply of the step
+    qint64 elapsedMs = 0;
+    QJsonObject toJson() const;
+};
+
+// A test message with the given addresses, CRLF line ends.
+QByteArray makeTestMessage(const QString &from, const QString &to, const QString &subject);
+// DATA body on the wire: lone CR / LF become CRLF, lines starting with '.' get one more '.',
+// a final CRLF is added when missing. The terminator ".\r\n" is NOT included.
+QByteArray prepareDataBody(const QByteArray &body);
+QByteArray normaliseLineEnds(const QByteArray &body);
+
+class SmtpClient : public QObject {
+    Q_OBJECT
+public:
+    // Takes ownership of transport (nullptr = a QSslSocket transport).
+    explicit SmtpClient(Transport *transport = nullptr, QObject *parent = nullptr);
+    ~SmtpClient() override;
+
+    void setOptions(const ClientOptions &options);
+    const ClientOptions &options() const { return m_options; }
+    Transport *transport() const { return m_transport; }
+
+    void enqueue(const Step &step);
+    void enqueue(const QList<Step> &steps);
+    void clearQueue();
+    // Drops the queue and the connection now.
+    void abort();
+    bool isBusy() const { return m_active || !m_queue.isEmpty(); }
+    bool isConnected() const;
+    bool isEncrypted() const;
+
+    const QList<TranscriptLine> &transcript() const { return m_transcript; }
+    const QList<StepResult> &results() const { return m_results; }
+    const EhloCapabilities &capabilities() const { return m_caps; }
+    const TlsInfo &tlsInfo() const { return m_tls; }
+    QString bannerText() const { return m_banner; }
+    // Plain text with "+ms" and "@ms" columns; secrets were never recorded.
+    QString transcriptText(bool withTimings = true) const;
+    void clearTranscript();
+
+signals:
+    void lineAdded(const mwb::smtp::TranscriptLine &line);
+    void stepStarted(const QString &name);
+    void stepFinished(const mwb::smtp::StepResult &result);
+    void capabilitiesChanged(const mwb::smtp::EhloCapabilities &caps);
+    void tlsEstablished(const mwb::smtp::TlsInfo &info);
+    void idle();                  // queue drained
+    void connectionClosed();
+
+private:
+    void startNext();
+    void finishStep(bool ok, const QString &error = {}, bool timedOut = false);
+    void send(const QByteArray &line, const QString &shown = {});
+    void sendBodyBytes(const QByteArray &wire, const QString &what);
+    void addLine(Direction d, const QString &text, const QByteArray &raw = {});
+    void onReceived(const QByteArray &bytes);
+    void onReply(const SmtpReply &reply);
+    void onEncrypted();
+    void onClosed();
+    void onTimeout();
+    void sendNextBdatChunk();
+
+    Transport *m_transport;
+    ClientOptions m_options;
+    ReplyParser m_parser;
+    QList<Step> m_queue;
+    Step m_current;
+    bool m_active = false;
+    int m_stage = 0;
+    qsizetype m_bdatOffset = 0;
+    QByteArray m_bdatBody;
+    QTimer m_stepTimer;
+    QElapsedTimer m_stepClock;
+    QElapsedTimer m_connectClock;
+    qint64 m_lastLineMs = 0;
+    QList<TranscriptLine> m_transcript;
+    QList<StepResult> m_results;
+    EhloCapabilities m_caps;
+    TlsInfo m_tls;
+    QString m_banner;
+    SmtpReply m_lastReply;
+};
+
+} // namespace mwb::smtp
