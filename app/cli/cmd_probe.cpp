@@ -1,20 +1,273 @@
-// Placeholder: implemented by its area (see docs/architecture.md).
+// `mwb probe` and `mwb dns`: the console's Quick test (without sending mail) and DNS probes,
+// headless, on the same core objects (model/core/smtp).
 #include "app/cli/commands.h"
 
+#include "model/core/smtp/dns.h"
+#include "model/core/smtp/probe.h"
+#include "model/core/smtp/smtpclient.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
 namespace mwb::cli {
+namespace {
+
+const QString kProbeUsage = QStringLiteral(
+    "usage: mwb probe HOST[:PORT] [--starttls|--tls] [--ehlo NAME] [--expect-name FQDN] [--resolver IP[:PORT]]\n"
+    "                 [--timeout S] [--json]\n"
+    "  exit 0 when every step worked and the certificate name matched, 1 otherwise, 2 bad usage\n");
+const QString kDnsUsage = QStringLiteral(
+    "usage: mwb dns NAME|IP [--resolver IP[:PORT]] [--blocklist ZONE]... [--timeout S] [--json]\n");
+
+// "host", "host:port", "[v6]", "[v6]:port", bare IPv6.
+bool splitHostPort(const QString &text, QString *host, int *port, QString *error)
+{
+    *port = -1;
+    if (text.startsWith(u'[')) {
+        const qsizetype close = text.indexOf(u']');
+        if (close < 0) {
+            *error = QStringLiteral("missing ']' in '%1'").arg(text);
+            return false;
+        }
+        *host = text.mid(1, close - 1);
+        const QString rest = text.mid(close + 1);
+        if (rest.isEmpty())
+            return true;
+        if (!rest.startsWith(u':')) {
+            *error = QStringLiteral("unexpected text after ']' in '%1'").arg(text);
+            return false;
+        }
+        bool ok = false;
+        *port = rest.mid(1).toInt(&ok);
+        if (!ok || *port <= 0 || *port > 65535) {
+            *error = QStringLiteral("bad port in '%1'").arg(text);
+            return false;
+        }
+        return true;
+    }
+    if (text.count(u':') == 1) {
+        *host = text.section(u':', 0, 0);
+        bool ok = false;
+        *port = text.section(u':', 1).toInt(&ok);
+        if (!ok || *port <= 0 || *port > 65535) {
+            *error = QStringLiteral("bad port in '%1'").arg(text);
+            return false;
+        }
+    } else {
+        *host = text;  // a name, an IPv4 address or a bare IPv6 address
+    }
+    if (host->isEmpty()) {
+        *error = QStringLiteral("the host is empty");
+        return false;
+    }
+    return true;
+}
+
+bool takeValue(const QStringList &args, qsizetype &i, QString *value)
+{
+    if (i + 1 >= args.size())
+        return false;
+    *value = args.at(++i);
+    return true;
+}
+
+bool parseSeconds(const QString &text, int *ms)
+{
+    bool ok = false;
+    const double s = text.toDouble(&ok);
+    if (!ok || s <= 0 || s > 3600)
+        return false;
+    *ms = int(s * 1000);
+    return true;
+}
+
+// Resolves `host` through the chosen resolver (A, then AAAA); empty on failure.
+QString resolveWith(const smtp::Resolver &resolver, const QString &host, int timeoutMs, QString *error)
+{
+    smtp::DnsClient client(resolver);
+    client.setTimeoutMs(timeoutMs);
+    QEventLoop loop;
+    QString address;
+    int pending = 2;
+    QStringList v4, v6;
+    auto done = [&](const smtp::DnsAnswer &a, QStringList *into) {
+        if (!a.ok)
+            *error = a.error;
+        *into = a.values;
+        if (--pending == 0)
+            loop.quit();
+    };
+    client.lookup(smtp::DnsType::A, host, [&](const smtp::DnsAnswer &a) { done(a, &v4); });
+    client.lookup(smtp::DnsType::Aaaa, host, [&](const smtp::DnsAnswer &a) { done(a, &v6); });
+    if (pending > 0)
+        loop.exec();
+    if (!v4.isEmpty())
+        return v4.first();
+    if (!v6.isEmpty())
+        return v6.first();
+    if (error->isEmpty())
+        *error = QStringLiteral("%1 has no A or AAAA record").arg(host);
+    return {};
+}
+
+} // namespace
 
 int runProbe(const QStringList &args, Io io)
 {
-    Q_UNUSED(args);
-    io.err << "mwb: this command is not implemented yet\n";
-    return 2;
+    smtp::ClientOptions options;
+    QString target, resolverText, error;
+    bool json = false;
+    options.stepTimeoutMs = 30000;
+    options.ehloName = QStringLiteral("mwb.probe.invalid");
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        QString value;
+        if (a == u"--json") {
+            json = true;
+        } else if (a == u"--starttls") {
+            if (options.mode == smtp::TlsMode::Implicit)
+                return usageError(io, QStringLiteral("probe"), QStringLiteral("--starttls and --tls exclude each other"), kProbeUsage);
+            options.mode = smtp::TlsMode::StartTls;
+        } else if (a == u"--tls") {
+            if (options.mode == smtp::TlsMode::StartTls)
+                return usageError(io, QStringLiteral("probe"), QStringLiteral("--starttls and --tls exclude each other"), kProbeUsage);
+            options.mode = smtp::TlsMode::Implicit;
+        } else if (a == u"--ehlo" || a == u"--expect-name" || a == u"--resolver" || a == u"--timeout") {
+            if (!takeValue(args, i, &value) || value.isEmpty())
+                return usageError(io, QStringLiteral("probe"), QStringLiteral("%1 needs a value").arg(a), kProbeUsage);
+            if (a == u"--ehlo")
+                options.ehloName = value;
+            else if (a == u"--expect-name")
+                options.expectedName = value;
+            else if (a == u"--resolver")
+                resolverText = value;
+            else if (!parseSeconds(value, &options.stepTimeoutMs))
+                return usageError(io, QStringLiteral("probe"), QStringLiteral("--timeout wants seconds (0 < S <= 3600), not '%1'").arg(value), kProbeUsage);
+        } else if (a.startsWith(u'-') && a.size() > 1) {
+            return usageError(io, QStringLiteral("probe"), QStringLiteral("unknown option '%1'").arg(a), kProbeUsage);
+        } else if (target.isEmpty()) {
+            target = a;
+        } else {
+            return usageError(io, QStringLiteral("probe"), QStringLiteral("one HOST only ('%1' is extra)").arg(a), kProbeUsage);
+        }
+    }
+    if (target.isEmpty())
+        return usageError(io, QStringLiteral("probe"), QStringLiteral("HOST is required"), kProbeUsage);
+    QString host;
+    int port = -1;
+    if (!splitHostPort(target, &host, &port, &error))
+        return usageError(io, QStringLiteral("probe"), error, kProbeUsage);
+    options.port = quint16(port > 0 ? port : (options.mode == smtp::TlsMode::Implicit ? 465 : 25));
+    options.host = host;
+
+    if (!resolverText.isEmpty() && QHostAddress(host).isNull()) {
+        smtp::Resolver resolver;
+        if (!smtp::Resolver::parse(resolverText, &resolver, &error))
+            return usageError(io, QStringLiteral("probe"), error, kProbeUsage);
+        QString dnsError;
+        const QString address = resolveWith(resolver, host, std::min(options.stepTimeoutMs, 10000), &dnsError);
+        if (address.isEmpty()) {
+            io.err << "mwb probe: cannot resolve " << host << " through " << resolver.toString() << ": " << dnsError << "\n";
+            return 1;
+        }
+        // Connect to the resolved address; the name stays the one the certificate is judged by.
+        if (options.expectedName.isEmpty())
+            options.expectedName = host;
+        options.host = address;
+    }
+
+    smtp::SmtpClient client;
+    client.setOptions(options);
+    QEventLoop loop;
+    QObject::connect(&client, &smtp::SmtpClient::idle, &loop, &QEventLoop::quit);
+    // A hard ceiling so that nothing can hang the command: every step has its own time-out.
+    QTimer::singleShot(std::chrono::milliseconds(qint64(options.stepTimeoutMs) * 8 + 5000), &loop, &QEventLoop::quit);
+    client.enqueue(smtp::probeSteps(options.mode));
+    loop.exec();
+    if (client.isConnected())
+        client.abort();
+    const smtp::ProbeSummary summary = smtp::summariseProbe(client);
+    if (json)
+        io.out << QJsonDocument(summary.json).toJson(QJsonDocument::Indented);
+    else
+        io.out << summary.text;
+    io.out.flush();
+    return summary.ok ? 0 : 1;
 }
 
 int runDns(const QStringList &args, Io io)
 {
-    Q_UNUSED(args);
-    io.err << "mwb: this command is not implemented yet\n";
-    return 2;
+    QString query, resolverText, error;
+    QStringList zones;
+    bool json = false;
+    int timeoutMs = 4000;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        QString value;
+        if (a == u"--json") {
+            json = true;
+        } else if (a == u"--resolver" || a == u"--blocklist" || a == u"--timeout") {
+            if (!takeValue(args, i, &value) || value.isEmpty())
+                return usageError(io, QStringLiteral("dns"), QStringLiteral("%1 needs a value").arg(a), kDnsUsage);
+            if (a == u"--resolver")
+                resolverText = value;
+            else if (a == u"--blocklist")
+                zones.append(value);
+            else if (!parseSeconds(value, &timeoutMs))
+                return usageError(io, QStringLiteral("dns"), QStringLiteral("--timeout wants seconds, not '%1'").arg(value), kDnsUsage);
+        } else if (a.startsWith(u'-') && a.size() > 1) {
+            return usageError(io, QStringLiteral("dns"), QStringLiteral("unknown option '%1'").arg(a), kDnsUsage);
+        } else if (query.isEmpty()) {
+            query = a;
+        } else {
+            return usageError(io, QStringLiteral("dns"), QStringLiteral("one NAME or IP only ('%1' is extra)").arg(a), kDnsUsage);
+        }
+    }
+    if (query.isEmpty())
+        return usageError(io, QStringLiteral("dns"), QStringLiteral("NAME or IP is required"), kDnsUsage);
+    smtp::Resolver resolver;
+    if (!resolverText.isEmpty() && !smtp::Resolver::parse(resolverText, &resolver, &error))
+        return usageError(io, QStringLiteral("dns"), error, kDnsUsage);
+
+    smtp::DnsProbe probe(resolver);
+    probe.setTimeoutMs(timeoutMs);
+    if (!zones.isEmpty())
+        probe.setBlocklistZones(zones);
+    QEventLoop loop;
+    QObject::connect(&probe, &smtp::DnsProbe::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(std::chrono::milliseconds(qint64(timeoutMs) * 6 + 2000), &loop, &QEventLoop::quit);
+    probe.start(query);
+    loop.exec();
+    const smtp::DnsReport &r = probe.report();
+    if (json) {
+        io.out << QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
+    } else {
+        io.out << "DNS " << r.query << " via " << r.resolver << "\n";
+        for (const smtp::DnsMx &mx : r.mx)
+            io.out << "  MX " << mx.preference << " " << mx.exchange << " " << r.mxAddresses.value(mx.exchange).join(u' ') << "\n";
+        for (const QString &a : r.a)
+            io.out << "  A " << a << "\n";
+        for (const QString &a : r.aaaa)
+            io.out << "  AAAA " << a << "\n";
+        for (const smtp::PtrResult &p : r.ptr)
+            io.out << "  PTR " << p.address << " -> " << (p.names.isEmpty() ? QStringLiteral("(none)") : p.names.join(u' '))
+                   << ": " << p.explanation << "\n";
+        for (const QString &s : r.spf)
+            io.out << "  SPF " << s << "\n";
+        for (const QString &s : r.dmarc)
+            io.out << "  DMARC " << s << "\n";
+        for (const smtp::BlocklistResult &b : r.blocklists)
+            io.out << "  DNSBL " << b.zone << ": "
+                   << (b.listed ? QStringLiteral("LISTED ") + b.answers.join(u' ') + u' ' + b.meanings.join(u' ')
+                                : (b.error.isEmpty() ? QStringLiteral("not listed") : QStringLiteral("error: ") + b.error))
+                   << "\n";
+        for (const QString &e : r.errors)
+            io.out << "  error: " << e << "\n";
+    }
+    io.out.flush();
+    return r.errors.isEmpty() ? 0 : 1;
 }
 
 } // namespace mwb::cli
