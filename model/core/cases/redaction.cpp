@@ -1,0 +1,474 @@
+#include "model/core/cases/redaction.h"
+
+#include "model/core/sessions/store.h"
+
+#include <QSet>
+#include <algorithm>
+
+namespace mwb {
+
+namespace {
+
+int kindIndex(RedactionKind k) { return static_cast<int>(k); }
+
+// Top-level domains a dotted word must end in to be taken for a host name in free text; without
+// this, "Microsoft.Exchange.Transport" or "RECV2024.LOG" would be redacted as hosts.
+bool isHostTld(const QString &lowerTld)
+{
+    static const QSet<QString> generic{
+        QStringLiteral("com"), QStringLiteral("net"), QStringLiteral("org"), QStringLiteral("edu"), QStringLiteral("gov"),
+        QStringLiteral("mil"), QStringLiteral("int"), QStringLiteral("info"), QStringLiteral("biz"), QStringLiteral("local"),
+        QStringLiteral("lan"), QStringLiteral("corp"), QStringLiteral("internal"), QStringLiteral("intra"), QStringLiteral("intranet"),
+        QStringLiteral("home"), QStringLiteral("arpa"), QStringLiteral("io"), QStringLiteral("cloud"), QStringLiteral("online"),
+        QStringLiteral("email"), QStringLiteral("mail"), QStringLiteral("name"), QStringLiteral("pro"), QStringLiteral("site"),
+        QStringLiteral("tech"), QStringLiteral("app"), QStringLiteral("dev"), QStringLiteral("group"), QStringLiteral("company"),
+        QStringLiteral("ad"), QStringLiteral("priv"), QStringLiteral("private"), QStringLiteral("domain"), QStringLiteral("global"),
+    };
+    if (lowerTld.size() == 2)
+        return lowerTld.at(0).isLetter() && lowerTld.at(1).isLetter();
+    return generic.contains(lowerTld);
+}
+
+// Names that are already fake by definition (RFC 2606) and our own pseudonyms.
+bool isReservedTld(const QString &lowerTld)
+{
+    return lowerTld == QLatin1String("example") || lowerTld == QLatin1String("invalid") || lowerTld == QLatin1String("test")
+        || lowerTld == QLatin1String("localhost");
+}
+
+// "contoso.com" of "ex01.eu.contoso.com"; "contoso.co.uk" of "mail.contoso.co.uk".
+QString registrableDomain(const QStringList &labels)
+{
+    if (labels.size() <= 2)
+        return labels.join(QLatin1Char('.'));
+    const bool secondLevelSuffix = labels.last().size() == 2 && labels.at(labels.size() - 2).size() <= 3;
+    const int take = secondLevelSuffix ? 3 : 2;
+    return labels.mid(labels.size() - take).join(QLatin1Char('.'));
+}
+
+std::optional<quint32> parseIPv4(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char('.'));
+    if (parts.size() != 4)
+        return std::nullopt;
+    quint32 v = 0;
+    for (const QString &p : parts) {
+        bool ok = false;
+        const uint octet = p.toUInt(&ok);
+        if (!ok || octet > 255 || p.isEmpty() || p.size() > 3)
+            return std::nullopt;
+        v = (v << 8) | octet;
+    }
+    return v;
+}
+
+bool isPrivateIPv4(quint32 v)
+{
+    return (v >> 24) == 10 || (v >> 20) == ((172u << 4) | 1u) || (v >> 16) == ((192u << 8) | 168u)
+        || (v >> 22) == ((100u << 2) | 1u) /* 100.64/10 */ || (v >> 16) == ((169u << 8) | 254u);
+}
+
+bool isLoopbackOrUnspecifiedIPv4(quint32 v) { return (v >> 24) == 127 || v == 0 || v == 0xFFFFFFFFu; }
+
+QString ipv4Text(quint32 v)
+{
+    return QStringLiteral("%1.%2.%3.%4").arg(v >> 24).arg((v >> 16) & 255).arg((v >> 8) & 255).arg(v & 255);
+}
+
+// Accepts the shapes of a real IPv6 address: one "::" or eight groups, at most four hex digits each.
+bool looksLikeIPv6(const QString &text)
+{
+    QString core = text;
+    const qsizetype zone = core.indexOf(QLatin1Char('%'));
+    if (zone >= 0)
+        core.truncate(zone);
+    const qsizetype doubleColons = core.count(QStringLiteral("::"));
+    const QStringList groups = core.split(QLatin1Char(':'));
+    if (doubleColons > 1 || (doubleColons == 0 && groups.size() != 8) || groups.size() > 8)
+        return false;
+    for (const QString &g : groups) {
+        if (g.size() > 4)
+            return false;
+        for (QChar c : g)
+            if (!isxdigit(c.toLatin1()))
+                return false;
+    }
+    return core.size() >= 2;
+}
+
+const QSet<QString> &protocolWords()
+{
+    static const QSet<QString> words{
+        QStringLiteral("MAIL"), QStringLiteral("SMTP"), QStringLiteral("RCPT"), QStringLiteral("DATA"), QStringLiteral("QUIT"),
+        QStringLiteral("EHLO"), QStringLiteral("HELO"), QStringLiteral("AUTH"), QStringLiteral("LOGIN"), QStringLiteral("PLAIN"),
+        QStringLiteral("NTLM"), QStringLiteral("GSSAPI"), QStringLiteral("Local"), QStringLiteral("Remote"), QStringLiteral("STARTTLS"),
+        QStringLiteral("BDAT"), QStringLiteral("RSET"), QStringLiteral("NOOP"), QStringLiteral("Default"), QStringLiteral("Frontend"),
+    };
+    return words;
+}
+
+QString alternationOf(QStringList literals)
+{
+    // Longest first, so that "Quarterly report Q3" wins over "Quarterly report".
+    std::sort(literals.begin(), literals.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    QStringList escaped;
+    for (const QString &l : literals)
+        escaped << QRegularExpression::escape(l);
+    return escaped.join(QLatin1Char('|'));
+}
+
+} // namespace
+
+QString redactionKindId(RedactionKind k)
+{
+    switch (k) {
+    case RedactionKind::Email: return QStringLiteral("email");
+    case RedactionKind::User: return QStringLiteral("user");
+    case RedactionKind::Domain: return QStringLiteral("domain");
+    case RedactionKind::Host: return QStringLiteral("host");
+    case RedactionKind::IPv4: return QStringLiteral("ipv4");
+    case RedactionKind::IPv6: return QStringLiteral("ipv6");
+    case RedactionKind::Subject: return QStringLiteral("subject");
+    }
+    return QStringLiteral("host");
+}
+
+QStringList RedactionOptions::defaultAllowedDomains()
+{
+    return {QStringLiteral("outlook.com"), QStringLiteral("office365.com"), QStringLiteral("microsoft.com"),
+            QStringLiteral("spamhaus.org"), QStringLiteral("spamcop.net")};
+}
+
+Redactor::Redactor(RedactionOptions options) : m_options(std::move(options))
+{
+    for (QString &d : m_options.allowedDomains)
+        d = d.trimmed().toLower();
+}
+
+QString Redactor::pseudonymFor(RedactionKind kind, const QString &key, const QString &original)
+{
+    QHash<QString, QString> &map = m_map[kindIndex(kind)];
+    if (auto it = map.constFind(key); it != map.constEnd())
+        return *it;
+    const int n = int(map.size()) + 1;
+    QString pseudonym;
+    switch (kind) {
+    case RedactionKind::User: pseudonym = QStringLiteral("user%1").arg(n); break;
+    case RedactionKind::Domain: pseudonym = QStringLiteral("domain%1.example").arg(n); break;
+    case RedactionKind::Host: pseudonym = QStringLiteral("host%1").arg(n); break;
+    case RedactionKind::Subject: pseudonym = QStringLiteral("Subject %1").arg(n); break;
+    case RedactionKind::IPv6: pseudonym = QStringLiteral("2001:db8::%1").arg(n, 0, 16); break;
+    case RedactionKind::Email:
+    case RedactionKind::IPv4:
+        pseudonym = original;  // composed by the caller
+        break;
+    }
+    map.insert(key, pseudonym);
+    return pseudonym;
+}
+
+bool Redactor::isAllowedDomain(const QString &lowerName) const
+{
+    for (const QString &d : m_options.allowedDomains) {
+        if (!d.isEmpty() && (lowerName == d || lowerName.endsWith(QLatin1Char('.') + d)))
+            return true;
+    }
+    return false;
+}
+
+// Records a replacement once, for replacements() and the preview.
+void Redactor::note(const QString &original, const QString &pseudonym, RedactionKind kind)
+{
+    if (original == pseudonym)
+        return;
+    const QString key = redactionKindId(kind) + QChar(0x1f) + original;
+    if (m_noted.contains(key))
+        return;
+    m_noted.insert(key);
+    m_replacements.append({original, pseudonym, kind});
+}
+
+QString Redactor::redactDomainName(const QString &name)
+{
+    QString lower = name.toLower();
+    if (lower.endsWith(QLatin1Char('.')))
+        lower.chop(1);
+    const QStringList labels = lower.split(QLatin1Char('.'), Qt::SkipEmptyParts);
+    if (labels.isEmpty() || isReservedTld(labels.last()) || isAllowedDomain(lower))
+        return name;
+    if (labels.size() == 1) {
+        const QString pseudonym = pseudonymFor(RedactionKind::Host, lower, name);
+        note(name, pseudonym, RedactionKind::Host);
+        return pseudonym;
+    }
+    const QString domain = registrableDomain(labels);
+    const QString domainPseudonym = pseudonymFor(RedactionKind::Domain, domain, domain);
+    note(domain, domainPseudonym, RedactionKind::Domain);
+    if (lower == domain)
+        return domainPseudonym;
+    const QString prefix = lower.left(lower.size() - domain.size() - 1);
+    const QString result = pseudonymFor(RedactionKind::Host, prefix, prefix) + QLatin1Char('.') + domainPseudonym;
+    note(name, result, RedactionKind::Host);
+    return result;
+}
+
+QString Redactor::redactIPv4(const QString &ip)
+{
+    const auto v = parseIPv4(ip);
+    if (!v || (m_options.keepLoopback && isLoopbackOrUnspecifiedIPv4(*v)))
+        return ip;
+    QHash<QString, QString> &map = m_map[kindIndex(RedactionKind::IPv4)];
+    const QString key = ipv4Text(*v);
+    if (auto it = map.constFind(key); it != map.constEnd()) {
+        note(ip, *it, RedactionKind::IPv4);
+        return *it;
+    }
+    // Private stays private and public stays public: that difference matters for mail flow.
+    const bool isPrivate = isPrivateIPv4(*v);
+    const int n = isPrivate ? ++m_privateIPv4Count : ++m_publicIPv4Count;
+    quint32 pseudo = 0;
+    if (isPrivate) {
+        pseudo = (10u << 24) + quint32(n);
+    } else if (n <= 254) {
+        pseudo = (203u << 24) | (0u << 16) | (113u << 8) | quint32(n);                 // TEST-NET-3
+    } else if (n <= 508) {
+        pseudo = (198u << 24) | (51u << 16) | (100u << 8) | quint32(n - 254);          // TEST-NET-2
+    } else {
+        pseudo = (198u << 24) | (18u << 16) | quint32(n - 508);                       // benchmark range
+    }
+    const QString result = ipv4Text(pseudo);
+    map.insert(key, result);
+    note(ip, result, RedactionKind::IPv4);
+    return result;
+}
+
+QString Redactor::redactIPv6(const QString &ip)
+{
+    const QString lower = ip.toLower();
+    if (m_options.keepLoopback && (lower == QLatin1String("::1") || lower == QLatin1String("::")))
+        return ip;
+    const QString result = pseudonymFor(RedactionKind::IPv6, lower, ip);
+    note(ip, result, RedactionKind::IPv6);
+    return result;
+}
+
+QString Redactor::redactEmail(const QString &address)
+{
+    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+    if (at <= 0 || at == address.size() - 1)
+        return address.isEmpty() ? address : redactUser(address);
+    const QString local = address.left(at);
+    const QString domain = address.mid(at + 1);
+    const QString userPseudonym = pseudonymFor(RedactionKind::User, local.toLower(), local);
+    const QString lowerDomain = domain.toLower();
+    QString domainPart = domain;
+    if (!isAllowedDomain(lowerDomain))
+        domainPart = lowerDomain.contains(QLatin1Char('.')) ? redactDomainName(domain)
+                                                            : pseudonymFor(RedactionKind::Domain, lowerDomain, domain);
+    const QString result = userPseudonym + QLatin1Char('@') + domainPart;
+    m_map[kindIndex(RedactionKind::Email)].insert(address.toLower(), result);
+    note(address, result, RedactionKind::Email);
+    return result;
+}
+
+QString Redactor::redactUser(const QString &user)
+{
+    if (user.isEmpty())
+        return user;
+    if (user.contains(QLatin1Char('@')))
+        return redactEmail(user);
+    QString result;
+    const qsizetype slash = user.indexOf(QLatin1Char('\\'));
+    if (slash > 0) {
+        const QString netbios = user.left(slash);
+        const QString name = user.mid(slash + 1);
+        const QString domainPseudonym = pseudonymFor(RedactionKind::Domain, netbios.toLower(), netbios);
+        result = domainPseudonym.section(QLatin1Char('.'), 0, 0).toUpper() + QLatin1Char('\\')
+               + pseudonymFor(RedactionKind::User, name.toLower(), name);
+    } else {
+        result = pseudonymFor(RedactionKind::User, user.toLower(), user);
+    }
+    note(user, result, RedactionKind::User);
+    return result;
+}
+
+QString Redactor::redactHost(const QString &host)
+{
+    if (host.isEmpty())
+        return host;
+    if (host.startsWith(QLatin1Char('['))) {  // [2001:db8::5]:25
+        const qsizetype close = host.indexOf(QLatin1Char(']'));
+        if (close > 1)
+            return QLatin1Char('[') + redactHost(host.mid(1, close - 1)) + host.mid(close);
+        return host;
+    }
+    const qsizetype colons = host.count(QLatin1Char(':'));
+    if (colons >= 2)
+        return looksLikeIPv6(host) ? redactIPv6(host) : host;
+    if (colons == 1) {  // host:port, ip:port
+        const qsizetype c = host.indexOf(QLatin1Char(':'));
+        return redactHost(host.left(c)) + host.mid(c);
+    }
+    if (parseIPv4(host))
+        return redactIPv4(host);
+    static const QRegularExpression placeholder(QStringLiteral("^[xX*.]+$"));
+    if (placeholder.match(host).hasMatch())
+        return host;  // "x.x.x.x" placeholders of already redacted copies
+    if (!host.contains(QLatin1Char('.')))
+        learnHost(host);
+    return redactDomainName(host);
+}
+
+QString Redactor::redactSubject(const QString &subject)
+{
+    if (!m_options.subjects || subject.trimmed().isEmpty())
+        return subject;
+    const QString result = pseudonymFor(RedactionKind::Subject, subject, subject);
+    note(subject, result, RedactionKind::Subject);
+    return result;
+}
+
+void Redactor::learnHost(const QString &singleLabelHost)
+{
+    const QString h = singleLabelHost.trimmed();
+    if (h.size() < 2 || h.contains(QLatin1Char('.')) || protocolWords().contains(h) || m_literalHosts.contains(h))
+        return;
+    bool digitsOnly = true;
+    for (QChar c : h)
+        digitsOnly = digitsOnly && c.isDigit();
+    if (digitsOnly)
+        return;
+    m_literalHosts << h;
+    m_patternDirty = true;
+    redactDomainName(h);
+}
+
+void Redactor::learnSubject(const QString &subject)
+{
+    if (!m_options.subjects)
+        return;
+    const QString s = subject.trimmed();
+    // Very short subjects ("Hi", "250") would eat ordinary words and codes out of every line.
+    bool hasLetter = false;
+    for (QChar c : s)
+        hasLetter = hasLetter || c.isLetter();
+    if (s.size() >= 4 && hasLetter && !m_literalSubjects.contains(subject)) {
+        m_literalSubjects << subject;
+        m_patternDirty = true;
+    }
+    redactSubject(subject);
+}
+
+void Redactor::learnUser(const QString &user)
+{
+    const QString u = user.trimmed();
+    if (u.isEmpty())
+        return;
+    if (!u.contains(QLatin1Char('@')) && u.size() >= 3 && !m_literalUsers.contains(u) && !protocolWords().contains(u)) {
+        m_literalUsers << u;
+        m_patternDirty = true;
+    }
+    redactUser(u);
+}
+
+void Redactor::learnFromStore(const Store &store)
+{
+    auto learnName = [this](const QString &name) {
+        if (name.isEmpty())
+            return;
+        if (!name.contains(QLatin1Char('.')) && !name.contains(QLatin1Char(':')))
+            learnHost(name);
+        else
+            redactHost(name);
+    };
+    for (const SourceFile &f : store.files)
+        learnName(f.server);
+    for (const Session &s : store.sessions) {
+        learnName(s.server);
+        learnUser(s.authUser);
+    }
+    for (const Message &m : store.messages) {
+        learnSubject(m.subject);
+        for (const MessageHop &h : m.hops)
+            learnName(h.server);
+    }
+}
+
+const QRegularExpression &Redactor::pattern()
+{
+    if (!m_patternDirty)
+        return m_pattern;
+    QStringList alternatives;
+    if (!m_literalSubjects.isEmpty())
+        alternatives << QStringLiteral("(?<subject>%1)").arg(alternationOf(m_literalSubjects));
+    alternatives << QStringLiteral("(?<email>(?<![\\w.+%-])[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                                   "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)");
+    alternatives << QStringLiteral("(?<=User Name: )(?<username>[^\\s,\";]+)");
+    alternatives << QStringLiteral("(?<ipv6>(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%[0-9A-Za-z]+)?(?![\\w:]))");
+    alternatives << QStringLiteral("(?<ipv4>(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+                                   "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\w|\\.\\d))");
+    alternatives << QStringLiteral("(?<fqdn>(?<![\\w.@%+-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+"
+                                   "[A-Za-z][A-Za-z0-9-]{0,23}(?![\\w-]|\\.[A-Za-z0-9]))");
+    if (!m_literalUsers.isEmpty())
+        alternatives << QStringLiteral("(?<luser>(?<![\\w.-])(?:%1)(?![\\w-]))").arg(alternationOf(m_literalUsers));
+    if (!m_literalHosts.isEmpty())
+        alternatives << QStringLiteral("(?<lhost>(?<![\\w.-])(?:%1)(?![\\w-]))").arg(alternationOf(m_literalHosts));
+    m_pattern = QRegularExpression(alternatives.join(QLatin1Char('|')));
+    m_patternDirty = false;
+    return m_pattern;
+}
+
+QString Redactor::redactText(const QString &text)
+{
+    if (text.isEmpty())
+        return text;
+    QString out;
+    out.reserve(text.size());
+    qsizetype last = 0;
+    QRegularExpressionMatchIterator it = pattern().globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        const QString found = m.captured(0);
+        QString replacement = found;
+        if (m.capturedStart(QStringLiteral("subject")) >= 0) {
+            replacement = redactSubject(found);
+        } else if (m.capturedStart(QStringLiteral("email")) >= 0) {
+            replacement = redactEmail(found);
+        } else if (m.capturedStart(QStringLiteral("username")) >= 0 || m.capturedStart(QStringLiteral("luser")) >= 0) {
+            replacement = redactUser(found);
+        } else if (m.capturedStart(QStringLiteral("ipv6")) >= 0) {
+            if (looksLikeIPv6(found))
+                replacement = redactIPv6(found);
+        } else if (m.capturedStart(QStringLiteral("ipv4")) >= 0) {
+            // "#Version: 15.0.0.0" is a build number, not an address.
+            const bool isVersion = text.left(m.capturedStart()).trimmed().endsWith(QLatin1String("Version:"), Qt::CaseInsensitive);
+            if (!isVersion)
+                replacement = redactIPv4(found);
+        } else if (m.capturedStart(QStringLiteral("fqdn")) >= 0) {
+            const QString tld = found.section(QLatin1Char('.'), -1).toLower();
+            if (isHostTld(tld))
+                replacement = redactDomainName(found);
+        } else if (m.capturedStart(QStringLiteral("lhost")) >= 0) {
+            replacement = redactDomainName(found);
+        }
+        out += QStringView(text).mid(last, m.capturedStart() - last);
+        out += replacement;
+        last = m.capturedEnd();
+    }
+    out += QStringView(text).mid(last);
+    return out;
+}
+
+QList<Replacement> Redactor::preview(const QString &text) const
+{
+    // Work on a copy: the preview must not hand out pseudonyms that the real run would then
+    // number differently.
+    // numbered differently. Clearing the noted list makes known mappings count again.
+    Redactor scratch = *this;
+    scratch.m_replacements.clear();
+    scratch.m_noted.clear();
+    scratch.redactText(text);
+    return scratch.m_replacements;
+}
+
+} // namespace mwb

@@ -1,0 +1,225 @@
+// Redaction: consistent pseudonyms for people and organisations in real Exchange log lines,
+// with codes, times, session ids, thumbprints and the line structure kept.
+#include "model/core/cases/redaction.h"
+#include "model/core/sessions/store.h"
+
+#include <QTest>
+
+using namespace mwb;
+
+class TestRedaction : public QObject {
+    Q_OBJECT
+private slots:
+    void receiveProtocolLineKeepsStructureCodesAndTimes();
+    void samePersonGetsTheSamePseudonymEverywhere();
+    void allowListedDomainsStayButTheirUsersDoNot();
+    void privateAddressesStayPrivateAndPublicStayPublic();
+    void ipv6AddressesAreReplacedButTimesAreNot();
+    void certificateLineKeepsThumbprintAndDates();
+    void trackingLineHidesSubjectLearnedFromTheStore();
+    void authUserNameIsReplaced();
+    void versionNumbersAndFileNamesAreNotMistakenForAddresses();
+    void loopbackAndPlaceholdersAreKept();
+    void previewListsReplacementsWithoutChangingNumbering();
+    void structuredFieldsUseTheSamePseudonymsAsText();
+};
+
+void TestRedaction::receiveProtocolLineKeepsStructureCodesAndTimes()
+{
+    Redactor r;
+    const QString line = QStringLiteral(
+        "2024-01-25T15:16:09.544Z,EX01\\Default Frontend EX01,08DC1DB12C345BE5,7,10.0.0.5:25,203.0.113.9:51234,>,"
+        "\"250 2.6.0 <a1b2c3@ex01.contoso.com> [InternalId=237172389052427, Hostname=ex01.contoso.com] 11511 bytes in 0.102, "
+        "109,173 KB/sec Queued mail for delivery\",");
+    r.learnHost(QStringLiteral("EX01"));
+    const QString out = r.redactText(line);
+    QVERIFY2(!out.contains(QStringLiteral("contoso")), qPrintable(out));
+    QVERIFY2(!out.contains(QStringLiteral("EX01")), qPrintable(out));
+    QVERIFY(!out.contains(QStringLiteral("203.0.113.9:")) || out.contains(QStringLiteral("203.0.113.")));
+    QVERIFY(!out.contains(QStringLiteral("10.0.0.5")));
+    QVERIFY(out.startsWith(QStringLiteral("2024-01-25T15:16:09.544Z,")));
+    QVERIFY(out.contains(QStringLiteral(",08DC1DB12C345BE5,7,")));
+    QVERIFY(out.contains(QStringLiteral("\"250 2.6.0 <")));
+    QVERIFY(out.contains(QStringLiteral("[InternalId=237172389052427, Hostname=")));
+    QVERIFY(out.contains(QStringLiteral("11511 bytes in 0.102, 109,173 KB/sec Queued mail for delivery\",")));
+    QCOMPARE(out.count(QLatin1Char(',')), line.count(QLatin1Char(',')));
+    QVERIFY(out.contains(QStringLiteral(":25,")));
+    QVERIFY(out.contains(QStringLiteral(":51234,")));
+}
+
+void TestRedaction::samePersonGetsTheSamePseudonymEverywhere()
+{
+    Redactor r;
+    const QString a = r.redactText(QStringLiteral("<,MAIL FROM:<Jane.Doe@contoso.com> SIZE=1234,"));
+    const QString b = r.redactText(QStringLiteral("<,RCPT TO:<jane.doe@contoso.com>,"));
+    const QString c = r.redactText(QStringLiteral("<,RCPT TO:<bob@fabrikam.com>,"));
+    const QString pseudonym = r.redactEmail(QStringLiteral("jane.doe@contoso.com"));
+    QVERIFY(pseudonym.endsWith(QStringLiteral(".example")));
+    QCOMPARE(a, QStringLiteral("<,MAIL FROM:<%1> SIZE=1234,").arg(pseudonym));
+    QCOMPARE(b, QStringLiteral("<,RCPT TO:<%1>,").arg(pseudonym));
+    QVERIFY(!c.contains(QStringLiteral("bob")));
+    QVERIFY(!c.contains(pseudonym));
+    // A host of the same domain shares the domain pseudonym.
+    const QString host = r.redactText(QStringLiteral("ex01.contoso.com"));
+    QCOMPARE(host.section(QLatin1Char('.'), 1), pseudonym.section(QLatin1Char('@'), 1));
+    // A second redactor is a new pseudonym space, but numbered the same way for the same input order.
+    Redactor other;
+    QCOMPARE(other.redactText(QStringLiteral("<,MAIL FROM:<Jane.Doe@contoso.com> SIZE=1234,")), a);
+}
+
+void TestRedaction::allowListedDomainsStayButTheirUsersDoNot()
+{
+    RedactionOptions options;
+    options.allowedDomains << QStringLiteral("Contoso.com");
+    Redactor r(options);
+    const QString out = r.redactText(QStringLiteral(
+        "<,RCPT TO:<ceo@contoso.com>, next hop contoso-com.mail.protection.outlook.com via mail.fabrikam.com"));
+    QVERIFY2(out.contains(QStringLiteral("@contoso.com>")), qPrintable(out));
+    QVERIFY(!out.contains(QStringLiteral("ceo@")));
+    QVERIFY(out.contains(QStringLiteral("contoso-com.mail.protection.outlook.com")));  // default allow-list
+    QVERIFY(!out.contains(QStringLiteral("fabrikam")));
+}
+
+void TestRedaction::privateAddressesStayPrivateAndPublicStayPublic()
+{
+    Redactor r;
+    const QString priv = r.redactHost(QStringLiteral("192.168.17.4"));
+    const QString pub = r.redactHost(QStringLiteral("8.8.8.8"));
+    QVERIFY2(priv.startsWith(QStringLiteral("10.")), qPrintable(priv));
+    QVERIFY2(pub.startsWith(QStringLiteral("203.0.113.")), qPrintable(pub));
+    QCOMPARE(r.redactHost(QStringLiteral("192.168.17.4")), priv);
+    QVERIFY(r.redactHost(QStringLiteral("192.168.17.5")) != priv);
+    QCOMPARE(r.redactText(QStringLiteral("Connecting to 8.8.8.8:25 from 192.168.17.4")),
+             QStringLiteral("Connecting to %1:25 from %2").arg(pub, priv));
+}
+
+void TestRedaction::ipv6AddressesAreReplacedButTimesAreNot()
+{
+    Redactor r;
+    const QString out = r.redactText(QStringLiteral(
+        "2024-03-13T09:01:18.723Z,Outbound,08DC42C8FF236A1F,2,[2a01:111:f400:fe0b::700]:25,fe80::1%3,*,Tarpit for '0.00:00:05',"));
+    QVERIFY2(out.startsWith(QStringLiteral("2024-03-13T09:01:18.723Z,Outbound,08DC42C8FF236A1F,2,[2001:db8::")), qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral("]:25,")));
+    QVERIFY(!out.contains(QStringLiteral("2a01")));
+    QVERIFY(!out.contains(QStringLiteral("fe80")));
+    QVERIFY(out.endsWith(QStringLiteral(",*,Tarpit for '0.00:00:05',")));
+}
+
+void TestRedaction::certificateLineKeepsThumbprintAndDates()
+{
+    Redactor r;
+    const QString line = QStringLiteral(
+        "2024-01-25T15:16:09.600Z,EX01\\Default Frontend EX01,08DC1DB12C345BE5,5,10.0.0.5:25,203.0.113.9:51234,*,"
+        " CN=mail.contoso.com CN=R3, O=Let's Encrypt, C=US 04A1B2C3D4E5F6 0123456789ABCDEF0123456789ABCDEF01234567 "
+        "2025-01-17T15:15:33.000Z 2026-01-17T15:15:33.000Z mail.contoso.com;autodiscover.contoso.com,"
+        "Sending certificate Subject Issuer name Serial number Thumbprint Not before Not after Subject alternate names");
+    const QString out = r.redactText(line);
+    QVERIFY(!out.contains(QStringLiteral("contoso")));
+    QVERIFY(out.contains(QStringLiteral(" 0123456789ABCDEF0123456789ABCDEF01234567 2025-01-17T15:15:33.000Z 2026-01-17T15:15:33.000Z ")));
+    QVERIFY(out.contains(QStringLiteral("CN=R3, O=Let's Encrypt, C=US 04A1B2C3D4E5F6")));
+    QVERIFY(out.contains(QStringLiteral(" CN=host")));
+    QVERIFY(out.contains(QLatin1Char(';')));
+    QVERIFY(out.endsWith(QStringLiteral("Not before Not after Subject alternate names")));
+}
+
+void TestRedaction::trackingLineHidesSubjectLearnedFromTheStore()
+{
+    Store store;
+    Message m;
+    m.subject = QStringLiteral("Q3 payroll, confidential");
+    m.sender = QStringLiteral("hr@contoso.com");
+    store.messages.append(m);
+    Session s;
+    s.server = QStringLiteral("EX02");
+    store.sessions.append(s);
+    Redactor r;
+    r.learnFromStore(store);
+    const QString line = QStringLiteral(
+        "2024-01-25T15:16:10.101Z,10.0.0.5,EX02,10.0.0.6,EX02.contoso.com,08DC1DB12C345BE5;2024-01-25T15:16:09.544Z;0,"
+        "EX02\\Default EX02,SMTP,RECEIVE,237172389052427,<a1b2c3@ex02.contoso.com>,,pat@fabrikam.com,250 2.1.5 Recipient OK,1,11511,,,"
+        "\"Q3 payroll, confidential\",hr@contoso.com,hr@contoso.com,,Incoming,,,,");
+    const QString out = r.redactText(line);
+    QVERIFY2(!out.contains(QStringLiteral("payroll")), qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral("\"Subject 1\"")));
+    QVERIFY(!out.contains(QStringLiteral("EX02")));
+    QVERIFY(!out.contains(QStringLiteral("hr@")));
+    QVERIFY(out.contains(QStringLiteral(",250 2.1.5 Recipient OK,1,11511,")));
+    QVERIFY(out.contains(QStringLiteral(",SMTP,RECEIVE,237172389052427,")));
+    QVERIFY(out.contains(QStringLiteral("08DC1DB12C345BE5;2024-01-25T15:16:09.544Z;0")));
+}
+
+void TestRedaction::authUserNameIsReplaced()
+{
+    Redactor r;
+    const QString a = r.redactText(QStringLiteral("2024-01-25T15:16:11.000Z,EX01\\Client Proxy EX01,08DC1DB12C345BE6,9,10.0.0.5:587,198.51.100.7:50000,*,,User Name: CONTOSO\\jdoe"));
+    QVERIFY2(!a.contains(QStringLiteral("jdoe")), qPrintable(a));
+    QVERIFY(!a.contains(QStringLiteral("CONTOSO")));
+    QVERIFY(a.contains(QStringLiteral("User Name: ")));
+    const QString b = r.redactText(QStringLiteral("*,,User Name: jdoe@contoso.com"));
+    QVERIFY(!b.contains(QStringLiteral("jdoe")));
+    QVERIFY(r.redactText(QStringLiteral("*,,Inbound AUTH LOGIN failed because of LogonDenied"))
+            == QStringLiteral("*,,Inbound AUTH LOGIN failed because of LogonDenied"));
+}
+
+void TestRedaction::versionNumbersAndFileNamesAreNotMistakenForAddresses()
+{
+    Redactor r;
+    const QStringList unchanged{
+        QStringLiteral("#Version: 15.0.0.0"),
+        QStringLiteral("#Version: 15.01.2375.007"),
+        QStringLiteral("#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context"),
+        QStringLiteral("Loaded RECV2024012515-1.LOG and Microsoft.Exchange.Transport.dll"),
+        QStringLiteral(">,451 4.7.0 Temporary server error. Please try again later. PRX2,"),
+        QStringLiteral(">,550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup,"),
+        QStringLiteral("*,,\"TLS protocol SP_PROT_TLS1_2_SERVER negotiation succeeded using bulk encryption algorithm CALG_AES_128 with strength 128 bits\""),
+    };
+    for (const QString &line : unchanged)
+        QCOMPARE(r.redactText(line), line);
+}
+
+void TestRedaction::loopbackAndPlaceholdersAreKept()
+{
+    Redactor r;
+    QCOMPARE(r.redactText(QStringLiteral("127.0.0.1:25 ::1 x.x.x.x:25 0.0.0.0")), QStringLiteral("127.0.0.1:25 ::1 x.x.x.x:25 0.0.0.0"));
+    QCOMPARE(r.redactHost(QStringLiteral("x.x.x.x:25")), QStringLiteral("x.x.x.x:25"));
+}
+
+void TestRedaction::previewListsReplacementsWithoutChangingNumbering()
+{
+    Redactor r;
+    const QString text = QStringLiteral("<,MAIL FROM:<a@contoso.com> from 203.0.113.50 via mx.fabrikam.com");
+    const QList<Replacement> preview = r.preview(text);
+    QVERIFY(r.replacements().isEmpty());  // nothing handed out yet
+    auto find = [&preview](RedactionKind k) {
+        for (const Replacement &p : preview)
+            if (p.kind == k)
+                return p;
+        return Replacement{};
+    };
+    QCOMPARE(find(RedactionKind::Email).original, QStringLiteral("a@contoso.com"));
+    QCOMPARE(find(RedactionKind::IPv4).original, QStringLiteral("203.0.113.50"));
+    QCOMPARE(find(RedactionKind::Host).original, QStringLiteral("mx.fabrikam.com"));
+    const QString redacted = r.redactText(text);
+    for (const Replacement &p : preview)
+        QVERIFY2(redacted.contains(p.pseudonym), qPrintable(p.pseudonym + QStringLiteral(" not in ") + redacted));
+    // A second preview after the real run lists the same (already known) mappings again.
+    const QList<Replacement> again = r.preview(text);
+    QCOMPARE(again.size(), preview.size());
+}
+
+void TestRedaction::structuredFieldsUseTheSamePseudonymsAsText()
+{
+    Redactor r;
+    const QString host = r.redactHost(QStringLiteral("ex01.contoso.com"));
+    const QString endpoint = r.redactEndpoint(QStringLiteral("[2001:4860::8888]:25"));
+    QCOMPARE(r.redactText(QStringLiteral("EHLO ex01.contoso.com")), QStringLiteral("EHLO ") + host);
+    QVERIFY(endpoint.startsWith(QStringLiteral("[2001:db8::")));
+    QVERIFY(endpoint.endsWith(QStringLiteral("]:25")));
+    QCOMPARE(r.redactSubject(QStringLiteral("Hello")), QStringLiteral("Subject 1"));
+    QCOMPARE(r.redactSubject(QStringLiteral("Hello")), QStringLiteral("Subject 1"));
+    QCOMPARE(r.redactSubject(QStringLiteral("Other")), QStringLiteral("Subject 2"));
+    QCOMPARE(r.redactUser(QStringLiteral("CONTOSO\\jdoe")), r.redactUser(QStringLiteral("contoso\\JDOE")));
+}
+
+QTEST_GUILESS_MAIN(TestRedaction)
+#include "tst_redaction.moc"
