@@ -1,11 +1,856 @@
 #include "model/core/diagnosis/engine.h"
-// Placeholder implementation; the diagnosis area replaces it.
+
+#include "model/core/diagnosis/knowledgebase.h"
+#include "model/core/diagnosis/sessionfacts.h"
+#include "model/core/sessions/store.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QSet>
+#include <algorithm>
+#include <limits>
+
 namespace mwb {
-struct DiagnosisEngine::Private {};
+
+namespace {
+
+constexpr int kEvidenceCap = 50;
+
+// One raising of a rule: one session or one message, with the lines that prove it.
+struct Occurrence {
+    qint64 firstMs = kNoTime;
+    qint64 lastMs = kNoTime;
+    QStringList servers;
+    int sessionIndex = -1;
+    QString sessionId;
+    QStringList messageIds;
+    QStringList codes;
+    QList<RecordRef> evidence;
+    QMap<QString, QString> parameters;
+
+    void addTime(qint64 t)
+    {
+        if (t == kNoTime)
+            return;
+        if (firstMs == kNoTime || t < firstMs)
+            firstMs = t;
+        if (lastMs == kNoTime || t > lastMs)
+            lastMs = t;
+    }
+    void addLine(const SessionLine &line)
+    {
+        addTime(line.timeMs);
+        if (line.ref.isValid() && !evidence.contains(line.ref))
+            evidence << line.ref;
+    }
+    void addHop(const MessageHop &hop)
+    {
+        addTime(hop.timeMs);
+        if (hop.ref.isValid() && !evidence.contains(hop.ref))
+            evidence << hop.ref;
+    }
+};
+
+struct Accumulator {
+    Finding finding;
+    QSet<int> sessionIndexSet;
+    QSet<QString> sessionIdSet;
+    QSet<QString> messageSet;
+    QSet<QString> serverSet;
+    QSet<QString> codeSet;
+};
+
+// What parameter sources read from.
+struct Context {
+    const Session *session = nullptr;
+    const SessionFacts *facts = nullptr;
+    const Message *message = nullptr;
+    const MessageHop *hop = nullptr;
+    const QRegularExpressionMatch *match = nullptr;
+    const SeenCertificate *certificate = nullptr;
+};
+
+const SeenCertificate *certificateOf(const Context &c)
+{
+    if (c.certificate)
+        return c.certificate;
+    if (!c.facts || c.facts->certificates.isEmpty())
+        return nullptr;
+    for (const SeenCertificate &s : c.facts->certificates) {
+        if (!s.covered)
+            return &s;
+    }
+    return &c.facts->certificates.first();
+}
+
+QString readSource(const QString &src, const Context &c)
+{
+    if (src.startsWith(QLatin1String("match.")))
+        return c.match ? c.match->captured(src.mid(6)).trimmed() : QString();
+    if (src.startsWith(QLatin1String("session."))) {
+        const Session *s = c.session;
+        const SessionFacts *f = c.facts;
+        if (!s)
+            return {};
+        if (src == QLatin1String("session.server"))
+            return s->server;
+        if (src == QLatin1String("session.connector"))
+            return s->connector.trimmed();
+        if (src == QLatin1String("session.remoteIp"))
+            return hostOfEndpoint(s->remote);
+        if (src == QLatin1String("session.localIp"))
+            return hostOfEndpoint(s->local);
+        if (src == QLatin1String("session.id"))
+            return s->id;
+        const QString client = (f && !f->clientName.isEmpty()) ? f->clientName : s->ehlo;
+        const QString server = (f && !f->serverName.isEmpty()) ? f->serverName : s->greetingName;
+        if (src == QLatin1String("session.ehlo"))
+            return client;
+        if (src == QLatin1String("session.greeting"))
+            return server;
+        if (src == QLatin1String("session.peer"))
+            return s->direction == Direction::Receive ? client : server;
+        return {};
+    }
+    if (src.startsWith(QLatin1String("cert."))) {
+        const SeenCertificate *sc = certificateOf(c);
+        if (!sc)
+            return {};
+        if (src == QLatin1String("cert.thumbprint"))
+            return sc->info.thumbprint;
+        if (src == QLatin1String("cert.subject"))
+            return sc->info.subject;
+        if (src == QLatin1String("cert.name"))
+            return commonName(sc->info.subject);
+        if (src == QLatin1String("cert.issuerSubject"))
+            return sc->info.subject.isEmpty() ? QString() : QStringLiteral("<I>%1<S>%2").arg(sc->info.issuer, sc->info.subject);
+        if (src == QLatin1String("cert.expectedName"))
+            return sc->expectedName;
+        return {};
+    }
+    if (src.startsWith(QLatin1String("message."))) {
+        if (!c.message)
+            return {};
+        if (src == QLatin1String("message.id"))
+            return c.message->messageId;
+        if (src == QLatin1String("message.senderDomain"))
+            return domainOfAddress(c.message->sender);
+        if (src == QLatin1String("message.recipientDomain")) {
+            QStringList rcpts = c.hop ? c.hop->recipients : QStringList();
+            if (rcpts.isEmpty())
+                rcpts = c.message->recipients;
+            for (const QString &r : std::as_const(rcpts)) {
+                const QString d = domainOfAddress(r);
+                if (!d.isEmpty())
+                    return d;
+            }
+        }
+        return {};
+    }
+    if (src.startsWith(QLatin1String("hop.")) && c.hop) {
+        if (src == QLatin1String("hop.server"))
+            return c.hop->server;
+        if (src == QLatin1String("hop.nextHop"))
+            return c.hop->nextHop;
+        if (src == QLatin1String("hop.connector"))
+            return c.hop->connector;
+        if (src == QLatin1String("hop.clientIp"))
+            return c.hop->clientIp;
+        if (src == QLatin1String("hop.serverIp"))
+            return c.hop->serverIp;
+    }
+    return {};
+}
+
+QMap<QString, QString> fillParameters(const Rule &rule, const Context &c)
+{
+    QMap<QString, QString> out;
+    for (auto it = rule.parameters.begin(); it != rule.parameters.end(); ++it) {
+        for (const QString &src : it.value()) {
+            const QString v = readSource(src, c);
+            if (!v.isEmpty()) {
+                out.insert(it.key(), v);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+bool codesMatch(const MatchCondition &cond, const QList<StatusCode> &codes, QString *matched)
+{
+    if (cond.codes.isEmpty() && cond.enhanced.isEmpty())
+        return true;
+    for (const StatusCode &sc : codes) {
+        if (!cond.codes.isEmpty() && !cond.codes.contains(sc.basic))
+            continue;
+        if (!cond.enhanced.isEmpty() && !cond.enhanced.contains(sc.enhanced))
+            continue;
+        if (matched)
+            *matched = sc.text();
+        return true;
+    }
+    return false;
+}
+
+// Runs a pattern condition's regexes; fills *match with the first match (for capture groups).
+bool patternsMatch(const MatchCondition &cond, const QString &text, QRegularExpressionMatch *match)
+{
+    bool any = cond.patterns.isEmpty();
+    for (const QRegularExpression &re : cond.patterns) {
+        QRegularExpressionMatch m = re.match(text);
+        if (m.hasMatch()) {
+            if (match)
+                *match = m;
+            any = true;
+            break;
+        }
+    }
+    if (!any)
+        return false;
+    for (const QRegularExpression &re : cond.excludes) {
+        if (re.match(text).hasMatch())
+            return false;
+    }
+    return true;
+}
+
+// The status code a text match belongs to: the last code before the matched words (a queue
+// error quotes the remote reply after its own code), else the first error code of the text.
+QString codeNearMatch(const QList<StatusCode> &codes, const QRegularExpressionMatch &m)
+{
+    const StatusCode *best = nullptr;
+    if (m.hasMatch()) {
+        for (const StatusCode &c : codes) {
+            if (c.position <= m.capturedStart(0) && c.basic >= 400)
+                best = &c;
+        }
+    }
+    if (!best) {
+        for (const StatusCode &c : codes) {
+            if (c.basic >= 400 && (!best || (best->enhanced.isEmpty() && !c.enhanced.isEmpty())))
+                best = &c;
+        }
+    }
+    return best ? best->text() : QString();
+}
+
+QString stripNamedGroups(QString pattern)
+{
+    static const QRegularExpression named(QStringLiteral("\\(\\?P?<([A-Za-z_][A-Za-z0-9_]*)>"));
+    return pattern.replace(named, QStringLiteral("(?:"));
+}
+
+} // namespace
+
+struct DiagnosisEngine::Private {
+    KnowledgeBase kb;
+
+    // Protocol pattern conditions, flattened: (rule, condition).
+    struct PatternRef {
+        int rule;
+        const MatchCondition *cond;
+    };
+    QList<PatternRef> protocolPatterns;
+    QList<PatternRef> trackingPatterns;
+    QRegularExpression protocolPrefilter;   // union of every protocol pattern: one regex per '*' line
+    bool hasProtocolPrefilter = false;
+    bool anyLineRules = false;
+    bool needsCommands = false;
+    QList<PatternRef> codeOnlyProtocol;     // conditions without patterns: codes decide
+
+    struct MatcherRef {
+        int rule = -1;
+        const MatchCondition *cond = nullptr;
+    };
+    QMultiHash<QString, MatcherRef> matchers;
+    qint64 minGapMs = std::numeric_limits<qint64>::max();
+
+    mutable QMutex mutex;
+    QHash<QString, Accumulator> findings;   // key: rule id + group values
+    qint64 occurrencesAdded = 0;
+    QSet<QString> serversSeen;              // lower-case server names of sessions streamed in
+
+    // Deferred decisions, resolved in loadFinished when every server is known.
+    struct CapabilityCandidate {
+        int rule;
+        Occurrence occurrence;
+        QString peerName;
+        QString ownName;
+        QString connector;
+        bool peerIsExchange;
+    };
+    QList<CapabilityCandidate> capabilityCandidates;
+    struct CertificateNames {
+        QSet<QString> names;
+        bool anyUncovered = false;
+        Occurrence occurrence;
+        SeenCertificate sample;
+        Session sessionSample;
+    };
+    QHash<QString, CertificateNames> certificatesByThumbprint;
+
+    void prepare();
+    void add(int ruleIndex, Occurrence occ);
+    void scanSession(const Session &session, const QList<SessionLine> &lines);
+    void scanMessages(const Store &store);
+};
+
+void DiagnosisEngine::Private::prepare()
+{
+    QStringList union_;
+    const QList<Rule> &rules = kb.rules();
+    for (int r = 0; r < rules.size(); ++r) {
+        for (const MatchCondition &cond : rules.at(r).conditions) {
+            if (!cond.matcher.isEmpty()) {
+                matchers.insert(cond.matcher, MatcherRef{r, &cond});
+                if (cond.matcher == QLatin1String("idle-gap"))
+                    minGapMs = std::min(minGapMs, qint64(cond.options.value(QStringLiteral("minGapMs")).toDouble()));
+                continue;
+            }
+            if (cond.sources.contains(MatchSource::Protocol)) {
+                protocolPatterns << PatternRef{r, &cond};
+                needsCommands = needsCommands || cond.anyProtocolLine;
+                if (cond.patterns.isEmpty()) {
+                    codeOnlyProtocol << PatternRef{r, &cond};
+                } else {
+                    for (const QRegularExpression &re : cond.patterns)
+                        union_ << QStringLiteral("(?:%1)").arg(stripNamedGroups(re.pattern()));
+                }
+            }
+            if (cond.sources.contains(MatchSource::Tracking))
+                trackingPatterns << PatternRef{r, &cond};
+        }
+    }
+    if (!union_.isEmpty()) {
+        protocolPrefilter = QRegularExpression(union_.join(QLatin1Char('|')), QRegularExpression::CaseInsensitiveOption);
+        hasProtocolPrefilter = protocolPrefilter.isValid();
+        if (hasProtocolPrefilter)
+            protocolPrefilter.optimize();
+    }
+}
+
+void DiagnosisEngine::Private::add(int ruleIndex, Occurrence occ)
+{
+    const Rule &rule = kb.rules().at(ruleIndex);
+    QString key = rule.id;
+    for (const QString &g : rule.groupBy)
+        key += QLatin1Char('\x1f') + occ.parameters.value(g).toLower();
+    auto it = findings.find(key);
+    if (it == findings.end()) {
+        Accumulator a;
+        a.finding.rule = rule.id;
+        a.finding.severity = rule.severity;
+        a.finding.title = rule.title;
+        a.finding.explanation = rule.explanation;
+        a.finding.scenario = rule.scenario;
+        it = findings.insert(key, a);
+    }
+    Accumulator &a = it.value();
+    Finding &f = a.finding;
+    ++f.count;
+    ++occurrencesAdded;
+    if (occ.firstMs != kNoTime && (f.firstMs == kNoTime || occ.firstMs < f.firstMs))
+        f.firstMs = occ.firstMs;
+    if (occ.lastMs != kNoTime && (f.lastMs == kNoTime || occ.lastMs > f.lastMs))
+        f.lastMs = occ.lastMs;
+    for (const QString &s : std::as_const(occ.servers)) {
+        if (!s.isEmpty() && !a.serverSet.contains(s.toLower())) {
+            a.serverSet.insert(s.toLower());
+            f.servers << s;
+        }
+    }
+    if (occ.sessionIndex >= 0 && !a.sessionIndexSet.contains(occ.sessionIndex)) {
+        a.sessionIndexSet.insert(occ.sessionIndex);
+        f.sessionIndexes << occ.sessionIndex;
+    }
+    if (!occ.sessionId.isEmpty() && !a.sessionIdSet.contains(occ.sessionId)) {
+        a.sessionIdSet.insert(occ.sessionId);
+        f.sessions << occ.sessionId;
+    }
+    for (const QString &m : std::as_const(occ.messageIds)) {
+        if (!m.isEmpty() && !a.messageSet.contains(m)) {
+            a.messageSet.insert(m);
+            f.messageIds << m;
+        }
+    }
+    for (const QString &c : std::as_const(occ.codes)) {
+        if (!c.isEmpty() && !a.codeSet.contains(c)) {
+            a.codeSet.insert(c);
+            f.codes << c;
+        }
+    }
+    for (const RecordRef &ref : std::as_const(occ.evidence)) {
+        if (f.evidence.size() >= kEvidenceCap)
+            break;
+        f.evidence << ref;
+    }
+    for (auto p = occ.parameters.begin(); p != occ.parameters.end(); ++p) {
+        if (!f.parameters.contains(p.key()))
+            f.parameters.insert(p.key(), p.value());
+    }
+}
+
+void DiagnosisEngine::Private::scanSession(const Session &session, const QList<SessionLine> &lines)
+{
+    const qint64 occurrencesBefore = occurrencesAdded;
+    const qint64 gapThreshold = matchers.contains(QStringLiteral("idle-gap")) ? minGapMs : std::numeric_limits<qint64>::max();
+    const SessionFacts facts = SessionFacts::derive(session, lines, gapThreshold);
+    const QList<Rule> &rules = kb.rules();
+
+    auto baseOccurrence = [&]() {
+        Occurrence occ;
+        occ.servers << session.server;
+        occ.sessionIndex = session.index;
+        occ.sessionId = session.id;
+        occ.messageIds = session.messageIds;
+        return occ;
+    };
+    Context ctx;
+    ctx.session = &session;
+    ctx.facts = &facts;
+
+    // --- plain patterns over replies and '*' lines -------------------------------------------
+    if (!protocolPatterns.isEmpty()) {
+        QHash<int, Occurrence> perRule;
+        QHash<int, QRegularExpressionMatch> firstMatch;
+        for (const SessionLine &line : lines) {
+            bool isReply = false;
+            QString text;
+            if (line.event == '>' || line.event == '<') {
+                const int code = leadingReplyCode(line.data);
+                isReply = code != 0;
+                // Healthy traffic is 2xx/3xx replies and commands: skip them unless a rule asks.
+                if (!needsCommands && (!isReply || code < 400))
+                    continue;
+                text = line.data;
+            } else if (line.event == '*') {
+                text = line.context.isEmpty() ? line.data : line.data + QLatin1Char(' ') + line.context;
+            } else {
+                continue;
+            }
+            const bool isErrorReply = isReply && leadingReplyCode(line.data) >= 400;
+            const bool prefilterHit = !hasProtocolPrefilter || protocolPrefilter.match(text).hasMatch();
+            if (!prefilterHit && codeOnlyProtocol.isEmpty())
+                continue;
+            const QList<StatusCode> codes = statusCodes(text);
+            for (const PatternRef &pr : std::as_const(protocolPatterns)) {
+                const MatchCondition &cond = *pr.cond;
+                const bool eligible = line.event == '*' || isErrorReply || cond.anyProtocolLine;
+                if (!eligible)
+                    continue;
+                if (!cond.patterns.isEmpty() && !prefilterHit)
+                    continue;
+                QString code;
+                if (!codesMatch(cond, codes, &code))
+                    continue;
+                QRegularExpressionMatch m;
+                if (!patternsMatch(cond, text, &m))
+                    continue;
+                auto it = perRule.find(pr.rule);
+                if (it == perRule.end()) {
+                    it = perRule.insert(pr.rule, baseOccurrence());
+                    firstMatch.insert(pr.rule, m);
+                }
+                it->addLine(line);
+                if (code.isEmpty())
+                    code = codeNearMatch(codes, m);
+                if (!code.isEmpty() && !it->codes.contains(code))
+                    it->codes << code;
+            }
+        }
+        for (auto it = perRule.begin(); it != perRule.end(); ++it) {
+            const QRegularExpressionMatch m = firstMatch.value(it.key());
+            Context c = ctx;
+            c.match = &m;
+            it->parameters = fillParameters(rules.at(it.key()), c);
+            add(it.key(), it.value());
+        }
+    }
+
+    // --- named sequence / anomaly matchers -----------------------------------------------------
+    auto lineAt = [&](int i) -> const SessionLine * { return (i >= 0 && i < lines.size()) ? &lines.at(i) : nullptr; };
+
+    if (facts.stall != SessionFacts::Stall::None) {
+        for (const MatcherRef &m : matchers.values(QStringLiteral("data-not-terminated"))) {
+            Occurrence occ = baseOccurrence();
+            if (const SessionLine *l = lineAt(facts.stall354Line))
+                occ.addLine(*l);
+            if (const SessionLine *l = lineAt(facts.stallEndLine)) {
+                occ.addLine(*l);
+                const StatusCode sc = firstStatusCode(l->data);
+                if (sc.basic >= 400)
+                    occ.codes << sc.text();
+            }
+            if (occ.codes.isEmpty())
+                occ.codes << QStringLiteral("354");
+            occ.parameters = fillParameters(rules.at(m.rule), ctx);
+            add(m.rule, occ);
+        }
+    }
+
+    if (facts.droppedInTransaction) {
+        for (const MatcherRef &m : matchers.values(QStringLiteral("dropped-mid-transaction"))) {
+            Occurrence occ = baseOccurrence();
+            if (const SessionLine *l = lineAt(facts.transactionStartLine))
+                occ.addLine(*l);
+            if (const SessionLine *l = lineAt(facts.disconnectLine))
+                occ.addLine(*l);
+            occ.parameters = fillParameters(rules.at(m.rule), ctx);
+            add(m.rule, occ);
+        }
+    }
+
+    if (!facts.gaps.isEmpty()) {
+        for (const MatcherRef &m : matchers.values(QStringLiteral("idle-gap"))) {
+            const qint64 threshold = qint64(m.cond->options.value(QStringLiteral("minGapMs")).toDouble());
+            Occurrence occ = baseOccurrence();
+            qint64 longest = 0;
+            for (const auto &gap : facts.gaps) {
+                if (gap.second < threshold)
+                    continue;
+                longest = std::max(longest, gap.second);
+                if (const SessionLine *l = lineAt(gap.first - 1))
+                    occ.addLine(*l);
+                if (const SessionLine *l = lineAt(gap.first))
+                    occ.addLine(*l);
+            }
+            if (longest == 0)
+                continue;
+            occ.parameters = fillParameters(rules.at(m.rule), ctx);
+            occ.parameters.insert(QStringLiteral("GapSeconds"), QString::number(longest / 1000));
+            add(m.rule, occ);
+        }
+    }
+
+    if (facts.sawEhloReply) {
+        for (const MatcherRef &m : matchers.values(QStringLiteral("missing-capability"))) {
+            const QString capability = m.cond->options.value(QStringLiteral("capability")).toString().toUpper();
+            // Only the sending side sees what the peer really offered (a firewall strips verbs in between).
+            if (session.direction != Direction::Send || facts.ehloReplies.contains(capability))
+                continue;
+            Occurrence occ = baseOccurrence();
+            for (int i : facts.ehloReplyLines)
+                occ.addLine(lines.at(i));
+            occ.parameters = fillParameters(rules.at(m.rule), ctx);
+            capabilityCandidates << CapabilityCandidate{m.rule, occ, facts.serverName, facts.clientName,
+                                                        session.connector, facts.serverIsExchange};
+        }
+    }
+
+    for (const SeenCertificate &cert : facts.certificates) {
+        if (cert.expectedName.isEmpty())
+            continue;
+        Context c = ctx;
+        c.certificate = &cert;
+        if (!cert.covered) {
+            for (const MatcherRef &m : matchers.values(QStringLiteral("certificate-name-mismatch"))) {
+                Occurrence occ = baseOccurrence();
+                occ.addTime(session.startMs);
+                if (cert.info.ref.isValid())
+                    occ.evidence << cert.info.ref;
+                occ.parameters = fillParameters(rules.at(m.rule), c);
+                add(m.rule, occ);
+            }
+        }
+        if (!cert.info.thumbprint.isEmpty() && matchers.contains(QStringLiteral("certificate-multiple-names"))) {
+            CertificateNames &names = certificatesByThumbprint[cert.info.thumbprint];
+            if (names.names.isEmpty()) {
+                names.sample = cert;
+                names.sessionSample = session;
+            }
+            names.names.insert(cert.expectedName);
+            names.anyUncovered = names.anyUncovered || !cert.covered;
+            Occurrence &occ = names.occurrence;
+            if (!occ.servers.contains(session.server))
+                occ.servers << session.server;
+            occ.addTime(session.startMs);
+            if (cert.info.ref.isValid() && occ.evidence.size() < kEvidenceCap)
+                occ.evidence << cert.info.ref;
+        }
+    }
+
+    // Probes are only worth mentioning when nothing more specific explains the session (the
+    // deferred capability check concerns Send sessions only, which are never probes).
+    if (session.direction == Direction::Receive && facts.sawConnect && facts.sawDisconnect && !facts.sawMailCommand
+        && occurrencesAdded == occurrencesBefore) {
+        for (const MatcherRef &m : matchers.values(QStringLiteral("no-mail"))) {
+            Occurrence occ = baseOccurrence();
+            if (!lines.isEmpty())
+                occ.addLine(lines.first());
+            occ.addTime(session.endMs);
+            occ.parameters = fillParameters(rules.at(m.rule), ctx);
+            add(m.rule, occ);
+        }
+    }
+}
+
+void DiagnosisEngine::Private::scanMessages(const Store &store)
+{
+    const QList<Rule> &rules = kb.rules();
+
+    // Which servers have tracking logs loaded, and over which time span.
+    struct Span {
+        qint64 first = kNoTime;
+        qint64 last = kNoTime;
+    };
+    QHash<QString, Span> trackingServers;
+    for (const SourceFile &file : store.files) {
+        if (file.format != LogFormat::MessageTracking || file.server.isEmpty())
+            continue;
+        Span &s = trackingServers[file.server.toLower()];
+        if (file.firstMs != kNoTime && (s.first == kNoTime || file.firstMs < s.first))
+            s.first = file.firstMs;
+        if (file.lastMs != kNoTime && (s.last == kNoTime || file.lastMs > s.last))
+            s.last = file.lastMs;
+    }
+    // Server IPs as seen on RECEIVE hops: lets a SEND towards an IP name its server.
+    QHash<QString, QString> serverByIp;
+    for (const Message &msg : store.messages) {
+        for (const MessageHop &hop : msg.hops) {
+            if (hop.event == QLatin1String("RECEIVE") && !hop.serverIp.isEmpty() && !hop.server.isEmpty())
+                serverByIp.insert(hop.serverIp, hop.server.toLower());
+        }
+    }
+
+    const QList<MatcherRef> delayed = matchers.values(QStringLiteral("message-delayed"));
+    const QList<MatcherRef> missingHop = matchers.values(QStringLiteral("missing-hop"));
+
+    for (const Message &msg : store.messages) {
+        Context ctx;
+        ctx.message = &msg;
+        auto baseOccurrence = [&](const MessageHop *hop) {
+            Occurrence occ;
+            if (!msg.messageId.isEmpty())
+                occ.messageIds << msg.messageId;
+            if (hop) {
+                occ.servers << hop->server;
+                occ.sessionId = hop->sessionId;
+                occ.sessionIndex = hop->sessionIndex;
+            }
+            return occ;
+        };
+
+        // Plain patterns over FAIL/DEFER/... hops.
+        if (!trackingPatterns.isEmpty()) {
+            QHash<int, Occurrence> perRule;
+            QHash<int, QPair<QRegularExpressionMatch, const MessageHop *>> firstMatch;
+            for (const MessageHop &hop : msg.hops) {
+                QString text;
+                for (const PatternRef &pr : std::as_const(trackingPatterns)) {
+                    const MatchCondition &cond = *pr.cond;
+                    if (!cond.hopEvents.contains(hop.event))
+                        continue;
+                    if (text.isNull())
+                        text = hop.recipientStatus + QLatin1Char(' ') + hop.sourceContext;
+                    QString code;
+                    const QList<StatusCode> codes = statusCodes(text);
+                    if (!codesMatch(cond, codes, &code))
+                        continue;
+                    QRegularExpressionMatch m;
+                    if (!patternsMatch(cond, text, &m))
+                        continue;
+                    auto it = perRule.find(pr.rule);
+                    if (it == perRule.end()) {
+                        it = perRule.insert(pr.rule, baseOccurrence(&hop));
+                        firstMatch.insert(pr.rule, {m, &hop});
+                    } else if (!it->servers.contains(hop.server)) {
+                        it->servers << hop.server;
+                    }
+                    it->addHop(hop);
+                    if (code.isEmpty())
+                        code = codeNearMatch(codes, m);
+                    if (!code.isEmpty() && !it->codes.contains(code))
+                        it->codes << code;
+                }
+            }
+            for (auto it = perRule.begin(); it != perRule.end(); ++it) {
+                const auto first = firstMatch.value(it.key());
+                Context c = ctx;
+                c.match = &first.first;
+                c.hop = first.second;
+                if (first.second && first.second->sessionIndex >= 0 && first.second->sessionIndex < store.sessions.size())
+                    c.session = &store.sessions.at(first.second->sessionIndex);
+                it->parameters = fillParameters(rules.at(it.key()), c);
+                add(it.key(), it.value());
+            }
+        }
+
+        // Delay between the first hop and the final hand-off (DELIVER or SEND).
+        if (!delayed.isEmpty() && msg.hops.size() >= 2) {
+            qint64 start = kNoTime;
+            int finalHop = -1;
+            for (int i = 0; i < msg.hops.size(); ++i) {
+                const MessageHop &h = msg.hops.at(i);
+                if (h.timeMs == kNoTime)
+                    continue;
+                if (start == kNoTime || h.timeMs < start)
+                    start = h.timeMs;
+                if (h.event == QLatin1String("DELIVER") || h.event == QLatin1String("SEND"))
+                    finalHop = (finalHop < 0 || h.timeMs >= msg.hops.at(finalHop).timeMs) ? i : finalHop;
+            }
+            if (finalHop >= 0 && start != kNoTime) {
+                const qint64 delay = msg.hops.at(finalHop).timeMs - start;
+                for (const MatcherRef &m : delayed) {
+                    const qint64 threshold = qint64(m.cond->options.value(QStringLiteral("thresholdMs")).toDouble());
+                    if (delay < threshold)
+                        continue;
+                    // Blame the hop after which the message waited longest.
+                    int waitedAt = 0;
+                    qint64 longest = -1;
+                    for (int i = 0; i + 1 < msg.hops.size(); ++i) {
+                        const qint64 a = msg.hops.at(i).timeMs, b = msg.hops.at(i + 1).timeMs;
+                        if (a != kNoTime && b != kNoTime && b - a > longest) {
+                            longest = b - a;
+                            waitedAt = i;
+                        }
+                    }
+                    const MessageHop &blamed = msg.hops.at(waitedAt);
+                    Occurrence occ = baseOccurrence(&blamed);
+                    for (const MessageHop &h : msg.hops) {
+                        if (!h.server.isEmpty() && !occ.servers.contains(h.server))
+                            occ.servers << h.server;
+                    }
+                    occ.addHop(msg.hops.at(0));
+                    occ.addHop(blamed);
+                    if (waitedAt + 1 < msg.hops.size())
+                        occ.addHop(msg.hops.at(waitedAt + 1));
+                    occ.addHop(msg.hops.at(finalHop));
+                    Context c = ctx;
+                    c.hop = &blamed;
+                    occ.parameters = fillParameters(rules.at(m.rule), c);
+                    occ.parameters.insert(QStringLiteral("DelayMinutes"), QString::number(delay / 60000));
+                    add(m.rule, occ);
+                }
+            }
+        }
+
+        // A SEND towards a server whose tracking log is loaded but shows no RECEIVE.
+        if (!missingHop.isEmpty() && trackingServers.size() >= 2) {
+            QSet<QString> receivedOn;
+            for (const MessageHop &h : msg.hops) {
+                if (h.event == QLatin1String("RECEIVE"))
+                    receivedOn.insert(h.server.toLower());
+            }
+            for (const MessageHop &h : msg.hops) {
+                if (h.event != QLatin1String("SEND"))
+                    continue;
+                QString target = firstLabel(h.nextHop);
+                if (!trackingServers.contains(target))
+                    target = serverByIp.value(h.serverIp);
+                if (target.isEmpty() || target == h.server.toLower() || !trackingServers.contains(target)
+                    || receivedOn.contains(target))
+                    continue;
+                const Span span = trackingServers.value(target);
+                // The target's log must cover the moment the message left (a minute of slack).
+                if (h.timeMs != kNoTime && span.first != kNoTime && span.last != kNoTime
+                    && (h.timeMs < span.first - 60000 || h.timeMs > span.last))
+                    continue;
+                for (const MatcherRef &m : missingHop) {
+                    Occurrence occ = baseOccurrence(&h);
+                    occ.addHop(h);
+                    // Name the silent server as it appears in the store's files.
+                    for (const SourceFile &file : store.files) {
+                        if (file.server.toLower() == target) {
+                            occ.servers << file.server;
+                            break;
+                        }
+                    }
+                    Context c = ctx;
+                    c.hop = &h;
+                    occ.parameters = fillParameters(rules.at(m.rule), c);
+                    occ.parameters.insert(QStringLiteral("TargetServer"), occ.servers.value(1));
+                    add(m.rule, occ);
+                }
+            }
+        }
+    }
+}
+
 DiagnosisEngine::DiagnosisEngine() : d(std::make_unique<Private>()) {}
 DiagnosisEngine::~DiagnosisEngine() = default;
-Result<std::shared_ptr<DiagnosisEngine>> DiagnosisEngine::create(const QString &) { return std::shared_ptr<DiagnosisEngine>(new DiagnosisEngine); }
-void DiagnosisEngine::sessionAssembled(const Store &, const Session &, const QList<SessionLine> &) {}
-void DiagnosisEngine::loadFinished(const Store &) {}
-QList<Finding> DiagnosisEngine::findings() const { return {}; }
+
+Result<std::shared_ptr<DiagnosisEngine>> DiagnosisEngine::create(const QString &kbPath)
+{
+    Result<KnowledgeBase> kb = KnowledgeBase::load(kbPath);
+    if (!kb)
+        return Result<std::shared_ptr<DiagnosisEngine>>::fail(kb.errorMessage());
+    std::shared_ptr<DiagnosisEngine> engine(new DiagnosisEngine);
+    engine->d->kb = std::move(kb).value();
+    engine->d->prepare();
+    return engine;
+}
+
+const KnowledgeBase &DiagnosisEngine::knowledgeBase() const
+{
+    return d->kb;
+}
+
+void DiagnosisEngine::sessionAssembled(const Store &, const Session &session, const QList<SessionLine> &lines)
+{
+    QMutexLocker lock(&d->mutex);
+    if (!session.server.isEmpty())
+        d->serversSeen.insert(session.server.toLower());
+    d->scanSession(session, lines);
+}
+
+void DiagnosisEngine::loadFinished(const Store &store)
+{
+    QMutexLocker lock(&d->mutex);
+    for (const SourceFile &f : store.files) {
+        if (!f.server.isEmpty())
+            d->serversSeen.insert(f.server.toLower());
+    }
+
+    for (const Private::CapabilityCandidate &c : std::as_const(d->capabilityCandidates)) {
+        const bool intraOrg = c.connector.contains(QLatin1String("Intra-Organization"), Qt::CaseInsensitive)
+            || (!c.peerName.isEmpty() && d->serversSeen.contains(firstLabel(c.peerName)))
+            || (c.peerIsExchange && !domainOfHost(c.peerName).isEmpty() && domainOfHost(c.peerName) == domainOfHost(c.ownName));
+        if (intraOrg)
+            d->add(c.rule, c.occurrence);
+    }
+    d->capabilityCandidates.clear();
+
+    d->scanMessages(store);
+
+    for (auto it = d->certificatesByThumbprint.begin(); it != d->certificatesByThumbprint.end(); ++it) {
+        if (it->names.size() < 2 || !it->anyUncovered)
+            continue;
+        for (const Private::MatcherRef &m : d->matchers.values(QStringLiteral("certificate-multiple-names"))) {
+            Occurrence occ = it->occurrence;
+            Context c;
+            c.session = &it->sessionSample;
+            c.certificate = &it->sample;
+            occ.parameters = fillParameters(d->kb.rules().at(m.rule), c);
+            QStringList names(it->names.begin(), it->names.end());
+            names.sort();
+            occ.parameters.insert(QStringLiteral("Names"), names.join(QLatin1Char(',')));
+            d->add(m.rule, occ);
+        }
+    }
+    d->certificatesByThumbprint.clear();
+}
+
+QList<Finding> DiagnosisEngine::findings() const
+{
+    QList<Finding> out;
+    {
+        QMutexLocker lock(&d->mutex);
+        out.reserve(d->findings.size());
+        for (const Accumulator &a : std::as_const(d->findings))
+            out << a.finding;
+    }
+    std::sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
+        if (a.severity != b.severity)
+            return int(a.severity) > int(b.severity);
+        if (a.firstMs != b.firstMs)
+            return a.firstMs < b.firstMs;
+        if (a.rule != b.rule)
+            return a.rule < b.rule;
+        return a.servers.value(0) < b.servers.value(0);
+    });
+    return out;
+}
+
 } // namespace mwb

@@ -21,6 +21,7 @@ public:
     void loadFinished(const Store &store) override;
 
     QList<Finding> findings() const;   // sorted: severity desc, then first time
+    const KnowledgeBase &knowledgeBase() const;
 
 private:
     DiagnosisEngine();

@@ -1,0 +1,67 @@
+#pragma once
+// The knowledge base: resources/kb/rules.json parsed and validated into rules the engine can run.
+// Plain-pattern rules (codes, enhanced codes, regexes) are pure data; sequence and anomaly checks
+// are named matchers implemented in C++ (see KnowledgeBase::knownMatchers()).
+#include "model/core/common/result.h"
+#include "model/core/diagnosis/finding.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QRegularExpression>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace mwb {
+
+// Where a pattern condition looks.
+enum class MatchSource {
+    Protocol,   // protocol-log lines: replies and '*' lines (data + context); commands only with lines:"any"
+    Tracking,   // message hops: recipient-status and source-context
+};
+
+struct MatchCondition {
+    // Exactly one of: a named matcher, or pattern conditions (all given groups must hold; any
+    // entry inside a group may hold).
+    QString matcher;                        // e.g. "data-not-terminated"; empty = pattern condition
+    QVariantMap options;                    // matcher options (thresholds ...), already validated
+    QList<MatchSource> sources;             // pattern conditions only
+    bool anyProtocolLine = false;           // also client commands (default: replies and '*' lines)
+    QStringList hopEvents;                  // tracking events to look at (upper-case)
+    QList<int> codes;                       // basic reply codes, e.g. 451
+    QStringList enhanced;                   // enhanced status codes, e.g. "5.7.3"
+    QList<QRegularExpression> patterns;     // case-insensitive
+    QList<QRegularExpression> excludes;     // a line matching any of these is not a match
+};
+
+struct Rule {
+    QString id;
+    Severity severity = Severity::Warning;
+    QString title;
+    QString explanation;
+    QString scenario;                       // may be empty: no remediation scenario fits
+    QList<MatchCondition> conditions;       // any condition may raise the rule
+    QMap<QString, QStringList> parameters;  // name -> sources tried in order ("session.server", "match.Domain", ...)
+    QStringList groupBy;                    // parameter names that split findings (e.g. "Server")
+};
+
+class KnowledgeBase {
+public:
+    // Parses and validates. Errors name the rule and the field: unknown matcher, bad regular
+    // expression, missing or wrongly typed fields, duplicate ids, unknown parameter sources.
+    static Result<KnowledgeBase> fromJson(const QByteArray &json, const QString &origin = QStringLiteral("rules.json"));
+    // path empty = the compiled-in rules (:/kb/rules.json).
+    static Result<KnowledgeBase> load(const QString &path = {});
+
+    static QStringList knownMatchers();
+    static QStringList knownParameterSources();   // "match.<group>" is accepted besides these
+
+    const QList<Rule> &rules() const { return m_rules; }
+    int indexOf(const QString &ruleId) const;
+
+private:
+    QList<Rule> m_rules;
+};
+
+} // namespace mwb

@@ -1,0 +1,380 @@
+#include "model/core/diagnosis/sessionfacts.h"
+
+#include <QRegularExpression>
+
+namespace mwb {
+
+namespace {
+
+bool isDigit(QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); }
+
+QString firstToken(const QString &text, qsizetype from = 0)
+{
+    qsizetype start = from;
+    while (start < text.size() && text.at(start).isSpace())
+        ++start;
+    qsizetype end = start;
+    while (end < text.size() && !text.at(end).isSpace())
+        ++end;
+    return text.mid(start, end - start);
+}
+
+bool mentionsTimeout(const QString &text)
+{
+    return text.contains(QLatin1String("timeout"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("time out"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String("timed out"), Qt::CaseInsensitive);
+}
+
+bool looksLikeFqdn(const QString &name)
+{
+    if (!name.contains(QLatin1Char('.')) || name.startsWith(QLatin1Char('[')))
+        return false;
+    static const QRegularExpression ipv4(QStringLiteral("^\\d{1,3}(\\.\\d{1,3}){3}$"));
+    return !ipv4.match(name).hasMatch() && !name.contains(QLatin1Char(':'));
+}
+
+QStringList splitNames(const QString &text)
+{
+    static const QRegularExpression sep(QStringLiteral("[;,\\s]+"));
+    QStringList out;
+    for (QString n : text.split(sep, Qt::SkipEmptyParts)) {
+        if (n.startsWith(QLatin1String("DNS"), Qt::CaseInsensitive) && n.contains(QLatin1Char('=')))
+            n = n.mid(n.indexOf(QLatin1Char('=')) + 1);
+        if (!n.isEmpty() && !n.contains(QLatin1Char('=')))
+            out << n;
+    }
+    return out;
+}
+
+QString roleFromContext(const QString &context)
+{
+    if (context.startsWith(QLatin1String("Sending"), Qt::CaseInsensitive))
+        return QStringLiteral("sending");
+    if (context.startsWith(QLatin1String("Receiv"), Qt::CaseInsensitive) || context.startsWith(QLatin1String("Remote"), Qt::CaseInsensitive))
+        return QStringLiteral("received");
+    return {};
+}
+
+// 2016 CU / 2019 packed line: "<subject> <issuer> <serial> <thumbprint> <notBefore> <notAfter> [<sans>]".
+// DNs contain spaces, so the fixed-shape fields are taken from the right.
+bool parsePackedCertificate(const QString &data, CertificateInfo &cert)
+{
+    static const QRegularExpression re(QStringLiteral(
+        "^\\s*(.*?)\\s+([0-9A-Fa-f]+)\\s+([0-9A-Fa-f]{40})\\s+(\\d{4}-\\d\\d-\\d\\dT\\S+)\\s+(\\d{4}-\\d\\d-\\d\\dT\\S+)(?:\\s+(.*))?$"));
+    const QRegularExpressionMatch m = re.match(data);
+    if (!m.hasMatch())
+        return false;
+    const QString names = m.captured(1);
+    // The issuer starts at the first "ATTR=" that is not preceded by a comma (inside a DN the
+    // components are separated by ", ").
+    static const QRegularExpression issuerStart(QStringLiteral("(?<!,)\\s+(?=[A-Za-z][A-Za-z0-9.]*=)"));
+    const QRegularExpressionMatch split = issuerStart.match(names);
+    if (split.hasMatch()) {
+        cert.subject = names.left(split.capturedStart()).trimmed();
+        cert.issuer = names.mid(split.capturedEnd()).trimmed();
+    } else {
+        cert.subject = names.trimmed();
+    }
+    cert.serial = m.captured(2);
+    cert.thumbprint = m.captured(3).toUpper();
+    cert.alternateNames = splitNames(m.captured(6));
+    return true;
+}
+
+} // namespace
+
+int leadingReplyCode(const QString &data)
+{
+    if (data.size() < 3 || !isDigit(data.at(0)) || !isDigit(data.at(1)) || !isDigit(data.at(2)))
+        return 0;
+    if (data.size() > 3 && data.at(3) != QLatin1Char(' ') && data.at(3) != QLatin1Char('-'))
+        return 0;
+    const int code = data.left(3).toInt();
+    return (code >= 200 && code <= 599) ? code : 0;
+}
+
+QList<StatusCode> statusCodes(const QString &text)
+{
+    QList<StatusCode> out;
+    static const QRegularExpression pair(QStringLiteral("\\b([2-5]\\d\\d)[ -]+([2-5]\\.\\d{1,3}\\.\\d{1,3})\\b"));
+    // Cheap pre-check: no digit-dot-digit means no enhanced code.
+    if (text.contains(QLatin1Char('.'))) {
+        auto it = pair.globalMatch(text);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            out << StatusCode{m.captured(1).toInt(), m.captured(2), m.capturedStart(1)};
+        }
+    }
+    const int lead = leadingReplyCode(text);
+    if (lead && (out.isEmpty() || out.first().basic != lead))
+        out.prepend(StatusCode{lead, {}, 0});
+    return out;
+}
+
+StatusCode firstStatusCode(const QString &text)
+{
+    const QList<StatusCode> all = statusCodes(text);
+    for (const StatusCode &c : all) {
+        if (!c.enhanced.isEmpty())
+            return c;
+    }
+    return all.isEmpty() ? StatusCode{} : all.first();
+}
+
+QString commonName(const QString &dn)
+{
+    static const QRegularExpression cn(QStringLiteral("(?:^|[,\\s])CN=([^,]+)"), QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = cn.match(dn);
+    return m.hasMatch() ? m.captured(1).trimmed() : QString();
+}
+
+bool certificateCovers(const CertificateInfo &cert, const QString &host)
+{
+    const QString h = host.trimmed().toLower();
+    if (h.isEmpty())
+        return true;
+    QStringList names = cert.alternateNames;
+    const QString cn = commonName(cert.subject);
+    if (!cn.isEmpty())
+        names << cn;
+    for (const QString &raw : std::as_const(names)) {
+        const QString n = raw.trimmed().toLower();
+        if (n == h)
+            return true;
+        if (n.startsWith(QLatin1String("*."))) {
+            const qsizetype dot = h.indexOf(QLatin1Char('.'));
+            if (dot > 0 && h.mid(dot + 1) == n.mid(2))
+                return true;
+        }
+    }
+    return false;
+}
+
+QList<CertificateInfo> certificatesFromLines(const QList<SessionLine> &lines)
+{
+    QList<CertificateInfo> out;
+    CertificateInfo *current = nullptr;
+    for (const SessionLine &line : lines) {
+        if (line.event != '*' || !line.context.contains(QLatin1String("ertificate"), Qt::CaseInsensitive))
+            continue;
+        const QString &ctx = line.context;
+        if (ctx.contains(QLatin1String("certificate Subject Issuer"), Qt::CaseInsensitive)) {
+            CertificateInfo cert;
+            if (parsePackedCertificate(line.data, cert)) {
+                cert.role = roleFromContext(ctx);
+                cert.ref = line.ref;
+                out << cert;
+            }
+            current = nullptr;
+            continue;
+        }
+        if (line.data.trimmed().isEmpty()
+            && (ctx.compare(QLatin1String("Sending certificate"), Qt::CaseInsensitive) == 0
+                || ctx.compare(QLatin1String("Received certificate"), Qt::CaseInsensitive) == 0
+                || ctx.compare(QLatin1String("Receiving certificate"), Qt::CaseInsensitive) == 0
+                || ctx.compare(QLatin1String("Remote certificate"), Qt::CaseInsensitive) == 0)) {
+            CertificateInfo cert;
+            cert.role = roleFromContext(ctx);
+            cert.ref = line.ref;
+            out << cert;
+            current = &out.last();
+            continue;
+        }
+        if (!ctx.startsWith(QLatin1String("Certificate "), Qt::CaseInsensitive))
+            continue;
+        if (!current) {
+            out << CertificateInfo{};
+            current = &out.last();
+            current->ref = line.ref;
+        }
+        const QString value = line.data.trimmed();
+        const QString field = ctx.mid(12).trimmed().toLower();
+        if (field == QLatin1String("thumbprint"))
+            current->thumbprint = value.toUpper();
+        else if (field == QLatin1String("subject"))
+            current->subject = value;
+        else if (field.startsWith(QLatin1String("issuer")))
+            current->issuer = value;
+        else if (field.startsWith(QLatin1String("serial")))
+            current->serial = value;
+        else if (field.startsWith(QLatin1String("alternate")) || field.startsWith(QLatin1String("subject alternate")))
+            current->alternateNames = splitNames(value);
+    }
+    out.removeIf([](const CertificateInfo &c) { return c.isEmpty(); });
+    return out;
+}
+
+SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLine> &lines, qint64 minGapMs)
+{
+    SessionFacts f;
+    struct Pending {
+        QString verb;
+        bool bdatLast = false;
+        int line = -1;
+    };
+    QList<Pending> pending;
+    bool inData = false;
+    bool transactionOpen = false;
+    int pendingMailLine = -1;
+    qint64 previousTime = kNoTime;
+
+    for (int i = 0; i < lines.size(); ++i) {
+        const SessionLine &line = lines.at(i);
+        if (line.timeMs != kNoTime) {
+            if (previousTime != kNoTime && !inData && line.timeMs - previousTime >= minGapMs)
+                f.gaps.append({i, line.timeMs - previousTime});
+            previousTime = line.timeMs;
+        }
+        switch (line.event) {
+        case '+':
+            f.sawConnect = true;
+            break;
+        case '-':
+            f.sawDisconnect = true;
+            f.disconnectLine = i;
+            f.disconnectContext = line.context.trimmed();
+            if (inData) {
+                f.stall = Stall::NoReplyAfter354;
+                f.stallEndLine = i;
+                inData = false;
+            } else if (transactionOpen && f.disconnectContext.startsWith(QLatin1String("Remote"), Qt::CaseInsensitive)) {
+                f.droppedInTransaction = true;
+            }
+            transactionOpen = false;
+            break;
+        case '*':
+            if (inData && mentionsTimeout(line.data + QLatin1Char(' ') + line.context)) {
+                f.stall = Stall::TimeoutAfter354;
+                f.stallEndLine = i;
+                inData = false;
+                transactionOpen = false;
+            }
+            break;
+        case '>':
+        case '<': {
+            const int code = leadingReplyCode(line.data);
+            if (code == 0) {
+                if (line.data.isEmpty())
+                    break;
+                const QString verb = firstToken(line.data).toUpper();
+                Pending p{verb, false, i};
+                if (verb == QLatin1String("MAIL")) {
+                    f.sawMailCommand = true;
+                    pendingMailLine = i;
+                } else if (verb == QLatin1String("EHLO") || verb == QLatin1String("HELO")) {
+                    f.clientName = firstToken(line.data, 4);
+                } else if (verb == QLatin1String("BDAT")) {
+                    f.sawMailCommand = f.sawMailCommand || transactionOpen;
+                    p.bdatLast = line.data.contains(QLatin1String("LAST"), Qt::CaseInsensitive);
+                } else if (verb == QLatin1String("RSET") || verb == QLatin1String("QUIT")) {
+                    transactionOpen = false;
+                }
+                pending.append(p);
+                break;
+            }
+            const bool continuation = line.data.size() > 3 && line.data.at(3) == QLatin1Char('-');
+            if (inData) {
+                // The reply that ends the message body.
+                if (code / 100 == 4 && mentionsTimeout(line.data)) {
+                    f.stall = Stall::TimeoutAfter354;
+                    f.stallEndLine = i;
+                }
+                inData = false;
+                transactionOpen = false;
+                break;
+            }
+            Pending p;
+            if (!pending.isEmpty())
+                p = continuation ? pending.first() : pending.takeFirst();
+            if (code == 220 && p.verb.isEmpty() && f.serverName.isEmpty()) {
+                f.serverName = firstToken(line.data, 4);
+                f.serverIsExchange = line.data.contains(QLatin1String("Microsoft ESMTP MAIL Service"), Qt::CaseInsensitive);
+            } else if (p.verb == QLatin1String("EHLO") || p.verb == QLatin1String("HELO")) {
+                f.sawEhloReply = true;
+                f.ehloReplyLines << i;
+                f.ehloReplies += line.data.toUpper() + QLatin1Char(' ');
+                if (f.serverName.isEmpty() && code == 250)
+                    f.serverName = firstToken(line.data, 4);
+            } else if (p.verb == QLatin1String("MAIL")) {
+                transactionOpen = code / 100 == 2;
+                if (transactionOpen)
+                    f.transactionStartLine = pendingMailLine >= 0 ? pendingMailLine : i;
+            } else if (p.verb == QLatin1String("DATA")) {
+                if (code == 354) {
+                    inData = true;
+                    f.stall354Line = i;
+                } else {
+                    transactionOpen = false;
+                }
+            } else if (p.verb == QLatin1String("BDAT")) {
+                if (p.bdatLast || code / 100 != 2)
+                    transactionOpen = false;
+            } else if (p.verb.isEmpty() && code == 354) {
+                inData = true;   // DATA command not logged (excerpt)
+                f.stall354Line = i;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    if (f.stall == Stall::None)
+        f.stall354Line = -1;
+
+    QList<CertificateInfo> certs = certificatesFromLines(lines);
+    if (certs.isEmpty())
+        certs = session.certificates;
+    const bool receive = session.direction == Direction::Receive;
+    for (const CertificateInfo &c : std::as_const(certs)) {
+        SeenCertificate seen;
+        seen.info = c;
+        const bool own = c.role == QLatin1String("sending") || (c.role.isEmpty() && receive);
+        // Our own certificate must match the name this server announces; the peer's the name the peer announces.
+        const QString name = (own == receive) ? f.serverName : f.clientName;
+        if (looksLikeFqdn(name)) {
+            seen.expectedName = name.toLower();
+            seen.covered = certificateCovers(c, name);
+        }
+        f.certificates << seen;
+    }
+    return f;
+}
+
+QString hostOfEndpoint(const QString &endpoint)
+{
+    QString e = endpoint.trimmed();
+    if (e.startsWith(QLatin1Char('['))) {
+        const qsizetype close = e.indexOf(QLatin1Char(']'));
+        return close > 0 ? e.mid(1, close - 1) : e;
+    }
+    if (e.count(QLatin1Char(':')) == 1)
+        return e.left(e.indexOf(QLatin1Char(':')));
+    return e;
+}
+
+QString domainOfAddress(const QString &address)
+{
+    QString a = address.trimmed();
+    if (a.startsWith(QLatin1Char('<')))
+        a = a.mid(1);
+    if (a.endsWith(QLatin1Char('>')))
+        a.chop(1);
+    const qsizetype at = a.lastIndexOf(QLatin1Char('@'));
+    return at >= 0 ? a.mid(at + 1).toLower() : QString();
+}
+
+QString domainOfHost(const QString &fqdn)
+{
+    const qsizetype dot = fqdn.indexOf(QLatin1Char('.'));
+    return dot > 0 ? fqdn.mid(dot + 1).toLower() : QString();
+}
+
+QString firstLabel(const QString &fqdn)
+{
+    const qsizetype dot = fqdn.indexOf(QLatin1Char('.'));
+    return (dot > 0 ? fqdn.left(dot) : fqdn).toLower();
+}
+
+} // namespace mwb

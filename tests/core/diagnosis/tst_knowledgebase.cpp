@@ -1,0 +1,238 @@
+// The knowledge base (resources/kb/rules.json) loads, validates, covers the contract, and a
+// broken one is refused with an error that names the rule and the problem.
+#include "model/core/diagnosis/engine.h"
+#include "model/core/diagnosis/knowledgebase.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mwb;
+
+namespace {
+
+QByteArray builtIn()
+{
+    QFile f(QStringLiteral(":/kb/rules.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+// The rows of a table in ../shared/contracts/cli.md below the given heading: first column ids.
+QStringList contractIds(const QString &heading)
+{
+    QFile f(QStringLiteral(MWB_SHARED_DIR "/contracts/cli.md"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QString text = QString::fromUtf8(f.readAll());
+    const qsizetype start = text.indexOf(heading);
+    if (start < 0)
+        return {};
+    const qsizetype end = text.indexOf(QLatin1String("\n## "), start + 1);
+    const QString section = text.mid(start, end < 0 ? -1 : end - start);
+    QStringList ids;
+    static const QRegularExpression row(QStringLiteral("^\\| `([a-z0-9-]+)` \\|"), QRegularExpression::MultilineOption);
+    auto it = row.globalMatch(section);
+    while (it.hasNext())
+        ids << it.next().captured(1);
+    return ids;
+}
+
+// A minimal valid KB with one rule whose JSON object the test can damage.
+QByteArray kbWithRule(const QJsonObject &rule)
+{
+    QJsonObject root;
+    root.insert(QStringLiteral("schema"), QStringLiteral("mwb-kb/1"));
+    root.insert(QStringLiteral("rules"), QJsonArray{rule});
+    return QJsonDocument(root).toJson();
+}
+
+QJsonObject validRule()
+{
+    return QJsonDocument::fromJson(R"({
+        "id": "custom-rule", "severity": "error", "title": "A title", "explanation": "What it means.",
+        "scenario": "dns-resolution",
+        "match": [ { "patterns": ["Frobnication (?<Thing>\\w+) failed"] } ],
+        "parameters": { "Server": "session.server", "Thing": "match.Thing" },
+        "groupBy": ["Server"] })").object();
+}
+
+} // namespace
+
+class TestKnowledgeBase : public QObject {
+    Q_OBJECT
+private slots:
+    void builtInKnowledgeBaseLoadsAndValidates()
+    {
+        const Result<KnowledgeBase> kb = KnowledgeBase::load();
+        QVERIFY2(kb.ok(), qPrintable(kb.errorMessage()));
+        QVERIFY(kb->rules().size() >= 18);
+        for (const Rule &r : kb->rules()) {
+            QVERIFY2(!r.conditions.isEmpty(), qPrintable(r.id));
+            QVERIFY2(r.parameters.contains(QStringLiteral("Server")), qPrintable(r.id));
+        }
+    }
+
+    void everyContractRuleIsInTheKnowledgeBase()
+    {
+        const QStringList ids = contractIds(QStringLiteral("## Finding rules"));
+        if (ids.isEmpty())
+            QSKIP("shared contract not available");
+        QVERIFY(ids.contains(QStringLiteral("smtp-data-not-terminated")));
+        const Result<KnowledgeBase> kb = KnowledgeBase::load();
+        QVERIFY(kb.ok());
+        for (const QString &id : ids)
+            QVERIFY2(kb->indexOf(id) >= 0, qPrintable(QStringLiteral("rule missing from rules.json: ") + id));
+    }
+
+    void everyScenarioIsAContractScenario()
+    {
+        const QStringList scenarios = contractIds(QStringLiteral("## Remediation scenarios"));
+        if (scenarios.isEmpty())
+            QSKIP("shared contract not available");
+        const Result<KnowledgeBase> kb = KnowledgeBase::load();
+        QVERIFY(kb.ok());
+        for (const Rule &r : kb->rules()) {
+            if (!r.scenario.isEmpty())
+                QVERIFY2(scenarios.contains(r.scenario), qPrintable(r.id + QStringLiteral(": ") + r.scenario));
+        }
+    }
+
+    void explanationsTellTheAdminWhatToCheck()
+    {
+        const Result<KnowledgeBase> kb = KnowledgeBase::load();
+        QVERIFY(kb.ok());
+        for (const Rule &r : kb->rules()) {
+            QVERIFY2(r.explanation.size() > 200, qPrintable(r.id));
+            QVERIFY2(r.explanation.contains(QLatin1String("check"), Qt::CaseInsensitive), qPrintable(r.id));
+        }
+    }
+
+    void severitiesFollowTheContract()
+    {
+        const Result<KnowledgeBase> kb = KnowledgeBase::load();
+        QVERIFY(kb.ok());
+        QCOMPARE(kb->rules().at(kb->indexOf(QStringLiteral("session-unused"))).severity, Severity::Info);
+        QCOMPARE(kb->rules().at(kb->indexOf(QStringLiteral("smtp-data-not-terminated"))).severity, Severity::Error);
+        QCOMPARE(kb->rules().at(kb->indexOf(QStringLiteral("exchange-auth-failed"))).scenario, QStringLiteral("exchange-auth"));
+    }
+
+    void validCustomRuleLoads()
+    {
+        const Result<KnowledgeBase> kb = KnowledgeBase::fromJson(kbWithRule(validRule()));
+        QVERIFY2(kb.ok(), qPrintable(kb.errorMessage()));
+        QCOMPARE(kb->rules().size(), 1);
+        QCOMPARE(kb->rules().first().parameters.value(QStringLiteral("Thing")), QStringList{QStringLiteral("match.Thing")});
+    }
+
+    void brokenKnowledgeBaseGivesClearError_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+
+        auto damaged = [](const std::function<void(QJsonObject &)> &damage) {
+            QJsonObject r = validRule();
+            damage(r);
+            return kbWithRule(r);
+        };
+        QTest::newRow("not json") << QByteArray("{ \"schema\": ") << QStringLiteral("not valid JSON");
+        QTest::newRow("wrong schema") << QByteArray(R"({"schema":"x","rules":[]})") << QStringLiteral("\"schema\"");
+        QTest::newRow("no rules") << QByteArray(R"({"schema":"mwb-kb/1","rules":[]})") << QStringLiteral("\"rules\"");
+        QTest::newRow("unknown matcher") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("match"), QJsonArray{QJsonObject{{QStringLiteral("matcher"), QStringLiteral("frobnicate")}}});
+        }) << QStringLiteral("unknown matcher \"frobnicate\"");
+        QTest::newRow("bad regex") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("match"), QJsonArray{QJsonObject{{QStringLiteral("patterns"), QJsonArray{QStringLiteral("(unclosed")}}}});
+        }) << QStringLiteral("not a valid regular expression");
+        QTest::newRow("missing title") << damaged([](QJsonObject &r) { r.remove(QStringLiteral("title")); })
+                                       << QStringLiteral("\"title\" is missing");
+        QTest::newRow("missing explanation") << damaged([](QJsonObject &r) { r.remove(QStringLiteral("explanation")); })
+                                             << QStringLiteral("\"explanation\" is missing");
+        QTest::newRow("missing scenario") << damaged([](QJsonObject &r) { r.remove(QStringLiteral("scenario")); })
+                                          << QStringLiteral("\"scenario\" is missing");
+        QTest::newRow("bad severity") << damaged([](QJsonObject &r) { r.insert(QStringLiteral("severity"), QStringLiteral("fatal")); })
+                                      << QStringLiteral("\"severity\"");
+        QTest::newRow("bad id") << damaged([](QJsonObject &r) { r.insert(QStringLiteral("id"), QStringLiteral("Bad Id")); })
+                                << QStringLiteral("\"id\"");
+        QTest::newRow("empty condition") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("match"), QJsonArray{QJsonObject{}});
+        }) << QStringLiteral("needs a \"matcher\"");
+        QTest::newRow("missing matcher option") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("match"), QJsonArray{QJsonObject{{QStringLiteral("matcher"), QStringLiteral("idle-gap")}}});
+        }) << QStringLiteral("minGapMs");
+        QTest::newRow("unknown matcher option") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("match"), QJsonArray{QJsonObject{{QStringLiteral("matcher"), QStringLiteral("no-mail")},
+                                                                     {QStringLiteral("options"), QJsonObject{{QStringLiteral("x"), 1}}}}});
+        }) << QStringLiteral("has no option \"x\"");
+        QTest::newRow("unknown parameter source") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("parameters"), QJsonObject{{QStringLiteral("Server"), QStringLiteral("session.nowhere")}});
+        }) << QStringLiteral("unknown source \"session.nowhere\"");
+        QTest::newRow("capture group missing") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("parameters"), QJsonObject{{QStringLiteral("Server"), QStringLiteral("match.Nope")}});
+        }) << QStringLiteral("names no capture group");
+        QTest::newRow("groupBy not a parameter") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("groupBy"), QJsonArray{QStringLiteral("Domain")});
+        }) << QStringLiteral("not one of the rule's parameters");
+        QTest::newRow("bad enhanced code") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("match"), QJsonArray{QJsonObject{{QStringLiteral("enhanced"), QJsonArray{QStringLiteral("5.7")}}}});
+        }) << QStringLiteral("not an enhanced status code");
+        QTest::newRow("unknown field") << damaged([](QJsonObject &r) { r.insert(QStringLiteral("severty"), QStringLiteral("error")); })
+                                       << QStringLiteral("unknown field \"severty\"");
+        QJsonObject root;
+        root.insert(QStringLiteral("schema"), QStringLiteral("mwb-kb/1"));
+        root.insert(QStringLiteral("rules"), QJsonArray{validRule(), validRule()});
+        QTest::newRow("duplicate id") << QJsonDocument(root).toJson() << QStringLiteral("duplicate rule id");
+    }
+
+    void brokenKnowledgeBaseGivesClearError()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        const Result<KnowledgeBase> kb = KnowledgeBase::fromJson(json, QStringLiteral("test.json"));
+        QVERIFY(!kb.ok());
+        QVERIFY2(kb.errorMessage().contains(expected), qPrintable(kb.errorMessage()));
+        QVERIFY2(kb.errorMessage().startsWith(QLatin1String("test.json: ")), qPrintable(kb.errorMessage()));
+    }
+
+    void errorNamesTheBrokenRule()
+    {
+        QJsonObject r = validRule();
+        r.insert(QStringLiteral("match"), QJsonArray{QJsonObject{{QStringLiteral("patterns"), QJsonArray{QStringLiteral("[")}}}});
+        const Result<KnowledgeBase> kb = KnowledgeBase::fromJson(kbWithRule(r));
+        QVERIFY(!kb.ok());
+        QVERIFY2(kb.errorMessage().contains(QLatin1String("rules[0] (\"custom-rule\").match[0].patterns[0]")), qPrintable(kb.errorMessage()));
+    }
+
+    void engineRefusesBrokenOrMissingFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("rules.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"schema\":\"mwb-kb/1\",\"rules\":[{\"id\":\"x\"}]}");
+        f.close();
+        const auto broken = DiagnosisEngine::create(path);
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.errorMessage().contains(path), qPrintable(broken.errorMessage()));
+        const auto missing = DiagnosisEngine::create(dir.filePath(QStringLiteral("none.json")));
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.errorMessage().contains(QLatin1String("cannot read")), qPrintable(missing.errorMessage()));
+    }
+
+    void builtInRulesJsonIsTheSourceFile()
+    {
+        // The resource is compiled from resources/kb/rules.json: both must be the same bytes.
+        QFile source(QStringLiteral(MWB_SOURCE_DIR "/resources/kb/rules.json"));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QCOMPARE(builtIn(), source.readAll());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKnowledgeBase)
+#include "tst_knowledgebase.moc"
