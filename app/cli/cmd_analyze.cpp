@@ -1,20 +1,166 @@
-// Placeholder: implemented by its area (see docs/architecture.md).
+// mwb analyze / mwb stats: load logs through the shared core and print the contract's output.
 #include "app/cli/commands.h"
+
+#include "model/core/analysis/analysis.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QThread>
 
 namespace mwb::cli {
 
+namespace {
+
+const char kAnalyzeUsage[] = "usage: mwb analyze [--json] [--sessions] [--messages] PATH...\n";
+const char kStatsUsage[] = "usage: mwb stats --json PATH...\n";
+
+// kB value of a /proc/self/status field (VmHWM, RssAnon); -1 when unknown.
+qint64 procStatusKb(const char *field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+void printSummary(const Analysis &a, QTextStream &out)
+{
+    const Store &s = *a.store;
+    qint64 lines = 0;
+    out << "Files: " << s.files.size() << "\n";
+    for (const SourceFile &f : s.files) {
+        lines += f.lines;
+        out << "  " << f.path << "  [" << formatId(f.format);
+        if (!f.server.isEmpty())
+            out << ", " << f.server;
+        out << ", " << f.lines << " lines";
+        if (f.firstMs != kNoTime)
+            out << ", " << formatIsoMs(f.firstMs) << " .. " << formatIsoMs(f.lastMs);
+        out << "]\n";
+        const int shown = std::min<int>(int(f.errors.size()), 5);
+        for (int i = 0; i < shown; ++i) {
+            const ParseIssue &e = f.errors[i];
+            out << "    " << (e.line > 0 ? QStringLiteral("line %1: ").arg(e.line) : QString()) << e.message << "\n";
+        }
+        if (f.errors.size() > shown)
+            out << "    … " << (f.errors.size() - shown) << " more problems (see --json)\n";
+    }
+    int outcomes[5] = {0, 0, 0, 0, 0};
+    for (const Session &ss : s.sessions)
+        ++outcomes[int(ss.outcome)];
+    out << "Lines: " << lines << "\n";
+    out << "Sessions: " << s.sessions.size() << " (delivered " << outcomes[int(SessionOutcome::Delivered)]
+        << ", rejected " << outcomes[int(SessionOutcome::Rejected)] << ", deferred " << outcomes[int(SessionOutcome::Deferred)]
+        << ", dropped " << outcomes[int(SessionOutcome::Dropped)] << ", no mail " << outcomes[int(SessionOutcome::NoMail)]
+        << ")\n";
+    out << "Messages: " << s.messages.size() << "\n";
+    out << "Findings: " << a.findings.size() << "\n";
+    for (const Finding &f : a.findings) {
+        out << "  [" << severityId(f.severity) << "] " << f.rule << ": " << f.title;
+        if (f.count > 1)
+            out << " (" << f.count << "x)";
+        if (!f.servers.isEmpty())
+            out << " on " << f.servers.join(QStringLiteral(", "));
+        out << "\n";
+    }
+}
+
+} // namespace
+
 int runAnalyze(const QStringList &args, Io io)
 {
-    Q_UNUSED(args);
-    io.err << "mwb: this command is not implemented yet\n";
-    return 2;
+    bool json = false;
+    JsonOptions opts;
+    QStringList paths;
+    for (const QString &a : args) {
+        if (a == QLatin1String("--json"))
+            json = true;
+        else if (a == QLatin1String("--sessions"))
+            opts.sessions = true;
+        else if (a == QLatin1String("--messages"))
+            opts.messages = true;
+        else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            io.out << kAnalyzeUsage;
+            return 0;
+        } else if (a.startsWith(QLatin1String("--")))
+            return usageError(io, QStringLiteral("analyze"), QStringLiteral("unknown option '%1'").arg(a), QString::fromLatin1(kAnalyzeUsage));
+        else
+            paths.append(a);
+    }
+    if (paths.isEmpty())
+        return usageError(io, QStringLiteral("analyze"), QStringLiteral("at least one PATH is required"), QString::fromLatin1(kAnalyzeUsage));
+    const Analysis a = analyzePaths(paths);
+    if (json)
+        io.out << QString::fromUtf8(QJsonDocument(analysisToJson(a, opts)).toJson(QJsonDocument::Indented));
+    else
+        printSummary(a, io.out);
+    io.out.flush();
+    return a.hasUnreadableInput() ? 3 : 0;
 }
 
 int runStats(const QStringList &args, Io io)
 {
-    Q_UNUSED(args);
-    io.err << "mwb: this command is not implemented yet\n";
-    return 2;
+    bool json = false;
+    int threads = 0;
+    QStringList paths;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QLatin1String("--json"))
+            json = true;
+        else if (a == QLatin1String("--threads") && i + 1 < args.size()) {
+            bool ok = false;
+            threads = args[++i].toInt(&ok);
+            if (!ok || threads < 1)
+                return usageError(io, QStringLiteral("stats"), QStringLiteral("--threads needs a positive number"), QString::fromLatin1(kStatsUsage));
+        } else if (a.startsWith(QLatin1String("--")))
+            return usageError(io, QStringLiteral("stats"), QStringLiteral("unknown option '%1'").arg(a), QString::fromLatin1(kStatsUsage));
+        else
+            paths.append(a);
+    }
+    if (paths.isEmpty())
+        return usageError(io, QStringLiteral("stats"), QStringLiteral("at least one PATH is required"), QString::fromLatin1(kStatsUsage));
+    QElapsedTimer timer;
+    timer.start();
+    LoadOptions o;
+    o.threads = threads;
+    const std::shared_ptr<Store> store = Loader::loadSync(paths, o);
+    const qint64 wallMs = timer.elapsed();
+    qint64 bytes = 0, lines = 0;
+    bool unreadable = false;
+    for (const SourceFile &f : store->files) {
+        bytes += f.bytes;
+        lines += f.lines;
+        unreadable = unreadable || !f.errors.isEmpty() || f.format == LogFormat::Unknown;
+    }
+    const double mb = double(bytes) / (1024.0 * 1024.0);
+    const double mbps = wallMs > 0 ? mb * 1000.0 / double(wallMs) : 0.0;
+    const qint64 hwm = procStatusKb("VmHWM");
+    const qint64 anon = procStatusKb("RssAnon");
+    QJsonObject o2;
+    o2.insert(QStringLiteral("bytes"), double(bytes));
+    o2.insert(QStringLiteral("lines"), double(lines));
+    o2.insert(QStringLiteral("sessions"), int(store->sessions.size()));
+    o2.insert(QStringLiteral("messages"), int(store->messages.size()));
+    o2.insert(QStringLiteral("files"), int(store->files.size()));
+    o2.insert(QStringLiteral("wall_ms"), double(wallMs));
+    o2.insert(QStringLiteral("mb_per_s"), qRound(mbps * 10.0) / 10.0);
+    o2.insert(QStringLiteral("peak_rss_mb"), hwm >= 0 ? qRound(double(hwm) / 102.4) / 10.0 : -1.0);
+    o2.insert(QStringLiteral("rss_anon_mb"), anon >= 0 ? qRound(double(anon) / 102.4) / 10.0 : -1.0);
+    o2.insert(QStringLiteral("threads"), threads > 0 ? threads : QThread::idealThreadCount());
+    if (json) {
+        io.out << QString::fromUtf8(QJsonDocument(o2).toJson(QJsonDocument::Indented));
+    } else {
+        for (auto it = o2.constBegin(); it != o2.constEnd(); ++it)
+            io.out << it.key() << ": " << it.value().toVariant().toString() << "\n";
+    }
+    io.out.flush();
+    return unreadable ? 3 : 0;
 }
 
 } // namespace mwb::cli

@@ -22,4 +22,8 @@ struct JsonOptions {
 };
 QJsonObject analysisToJson(const Analysis &analysis, const JsonOptions &options = {});
 
+// One session / message as in the contract's "sessions" / "messages" arrays (also used by export).
+QJsonObject sessionToJson(const Session &session, const Store &store);
+QJsonObject messageToJson(const Message &message, const Store &store);
+
 } // namespace mwb

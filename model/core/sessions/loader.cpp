@@ -1,11 +1,220 @@
 #include "model/core/sessions/loader.h"
-// Placeholder implementation; the ingest area replaces it.
+
+#include "model/core/ingest/filebytes.h"
+#include "model/core/ingest/parser.h"
+#include "model/core/ingest/sources.h"
+#include "model/core/sessions/assembler.h"
+#include "model/core/sessions/messages.h"
+#include "model/core/sessions/observer.h"
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+#include <QMutex>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <numeric>
+
 namespace mwb {
-std::shared_ptr<Store> Loader::loadSync(const QStringList &, const LoadOptions &) { return std::make_shared<Store>(); }
-struct LoadJob::Private {};
-LoadJob::LoadJob(QObject *parent) : QObject(parent), d(std::make_unique<Private>()) {}
-LoadJob::~LoadJob() = default;
-void LoadJob::start(const QStringList &, SessionObserver *) { Q_EMIT finished(std::make_shared<Store>(), false); }
-void LoadJob::cancel() {}
-bool LoadJob::isRunning() const { return false; }
+
+namespace {
+
+constexpr int kBatchSessions = 5000;
+constexpr qint64 kBatchMs = 100;
+
+bool cancelled(const LoadOptions &o) { return o.cancel && o.cancel->load(std::memory_order_relaxed); }
+
+} // namespace
+
+std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOptions &options)
+{
+    auto store = std::make_shared<Store>();
+    const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
+
+    QList<ingest::Input> inputs = ingest::collectInputs(paths);
+    qint64 total = 0;
+    for (const ingest::Input &in : std::as_const(inputs))
+        total += in.size;
+    QMutex progressLock;
+    qint64 done = 0;
+    auto report = [&](qint64 delta) {
+        if (!options.progress)
+            return;
+        QMutexLocker lock(&progressLock);
+        done = std::min(total, done + std::max<qint64>(0, delta));
+        options.progress(done, total);
+    };
+
+    std::vector<ingest::ParsedFile> parsed(size_t(inputs.size()));
+    {
+        QThreadPool pool;
+        pool.setMaxThreadCount(threads);
+        std::vector<int> idx(parsed.size());
+        std::iota(idx.begin(), idx.end(), 0);
+        QtConcurrent::blockingMap(&pool, idx, [&](int i) {
+            ingest::Input &in = inputs[i];
+            ingest::ParsedFile &pf = parsed[size_t(i)];
+            pf.meta.path = in.path;
+            pf.meta.bytes = in.size;
+            pf.meta.server = in.serverHint;
+            if (cancelled(options)) {
+                pf.cancelled = true;
+                return;
+            }
+            if (!in.error.isEmpty()) {
+                pf.meta.errors.append({0, in.error});
+                report(in.size);
+                return;
+            }
+            std::shared_ptr<FileBytes> bytes;
+            if (in.inMemory) {
+                bytes = FileBytes::fromBuffer(std::move(in.data));
+                in.data = QByteArray();
+            } else {
+                QString error;
+                bytes = FileBytes::fromFile(in.filePath, &error);
+                if (!bytes) {
+                    pf.meta.errors.append({0, QStringLiteral("cannot read: %1").arg(error)});
+                    report(in.size);
+                    return;
+                }
+            }
+            ingest::ParseControl control;
+            control.cancel = options.cancel;
+            control.progress = [&](qint64 delta) { report(delta); };
+            const qint64 size = in.size;
+            pf = ingest::parseBytes(std::move(bytes), in.path, in.serverHint, i, control);
+            pf.meta.bytes = size;
+        });
+    }
+    if (options.progress)
+        options.progress(cancelled(options) ? done : total, total);
+
+    // Rollover order: files by first record time, then path.
+    std::vector<int> order(parsed.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const SourceFile &x = parsed[size_t(a)].meta;
+        const SourceFile &y = parsed[size_t(b)].meta;
+        if (x.firstMs != y.firstMs)
+            return x.firstMs < y.firstMs;
+        return x.path < y.path;
+    });
+    std::vector<int> rank(parsed.size());
+    for (size_t r = 0; r < order.size(); ++r)
+        rank[size_t(order[r])] = int(r);
+
+    for (size_t i = 0; i < parsed.size(); ++i) {
+        store->files.append(parsed[i].meta);
+        store->setFileBytes(int(i), parsed[i].bytes);
+    }
+    if (cancelled(options))
+        return store;
+
+    AssembledSessions assembled = assembleSessions(parsed, rank, threads, options.cancel);
+    if (cancelled(options))
+        return store;
+    store->sessions = assembled.sessions;
+
+    // Batches to the UI and the observer, in start-time order, from this one thread.
+    QElapsedTimer sinceBatch;
+    sinceBatch.start();
+    qsizetype batchStart = 0;
+    for (qsizetype i = 0; i < store->sessions.size(); ++i) {
+        if (options.observer) {
+            const Session &s = store->sessions[i];
+            QList<SessionLine> lines;
+            const std::vector<LineLoc> &locs = assembled.lines[size_t(i)];
+            lines.reserve(qsizetype(locs.size()));
+            for (const LineLoc &l : locs) {
+                const ingest::ParsedFile &pf = parsed[size_t(l.file)];
+                const ingest::ProtoLine &pl = pf.lines[l.line];
+                lines.append(decodeSessionLine(pf.bytes->view(), ingest::layoutAt(pf.layouts, pl.offset), pl.offset,
+                                               pl.length, pl.line, l.file));
+            }
+            options.observer->sessionAssembled(*store, s, lines);
+        }
+        const bool last = i + 1 == store->sessions.size();
+        if (options.sessionBatch && (last || i + 1 - batchStart >= kBatchSessions || sinceBatch.elapsed() >= kBatchMs)) {
+            options.sessionBatch(store->sessions.mid(batchStart, i + 1 - batchStart));
+            batchStart = i + 1;
+            sinceBatch.restart();
+        }
+        if ((i & 1023) == 0 && cancelled(options))
+            return store;
+    }
+    assembled.lines.clear();
+
+    QList<ingest::TrackEvent> events;
+    for (ingest::ParsedFile &pf : parsed) {
+        events.append(pf.events);
+        pf.lines = {};
+        pf.keys = {};
+        pf.events.clear();
+    }
+    correlateMessages(events, *store);
+    if (options.observer)
+        options.observer->loadFinished(*store);
+    return store;
+}
+
+struct LoadJob::Private {
+    QFuture<void> future;
+    std::atomic_bool cancel{false};
+    bool running = false;
+};
+
+LoadJob::LoadJob(QObject *parent) : QObject(parent), d(std::make_unique<Private>())
+{
+    qRegisterMetaType<QList<mwb::Session>>();
+    qRegisterMetaType<std::shared_ptr<mwb::Store>>();
+}
+
+LoadJob::~LoadJob()
+{
+    d->cancel = true;
+    d->future.waitForFinished();
+}
+
+void LoadJob::start(const QStringList &paths, SessionObserver *observer)
+{
+    if (d->running) {
+        d->cancel = true;
+        d->future.waitForFinished();
+    }
+    d->cancel = false;
+    d->running = true;
+    d->future = QtConcurrent::run([this, paths, observer] {
+        LoadOptions o;
+        o.observer = observer;
+        o.cancel = &d->cancel;
+        o.progress = [this](qint64 doneBytes, qint64 totalBytes) {
+            QMetaObject::invokeMethod(this, [this, doneBytes, totalBytes] { Q_EMIT progress(doneBytes, totalBytes); },
+                                      Qt::QueuedConnection);
+        };
+        o.sessionBatch = [this](const QList<Session> &batch) {
+            QMetaObject::invokeMethod(this, [this, batch] { Q_EMIT sessionsAdded(batch); }, Qt::QueuedConnection);
+        };
+        std::shared_ptr<Store> store = Loader::loadSync(paths, o);
+        const bool wasCancelled = d->cancel.load();
+        QMetaObject::invokeMethod(this, [this, store, wasCancelled] {
+            d->running = false;
+            Q_EMIT finished(store, wasCancelled);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void LoadJob::cancel()
+{
+    d->cancel = true;
+}
+
+bool LoadJob::isRunning() const
+{
+    return d->running;
+}
+
 } // namespace mwb

@@ -1,0 +1,822 @@
+#include "model/core/ingest/parser.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+namespace mwb::ingest {
+
+namespace {
+
+constexpr int kMaxFields = 64;
+constexpr qint64 kProgressStep = 1 << 20;
+
+QByteArray normaliseName(QByteArrayView raw)
+{
+    QByteArray n = trimmedView(raw).toByteArray().toLower();
+    n.replace('_', '-');
+    return n;
+}
+
+QList<QByteArray> splitNames(QByteArrayView text)
+{
+    FieldView f[kMaxFields];
+    const int n = std::min(splitFields(text, f, kMaxFields), kMaxFields);
+    QList<QByteArray> out;
+    out.reserve(n);
+    for (int i = 0; i < n; ++i)
+        out.append(normaliseName(f[i].bytes()));
+    return out;
+}
+
+bool isHex16(QByteArrayView v)
+{
+    if (v.size() != 16)
+        return false;
+    for (char c : v) {
+        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f')))
+            return false;
+    }
+    return true;
+}
+
+bool isRedactedId(QByteArrayView v)
+{
+    for (char c : v) {
+        if (c != '0')
+            return false;
+    }
+    return true;
+}
+
+bool parseInt(QByteArrayView v, qint32 &out)
+{
+    v = trimmedView(v);
+    if (v.isEmpty() || v.size() > 9)
+        return false;
+    qint32 r = 0;
+    for (char c : v) {
+        if (c < '0' || c > '9')
+            return false;
+        r = r * 10 + (c - '0');
+    }
+    out = r;
+    return true;
+}
+
+QString shortHost(const QString &host)
+{
+    const qsizetype dot = host.indexOf(u'.');
+    // An IP address is not a host name to shorten.
+    if (dot > 0 && !host.at(0).isDigit())
+        return host.left(dot);
+    return host;
+}
+
+// Header line without its '#': "Fields: a,b" → key "fields", value "a,b". Pasted copies lose '#'.
+bool headerLine(QByteArrayView line, QByteArrayView &key, QByteArrayView &value)
+{
+    QByteArrayView l = line;
+    if (!l.isEmpty() && l[0] == '#')
+        l = l.sliced(1);
+    static const char *const keys[] = {"Software:", "Version:", "Log-type:", "Date:", "Fields:"};
+    for (const char *k : keys) {
+        const QByteArrayView kv(k);
+        if (startsWithNoCase(l, kv)) {
+            key = l.first(kv.size() - 1);
+            value = trimmedView(l.sliced(kv.size()));
+            return true;
+        }
+    }
+    return false;
+}
+
+LogFormat formatFromLogType(QByteArrayView v)
+{
+    if (indexOfNoCase(v, "Receive Protocol") >= 0)
+        return LogFormat::SmtpReceive;
+    if (indexOfNoCase(v, "Send Protocol") >= 0)
+        return LogFormat::SmtpSend;
+    if (indexOfNoCase(v, "Message Tracking") >= 0)
+        return LogFormat::MessageTracking;
+    if (indexOfNoCase(v, "Connectivity") >= 0)
+        return LogFormat::TransportConnectivity;
+    return LogFormat::Unknown;
+}
+
+bool isProtocol(LogFormat f) { return f == LogFormat::SmtpReceive || f == LogFormat::SmtpSend; }
+
+// Columns of tracking-like files, found by (normalised) name.
+struct TrackColumns {
+    int time = -1, clientIp = -1, clientHost = -1, serverIp = -1, serverHost = -1, sourceContext = -1, connector = -1,
+        source = -1, eventId = -1, internalId = -1, messageId = -1, networkId = -1, recipients = -1, recipientStatus = -1,
+        subject = -1, sender = -1, status = -1;
+    int count = 0;
+};
+
+TrackColumns trackColumnsFromNames(const QList<QByteArray> &names)
+{
+    TrackColumns c;
+    c.count = int(names.size());
+    auto idx = [&](std::initializer_list<const char *> alts) {
+        for (const char *a : alts) {
+            const qsizetype i = names.indexOf(QByteArray(a));
+            if (i >= 0)
+                return int(i);
+        }
+        return -1;
+    };
+    c.time = idx({"date-time", "date-time-utc", "origin-timestamp-utc", "received", "timestamp"});
+    c.clientIp = idx({"client-ip", "fromip", "original-client-ip"});
+    c.clientHost = idx({"client-hostname"});
+    c.serverIp = idx({"server-ip", "toip"});
+    c.serverHost = idx({"server-hostname"});
+    c.sourceContext = idx({"source-context"});
+    c.connector = idx({"connector-id"});
+    c.source = idx({"source"});
+    c.eventId = idx({"event-id"});
+    c.internalId = idx({"internal-message-id"});
+    c.messageId = idx({"message-id", "messageid"});
+    c.networkId = idx({"network-message-id", "messagetraceid"});
+    c.recipients = idx({"recipient-address", "recipientaddress"});
+    c.recipientStatus = idx({"recipient-status"});
+    c.subject = idx({"message-subject", "subject"});
+    c.sender = idx({"sender-address", "senderaddress"});
+    c.status = idx({"status"});
+    return c;
+}
+
+const QList<QByteArray> &defaultTrackingNames(int count)
+{
+    static const QList<QByteArray> v2010 = {
+        "date-time", "client-ip", "client-hostname", "server-ip", "server-hostname", "source-context", "connector-id",
+        "source", "event-id", "internal-message-id", "message-id", "recipient-address", "recipient-status",
+        "total-bytes", "recipient-count", "related-recipient-address", "reference", "message-subject",
+        "sender-address", "return-path", "message-info", "directionality", "tenant-id", "original-client-ip",
+        "original-server-ip", "custom-data"};
+    static const QList<QByteArray> v2013 = [] {
+        QList<QByteArray> v = v2010;
+        v.insert(11, "network-message-id");
+        return v;
+    }();
+    static const QList<QByteArray> v2016 = [] {
+        QList<QByteArray> v = v2013;
+        v << "transport-traffic-type" << "log-id" << "schema-version";
+        return v;
+    }();
+    return count == 26 ? v2010 : count == 27 ? v2013 : v2016;
+}
+
+struct Detection {
+    LogFormat format = LogFormat::Unknown;
+    bool fieldsFromHeader = false;
+    QString why;
+};
+
+// Decides between Receive and Send for protocol lines without a #Log-type: in Receive logs the
+// server ('>') answers with codes, in Send logs '>' carries Exchange's commands.
+int sendVote(const ProtocolFields &f)
+{
+    const QByteArrayView d = trimmedView(f.data.view());
+    if (d.isEmpty())
+        return 0;
+    const bool code = d.size() >= 3 && d[0] >= '2' && d[0] <= '5' && d[1] >= '0' && d[1] <= '9';
+    if (f.eventChar == '>')
+        return code ? -1 : 1;
+    if (f.eventChar == '<')
+        return code ? 1 : -1;
+    return 0;
+}
+
+FieldView fieldAt(const FieldView *f, int n, int i)
+{
+    return (i >= 0 && i < n) ? f[i] : FieldView{};
+}
+
+QStringList splitList(const FieldView &v)
+{
+    QStringList out;
+    if (v.isEmpty())
+        return out;
+    for (const QString &s : v.text().split(u';', Qt::SkipEmptyParts)) {
+        const QString t = s.trimmed();
+        if (!t.isEmpty())
+            out.append(t);
+    }
+    return out;
+}
+
+class FileParser {
+public:
+    FileParser(std::shared_ptr<FileBytes> bytes, const QString &path, const QString &hint, int fileIndex,
+               const ParseControl &control)
+        : m_control(control)
+    {
+        m_out.bytes = std::move(bytes);
+        m_out.meta.path = path;
+        m_out.meta.server = QString();
+        m_out.meta.bytes = m_out.bytes ? m_out.bytes->rawSize() : 0;
+        m_out.meta.encoding = m_out.bytes ? m_out.bytes->encoding() : QString();
+        m_hint = hint;
+        m_fileIndex = fileIndex;
+        m_text = m_out.bytes ? m_out.bytes->view() : QByteArrayView();
+    }
+
+    ParsedFile run()
+    {
+        if (m_text.isEmpty()) {
+            m_out.meta.errors.append({0, QStringLiteral("empty file")});
+            return std::move(m_out);
+        }
+        const Detection d = detect();
+        m_out.meta.format = d.format;
+        if (d.format == LogFormat::Unknown) {
+            m_out.meta.errors.append({0, d.why});
+            return std::move(m_out);
+        }
+        parseAll();
+        finish();
+        return std::move(m_out);
+    }
+
+private:
+    void issue(qint64 line, QString message)
+    {
+        ++m_issueCount;
+        if (m_out.meta.errors.size() < kMaxIssuesPerFile)
+            m_out.meta.errors.append({line, std::move(message)});
+    }
+
+    Detection detect()
+    {
+        Detection d;
+        qsizetype pos = 0;
+        int examined = 0;
+        int protoShape = 0, trackShape = 0, votes = 0, backslash = 0, nonEmpty = 0;
+        LogFormat logType = LogFormat::Unknown;
+        QList<QByteArray> fieldNames;
+        bool binary = false;
+        while (pos < m_text.size() && examined < 64) {
+            const RecordSpan r = nextRecord(m_text, pos);
+            pos = r.next;
+            const QByteArrayView rec = m_text.sliced(r.begin, r.end - r.begin);
+            if (trimmedView(rec).isEmpty())
+                continue;
+            ++nonEmpty;
+            if (std::memchr(rec.data(), 0, size_t(rec.size()))) {
+                binary = true;
+                ++examined;
+                continue;
+            }
+            QByteArrayView key, value;
+            if (headerLine(rec, key, value)) {
+                if (equalsNoCase(key, "Log-type"))
+                    logType = formatFromLogType(value);
+                else if (equalsNoCase(key, "Fields"))
+                    fieldNames = splitNames(value);
+                continue;
+            }
+            if (rec.startsWith('#'))
+                continue;   // "#TYPE Deserialized…" of PowerShell 5.1 and other comments
+            ++examined;
+            if (examined == 1 && fieldNames.isEmpty()) {
+                // A CSV header row of a message-trace export?
+                const QList<QByteArray> names = splitNames(rec);
+                if (names.contains("origin-timestamp-utc") || names.contains("date-time-utc")) {
+                    m_csvNames = names;
+                    d.format = LogFormat::ExoMessageTrace;
+                    return d;
+                }
+                if (names.contains("received") && names.contains("senderaddress") && names.contains("recipientaddress")) {
+                    m_csvNames = names;
+                    d.format = LogFormat::ExoGetMessageTrace;
+                    return d;
+                }
+                if (names.contains("date-time") && names.contains("event-id") && names.contains("message-id")) {
+                    m_csvNames = names;   // a tracking log exported with a plain header row
+                    d.format = LogFormat::MessageTracking;
+                    return d;
+                }
+            }
+            FieldView f[kMaxFields];
+            const int n = splitFields(rec, f, kMaxFields);
+            if (n < 2 || parseTimestampMs(f[0].view()) == kNoTime)
+                continue;
+            if (n == 26 || n == 27 || n == 30)
+                ++trackShape;
+            ProtocolFields pf;
+            ProtocolColumns cols;
+            bool ok = true;
+            if (!fieldNames.isEmpty())
+                cols = protocolColumnsFromNames(fieldNames, &ok);
+            if (ok && splitProtocolRecord(rec, cols, pf)) {
+                ++protoShape;
+                votes += sendVote(pf);
+                if (pf.connector.view().contains('\\'))
+                    ++backslash;
+            }
+        }
+        if (logType == LogFormat::TransportConnectivity) {
+            d.format = logType;
+            return d;
+        }
+        if (logType == LogFormat::MessageTracking || (logType == LogFormat::Unknown && !fieldNames.isEmpty()
+                                                        && fieldNames.contains("event-id"))) {
+            m_csvNames = fieldNames;
+            m_headerlessTracking = fieldNames.isEmpty();
+            d.format = LogFormat::MessageTracking;
+            d.fieldsFromHeader = !fieldNames.isEmpty();
+            return d;
+        }
+        if (isProtocol(logType) || !fieldNames.isEmpty() || protoShape > 0) {
+            if (!fieldNames.isEmpty()) {
+                bool ok = false;
+                m_protoCols = protocolColumnsFromNames(fieldNames, &ok);
+                if (!ok) {
+                    d.why = QStringLiteral("format not recognised: #Fields lacks the protocol-log columns");
+                    return d;
+                }
+                d.fieldsFromHeader = true;
+            }
+            if (isProtocol(logType))
+                d.format = logType;
+            else if (protoShape > 0 || !fieldNames.isEmpty())
+                d.format = (votes > 0 && backslash == 0) ? LogFormat::SmtpSend : LogFormat::SmtpReceive;
+            if (d.format != LogFormat::Unknown)
+                return d;
+        }
+        if (trackShape > 0) {
+            m_csvNames.clear();   // chosen per row by field count
+            m_headerlessTracking = true;
+            d.format = LogFormat::MessageTracking;
+            return d;
+        }
+        if (nonEmpty == 0)
+            d.why = QStringLiteral("empty file");
+        else if (binary)
+            d.why = QStringLiteral("format not recognised: binary data (NUL bytes)");
+        else
+            d.why = QStringLiteral("format not recognised: no #Log-type or #Fields header, no message-trace CSV "
+                                   "header and no protocol or tracking line shape");
+        return d;
+    }
+
+    void parseAll()
+    {
+        const LogFormat fmt = m_out.meta.format;
+        if (isProtocol(fmt))
+            m_out.layouts.push_back({0, m_protoCols});
+        TrackColumns track = trackColumnsFromNames(m_csvNames);
+        bool csvHeaderPending = (fmt == LogFormat::ExoMessageTrace || fmt == LogFormat::ExoGetMessageTrace
+                                 || (fmt == LogFormat::MessageTracking && !m_csvNames.isEmpty()));
+        qsizetype pos = 0;
+        qint64 lineNo = 1;
+        qint64 lastProgress = 0;
+        const qint64 raw = m_out.meta.bytes;
+        const qint64 size = m_text.size();
+        FieldView f[kMaxFields];
+        while (pos < size) {
+            if (pos - lastProgress >= kProgressStep) {
+                if (m_control.cancel && m_control.cancel->load(std::memory_order_relaxed)) {
+                    m_out.cancelled = true;
+                    return;
+                }
+                if (m_control.progress && size > 0)
+                    m_control.progress((pos - lastProgress) * raw / size);
+                lastProgress = pos;
+            }
+            const RecordSpan r = nextRecord(m_text, pos);
+            const qint64 thisLine = lineNo;
+            lineNo += r.physicalLines;
+            pos = r.next;
+            const QByteArrayView rec = m_text.sliced(r.begin, r.end - r.begin);
+            if (rec.isEmpty() || trimmedView(rec).isEmpty())
+                continue;
+            if (std::memchr(rec.data(), 0, size_t(rec.size()))) {
+                issue(thisLine, QStringLiteral("line contains NUL bytes (binary data)"));
+                continue;
+            }
+            if (r.openQuote)
+                issue(thisLine, QStringLiteral("quoted field never closed; read as a single line"));
+            QByteArrayView hk, hv;
+            if (headerLine(rec, hk, hv)) {
+                if (equalsNoCase(hk, "Fields")) {
+                    const QList<QByteArray> names = splitNames(hv);
+                    if (isProtocol(fmt)) {
+                        bool ok = false;
+                        const ProtocolColumns cols = protocolColumnsFromNames(names, &ok);
+                        if (ok) {
+                            m_protoCols = cols;
+                            m_out.layouts.push_back({r.begin, cols});
+                        } else {
+                            issue(thisLine, QStringLiteral("#Fields header without the protocol-log columns"));
+                        }
+                    } else if (fmt == LogFormat::MessageTracking) {
+                        m_csvNames = names;
+                        m_headerlessTracking = false;
+                        track = trackColumnsFromNames(names);
+                    }
+                }
+                continue;
+            }
+            if (rec.startsWith('#'))
+                continue;
+            if (csvHeaderPending) {
+                csvHeaderPending = false;
+                const QList<QByteArray> names = splitNames(rec);
+                if (names == m_csvNames || names.contains("date-time") || names.contains("received")
+                    || names.contains("origin-timestamp-utc") || names.contains("date-time-utc"))
+                    continue;   // the header row itself
+            }
+            if (isProtocol(fmt)) {
+                parseProtocol(rec, r, thisLine);
+            } else if (fmt == LogFormat::TransportConnectivity) {
+                const int n = splitFields(rec, f, kMaxFields);
+                const qint64 t = n > 0 ? parseTimestampMs(f[0].view()) : kNoTime;
+                if (t == kNoTime) {
+                    lineIssue(thisLine, r, QStringLiteral("not a connectivity-log line: unreadable date-time"));
+                    continue;
+                }
+                noteTime(t);
+                ++m_out.meta.lines;
+            } else {
+                // Repeated CSV header rows (concatenated exports) are skipped.
+                if (rec.contains("origin_timestamp_utc") || rec.contains("date_time_utc")
+                    || (fmt == LogFormat::ExoGetMessageTrace && rec.contains("SenderAddress")))
+                    continue;
+                const int n = splitFields(rec, f, kMaxFields);
+                if (m_headerlessTracking) {
+                    if (n != 26 && n != 27 && n != 30) {
+                        lineIssue(thisLine, r, QStringLiteral("not a message-tracking line: %1 fields (expected 26, 27 or 30)").arg(n));
+                        continue;
+                    }
+                    track = trackColumnsFromNames(defaultTrackingNames(n));
+                }
+                parseTrackRow(f, std::min(n, kMaxFields), n, track, r, thisLine);
+            }
+        }
+        if (m_control.progress && size > 0)
+            m_control.progress(raw - lastProgress * raw / size);
+    }
+
+    void lineIssue(qint64 line, const RecordSpan &r, const QString &message)
+    {
+        if (!r.terminated)
+            issue(line, QStringLiteral("truncated last line (file still being written?): ") + message);
+        else
+            issue(line, message);
+    }
+
+    void noteTime(qint64 t)
+    {
+        if (t == kNoTime)
+            return;
+        if (m_out.meta.firstMs == kNoTime || t < m_out.meta.firstMs)
+            m_out.meta.firstMs = t;
+        if (m_out.meta.lastMs == kNoTime || t > m_out.meta.lastMs)
+            m_out.meta.lastMs = t;
+    }
+
+    void parseProtocol(QByteArrayView rec, const RecordSpan &r, qint64 lineNo)
+    {
+        ProtocolFields pf;
+        QString why;
+        if (!splitProtocolRecord(rec, m_protoCols, pf, &why)) {
+            lineIssue(lineNo, r, QStringLiteral("not a protocol-log line: ") + why);
+            return;
+        }
+        const qint64 t = parseTimestampMs(pf.time.view());
+        if (t == kNoTime) {
+            lineIssue(lineNo, r, QStringLiteral("not a protocol-log line: unreadable date-time '%1'")
+                                     .arg(QString::fromUtf8(pf.time.view().first(std::min<qsizetype>(pf.time.size, 40)))));
+            return;
+        }
+        noteTime(t);
+        ProtoLine pl;
+        pl.offset = r.begin;
+        pl.length = qint32(std::min<qsizetype>(r.end - r.begin, std::numeric_limits<qint32>::max()));
+        pl.line = quint32(lineNo);
+        pl.event = pf.eventChar;
+        qint32 seq;
+        if (parseInt(pf.sequence.view(), seq))
+            pl.sequence = seq;
+        pl.key = internKey(pf);
+        m_out.lines.push_back(pl);
+        ++m_out.meta.lines;
+    }
+
+    quint32 internKey(const ProtocolFields &pf)
+    {
+        const QByteArrayView id = trimmedView(pf.session.view());
+        const QByteArrayView conn = pf.connector.view();
+        const bool redacted = isRedactedId(id);
+        // Fast path: consecutive lines of one session are common.
+        if (m_lastKey >= 0) {
+            const ProtoKey &k = m_out.keys[size_t(m_lastKey)];
+            if (!redacted && !k.redacted && k.sessionId == id && k.connector == conn)
+                return quint32(m_lastKey);
+        }
+        m_keyScratch.clear();
+        m_keyScratch.append(id.data(), id.size());
+        m_keyScratch.append('\x1f');
+        m_keyScratch.append(conn.data(), conn.size());
+        if (redacted) {
+            m_keyScratch.append('\x1f');
+            m_keyScratch.append(pf.remote.data, pf.remote.size);
+        }
+        auto it = m_keyIndex.constFind(m_keyScratch);
+        if (it != m_keyIndex.constEnd()) {
+            m_lastKey = it.value();
+            return quint32(m_lastKey);
+        }
+        ProtoKey k;
+        k.sessionId = id.toByteArray();
+        k.connector = pf.connector.bytes();
+        k.redacted = redacted;
+        if (redacted)
+            k.remote = pf.remote.bytes();
+        const qsizetype bs = k.connector.indexOf('\\');
+        if (bs > 0)
+            k.server = QString::fromUtf8(k.connector.left(bs));
+        const int idx = int(m_out.keys.size());
+        m_out.keys.push_back(std::move(k));
+        m_keyIndex.insert(m_keyScratch, idx);
+        m_lastKey = idx;
+        return quint32(idx);
+    }
+
+    void parseTrackRow(const FieldView *f, int stored, int n, const TrackColumns &c, const RecordSpan &r, qint64 lineNo)
+    {
+        const qint64 t = parseTimestampMs(fieldAt(f, stored, c.time).view());
+        if (t == kNoTime || n < 2) {
+            lineIssue(lineNo, r, QStringLiteral("not a %1 row: unreadable date-time").arg(formatIdLocal()));
+            return;
+        }
+        noteTime(t);
+        ++m_out.meta.lines;
+        TrackEvent e;
+        e.timeMs = t;
+        e.ref = RecordRef{m_fileIndex, lineNo, r.begin, qint32(std::min<qsizetype>(r.end - r.begin, std::numeric_limits<qint32>::max()))};
+        e.messageId = normaliseMessageId(fieldAt(f, stored, c.messageId).view());
+        e.networkMessageId = trimmedView(fieldAt(f, stored, c.networkId).view()).isEmpty() ? QString()
+                                                                                         : fieldAt(f, stored, c.networkId).text().trimmed();
+        e.internalMessageId = fieldAt(f, stored, c.internalId).text().trimmed();
+        e.sender = fieldAt(f, stored, c.sender).text().trimmed();
+        e.subject = fieldAt(f, stored, c.subject).text();
+        e.connector = fieldAt(f, stored, c.connector).text();
+        e.clientIp = fieldAt(f, stored, c.clientIp).text();
+        e.serverIp = fieldAt(f, stored, c.serverIp).text();
+        const LogFormat fmt = m_out.meta.format;
+        if (fmt == LogFormat::MessageTracking) {
+            e.clientHost = fieldAt(f, stored, c.clientHost).text();
+            e.serverHost = fieldAt(f, stored, c.serverHost).text();
+            e.sourceContext = fieldAt(f, stored, c.sourceContext).text();
+            e.source = fieldAt(f, stored, c.source).text().trimmed().toUpper();
+            e.event = fieldAt(f, stored, c.eventId).text().trimmed().toUpper();
+            e.recipients = splitList(fieldAt(f, stored, c.recipients));
+            e.recipientStatus = fieldAt(f, stored, c.recipientStatus).text();
+            // The server of the event: a SEND is logged by its client side.
+            const QString host = (e.event == QLatin1String("SEND") && !e.clientHost.isEmpty()) ? e.clientHost : e.serverHost;
+            e.server = shortHost(host.trimmed());
+            if (!e.server.isEmpty())
+                ++m_serverVotes[e.server];
+            m_out.events.append(e);
+            return;
+        }
+        if (fmt == LogFormat::ExoGetMessageTrace) {
+            e.server = QStringLiteral("EXO");
+            e.source = QStringLiteral("EXO");
+            const QString status = fieldAt(f, stored, c.status).text().trimmed().toLower();
+            e.recipientStatus = fieldAt(f, stored, c.status).text().trimmed();
+            e.recipients = splitList(fieldAt(f, stored, c.recipients));
+            if (status == QLatin1String("delivered") || status == QLatin1String("expanded"))
+                e.event = status == QLatin1String("expanded") ? QStringLiteral("EXPAND") : QStringLiteral("DELIVER");
+            else if (status == QLatin1String("failed") || status == QLatin1String("quarantined")
+                     || status == QLatin1String("filteredasspam"))
+                e.event = QStringLiteral("FAIL");
+            else if (status == QLatin1String("pending") || status == QLatin1String("gettingstatus"))
+                e.event = QStringLiteral("PENDING");
+            else
+                e.event = status.toUpper();
+            m_out.events.append(e);
+            return;
+        }
+        // EXO message trace: the extended report carries event_id; the summary packs the events
+        // of every recipient into recipient_status: a@x##Receive, Deliver;b@y##Receive, Fail
+        e.server = QStringLiteral("EXO");
+        e.source = c.source >= 0 ? fieldAt(f, stored, c.source).text().trimmed().toUpper() : QStringLiteral("EXO");
+        if (e.source.isEmpty())
+            e.source = QStringLiteral("EXO");
+        if (c.eventId >= 0) {
+            e.event = fieldAt(f, stored, c.eventId).text().trimmed().toUpper();
+            e.recipients = splitList(fieldAt(f, stored, c.recipients));
+            e.recipientStatus = fieldAt(f, stored, c.recipientStatus).text();
+            m_out.events.append(e);
+            return;
+        }
+        const QString packed = fieldAt(f, stored, c.recipientStatus).text();
+        QMap<QString, QStringList> byEvent;   // event → recipients, in first-seen order below
+        QStringList order;
+        for (const QString &entry : packed.split(u';', Qt::SkipEmptyParts)) {
+            const qsizetype sep = entry.indexOf(QLatin1String("##"));
+            const QString addr = (sep >= 0 ? entry.left(sep) : entry).trimmed();
+            const QString events = sep >= 0 ? entry.mid(sep + 2) : QString();
+            for (const QString &ev : events.split(u',', Qt::SkipEmptyParts)) {
+                const QString name = ev.trimmed().toUpper();
+                if (name.isEmpty())
+                    continue;
+                if (!byEvent.contains(name))
+                    order.append(name);
+                if (!addr.isEmpty())
+                    byEvent[name].append(addr);
+            }
+            if (events.trimmed().isEmpty() && !addr.isEmpty()) {
+                if (!byEvent.contains(QStringLiteral("RECEIVE")))
+                    order.append(QStringLiteral("RECEIVE"));
+                byEvent[QStringLiteral("RECEIVE")].append(addr);
+            }
+        }
+        if (order.isEmpty()) {
+            e.event = QStringLiteral("RECEIVE");
+            m_out.events.append(e);
+            return;
+        }
+        for (const QString &name : order) {
+            TrackEvent ev = e;
+            ev.event = name;
+            ev.recipients = byEvent.value(name);
+            ev.recipientStatus = packed;
+            m_out.events.append(ev);
+        }
+    }
+
+    QString formatIdLocal() const
+    {
+        switch (m_out.meta.format) {
+        case LogFormat::MessageTracking: return QStringLiteral("message-tracking");
+        case LogFormat::ExoMessageTrace: return QStringLiteral("exo-message-trace");
+        case LogFormat::ExoGetMessageTrace: return QStringLiteral("exo-get-messagetrace");
+        default: break;
+        }
+        return QStringLiteral("log");
+    }
+
+    void finish()
+    {
+        if (m_out.bytes)
+            m_out.bytes->setLayouts(m_out.layouts);
+        if (m_issueCount > kMaxIssuesPerFile)
+            m_out.meta.errors.append({0, QStringLiteral("%1 more unreadable lines not listed").arg(m_issueCount - kMaxIssuesPerFile)});
+        // Server of the file: connector-id (EX01\Default Frontend EX01), server-hostname, folder.
+        QString server;
+        for (const ProtoKey &k : m_out.keys) {
+            if (!k.server.isEmpty()) {
+                server = k.server;
+                break;
+            }
+        }
+        if (server.isEmpty() && !m_serverVotes.isEmpty()) {
+            int best = 0;
+            for (auto it = m_serverVotes.cbegin(); it != m_serverVotes.cend(); ++it) {
+                if (it.value() > best || (it.value() == best && it.key() < server)) {
+                    best = it.value();
+                    server = it.key();
+                }
+            }
+        }
+        if (m_out.meta.format == LogFormat::ExoMessageTrace || m_out.meta.format == LogFormat::ExoGetMessageTrace)
+            server = QStringLiteral("EXO");
+        if (server.isEmpty())
+            server = m_hint;
+        m_out.meta.server = server;
+        for (ProtoKey &k : m_out.keys) {
+            if (k.server.isEmpty())
+                k.server = server;
+        }
+        if (m_out.meta.format == LogFormat::MessageTracking && !server.isEmpty()) {
+            // Every event of a tracking file happened on the file's server.
+            for (TrackEvent &e : m_out.events)
+                e.server = server;
+        }
+    }
+
+    ParsedFile m_out;
+    ParseControl m_control;
+    QString m_hint;
+    int m_fileIndex = -1;
+    QByteArrayView m_text;
+    ProtocolColumns m_protoCols;
+    QList<QByteArray> m_csvNames;
+    bool m_headerlessTracking = false;
+    QHash<QByteArray, int> m_keyIndex;
+    QByteArray m_keyScratch;
+    int m_lastKey = -1;
+    qint64 m_issueCount = 0;
+    QHash<QString, int> m_serverVotes;
+};
+
+} // namespace
+
+ProtocolColumns protocolColumnsFromNames(const QList<QByteArray> &names, bool *ok)
+{
+    ProtocolColumns c;
+    auto idx = [&](const char *n) { return int(names.indexOf(QByteArray(n))); };
+    c.time = idx("date-time");
+    c.connector = idx("connector-id");
+    c.session = idx("session-id");
+    c.sequence = idx("sequence-number");
+    c.local = idx("local-endpoint");
+    c.remote = idx("remote-endpoint");
+    c.event = idx("event");
+    c.data = idx("data");
+    c.context = idx("context");
+    c.count = int(names.size());
+    const bool good = c.time >= 0 && c.session >= 0 && c.event >= 0 && c.data >= 0;
+    if (ok)
+        *ok = good;
+    return good ? c : ProtocolColumns{};
+}
+
+bool splitProtocolRecord(QByteArrayView record, const ProtocolColumns &cols, ProtocolFields &out, QString *why)
+{
+    FieldView f[kMaxFields];
+    const int n = splitFields(record, f, kMaxFields);
+    // The context column may be missing on '>' lines cut short; the data column must be there.
+    const int needed = std::max({cols.time, cols.session, cols.event, cols.data}) + 1;
+    if (n < needed || n > kMaxFields) {
+        if (why)
+            *why = QStringLiteral("%1 fields, expected %2").arg(n).arg(cols.count);
+        return false;
+    }
+    auto get = [&](int i) { return (i >= 0 && i < n) ? f[i] : FieldView{}; };
+    out.time = get(cols.time);
+    out.connector = get(cols.connector);
+    out.session = get(cols.session);
+    out.sequence = get(cols.sequence);
+    out.local = get(cols.local);
+    out.remote = get(cols.remote);
+    out.event = get(cols.event);
+    out.data = get(cols.data);
+    out.context = get(cols.context);
+    const QByteArrayView ev = trimmedView(out.event.view());
+    if (ev.isEmpty()) {
+        out.eventChar = '*';   // pasted copies lose the '*'
+    } else if (ev.size() == 1 && std::strchr("+-<>*", ev[0])) {
+        out.eventChar = ev[0];
+    } else {
+        if (why)
+            *why = QStringLiteral("event column is '%1', expected one of + - > < *")
+                       .arg(QString::fromUtf8(ev.first(std::min<qsizetype>(ev.size(), 20))));
+        return false;
+    }
+    // A session-id is 16 hex digits; anything else means this is not a protocol line.
+    const QByteArrayView id = trimmedView(out.session.view());
+    if (!isHex16(id)) {
+        if (why)
+            *why = QStringLiteral("session-id '%1' is not 16 hex digits")
+                       .arg(QString::fromUtf8(id.first(std::min<qsizetype>(id.size(), 24))));
+        return false;
+    }
+    return true;
+}
+
+ProtocolColumns layoutAt(const std::vector<std::pair<qint64, ProtocolColumns>> &layouts, qint64 offset)
+{
+    ProtocolColumns c;
+    for (const auto &l : layouts) {
+        if (l.first > offset)
+            break;
+        c = l.second;
+    }
+    return c;
+}
+
+QString normaliseMessageId(QByteArrayView raw)
+{
+    QByteArrayView v = trimmedView(raw);
+    if (v.isEmpty())
+        return {};
+    if (v.startsWith('<') && v.endsWith('>'))
+        return QString::fromUtf8(v);
+    if (v.startsWith('<'))
+        v = v.sliced(1);
+    if (v.endsWith('>'))
+        v.chop(1);
+    return QStringLiteral("<") + QString::fromUtf8(v) + QStringLiteral(">");
+}
+
+QString normaliseMessageId(const QString &raw)
+{
+    return normaliseMessageId(QByteArrayView(raw.toUtf8()));
+}
+
+ParsedFile parseBytes(std::shared_ptr<FileBytes> bytes, const QString &displayPath, const QString &serverHint,
+                      int fileIndex, const ParseControl &control)
+{
+    FileParser p(std::move(bytes), displayPath, serverHint, fileIndex, control);
+    return p.run();
+}
+
+} // namespace mwb::ingest

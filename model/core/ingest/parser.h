@@ -1,0 +1,93 @@
+#pragma once
+// Format detection from content and the per-file parse: protocol-log lines become compact
+// records (offsets, keys), tracking/EXO rows become TrackEvents. Problems become ParseIssues.
+#include "model/core/ingest/columns.h"
+#include "model/core/ingest/csv.h"
+#include "model/core/ingest/filebytes.h"
+#include "model/core/sessions/types.h"
+
+#include <QHash>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace mwb::ingest {
+
+ProtocolColumns protocolColumnsFromNames(const QList<QByteArray> &names, bool *ok);
+
+struct ProtocolFields {
+    FieldView time, connector, session, sequence, local, remote, event, data, context;
+    char eventChar = '*';
+};
+// Splits one protocol record; false when it does not have the shape of a protocol line.
+bool splitProtocolRecord(QByteArrayView record, const ProtocolColumns &cols, ProtocolFields &out, QString *why = nullptr);
+
+// One protocol line, as compact as possible: everything else is re-read from the bytes.
+struct ProtoLine {
+    qint64 offset = 0;
+    qint32 length = 0;
+    qint32 sequence = -1;
+    quint32 line = 0;
+    quint32 key = 0;       // index into ParsedFile::keys
+    char event = '*';
+};
+
+// What groups lines into one session inside a file.
+struct ProtoKey {
+    QString server;
+    QByteArray sessionId;
+    QByteArray connector;
+    QByteArray remote;     // only for redacted (all-zero) session ids: endpoints break the tie
+    bool redacted = false;
+};
+
+// A message tracking / EXO event, normalised across the formats.
+struct TrackEvent {
+    qint64 timeMs = kNoTime;
+    QString server;
+    QString event;            // upper-case
+    QString source;
+    QString messageId;        // <id>
+    QString networkMessageId;
+    QString internalMessageId;
+    QString sender;
+    QStringList recipients;
+    QString recipientStatus;
+    QString subject;
+    QString sourceContext;
+    QString connector;
+    QString clientIp, clientHost, serverIp, serverHost;
+    RecordRef ref;
+};
+
+struct ParsedFile {
+    SourceFile meta;
+    std::shared_ptr<FileBytes> bytes;
+    std::vector<ProtoLine> lines;
+    std::vector<ProtoKey> keys;
+    QList<TrackEvent> events;
+    // Protocol column layout in effect from a byte offset on (a #Fields block may repeat).
+    std::vector<std::pair<qint64, ProtocolColumns>> layouts;
+    bool cancelled = false;
+};
+
+struct ParseControl {
+    const std::atomic_bool *cancel = nullptr;
+    std::function<void(qint64 rawBytesDelta)> progress;   // called about every MB
+};
+
+// Detects the format of decoded bytes and parses them. fileIndex is put into RecordRefs.
+ParsedFile parseBytes(std::shared_ptr<FileBytes> bytes, const QString &displayPath, const QString &serverHint,
+                      int fileIndex, const ParseControl &control = {});
+
+// The layout in effect at an offset.
+ProtocolColumns layoutAt(const std::vector<std::pair<qint64, ProtocolColumns>> &layouts, qint64 offset);
+
+// "<id@host>" from "id@host", "<id@host>", " <id@host> ".
+QString normaliseMessageId(QByteArrayView raw);
+QString normaliseMessageId(const QString &raw);
+
+inline constexpr int kMaxIssuesPerFile = 1000;
+
+} // namespace mwb::ingest

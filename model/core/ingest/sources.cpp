@@ -1,0 +1,204 @@
+#include "model/core/ingest/sources.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+#include <cstring>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+namespace mwb::ingest {
+
+namespace {
+
+constexpr qint64 kMaxMemberBytes = qint64(2) * 1024 * 1024 * 1024;   // refuse members above 2 GiB
+
+bool isGenericFolder(const QString &name)
+{
+    static const QSet<QString> generic = {
+        QStringLiteral("smtpreceive"), QStringLiteral("smtpsend"), QStringLiteral("protocollog"),
+        QStringLiteral("frontend"), QStringLiteral("hub"), QStringLiteral("edge"), QStringLiteral("logs"),
+        QStringLiteral("log"), QStringLiteral("messagetracking"), QStringLiteral("transportroles"),
+        QStringLiteral("connectivity"), QStringLiteral("v15"), QStringLiteral("v14"), QStringLiteral("exchange server"),
+        QStringLiteral("microsoft"), QStringLiteral("program files"), QStringLiteral("tmp"), QStringLiteral("temp"),
+        QStringLiteral("mailbox"), QStringLiteral("delivery"), QStringLiteral("submission"), QStringLiteral("data"),
+        QStringLiteral("home"), QStringLiteral("work"), QStringLiteral("."), QStringLiteral(".."),
+    };
+    return name.isEmpty() || generic.contains(name.toLower()) || name.startsWith(u'.');
+}
+
+void addFromArchive(const QString &displayPath, const QString &filePath, const QByteArray *memory,
+                    const QString &serverHint, QList<Input> &out)
+{
+    archive *a = archive_read_new();
+    archive_read_support_filter_all(a);
+    archive_read_support_format_all(a);
+    archive_read_support_format_raw(a);   // a bare .gz holds one stream without a container
+    int rc;
+    QByteArray pathBytes = QFile::encodeName(filePath);
+    if (memory)
+        rc = archive_read_open_memory(a, memory->constData(), size_t(memory->size()));
+    else
+        rc = archive_read_open_filename(a, pathBytes.constData(), 1 << 16);
+    if (rc != ARCHIVE_OK) {
+        Input bad;
+        bad.path = displayPath;
+        bad.error = QStringLiteral("cannot open archive: %1").arg(QString::fromUtf8(archive_error_string(a)));
+        out.append(bad);
+        archive_read_free(a);
+        return;
+    }
+    archive_entry *entry = nullptr;
+    int members = 0;
+    for (;;) {
+        rc = archive_read_next_header(a, &entry);
+        if (rc == ARCHIVE_EOF)
+            break;
+        if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) {
+            Input bad;
+            bad.path = displayPath;
+            bad.error = QStringLiteral("archive damaged: %1").arg(QString::fromUtf8(archive_error_string(a)));
+            out.append(bad);
+            break;
+        }
+        if (archive_entry_filetype(entry) != AE_IFREG && archive_format(a) != ARCHIVE_FORMAT_RAW)
+            continue;
+        QString name = QString::fromUtf8(archive_entry_pathname_utf8(entry) ? archive_entry_pathname_utf8(entry)
+                                                                              : archive_entry_pathname(entry));
+        if (archive_format(a) == ARCHIVE_FORMAT_RAW || name.isEmpty() || name == QLatin1String("data")) {
+            QString base = QFileInfo(displayPath).fileName();
+            if (base.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive))
+                base.chop(3);
+            name = base;
+        }
+        Input in;
+        in.path = displayPath + QStringLiteral("!/") + name;
+        in.inMemory = true;
+        const QString memberHint = serverFromFolders(QStringLiteral("/") + name);
+        in.serverHint = memberHint.isEmpty() ? serverHint : memberHint;
+        QByteArray data;
+        char buf[1 << 16];
+        bool failed = false;
+        for (;;) {
+            const la_ssize_t got = archive_read_data(a, buf, sizeof buf);
+            if (got == 0)
+                break;
+            if (got < 0) {
+                failed = true;
+                in.error = QStringLiteral("archive member unreadable: %1").arg(QString::fromUtf8(archive_error_string(a)));
+                break;
+            }
+            if (data.size() + got > kMaxMemberBytes) {
+                failed = true;
+                in.error = QStringLiteral("archive member larger than 2 GiB: skipped");
+                break;
+            }
+            data.append(buf, qsizetype(got));
+        }
+        in.size = data.size();
+        if (!failed) {
+            // Nested archives (a .gz inside a .zip) are expanded once more.
+            if (looksLikeArchive(data) && !memory) {
+                addFromArchive(in.path, QString(), &data, in.serverHint, out);
+                ++members;
+                continue;
+            }
+            in.data = std::move(data);
+        }
+        out.append(in);
+        ++members;
+        if (failed && archive_format(a) == ARCHIVE_FORMAT_RAW)
+            break;
+    }
+    archive_read_free(a);
+    if (members == 0 && rc == ARCHIVE_EOF) {
+        Input empty;
+        empty.path = displayPath;
+        empty.error = QStringLiteral("archive holds no files");
+        out.append(empty);
+    }
+}
+
+void addFile(const QString &path, QList<Input> &out)
+{
+    Input in;
+    in.path = path;
+    in.filePath = path;
+    in.serverHint = serverFromFolders(path);
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        in.error = f.errorString();
+        out.append(in);
+        return;
+    }
+    in.size = f.size();
+    const QByteArray head = f.read(512);
+    f.close();
+    if (looksLikeArchive(head)) {
+        addFromArchive(path, path, nullptr, in.serverHint, out);
+        return;
+    }
+    out.append(in);
+}
+
+} // namespace
+
+bool looksLikeArchive(QByteArrayView head)
+{
+    const auto *u = reinterpret_cast<const unsigned char *>(head.data());
+    const qsizetype n = head.size();
+    if (n >= 4 && u[0] == 'P' && u[1] == 'K' && (u[2] == 3 || u[2] == 5) && (u[3] == 4 || u[3] == 6))
+        return true;                                   // zip
+    if (n >= 2 && u[0] == 0x1f && u[1] == 0x8b)
+        return true;                                   // gzip
+    if (n >= 3 && u[0] == 'B' && u[1] == 'Z' && u[2] == 'h')
+        return true;                                   // bzip2
+    if (n >= 6 && u[0] == 0xFD && u[1] == '7' && u[2] == 'z' && u[3] == 'X' && u[4] == 'Z')
+        return true;                                   // xz
+    if (n >= 262 && std::memcmp(head.data() + 257, "ustar", 5) == 0)
+        return true;                                   // tar
+    return false;
+}
+
+QString serverFromFolders(const QString &path)
+{
+    const QStringList parts = QDir::fromNativeSeparators(path).split(u'/', Qt::SkipEmptyParts);
+    for (qsizetype i = parts.size() - 2; i >= 0; --i) {
+        if (!isGenericFolder(parts[i]))
+            return parts[i];
+    }
+    return {};
+}
+
+QList<Input> collectInputs(const QStringList &paths)
+{
+    QList<Input> out;
+    for (const QString &p : paths) {
+        const QFileInfo fi(p);
+        if (!fi.exists()) {
+            Input bad;
+            bad.path = p;
+            bad.error = QStringLiteral("no such file or folder");
+            out.append(bad);
+            continue;
+        }
+        if (fi.isDir()) {
+            QStringList files;
+            QDirIterator it(p, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+            while (it.hasNext())
+                files.append(it.next());
+            files.sort();
+            for (const QString &f : files)
+                addFile(f, out);
+            continue;
+        }
+        addFile(p, out);
+    }
+    return out;
+}
+
+} // namespace mwb::ingest

@@ -1,0 +1,636 @@
+#include "model/core/sessions/assembler.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
+#include <numeric>
+
+namespace mwb {
+
+using ingest::FieldView;
+
+namespace {
+
+QByteArray viewBytes(const FieldView &f)
+{
+    return ingest::trimmedView(f.hasDoubledQuotes ? QByteArrayView(f.bytes()) : f.view()).toByteArray();
+}
+
+int replyCode(QByteArrayView r)
+{
+    if (r.size() < 3)
+        return 0;
+    for (int i = 0; i < 3; ++i) {
+        if (r[i] < '0' || r[i] > '9')
+            return 0;
+    }
+    if (r.size() > 3 && r[3] != ' ' && r[3] != '-')
+        return 0;
+    return (r[0] - '0') * 100 + (r[1] - '0') * 10 + (r[2] - '0');
+}
+
+bool isHex40(const QString &s)
+{
+    if (s.size() != 40)
+        return false;
+    for (QChar c : s) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'F') || (c >= u'a' && c <= u'f')))
+            return false;
+    }
+    return true;
+}
+
+bool isHexToken(const QString &s)
+{
+    if (s.isEmpty())
+        return false;
+    for (QChar c : s) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'F') || (c >= u'a' && c <= u'f')))
+            return false;
+    }
+    return true;
+}
+
+QString firstAngle(const QString &s, qsizetype from = 0)
+{
+    const qsizetype b = s.indexOf(u'<', from);
+    if (b < 0)
+        return {};
+    const qsizetype e = s.indexOf(u'>', b + 1);
+    if (e < 0)
+        return {};
+    return s.mid(b, e - b + 1);
+}
+
+QString addressOf(const QString &arg)
+{
+    // "FROM:<a@b> SIZE=1" / "TO:<a@b>" / "FROM: a@b"
+    const qsizetype colon = arg.indexOf(u':');
+    QString rest = (colon >= 0 ? arg.mid(colon + 1) : arg).trimmed();
+    if (rest.startsWith(u'<')) {
+        const qsizetype e = rest.indexOf(u'>');
+        return e > 0 ? rest.mid(1, e - 1) : rest.mid(1);
+    }
+    const qsizetype sp = rest.indexOf(u' ');
+    return sp >= 0 ? rest.left(sp) : rest;
+}
+
+bool isDnStart(const QString &tok)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z][A-Za-z0-9.]*="));
+    return re.match(tok).hasMatch();
+}
+
+} // namespace
+
+QStringList parseCapabilities(const QString &text)
+{
+    static const QSet<QString> takesArgs = {QStringLiteral("SIZE"), QStringLiteral("AUTH"), QStringLiteral("X-EXPS"),
+                                            QStringLiteral("X-EXCHANGEAUTH"), QStringLiteral("X-RCPTLIMIT")};
+    static const QSet<QString> mechanisms = {QStringLiteral("GSSAPI"), QStringLiteral("NTLM"), QStringLiteral("LOGIN"),
+                                             QStringLiteral("PLAIN"), QStringLiteral("CRAM-MD5"), QStringLiteral("DIGEST-MD5"),
+                                             QStringLiteral("EXCHANGEAUTH"), QStringLiteral("SHA256"), QStringLiteral("XOAUTH2"),
+                                             QStringLiteral("KERBEROS"), QStringLiteral("OAUTHBEARER")};
+    QStringList caps;
+    bool argsOpen = false;
+    for (const QString &raw : text.split(u' ', Qt::SkipEmptyParts)) {
+        const QString tok = raw.toUpper();
+        bool numeric = false;
+        tok.toLongLong(&numeric);
+        if (argsOpen && !caps.isEmpty() && (numeric || mechanisms.contains(tok))) {
+            caps.last() += u' ' + tok;
+            continue;
+        }
+        caps.append(tok);
+        argsOpen = takesArgs.contains(tok);
+    }
+    return caps;
+}
+
+CertificateInfo parsePackedCertificate(const QString &data)
+{
+    CertificateInfo c;
+    QStringList toks = data.split(u' ', Qt::SkipEmptyParts);
+    // From the end: [SANs] notAfter notBefore thumbprint serial
+    auto isDate = [](const QString &t) { return parseTimestampMs(QByteArrayView(t.toLatin1())) != kNoTime; };
+    if (!toks.isEmpty() && !isDate(toks.last()) && !isHex40(toks.last())) {
+        for (const QString &n : toks.takeLast().split(u';', Qt::SkipEmptyParts))
+            c.alternateNames.append(n.trimmed());
+    }
+    if (!toks.isEmpty() && isDate(toks.last()))
+        c.notAfterMs = parseTimestampMs(QByteArrayView(toks.takeLast().toLatin1()));
+    if (!toks.isEmpty() && isDate(toks.last()))
+        c.notBeforeMs = parseTimestampMs(QByteArrayView(toks.takeLast().toLatin1()));
+    if (!toks.isEmpty() && isHex40(toks.last()))
+        c.thumbprint = toks.takeLast().toUpper();
+    if (!toks.isEmpty() && isHexToken(toks.last()) && !toks.last().contains(u'='))
+        c.serial = toks.takeLast().toUpper();
+    // What is left is "subject issuer"; a DN continues while a token ends with ','.
+    qsizetype split = -1;
+    for (qsizetype i = 1; i < toks.size(); ++i) {
+        if (isDnStart(toks[i]) && !toks[i - 1].endsWith(u',')) {
+            split = i;
+            break;
+        }
+    }
+    if (split < 0) {
+        c.subject = toks.join(u' ');
+    } else {
+        c.subject = toks.mid(0, split).join(u' ');
+        c.issuer = toks.mid(split).join(u' ');
+    }
+    return c;
+}
+
+struct SessionBuilder::State {
+    Session s;
+    Direction direction = Direction::Receive;
+    char commandEvent = '<';
+    char replyEvent = '>';
+    QByteArray pending;        // verb of the last command awaiting its reply
+    bool inMultiEhlo = false;  // 2010: 250-… continuation lines
+    bool awaitingFinal = false;
+    bool mailIssued = false;
+    bool quit = false;
+    bool sawConnect = false;
+    bool sawDisconnect = false;
+    int delivered = 0;
+    int lastErrorClass = 0;
+    int currentCert = -1;
+    qint64 prevTime = kNoTime;
+};
+
+SessionBuilder::SessionBuilder(Direction direction) : d(std::make_unique<State>())
+{
+    d->direction = direction;
+    d->s.direction = direction;
+    // In Send logs the roles flip: '>' carries Exchange's commands, '<' the remote's replies.
+    d->commandEvent = direction == Direction::Send ? '>' : '<';
+    d->replyEvent = direction == Direction::Send ? '<' : '>';
+}
+
+SessionBuilder::~SessionBuilder() = default;
+
+void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView &dataF, const FieldView &contextF,
+                             const FieldView &localF, const FieldView &remoteF, const RecordRef &ref)
+{
+    Session &s = d->s;
+    ++s.lineCount;
+    if (t != kNoTime) {
+        if (s.startMs == kNoTime || t < s.startMs)
+            s.startMs = t;
+        if (s.endMs == kNoTime || t > s.endMs)
+            s.endMs = t;
+        if (d->prevTime != kNoTime && t - d->prevTime > s.maxGapMs)
+            s.maxGapMs = t - d->prevTime;
+        d->prevTime = t;
+    }
+    if (sequence == 0)
+        d->sawConnect = true;
+    if (s.local.isEmpty() && !localF.isEmpty())
+        s.local = localF.text().trimmed();
+    if (s.remote.isEmpty() && !remoteF.isEmpty())
+        s.remote = remoteF.text().trimmed();
+
+    const QByteArray data = viewBytes(dataF);
+    switch (event) {
+    case '+':
+        d->sawConnect = true;
+        return;
+    case '-':
+        d->sawDisconnect = true;
+        s.disconnectReason = QString::fromUtf8(contextF.isEmpty() ? data : viewBytes(contextF));
+        return;
+    default: break;
+    }
+
+    if (event == d->replyEvent) {
+        const int code = replyCode(data);
+        if (code == 0)
+            return;
+        const QString text = QString::fromUtf8(data);
+        s.lastReply = text;
+        const bool continuation = data.size() > 3 && data[3] == '-';
+        const QString rest = text.mid(4).trimmed();   // after "250 " (two spaces on 2013+ collapse here)
+        if (code == 220) {
+            if (d->pending == "STARTTLS" || d->pending == "X-ANONYMOUSTLS") {
+                s.tls = true;
+            } else if (s.greetingName.isEmpty()) {
+                s.greetingName = rest.section(u' ', 0, 0);
+            }
+            d->pending.clear();
+            return;
+        }
+        if (code == 250 && (d->pending == "EHLO" || d->pending == "HELO" || d->inMultiEhlo)) {
+            static const QRegularExpression foldedReply(QStringLiteral("\\s250[- ]"));
+            const bool foldedLine = text.contains(foldedReply);
+            if (continuation && !d->inMultiEhlo && !foldedLine) {
+                // 2010: first line of a multi-line reply: "250-ex01 Hello [1.2.3.4]"
+                d->inMultiEhlo = true;
+                s.capabilities.clear();
+                s.greetingName = rest.section(u' ', 0, 0);
+                return;
+            }
+            if (d->inMultiEhlo) {
+                s.capabilities.append(parseCapabilities(rest));
+                if (!continuation) {
+                    d->inMultiEhlo = false;
+                    d->pending.clear();
+                }
+                return;
+            }
+            // One line: 2013+ "250  ex01 Hello [ip] SIZE … ", or a Send log's folded multi-line reply.
+            QString body = rest;
+            body.replace(foldedReply, QStringLiteral(" "));
+            if (body.startsWith(QLatin1String("250-")) || body.startsWith(QLatin1String("250 ")))
+                body = body.mid(4);
+            QStringList toks = body.split(u' ', Qt::SkipEmptyParts);
+            if (!toks.isEmpty())
+                s.greetingName = toks.takeFirst();
+            if (!toks.isEmpty() && toks.first().compare(QLatin1String("Hello"), Qt::CaseInsensitive) == 0) {
+                toks.removeFirst();
+                // "Hello [203.0.113.9]" — the bracketed address (may be missing).
+                if (!toks.isEmpty() && toks.first().startsWith(u'['))
+                    toks.removeFirst();
+            }
+            s.capabilities = parseCapabilities(toks.join(u' '));
+            d->pending.clear();
+            return;
+        }
+        if (code == 354) {
+            s.dataStarted = true;
+            d->awaitingFinal = true;
+            d->pending.clear();
+            return;
+        }
+        if (continuation)
+            return;
+        if (code == 235)
+            d->pending.clear();
+        if (code == 535 || (d->pending == "AUTH" && code >= 500))
+            s.authFailed = true;
+        if (d->awaitingFinal && d->pending != "RSET") {
+            d->awaitingFinal = false;
+            if (code / 100 == 2) {
+                ++d->delivered;
+                const qsizetype p = text.indexOf(QLatin1String("2.6.0 <"));
+                if (p >= 0) {
+                    const QString id = firstAngle(text, p);
+                    if (!id.isEmpty() && !s.messageIds.contains(id))
+                        s.messageIds.append(id);
+                }
+            } else if (code >= 400) {
+                d->lastErrorClass = code / 100;
+            }
+            d->pending.clear();
+            return;
+        }
+        if (code >= 400) {
+            const bool transaction = d->pending == "MAIL" || d->pending == "RCPT" || d->pending == "DATA"
+                || d->pending == "BDAT" || d->pending.isEmpty() || d->pending == "EHLO" || d->pending == "HELO"
+                || d->pending == "STARTTLS" || d->pending == "X-ANONYMOUSTLS" || d->pending == "AUTH"
+                || d->pending == "X-EXPS";
+            // 500–504 answer unknown or malformed commands of scanners: not a transaction outcome.
+            if (transaction && !(code >= 500 && code <= 504 && d->pending != "MAIL" && d->pending != "RCPT"))
+                d->lastErrorClass = code / 100;
+        }
+        if (text.contains(QLatin1String("Queued mail for delivery"))) {
+            const QString id = firstAngle(text);
+            if (!id.isEmpty() && !s.messageIds.contains(id))
+                s.messageIds.append(id);
+        }
+        d->pending.clear();
+        return;
+    }
+
+    if (event == d->commandEvent) {
+        if (data.isEmpty())
+            return;
+        const qsizetype sp = data.indexOf(' ');
+        const QByteArray verb = (sp < 0 ? data : data.left(sp)).toUpper();
+        const QString arg = sp < 0 ? QString() : QString::fromUtf8(data.mid(sp + 1)).trimmed();
+        d->pending = verb;
+        if (verb == "EHLO" || verb == "HELO") {
+            s.ehlo = arg.section(u' ', 0, 0);
+            d->inMultiEhlo = false;
+        } else if (verb == "STARTTLS" || verb == "X-ANONYMOUSTLS") {
+            s.tlsVerb = QString::fromLatin1(verb);
+        } else if (verb == "AUTH") {
+            // Only the mechanism: anything after it may be a credential.
+            s.authMechanism = arg.section(u' ', 0, 0).toUpper();
+        } else if (verb == "X-EXPS" || verb == "X-EXCHANGEAUTH") {
+            s.authMechanism = QString::fromLatin1(verb);
+            d->pending = "X-EXPS";
+        } else if (verb == "MAIL") {
+            d->mailIssued = true;
+            if (s.mailFrom.isEmpty())
+                s.mailFrom = addressOf(arg);
+        } else if (verb == "RCPT") {
+            const QString a = addressOf(arg);
+            if (!a.isEmpty() && !s.recipients.contains(a))
+                s.recipients.append(a);
+        } else if (verb == "BDAT") {
+            s.bdat = true;
+            s.dataStarted = true;
+            if (arg.contains(QLatin1String("LAST"), Qt::CaseInsensitive))
+                d->awaitingFinal = true;
+        } else if (verb == "QUIT") {
+            d->quit = true;
+        } else if (verb == "RSET") {
+            d->awaitingFinal = false;
+        }
+        return;
+    }
+
+    // '*' information lines (and stray lines of the other direction): text in data and/or context.
+    const QByteArray context = viewBytes(contextF);
+    if (context.isEmpty() && data.isEmpty())
+        return;
+    const QString ctx = QString::fromUtf8(context);
+    const QString dat = QString::fromUtf8(data);
+    const QString both = dat + u' ' + ctx;
+    const qsizetype prot = both.indexOf(QLatin1String("SP_PROT_"));
+    if (prot >= 0) {
+        s.tls = true;
+        QString p = both.mid(prot + 8).section(u' ', 0, 0);
+        if (p.endsWith(QLatin1String("_SERVER")) || p.endsWith(QLatin1String("_CLIENT")))
+            p.chop(7);
+        s.tlsProtocol = p;
+        static const QRegularExpression bulk(QStringLiteral("bulk encryption algorithm (\\S+) with strength (\\d+) bits"));
+        const auto m = bulk.match(both);
+        if (m.hasMatch())
+            s.tlsCipher = m.captured(1) + u' ' + m.captured(2) + QStringLiteral(" bits");
+        return;
+    }
+    const bool sendingCert = ctx.startsWith(QLatin1String("Sending certificate"), Qt::CaseInsensitive);
+    const bool receivedCert = ctx.startsWith(QLatin1String("Received certificate"), Qt::CaseInsensitive)
+        || ctx.startsWith(QLatin1String("Remote certificate"), Qt::CaseInsensitive);
+    if ((sendingCert || receivedCert) && ctx.contains(QLatin1String("Thumbprint"), Qt::CaseInsensitive)
+        && !dataF.isEmpty()) {
+        // 2016 CU / 2019: one packed line, labels in the context.
+        CertificateInfo c = parsePackedCertificate(dat);
+        c.role = sendingCert ? QStringLiteral("sending") : QStringLiteral("received");
+        c.ref = ref;
+        s.certificates.append(c);
+        d->currentCert = int(s.certificates.size()) - 1;
+        return;
+    }
+    if (sendingCert || receivedCert) {
+        CertificateInfo c;
+        c.role = sendingCert ? QStringLiteral("sending") : QStringLiteral("received");
+        c.ref = ref;
+        s.certificates.append(c);
+        d->currentCert = int(s.certificates.size()) - 1;
+        return;
+    }
+    if (ctx.startsWith(QLatin1String("Certificate "), Qt::CaseInsensitive)) {
+        if (d->currentCert < 0) {
+            CertificateInfo c;
+            c.role = d->direction == Direction::Send ? QStringLiteral("received") : QStringLiteral("sending");
+            c.ref = ref;
+            s.certificates.append(c);
+            d->currentCert = int(s.certificates.size()) - 1;
+        }
+        CertificateInfo &c = s.certificates[d->currentCert];
+        const QString label = ctx.mid(12).trimmed().toLower();
+        if (label.startsWith(QLatin1String("thumbprint")))
+            c.thumbprint = dat.trimmed().toUpper();
+        else if (label.startsWith(QLatin1String("subject")))
+            c.subject = dat.trimmed();
+        else if (label.startsWith(QLatin1String("issuer")))
+            c.issuer = dat.trimmed();
+        else if (label.startsWith(QLatin1String("serial")))
+            c.serial = dat.trimmed().toUpper();
+        else if (label.startsWith(QLatin1String("alternate")))
+            for (const QString &n : dat.split(QRegularExpression(QStringLiteral("[;,]")), Qt::SkipEmptyParts))
+                c.alternateNames.append(n.trimmed());
+        return;
+    }
+    const qsizetype user = both.indexOf(QLatin1String("User Name:"), 0, Qt::CaseInsensitive);
+    if (user >= 0) {
+        s.authUser = both.mid(user + 10).trimmed();
+        return;
+    }
+    if ((both.contains(QLatin1String("AUTH"), Qt::CaseInsensitive) || both.contains(QLatin1String("Authentication"), Qt::CaseInsensitive))
+        && both.contains(QLatin1String("failed"), Qt::CaseInsensitive)) {
+        s.authFailed = true;
+        return;
+    }
+    const qsizetype imid = both.indexOf(QLatin1String("InternetMessageId"), 0, Qt::CaseInsensitive);
+    if (imid >= 0) {
+        const QString id = firstAngle(both, imid);
+        if (!id.isEmpty() && !s.messageIds.contains(id))
+            s.messageIds.append(id);
+    }
+}
+
+Session SessionBuilder::finish()
+{
+    Session &s = d->s;
+    s.complete = d->sawConnect && d->sawDisconnect;
+    if (d->delivered > 0)
+        s.outcome = SessionOutcome::Delivered;
+    else if (d->awaitingFinal)
+        s.outcome = SessionOutcome::Dropped;
+    else if (d->lastErrorClass == 5)
+        s.outcome = SessionOutcome::Rejected;
+    else if (d->lastErrorClass == 4)
+        s.outcome = SessionOutcome::Deferred;
+    else if (d->mailIssued && !d->quit)
+        s.outcome = SessionOutcome::Dropped;
+    else
+        s.outcome = SessionOutcome::NoMail;
+    return std::move(s);
+}
+
+SessionLine decodeSessionLine(QByteArrayView text, const ingest::ProtocolColumns &cols, qint64 offset, qint32 length,
+                              qint64 lineNo, int fileIndex)
+{
+    SessionLine l;
+    l.ref = RecordRef{fileIndex, lineNo, offset, length};
+    if (offset < 0 || offset + length > text.size())
+        return l;
+    ingest::ProtocolFields f;
+    if (!ingest::splitProtocolRecord(text.sliced(offset, length), cols, f))
+        return l;
+    l.timeMs = parseTimestampMs(f.time.view());
+    bool ok = false;
+    const int seq = QByteArray(f.sequence.view().data(), f.sequence.size).trimmed().toInt(&ok);
+    l.sequence = ok ? seq : -1;
+    l.event = f.eventChar;
+    l.data = f.data.text();
+    l.context = f.context.text();
+    return l;
+}
+
+namespace {
+
+struct Group {
+    QString server;
+    QString sessionId;
+    QString connector;
+    Direction direction = Direction::Receive;
+    bool redacted = false;
+    std::vector<LineLoc> lines;
+};
+
+bool isProtocolFormat(LogFormat f) { return f == LogFormat::SmtpReceive || f == LogFormat::SmtpSend; }
+
+} // namespace
+
+AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files, const std::vector<int> &rank,
+                                   int threads, const std::atomic_bool *cancel)
+{
+    AssembledSessions out;
+    // Visit files in time order so that each group's lines come out in physical (rollover) order.
+    std::vector<int> order(files.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return rank[size_t(a)] < rank[size_t(b)]; });
+
+    QHash<QString, int> groupIndex;
+    std::vector<Group> groups;
+    for (int fi : order) {
+        const ingest::ParsedFile &pf = files[size_t(fi)];
+        if (!isProtocolFormat(pf.meta.format) || pf.lines.empty())
+            continue;
+        const Direction dir = pf.meta.format == LogFormat::SmtpSend ? Direction::Send : Direction::Receive;
+        std::vector<int> local(pf.keys.size());
+        for (size_t k = 0; k < pf.keys.size(); ++k) {
+            const ingest::ProtoKey &key = pf.keys[k];
+            QString g = key.server + QChar(0x1e) + QChar(dir == Direction::Send ? u'S' : u'R') + QChar(0x1e)
+                + QString::fromLatin1(key.sessionId);
+            if (key.redacted)
+                g += QChar(0x1f) + QString::fromUtf8(key.connector) + QChar(0x1f) + QString::fromUtf8(key.remote);
+            auto it = groupIndex.constFind(g);
+            if (it == groupIndex.constEnd()) {
+                Group grp;
+                grp.server = key.server;
+                grp.sessionId = QString::fromLatin1(key.sessionId);
+                grp.connector = QString::fromUtf8(key.connector).trimmed();
+                grp.direction = dir;
+                grp.redacted = key.redacted;
+                groups.push_back(std::move(grp));
+                it = groupIndex.insert(g, int(groups.size()) - 1);
+            }
+            local[k] = it.value();
+        }
+        for (size_t i = 0; i < pf.lines.size(); ++i)
+            groups[size_t(local[pf.lines[i].key])].lines.push_back(LineLoc{fi, quint32(i)});
+    }
+
+    // Redacted ids reuse 0000000000000000: a disconnect ends one session, the next line starts another.
+    std::vector<Group> pieces;
+    pieces.reserve(groups.size());
+    for (Group &g : groups) {
+        if (!g.redacted) {
+            pieces.push_back(std::move(g));
+            continue;
+        }
+        Group cur = g;
+        cur.lines.clear();
+        for (const LineLoc &l : g.lines) {
+            cur.lines.push_back(l);
+            if (files[size_t(l.file)].lines[l.line].event == '-') {
+                pieces.push_back(cur);
+                cur.lines.clear();
+            }
+        }
+        if (!cur.lines.empty())
+            pieces.push_back(std::move(cur));
+    }
+    groups.clear();
+    if (cancel && cancel->load())
+        return out;
+
+    // Order by sequence-number when the physical order disagrees (stable: duplicates keep their place).
+    auto build = [&](Group &g) -> Session {
+        std::vector<LineLoc> &ls = g.lines;
+        auto seqOf = [&](const LineLoc &l) { return files[size_t(l.file)].lines[l.line].sequence; };
+        // Spans first, in physical order.
+        QList<FileSpan> spans;
+        for (const LineLoc &l : ls) {
+            const ingest::ProtoLine &pl = files[size_t(l.file)].lines[l.line];
+            if (spans.isEmpty() || spans.last().fileIndex != l.file) {
+                FileSpan sp;
+                sp.fileIndex = l.file;
+                sp.firstOffset = pl.offset;
+                sp.firstLine = pl.line;
+                sp.endOffset = pl.offset + pl.length;
+                spans.append(sp);
+            } else {
+                FileSpan &sp = spans.last();
+                if (pl.offset < sp.firstOffset) {
+                    sp.firstOffset = pl.offset;
+                    sp.firstLine = pl.line;
+                }
+                sp.endOffset = std::max(sp.endOffset, pl.offset + pl.length);
+            }
+        }
+        bool sorted = true;
+        for (size_t i = 1; i < ls.size() && sorted; ++i) {
+            if (seqOf(ls[i]) >= 0 && seqOf(ls[i - 1]) > seqOf(ls[i]))
+                sorted = false;
+        }
+        if (!sorted)
+            std::stable_sort(ls.begin(), ls.end(), [&](const LineLoc &a, const LineLoc &b) { return seqOf(a) < seqOf(b); });
+        SessionBuilder b(g.direction);
+        for (const LineLoc &l : ls) {
+            const ingest::ParsedFile &pf = files[size_t(l.file)];
+            const ingest::ProtoLine &pl = pf.lines[l.line];
+            const ingest::ProtocolColumns cols = ingest::layoutAt(pf.layouts, pl.offset);
+            ingest::ProtocolFields f;
+            const QByteArrayView text = pf.bytes->view();
+            if (!ingest::splitProtocolRecord(text.sliced(pl.offset, pl.length), cols, f))
+                continue;
+            b.addLine(parseTimestampMs(f.time.view()), pl.sequence, pl.event, f.data, f.context, f.local, f.remote,
+                      RecordRef{l.file, qint64(pl.line), pl.offset, pl.length});
+        }
+        Session s = b.finish();
+        s.id = g.sessionId;
+        s.server = g.server;
+        s.connector = g.connector;
+        s.spans = spans;
+        return s;
+    };
+
+    QList<Session> sessions(qsizetype(pieces.size()));
+    QThreadPool pool;
+    pool.setMaxThreadCount(std::max(1, threads));
+    std::vector<int> idx(pieces.size());
+    std::iota(idx.begin(), idx.end(), 0);
+    QtConcurrent::blockingMap(&pool, idx, [&](int i) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return;
+        sessions[i] = build(pieces[size_t(i)]);
+    });
+    if (cancel && cancel->load())
+        return out;
+
+    // Deterministic order: start time, then server, id, first file position.
+    std::vector<int> byStart(pieces.size());
+    std::iota(byStart.begin(), byStart.end(), 0);
+    std::stable_sort(byStart.begin(), byStart.end(), [&](int a, int b) {
+        const Session &x = sessions[a];
+        const Session &y = sessions[b];
+        if (x.startMs != y.startMs)
+            return x.startMs < y.startMs;
+        if (x.server != y.server)
+            return x.server < y.server;
+        return x.id < y.id;
+    });
+    out.sessions.reserve(sessions.size());
+    out.lines.reserve(pieces.size());
+    for (int i : byStart) {
+        Session s = std::move(sessions[i]);
+        s.index = int(out.sessions.size());
+        out.sessions.append(std::move(s));
+        out.lines.push_back(std::move(pieces[size_t(i)].lines));
+    }
+    return out;
+}
+
+} // namespace mwb

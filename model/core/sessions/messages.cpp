@@ -1,0 +1,200 @@
+#include "model/core/sessions/messages.h"
+
+#include "model/core/sessions/store.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+namespace mwb {
+
+namespace {
+
+struct UnionFind {
+    std::vector<int> parent;
+    explicit UnionFind(int n) : parent(size_t(n)) { std::iota(parent.begin(), parent.end(), 0); }
+    int find(int x)
+    {
+        while (parent[size_t(x)] != x) {
+            parent[size_t(x)] = parent[size_t(parent[size_t(x)])];
+            x = parent[size_t(x)];
+        }
+        return x;
+    }
+    void unite(int a, int b)
+    {
+        a = find(a);
+        b = find(b);
+        if (a != b)
+            parent[size_t(std::max(a, b))] = std::min(a, b);
+    }
+};
+
+// "08DC1DB12C345BE5;2024-01-25T15:16:09.544Z;0" → the session id.
+QString sessionRef(const QString &sourceContext)
+{
+    const QString s = sourceContext.trimmed();
+    if (s.size() < 17 || s.at(16) != u';')
+        return {};
+    for (int i = 0; i < 16; ++i) {
+        const QChar c = s.at(i);
+        if (!((c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'F') || (c >= u'a' && c <= u'f')))
+            return {};
+    }
+    return s.left(16).toUpper();
+}
+
+} // namespace
+
+void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store)
+{
+    const int n = int(events.size());
+    UnionFind uf(n);
+    QHash<QString, int> byMid, byNid, byInternal;
+    for (int i = 0; i < n; ++i) {
+        const ingest::TrackEvent &e = events[i];
+        auto link = [&](QHash<QString, int> &h, const QString &k) {
+            if (k.isEmpty())
+                return;
+            auto it = h.constFind(k);
+            if (it == h.constEnd())
+                h.insert(k, i);
+            else
+                uf.unite(i, it.value());
+        };
+        link(byMid, e.messageId);
+        link(byNid, e.networkMessageId.toLower());
+        if (!e.internalMessageId.isEmpty())
+            link(byInternal, e.server + u'|' + e.internalMessageId);
+    }
+    // Groups in order of first event index (deterministic).
+    QHash<int, int> rootToMessage;
+    QList<QList<int>> members;
+    for (int i = 0; i < n; ++i) {
+        const int r = uf.find(i);
+        auto it = rootToMessage.constFind(r);
+        if (it == rootToMessage.constEnd()) {
+            it = rootToMessage.insert(r, int(members.size()));
+            members.append(QList<int>());
+        }
+        members[it.value()].append(i);
+    }
+
+    // Sessions by (server, id) for source-context references.
+    QHash<QString, QList<int>> sessionsById;
+    for (const Session &s : store.sessions)
+        sessionsById[s.id.toUpper()].append(s.index);
+    store.sessionsByMessageId.clear();
+    for (const Session &s : store.sessions) {
+        for (const QString &id : s.messageIds)
+            store.sessionsByMessageId[id].append(s.index);
+    }
+
+    QList<Message> messages;
+    messages.reserve(members.size());
+    for (QList<int> &m : members) {
+        std::stable_sort(m.begin(), m.end(), [&](int a, int b) { return events[a].timeMs < events[b].timeMs; });
+        Message msg;
+        QSet<QString> seenRcpt;
+        for (int i : m) {
+            const ingest::TrackEvent &e = events[i];
+            if (msg.messageId.isEmpty())
+                msg.messageId = e.messageId;
+            if (msg.networkMessageId.isEmpty())
+                msg.networkMessageId = e.networkMessageId;
+            if (msg.internalMessageId.isEmpty())
+                msg.internalMessageId = e.internalMessageId;
+            if (msg.sender.isEmpty())
+                msg.sender = e.sender;
+            if (msg.subject.isEmpty())
+                msg.subject = e.subject;
+            for (const QString &r : e.recipients) {
+                if (!seenRcpt.contains(r.toLower())) {
+                    seenRcpt.insert(r.toLower());
+                    msg.recipients.append(r);
+                }
+            }
+            MessageHop h;
+            h.server = e.server;
+            h.event = e.event;
+            h.source = e.source;
+            h.timeMs = e.timeMs;
+            h.connector = e.connector;
+            h.clientIp = e.clientIp;
+            h.serverIp = e.serverIp;
+            h.nextHop = e.event == QLatin1String("SEND") ? e.serverHost : QString();
+            h.recipientStatus = e.recipientStatus;
+            h.recipients = e.recipients;
+            h.ref = e.ref;
+            h.sessionId = sessionRef(e.sourceContext);
+            // Link the hop to the protocol-log session: the session reference in source-context,
+            // else a session of this server that queued/sent this message-id.
+            if (!h.sessionId.isEmpty()) {
+                int best = -1;
+                qint64 bestDist = std::numeric_limits<qint64>::max();
+                for (int si : sessionsById.value(h.sessionId)) {
+                    const Session &s = store.sessions[si];
+                    if (!h.server.isEmpty() && s.server.compare(h.server, Qt::CaseInsensitive) != 0
+                        && sessionsById.value(h.sessionId).size() > 1)
+                        continue;
+                    const qint64 dist = (s.startMs == kNoTime || e.timeMs == kNoTime) ? 0 : qAbs(s.startMs - e.timeMs);
+                    if (dist < bestDist) {
+                        bestDist = dist;
+                        best = si;
+                    }
+                }
+                h.sessionIndex = best;
+            }
+            if (h.sessionIndex < 0 && !msg.messageId.isEmpty() && e.source == QLatin1String("SMTP")
+                && (e.event == QLatin1String("RECEIVE") || e.event == QLatin1String("SEND"))) {
+                const Direction want = e.event == QLatin1String("SEND") ? Direction::Send : Direction::Receive;
+                for (int si : store.sessionsByMessageId.value(msg.messageId)) {
+                    const Session &s = store.sessions[si];
+                    if (s.direction == want && (h.server.isEmpty() || s.server.compare(h.server, Qt::CaseInsensitive) == 0)) {
+                        h.sessionIndex = si;
+                        if (h.sessionId.isEmpty())
+                            h.sessionId = s.id;
+                        break;
+                    }
+                }
+            }
+            msg.hops.append(h);
+        }
+        // Status from the last decisive event.
+        MessageStatus status = MessageStatus::Pending;
+        qint64 finalTime = kNoTime;
+        for (const MessageHop &h : std::as_const(msg.hops)) {
+            if (h.event == QLatin1String("DELIVER") || h.event == QLatin1String("SEND")) {
+                status = MessageStatus::Delivered;
+                finalTime = h.timeMs;
+            } else if (h.event == QLatin1String("FAIL")) {
+                status = MessageStatus::Failed;
+                finalTime = h.timeMs;
+            } else if (h.event == QLatin1String("DEFER")) {
+                status = MessageStatus::Deferred;
+            } else if (h.event == QLatin1String("EXPAND") && status == MessageStatus::Pending && h.source == QLatin1String("EXO")) {
+                status = MessageStatus::Delivered;
+                finalTime = h.timeMs;
+            }
+        }
+        msg.status = status;
+        if (!msg.hops.isEmpty()) {
+            const qint64 first = msg.hops.first().timeMs;
+            const qint64 last = finalTime != kNoTime ? finalTime : msg.hops.last().timeMs;
+            msg.delayMs = (first != kNoTime && last != kNoTime) ? std::max<qint64>(0, last - first) : 0;
+        }
+        msg.index = int(messages.size());
+        messages.append(std::move(msg));
+    }
+    store.messages = std::move(messages);
+    store.messageById.clear();
+    for (const Message &m : std::as_const(store.messages)) {
+        if (!m.messageId.isEmpty() && !store.messageById.contains(m.messageId))
+            store.messageById.insert(m.messageId, m.index);
+    }
+}
+
+} // namespace mwb

@@ -1,0 +1,269 @@
+// Format detection from content and the per-file parsers, including hostile input.
+#include "model/core/ingest/parser.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace mwb;
+using namespace mwb::ingest;
+
+namespace {
+
+QByteArray readData(const QString &name)
+{
+    QFile f(QStringLiteral(INGEST_DATA "/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(name));
+    return f.readAll();
+}
+
+ParsedFile parse(const QByteArray &raw, const QString &hint = QString())
+{
+    return parseBytes(FileBytes::fromBuffer(raw), QStringLiteral("test.log"), hint, 0);
+}
+
+QByteArray utf16le(const QByteArray &utf8)
+{
+    const QString s = QString::fromUtf8(utf8);
+    return QByteArray(reinterpret_cast<const char *>(s.utf16()), s.size() * 2);
+}
+
+const QByteArray kProtoHeader = "#Software: Microsoft Exchange Server\r\n#Version: 15.0.0.0\r\n"
+                                "#Log-type: SMTP Receive Protocol Log\r\n#Date: 2024-03-13T09:00:00.000Z\r\n"
+                                "#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context\r\n";
+
+QByteArray protoLine(int seq, const char *ev, const QByteArray &data, const char *sid = "08DC42C8FF236A1F")
+{
+    return QByteArray("2024-03-13T09:01:18.") + QByteArray::number(100 + seq) + "Z,EX01\\Default Frontend EX01," + sid + ","
+        + QByteArray::number(seq) + ",10.0.0.5:25,203.0.113.9:51234," + ev + "," + data + ",\r\n";
+}
+
+bool hasIssueAt(const ParsedFile &pf, qint64 line, const char *text)
+{
+    for (const ParseIssue &i : pf.meta.errors) {
+        if (i.line == line && i.message.contains(QLatin1String(text)))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TstIngestFormats : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void receiveLogDetectedFromLogTypeHeader()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("EX01/RECV2024031309-1.LOG")));
+        QCOMPARE(pf.meta.format, LogFormat::SmtpReceive);
+        QCOMPARE(pf.meta.encoding, QStringLiteral("UTF-8 BOM"));
+        QCOMPARE(pf.meta.server, QStringLiteral("EX01"));
+        QCOMPARE(pf.meta.lines, qint64(38));
+        QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+        QCOMPARE(pf.keys.size(), size_t(3));
+        QCOMPARE(pf.lines.front().line, quint32(6));   // after the five header lines
+    }
+    void logTypeIsCaseInsensitive()
+    {
+        QByteArray raw = kProtoHeader;
+        raw.replace("#Log-type: SMTP Receive Protocol Log", "#Log-Type: smtp send protocol log");
+        raw += protoLine(0, ">", "EHLO ex01.contoso.com");
+        QCOMPARE(parse(raw).meta.format, LogFormat::SmtpSend);
+    }
+    void fieldsAreMappedByNameNotPosition()
+    {
+        QByteArray raw = "#Log-type: SMTP Receive Protocol Log\n"
+                         "#Fields: session-id,date-time,event,sequence-number,connector-id,local-endpoint,remote-endpoint,context,data\n"
+                         "08DC42C8FF236A1F,2024-03-13T09:01:18.100Z,>,1,EX01\\Default EX01,10.0.0.5:25,1.2.3.4:5,,220 hello\n";
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::SmtpReceive);
+        QCOMPARE(pf.meta.lines, qint64(1));
+        QCOMPARE(pf.lines.front().sequence, 1);
+        QCOMPARE(pf.lines.front().event, '>');
+        QCOMPARE(pf.keys.front().sessionId, QByteArray("08DC42C8FF236A1F"));
+    }
+    void headerlessFragmentRecognisedByShape()
+    {
+        QByteArray raw = protoLine(5, "<", "RCPT TO:<a@b.c>") + protoLine(6, ">", "250 2.1.5 Recipient OK");
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::SmtpReceive);
+        QCOMPARE(pf.meta.lines, qint64(2));
+        QVERIFY(pf.meta.errors.isEmpty());
+    }
+    void headerlessSendFragmentRecognisedByRoles()
+    {
+        QByteArray raw = "2024-03-13T09:03:00.101Z,Outbound to Fabrikam,08DC42C8FF236C01,4,10.0.0.5:50123,198.51.100.25:25,>,EHLO ex01.contoso.com,\n"
+                         "2024-03-13T09:03:00.150Z,Outbound to Fabrikam,08DC42C8FF236C01,5,10.0.0.5:50123,198.51.100.25:25,<,250 mail.fabrikam.com,\n";
+        QCOMPARE(parse(raw, QStringLiteral("EX09")).meta.format, LogFormat::SmtpSend);
+        QCOMPARE(parse(raw, QStringLiteral("EX09")).meta.server, QStringLiteral("EX09"));
+    }
+    void pastedCopyWithoutHashIsRead()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("redacted_paste.txt")));
+        QCOMPARE(pf.meta.format, LogFormat::SmtpReceive);
+        QCOMPARE(pf.meta.lines, qint64(11));
+        QVERIFY(pf.meta.errors.isEmpty());
+    }
+    void pastedEventWithoutStarIsInformation()
+    {
+        QByteArray raw = kProtoHeader + protoLine(1, "", "");
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.lines, qint64(1));
+        QCOMPARE(pf.lines.front().event, '*');
+    }
+    void trackingLogByFieldsAndHeaderlessByColumnCount()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("EX01/MSGTRK2024031309-1.LOG")));
+        QCOMPARE(pf.meta.format, LogFormat::MessageTracking);
+        QCOMPARE(pf.events.size(), 4);
+        QCOMPARE(pf.events[0].messageId, QStringLiteral("<CAF1234@mail.fabrikam.com>"));   // brackets added
+        QCOMPARE(pf.events[2].subject, QStringLiteral("Hello, world"));
+        QCOMPARE(pf.meta.server, QStringLiteral("EX01"));
+        // Headerless: 30 columns, taken from the file above without its header.
+        QByteArray body = readData(QStringLiteral("EX01/MSGTRK2024031309-1.LOG"));
+        body = body.mid(body.indexOf("\r\n2024") + 2);
+        const ParsedFile frag = parse(body);
+        QCOMPARE(frag.meta.format, LogFormat::MessageTracking);
+        QCOMPARE(frag.events.size(), 4);
+        QCOMPARE(frag.events[1].event, QStringLiteral("DELIVER"));
+    }
+    void tracking2010HasTwentySixColumns()
+    {
+        QByteArray row = "2024-03-13T09:00:00.000Z,1.2.3.4,c,5.6.7.8,EX03,,,SMTP,RECEIVE,42,<x@y>,r@contoso.com,,100,1,,,Subj,s@x,s@x,,Incoming,,,,";
+        QCOMPARE(row.count(',') + 1, 26);
+        const ParsedFile pf = parse(row + "\n");
+        QCOMPARE(pf.meta.format, LogFormat::MessageTracking);
+        QCOMPARE(pf.events.size(), 1);
+        QCOMPARE(pf.events[0].internalMessageId, QStringLiteral("42"));
+        QCOMPARE(pf.events[0].recipients, QStringList{QStringLiteral("r@contoso.com")});
+        QCOMPARE(pf.events[0].server, QStringLiteral("EX03"));
+    }
+    void exoSummaryInUtf16WithoutBom()
+    {
+        const ParsedFile pf = parse(utf16le(readData(QStringLiteral("exo_summary.csv"))));
+        QCOMPARE(pf.meta.encoding, QStringLiteral("UTF-16LE"));
+        QCOMPARE(pf.meta.format, LogFormat::ExoMessageTrace);
+        QCOMPARE(pf.meta.lines, qint64(2));
+        QVERIFY(pf.meta.errors.isEmpty());
+        // a@…##Receive, Deliver;b@…##Receive, Fail → RECEIVE(a,b), DELIVER(a), FAIL(b)
+        QCOMPARE(pf.events.size(), 5);
+        QCOMPARE(pf.events[0].event, QStringLiteral("RECEIVE"));
+        QCOMPARE(pf.events[0].recipients.size(), 2);
+        QCOMPARE(pf.events[2].event, QStringLiteral("FAIL"));
+        QCOMPARE(pf.events[2].recipients, QStringList{QStringLiteral("b@contoso.com")});
+        QCOMPARE(pf.events[0].subject, QStringLiteral("Budget, \"final\" version"));
+        QCOMPARE(pf.events[3].subject, QStringLiteral("Two\nlines"));   // embedded line break
+        QCOMPARE(pf.events[0].timeMs, parseTimestampMs("2024-03-13T09:20:09.328Z"));
+    }
+    void exoExtendedReportUsesTrackingColumns()
+    {
+        QByteArray raw = "date_time_utc,client_ip,server_hostname,source,event_id,message_id,network_message_id,recipient_address,sender_address,message_subject\n"
+                         "2024-03-13T09:00:00.1234567Z,1.2.3.4,BN1PR01MB0001,SMTP,RECEIVE,<ext@x>,nnn,r@contoso.com,s@x,Hi\n";
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::ExoMessageTrace);
+        QCOMPARE(pf.events.size(), 1);
+        QCOMPARE(pf.events[0].event, QStringLiteral("RECEIVE"));
+        QCOMPARE(pf.events[0].networkMessageId, QStringLiteral("nnn"));
+    }
+    void getMessageTraceWithTypeLineAndBom()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("get_messagetrace.csv")));
+        QCOMPARE(pf.meta.format, LogFormat::ExoGetMessageTrace);
+        QCOMPARE(pf.meta.encoding, QStringLiteral("UTF-8 BOM"));
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[0].event, QStringLiteral("DELIVER"));
+        QCOMPARE(pf.events[1].event, QStringLiteral("FAIL"));
+        QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2024-03-13T09:31:00Z"));   // no Z = UTC
+    }
+    void unknownTextIsReportedNotGuessed()
+    {
+        const ParsedFile pf = parse("Dear admin,\nplease find the logs attached.\n");
+        QCOMPARE(pf.meta.format, LogFormat::Unknown);
+        QCOMPARE(pf.meta.errors.size(), 1);
+        QCOMPARE(pf.meta.errors[0].line, qint64(0));
+        QVERIFY(pf.meta.errors[0].message.contains(QLatin1String("not recognised")));
+    }
+    void binaryGarbageIsUnknown()
+    {
+        QByteArray junk;
+        quint32 x = 12345;
+        for (int i = 0; i < 20000; ++i) {
+            x = x * 1103515245u + 12345u;
+            junk.append(char((x >> 16) & 0xff));
+        }
+        const ParsedFile pf = parse(junk);
+        QCOMPARE(pf.meta.format, LogFormat::Unknown);
+        QVERIFY(!pf.meta.errors.isEmpty());
+        QVERIFY(pf.lines.empty());
+    }
+    void emptyFileIsAnError()
+    {
+        const ParsedFile pf = parse(QByteArray());
+        QCOMPARE(pf.meta.format, LogFormat::Unknown);
+        QVERIFY(pf.meta.errors.value(0).message.contains(QLatin1String("empty")));
+    }
+    void repeatedHeaderBlockMidFileIsSkipped()
+    {
+        QByteArray raw = kProtoHeader + protoLine(0, "+", "") + kProtoHeader + protoLine(1, ">", "220 ready");
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.lines, qint64(2));
+        QVERIFY(pf.meta.errors.isEmpty());
+        QCOMPARE(pf.lines[1].line, quint32(12));
+    }
+    void truncatedLastLineIsReportedWithItsNumber()
+    {
+        QByteArray raw = kProtoHeader + protoLine(0, "+", "") + "2024-03-13T09:01:18.200Z,EX01\\Default Fr";
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.lines, qint64(1));
+        QVERIFY(hasIssueAt(pf, 7, "truncated"));
+    }
+    void nulBytesAndGarbageLinesAreReportedAndTheRestLoads()
+    {
+        QByteArray raw = kProtoHeader + protoLine(0, "+", "") + QByteArray("2024\0\0\0garbage\r\n", 16)
+            + "this is not a log line\r\n" + protoLine(1, ">", "220 ready");
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::SmtpReceive);
+        QCOMPARE(pf.meta.lines, qint64(2));
+        QVERIFY(hasIssueAt(pf, 7, "NUL"));
+        QVERIFY(hasIssueAt(pf, 8, "not a protocol-log line"));
+    }
+    void oneMegabyteLineIsParsed()
+    {
+        QByteArray big(1 << 20, 'x');
+        QByteArray raw = kProtoHeader + protoLine(0, "<", "EHLO " + big) + protoLine(1, ">", "250 ok");
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.lines, qint64(2));
+        QVERIFY(pf.lines[0].length > (1 << 20));
+        QVERIFY(pf.meta.errors.isEmpty());
+    }
+    void issuesAreCappedPerFile()
+    {
+        QByteArray raw = kProtoHeader + protoLine(0, "+", "");
+        for (int i = 0; i < kMaxIssuesPerFile + 50; ++i)
+            raw += "garbage line\n";
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.errors.size(), kMaxIssuesPerFile + 1);
+        QVERIFY(pf.meta.errors.last().message.contains(QLatin1String("50 more")));
+    }
+    void cancelStopsTheParse()
+    {
+        QByteArray raw = kProtoHeader;
+        for (int i = 0; i < 40000; ++i)
+            raw += protoLine(i % 100, ">", "250 2.1.0 Sender OK");
+        std::atomic_bool cancel{true};
+        ParseControl c;
+        c.cancel = &cancel;
+        const ParsedFile pf = parseBytes(FileBytes::fromBuffer(raw), QStringLiteral("x"), QString(), 0, c);
+        QVERIFY(pf.cancelled);
+        QVERIFY(pf.meta.lines < 40000);
+    }
+    void messageIdIsNormalised()
+    {
+        QCOMPARE(normaliseMessageId(QByteArrayView(" id@host ")), QStringLiteral("<id@host>"));
+        QCOMPARE(normaliseMessageId(QByteArrayView("<id@host>")), QStringLiteral("<id@host>"));
+        QCOMPARE(normaliseMessageId(QByteArrayView("")), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstIngestFormats)
+#include "tst_ingest_formats.moc"
