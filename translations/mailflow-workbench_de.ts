@@ -6,62 +6,62 @@
     <message>
         <location filename="../views/shell/mainwindow.cpp" line="+86"/>
         <source>cannot be read (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht gelesen werden (%1)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>empty file</source>
-        <translation type="unfinished"></translation>
+        <translation>leere Datei</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>binary file, not an Exchange log</source>
-        <translation type="unfinished"></translation>
+        <translation>Binärdatei, kein Exchange-Protokoll</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unsupported file type .%1 (binary, not a log)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützter Dateityp .%1 (binär, kein Protokoll)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>not an Exchange log or message trace</source>
-        <translation type="unfinished"></translation>
+        <translation>weder Exchange-Protokoll noch Nachrichtenablaufverfolgung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unsupported file type .%1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützter Dateityp .%1</translation>
     </message>
     <message>
         <location filename="../app/gui/main.cpp" line="+37"/>
         <source>Find out why Exchange mail does not flow, and fix it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herausfinden, warum Exchange-Mail nicht fließt, und es beheben.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Load the bundled sample logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die mitgelieferten Beispielprotokolle laden.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exit when loading has finished (smoke tests).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Laden beenden (Smoke-Tests).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save a PNG of the window after loading.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Laden ein PNG des Fensters speichern.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Log files, folders or archives to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu öffnende Protokolldateien, Ordner oder Archive.</translation>
     </message>
     <message>
         <location filename="../model/core/cases/casefile.cpp" line="+62"/>
@@ -69,155 +69,155 @@
         <location line="+21"/>
         <location line="+29"/>
         <source>Case file error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler in der Falldatei: %1</translation>
     </message>
     <message>
         <location line="-40"/>
         <source>Case file error: PRAGMA %1 returned nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler in der Falldatei: PRAGMA %1 lieferte nichts</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Could not upgrade the case file to version %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Falldatei konnte nicht auf Version %1 aktualisiert werden: %2</translation>
     </message>
     <message>
         <location line="+98"/>
         <location line="+3"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>The SQLite driver of Qt (libqt6sql6-sqlite) is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SQLite-Treiber von Qt (libqt6sql6-sqlite) ist nicht installiert.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot open the case file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Falldatei %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is not a readable case file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine lesbare Falldatei: %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+65"/>
         <source>%1 already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits.</translation>
     </message>
     <message>
         <location line="-51"/>
         <source>The case file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Falldatei %1 existiert nicht.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Datei.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is not a Mailflow Workbench case file (it is not an SQLite database).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Falldatei von Mailflow Workbench (keine SQLite-Datenbank).</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+5"/>
         <source>The case file %1 is damaged: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Falldatei %1 ist beschädigt: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The case file %1 is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Falldatei %1 ist beschädigt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is an SQLite database, but not a Mailflow Workbench case file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine SQLite-Datenbank, aber keine Falldatei von Mailflow Workbench.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The case file %1 was written by a newer version of Mailflow Workbench (case format %2; this version reads up to %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Falldatei %1 wurde von einer neueren Version von Mailflow Workbench geschrieben (Fallformat %2; diese Version liest bis %3).</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Cannot save the case as %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall kann nicht als %1 gespeichert werden: %2</translation>
     </message>
     <message>
         <location line="+86"/>
         <source>The case has no source %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall enthält keine Quelle %1.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden.</translation>
     </message>
     <message>
         <location filename="../model/itemmodels/outcomestyle.cpp" line="+27"/>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugestellt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deferred</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Mail</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <location filename="../model/itemmodels/sessionfilter.cpp" line="+42"/>
         <source>SMTP code pattern &quot;%1&quot; is not like 451, 4.4.317 or 5.7.*</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Codemuster „%1“ hat nicht die Form 451, 4.4.317 oder 5.7.*</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Invalid regular expression: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger regulärer Ausdruck: %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&quot;%1&quot; is not a valid network (CIDR)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiges Netz (CIDR)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The time range ends before it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zeitraum endet, bevor er beginnt</translation>
     </message>
 </context>
 <context>
@@ -225,32 +225,32 @@
     <message>
         <location filename="../model/itemmodels/findingsmodel.cpp" line="+34"/>
         <source>%1 – %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2 (%3)</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Befund</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time span</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
 </context>
 <context>
@@ -258,57 +258,57 @@
     <message>
         <location filename="../model/itemmodels/journeymodel.cpp" line="+62"/>
         <source>Open the protocol session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollsitzung %1 öffnen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Session not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung nicht geladen</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Time (local)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (lokal)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzögerung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -319,22 +319,28 @@ Subject: %4
 Status: %5, delay %6
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht %1
+Von: %2
+An: %3
+Betreff: %4
+Status: %5, Verzögerung %6
+
+</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>From: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Von: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>An: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Subject: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff: %1</translation>
     </message>
 </context>
 <context>
@@ -342,349 +348,349 @@ Status: %5, delay %6
     <message>
         <location filename="../model/core/cases/report.cpp" line="+31"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 days %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tage %2 h</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Information</source>
-        <translation type="unfinished"></translation>
+        <translation>Information</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>neu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>bestätigt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation>verworfen</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>zugestellt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>deferred</source>
-        <translation type="unfinished"></translation>
+        <translation>zurückgestellt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>ausstehend</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>Mail flow investigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Untersuchung des Mailflusses</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>en</source>
         <comment>HTML lang attribute of the report</comment>
-        <translation type="unfinished"></translation>
+        <translation>de</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Generated %1 by Mailflow Workbench %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt am %1 mit Mailflow Workbench %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Redacted for sharing: addresses, user names, domains, IP addresses, host names and subjects are replaced by consistent pseudonyms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Weitergeben anonymisiert: Adressen, Benutzernamen, Domänen, IP-Adressen, Hostnamen und Betreffzeilen sind durch einheitliche Pseudonyme ersetzt.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+13"/>
         <source>Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <location line="-12"/>
         <location line="+80"/>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen</translation>
     </message>
     <message>
         <location line="-79"/>
         <location line="+83"/>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <location line="-82"/>
         <location line="+53"/>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde</translation>
     </message>
     <message>
         <location line="-52"/>
         <source>First record</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Eintrag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last record</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Eintrag</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Time span</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+132"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <location line="-131"/>
         <source>Unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlesbar</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Sessions by outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen nach Ergebnis</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Occurrences per finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorkommen je Befund</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>No faults were found in the loaded logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den geladenen Protokollen wurden keine Fehler gefunden.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Occurrences</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorkommen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>(and %n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(und %n weitere)</numerusform>
+            <numerusform>(und %n weitere)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Remediation scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Behebungsszenario</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Evidence:</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege:</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>(and %n more lines)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(und %n weitere Zeile)</numerusform>
+            <numerusform>(und %n weitere Zeilen)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Message journeys</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtenwege</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every traced message was delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede verfolgte Nachricht wurde zugestellt.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzögerung</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+17"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Hop</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Recipient status</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfängerstatus</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Session notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungsnotizen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Remediation scripts</source>
-        <translation type="unfinished"></translation>
+        <translation>Behebungsskripte</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n value(s) replaced by pseudonyms.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Wert durch Pseudonyme ersetzt.</numerusform>
+            <numerusform>%n Werte durch Pseudonyme ersetzt.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+3"/>
         <source>Cannot write the report %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht %1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -692,87 +698,87 @@ Status: %5, delay %6
     <message>
         <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+52"/>
         <source>Receive</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfang</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Versand</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Time (local)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (lokal)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remote endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenstelle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>EHLO</source>
-        <translation type="unfinished"></translation>
+        <translation>EHLO</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rcpts</source>
-        <translation type="unfinished"></translation>
+        <translation>Empf.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Message-IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>Message-IDs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Final reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Antwort</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>
@@ -780,59 +786,61 @@ Status: %5, delay %6
     <message>
         <location filename="../model/itemmodels/transcriptmodel.cpp" line="+105"/>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>
 %1 of silence before this line</source>
-        <translation type="unfinished"></translation>
+        <translation>
+%1 Stille vor dieser Zeile</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Time (local)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (lokal)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>+s</source>
-        <translation type="unfinished"></translation>
+        <translation>+s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dir</source>
-        <translation type="unfinished"></translation>
+        <translation>Richt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>Session %1 on %2 (%3) %4 → %5
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung %1 auf %2 (%3) %4 → %5
+</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Session %1 on %2, %3 → %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung %1 auf %2, %3 → %4</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 gap</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Lücke</translation>
     </message>
 </context>
 <context>
@@ -840,143 +848,143 @@ Status: %5, delay %6
     <message>
         <location filename="../views/console/certificateinspector.cpp" line="+33"/>
         <source>Copy thumbprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Fingerabdruck kopieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fix in the certificate scenario…</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Zertifikatsszenario beheben…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;I&gt;issuer&lt;S&gt;subject appears after STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;I&gt;Aussteller&lt;S&gt;Antragsteller erscheint nach STARTTLS</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>TlsCertificateName:</source>
-        <translation type="unfinished"></translation>
+        <translation>TlsCertificateName:</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>No TLS session yet. Connect with STARTTLS or implicit TLS to inspect the certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine TLS-Sitzung. Mit STARTTLS oder implizitem TLS verbinden, um das Zertifikat zu prüfen.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>&lt;b&gt;%1&lt;/b&gt;, cipher &lt;b&gt;%2&lt;/b&gt; (%3 bits), %4 certificate(s) in the chain</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, Verschlüsselung &lt;b&gt;%2&lt;/b&gt; (%3 Bit), %4 Zertifikat(e) in der Kette</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Verification: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name check for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Namensprüfung für %1: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Name check: enter the FQDN you expect (the connector&apos;s FQDN) to check the names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namensprüfung: den erwarteten FQDN (den FQDN des Connectors) eingeben, um die Namen zu prüfen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Server certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverzertifikat</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Issuer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aussteller %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>  (EXPIRED)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (ABGELAUFEN)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>  (not yet valid)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (noch nicht gültig)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Aussteller</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alternative names</source>
-        <translation type="unfinished"></translation>
+        <translation>Alternative Namen</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+11"/>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>Seriennummer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Thumbprint (SHA-1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fingerabdruck (SHA-1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Self-signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Selbstsigniert</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
 </context>
 <context>
@@ -984,63 +992,63 @@ Status: %5, delay %6
     <message>
         <location filename="../views/sessions/chartsview.cpp" line="+49"/>
         <source>Sessions over time by outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen im Zeitverlauf nach Ergebnis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Error replies over time by SMTP class</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerantworten im Zeitverlauf nach SMTP-Klasse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Top remote hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Häufigste Gegenstellen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Top error codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Häufigste Fehlercodes</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Click a time to filter the sessions to it; drag to zoom and filter to a range; right-click to zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf einen Zeitpunkt klicken, um die Sitzungen danach zu filtern; ziehen, um einen Bereich zu vergrößern und zu filtern; Rechtsklick zum Verkleinern</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+2"/>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>local time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ortszeit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>4xx transient</source>
-        <translation type="unfinished"></translation>
+        <translation>4xx vorübergehend</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>5xx permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>5xx dauerhaft</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>Mailflow Workbench charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailflow-Workbench-Diagramme</translation>
     </message>
 </context>
 <context>
@@ -1048,257 +1056,257 @@ Status: %5, delay %6
     <message>
         <location filename="../views/console/consolewidget.cpp" line="+113"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quick test</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnelltest</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Trennen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save transcript…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitschnitt speichern…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil speichern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Raw bytes (hex)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohbytes (hex)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timings</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fault: DATA without &lt;CRLF&gt;.&lt;CRLF&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: DATA ohne &lt;CRLF&gt;.&lt;CRLF&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Allow AUTH without TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>AUTH ohne TLS erlauben</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Versand</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>host or IP</source>
-        <translation type="unfinished"></translation>
+        <translation>Host oder IP</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plain</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverschlüsselt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Implicit TLS (465)</source>
-        <translation type="unfinished"></translation>
+        <translation>Implizites TLS (465)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>FQDN the certificate must cover</source>
-        <translation type="unfinished"></translation>
+        <translation>FQDN, den das Zertifikat abdecken muss</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sends the password readable on the network; only for lab servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendet das Kennwort lesbar über das Netzwerk; nur für Testserver.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reproduces the 354 stall: the body is sent, the terminator is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellt das 354-Hängen nach: Der Inhalt wird gesendet, der Abschluss nicht.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Mailflow Workbench test</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailflow-Workbench-Test</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>SMTP command, e.g. EHLO, STARTTLS, MAIL FROM:&lt;a@b&gt;, DATA, QUIT — Tab completes, ↑/↓ history</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Befehl, z. B. EHLO, STARTTLS, MAIL FROM:&lt;a@b&gt;, DATA, QUIT — Tab ergänzt, ↑/↓ Verlauf</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>EHLO as</source>
-        <translation type="unfinished"></translation>
+        <translation>EHLO als</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expected certificate name</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwarteter Zertifikatsname</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Capabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Fähigkeiten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DNS</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1…</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Save transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitschnitt speichern</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Text (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Text (*.txt)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Profile name</source>
-        <translation type="unfinished"></translation>
+        <translation>Profilname</translation>
     </message>
     <message>
         <location line="+128"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennwort für %1</translation>
     </message>
     <message>
         <location line="+105"/>
         <source>Connected, encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden, verschlüsselt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Greeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrüßung: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SIZE: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SIZE: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>not announced</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht angekündigt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Grenze</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 bytes (%2 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bytes (%2 MB)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>STARTTLS: %1    X-ANONYMOUSTLS: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS: %1    X-ANONYMOUSTLS: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AUTH: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>AUTH: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>X-EXPS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>X-EXPS: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>none (no Exchange server authentication offered)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine (keine Exchange-Serverauthentifizierung angeboten)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>8BITMIME: %1  BINARYMIME: %2  CHUNKING: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>8BITMIME: %1  BINARYMIME: %2  CHUNKING: %3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SMTPUTF8: %1  DSN: %2  PIPELINING: %3  ENHANCEDSTATUSCODES: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTPUTF8: %1  DSN: %2  PIPELINING: %3  ENHANCEDSTATUSCODES: %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Other: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Capabilities change after STARTTLS: run EHLO again once encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fähigkeiten ändern sich nach STARTTLS: nach der Verschlüsselung EHLO erneut senden.</translation>
     </message>
 </context>
 <context>
@@ -1306,72 +1314,72 @@ Status: %5, delay %6
     <message>
         <location filename="../views/console/dnspanel.cpp" line="+16"/>
         <source>Look up</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfragen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Probe MX in priority order</source>
-        <translation type="unfinished"></translation>
+        <translation>MX in Prioritätsreihenfolge prüfen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>domain or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Domäne oder IP-Adresse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>resolver IP[:port] (empty = system)</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver-IP[:Port] (leer = System)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Name or IP:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name oder IP:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Resolver:</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver:</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Enter a domain name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Domänennamen oder eine IP-Adresse eingeben.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Asking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage %1…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>MX</source>
-        <translation type="unfinished"></translation>
+        <translation>MX</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>none: mail goes to the A record, if any</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner: Mail geht an den A-Eintrag, falls vorhanden</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 host(s), double-click to connect</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Host(s), Doppelklick zum Verbinden</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>A</source>
-        <translation type="unfinished"></translation>
+        <translation>A</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1379,68 +1387,68 @@ Status: %5, delay %6
         <location line="+2"/>
         <location line="+3"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>AAAA</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SPF</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>none: receivers cannot check who may send for this domain</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner: Empfänger können nicht prüfen, wer für diese Domäne senden darf</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DMARC</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>PTR</source>
-        <translation type="unfinished"></translation>
+        <translation>PTR</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Block lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperrlisten</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LISTED %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>GELISTET %1 — %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+7"/>
         <source>not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gelistet</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>listed on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gelistet auf %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 via %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 über %2</translation>
     </message>
 </context>
 <context>
@@ -1448,70 +1456,70 @@ Status: %5, delay %6
     <message>
         <location filename="../views/sessions/findingsview.cpp" line="+68"/>
         <source>Show &amp;sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sitzungen anzeigen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open in &amp;wizard</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Assistenten öffnen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Show the sessions of this finding in the sessions table</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzungen dieses Befunds in der Sitzungstabelle anzeigen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the remediation wizard with the scenario and parameters of this finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Behebungsassistenten mit Szenario und Parametern dieses Befunds öffnen</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Select a finding to see what it means and the log lines that prove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Befund auswählen, um zu sehen, was er bedeutet und welche Protokollzeilen ihn belegen.</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>%n occurrence(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Vorkommen</numerusform>
+            <numerusform>%n Vorkommen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Servers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Codes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>From %1 to %2 (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Von %1 bis %2 (UTC)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Messages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remediation scenario: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Behebungsszenario: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1</translation>
     </message>
 </context>
 <context>
@@ -1519,17 +1527,17 @@ Status: %5, delay %6
     <message>
         <location filename="../views/sessions/journeyview.cpp" line="+74"/>
         <source>Search a message by id, sender, recipient or subject to see its journey.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht nach ID, Absender, Empfänger oder Betreff suchen, um ihren Weg zu sehen.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>(unknown server)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unbekannter Server)</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung %1</translation>
     </message>
 </context>
 <context>
@@ -1537,13 +1545,14 @@ Status: %5, delay %6
     <message>
         <location line="+22"/>
         <source>Message-ID, sender, recipient or subject…</source>
-        <translation type="unfinished"></translation>
+        <translation>Message-ID, Absender, Empfänger oder Betreff…</translation>
     </message>
     <message>
         <location line="+118"/>
         <source>%1
 From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
 </context>
 <context>
@@ -1551,576 +1560,576 @@ From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
     <message>
         <location filename="../views/shell/mainwindow.cpp" line="+15"/>
         <source>%1 — not found</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — nicht gefunden</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Mailflow Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailflow Workbench</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Ready — drop Exchange logs on the window or open them from the File menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit — Exchange-Protokolle auf das Fenster ziehen oder über das Menü „Datei“ öffnen</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>&amp;Open Logs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle ö&amp;ffnen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open Exchange logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange-Protokolle öffnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logs and traces (*.log *.csv *.txt *.zip *.gz *.tgz *.tar);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle und Ablaufverfolgungen (*.log *.csv *.txt *.zip *.gz *.tgz *.tar);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Open &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a folder of Exchange logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Ordner mit Exchange-Protokollen öffnen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Open &amp;Sample Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beispielprotokolle öffnen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+M</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+M</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export Sessions Table as &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungstabelle als &amp;CSV exportieren…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export &amp;Transcript…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mitschnitt exportieren…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export &amp;Journey…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten&amp;weg exportieren…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Alt+J</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+J</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export C&amp;harts as Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagramme als Bild exportieren…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Alt+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+E</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy Transcript as Te&amp;xt</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitschnitt als Te&amp;xt kopieren</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+C</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Cancel Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden &amp;abbrechen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurück</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorwärts</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+405"/>
         <source>Times in &amp;UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten in &amp;UTC</translation>
     </message>
     <message>
         <location line="-405"/>
         <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+T</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Filter Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen &amp;filtern</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Raw Log Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rohe Protokollzeilen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sitzungen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Message &amp;Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten&amp;weg</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>C&amp;harts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagramme</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Remediation &amp;Wizard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Behebungs&amp;assistent…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+W</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>SMTP &amp;Console…</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-&amp;Konsole…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+K</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Mailflow Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Mailflow Workbench</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Clear Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste &amp;leeren</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The remediation wizard is not part of this build yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Behebungsassistent ist in diesem Build noch nicht enthalten</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The SMTP console is not part of this build yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SMTP-Konsole ist in diesem Build noch nicht enthalten</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>E&amp;xport</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportieren</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Ctrl+Shift+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+F</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Shift+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Drop Exchange logs here</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange-Protokolle hier ablegen</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>SMTP protocol logs (Receive / Send), message tracking logs, Exchange Online message traces — files, folders or archives (.zip, .gz, .tar.gz).</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Protokolle (Empfang / Versand), Nachrichtenverfolgungsprotokolle, Exchange Online-Nachrichtenablaufverfolgungen — Dateien, Ordner oder Archive (.zip, .gz, .tar.gz).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open &amp;sample logs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beispielprotokolle öffnen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open &amp;logs…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokolle öffnen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open f&amp;older…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Everything stays on this machine. Shortcuts: Ctrl+O open, Ctrl+F filter, Alt+←/→ back and forward.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles bleibt auf diesem Rechner. Tastenkürzel: Strg+O öffnen, Strg+F filtern, Alt+←/→ zurück und vorwärts.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The bundled sample logs were not found next to the program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die mitgelieferten Beispielprotokolle wurden neben dem Programm nicht gefunden.</translation>
     </message>
     <message numerus="yes">
         <location line="+32"/>
         <source>Skipped %n item(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element übersprungen: %1</numerusform>
+            <numerusform>%n Elemente übersprungen: %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Nothing to load</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu laden</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Diagnosis is off for this load: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Diagnose ist für diesen Ladevorgang aus: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>Loading %n item(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lade %n Element…</numerusform>
+            <numerusform>Lade %n Elemente…</numerusform>
         </translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Loading… %n session(s) so far</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lade… bisher %n Sitzung</numerusform>
+            <numerusform>Lade… bisher %n Sitzungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+30"/>
         <source>Loaded %n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei geladen</numerusform>
+            <numerusform>%n Dateien geladen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sitzung</numerusform>
+            <numerusform>%n Sitzungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n finding(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Befund</numerusform>
+            <numerusform>%n Befunde</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source> (%n error(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (%n Fehler)</numerusform>
+            <numerusform> (%n Fehler)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Loading cancelled — </source>
-        <translation type="unfinished"></translation>
+        <translation>Laden abgebrochen — </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not recognised as Exchange logs: %1. </source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht als Exchange-Protokolle erkannt: %1. </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n line(s) could not be read; the rest loaded.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile konnte nicht gelesen werden; der Rest wurde geladen.</numerusform>
+            <numerusform>%n Zeilen konnten nicht gelesen werden; der Rest wurde geladen.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Skipped: %1. </source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen: %1. </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No Exchange log was found in what was opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Geöffneten wurde kein Exchange-Protokoll gefunden.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Breche ab…</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Times in &amp;local time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten in &amp;Ortszeit</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Export sessions as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen als CSV exportieren</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>sessions.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>sitzungen.csv</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+16"/>
         <location line="+14"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
         <location line="-28"/>
         <source>Exported %n session(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sitzung nach %1 exportiert</numerusform>
+            <numerusform>%n Sitzungen nach %1 exportiert</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Export transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitschnitt exportieren</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>transcript.html</source>
-        <translation type="unfinished"></translation>
+        <translation>mitschnitt.html</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+14"/>
         <source>HTML (*.html);;Text (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML (*.html);;Text (*.txt)</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>Exported the transcript to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitschnitt nach %1 exportiert</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Export message journey</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtenweg exportieren</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>journey.html</source>
-        <translation type="unfinished"></translation>
+        <translation>nachrichtenweg.html</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Exported the journey to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtenweg nach %1 exportiert</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Export charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme exportieren</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>charts.png</source>
-        <translation type="unfinished"></translation>
+        <translation>diagramme.png</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Exported the charts to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme nach %1 exportiert</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>About Mailflow Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Mailflow Workbench</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Find out why Exchange mail does not flow, and fix it.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;h3&gt;Licences&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench: see the LICENSE file shipped with it.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg): GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts: GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive: BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (when built with it): MIT.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Herausfinden, warum Exchange-Mail nicht fließt, und es beheben.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;&lt;h3&gt;Lizenzen&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench: siehe die mitgelieferte Datei LICENSE.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg): GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts: GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive: BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (falls eingebunden): MIT.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The remediation wizard is not part of this build yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Behebungsassistent ist in diesem Build noch nicht enthalten.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The remediation wizard (scenario %1) is not part of this build yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Behebungsassistent (Szenario %1) ist in diesem Build noch nicht enthalten.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>SMTP Console</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Konsole</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The SMTP console is not part of this build yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SMTP-Konsole ist in diesem Build noch nicht enthalten.</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>Only local files can be loaded; skipped %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lokale Dateien können geladen werden; %1 übersprungen</translation>
     </message>
 </context>
 <context>
@@ -2128,7 +2137,7 @@ From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
     <message>
         <location filename="../views/common/messagebar.cpp" line="+25"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -2136,92 +2145,92 @@ From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
     <message>
         <location filename="../views/sessions/sessionsview.cpp" line="+23"/>
         <source>Re&amp;gex</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;gex</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ti&amp;me</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Has &amp;TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit &amp;TLS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Has fi&amp;nding</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Be&amp;fund</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search sessions (id, host, address, message-id, reply)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen suchen (ID, Host, Adresse, Message-ID, Antwort)…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Server</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Both directions</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Richtungen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Receive</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfang</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Versand</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remote IP or CIDR</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote-IP oder CIDR</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SMTP code, e.g. 4.4.317 or 5.7.*</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Code, z. B. 4.4.317 oder 5.7.*</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Any outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Ergebnis</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Restrict to sessions that start in this range (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Sitzungen beschränken, die in diesem Zeitraum beginnen (UTC)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Clear the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter zurücksetzen</translation>
     </message>
     <message numerus="yes">
         <location line="+83"/>
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sitzung</numerusform>
+            <numerusform>%n Sitzungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%1 of %n session(s) match</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Sitzung passen</numerusform>
+            <numerusform>%1 von %n Sitzungen passen</numerusform>
         </translation>
     </message>
 </context>
@@ -2230,122 +2239,122 @@ From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
     <message>
         <location filename="../views/sessions/transcriptview.cpp" line="+157"/>
         <source>E&amp;xpected FQDN:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;rwarteter FQDN:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>name clients use, e.g. mail.contoso.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, den Clients verwenden, z. B. mail.contoso.com</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Unfold / fold reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort auf-/zuklappen</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Raw lines</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rohzeilen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show the log lines as written, with file and line number</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Protokollzeilen wie geschrieben anzeigen, mit Datei und Zeilennummer</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Copy as text</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Text kopieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the whole transcript as plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ganzen Mitschnitt als reinen Text kopieren</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weg</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Follow the message this session carried across the servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nachricht dieser Sitzung über die Server folgen</translation>
     </message>
     <message>
         <location line="+114"/>
         <source>Session %1 — %2, %3 — %4 → %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung %1 — %2, %3 — %4 → %5</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> — EHLO %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — EHLO %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No certificate details in the log (enable verbose protocol logging).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zertifikatsdetails im Protokoll (ausführliche Protokollierung aktivieren).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Received certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangenes Zertifikat</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sending certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendetes Zertifikat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Aussteller</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Thumbprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Fingerabdruck</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Serial</source>
-        <translation type="unfinished"></translation>
+        <translation>Seriennummer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SANs</source>
-        <translation type="unfinished"></translation>
+        <translation>SANs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Names contain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen enthalten %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Names do NOT contain %1 (subject mismatch)</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen enthalten %1 NICHT (Namenskonflikt)</translation>
     </message>
 </context>
 <context>
@@ -2353,22 +2362,22 @@ From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
     <message>
         <location filename="../views/sessions/workspace.cpp" line="+26"/>
         <source>&amp;Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sitzungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Message &amp;journey</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten&amp;weg</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagramme</translation>
     </message>
     <message>
         <location line="+120"/>
         <source>sessions of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen von „%1“</translation>
     </message>
 </context>
 </TS>

@@ -6,62 +6,62 @@
     <message>
         <location filename="../views/shell/mainwindow.cpp" line="+86"/>
         <source>cannot be read (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>illisible (%1)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>empty file</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier vide</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>binary file, not an Exchange log</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier binaire, pas un journal Exchange</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unsupported file type .%1 (binary, not a log)</source>
-        <translation type="unfinished"></translation>
+        <translation>type de fichier .%1 non pris en charge (binaire, pas un journal)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>not an Exchange log or message trace</source>
-        <translation type="unfinished"></translation>
+        <translation>ni journal Exchange ni suivi des messages</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unsupported file type .%1</source>
-        <translation type="unfinished"></translation>
+        <translation>type de fichier .%1 non pris en charge</translation>
     </message>
     <message>
         <location filename="../app/gui/main.cpp" line="+37"/>
         <source>Find out why Exchange mail does not flow, and fix it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trouver pourquoi le courrier Exchange ne circule pas, et le réparer.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Load the bundled sample logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger les journaux d’exemple fournis.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exit when loading has finished (smoke tests).</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter une fois le chargement terminé (tests de fumée).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save a PNG of the window after loading.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer une image PNG de la fenêtre après le chargement.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Log files, folders or archives to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers journaux, dossiers ou archives à ouvrir.</translation>
     </message>
     <message>
         <location filename="../model/core/cases/casefile.cpp" line="+62"/>
@@ -69,155 +69,155 @@
         <location line="+21"/>
         <location line="+29"/>
         <source>Case file error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur du fichier de dossier : %1</translation>
     </message>
     <message>
         <location line="-40"/>
         <source>Case file error: PRAGMA %1 returned nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur du fichier de dossier : PRAGMA %1 n’a rien renvoyé</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Could not upgrade the case file to version %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de mettre à niveau le fichier de dossier vers la version %1 : %2</translation>
     </message>
     <message>
         <location line="+98"/>
         <location line="+3"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>The SQLite driver of Qt (libqt6sql6-sqlite) is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pilote SQLite de Qt (libqt6sql6-sqlite) n’est pas installé.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot open the case file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir le fichier de dossier %1 : %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is not a readable case file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un fichier de dossier lisible : %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+65"/>
         <source>%1 already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existe déjà.</translation>
     </message>
     <message>
         <location line="-51"/>
         <source>The case file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de dossier %1 n’existe pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un fichier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is not a Mailflow Workbench case file (it is not an SQLite database).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un fichier de dossier Mailflow Workbench (ce n’est pas une base SQLite).</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+5"/>
         <source>The case file %1 is damaged: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de dossier %1 est endommagé : %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The case file %1 is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de dossier %1 est endommagé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is an SQLite database, but not a Mailflow Workbench case file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est une base SQLite, mais pas un fichier de dossier Mailflow Workbench.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The case file %1 was written by a newer version of Mailflow Workbench (case format %2; this version reads up to %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de dossier %1 a été écrit par une version plus récente de Mailflow Workbench (format %2 ; cette version lit jusqu’au format %3).</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Cannot save the case as %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer le dossier sous %1 : %2</translation>
     </message>
     <message>
         <location line="+86"/>
         <source>The case has no source %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier ne contient pas la source %1.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire %1.</translation>
     </message>
     <message>
         <location filename="../model/itemmodels/outcomestyle.cpp" line="+27"/>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Remis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeté</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deferred</source>
-        <translation type="unfinished"></translation>
+        <translation>Différé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun message</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <location filename="../model/itemmodels/sessionfilter.cpp" line="+42"/>
         <source>SMTP code pattern &quot;%1&quot; is not like 451, 4.4.317 or 5.7.*</source>
-        <translation type="unfinished"></translation>
+        <translation>Le motif de code SMTP « %1 » n’a pas la forme 451, 4.4.317 ou 5.7.*</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Invalid regular expression: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Expression régulière non valide : %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&quot;%1&quot; is not a valid network (CIDR)</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un réseau valide (CIDR)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The time range ends before it starts</source>
-        <translation type="unfinished"></translation>
+        <translation>La plage horaire se termine avant de commencer</translation>
     </message>
 </context>
 <context>
@@ -225,32 +225,32 @@
     <message>
         <location filename="../model/itemmodels/findingsmodel.cpp" line="+34"/>
         <source>%1 – %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2 (%3)</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravité</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Constat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveurs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time span</source>
-        <translation type="unfinished"></translation>
+        <translation>Période</translation>
     </message>
 </context>
 <context>
@@ -258,57 +258,57 @@
     <message>
         <location filename="../model/itemmodels/journeymodel.cpp" line="+62"/>
         <source>Open the protocol session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la session de protocole %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Session not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Session non chargée</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Time (local)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure (locale)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Session</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Détail</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -319,22 +319,28 @@ Subject: %4
 Status: %5, delay %6
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Message %1
+De : %2
+À : %3
+Objet : %4
+État : %5, délai %6
+
+</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>From: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>À : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Subject: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet : %1</translation>
     </message>
 </context>
 <context>
@@ -342,349 +348,349 @@ Status: %5, delay %6
     <message>
         <location filename="../model/core/cases/report.cpp" line="+31"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 days %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jours %2 h</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Information</source>
-        <translation type="unfinished"></translation>
+        <translation>Information</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>nouveau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>confirmé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation>écarté</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>remis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>échec</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>deferred</source>
-        <translation type="unfinished"></translation>
+        <translation>différé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>en attente</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>Mail flow investigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyse du flux de messagerie</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>en</source>
         <comment>HTML lang attribute of the report</comment>
-        <translation type="unfinished"></translation>
+        <translation>fr</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Generated %1 by Mailflow Workbench %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Généré le %1 par Mailflow Workbench %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Redacted for sharing: addresses, user names, domains, IP addresses, host names and subjects are replaced by consistent pseudonyms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymisé pour le partage : adresses, noms d’utilisateur, domaines, adresses IP, noms d’hôte et objets sont remplacés par des pseudonymes cohérents.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+13"/>
         <source>Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes</translation>
     </message>
     <message>
         <location line="-12"/>
         <location line="+80"/>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions</translation>
     </message>
     <message>
         <location line="-79"/>
         <location line="+83"/>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages</translation>
     </message>
     <message>
         <location line="-82"/>
         <location line="+53"/>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Constats</translation>
     </message>
     <message>
         <location line="-52"/>
         <source>First record</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier enregistrement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last record</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier enregistrement</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Time span</source>
-        <translation type="unfinished"></translation>
+        <translation>Période</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+132"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <location line="-131"/>
         <source>Unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>Illisible</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphiques</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Sessions by outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions par résultat</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Occurrences per finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Occurrences par constat</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>No faults were found in the loaded logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune anomalie n’a été trouvée dans les journaux chargés.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Règle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Occurrences</source>
-        <translation type="unfinished"></translation>
+        <translation>Occurrences</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveurs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>(and %n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(et %n autre)</numerusform>
+            <numerusform>(et %n autres)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Remediation scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Scénario de correction</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Note :</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Evidence:</source>
-        <translation type="unfinished"></translation>
+        <translation>Preuves :</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>(and %n more lines)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(et %n autre ligne)</numerusform>
+            <numerusform>(et %n autres lignes)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Message journeys</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcours des messages</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every traced message was delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque message suivi a été remis.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Expéditeur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinataires</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+17"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Saut suivant</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Recipient status</source>
-        <translation type="unfinished"></translation>
+        <translation>État du destinataire</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Session notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes de session</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Session</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Remediation scripts</source>
-        <translation type="unfinished"></translation>
+        <translation>Scripts de correction</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n value(s) replaced by pseudonyms.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n valeur remplacée par des pseudonymes.</numerusform>
+            <numerusform>%n valeurs remplacées par des pseudonymes.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+3"/>
         <source>Cannot write the report %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire le rapport %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -692,87 +698,87 @@ Status: %5, delay %6
     <message>
         <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+52"/>
         <source>Receive</source>
-        <translation type="unfinished"></translation>
+        <translation>Réception</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>oui</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Time (local)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure (locale)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Sens</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remote endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Point distant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>EHLO</source>
-        <translation type="unfinished"></translation>
+        <translation>EHLO</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Expéditeur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rcpts</source>
-        <translation type="unfinished"></translation>
+        <translation>Dest.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Message-IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>Message-ID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Final reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière réponse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
 </context>
 <context>
@@ -780,59 +786,61 @@ Status: %5, delay %6
     <message>
         <location filename="../model/itemmodels/transcriptmodel.cpp" line="+105"/>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier %1</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>
 %1 of silence before this line</source>
-        <translation type="unfinished"></translation>
+        <translation>
+%1 de silence avant cette ligne</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Time (local)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure (locale)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>+s</source>
-        <translation type="unfinished"></translation>
+        <translation>+s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dir</source>
-        <translation type="unfinished"></translation>
+        <translation>Sens</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>Session %1 on %2 (%3) %4 → %5
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Session %1 sur %2 (%3) %4 → %5
+</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Session %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Session %1 on %2, %3 → %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Session %1 sur %2, %3 → %4</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 gap</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 d’interruption</translation>
     </message>
 </context>
 <context>
@@ -840,143 +848,143 @@ Status: %5, delay %6
     <message>
         <location filename="../views/console/certificateinspector.cpp" line="+33"/>
         <source>Copy thumbprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier l’empreinte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fix in the certificate scenario…</source>
-        <translation type="unfinished"></translation>
+        <translation>Corriger dans le scénario de certificat…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;I&gt;issuer&lt;S&gt;subject appears after STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;I&gt;émetteur&lt;S&gt;sujet apparaît après STARTTLS</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>TlsCertificateName:</source>
-        <translation type="unfinished"></translation>
+        <translation>TlsCertificateName :</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>No TLS session yet. Connect with STARTTLS or implicit TLS to inspect the certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de session TLS. Connectez-vous avec STARTTLS ou TLS implicite pour inspecter le certificat.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>&lt;b&gt;%1&lt;/b&gt;, cipher &lt;b&gt;%2&lt;/b&gt; (%3 bits), %4 certificate(s) in the chain</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, chiffrement &lt;b&gt;%2&lt;/b&gt; (%3 bits), %4 certificat(s) dans la chaîne</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Verification: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name check for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du nom pour %1 : %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Name check: enter the FQDN you expect (the connector&apos;s FQDN) to check the names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du nom : saisissez le FQDN attendu (celui du connecteur) pour vérifier les noms.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Server certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat du serveur</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Issuer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Émetteur %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>  (EXPIRED)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (EXPIRÉ)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>  (not yet valid)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (pas encore valide)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Émetteur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alternative names</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres noms</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+11"/>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Validité</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signature</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de série</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Thumbprint (SHA-1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreinte (SHA-1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Self-signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-signé</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>oui</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>non</translation>
     </message>
 </context>
 <context>
@@ -984,63 +992,63 @@ Status: %5, delay %6
     <message>
         <location filename="../views/sessions/chartsview.cpp" line="+49"/>
         <source>Sessions over time by outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions dans le temps par résultat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Error replies over time by SMTP class</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponses d’erreur dans le temps par classe SMTP</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Top remote hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôtes distants les plus fréquents</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Top error codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes d’erreur les plus fréquents</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Click a time to filter the sessions to it; drag to zoom and filter to a range; right-click to zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur un instant pour filtrer les sessions ; faites glisser pour zoomer et filtrer une plage ; clic droit pour dézoomer</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <location line="+14"/>
         <location line="+2"/>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>local time</source>
-        <translation type="unfinished"></translation>
+        <translation>heure locale</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>4xx transient</source>
-        <translation type="unfinished"></translation>
+        <translation>4xx temporaire</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>5xx permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>5xx permanent</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>Mailflow Workbench charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphiques Mailflow Workbench</translation>
     </message>
 </context>
 <context>
@@ -1048,257 +1056,257 @@ Status: %5, delay %6
     <message>
         <location filename="../views/console/consolewidget.cpp" line="+113"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quick test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test rapide</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save transcript…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la transcription…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le profil</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Raw bytes (hex)</source>
-        <translation type="unfinished"></translation>
+        <translation>Octets bruts (hex)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timings</source>
-        <translation type="unfinished"></translation>
+        <translation>Durées</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fault: DATA without &lt;CRLF&gt;.&lt;CRLF&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Défaut : DATA sans &lt;CRLF&gt;.&lt;CRLF&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Allow AUTH without TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoriser AUTH sans TLS</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>host or IP</source>
-        <translation type="unfinished"></translation>
+        <translation>hôte ou IP</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plain</source>
-        <translation type="unfinished"></translation>
+        <translation>En clair</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Implicit TLS (465)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS implicite (465)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>FQDN the certificate must cover</source>
-        <translation type="unfinished"></translation>
+        <translation>FQDN que le certificat doit couvrir</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sends the password readable on the network; only for lab servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoie le mot de passe en clair sur le réseau ; uniquement pour des serveurs de test.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reproduces the 354 stall: the body is sent, the terminator is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduit le blocage après 354 : le corps est envoyé, pas la terminaison.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Mailflow Workbench test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test Mailflow Workbench</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>SMTP command, e.g. EHLO, STARTTLS, MAIL FROM:&lt;a@b&gt;, DATA, QUIT — Tab completes, ↑/↓ history</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande SMTP, p. ex. EHLO, STARTTLS, MAIL FROM:&lt;a@b&gt;, DATA, QUIT — Tab complète, ↑/↓ historique</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>EHLO as</source>
-        <translation type="unfinished"></translation>
+        <translation>EHLO en tant que</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expected certificate name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de certificat attendu</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Capabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacités</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DNS</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1…</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Save transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la transcription</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Text (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte (*.txt)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Profile name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du profil</translation>
     </message>
     <message>
         <location line="+128"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe pour %1</translation>
     </message>
     <message>
         <location line="+105"/>
         <source>Connected, encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté, chiffré</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Greeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Message d’accueil : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SIZE: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SIZE : %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>not announced</source>
-        <translation type="unfinished"></translation>
+        <translation>non annoncé</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune limite</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 bytes (%2 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 octets (%2 Mo)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>STARTTLS: %1    X-ANONYMOUSTLS: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS : %1    X-ANONYMOUSTLS : %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AUTH: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>AUTH : %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>X-EXPS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>X-EXPS : %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>none (no Exchange server authentication offered)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun (pas d’authentification de serveur Exchange proposée)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>8BITMIME: %1  BINARYMIME: %2  CHUNKING: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>8BITMIME : %1  BINARYMIME : %2  CHUNKING : %3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SMTPUTF8: %1  DSN: %2  PIPELINING: %3  ENHANCEDSTATUSCODES: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTPUTF8 : %1  DSN : %2  PIPELINING : %3  ENHANCEDSTATUSCODES : %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Other: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Capabilities change after STARTTLS: run EHLO again once encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les capacités changent après STARTTLS : renvoyez EHLO une fois la connexion chiffrée.</translation>
     </message>
 </context>
 <context>
@@ -1306,72 +1314,72 @@ Status: %5, delay %6
     <message>
         <location filename="../views/console/dnspanel.cpp" line="+16"/>
         <source>Look up</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Probe MX in priority order</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester les MX par ordre de priorité</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>domain or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>domaine ou adresse IP</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>resolver IP[:port] (empty = system)</source>
-        <translation type="unfinished"></translation>
+        <translation>IP du résolveur[:port] (vide = système)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Name or IP:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom ou IP :</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Resolver:</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolveur :</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Enter a domain name or an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un nom de domaine ou une adresse IP.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Asking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrogation de %1…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>MX</source>
-        <translation type="unfinished"></translation>
+        <translation>MX</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>none: mail goes to the A record, if any</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun : le courrier va à l’enregistrement A, s’il existe</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 host(s), double-click to connect</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hôte(s), double-cliquez pour vous connecter</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>A</source>
-        <translation type="unfinished"></translation>
+        <translation>A</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1379,68 +1387,68 @@ Status: %5, delay %6
         <location line="+2"/>
         <location line="+3"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>AAAA</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SPF</source>
-        <translation type="unfinished"></translation>
+        <translation>SPF</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>none: receivers cannot check who may send for this domain</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun : les destinataires ne peuvent pas vérifier qui peut envoyer pour ce domaine</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>DMARC</source>
-        <translation type="unfinished"></translation>
+        <translation>DMARC</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>PTR</source>
-        <translation type="unfinished"></translation>
+        <translation>PTR</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Block lists</source>
-        <translation type="unfinished"></translation>
+        <translation>Listes de blocage</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur : %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LISTED %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>LISTÉ %1 — %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+7"/>
         <source>not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>non listé</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>listed on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>listé sur %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 via %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 via %2</translation>
     </message>
 </context>
 <context>
@@ -1448,70 +1456,70 @@ Status: %5, delay %6
     <message>
         <location filename="../views/sessions/findingsview.cpp" line="+68"/>
         <source>Show &amp;sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les &amp;sessions</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open in &amp;wizard</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir dans l’&amp;assistant</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Show the sessions of this finding in the sessions table</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les sessions de ce constat dans la table des sessions</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the remediation wizard with the scenario and parameters of this finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir l’assistant de correction avec le scénario et les paramètres de ce constat</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Select a finding to see what it means and the log lines that prove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un constat pour voir ce qu’il signifie et les lignes de journal qui le prouvent.</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>%n occurrence(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n occurrence</numerusform>
+            <numerusform>%n occurrences</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Servers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveurs : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Codes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>From %1 to %2 (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Du %1 au %2 (UTC)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Messages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages : %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remediation scenario: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Scénario de correction : %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Preuves</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier %1</translation>
     </message>
 </context>
 <context>
@@ -1519,17 +1527,17 @@ Status: %5, delay %6
     <message>
         <location filename="../views/sessions/journeyview.cpp" line="+74"/>
         <source>Search a message by id, sender, recipient or subject to see its journey.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherchez un message par identifiant, expéditeur, destinataire ou objet pour voir son parcours.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>(unknown server)</source>
-        <translation type="unfinished"></translation>
+        <translation>(serveur inconnu)</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>session %1</translation>
     </message>
 </context>
 <context>
@@ -1537,13 +1545,14 @@ Status: %5, delay %6
     <message>
         <location line="+22"/>
         <source>Message-ID, sender, recipient or subject…</source>
-        <translation type="unfinished"></translation>
+        <translation>Message-ID, expéditeur, destinataire ou objet…</translation>
     </message>
     <message>
         <location line="+118"/>
         <source>%1
 From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
 </context>
 <context>
@@ -1551,576 +1560,576 @@ From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
     <message>
         <location filename="../views/shell/mainwindow.cpp" line="+15"/>
         <source>%1 — not found</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — introuvable</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Mailflow Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailflow Workbench</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Ready — drop Exchange logs on the window or open them from the File menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt — déposez des journaux Exchange sur la fenêtre ou ouvrez-les depuis le menu Fichier</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>&amp;Open Logs…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir des journaux…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open Exchange logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir des journaux Exchange</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logs and traces (*.log *.csv *.txt *.zip *.gz *.tgz *.tar);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Journaux et suivis (*.log *.csv *.txt *.zip *.gz *.tgz *.tar);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Open &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un &amp;dossier…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a folder of Exchange logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un dossier de journaux Exchange</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Open &amp;Sample Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir les journaux d’&amp;exemple</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+M</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+M</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export Sessions Table as &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la table des sessions en &amp;CSV…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export &amp;Transcript…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la &amp;transcription…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export &amp;Journey…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le &amp;parcours…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Alt+J</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+J</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export C&amp;harts as Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les &amp;graphiques en image…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Alt+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+E</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy Transcript as Te&amp;xt</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier la transcription en te&amp;xte</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+C</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Cancel Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler le chargement</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Précédent</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Forward</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suivant</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+405"/>
         <source>Times in &amp;UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures en &amp;UTC</translation>
     </message>
     <message>
         <location line="-405"/>
         <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+T</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Filter Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtrer les sessions</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Raw Log Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes de journal &amp;brutes</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sessions</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Message &amp;Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parcours du message</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>C&amp;harts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Graphiques</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Remediation &amp;Wizard…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Assistant de correction…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+W</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+W</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>SMTP &amp;Console…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Console SMTP…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+K</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Mailflow Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Mailflow Workbench</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Clear Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Effacer la liste</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The remediation wizard is not part of this build yet</source>
-        <translation type="unfinished"></translation>
+        <translation>L’assistant de correction ne fait pas encore partie de cette version</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The SMTP console is not part of this build yet</source>
-        <translation type="unfinished"></translation>
+        <translation>La console SMTP ne fait pas encore partie de cette version</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Constats</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>E&amp;xport</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Édition</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Ctrl+Shift+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+F</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Shift+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+D</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Outils</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Principale</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Drop Exchange logs here</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposez les journaux Exchange ici</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>SMTP protocol logs (Receive / Send), message tracking logs, Exchange Online message traces — files, folders or archives (.zip, .gz, .tar.gz).</source>
-        <translation type="unfinished"></translation>
+        <translation>Journaux de protocole SMTP (réception / envoi), journaux de suivi des messages, suivis des messages Exchange Online — fichiers, dossiers ou archives (.zip, .gz, .tar.gz).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open &amp;sample logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir les journaux d’&amp;exemple</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open &amp;logs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir des &amp;journaux…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open f&amp;older…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un &amp;dossier…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Everything stays on this machine. Shortcuts: Ctrl+O open, Ctrl+F filter, Alt+←/→ back and forward.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout reste sur cette machine. Raccourcis : Ctrl+O ouvrir, Ctrl+F filtrer, Alt+←/→ précédent et suivant.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The bundled sample logs were not found next to the program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les journaux d’exemple fournis sont introuvables à côté du programme.</translation>
     </message>
     <message numerus="yes">
         <location line="+32"/>
         <source>Skipped %n item(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n élément ignoré : %1</numerusform>
+            <numerusform>%n éléments ignorés : %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Nothing to load</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à charger</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Diagnosis is off for this load: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le diagnostic est désactivé pour ce chargement : %1</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>Loading %n item(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Chargement de %n élément…</numerusform>
+            <numerusform>Chargement de %n éléments…</numerusform>
         </translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Loading… %n session(s) so far</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Chargement… %n session pour l’instant</numerusform>
+            <numerusform>Chargement… %n sessions pour l’instant</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+30"/>
         <source>Loaded %n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fichier chargé</numerusform>
+            <numerusform>%n fichiers chargés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n finding(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n constat</numerusform>
+            <numerusform>%n constats</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source> (%n error(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (%n erreur)</numerusform>
+            <numerusform> (%n erreurs)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Loading cancelled — </source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement annulé — </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not recognised as Exchange logs: %1. </source>
-        <translation type="unfinished"></translation>
+        <translation>Non reconnus comme journaux Exchange : %1. </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n line(s) could not be read; the rest loaded.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne n’a pas pu être lue ; le reste a été chargé.</numerusform>
+            <numerusform>%n lignes n’ont pas pu être lues ; le reste a été chargé.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Skipped: %1. </source>
-        <translation type="unfinished"></translation>
+        <translation>Ignorés : %1. </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No Exchange log was found in what was opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun journal Exchange n’a été trouvé dans ce qui a été ouvert.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Times in &amp;local time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures en heure &amp;locale</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Export sessions as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les sessions en CSV</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>sessions.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>sessions.csv</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+16"/>
         <location line="+14"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message numerus="yes">
         <location line="-28"/>
         <source>Exported %n session(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session exportée vers %1</numerusform>
+            <numerusform>%n sessions exportées vers %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Export transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la transcription</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>transcript.html</source>
-        <translation type="unfinished"></translation>
+        <translation>transcription.html</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+14"/>
         <source>HTML (*.html);;Text (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML (*.html);;Texte (*.txt)</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>Exported the transcript to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcription exportée vers %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Export message journey</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le parcours du message</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>journey.html</source>
-        <translation type="unfinished"></translation>
+        <translation>parcours.html</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Exported the journey to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcours exporté vers %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Export charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les graphiques</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>charts.png</source>
-        <translation type="unfinished"></translation>
+        <translation>graphiques.png</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Exported the charts to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphiques exportés vers %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>About Mailflow Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Mailflow Workbench</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Find out why Exchange mail does not flow, and fix it.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;h3&gt;Licences&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench: see the LICENSE file shipped with it.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg): GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts: GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive: BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (when built with it): MIT.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Trouver pourquoi le courrier Exchange ne circule pas, et le réparer.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2, exécuté avec Qt %3.&lt;/p&gt;&lt;h3&gt;Licences&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench : voir le fichier LICENSE fourni.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg) : GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts : GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive : BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (si inclus) : MIT.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The remediation wizard is not part of this build yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’assistant de correction ne fait pas encore partie de cette version.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The remediation wizard (scenario %1) is not part of this build yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’assistant de correction (scénario %1) ne fait pas encore partie de cette version.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>SMTP Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Console SMTP</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The SMTP console is not part of this build yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>La console SMTP ne fait pas encore partie de cette version.</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>Only local files can be loaded; skipped %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les fichiers locaux peuvent être chargés ; %1 ignoré</translation>
     </message>
 </context>
 <context>
@@ -2128,7 +2137,7 @@ From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
     <message>
         <location filename="../views/common/messagebar.cpp" line="+25"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -2136,92 +2145,92 @@ From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
     <message>
         <location filename="../views/sessions/sessionsview.cpp" line="+23"/>
         <source>Re&amp;gex</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;gex</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ti&amp;me</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Heure</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Has &amp;TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec &amp;TLS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Has fi&amp;nding</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec &amp;constat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search sessions (id, host, address, message-id, reply)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des sessions (identifiant, hôte, adresse, message-id, réponse)…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les serveurs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connector</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Both directions</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux sens</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Receive</source>
-        <translation type="unfinished"></translation>
+        <translation>Réception</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remote IP or CIDR</source>
-        <translation type="unfinished"></translation>
+        <translation>IP distante ou CIDR</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SMTP code, e.g. 4.4.317 or 5.7.*</source>
-        <translation type="unfinished"></translation>
+        <translation>Code SMTP, p. ex. 4.4.317 ou 5.7.*</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Any outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout résultat</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Restrict to sessions that start in this range (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Limiter aux sessions qui commencent dans cette plage (UTC)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Clear the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer le filtre</translation>
     </message>
     <message numerus="yes">
         <location line="+83"/>
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>%1 of %n session(s) match</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 session sur %n correspond</numerusform>
+            <numerusform>%1 sessions sur %n correspondent</numerusform>
         </translation>
     </message>
 </context>
@@ -2230,122 +2239,122 @@ From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
     <message>
         <location filename="../views/sessions/transcriptview.cpp" line="+157"/>
         <source>E&amp;xpected FQDN:</source>
-        <translation type="unfinished"></translation>
+        <translation>FQDN &amp;attendu :</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>name clients use, e.g. mail.contoso.com</source>
-        <translation type="unfinished"></translation>
+        <translation>nom utilisé par les clients, p. ex. mail.contoso.com</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Unfold / fold reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplier / replier la réponse</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Raw lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes &amp;brutes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show the log lines as written, with file and line number</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les lignes du journal telles qu’écrites, avec fichier et numéro de ligne</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Copy as text</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier en texte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the whole transcript as plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier toute la transcription en texte brut</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Journey</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parcours</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Follow the message this session carried across the servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivre à travers les serveurs le message transporté par cette session</translation>
     </message>
     <message>
         <location line="+114"/>
         <source>Session %1 — %2, %3 — %4 → %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Session %1 — %2, %3 — %4 → %5</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> — EHLO %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — EHLO %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No certificate details in the log (enable verbose protocol logging).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun détail de certificat dans le journal (activez la journalisation détaillée du protocole).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Received certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat reçu</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sending certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat envoyé</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Émetteur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Thumbprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreinte</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Serial</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de série</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SANs</source>
-        <translation type="unfinished"></translation>
+        <translation>SAN</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Validité</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 au %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Names contain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les noms contiennent %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Names do NOT contain %1 (subject mismatch)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les noms ne contiennent PAS %1 (non-concordance du sujet)</translation>
     </message>
 </context>
 <context>
@@ -2353,22 +2362,22 @@ From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
     <message>
         <location filename="../views/sessions/workspace.cpp" line="+26"/>
         <source>&amp;Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sessions</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Message &amp;journey</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parcours du message</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Graphiques</translation>
     </message>
     <message>
         <location line="+120"/>
         <source>sessions of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>sessions de « %1 »</translation>
     </message>
 </context>
 </TS>
