@@ -1,0 +1,289 @@
+// Session assembly and every derived Session field, on fixtures written after log-format-facts.md.
+#include "model/core/sessions/assembler.h"
+#include "model/core/sessions/loader.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mwb;
+
+namespace {
+
+const QString kData = QStringLiteral(INGEST_DATA);
+
+const Session *byId(const Store &s, const QString &id, int nth = 0)
+{
+    for (const Session &x : s.sessions) {
+        if (x.id == id && nth-- == 0)
+            return &x;
+    }
+    return nullptr;
+}
+
+std::shared_ptr<Store> loadText(QTemporaryDir &dir, const QByteArray &text, const QString &name = QStringLiteral("x.log"))
+{
+    QFile f(dir.filePath(name));
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(text);
+    f.close();
+    return Loader::loadSync({f.fileName()});
+}
+
+const QByteArray kHeader = "#Software: Microsoft Exchange Server\r\n#Version: 15.0.0.0\r\n#Log-type: SMTP Receive Protocol Log\r\n"
+                           "#Date: 2024-03-13T09:00:00.000Z\r\n#Fields: date-time,connector-id,session-id,sequence-number,"
+                           "local-endpoint,remote-endpoint,event,data,context\r\n";
+
+QByteArray line(const char *time, int seq, const char *ev, const QByteArray &data, const QByteArray &ctx = QByteArray())
+{
+    return QByteArray("2024-03-13T09:") + time + ",EX01\\Client Proxy EX01,08DC42C8FF23AAAA," + QByteArray::number(seq)
+        + ",10.0.0.5:587,10.1.1.1:6000," + ev + "," + data + "," + ctx + "\r\n";
+}
+
+} // namespace
+
+class TstSessionAssembly : public QObject {
+    Q_OBJECT
+    std::shared_ptr<Store> m_all;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_all = Loader::loadSync({kData});
+        QVERIFY(m_all);
+    }
+    void countsSessionsOfEveryServerAndLogType()
+    {
+        QCOMPARE(m_all->sessions.size(), 9);
+        for (int i = 0; i < m_all->sessions.size(); ++i) {
+            QCOMPARE(m_all->sessions[i].index, i);
+            if (i > 0)
+                QVERIFY(m_all->sessions[i - 1].startMs <= m_all->sessions[i].startMs);
+        }
+    }
+    void receiveSessionFields2019()
+    {
+        const Session *s = byId(*m_all, QStringLiteral("08DC42C8FF236A1F"));
+        QVERIFY(s);
+        QCOMPARE(s->server, QStringLiteral("EX01"));
+        QCOMPARE(s->connector, QStringLiteral("EX01\\Default Frontend EX01"));
+        QCOMPARE(s->direction, Direction::Receive);
+        QCOMPARE(s->local, QStringLiteral("10.0.0.5:25"));
+        QCOMPARE(s->remote, QStringLiteral("203.0.113.9:51234"));
+        QCOMPARE(s->ehlo, QStringLiteral("mail.fabrikam.com"));
+        QCOMPARE(s->greetingName, QStringLiteral("ex01.contoso.com"));
+        // Capabilities as last advertised: after STARTTLS, AUTH LOGIN appears and STARTTLS is gone.
+        QVERIFY(s->capabilities.contains(QStringLiteral("AUTH LOGIN")));
+        QVERIFY(!s->capabilities.contains(QStringLiteral("STARTTLS")));
+        QVERIFY(s->capabilities.contains(QStringLiteral("SIZE 37748736")));
+        QVERIFY(s->tls);
+        QCOMPARE(s->tlsVerb, QStringLiteral("STARTTLS"));
+        QCOMPARE(s->tlsProtocol, QStringLiteral("TLS1_2"));
+        QCOMPARE(s->tlsCipher, QStringLiteral("CALG_AES_256 256 bits"));
+        QCOMPARE(s->mailFrom, QStringLiteral("alice@fabrikam.com"));
+        QCOMPARE(s->recipients, QStringList{QStringLiteral("bob@contoso.com")});
+        QVERIFY(s->dataStarted);
+        QVERIFY(!s->bdat);
+        QCOMPARE(s->messageIds, QStringList{QStringLiteral("<CAF1234@mail.fabrikam.com>")});
+        QCOMPARE(s->lastReply, QStringLiteral("221 2.0.0 Service closing transmission channel"));
+        QCOMPARE(s->disconnectReason, QStringLiteral("Local"));
+        QCOMPARE(s->outcome, SessionOutcome::Delivered);
+        QCOMPARE(s->startMs, parseTimestampMs("2024-03-13T09:01:18.100Z"));
+        QCOMPARE(s->endMs, parseTimestampMs("2024-03-13T09:01:21.912Z"));
+        QCOMPARE(s->maxGapMs, qint64(3159));   // 354 at .741 → 250 at 21.900
+        QCOMPARE(s->lineCount, 22);
+        QVERIFY(s->complete);
+    }
+    void packedCertificateLineParsedFromBothEnds()
+    {
+        const Session *s = byId(*m_all, QStringLiteral("08DC42C8FF236A1F"));
+        QVERIFY(s);
+        QCOMPARE(s->certificates.size(), 1);
+        const CertificateInfo &c = s->certificates[0];
+        QCOMPARE(c.role, QStringLiteral("sending"));
+        QCOMPARE(c.subject, QStringLiteral("CN=mail.contoso.com"));
+        QCOMPARE(c.issuer, QStringLiteral("CN=R3, O=Let's Encrypt, C=US"));
+        QCOMPARE(c.serial, QStringLiteral("03A1B2C3D4E5F6"));
+        QCOMPARE(c.thumbprint, QStringLiteral("0123456789ABCDEF0123456789ABCDEF01234567"));
+        QCOMPARE(c.alternateNames, (QStringList{QStringLiteral("mail.contoso.com"), QStringLiteral("autodiscover.contoso.com")}));
+        QCOMPARE(c.notBeforeMs, parseTimestampMs("2025-01-17T15:15:33.000Z"));
+        QCOMPARE(c.notAfterMs, parseTimestampMs("2026-01-17T15:15:33.000Z"));
+        QCOMPARE(c.ref.line, qint64(15));
+    }
+    void packedCertificateWithSpacesInDnsAndNoSans()
+    {
+        const CertificateInfo c = parsePackedCertificate(QStringLiteral(
+            "CN=mail.contoso.com, OU=Mail Team, O=Contoso Ltd, C=DE CN=Contoso Issuing CA 01, DC=corp, DC=contoso 1A2B "
+            "FEDCBA9876543210FEDCBA9876543210FEDCBA98 2024-01-01T00:00:00.000Z 2025-01-01T00:00:00.000Z"));
+        QCOMPARE(c.subject, QStringLiteral("CN=mail.contoso.com, OU=Mail Team, O=Contoso Ltd, C=DE"));
+        QCOMPARE(c.issuer, QStringLiteral("CN=Contoso Issuing CA 01, DC=corp, DC=contoso"));
+        QCOMPARE(c.serial, QStringLiteral("1A2B"));
+        QCOMPARE(c.thumbprint, QStringLiteral("FEDCBA9876543210FEDCBA9876543210FEDCBA98"));
+        QVERIFY(c.alternateNames.isEmpty());
+    }
+    void scannerSessionIsNoMail()
+    {
+        const Session *s = byId(*m_all, QStringLiteral("08DC42C8FF236A20"));
+        QVERIFY(s);
+        QCOMPARE(s->outcome, SessionOutcome::NoMail);
+        QCOMPARE(s->ehlo, QStringLiteral("scanner"));
+        QCOMPARE(s->disconnectReason, QStringLiteral("Remote(ConnectionReset)"));
+        QVERIFY(!s->tls);
+    }
+    void rejectedRecipientIsRejected()
+    {
+        const Session *s = byId(*m_all, QStringLiteral("08DC42C8FF236A21"));
+        QVERIFY(s);
+        QCOMPARE(s->outcome, SessionOutcome::Rejected);
+        QCOMPARE(s->recipients, QStringList{QStringLiteral("nobody@contoso.com")});
+        QVERIFY(!s->dataStarted);
+    }
+    void sessionSurvivesFileRollover()
+    {
+        const Session *s = byId(*m_all, QStringLiteral("08DC42C8FF236B01"));
+        QVERIFY(s);
+        QCOMPARE(byId(*m_all, QStringLiteral("08DC42C8FF236B01"), 1), nullptr);
+        QCOMPARE(s->lineCount, 11);
+        QCOMPARE(s->spans.size(), 2);
+        QVERIFY(m_all->files[s->spans[0].fileIndex].path.endsWith(QLatin1String("RECV2024031309-2.LOG")));
+        QVERIFY(m_all->files[s->spans[1].fileIndex].path.endsWith(QLatin1String("RECV2024031310-1.LOG")));
+        QVERIFY(s->bdat);
+        QVERIFY(s->dataStarted);
+        QCOMPARE(s->outcome, SessionOutcome::Delivered);
+        QCOMPARE(s->messageIds, QStringList{QStringLiteral("<news-42@partner.example>")});
+        QVERIFY(s->complete);
+        const QList<SessionLine> lines = m_all->sessionLines(*s);
+        QCOMPARE(lines.size(), 11);
+        for (int i = 0; i < lines.size(); ++i)
+            QCOMPARE(lines[i].sequence, i);
+        QCOMPARE(lines[6].ref.line, qint64(6));   // first data line of the second file
+    }
+    void exchange2010MultiLineEhlo()
+    {
+        const Session *s = byId(*m_all, QStringLiteral("08CD0A1B2C3D4E5F"));
+        QVERIFY(s);
+        QCOMPARE(s->server, QStringLiteral("EX02"));
+        QCOMPARE(s->greetingName, QStringLiteral("ex02.contoso.com"));
+        QCOMPARE(s->capabilities, (QStringList{QStringLiteral("SIZE 10485760"), QStringLiteral("PIPELINING"),
+                                               QStringLiteral("STARTTLS"), QStringLiteral("AUTH NTLM"), QStringLiteral("CHUNKING")}));
+        QVERIFY(s->dataStarted);
+        QCOMPARE(s->outcome, SessionOutcome::Deferred);   // 451 after 354: the body never ended
+        QCOMPARE(s->maxGapMs, qint64(600000));
+    }
+    void sendLogFlipsRoles()
+    {
+        const Session *s = byId(*m_all, QStringLiteral("08DC42C8FF236C01"));
+        QVERIFY(s);
+        QCOMPARE(s->direction, Direction::Send);
+        QCOMPARE(s->server, QStringLiteral("EX01"));   // from the folder: Send connectors have no server part
+        QCOMPARE(s->connector, QStringLiteral("Outbound to Fabrikam"));
+        QCOMPARE(s->local, QStringLiteral("10.0.0.5:50123"));   // the '*' lines before the connect have none
+        QCOMPARE(s->ehlo, QStringLiteral("ex01.contoso.com"));
+        QCOMPARE(s->greetingName, QStringLiteral("mail.fabrikam.com"));
+        QCOMPARE(s->capabilities, (QStringList{QStringLiteral("PIPELINING"), QStringLiteral("SIZE 10240000"),
+                                               QStringLiteral("AUTH PLAIN LOGIN"), QStringLiteral("8BITMIME")}));
+        QVERIFY(s->tls);
+        QCOMPARE(s->tlsProtocol, QStringLiteral("TLS1_2"));
+        QCOMPARE(s->mailFrom, QStringLiteral("bob@contoso.com"));
+        QCOMPARE(s->recipients, QStringList{QStringLiteral("carol@fabrikam.com")});
+        QCOMPARE(s->messageIds, QStringList{QStringLiteral("<msg2@contoso.com>")});
+        QCOMPARE(s->outcome, SessionOutcome::Delivered);
+        QCOMPARE(s->certificates.size(), 1);
+        const CertificateInfo &c = s->certificates[0];
+        QCOMPARE(c.role, QStringLiteral("received"));
+        QCOMPARE(c.thumbprint, QStringLiteral("89ABCDEF0123456789ABCDEF0123456789ABCDEF"));
+        QCOMPARE(c.subject, QStringLiteral("CN=mail.fabrikam.com, O=Fabrikam, C=US"));
+        QCOMPARE(c.issuer, QStringLiteral("CN=Fabrikam Issuing CA, O=Fabrikam, C=US"));
+        QCOMPARE(c.alternateNames, (QStringList{QStringLiteral("mail.fabrikam.com"), QStringLiteral("fabrikam.com")}));
+    }
+    void redactedIdsSplitByEndpointsAndDisconnects()
+    {
+        QList<const Session *> redacted;
+        for (const Session &s : m_all->sessions) {
+            if (s.id == QLatin1String("0000000000000000"))
+                redacted.append(&s);
+        }
+        QCOMPARE(redacted.size(), 3);
+        QCOMPARE(redacted[0]->remote, QStringLiteral("203.0.113.50:1000"));
+        QCOMPARE(redacted[0]->lineCount, 4);
+        QCOMPARE(redacted[1]->remote, QStringLiteral("203.0.113.51:2000"));
+        QCOMPARE(redacted[1]->ehlo, QStringLiteral("b.example"));
+        QCOMPARE(redacted[2]->remote, QStringLiteral("203.0.113.50:1000"));
+        QCOMPARE(redacted[2]->lineCount, 3);
+        QCOMPARE(redacted[2]->disconnectReason, QStringLiteral("Remote(SocketError)"));
+        QCOMPARE(m_all->sessionLines(*redacted[2]).size(), 3);
+        QCOMPARE(m_all->sessionLines(*redacted[0]).size(), 4);
+    }
+    void sessionLinesAreReReadFromSpans()
+    {
+        const Session *s = byId(*m_all, QStringLiteral("08DC42C8FF236A1F"));
+        QVERIFY(s);
+        const QList<SessionLine> lines = m_all->sessionLines(*s);
+        QCOMPARE(lines.size(), 22);
+        QCOMPARE(lines.first().event, '+');
+        QCOMPARE(lines.first().ref.line, qint64(6));
+        QCOMPARE(lines.last().event, '-');
+        QCOMPARE(lines[2].data, QStringLiteral("220 ex01.contoso.com Microsoft ESMTP MAIL Service ready at Wed, 13 Mar 2024 09:01:18 +0000"));
+        QCOMPARE(lines[2].sequence, 2);
+        const QString text = m_all->recordText(lines[2].ref);
+        QVERIFY(text.startsWith(QLatin1String("2024-03-13T09:01:18.102Z,EX01\\Default Frontend EX01,08DC42C8FF236A1F,2,")));
+    }
+    void linesOutOfOrderAreSortedBySequence()
+    {
+        QTemporaryDir dir;
+        QByteArray text = kHeader + line("00:00.000", 0, "+", "") + line("00:00.002", 2, "<", "EHLO a")
+            + line("00:00.001", 1, ">", "220 ex01 ready") + line("00:00.003", 3, ">", "250 ex01 Hello [1.2.3.4] STARTTLS")
+            + line("00:00.004", 4, "-", "", "Remote");
+        const auto store = loadText(dir, text);
+        QCOMPARE(store->sessions.size(), 1);
+        QCOMPARE(store->sessions[0].greetingName, QStringLiteral("ex01"));
+        QCOMPARE(store->sessions[0].capabilities, QStringList{QStringLiteral("STARTTLS")});
+        const QList<SessionLine> lines = store->sessionLines(store->sessions[0]);
+        QCOMPARE(lines.size(), 5);
+        QCOMPARE(lines[1].sequence, 1);
+        QCOMPARE(lines[1].ref.line, qint64(8));
+    }
+    void authNeverKeepsSecrets()
+    {
+        QTemporaryDir dir;
+        QByteArray text = kHeader + line("00:00.000", 0, "+", "") + line("00:00.001", 1, ">", "220 ex01 ready")
+            + line("00:00.002", 2, "<", "AUTH LOGIN dXNlcm5hbWU=") + line("00:00.003", 3, ">", "334 <authentication response>")
+            + line("00:00.004", 4, "*", "", "User Name: user@contoso.com")
+            + line("00:00.005", 5, "*", "", "Inbound AUTH LOGIN failed because of LogonDenied")
+            + line("00:00.006", 6, ">", "535 5.7.3 Authentication unsuccessful") + line("00:00.007", 7, "-", "", "Remote");
+        const auto store = loadText(dir, text);
+        QCOMPARE(store->sessions.size(), 1);
+        const Session &s = store->sessions[0];
+        QCOMPARE(s.authMechanism, QStringLiteral("LOGIN"));
+        QCOMPARE(s.authUser, QStringLiteral("user@contoso.com"));
+        QVERIFY(s.authFailed);
+        QCOMPARE(s.outcome, SessionOutcome::Rejected);
+        const QStringList fields = {s.authMechanism, s.authUser, s.lastReply, s.ehlo, s.mailFrom, s.disconnectReason};
+        for (const QString &f : fields)
+            QVERIFY(!f.contains(QLatin1String("dXNlcm5hbWU=")));
+    }
+    void droppedWhenTheTransactionNeverEnds()
+    {
+        QTemporaryDir dir;
+        QByteArray text = kHeader + line("00:00.000", 0, "+", "") + line("00:00.001", 1, ">", "220 ex01 ready")
+            + line("00:00.002", 2, "<", "MAIL FROM:<a@b.c>") + line("00:00.003", 3, ">", "250 2.1.0 Sender OK")
+            + line("00:00.004", 4, "<", "RCPT TO:<d@e.f>") + line("00:00.005", 5, ">", "250 2.1.5 Recipient OK")
+            + line("00:00.006", 6, "<", "DATA") + line("00:00.007", 7, ">", "354 Start mail input; end with <CRLF>.<CRLF>")
+            + line("00:30.007", 8, "-", "", "Remote(ConnectionReset)");
+        const auto store = loadText(dir, text);
+        QCOMPARE(store->sessions.size(), 1);
+        QCOMPARE(store->sessions[0].outcome, SessionOutcome::Dropped);
+        QCOMPARE(store->sessions[0].disconnectReason, QStringLiteral("Remote(ConnectionReset)"));
+        QCOMPARE(store->sessions[0].maxGapMs, qint64(30000));
+    }
+    void capabilitiesKeepArguments()
+    {
+        QCOMPARE(parseCapabilities(QStringLiteral("SIZE 37748736 PIPELINING AUTH NTLM X-EXPS GSSAPI NTLM 8BITMIME X-ANONYMOUSTLS")),
+                 (QStringList{QStringLiteral("SIZE 37748736"), QStringLiteral("PIPELINING"), QStringLiteral("AUTH NTLM"),
+                              QStringLiteral("X-EXPS GSSAPI NTLM"), QStringLiteral("8BITMIME"), QStringLiteral("X-ANONYMOUSTLS")}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSessionAssembly)
+#include "tst_session_assembly.moc"
