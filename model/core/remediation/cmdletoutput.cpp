@@ -6,6 +6,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace mwb::remediation {
 
 namespace {
@@ -358,8 +360,8 @@ void parseResolveDns(ParsedOutput &out, const QString &text)
             exchangers << mx;
     }
     const bool failed = failure.match(text).hasMatch();
-    if (failed && out.records.isEmpty())
-        out.recognized = true;
+    if (failed)
+        out.recognized = true;  // an error message is an answer too: the name does not resolve
     const bool resolved = !failed && (!addresses.isEmpty() || !exchangers.isEmpty());
     out.facts.insert(QStringLiteral("resolved"), boolFact(resolved));
     bool privateOnly = !addresses.isEmpty();
@@ -484,8 +486,16 @@ QList<OutputRecord> parseFormatTable(const QString &text)
                 if (begin < row.size() && !names.at(k).isEmpty())
                     record.insert(names.at(k), row.mid(begin, end - begin).trimmed());
             }
-            if (!record.isEmpty())
+            // A row with an empty first column continues the row above (a value wrapped at
+            // the console width, e.g. a long NameExchange of Resolve-DnsName).
+            if (!records.isEmpty() && !names.isEmpty() && record.value(names.first()).isEmpty()) {
+                OutputRecord &previous = records.last();
+                for (auto it = record.begin(); it != record.end(); ++it)
+                    if (!it.value().isEmpty())
+                        previous[it.key()] += it.value();
+            } else if (!record.isEmpty()) {
                 records << record;
+            }
             i = j;
         }
     }
@@ -567,6 +577,9 @@ ParsedOutput parseCmdletOutput(const QString &parser, const QString &text)
         out.recognized = hasField(out.records, needed);
     }
     if (parser == u"resolve-dns") {
+        out.records.erase(std::remove_if(out.records.begin(), out.records.end(),
+                                         [](const OutputRecord &r) { return field(r, QStringLiteral("Type")).isEmpty(); }),
+                          out.records.end());
         parseResolveDns(out, text);
         return out;
     }

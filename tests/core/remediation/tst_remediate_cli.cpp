@@ -1,0 +1,135 @@
+// `mwb scenarios` and `mwb remediate` as the contract says: JSON listing, parameters from an
+// analysis, wrong kinds rejected with exit 2, --out in UTF-8 with BOM, --apply.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run mwb(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(MWB_CLI), args);
+    Run r;
+    if (!p.waitForStarted(30000) || !p.waitForFinished(60000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class TestRemediateCli : public QObject {
+    Q_OBJECT
+private slots:
+    void scenariosJsonListsIdsTitlesAndParameters()
+    {
+        const Run r = mwb({QStringLiteral("scenarios"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"scenarios").toArray();
+        QCOMPARE(list.size(), 10);
+        bool sawThumbprint = false;
+        for (const QJsonValue &v : list) {
+            const QJsonObject s = v.toObject();
+            QVERIFY(!s.value(u"id").toString().isEmpty());
+            QVERIFY(!s.value(u"title").toString().isEmpty());
+            for (const QJsonValue &pv : s.value(u"parameters").toArray()) {
+                const QJsonObject p = pv.toObject();
+                QVERIFY(p.contains(u"name") && p.contains(u"kind") && p.contains(u"required") && p.contains(u"example"));
+                sawThumbprint = sawThumbprint || p.value(u"kind").toString() == u"thumbprint";
+            }
+        }
+        QVERIFY(sawThumbprint);
+        const Run text = mwb({QStringLiteral("scenarios")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains(QStringLiteral("edgesync-ldap")));
+    }
+    void remediatePrintsADryRunScriptByDefaultAndApplyDropsWhatIf()
+    {
+        const QStringList base{QStringLiteral("remediate"), QStringLiteral("protocol-logging"), QStringLiteral("--param"), QStringLiteral("Server=EX01")};
+        const Run dry = mwb(base);
+        QCOMPARE(dry.exitCode, 0);
+        QVERIFY(dry.out.startsWith(QStringLiteral("# Mailflow Workbench remediation script")));
+        QVERIFY(dry.out.contains(QStringLiteral("Get-ReceiveConnector -Server 'EX01' | Set-ReceiveConnector -ProtocolLoggingLevel Verbose -WhatIf")));
+        const Run applied = mwb(base + QStringList{QStringLiteral("--apply")});
+        QCOMPARE(applied.exitCode, 0);
+        QVERIFY(!applied.out.contains(QStringLiteral("-WhatIf")));
+    }
+    void wrongKindIsExit2WithAClearMessage()
+    {
+        const Run r = mwb({QStringLiteral("remediate"), QStringLiteral("certificate-smtp"), QStringLiteral("--param"), QStringLiteral("Server=EX01"),
+                           QStringLiteral("--param"), QStringLiteral("Thumbprint=12'; calc")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(QStringLiteral("parameter Thumbprint:")) && r.err.contains(QStringLiteral("40 hexadecimal")), qPrintable(r.err));
+        QCOMPARE(mwb({QStringLiteral("remediate"), QStringLiteral("no-such-scenario")}).exitCode, 2);
+        QCOMPARE(mwb({QStringLiteral("remediate"), QStringLiteral("drafts-stuck")}).exitCode, 2);  // Server is required
+        QCOMPARE(mwb({QStringLiteral("remediate"), QStringLiteral("drafts-stuck"), QStringLiteral("--param")}).exitCode, 2);
+        QCOMPARE(mwb({QStringLiteral("remediate"), QStringLiteral("drafts-stuck"), QStringLiteral("--answer"), QStringLiteral("services=maybe")}).exitCode, 2);
+    }
+    void parametersAndEvidenceComeFromTheMatchingFinding()
+    {
+        QTemporaryDir dir;
+        const QString analysis = dir.filePath(QStringLiteral("analysis.json"));
+        QFile f(analysis);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"tool":"mwb","version":"0.1.0","findings":[
+          {"rule":"dns-prx2","severity":"error","title":"PRX2","scenario":"dns-resolution","parameters":{"Server":"EX09"}},
+          {"rule":"tls-subject-mismatch","severity":"error","title":"SubjectMismatch","codes":["454 4.7.5"],
+           "first":"2026-11-20T08:00:01.234Z","last":"2026-11-20T09:00:01.234Z",
+           "evidence":[{"file":"SmtpSend/SEND20261120-1.LOG","line":812}],
+           "scenario":"certificate-smtp","parameters":{"Server":"EX01","Fqdn":"mail.contoso.com","Unused":"x"}},
+          {"rule":"tls-subject-mismatch","scenario":"certificate-smtp","parameters":{"Server":"EX02"}}]})");
+        f.close();
+        const Run r = mwb({QStringLiteral("remediate"), QStringLiteral("certificate-smtp"), QStringLiteral("--from-analysis"), analysis,
+                           QStringLiteral("--param"), QStringLiteral("SendConnector=Outbound to Office 365")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Get-ExchangeCertificate -Server 'EX01'")));
+        QVERIFY(!r.out.contains(QStringLiteral("EX02")));
+        QVERIFY(r.out.contains(QStringLiteral("#   Fqdn = 'mail.contoso.com'")));
+        QVERIFY(r.out.contains(QStringLiteral("SmtpSend/SEND20261120-1.LOG:812")));
+        QVERIFY(r.out.contains(QStringLiteral("454 4.7.5")));
+        QVERIFY(r.err.contains(QStringLiteral("Unused")));
+
+        QFile bad(dir.filePath(QStringLiteral("bad.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(R"({"findings":[{"scenario":"certificate-smtp","parameters":{"Server":"EX01","Thumbprint":"not-a-thumbprint"}}]})");
+        bad.close();
+        const Run wrong = mwb({QStringLiteral("remediate"), QStringLiteral("certificate-smtp"), QStringLiteral("--from-analysis"), bad.fileName()});
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY(wrong.err.contains(QStringLiteral("parameter Thumbprint:")));
+        const Run missing = mwb({QStringLiteral("remediate"), QStringLiteral("certificate-smtp"), QStringLiteral("--from-analysis"), dir.filePath(QStringLiteral("nope.json"))});
+        QCOMPARE(missing.exitCode, 3);
+        const Run noMatch = mwb({QStringLiteral("remediate"), QStringLiteral("edgesync-ldap"), QStringLiteral("--from-analysis"), analysis});
+        QCOMPARE(noMatch.exitCode, 2);
+    }
+    void outWritesUtf8WithBom()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("fix.ps1"));
+        const Run r = mwb({QStringLiteral("remediate"), QStringLiteral("exchange-auth"), QStringLiteral("--param"), QStringLiteral("Server=EX02"),
+                           QStringLiteral("--param"), QStringLiteral("ReceiveConnector=EX02\\Réception d\u2019O'Brien"), QStringLiteral("--out"), out});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.isEmpty());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF# Mailflow Workbench"));
+        QVERIFY(QString::fromUtf8(bytes).contains(QStringLiteral("'EX02\\Réception d\u2019\u2019O''Brien'")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRemediateCli)
+#include "tst_remediate_cli.moc"
