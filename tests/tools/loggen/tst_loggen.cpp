@@ -153,6 +153,7 @@ private slots:
     void messageJourneyCrossesThreeServers();
     void targetBytesReachesSessionDensity();
     void badArgumentsExitTwoWithUsage();
+    void bundledSamplesAreReproducible();
 };
 
 void tst_loggen::sameSeedWritesIdenticalBytes()
@@ -618,6 +619,34 @@ void tst_loggen::badArgumentsExitTwoWithUsage()
     QCOMPARE(runLoggen({"--out", d.path(), "--exchange", "2007"}).exitCode, 2);
     QCOMPARE(runLoggen({"--out", d.path(), "--target-bytes", "lots"}).exitCode, 2);
     QCOMPARE(runLoggen({"--out", d.path(), "--healthy-only", "--fault", "blocklisted"}).exitCode, 2);
+}
+
+void tst_loggen::bundledSamplesAreReproducible()
+{
+    // Same arguments as scripts/make-samples.sh and resources/samples/README.md.
+    const QString samples = QStringLiteral(MWB_SOURCE_DIR) + "/resources/samples";
+    QVERIFY(QFileInfo::exists(samples + "/manifest.json"));
+    QTemporaryDir d;
+    const QString out = d.filePath("samples");
+    QCOMPARE(runLoggen({"--out", out, "--manifest", out + "/manifest.json", "--seed", "2026", "--sessions", "330",
+                        "--start", "2026-11-20T07:58:00Z", "--max-file-bytes", "192K", "--fault",
+                        "smtp-data-not-terminated", "--fault", "tls-subject-mismatch", "--fault",
+                        "exchange-auth-failed", "--fault", "starttls-required", "--fault", "dns-prx2", "--fault",
+                        "blocklisted", "--fault", "no-matching-connector", "--fault", "recipient-unknown", "--fault",
+                        "session-unused"})
+                 .exitCode,
+             0);
+    auto bundled = hashTree(samples);
+    bundled.remove(QStringLiteral("README.md"));
+    const auto fresh = hashTree(out);
+    QCOMPARE(bundled.keys(), fresh.keys());
+    for (auto it = fresh.cbegin(); it != fresh.cend(); ++it)
+        QVERIFY2(it.value() == bundled.value(it.key()), qPrintable(it.key() + " differs: run scripts/make-samples.sh"));
+    qint64 total = 0;
+    QDirIterator it(samples, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        total += QFileInfo(it.next()).size();
+    QVERIFY2(total < 3 * 1024 * 1024, "the bundled samples stay small");
 }
 
 QTEST_GUILESS_MAIN(tst_loggen)
