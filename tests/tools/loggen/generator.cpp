@@ -161,6 +161,35 @@ struct FaultRec {
     std::int64_t count = 0;
 };
 
+// What each injected fault looks like in the logs, for the manifest's readers.
+std::pair<std::vector<const char *>, const char *> expectedEvidence(const std::string &rule)
+{
+    static const std::map<std::string, std::pair<std::vector<const char *>, const char *>> table{
+        {"smtp-data-not-terminated", {{"354", "451 4.7.0"}, "354 then silence, then a time-out (451 4.7.0 Timeout waiting for client input) or a remote reset; no 250 2.6.0"}},
+        {"tls-subject-mismatch", {{"450 4.4.317"}, "450 4.4.317 Cannot establish session - SubjectMismatch; tracking DEFER"}},
+        {"tls-certificate-not-found", {{"454 4.7.5"}, "TlsCertificateName ... was not found or is not valid; 454 4.7.5 to STARTTLS"}},
+        {"starttls-required", {{"530 5.7.3", "451 5.7.3"}, "5.7.3 STARTTLS is required"}},
+        {"exchange-auth-failed", {{"451 5.7.3"}, "EHLO without X-EXPS/X-ANONYMOUSTLS between Exchange servers; 451 5.7.3 Cannot achieve Exchange Server authentication; tracking DEFER"}},
+        {"dns-prx2", {{"451 4.7.0"}, "451 4.7.0 Temporary server error. Please try again later. PRX2 (Receive and Send side; tracking DEFER)"}},
+        {"dns-query-failed", {{"451 4.4.0"}, "tracking DEFER: DNS query failed ... DnsQueryFailed: ErrorRetry"}},
+        {"no-matching-connector", {{"451 4.4.0"}, "tracking DEFER: Unreachable: A matching connector cannot be found to route the external recipient"}},
+        {"blocklisted", {{"550 5.7.1"}, "550 5.7.1 Service unavailable, Client host [...] blocked using Spamhaus; tracking FAIL"}},
+        {"relay-denied", {{"550 5.7.54"}, "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain"}},
+        {"auth-failed", {{"535 5.7.3"}, "Inbound AUTH LOGIN failed because of LogonDenied; 535 5.7.3 Authentication unsuccessful"}},
+        {"recipient-unknown", {{"550 5.1.10", "550 5.1.1"}, "550 5.1.10 RESOLVER.ADR.RecipientNotFound at RCPT; tracking FAIL 550 5.1.1 RESOLVER.ADR.ExRecipNotFound"}},
+        {"message-too-large", {{"552 5.3.4"}, "552 5.3.4 Message size exceeds fixed maximum message size after MAIL FROM SIZE="}},
+        {"queue-expired", {{"550 4.4.7"}, "RECEIVE two days earlier (own tracking file), DEFER, then FAIL 550 4.4.7 QUEUE.Expired"}},
+        {"message-delayed", {{}, "about 47 minutes between first RECEIVE and the final SEND"}},
+        {"session-idle-gap", {{}, "about 4 minutes of silence inside a session that then completes with 250 2.6.0"}},
+        {"session-unused", {{}, "connections without MAIL: banner then reset, or EHLO then QUIT"}},
+        {"connection-dropped", {{}, "Remote(ConnectionReset) after RCPT, or Remote(SocketError) during BDAT with tracking DEFER 451 4.4.397"}},
+    };
+    auto it = table.find(rule);
+    if (it == table.end())
+        return {{}, ""};
+    return it->second;
+}
+
 std::string isoOf(std::int64_t ms)
 {
     std::string s;
@@ -255,7 +284,8 @@ public:
     }
 
     // ---- building blocks ----------------------------------------------------------------------
-    Msg newMessage(std::int64_t t, const std::string &sender, std::vector<std::string> rcpts, bool fromInternet);
+    Msg newMessage(std::int64_t t, const std::string &sender, std::vector<std::string> rcpts, bool fromInternet,
+                   int origin = -1);
     std::string user() { return rng.pick(firstNames()) + "." + rng.pick(firstNames()); }
     std::string internalAddress() { return user() + "@" + kDomain; }
     std::string externalAddress() { return user() + "@" + rng.pick(externalDomains()); }
@@ -788,7 +818,7 @@ void Generator::Impl::track(int server, LogKind kind, std::int64_t t, std::array
 // Messages and tracking rows
 // ===============================================================================================
 Msg Generator::Impl::newMessage(std::int64_t t, const std::string &sender, std::vector<std::string> rcpts,
-                                bool fromInternet)
+                                bool fromInternet, int origin)
 {
     Msg m;
     m.sender = sender;
@@ -811,8 +841,10 @@ Msg Generator::Impl::newMessage(std::int64_t t, const std::string &sender, std::
         appendHex(id, rng.next(), 16, false);
         appendHex(id, rng.next(), 16, false);
         id.push_back('@');
-        id.append(mailboxes.empty() ? std::string("EX01.contoso.com")
-                                    : servers[static_cast<std::size_t>(mailboxes.front())].fqdn);
+        // Exchange names the Message-ID after the server that created the message.
+        if (origin < 0)
+            origin = mailboxes.empty() ? -1 : mailboxes.front();
+        id.append(origin < 0 ? std::string("EX01.contoso.com") : servers[static_cast<std::size_t>(origin)].fqdn);
         id.push_back('>');
         m.id = id;
     }
@@ -1276,7 +1308,7 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
         if (rng.chance(0.2))
             rcpts.push_back(user() + "@" + domain);
     }
-    Msg m = newMessage(t, internalAddress(), rcpts, false);
+    Msg m = newMessage(t, internalAddress(), rcpts, false, origin);
     trkSubmitAndReceive(origin, t, m);
     std::int64_t now = t + rng.range(300, 1500);
     int at = origin;
@@ -1433,7 +1465,7 @@ void Generator::Impl::internalMail(std::int64_t t, bool crossServer)
     std::vector<std::string> rcpts{internalAddress()};
     if (rng.chance(0.3))
         rcpts.push_back(internalAddress());
-    Msg m = newMessage(t, internalAddress(), rcpts, false);
+    Msg m = newMessage(t, internalAddress(), rcpts, false, origin);
     trkSubmitAndReceive(origin, t, m);
     std::int64_t now = t + rng.range(300, 1200);
     int at = origin;
@@ -1497,7 +1529,7 @@ void Generator::Impl::clientSubmission(std::int64_t t, int failure)
         c.t += 4LL * 60000 + rng.range(5000, 20000);
     }
     std::vector<std::string> rcpts{internalAddress()};
-    Msg m = newMessage(c.t, account + "@contoso.com", rcpts, false);
+    Msg m = newMessage(c.t, account + "@contoso.com", rcpts, false, mb);
     c.mailFrom(m, false);
     c.S("250 2.1.0 Sender OK");
     for (const std::string &r : m.rcpts) {
@@ -1694,7 +1726,7 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
             c.open({}, permsSendExternal());
             c.S("220 mx1.fabrikam.com ESMTP Postfix");
             c.ehlo("PIPELINING SIZE 52428800 ETRN ENHANCEDSTATUSCODES 8BITMIME DSN", "mx1.fabrikam.com");
-            Msg m = newMessage(t, internalAddress(), {user() + "@fabrikam.com"}, false);
+            Msg m = newMessage(t, internalAddress(), {user() + "@fabrikam.com"}, false, gw);
             c.mailFrom(m, false);
             c.S("451 5.7.3 STARTTLS is required");
             c.quit();
@@ -1710,7 +1742,7 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
         }
         const int from = mailboxes.front();
         const int to = mailboxes.size() > 1 ? mailboxes[1] : edges.front();
-        Msg m = newMessage(t, internalAddress(), {internalAddress()}, false);
+        Msg m = newMessage(t, internalAddress(), {internalAddress()}, false, from);
         trkSubmitAndReceive(from, t, m);
         const std::int64_t end = -hopExchange(from, to, m, t + rng.range(300, 900), false, FExchangeAuth);
         const Server &b = servers[static_cast<std::size_t>(to)];
@@ -1741,7 +1773,7 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
         outbound(t, FDnsQuery, false);
     } else if (rule == "no-matching-connector") {
         const int origin = mailboxes.empty() ? mb : mailboxes.front();
-        Msg m = newMessage(t, internalAddress(), {"ramki@fabrikam.onmicrosoft.com"}, false);
+        Msg m = newMessage(t, internalAddress(), {"ramki@fabrikam.onmicrosoft.com"}, false, origin);
         trkSubmitAndReceive(origin, t, m);
         trkStatus(origin, t + rng.range(400, 1500), m, "DEFER", "ROUTING",
                   "451 4.4.0 Unreachable: A matching connector cannot be found to route the external recipient",
@@ -1778,7 +1810,7 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
     } else if (rule == "queue-expired") {
         const int at = mailboxes.empty() ? mb : gateway();
         const std::int64_t queuedAt = t - 2LL * 86400000 + rng.range(0, 60000);
-        Msg m = newMessage(queuedAt, internalAddress(), {user() + "@proseware.com"}, false);
+        Msg m = newMessage(queuedAt, internalAddress(), {user() + "@proseware.com"}, false, at);
         trkSubmitAndReceive(at, queuedAt, m);
         trkStatus(at, queuedAt + 62000, m, "DEFER", "SMTP",
                   "451 4.4.397 Error communicating with target host. -> 421 4.2.1 Unable to connect", "Internet");
@@ -2039,8 +2071,16 @@ bool Generator::Impl::writeManifest(std::string &error)
         return o;
     };
     QJsonArray fa;
-    for (const FaultRec &f : faults)
-        fa.append(faultJson(f));
+    for (const FaultRec &f : faults) {
+        QJsonObject o = faultJson(f);
+        const auto [codes, text] = expectedEvidence(f.rule);
+        QJsonArray c;
+        for (const char *code : codes)
+            c.append(QString::fromLatin1(code));
+        o.insert("codes", c);
+        o.insert("evidence", QString::fromUtf8(text));
+        fa.append(o);
+    }
     if (probeBackground.count > 0) {
         probeBackground.rule = "session-unused";
         probeBackground.background = true;
