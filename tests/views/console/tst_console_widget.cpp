@@ -1,0 +1,327 @@
+// The SMTP console offscreen against an in-process scripted SMTP server with STARTTLS and a
+// two-certificate chain made by openssl. Also writes docs/screenshots/console-session.png and
+// docs/screenshots/certificate-inspector.png.
+#include "views/console/certificateinspector.h"
+#include "views/console/consolewidget.h"
+#include "views/console/dnspanel.h"
+
+#include <QApplication>
+#include <QCompleter>
+#include <QDir>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSslKey>
+#include <QSslSocket>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace mwb::views;
+
+namespace {
+
+bool openssl(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral("openssl"), args);
+    return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+// Plain SMTP with STARTTLS; after 354 it swallows the body and stays silent (the stall) unless
+// the terminator arrives. AUTH LOGIN accepts anything.
+class SmtpPeer : public QTcpServer {
+public:
+    QList<QSslCertificate> chain;
+    QSslKey key;
+    QByteArray received;
+
+protected:
+    void incomingConnection(qintptr handle) override
+    {
+        auto *s = new QSslSocket(this);
+        s->setSocketDescriptor(handle);
+        auto buffer = std::make_shared<QByteArray>();
+        auto inData = std::make_shared<bool>(false);
+        auto authStage = std::make_shared<int>(0);
+        connect(s, &QSslSocket::readyRead, this, [this, s, buffer, inData, authStage] {
+            const QByteArray bytes = s->readAll();
+            received += bytes;
+            *buffer += bytes;
+            qsizetype lf;
+            while ((lf = buffer->indexOf('\n')) >= 0) {
+                const QByteArray line = buffer->left(lf).trimmed();
+                buffer->remove(0, lf + 1);
+                const QByteArray verb = line.split(' ').first().toUpper();
+                if (*inData) {
+                    if (line == ".") {
+                        *inData = false;
+                        s->write("250 2.6.0 <id@peer> Queued mail for delivery\r\n");
+                    }
+                } else if (*authStage == 1) {
+                    *authStage = 2;
+                    s->write("334 UGFzc3dvcmQ6\r\n");
+                } else if (*authStage == 2) {
+                    *authStage = 0;
+                    s->write("235 2.7.0 Authentication successful\r\n");
+                } else if (verb == "EHLO") {
+                    s->write(s->isEncrypted()
+                                 ? "250-mail.contoso.com Hello [127.0.0.1]\r\n250-SIZE 37748736\r\n250-PIPELINING\r\n250-DSN\r\n"
+                                   "250-ENHANCEDSTATUSCODES\r\n250-AUTH LOGIN\r\n250-X-EXPS GSSAPI NTLM\r\n250-8BITMIME\r\n"
+                                   "250-BINARYMIME\r\n250 CHUNKING\r\n"
+                                 : "250-mail.contoso.com Hello [127.0.0.1]\r\n250-SIZE 37748736\r\n250-PIPELINING\r\n250-DSN\r\n"
+                                   "250-ENHANCEDSTATUSCODES\r\n250-STARTTLS\r\n250-X-ANONYMOUSTLS\r\n250-8BITMIME\r\n"
+                                   "250-BINARYMIME\r\n250 CHUNKING\r\n");
+                } else if (verb == "STARTTLS") {
+                    s->write("220 2.0.0 SMTP server ready\r\n");
+                    s->flush();
+                    s->setLocalCertificateChain(chain);
+                    s->setPrivateKey(key);
+                    s->startServerEncryption();
+                } else if (verb == "AUTH") {
+                    *authStage = 1;
+                    s->write("334 VXNlcm5hbWU6\r\n");
+                } else if (verb == "MAIL") {
+                    s->write("250 2.1.0 Sender OK\r\n");
+                } else if (verb == "RCPT") {
+                    s->write("250 2.1.5 Recipient OK\r\n");
+                } else if (verb == "DATA") {
+                    *inData = true;
+                    s->write("354 Start mail input; end with <CRLF>.<CRLF>\r\n");
+                } else if (verb == "QUIT") {
+                    s->write("221 2.0.0 Service closing transmission channel\r\n");
+                    s->disconnectFromHost();
+                } else {
+                    s->write("250 2.0.0 OK\r\n");
+                }
+            }
+        });
+        s->write("220 mail.contoso.com Microsoft ESMTP MAIL Service ready\r\n");
+    }
+};
+
+} // namespace
+
+class TestConsoleWidget : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    SmtpPeer m_peer;
+    QString m_leafSha1;
+
+    ConsoleProfile profile() const
+    {
+        ConsoleProfile p;
+        p.host = QStringLiteral("127.0.0.1");
+        p.port = m_peer.serverPort();
+        p.mode = mwb::smtp::TlsMode::StartTls;
+        p.ehloName = QStringLiteral("ex01.fabrikam.com");
+        p.expectedName = QStringLiteral("mail.contoso.com");
+        return p;
+    }
+    static void saveShot(QWidget *w, const QString &name)
+    {
+        const QString dir = QStringLiteral(MWB_SOURCE_DIR "/docs/screenshots");
+        QDir().mkpath(dir);
+        QVERIFY(w->grab().save(dir + u'/' + name));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("MailflowWorkbenchTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_console_widget"));
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            QSKIP("openssl is not installed");
+        const QString d = m_dir.path();
+        // A small CA and a server certificate it signed, sent as a two-certificate chain.
+        QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                         QStringLiteral("-nodes"), QStringLiteral("-sha256"), QStringLiteral("-days"), QStringLiteral("365"),
+                         QStringLiteral("-keyout"), d + QStringLiteral("/ca.key"), QStringLiteral("-out"), d + QStringLiteral("/ca.crt"),
+                         QStringLiteral("-subj"), QStringLiteral("/C=US/O=Contoso/CN=Contoso Issuing CA 01")}));
+        QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                         QStringLiteral("-nodes"), QStringLiteral("-keyout"), d + QStringLiteral("/leaf.key"),
+                         QStringLiteral("-out"), d + QStringLiteral("/leaf.csr"),
+                         QStringLiteral("-subj"), QStringLiteral("/C=US/O=Contoso/CN=mail.contoso.com")}));
+        QFile ext(d + QStringLiteral("/san.ext"));
+        QVERIFY(ext.open(QIODevice::WriteOnly));
+        ext.write("subjectAltName=DNS:mail.contoso.com,DNS:autodiscover.contoso.com\n");
+        ext.close();
+        QVERIFY(openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), d + QStringLiteral("/leaf.csr"),
+                         QStringLiteral("-CA"), d + QStringLiteral("/ca.crt"), QStringLiteral("-CAkey"), d + QStringLiteral("/ca.key"),
+                         QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("200"), QStringLiteral("-sha256"),
+                         QStringLiteral("-extfile"), d + QStringLiteral("/san.ext"), QStringLiteral("-out"), d + QStringLiteral("/leaf.crt")}));
+        const QSslCertificate leaf = QSslCertificate::fromPath(d + QStringLiteral("/leaf.crt")).value(0);
+        const QSslCertificate ca = QSslCertificate::fromPath(d + QStringLiteral("/ca.crt")).value(0);
+        QVERIFY(!leaf.isNull() && !ca.isNull());
+        m_leafSha1 = QString::fromLatin1(leaf.digest(QCryptographicHash::Sha1).toHex()).toUpper();
+        m_peer.chain = {leaf, ca};
+        QFile key(d + QStringLiteral("/leaf.key"));
+        QVERIFY(key.open(QIODevice::ReadOnly));
+        m_peer.key = QSslKey(key.readAll(), QSsl::Rsa);
+        QVERIFY(m_peer.listen(QHostAddress::LocalHost));
+    }
+
+    void stalledSessionKeepsTheUiResponsiveAndIsShownClearly()
+    {
+        ConsoleWidget console;
+        console.resize(1280, 760);
+        console.show();
+        console.setProfile(profile());
+        console.setFaultNoTerminator(true);
+        console.runQuickTest();
+        QTRY_VERIFY_WITH_TIMEOUT(console.transcriptView()->toPlainText().contains(QStringLiteral("WITHOUT the <CRLF>.<CRLF>")), 20000);
+        // DATA is still waiting for the server, and the UI keeps working meanwhile.
+        QVERIFY(console.client()->isBusy());
+        QTest::keyClicks(console.commandLine(), QStringLiteral("NOOP"));
+        QCOMPARE(console.commandLine()->text(), QStringLiteral("NOOP"));
+        console.commandLine()->clear();
+        const QString text = console.transcriptView()->toPlainText();
+        QVERIFY(text.contains(QStringLiteral("S ← 354 Start mail input")));
+        QVERIFY(text.contains(QStringLiteral("C → STARTTLS")));
+        QVERIFY(text.contains(QStringLiteral("TLS established")));
+        QVERIFY(text.contains(QStringLiteral("ms")));
+        console.setHexView(true);
+        QVERIFY(console.transcriptView()->toPlainText().contains(QStringLiteral("45 48 4C 4F")));  // "EHLO"
+        console.setHexView(false);
+        console.sideTabs()->setCurrentIndex(0);
+        saveShot(&console, QStringLiteral("console-session.png"));
+        console.abortSession();
+        QTRY_VERIFY_WITH_TIMEOUT(!console.client()->isBusy(), 5000);
+        QVERIFY(!console.client()->isConnected());
+        QVERIFY(!m_peer.received.contains("\r\n.\r\n"));
+    }
+
+    void certificateInspectorShowsChainAndOpensScenario()
+    {
+        ConsoleWidget console;
+        console.resize(1280, 760);
+        console.show();
+        console.setProfile(profile());
+        QSignalSpy idle(&console, &ConsoleWidget::sessionIdle);
+        console.runQuickTest();
+        QVERIFY(idle.wait(30000));
+        for (const auto &r : console.client()->results())
+            QVERIFY2(r.ok, qPrintable(r.name + u' ' + r.error));
+        CertificateInspector *inspector = console.certificateInspector();
+        QCOMPARE(inspector->chainTree()->topLevelItemCount(), 2);
+        QCOMPARE(inspector->tlsInfo().chain.first().sha1Thumbprint, m_leafSha1);
+        QVERIFY(inspector->tlsInfo().nameCheck.matches);
+        QVERIFY(inspector->scenarioButton()->isEnabled());
+        QSignalSpy scenario(&console, &ConsoleWidget::openCertificateScenario);
+        QTest::mouseClick(inspector->scenarioButton(), Qt::LeftButton);
+        QCOMPARE(scenario.size(), 1);
+        const auto params = scenario.first().first().value<QMap<QString, QString>>();
+        QCOMPARE(params.value(QStringLiteral("Thumbprint")), m_leafSha1);
+        QCOMPARE(params.value(QStringLiteral("Fqdn")), QStringLiteral("mail.contoso.com"));
+        QCOMPARE(params.value(QStringLiteral("TlsCertificateName")),
+                 QStringLiteral("<I>CN=Contoso Issuing CA 01, O=Contoso, C=US<S>CN=mail.contoso.com, O=Contoso, C=US"));
+        console.sideTabs()->setCurrentWidget(inspector);
+        inspector->chainTree()->expandAll();
+        saveShot(&console, QStringLiteral("certificate-inspector.png"));
+    }
+
+    void savedTranscriptNeverContainsThePassword()
+    {
+        ConsoleWidget console;
+        console.setProfile(profile());
+        QSignalSpy idle(&console, &ConsoleWidget::sessionIdle);
+        console.executeCommand(QStringLiteral("CONNECT"));
+        console.executeCommand(QStringLiteral("EHLO"));
+        console.executeCommand(QStringLiteral("STARTTLS"));
+        console.executeCommand(QStringLiteral("EHLO"));
+        const QString password = QStringLiteral("Pa55word!secret");
+        console.authenticate(QStringLiteral("LOGIN"), QStringLiteral("admin@contoso.com"), password);
+        console.executeCommand(QStringLiteral("QUIT"));
+        QTRY_VERIFY_WITH_TIMEOUT(!console.client()->isBusy() && console.client()->results().size() == 6, 30000);
+        QVERIFY(console.client()->results().at(4).ok);
+        const QString path = m_dir.filePath(QStringLiteral("transcript.txt"));
+        QVERIFY(console.saveTranscript(path));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray saved = f.readAll();
+        QVERIFY(!saved.contains(password.toUtf8()));
+        QVERIFY(!saved.contains(password.toUtf8().toBase64()));
+        QVERIFY(saved.contains("********"));
+        QVERIFY(saved.contains("334 UGFzc3dvcmQ6"));
+        QVERIFY(!console.transcriptView()->toPlainText().contains(password));
+        for (const QString &h : console.history())
+            QVERIFY(!h.contains(password));
+    }
+
+    void authTypedOnTheCommandLineAsksForThePasswordInstead()
+    {
+        ConsoleWidget console;
+        console.executeCommand(QStringLiteral("AUTH LOGIN someone"));
+        QCOMPARE(console.history().last(), QStringLiteral("AUTH LOGIN someone"));
+        QTRY_VERIFY_WITH_TIMEOUT(console.findChild<QInputDialog *>() != nullptr, 5000);
+        console.findChild<QInputDialog *>()->reject();
+        QVERIFY(console.client()->results().isEmpty());
+    }
+
+    void commandHistoryAndVerbCompletion()
+    {
+        ConsoleWidget console;
+        console.show();
+        console.executeCommand(QStringLiteral("NOOP"));
+        console.executeCommand(QStringLiteral("HELP"));
+        QCOMPARE(console.history(), (QStringList{QStringLiteral("NOOP"), QStringLiteral("HELP")}));
+        console.commandLine()->setFocus();
+        QTest::keyClick(console.commandLine(), Qt::Key_Up);
+        QCOMPARE(console.commandLine()->text(), QStringLiteral("HELP"));
+        QTest::keyClick(console.commandLine(), Qt::Key_Up);
+        QCOMPARE(console.commandLine()->text(), QStringLiteral("NOOP"));
+        QTest::keyClick(console.commandLine(), Qt::Key_Down);
+        QCOMPARE(console.commandLine()->text(), QStringLiteral("HELP"));
+        QVERIFY(ConsoleWidget::verbs().contains(QStringLiteral("STARTTLS")));
+        QCompleter *completer = console.commandLine()->completer();
+        QVERIFY(completer);
+        completer->setCompletionPrefix(QStringLiteral("star"));
+        QCOMPARE(completer->currentCompletion(), QStringLiteral("STARTTLS"));
+        // Without a connection the commands fail cleanly in the transcript.
+        QTRY_VERIFY_WITH_TIMEOUT(console.transcriptView()->toPlainText().contains(QStringLiteral("Not connected")), 5000);
+    }
+
+    void profilesRoundTripThroughSettings()
+    {
+        {
+            ConsoleWidget console;
+            ConsoleProfile p = profile();
+            p.name = QStringLiteral("EX01 receive");
+            console.saveProfile(p);
+            QVERIFY(console.profileNames().contains(p.name));
+        }
+        ConsoleWidget other;
+        QVERIFY(other.profileNames().contains(QStringLiteral("EX01 receive")));
+        const ConsoleProfile loaded = other.loadProfile(QStringLiteral("EX01 receive"));
+        QCOMPARE(loaded.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(loaded.port, int(m_peer.serverPort()));
+        QCOMPARE(loaded.mode, mwb::smtp::TlsMode::StartTls);
+        QCOMPARE(loaded.ehloName, QStringLiteral("ex01.fabrikam.com"));
+        QCOMPARE(loaded.expectedName, QStringLiteral("mail.contoso.com"));
+        other.setProfile(loaded);
+        QCOMPARE(other.currentProfile().host, loaded.host);
+        other.deleteProfile(QStringLiteral("EX01 receive"));
+        QVERIFY(!other.profileNames().contains(QStringLiteral("EX01 receive")));
+    }
+
+    void dnsPanelRejectsABadResolverWithoutCrashing()
+    {
+        DnsPanel panel;
+        QSignalSpy finished(&panel, &DnsPanel::finished);
+        panel.lookup(QStringLiteral("contoso.test"), QStringLiteral("not-an-ip"));
+        QCOMPARE(finished.size(), 0);
+        panel.lookup(QString());
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(panel.results()->topLevelItemCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestConsoleWidget)
+#include "tst_console_widget.moc"

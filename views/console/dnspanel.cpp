@@ -1,0 +1,137 @@
+#include "views/console/dnspanel.h"
+
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTreeWidget>
+
+namespace mwb::views {
+
+DnsPanel::DnsPanel(QWidget *parent)
+    : QWidget(parent),
+      m_query(new QLineEdit(this)),
+      m_resolver(new QLineEdit(this)),
+      m_run(new QPushButton(tr("Look up"), this)),
+      m_probeMx(new QPushButton(tr("Probe MX in priority order"), this)),
+      m_status(new QLabel(this)),
+      m_results(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("dnsPanel"));
+    m_query->setPlaceholderText(tr("domain or IP address"));
+    m_resolver->setPlaceholderText(tr("resolver IP[:port] (empty = system)"));
+    m_results->setColumnCount(2);
+    m_results->setHeaderLabels({tr("Record"), tr("Answer")});
+    m_results->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_probeMx->setEnabled(false);
+    m_status->setWordWrap(true);
+    auto *grid = new QGridLayout(this);
+    grid->addWidget(new QLabel(tr("Name or IP:"), this), 0, 0);
+    grid->addWidget(m_query, 0, 1);
+    grid->addWidget(m_run, 0, 2);
+    grid->addWidget(new QLabel(tr("Resolver:"), this), 1, 0);
+    grid->addWidget(m_resolver, 1, 1);
+    grid->addWidget(m_probeMx, 1, 2);
+    grid->addWidget(m_status, 2, 0, 1, 3);
+    grid->addWidget(m_results, 3, 0, 1, 3);
+    grid->setColumnStretch(1, 1);
+    connect(m_run, &QPushButton::clicked, this, [this] { lookup(m_query->text(), m_resolver->text()); });
+    connect(m_query, &QLineEdit::returnPressed, m_run, &QPushButton::click);
+    connect(m_probeMx, &QPushButton::clicked, this, [this] { emit probeMxInOrderRequested(mxHosts()); });
+    connect(m_results, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
+        const QString host = item->data(0, Qt::UserRole).toString();
+        if (!host.isEmpty())
+            emit connectRequested(host);
+    });
+}
+
+QStringList DnsPanel::mxHosts() const
+{
+    QStringList hosts;
+    for (const auto &mx : m_report.mx)
+        hosts.append(mx.exchange);
+    return hosts;
+}
+
+void DnsPanel::lookup(const QString &nameOrAddress, const QString &resolverText)
+{
+    const QString query = nameOrAddress.trimmed();
+    if (query.isEmpty()) {
+        m_status->setText(tr("Enter a domain name or an IP address."));
+        return;
+    }
+    mwb::smtp::Resolver resolver;
+    QString error;
+    if (!resolverText.trimmed().isEmpty() && !mwb::smtp::Resolver::parse(resolverText, &resolver, &error)) {
+        m_status->setText(error);
+        return;
+    }
+    m_query->setText(query);
+    m_resolver->setText(resolverText);
+    if (m_probe)
+        m_probe->deleteLater();
+    m_probe = new mwb::smtp::DnsProbe(resolver, this);
+    connect(m_probe, &mwb::smtp::DnsProbe::finished, this, [this, probe = m_probe.data()] {
+        if (probe != m_probe)
+            return;
+        show(probe->report());
+        emit finished();
+    });
+    m_run->setEnabled(false);
+    m_status->setText(tr("Asking %1…").arg(resolver.toString()));
+    m_probe->start(query);
+}
+
+void DnsPanel::show(const mwb::smtp::DnsReport &r)
+{
+    m_report = r;
+    m_run->setEnabled(true);
+    m_results->clear();
+    const auto add = [this](const QString &group, const QStringList &values, const QString &empty) {
+        auto *top = new QTreeWidgetItem(m_results, {group, values.isEmpty() ? empty : QString::number(values.size())});
+        for (const QString &v : values)
+            new QTreeWidgetItem(top, {QString(), v});
+        top->setExpanded(true);
+        return top;
+    };
+    if (!r.isAddress) {
+        auto *mx = new QTreeWidgetItem(m_results, {tr("MX"), r.mx.isEmpty() ? tr("none: mail goes to the A record, if any") : tr("%1 host(s), double-click to connect").arg(r.mx.size())});
+        for (const auto &m : r.mx) {
+            auto *item = new QTreeWidgetItem(mx, {QString::number(m.preference), m.exchange + QStringLiteral("  ") + r.mxAddresses.value(m.exchange).join(QStringLiteral(", "))});
+            item->setData(0, Qt::UserRole, m.exchange);
+        }
+        mx->setExpanded(true);
+        add(tr("A"), r.a, tr("none"));
+        add(tr("AAAA"), r.aaaa, tr("none"));
+        add(tr("SPF"), r.spf, tr("none: receivers cannot check who may send for this domain"));
+        add(tr("DMARC"), r.dmarc, tr("none"));
+    } else {
+        for (const auto &p : r.ptr) {
+            auto *ptr = new QTreeWidgetItem(m_results, {tr("PTR"), p.names.isEmpty() ? tr("none") : p.names.join(QStringLiteral(", "))});
+            new QTreeWidgetItem(ptr, {QString(), p.explanation});
+            ptr->setForeground(1, p.forwardConfirmed ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb3, 0x26, 0x1e));
+            ptr->setExpanded(true);
+        }
+        auto *bl = new QTreeWidgetItem(m_results, {tr("Block lists"), QString()});
+        int listed = 0;
+        for (const auto &b : r.blocklists) {
+            const QString state = !b.error.isEmpty() ? tr("error: %1").arg(b.error)
+                                  : b.listed          ? tr("LISTED %1 — %2").arg(b.answers.join(u' '), b.meanings.join(u' '))
+                                                      : tr("not listed");
+            auto *item = new QTreeWidgetItem(bl, {b.zone, state});
+            if (b.listed) {
+                item->setForeground(1, QColor(0xb3, 0x26, 0x1e));
+                ++listed;
+            }
+        }
+        bl->setText(1, listed ? tr("listed on %1").arg(listed) : tr("not listed"));
+        bl->setExpanded(true);
+    }
+    if (!r.errors.isEmpty())
+        add(tr("Errors"), r.errors, QString());
+    m_probeMx->setEnabled(!r.mx.isEmpty());
+    m_status->setText(tr("%1 via %2").arg(r.query, r.resolver));
+}
+
+} // namespace mwb::views
