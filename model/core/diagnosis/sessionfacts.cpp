@@ -333,7 +333,9 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
         const bool own = c.role == QLatin1String("sending") || (c.role.isEmpty() && receive);
         // Our own certificate must match the name this server announces; the peer's the name the peer announces.
         const QString name = (own == receive) ? f.serverName : f.clientName;
-        if (looksLikeFqdn(name)) {
+        // A certificate known only by its thumbprint cannot be judged.
+        const bool hasNames = !c.alternateNames.isEmpty() || !commonName(c.subject).isEmpty();
+        if (hasNames && looksLikeFqdn(name)) {
             seen.expectedName = name.toLower();
             seen.covered = certificateCovers(c, name);
         }
