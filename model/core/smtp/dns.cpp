@@ -305,6 +305,10 @@ void DnsClient::lookupWithQt(DnsType type, const QString &name, std::function<vo
         } else if (lookup->error() == QDnsLookup::NotFoundError) {
             a.ok = true;
             a.nxDomain = true;
+        } else if (lookup->error() == QDnsLookup::InvalidReplyError) {
+            // Qt 6.4 on Unix reports an empty NOERROR answer (NODATA, e.g. AAAA of an IPv4-only
+            // host) as an invalid reply; for a probe that is "no such record", not a failure.
+            a.ok = true;
         } else if (lookup->error() != QDnsLookup::NoError) {
             a.error = lookup->errorString();
         } else {
