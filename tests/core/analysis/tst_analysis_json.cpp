@@ -1,0 +1,137 @@
+// analysisToJson: the contract's JSON (../shared/contracts/cli.md), key by key.
+#include "model/core/analysis/analysis.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace mwb;
+
+namespace {
+const QRegularExpression kIsoMs(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"));
+
+void requireKeys(const QJsonObject &o, const QStringList &keys)
+{
+    for (const QString &k : keys)
+        QVERIFY2(o.contains(k), qPrintable(QStringLiteral("missing key ") + k));
+}
+} // namespace
+
+class TstAnalysisJson : public QObject {
+    Q_OBJECT
+    Analysis m_a;
+
+private Q_SLOTS:
+    void initTestCase() { m_a = analyzePaths({QStringLiteral(INGEST_DATA), QStringLiteral("/nonexistent/x.log")}); }
+
+    void topLevelAndTotals()
+    {
+        const QJsonObject o = analysisToJson(m_a);
+        QCOMPARE(o.value(QStringLiteral("tool")).toString(), QStringLiteral("mwb"));
+        QCOMPARE(o.value(QStringLiteral("version")).toString(), QStringLiteral(MWB_VERSION));
+        requireKeys(o, {QStringLiteral("files"), QStringLiteral("totals"), QStringLiteral("findings")});
+        QVERIFY(!o.contains(QStringLiteral("sessions")));
+        QVERIFY(!o.contains(QStringLiteral("messages")));
+        const QJsonObject t = o.value(QStringLiteral("totals")).toObject();
+        QCOMPARE(t.value(QStringLiteral("files")).toInt(), 11);
+        QCOMPARE(t.value(QStringLiteral("sessions")).toInt(), 9);
+        QCOMPARE(t.value(QStringLiteral("messages")).toInt(), 6);
+        QCOMPARE(t.value(QStringLiteral("lines")).toInt(), 113);
+        QVERIFY(m_a.hasUnreadableInput());
+    }
+    void filesCarryFormatServerTimesAndErrors()
+    {
+        const QJsonArray files = analysisToJson(m_a).value(QStringLiteral("files")).toArray();
+        bool sawMissing = false, sawSend = false;
+        for (const QJsonValue &v : files) {
+            const QJsonObject f = v.toObject();
+            requireKeys(f, {QStringLiteral("path"), QStringLiteral("format"), QStringLiteral("server"), QStringLiteral("lines"),
+                            QStringLiteral("first"), QStringLiteral("last"), QStringLiteral("errors")});
+            if (f.value(QStringLiteral("path")).toString() == QLatin1String("/nonexistent/x.log")) {
+                sawMissing = true;
+                QCOMPARE(f.value(QStringLiteral("format")).toString(), QStringLiteral("unknown"));
+                const QJsonObject e = f.value(QStringLiteral("errors")).toArray().at(0).toObject();
+                QCOMPARE(e.value(QStringLiteral("line")).toInt(), 0);
+                QVERIFY(!e.value(QStringLiteral("message")).toString().isEmpty());
+            }
+            if (f.value(QStringLiteral("format")).toString() == QLatin1String("smtp-send")) {
+                sawSend = true;
+                QCOMPARE(f.value(QStringLiteral("server")).toString(), QStringLiteral("EX01"));
+                QVERIFY(kIsoMs.match(f.value(QStringLiteral("first")).toString()).hasMatch());
+                QCOMPARE(f.value(QStringLiteral("first")).toString(), QStringLiteral("2024-03-13T09:03:00.000Z"));
+            }
+        }
+        QVERIFY(sawMissing);
+        QVERIFY(sawSend);
+    }
+    void sessionsOnlyWithTheFlagAndWithContractKeys()
+    {
+        JsonOptions opt;
+        opt.sessions = true;
+        const QJsonObject o = analysisToJson(m_a, opt);
+        QVERIFY(!o.contains(QStringLiteral("messages")));
+        const QJsonArray sessions = o.value(QStringLiteral("sessions")).toArray();
+        QCOMPARE(sessions.size(), 9);
+        for (const QJsonValue &v : sessions) {
+            const QJsonObject s = v.toObject();
+            requireKeys(s, {QStringLiteral("id"), QStringLiteral("file"), QStringLiteral("server"), QStringLiteral("connector"),
+                            QStringLiteral("direction"), QStringLiteral("local"), QStringLiteral("remote"), QStringLiteral("start"),
+                            QStringLiteral("end"), QStringLiteral("tls"), QStringLiteral("messageIds"), QStringLiteral("lastReply"),
+                            QStringLiteral("outcome")});
+            QVERIFY(kIsoMs.match(s.value(QStringLiteral("start")).toString()).hasMatch());
+            QVERIFY(QStringList({QStringLiteral("delivered"), QStringLiteral("rejected"), QStringLiteral("deferred"),
+                                 QStringLiteral("dropped"), QStringLiteral("no-mail")})
+                        .contains(s.value(QStringLiteral("outcome")).toString()));
+            if (s.value(QStringLiteral("id")).toString() == QLatin1String("08DC42C8FF236A1F")) {
+                const QJsonObject c = s.value(QStringLiteral("certificate")).toObject();
+                requireKeys(c, {QStringLiteral("subject"), QStringLiteral("issuer"), QStringLiteral("thumbprint"),
+                                QStringLiteral("alternateNames")});
+                QCOMPARE(c.value(QStringLiteral("thumbprint")).toString(), QStringLiteral("0123456789ABCDEF0123456789ABCDEF01234567"));
+                QCOMPARE(s.value(QStringLiteral("direction")).toString(), QStringLiteral("receive"));
+                QVERIFY(s.value(QStringLiteral("file")).toString().endsWith(QLatin1String("RECV2024031309-1.LOG")));
+                QCOMPARE(s.value(QStringLiteral("messageIds")).toArray().at(0).toString(), QStringLiteral("<CAF1234@mail.fabrikam.com>"));
+            }
+        }
+    }
+    void messagesOnlyWithTheFlagAndWithContractKeys()
+    {
+        JsonOptions opt;
+        opt.messages = true;
+        const QJsonObject o = analysisToJson(m_a, opt);
+        QVERIFY(!o.contains(QStringLiteral("sessions")));
+        const QJsonArray messages = o.value(QStringLiteral("messages")).toArray();
+        QCOMPARE(messages.size(), 6);
+        bool sawJourney = false;
+        for (const QJsonValue &v : messages) {
+            const QJsonObject m = v.toObject();
+            requireKeys(m, {QStringLiteral("messageId"), QStringLiteral("sender"), QStringLiteral("recipients"),
+                            QStringLiteral("subject"), QStringLiteral("hops"), QStringLiteral("status"), QStringLiteral("delayMs")});
+            for (const QJsonValue &h : m.value(QStringLiteral("hops")).toArray())
+                requireKeys(h.toObject(), {QStringLiteral("server"), QStringLiteral("event"), QStringLiteral("source"),
+                                           QStringLiteral("time"), QStringLiteral("session")});
+            if (m.value(QStringLiteral("messageId")).toString() == QLatin1String("<CAF1234@mail.fabrikam.com>")) {
+                sawJourney = true;
+                const QJsonObject h0 = m.value(QStringLiteral("hops")).toArray().at(0).toObject();
+                QCOMPARE(h0.value(QStringLiteral("session")).toString(), QStringLiteral("08DC42C8FF236A1F"));
+                QCOMPARE(h0.value(QStringLiteral("time")).toString(), QStringLiteral("2024-03-13T09:01:21.900Z"));
+                QCOMPARE(m.value(QStringLiteral("status")).toString(), QStringLiteral("delivered"));
+                QCOMPARE(m.value(QStringLiteral("delayMs")).toInt(), 1200);
+            }
+        }
+        QVERIFY(sawJourney);
+    }
+    void findingsHaveContractKeys()
+    {
+        const QJsonArray findings = analysisToJson(m_a).value(QStringLiteral("findings")).toArray();
+        QCOMPARE(findings.size(), m_a.findings.size());
+        for (const QJsonValue &v : findings)
+            requireKeys(v.toObject(), {QStringLiteral("rule"), QStringLiteral("severity"), QStringLiteral("title"),
+                                       QStringLiteral("explanation"), QStringLiteral("sessions"), QStringLiteral("messageIds"),
+                                       QStringLiteral("servers"), QStringLiteral("codes"), QStringLiteral("first"),
+                                       QStringLiteral("last"), QStringLiteral("evidence"), QStringLiteral("scenario"),
+                                       QStringLiteral("parameters")});
+    }
+};
+
+QTEST_GUILESS_MAIN(TstAnalysisJson)
+#include "tst_analysis_json.moc"
