@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -246,6 +247,7 @@ public:
     std::int64_t frontier = std::numeric_limits<std::int64_t>::min();
     std::int64_t sessionsCreated = 0, receiveSessions = 0, sendSessions = 0, messagesCreated = 0;
     std::vector<FaultRec> faults;
+    std::vector<std::string> skipped;
     FaultRec *cur = nullptr;
     FaultRec probeBackground;
     std::vector<ExoRecord> exoRecords;
@@ -1295,6 +1297,8 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
         target = &internetHosts[rng.below(internetHosts.size())];
         if (failure == FBlocklisted)
             target = &internetHosts[1];
+        if (failure == FDropped)
+            target = &internetHosts[2];   // a CHUNKING peer: the reset comes during BDAT
         std::string domain = target->fqdn;
         if (domain.rfind("mx1.", 0) == 0)
             domain = domain.substr(4);
@@ -1656,6 +1660,8 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
     };
 
     if (mb < 0) {
+        faults.pop_back();
+        skipped.push_back(rule);
         cur = nullptr;
         return;
     }
@@ -1700,7 +1706,7 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
         evidence(ss);
         schedule(ss);
     } else if (rule == "starttls-required") {
-        if (occurrence % 2 == 0) {
+        if (occurrence % 2 == 0 || gateway() < 0) {
             Conv c{rng};
             Session *ss = receiveSession("Partner TLS", 25, "198.51.100." + std::to_string(23 + occurrence % 100),
                                          "mail.fabrikam.com", c);
@@ -1735,9 +1741,10 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
             trkStatus(gw, c.t + 10, m, "DEFER", "SMTP", "451 5.7.3 STARTTLS is required", "Partner fabrikam");
         }
     } else if (rule == "exchange-auth-failed") {
-        if (mailboxes.size() < 2 && edges.empty()) {
+        if (mailboxes.empty() || (mailboxes.size() < 2 && edges.empty())) {
             cur = nullptr;
             faults.pop_back();
+            skipped.push_back(rule);
             return;
         }
         const int from = mailboxes.front();
@@ -1830,6 +1837,11 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
         else
             outbound(t, FDropped, false);
     }
+    // Some faults need servers this run does not have (e.g. a mailbox server for outbound mail).
+    if (cur && cur->sessions.empty() && cur->messageIds.empty()) {
+        skipped.push_back(rule);
+        faults.pop_back();
+    }
     cur = nullptr;
 }
 
@@ -1897,6 +1909,9 @@ bool Generator::Impl::run(std::string &error)
     for (const TItem &it : backlog)
         out.write(it.stream, it.t, it.line);
     backlog.clear();
+    for (const std::string &r : skipped)
+        std::fprintf(stderr, "mwb-loggen: fault %s needs servers this run does not have (see --servers); skipped\n",
+                     r.c_str());
     if (opt.exo)
         writeExo();
     if (!out.finish(error))
@@ -2087,6 +2102,10 @@ bool Generator::Impl::writeManifest(std::string &error)
         fa.append(faultJson(probeBackground));
     }
     root.insert("faults", fa);
+    QJsonArray sk;
+    for (const std::string &r : skipped)
+        sk.append(QString::fromStdString(r));
+    root.insert("skippedFaults", sk);
 
     QFile file(QString::fromStdString(opt.manifestPath));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {

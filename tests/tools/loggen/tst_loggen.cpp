@@ -154,6 +154,9 @@ private slots:
     void targetBytesReachesSessionDensity();
     void badArgumentsExitTwoWithUsage();
     void bundledSamplesAreReproducible();
+    void unusualServerSetsSkipImpossibleFaultsWithoutCrashing_data();
+    void unusualServerSetsSkipImpossibleFaultsWithoutCrashing();
+    void unwritableOutputFailsWithMessage();
 };
 
 void tst_loggen::sameSeedWritesIdenticalBytes()
@@ -647,6 +650,58 @@ void tst_loggen::bundledSamplesAreReproducible()
     while (it.hasNext())
         total += QFileInfo(it.next()).size();
     QVERIFY2(total < 3 * 1024 * 1024, "the bundled samples stay small");
+}
+
+void tst_loggen::unusualServerSetsSkipImpossibleFaultsWithoutCrashing_data()
+{
+    QTest::addColumn<QString>("servers");
+    QTest::addColumn<QString>("exchange");
+    QTest::addColumn<bool>("exchangeAuthPossible");
+    QTest::newRow("one mailbox server") << "EX01" << "2019" << false;
+    QTest::newRow("edge only") << "EDGE01" << "2016" << false;
+    QTest::newRow("five servers, 2010") << "EX01,EX02,EX03,EDGE01,EDGE02" << "2010" << true;
+}
+
+void tst_loggen::unusualServerSetsSkipImpossibleFaultsWithoutCrashing()
+{
+    QFETCH(QString, servers);
+    QFETCH(QString, exchange);
+    QFETCH(bool, exchangeAuthPossible);
+    QTemporaryDir d;
+    QStringList args{"--out", d.filePath("logs"), "--servers", servers, "--exchange", exchange, "--sessions", "60",
+                     "--manifest", d.filePath("m.json")};
+    for (const QString &r : allRules())
+        args << "--fault" << r;
+    const Run r = runLoggen(args);
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject m = readManifest(d.filePath("m.json"));
+    QStringList seen;
+    for (const QJsonValue &v : m.value("faults").toArray())
+        seen << v.toObject().value("rule").toString();
+    for (const QJsonValue &v : m.value("skippedFaults").toArray()) {
+        seen << v.toString();
+        QVERIFY(r.stderrText.contains(v.toString()));
+    }
+    seen.sort();
+    QStringList expected = allRules();
+    expected.sort();
+    QCOMPARE(seen, expected);   // every requested fault is either injected or reported as skipped
+    bool authSkipped = false;
+    for (const QJsonValue &v : m.value("skippedFaults").toArray())
+        authSkipped = authSkipped || v.toString() == "exchange-auth-failed";
+    QCOMPARE(authSkipped, !exchangeAuthPossible);
+    QVERIFY(m.value("totals").toObject().value("sessions").toInteger() >= 60);
+}
+
+void tst_loggen::unwritableOutputFailsWithMessage()
+{
+    QTemporaryDir d;
+    QFile blocker(d.filePath("file"));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const Run r = runLoggen({"--out", d.filePath("file/sub"), "--sessions", "5"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.stderrText.contains("cannot create"));
 }
 
 QTEST_GUILESS_MAIN(tst_loggen)
