@@ -477,10 +477,8 @@ struct Conv {
         if (cli) {
             add(cli, '*', {}, negotiation("CLIENT", cliVersion, strength));
             certLines(cli, "Received certificate", serverCert);
-            if (clientCert) {
-                add(cli, '*', {}, "Sending certificate");
-                add(cli, '*', clientCert->thumbprint, "Certificate thumbprint");
-            }
+            if (clientCert)
+                certLines(cli, "Sending certificate", *clientCert);
         }
     }
     void exchangeAuth(bool edgeAuth, const std::string &clientAccount)
@@ -553,7 +551,8 @@ void Generator::Impl::setupWorld()
     exoCert = {"CN=mail.protection.outlook.com, O=Microsoft Corporation, L=Redmond, S=Washington, C=US",
                "CN=DigiCert Cloud Services CA-1, O=DigiCert Inc, C=US", serial(16), thumbprint(rng),
                isoDate(start - 120LL * 86400000), isoDate(start + 240LL * 86400000),
-               "mail.protection.outlook.com;*.mail.protection.outlook.com;*.mail.eo.outlook.com;"
+               "mail.protection.outlook.com;*.mail.protection.outlook.com;*.outbound.protection.outlook.com;"
+               "*.mail.eo.outlook.com;"
                "mail.messaging.microsoft.com"};
 
     switch (opt.exchange) {
@@ -598,20 +597,22 @@ void Generator::Impl::setupWorld()
     }
     for (std::size_t i = 0; i < servers.size(); ++i)
         addStreams(servers[i], static_cast<int>(i));
-    if (!edges.empty())
-        wrongCert = servers[static_cast<std::size_t>(edges.front())].selfSigned;
-    else
-        wrongCert = servers.empty() ? publicCert : servers.front().selfSigned;
+    // The certificate of the tls-subject-mismatch fault: a real, valid certificate, but for the Edge's
+    // own name instead of the name the partner expects.
     std::string wrongName = edges.empty() ? (servers.empty() ? std::string("ex01") : servers.front().name)
                                           : servers[static_cast<std::size_t>(edges.front())].name;
     for (char &c : wrongName)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    wrongCert.subject = "CN=" + wrongName + ".contoso.com";
+    wrongCert = {"CN=" + wrongName + ".contoso.com", "CN=R10, O=Let's Encrypt, C=US", serial(18), thumbprint(rng),
+                 isoDate(start - 20LL * 86400000), isoDate(start + 70LL * 86400000), wrongName + ".contoso.com"};
 
     // Remote hosts on the internet (MX targets) and Exchange Online.
-    auto host = [](std::string fqdn, std::string ip, std::string banner, std::string greeting, std::string caps,
-                   bool exo, bool chunking) {
+    auto host = [&](std::string fqdn, std::string ip, std::string banner, std::string greeting, std::string caps,
+                    bool exo, bool chunking) {
         RemoteHost h;
+        h.cert = exo ? exoCert
+                     : Cert{"CN=" + fqdn, "CN=R10, O=Let's Encrypt, C=US", serial(18), thumbprint(rng),
+                            isoDate(start - 30LL * 86400000), isoDate(start + 60LL * 86400000), fqdn};
         h.fqdn = std::move(fqdn);
         h.ip = std::move(ip);
         h.banner = std::move(banner);
@@ -1364,7 +1365,7 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
     const std::string greeting =
         target->exchangeOnline ? target->ehloGreeting + " Hello [" + localIp + "]" : target->ehloGreeting;
     c.ehlo(target->caps, greeting);
-    c.tls(false, target->exchangeOnline ? exoCert : publicCert, failure == FSubjectMismatch ? &wrongCert : &publicCert,
+    c.tls(false, target->cert, failure == FSubjectMismatch ? &wrongCert : &publicCert,
           opt.exchange);
     c.ehlo(target->caps, greeting);
     c.noteC({}, "sending message with RecordId " + std::to_string(internalId(m, at)) + " and InternetMessageId " + m.id);
@@ -1504,7 +1505,7 @@ void Generator::Impl::clientSubmission(std::int64_t t, int failure)
     c.clientName = "APP" + std::to_string(rng.range(1, 9)) + ".contoso.com";
     c.rtt = rng.range(2, 40);
     c.clientIp = clientIp;
-    c.serverFqdn = sv.fqdn;
+    c.serverFqdn = "mail.contoso.com";   // the client connector's FQDN matches its certificate
     c.serverIp = sv.ip;
     c.open(permsAnonymous(), {});
     c.exchangeBanner();

@@ -32,6 +32,7 @@ struct Server {
 // A remote SMTP host outside the Exchange organisation.
 struct RemoteHost {
     std::string fqdn, ip, banner, ehloGreeting, caps, acceptReplyPrefix;
+    Cert cert;
     bool exchangeOnline = false;
     bool chunking = true;
 };
