@@ -1,11 +1,14 @@
 #include "model/core/cases/casefile.h"
 
+#include "model/core/sessions/store.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -375,6 +378,38 @@ Result<void> CaseFile::addSource(const CaseSource &s)
                 {s.path, s.size, s.sha256, s.format, nowMs()});
 }
 
+Result<QStringList> CaseFile::addSourcesFromStore(const Store &store)
+{
+    // Hash outside the transaction: reading big logs must not hold the write lock.
+    QList<CaseSource> described;
+    QStringList unreadable;
+    QSet<QString> seen;
+    for (const SourceFile &f : store.files) {
+        if (seen.contains(f.path))
+            continue;
+        seen.insert(f.path);
+        auto d = describeSourceFile(f.path, formatId(f.format));
+        if (d)
+            described.append(d.value());
+        else
+            unreadable.append(f.path);
+    }
+    if (!m_db.transaction())
+        return Result<QStringList>::fail(QObject::tr("Case file error: %1").arg(m_db.lastError().text()));
+    for (const CaseSource &s : described) {
+        if (auto r = addSource(s); !r) {
+            m_db.rollback();
+            return r.error();
+        }
+    }
+    if (!m_db.commit()) {
+        const QString text = m_db.lastError().text();
+        m_db.rollback();
+        return Result<QStringList>::fail(QObject::tr("Case file error: %1").arg(text));
+    }
+    return unreadable;
+}
+
 Result<void> CaseFile::removeSource(const QString &path)
 {
     return exec(QStringLiteral("DELETE FROM sources WHERE path = ?"), {path});
@@ -382,7 +417,7 @@ Result<void> CaseFile::removeSource(const QString &path)
 
 Result<QList<CaseSource>> CaseFile::sources() const
 {
-    auto q = run(m_db, QStringLiteral("SELECT path, size, sha256, format FROM sources ORDER BY added_ms, path"));
+    auto q = run(m_db, QStringLiteral("SELECT path, size, sha256, format FROM sources ORDER BY rowid"));
     if (!q)
         return q.error();
     QList<CaseSource> out;

@@ -17,6 +17,8 @@
 
 namespace mwb {
 
+class Store;
+
 inline constexpr auto kCaseFileSuffix = "mwbcase";
 
 struct CaseSource {
@@ -111,6 +113,9 @@ public:
 
     // Sources
     Result<void> addSource(const CaseSource &source);  // replaces an entry with the same path
+    // Records every file of a load (size and SHA-256 read from disk) in one transaction. Files
+    // that cannot be read are left out and named in the returned list.
+    Result<QStringList> addSourcesFromStore(const Store &store);
     Result<void> removeSource(const QString &path);
     Result<QList<CaseSource>> sources() const;
     Result<QList<SourceCheck>> checkSources() const;

@@ -1,6 +1,7 @@
 // Case files: round trip, migrations, crash safety (kill -9 of a writer), relocation, and
 // clear errors for files that are not (or no longer) case files.
 #include "model/core/cases/casefile.h"
+#include "model/core/sessions/store.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -71,6 +72,7 @@ private slots:
     void checkSourcesReportsMissingResizedAndChangedFiles();
     void relocateSourcePointsTheCaseAtTheMovedFile();
     void archiveMemberSourcesAreHashedThroughTheArchive();
+    void sourcesOfALoadAreRecordedTogether();
     void consoleTranscriptNeverStoresAuthSecrets();
     void scrubKeepsCapabilityLinesAndRepliesIntact();
     void killedWriterLosesNothingItHadCommitted();
@@ -280,6 +282,35 @@ void TestCaseFile::archiveMemberSourcesAreHashedThroughTheArchive()
     QCOMPARE(s->path, zip + QStringLiteral("!/EX01/RECV1.LOG"));
     QCOMPARE(s->size, QFileInfo(zip).size());
     QCOMPARE(s->sha256, describeSourceFile(zip).value().sha256);
+}
+
+void TestCaseFile::sourcesOfALoadAreRecordedTogether()
+{
+    QTemporaryDir dir;
+    const QString recv = dir.filePath(QStringLiteral("RECV1.LOG"));
+    const QString trk = dir.filePath(QStringLiteral("MSGTRK1.LOG"));
+    writeFile(recv, "receive\n");
+    writeFile(trk, "tracking\n");
+    Store store;
+    SourceFile a;
+    a.path = recv;
+    a.format = LogFormat::SmtpReceive;
+    SourceFile b;
+    b.path = trk;
+    b.format = LogFormat::MessageTracking;
+    SourceFile gone;
+    gone.path = dir.filePath(QStringLiteral("vanished.log"));
+    store.files = {a, b, gone, a};
+    auto c = CaseFile::create(dir.filePath(QStringLiteral("c.mwbcase")));
+    QVERIFY(c.ok());
+    auto r = c.value()->addSourcesFromStore(store);
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    QCOMPARE(r.value(), QStringList{gone.path});
+    const auto sources = c.value()->sources().value();
+    QCOMPARE(sources.size(), 2);
+    QCOMPARE(sources.at(0).format, QStringLiteral("smtp-receive"));
+    QCOMPARE(sources.at(1).format, QStringLiteral("message-tracking"));
+    QCOMPARE(sources.at(1).sha256, describeSourceFile(trk).value().sha256);
 }
 
 void TestCaseFile::consoleTranscriptNeverStoresAuthSecrets()
