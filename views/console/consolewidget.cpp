@@ -220,8 +220,24 @@ ConsoleWidget::ConsoleWidget(QWidget *parent)
         m_inspector->setTlsInfo(info, m_expected->text().trimmed());
     });
     connect(m_client, &mwb::smtp::SmtpClient::stepStarted, this, [this](const QString &name) {
+        m_stepName = name;
+        m_stepClock.start();
+        m_tick.start();
         m_state->setText(tr("%1…").arg(name));
         updateState();
+    });
+    // A silent server is the symptom admins chase (the 354 stall): say how long it has been.
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        if (!m_client->isBusy()) {
+            m_tick.stop();
+            return;
+        }
+        const qint64 seconds = m_stepClock.elapsed() / 1000;
+        if (seconds >= 1) {
+            m_state->setText(tr("%1… no reply for %2 s").arg(m_stepName).arg(seconds));
+            m_state->setStyleSheet(seconds >= 2 ? QStringLiteral("color:#b3261e;font-weight:600") : QString());
+        }
     });
     connect(m_client, &mwb::smtp::SmtpClient::stepFinished, this, [this] { updateState(); });
     connect(m_client, &mwb::smtp::SmtpClient::connectionClosed, this, [this] { updateState(); });
@@ -550,10 +566,19 @@ void ConsoleWidget::abortSession()
     updateState();
 }
 
+QString ConsoleWidget::stateText() const
+{
+    return m_state->text();
+}
+
 void ConsoleWidget::updateState()
 {
     const bool connected = m_client->isConnected();
     m_abort->setEnabled(connected || m_client->isBusy());
+    if (!m_client->isBusy()) {
+        m_tick.stop();
+        m_state->setStyleSheet(QString());
+    }
     if (!m_client->isBusy())
         m_state->setText(connected ? (m_client->isEncrypted() ? tr("Connected, encrypted") : tr("Connected")) : tr("Not connected"));
 }
@@ -599,11 +624,12 @@ void ConsoleWidget::appendLine(const mwb::smtp::TranscriptLine &line)
         format.setBackground(dark ? QColor(0x4a, 0x3b, 0x10) : QColor(0xff, 0xf1, 0xc2));
     QScrollBar *bar = m_transcript->verticalScrollBar();
     const bool atEnd = bar->value() >= bar->maximum() - 4;
+    const QString text = formatLine(line);
     QTextCursor cursor(m_transcript->document());
     cursor.movePosition(QTextCursor::End);
     if (!m_transcript->document()->isEmpty())
         cursor.insertBlock();
-    cursor.insertText(formatLine(line), format);
+    cursor.insertText(text, format);
     if (atEnd)
         bar->setValue(bar->maximum());
 }

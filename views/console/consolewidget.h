@@ -5,7 +5,9 @@
 // SmtpClient state machine; nothing here waits or blocks the UI.
 #include "model/core/smtp/smtpclient.h"
 
+#include <QElapsedTimer>
 #include <QMap>
+#include <QTimer>
 #include <QPointer>
 #include <QWidget>
 
@@ -68,6 +70,7 @@ public:
     QLineEdit *commandLine() const { return m_command; }
     QPlainTextEdit *transcriptView() const { return m_transcript; }
     QTabWidget *sideTabs() const { return m_tabs; }
+    QString stateText() const;
 
 signals:
     // Scenario id "certificate-smtp"; parameters Thumbprint, Fqdn, TlsCertificateName.
@@ -118,6 +121,9 @@ private:
     QString m_lastFrom = QStringLiteral("postmaster@mailflow-workbench.invalid");
     QString m_lastTo = QStringLiteral("postmaster@mailflow-workbench.invalid");
     QStringList m_mxQueue;
+    QTimer m_tick;                // refreshes "no reply for N s" while a step waits
+    QElapsedTimer m_stepClock;
+    QString m_stepName;
 };
 
 } // namespace mwb::views

@@ -190,6 +190,9 @@ private slots:
         console.setHexView(true);
         QVERIFY(console.transcriptView()->toPlainText().contains(QStringLiteral("45 48 4C 4F")));  // "EHLO"
         console.setHexView(false);
+        // The silence is counted while the UI stays live.
+        QTRY_VERIFY_WITH_TIMEOUT(console.stateText().contains(QStringLiteral("no reply for 2 s")), 10000);
+        QVERIFY(console.stateText().startsWith(QStringLiteral("DATA")));
         console.sideTabs()->setCurrentIndex(0);
         saveShot(&console, QStringLiteral("console-session.png"));
         console.abortSession();
