@@ -245,6 +245,38 @@ private slots:
         QVERIFY(client.tlsInfo().nameCheck.matches);
     }
 
+    void sameClientReconnectsAfterATlsSession()
+    {
+        ScriptedPeer peer;
+        peer.certificate = loadCert(m_good.cert);
+        peer.key = loadKey(m_good.key);
+        peer.onLine = [&](QSslSocket *s, const QByteArray &line) {
+            if (line.toUpper() == "STARTTLS") {
+                s->write("220 2.0.0 SMTP server ready\r\n");
+                s->flush();
+                peer.startTls(s);
+                return;
+            }
+            answerNormally(s, line);
+        };
+        QVERIFY(peer.listen(QHostAddress::LocalHost));
+        SmtpClient client;
+        client.setOptions(optionsFor(peer.serverPort(), TlsMode::StartTls));
+        QVERIFY(runToIdle(client, probeSteps(TlsMode::StartTls)));
+        QVERIFY(runToIdle(client, probeSteps(TlsMode::StartTls)));
+        QCOMPARE(client.results().size(), 10);
+        for (const StepResult &r : client.results())
+            QVERIFY2(r.ok, qPrintable(r.name + u' ' + r.error));
+        QVERIFY(client.tlsInfo().established);
+        // Plain again on the same client: the socket must not stay in TLS mode.
+        ClientOptions plain = optionsFor(peer.serverPort(), TlsMode::Plain);
+        client.setOptions(plain);
+        QVERIFY(runToIdle(client, probeSteps(TlsMode::Plain)));
+        QCOMPARE(client.results().size(), 13);
+        QVERIFY(client.results().at(11).ok);
+        QVERIFY(!client.tlsInfo().established);
+    }
+
     void wrongNameCertificateOnImplicitTlsFailsNameCheck()
     {
         QSslServer server;
