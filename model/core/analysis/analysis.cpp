@@ -31,7 +31,9 @@ QJsonObject fileJson(const SourceFile &f)
     return o;
 }
 
-QJsonObject findingJson(const Finding &f, const Store *store)
+} // namespace
+
+QJsonObject findingToJson(const Finding &f, const Store *store)
 {
     QJsonObject o;
     o.insert(QStringLiteral("rule"), f.rule);
@@ -59,6 +61,8 @@ QJsonObject findingJson(const Finding &f, const Store *store)
     o.insert(QStringLiteral("parameters"), params);
     return o;
 }
+
+namespace {
 
 QJsonObject certificateJson(const CertificateInfo &c)
 {
@@ -215,7 +219,7 @@ QJsonObject analysisToJson(const Analysis &a, const JsonOptions &options)
     root.insert(QStringLiteral("totals"), totals);
     QJsonArray findings;
     for (const Finding &f : a.findings)
-        findings.append(findingJson(f, store));
+        findings.append(findingToJson(f, store));
     root.insert(QStringLiteral("findings"), findings);
     if (options.sessions) {
         QJsonArray sessions;

@@ -25,5 +25,6 @@ QJsonObject analysisToJson(const Analysis &analysis, const JsonOptions &options 
 // One session / message as in the contract's "sessions" / "messages" arrays (also used by export).
 QJsonObject sessionToJson(const Session &session, const Store &store);
 QJsonObject messageToJson(const Message &message, const Store &store);
+QJsonObject findingToJson(const Finding &finding, const Store *store);
 
 } // namespace mwb
