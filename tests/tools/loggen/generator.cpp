@@ -330,8 +330,9 @@ public:
 namespace {
 
 struct Conv {
-    explicit Conv(Rng &r) : rng(r) {}
+    Conv(Rng &r, bool multilineEhlo) : rng(r), multiline(multilineEhlo) {}
     Rng &rng;
+    bool multiline = false;   // Receive log writes the EHLO reply as 250- lines (2010, or forced)
     Session *cli = nullptr;
     Session *srv = nullptr;
     std::int64_t t = 0;
@@ -400,7 +401,7 @@ struct Conv {
         wait(0, 3);
         const std::string g = greeting.empty() ? serverFqdn + " Hello [" + clientIp + "]" : greeting;
         if (srv) {
-            if (srvVersion == 2010) {
+            if (srvVersion == 2010 || multiline) {
                 add(srv, '>', "250-" + g, {});
                 std::size_t pos = 0;
                 std::vector<std::string> parts;
@@ -1064,7 +1065,7 @@ std::int64_t Generator::Impl::hopExchange(int from, int to, Msg &m, std::int64_t
     const std::string clientEp = a.ip + ":" + cport;
     Session *cs = newSession(from, a.edge ? EdgeSend : HubSend, sendConnector, clientEp, serverEp, t, a.edge ? 2 : 1);
     Session *ss = newSession(to, rk, recvConnector, serverEp, clientEp, t, service);
-    Conv c{rng};
+    Conv c{rng, opt.multilineEhlo};
     c.cli = cs;
     c.srv = ss;
     c.t = t;
@@ -1165,7 +1166,7 @@ void Generator::Impl::inboundFromExo(std::int64_t t, int failure)
     const std::string exoIp = "40.107." + std::to_string(rng.range(2, 250)) + "." + std::to_string(rng.range(2, 250));
     const std::string clientEp = exoIp + ":" + std::to_string(rng.range(1024, 65000));
     Session *ss = newSession(first, toEdge ? EdgeRecv : FrontRecv, connector, serverEp, clientEp, t, toEdge ? 2 : 0);
-    Conv c{rng};
+    Conv c{rng, opt.multilineEhlo};
     c.srv = ss;
     c.t = t;
     c.srvVersion = opt.exchange;
@@ -1346,7 +1347,7 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
     const std::string clientEp = localIp + ":" + ephemeralPort();
     const std::string serverEp = target->ip + ":25";
     Session *cs = newSession(at, sv.edge ? EdgeSend : HubSend, connector, clientEp, serverEp, now, sv.edge ? 2 : 1);
-    Conv c{rng};
+    Conv c{rng, opt.multilineEhlo};
     c.cli = cs;
     c.t = now;
     c.clientName = "mail.contoso.com";
@@ -1498,7 +1499,7 @@ void Generator::Impl::clientSubmission(std::int64_t t, int failure)
     const std::string serverEp = sv.ip + ":587";
     Session *ss = newSession(mb, FrontRecv, connector, serverEp, clientEp, t, 0);
     const std::string account = "svc-" + rng.pick(std::vector<std::string>{"erp", "crm", "scan", "hr", "billing"});
-    Conv c{rng};
+    Conv c{rng, opt.multilineEhlo};
     c.srv = ss;
     c.t = t;
     c.srvVersion = opt.exchange;
@@ -1572,7 +1573,7 @@ void Generator::Impl::probe(std::int64_t t, int kind)
     const std::string clientIp = kind == 0 ? "10.0.50.10" : "192.0.2." + std::to_string(rng.range(100, 200));
     Session *ss = newSession(srvIdx, edge ? EdgeRecv : FrontRecv, connector, sv.extIp + ":25",
                              clientIp + ":" + std::to_string(rng.range(1024, 65000)), t, edge ? 2 : 0);
-    Conv c{rng};
+    Conv c{rng, opt.multilineEhlo};
     c.srv = ss;
     c.t = t;
     c.srvVersion = opt.exchange;
@@ -1601,7 +1602,7 @@ void Generator::Impl::benchProbe(std::int64_t t)
                              sv.name + (sv.edge ? "\\Default internal receive connector " : "\\Default Frontend ") + sv.name,
                              sv.extIp + ":25", "10.0.50." + std::to_string(10 + rng.range(0, 1)) + ":" + ephemeralPort(), t,
                              sv.edge ? 2 : 0);
-    Conv c{rng};
+    Conv c{rng, opt.multilineEhlo};
     c.srv = ss;
     c.t = t;
     c.serverFqdn = sv.fqdn;
@@ -1668,7 +1669,7 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
     }
 
     if (rule == "smtp-data-not-terminated") {
-        Conv c{rng};
+        Conv c{rng, opt.multilineEhlo};
         Session *ss = receiveSession("Application Relay", 25, "10.0.20." + std::to_string(15 + occurrence % 200),
                                      "app01.contoso.com", c);
         c.ehlo(capsRelay());
@@ -1694,7 +1695,7 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
     } else if (rule == "tls-subject-mismatch") {
         outbound(t, FSubjectMismatch, true);
     } else if (rule == "tls-certificate-not-found") {
-        Conv c{rng};
+        Conv c{rng, opt.multilineEhlo};
         Session *ss = receiveSession("Default Frontend", 25, "40.107.220." + std::to_string(30 + occurrence % 200),
                                      "NAM12-DM6-obe.outbound.protection.outlook.com", c);
         c.ehlo(capsFrontendPreTls());
@@ -1708,7 +1709,7 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
         schedule(ss);
     } else if (rule == "starttls-required") {
         if (occurrence % 2 == 0 || gateway() < 0) {
-            Conv c{rng};
+            Conv c{rng, opt.multilineEhlo};
             Session *ss = receiveSession("Partner TLS", 25, "198.51.100." + std::to_string(23 + occurrence % 100),
                                          "mail.fabrikam.com", c);
             c.ehlo(capsRelay());
@@ -1725,7 +1726,7 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
             Server &sv = servers[static_cast<std::size_t>(gw)];
             Session *cs = newSession(gw, HubSend, "Partner fabrikam", sv.ip + ":" + ephemeralPort(),
                                      "198.51.100.20:25", t, 1);
-            Conv c{rng};
+            Conv c{rng, opt.multilineEhlo};
             c.cli = cs;
             c.t = t;
             c.clientName = "mail.contoso.com";
@@ -1764,7 +1765,7 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
         if (edgePresent()) {
             inboundFromExo(t, FPrx2);
         } else {
-            Conv c{rng};
+            Conv c{rng, opt.multilineEhlo};
             Session *ss = receiveSession("Default Frontend", 25, "40.107.221.17", "NAM12-BN8-obe.outbound.protection.outlook.com", c);
             c.ehlo(capsFrontendPreTls());
             Msg m = newMessage(t, externalAddress(), {internalAddress()}, true);
@@ -1789,7 +1790,7 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
     } else if (rule == "blocklisted") {
         outbound(t, FBlocklisted, false);
     } else if (rule == "relay-denied") {
-        Conv c{rng};
+        Conv c{rng, opt.multilineEhlo};
         Session *ss = receiveSession("Default Frontend", 25, "198.51.100." + std::to_string(77 + occurrence % 100),
                                      "unknown", c);
         c.ehlo(capsFrontendPreTls());

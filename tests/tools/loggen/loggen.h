@@ -28,6 +28,7 @@ struct Options {
     double meanGapMs = 2000.0;          // mean time between journeys
     std::int64_t sessionsPerGiB = 2100000;  // benchmark density goal
     bool exo = true;
+    bool multilineEhlo = false;         // Receive logs write EHLO replies as 250- lines even on 2013+
 };
 
 // Every finding rule id of the contract, in the contract's order.

@@ -17,7 +17,7 @@ const char *kUsage =
     "usage: mwb-loggen --out DIR [--seed N] [--sessions N] [--servers EX01,EX02,EDGE01] [--start ISO]\n"
     "                  [--fault RULE[:COUNT]]... [--healthy-only] [--target-bytes SIZE] [--tracking-bytes SIZE]\n"
     "                  [--exchange 2010|2013|2016|2019] [--manifest FILE.json] [--max-file-bytes SIZE]\n"
-    "                  [--mean-gap-ms N] [--sessions-per-gib N] [--no-exo] [--list-faults]\n"
+    "                  [--mean-gap-ms N] [--sessions-per-gib N] [--multiline-ehlo] [--no-exo] [--list-faults]\n"
     "Writes realistic Exchange protocol logs, message tracking logs and EXO message trace exports.\n";
 
 int usage(const std::string &message)
@@ -66,6 +66,8 @@ int main(int argc, char **argv)
             o.healthyOnly = true;
         } else if (a == "--no-exo") {
             o.exo = false;
+        } else if (a == "--multiline-ehlo") {
+            o.multilineEhlo = true;
         } else if (a == "--out") {
             if (!value(v) || v.isEmpty())
                 return usage("--out needs a folder");
