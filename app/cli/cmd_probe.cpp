@@ -172,8 +172,9 @@ int runProbe(const QStringList &args, Io io)
             io.err << "mwb probe: cannot resolve " << host << " through " << resolver.toString() << ": " << dnsError << "\n";
             return 1;
         }
-        // Connect to the resolved address; the name stays the one the certificate is judged by.
-        if (options.expectedName.isEmpty())
+        // Connect to the resolved address; with TLS the host name stays the one the certificate
+        // is judged by (and the SNI name).
+        if (options.expectedName.isEmpty() && options.mode != smtp::TlsMode::Plain)
             options.expectedName = host;
         options.host = address;
     }

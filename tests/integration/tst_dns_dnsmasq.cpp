@@ -6,7 +6,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 using namespace mwb::smtp;
 
@@ -150,6 +153,34 @@ private slots:
         QCOMPARE(r.mx.first().exchange, QStringLiteral("mail.contoso.test"));
         QCOMPARE(r.dmarc.size(), 1);
     }
+    void cliProbeResolvesTheHostThroughTheChosenResolver()
+    {
+        // A tiny SMTP peer on the address the test zone gives mail.contoso.test (127.0.0.25).
+        QTcpServer smtp;
+        QVERIFY(smtp.listen(QHostAddress(QStringLiteral("127.0.0.25")), 0));
+        connect(&smtp, &QTcpServer::newConnection, &smtp, [&smtp] {
+            QTcpSocket *s = smtp.nextPendingConnection();
+            s->write("220 mail.contoso.test ESMTP\r\n");
+            connect(s, &QTcpSocket::readyRead, s, [s] {
+                const QByteArray in = s->readAll().toUpper();
+                if (in.startsWith("EHLO"))
+                    s->write("250-mail.contoso.test\r\n250 8BITMIME\r\n");
+                else if (in.startsWith("QUIT"))
+                    s->write("221 bye\r\n");
+            });
+        });
+        QProcess cli;
+        cli.start(QStringLiteral(MWB_CLI_PATH), {QStringLiteral("probe"), QStringLiteral("mail.contoso.test:%1").arg(smtp.serverPort()),
+                                                 QStringLiteral("--resolver"), m_resolver.toString(), QStringLiteral("--timeout"),
+                                                 QStringLiteral("10"), QStringLiteral("--json")});
+        // The peer lives in this process, so wait with the event loop running.
+        QTRY_VERIFY_WITH_TIMEOUT(cli.state() == QProcess::NotRunning, 60000);
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonObject o = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QCOMPARE(o.value(QStringLiteral("host")).toString(), QStringLiteral("127.0.0.25"));
+        QVERIFY(o.value(QStringLiteral("capabilities")).toObject().value(QStringLiteral("eightBitMime")).toBool());
+    }
+
     void cliDnsJsonListsTheZone()
     {
         const fixtures::Run run = fixtures::run(QStringLiteral(MWB_CLI_PATH),
