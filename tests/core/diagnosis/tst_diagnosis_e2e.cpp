@@ -121,14 +121,23 @@ private slots:
             const QJsonObject fault = v.toObject();
             const QString faultRule = fault.value(QStringLiteral("rule")).toString();
             expectedRules.insert(faultRule);
-            QStringList sessions, messageIds, servers;
+            QStringList sessions, messageIds, servers, codes;
             for (const Finding &f : findings) {
                 if (f.rule == faultRule) {
                     sessions += f.sessions;
                     messageIds += f.messageIds;
                     servers += f.servers;
+                    codes += f.codes;
                 }
             }
+            // The codes reported are among those the generator wrote for this fault.
+            QStringList expectedCodes;
+            for (const QJsonValue &c : fault.value(QStringLiteral("codes")).toArray())
+                expectedCodes << c.toString();
+            for (const QString &c : std::as_const(codes))
+                QVERIFY2(expectedCodes.contains(c), qPrintable(faultRule + QStringLiteral(": unexpected code ") + c));
+            if (!expectedCodes.isEmpty())
+                QVERIFY2(!codes.isEmpty(), qPrintable(faultRule + QStringLiteral(": no code reported")));
             QVERIFY2(!servers.isEmpty() || faultRule == QLatin1String("session-unused"),
                      qPrintable(faultRule + QStringLiteral(" not found; got: ") + describe(findings)));
             for (const QJsonValue &s : fault.value(QStringLiteral("sessions")).toArray()) {
