@@ -531,7 +531,9 @@ void DnsProbe::probeAddress(const QHostAddress &address)
         p.address = ip;
         p.names = a.values;
         const int index = int(m_report.ptr.size());
-        if (p.names.isEmpty())
+        if (!a.ok)
+            p.explanation = QStringLiteral("The PTR lookup failed (%1); reverse DNS is unknown.").arg(a.error);
+        else if (p.names.isEmpty())
             p.explanation = QStringLiteral("No PTR record: many receivers reject or score mail from an IP without reverse DNS.");
         else
             p.explanation = QStringLiteral("Not forward-confirmed: no PTR name resolves back to %1.").arg(ip);
