@@ -52,6 +52,7 @@ int main(int argc, char **argv)
     }
 
     mwb::views::MainWindow window;
+    window.setSamplesDirectory(bundledSamplesDir());
     window.show();
     if (parser.isSet(quitAfterLoad) || parser.isSet(screenshot)) {
         const QString shot = parser.value(screenshot);

@@ -1,19 +1,840 @@
 #include "views/shell/mainwindow.h"
 
+#include "model/core/diagnosis/engine.h"
+#include "model/core/sessions/loader.h"
+#include "views/common/messagebar.h"
+#include "views/common/theme.h"
+#include "views/sessions/chartsview.h"
+#include "views/sessions/findingsview.h"
+#include "views/sessions/journeyview.h"
+#include "views/sessions/sessionsview.h"
+#include "views/sessions/transcriptview.h"
+#include "views/sessions/workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
-#include <QTimer>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#if __has_include("views/wizard/remediationwizard.h")
+#include "views/wizard/remediationwizard.h"
+#define MWB_HAVE_WIZARD 1
+#endif
+#if __has_include("views/console/consolewidget.h")
+#include "views/console/consolewidget.h"
+#define MWB_HAVE_CONSOLE 1
+#endif
 
 namespace mwb::views {
+
+namespace {
+
+constexpr int kMaxRecent = 10;
+
+bool writeTextFile(const QString &path, const QString &text, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    file.write(text.toUtf8());
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+// Extensions the loader reads. Everything else is looked at: a text file that starts like a log
+// or a CSV is accepted too (logs are often renamed .txt or have no extension).
+bool looksLoadable(const QFileInfo &info, QString *reason)
+{
+    static const QStringList known{QStringLiteral("log"), QStringLiteral("csv"), QStringLiteral("txt"),
+                                   QStringLiteral("zip"), QStringLiteral("gz"),  QStringLiteral("tgz"),
+                                   QStringLiteral("tar")};
+    const QString suffix = info.suffix().toLower();
+    if (known.contains(suffix))
+        return true;
+    QFile file(info.filePath());
+    if (!file.open(QIODevice::ReadOnly)) {
+        *reason = QObject::tr("cannot be read (%1)").arg(file.errorString());
+        return false;
+    }
+    const QByteArray head = file.read(4096);
+    if (head.isEmpty()) {
+        *reason = QObject::tr("empty file");
+        return false;
+    }
+    // UTF-16 exports have NUL bytes in every other position: that is text, not binary.
+    const bool utf16 = head.startsWith("\xff\xfe") || head.startsWith("\xfe\xff") || (head.size() > 3 && head.at(1) == '\0' && head.at(3) == '\0');
+    if (!utf16 && head.contains('\0')) {
+        *reason = suffix.isEmpty() ? QObject::tr("binary file, not an Exchange log")
+                                   : QObject::tr("unsupported file type .%1 (binary, not a log)").arg(suffix);
+        return false;
+    }
+    if (utf16 || head.contains("#Fields") || head.contains("#Software") || head.contains("date-time")
+        || head.count(',') >= 8 || head.startsWith("\xef\xbb\xbf")) {
+        return true;
+    }
+    *reason = suffix.isEmpty() ? QObject::tr("not an Exchange log or message trace")
+                               : QObject::tr("unsupported file type .%1").arg(suffix);
+    return false;
+}
+
+} // namespace
+
+MainWindow::PathCheck MainWindow::checkPaths(const QStringList &paths)
+{
+    PathCheck check;
+    for (const QString &path : paths) {
+        if (path.trimmed().isEmpty())
+            continue;
+        const QFileInfo info(path);
+        const QString name = info.fileName().isEmpty() ? path : info.fileName();
+        if (!info.exists()) {
+            check.skipped << tr("%1 \u2014 not found").arg(name);
+            continue;
+        }
+        if (info.isDir()) {
+            check.accepted << info.absoluteFilePath();
+            continue;
+        }
+        QString reason;
+        if (looksLoadable(info, &reason))
+            check.accepted << info.absoluteFilePath();
+        else
+            check.skipped << tr("%1 \u2014 %2").arg(name, reason);
+    }
+    return check;
+}
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Mailflow Workbench"));
-    setCentralWidget(new QLabel(tr("Drop Exchange logs here"), this));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/app/mailflow-workbench.svg")));
+    setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+
+    m_workspace = new Workspace(this);
+    m_status = new QLabel(tr("Ready \u2014 drop Exchange logs on the window or open them from the File menu"), this);
+    createActions();
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(createWelcomePage());
+    m_pages->addWidget(m_workspace);
+    m_messageBar = new MessageBar(this);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_status->setObjectName(QStringLiteral("statusText"));
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(260);
+    m_progress->setTextVisible(true);
+    m_progress->hide();
+    m_cancelButton = new QToolButton(this);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+
+    createDocks();
+    createMenus();
+    m_cancelButton->setDefaultAction(m_cancel);
+    m_cancelButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_cancelButton->hide();
+
+    connect(m_workspace, &Workspace::historyChanged, this, &MainWindow::updateNavigation);
+    // Drops land on child widgets (tables, line edits) first: watch them all, so "anywhere" holds.
+    qApp->installEventFilter(this);
+    readSettings();
+    updateNavigation();
 }
 
-void MainWindow::openPaths(const QStringList &)
+MainWindow::~MainWindow()
 {
-    QTimer::singleShot(0, this, &MainWindow::loadFinished);
+    qApp->removeEventFilter(this);
+    if (m_job) {
+        m_job->disconnect(this);
+        m_job->cancel();
+    }
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &text, const QString &icon, const QKeySequence &key, auto slot) {
+        auto *action = new QAction(icon.isEmpty() ? QIcon() : actionIcon(icon), text, this);
+        if (!key.isEmpty())
+            action->setShortcut(key);
+        action->setShortcutContext(Qt::WindowShortcut);
+        if (!key.isEmpty())
+            action->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')), key.toString(QKeySequence::NativeText)));
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);  // shortcuts work while menus and toolbars are hidden too
+        return action;
+    };
+    m_openFiles = make(tr("&Open Logs\u2026"), QStringLiteral("open-file"), QKeySequence::Open, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Exchange logs"), QString(),
+            tr("Logs and traces (*.log *.csv *.txt *.zip *.gz *.tgz *.tar);;All files (*)"));
+        if (!files.isEmpty())
+            openPaths(files);
+    });
+    m_openFolder = make(tr("Open &Folder\u2026"), QStringLiteral("open-folder"), QKeySequence(tr("Ctrl+Shift+O")), [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of Exchange logs"));
+        if (!dir.isEmpty())
+            openPaths({dir});
+    });
+    m_openSamples = make(tr("Open &Sample Logs"), QStringLiteral("samples"), QKeySequence(tr("Ctrl+Shift+M")), [this] { openSamples(); });
+    m_exportTable = make(tr("Export Sessions Table as &CSV\u2026"), QStringLiteral("export"), QKeySequence(tr("Ctrl+E")), [this] { exportTable(); });
+    m_exportTranscript = make(tr("Export &Transcript\u2026"), QString(), QKeySequence(tr("Ctrl+Shift+E")), [this] { exportTranscript(); });
+    m_exportJourney = make(tr("Export &Journey\u2026"), QString(), QKeySequence(tr("Ctrl+Alt+J")), [this] { exportJourney(); });
+    m_exportChart = make(tr("Export C&harts as Image\u2026"), QString(), QKeySequence(tr("Ctrl+Alt+E")), [this] { exportChart(); });
+    m_copyTranscript = make(tr("Copy Transcript as Te&xt"), QStringLiteral("copy"), QKeySequence(tr("Ctrl+Shift+C")),
+                            [this] { m_workspace->transcript()->copyAsText(); });
+    m_cancel = make(tr("&Cancel Loading"), QStringLiteral("cancel"), QKeySequence(tr("Ctrl+.")), [this] { cancelLoad(); });
+    m_cancel->setEnabled(false);
+    m_quit = make(tr("&Quit"), QStringLiteral("quit"), QKeySequence::Quit, [this] { close(); });
+    m_back = make(tr("&Back"), QStringLiteral("go-back"), QKeySequence(Qt::ALT | Qt::Key_Left), [this] { m_workspace->goBack(); });
+    m_forward = make(tr("&Forward"), QStringLiteral("go-forward"), QKeySequence(Qt::ALT | Qt::Key_Right), [this] { m_workspace->goForward(); });
+    m_utc = make(tr("Times in &UTC"), QStringLiteral("clock"), QKeySequence(tr("Ctrl+T")), [this](bool on) { setTimeUtc(on); });
+    m_utc->setCheckable(true);
+    m_utc->setChecked(true);
+    m_focusFilter = make(tr("&Filter Sessions"), QStringLiteral("filter"), QKeySequence::Find, [this] {
+        m_pages->setCurrentWidget(m_workspace);
+        m_workspace->setCurrentIndex(Workspace::SessionsTab);
+        if (auto *edit = m_workspace->findChild<QLineEdit *>(QStringLiteral("filterText")))
+            edit->setFocus(Qt::ShortcutFocusReason);
+    });
+    m_rawLines = make(tr("&Raw Log Lines"), QString(), QKeySequence(tr("Ctrl+R")), [this](bool on) { m_workspace->transcript()->setRawMode(on); });
+    m_rawLines->setCheckable(true);
+    m_tabSessions = make(tr("&Sessions"), QStringLiteral("details"), QKeySequence(tr("Ctrl+1")), [this] {
+        m_pages->setCurrentWidget(m_workspace);
+        m_workspace->setCurrentIndex(Workspace::SessionsTab);
+    });
+    m_tabJourney = make(tr("Message &Journey"), QStringLiteral("journey"), QKeySequence(tr("Ctrl+2")), [this] {
+        m_pages->setCurrentWidget(m_workspace);
+        m_workspace->setCurrentIndex(Workspace::JourneyTab);
+    });
+    m_tabCharts = make(tr("C&harts"), QStringLiteral("chart"), QKeySequence(tr("Ctrl+3")), [this] {
+        m_pages->setCurrentWidget(m_workspace);
+        m_workspace->setCurrentIndex(Workspace::ChartsTab);
+    });
+    m_wizard = make(tr("Remediation &Wizard\u2026"), QStringLiteral("wizard"), QKeySequence(tr("Ctrl+Shift+W")), [this] {
+        const Finding *f = m_findingsView->currentFinding();
+        openWizard(f ? f->scenario : QString(), f ? f->parameters : QMap<QString, QString>{});
+    });
+    m_console = make(tr("SMTP &Console\u2026"), QStringLiteral("console"), QKeySequence(tr("Ctrl+Shift+K")), [this] { openConsole(); });
+    m_about = make(tr("&About Mailflow Workbench"), QStringLiteral("about"), QKeySequence(QKeySequence::HelpContents), [this] { showAbout(); });
+    m_aboutQt = make(tr("About &Qt"), QString(), QKeySequence(), [] { QApplication::aboutQt(); });
+    m_clearRecent = make(tr("&Clear Recent"), QString(), QKeySequence(), [this] {
+        m_recent.clear();
+        updateRecentMenu();
+    });
+#ifndef MWB_HAVE_WIZARD
+    m_wizard->setToolTip(tr("The remediation wizard is not part of this build yet"));
+#endif
+#ifndef MWB_HAVE_CONSOLE
+    m_console->setToolTip(tr("The SMTP console is not part of this build yet"));
+#endif
+}
+
+void MainWindow::createDocks()
+{
+    m_findingsView = new FindingsView(this);
+    auto *findingsDock = new QDockWidget(tr("Findings"), this);
+    findingsDock->setObjectName(QStringLiteral("findingsDock"));
+    findingsDock->setWidget(m_findingsView);
+    addDockWidget(Qt::RightDockWidgetArea, findingsDock);
+
+    m_details = new FindingDetails(this);
+    auto *detailsDock = new QDockWidget(tr("Details"), this);
+    detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    detailsDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, detailsDock);
+    resizeDocks({findingsDock}, {430}, Qt::Horizontal);
+
+    connect(m_findingsView, &FindingsView::currentFindingChanged, m_details, &FindingDetails::setFinding);
+    connect(m_details, &FindingDetails::showSessions, this, [this](const Finding &f) {
+        m_pages->setCurrentWidget(m_workspace);
+        m_workspace->showFindingSessions(f);
+    });
+    connect(m_details, &FindingDetails::openInWizard, this, &MainWindow::openWizard);
+    connect(m_details, &FindingDetails::evidenceActivated, this, [this](const RecordRef &ref) {
+        m_pages->setCurrentWidget(m_workspace);
+        m_workspace->openEvidence(ref);
+    });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openFiles);
+    file->addAction(m_openFolder);
+    file->addAction(m_openSamples);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    QMenu *exportMenu = file->addMenu(actionIcon(QStringLiteral("export")), tr("E&xport"));
+    exportMenu->addAction(m_exportTable);
+    exportMenu->addAction(m_exportTranscript);
+    exportMenu->addAction(m_exportJourney);
+    exportMenu->addAction(m_exportChart);
+    file->addSeparator();
+    file->addAction(m_cancel);
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_copyTranscript);
+    edit->addAction(m_focusFilter);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_back);
+    view->addAction(m_forward);
+    view->addSeparator();
+    view->addAction(m_tabSessions);
+    view->addAction(m_tabJourney);
+    view->addAction(m_tabCharts);
+    view->addSeparator();
+    view->addAction(m_utc);
+    view->addAction(m_rawLines);
+    view->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setShortcut(dock->objectName() == QLatin1String("findingsDock") ? QKeySequence(tr("Ctrl+Shift+F"))
+                                                                                  : QKeySequence(tr("Ctrl+Shift+D")));
+        toggle->setIcon(actionIcon(dock->objectName() == QLatin1String("findingsDock") ? QStringLiteral("findings") : QStringLiteral("details")));
+        view->addAction(toggle);
+        addAction(toggle);
+    }
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(m_wizard);
+    tools->addAction(m_console);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_about);
+    help->addAction(m_aboutQt);
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_openFiles);
+    bar->addAction(m_openFolder);
+    bar->addAction(m_openSamples);
+    bar->addSeparator();
+    bar->addAction(m_back);
+    bar->addAction(m_forward);
+    bar->addSeparator();
+    bar->addAction(m_utc);
+    bar->addAction(m_exportTable);
+    bar->addSeparator();
+    bar->addAction(m_wizard);
+    bar->addAction(m_console);
+    // Icons only for the navigation pair: their meaning is universal and it saves room.
+    for (QAction *a : {m_back, m_forward}) {
+        if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(a)))
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    }
+    updateRecentMenu();
+}
+
+QWidget *MainWindow::createWelcomePage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("welcomePage"));
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(2);
+    auto *icon = new QLabel(page);
+    icon->setPixmap(QIcon(QStringLiteral(":/icons/app/mailflow-workbench.svg")).pixmap(96, 96));
+    icon->setAlignment(Qt::AlignCenter);
+    auto *title = new QLabel(tr("Drop Exchange logs here"), page);
+    title->setObjectName(QStringLiteral("welcomeTitle"));
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 2.0);
+    big.setBold(true);
+    title->setFont(big);
+    title->setAlignment(Qt::AlignCenter);
+    auto *subtitle = new QLabel(tr("SMTP protocol logs (Receive / Send), message tracking logs, Exchange Online message traces \u2014 "
+                                   "files, folders or archives (.zip, .gz, .tar.gz)."), page);
+    subtitle->setWordWrap(true);
+    subtitle->setAlignment(Qt::AlignCenter);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    auto *samples = new QPushButton(actionIcon(QStringLiteral("samples")), tr("Open &sample logs"), page);
+    samples->setObjectName(QStringLiteral("openSamplesButton"));
+    samples->setDefault(true);
+    auto *open = new QPushButton(actionIcon(QStringLiteral("open-file")), tr("Open &logs\u2026"), page);
+    auto *folder = new QPushButton(actionIcon(QStringLiteral("open-folder")), tr("Open f&older\u2026"), page);
+    for (QPushButton *b : {samples, open, folder}) {
+        b->setIconSize(QSize(22, 22));
+        b->setMinimumHeight(36);
+        buttons->addWidget(b);
+    }
+    buttons->addStretch();
+    connect(samples, &QPushButton::clicked, this, &MainWindow::openSamples);
+    connect(open, &QPushButton::clicked, m_openFiles, &QAction::trigger);
+    connect(folder, &QPushButton::clicked, m_openFolder, &QAction::trigger);
+    auto *hint = new QLabel(tr("Everything stays on this machine. Shortcuts: Ctrl+O open, Ctrl+F filter, Alt+\u2190/\u2192 back and forward."), page);
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setEnabled(false);
+    layout->addWidget(icon);
+    layout->addWidget(title);
+    layout->addWidget(subtitle);
+    layout->addSpacing(16);
+    layout->addLayout(buttons);
+    layout->addSpacing(16);
+    layout->addWidget(hint);
+    layout->addStretch(3);
+    return page;
+}
+
+void MainWindow::setSamplesDirectory(const QString &dir)
+{
+    m_samplesDir = dir;
+    m_openSamples->setEnabled(!dir.isEmpty());
+}
+
+void MainWindow::openSamples()
+{
+    if (m_samplesDir.isEmpty() || !QFileInfo(m_samplesDir).isDir()) {
+        m_messageBar->showMessage(tr("The bundled sample logs were not found next to the program."), MessageBar::Warning);
+        return;
+    }
+    openPaths({m_samplesDir});
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_job && m_job->isRunning();
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
+}
+
+QString MainWindow::messageBarText() const
+{
+    return m_messageBar->text();
+}
+
+void MainWindow::openPaths(const QStringList &paths)
+{
+    m_paths.clear();
+    addPaths(paths);
+}
+
+void MainWindow::addPaths(const QStringList &paths)
+{
+    const PathCheck check = checkPaths(paths);
+    m_skippedOnOpen = check.skipped;
+    if (!check.skipped.isEmpty()) {
+        m_messageBar->showMessage(tr("Skipped %n item(s): %1", nullptr, int(check.skipped.size())).arg(check.skipped.join(QStringLiteral("; "))),
+                                  MessageBar::Warning);
+    } else {
+        m_messageBar->hide();
+    }
+    for (const QString &p : check.accepted) {
+        if (!m_paths.contains(p))
+            m_paths << p;
+    }
+    if (check.accepted.isEmpty()) {
+        if (!paths.isEmpty() && m_paths.isEmpty())
+            m_status->setText(tr("Nothing to load"));
+        // Always answer: --quit-after-load and tests wait for this signal.
+        QMetaObject::invokeMethod(this, &MainWindow::loadFinished, Qt::QueuedConnection);
+        return;
+    }
+    addRecent(check.accepted);
+    startLoad(m_paths);
+}
+
+void MainWindow::startLoad(const QStringList &paths)
+{
+    if (m_job) {
+        // A new load replaces the running one; its late signals must not reach the views.
+        m_job->disconnect(this);
+        m_job->cancel();
+        m_job->deleteLater();
+        m_job = nullptr;
+    }
+    m_store.reset();
+    m_findings.clear();
+    m_sessionsSeen = 0;
+    m_workspace->clear();
+    m_findingsView->setFindings({});
+    m_details->setStore(nullptr);
+    m_pages->setCurrentWidget(m_workspace);
+
+    auto engine = DiagnosisEngine::create();
+    if (engine) {
+        m_engine = engine.value();
+    } else {
+        m_engine.reset();
+        m_messageBar->showMessage(tr("Diagnosis is off for this load: %1").arg(engine.errorMessage()), MessageBar::Warning);
+    }
+    m_job = new LoadJob(this);
+    connect(m_job, &LoadJob::progress, this, &MainWindow::onProgress);
+    connect(m_job, &LoadJob::sessionsAdded, this, [this](const QList<Session> &batch) {
+        m_sessionsSeen += batch.size();
+        m_workspace->appendSessions(batch);
+    });
+    connect(m_job, &LoadJob::finished, this, &MainWindow::onFinished);
+    m_status->setText(tr("Loading %n item(s)\u2026", nullptr, int(paths.size())));
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_cancelButton->show();
+    m_cancel->setEnabled(true);
+    m_job->start(paths, m_engine.get());
+}
+
+void MainWindow::onProgress(qint64 done, qint64 total)
+{
+    const QLocale locale;
+    if (total <= 0) {
+        m_progress->setRange(0, 0);
+        return;
+    }
+    // QProgressBar is int-based: show per mille, the text carries the bytes.
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(int(std::min<qint64>(1000, done * 1000 / total)));
+    m_progress->setFormat(tr("%1 of %2").arg(locale.formattedDataSize(done), locale.formattedDataSize(total)));
+    m_status->setText(tr("Loading\u2026 %n session(s) so far", nullptr, int(m_sessionsSeen)));
+}
+
+void MainWindow::onFinished(std::shared_ptr<Store> store, bool cancelled)
+{
+    if (m_job) {
+        m_job->deleteLater();
+        m_job = nullptr;
+    }
+    m_progress->hide();
+    m_cancelButton->hide();
+    m_cancel->setEnabled(false);
+    m_store = store ? std::shared_ptr<const Store>(std::move(store)) : std::make_shared<const Store>();
+    m_findings = m_engine ? m_engine->findings() : QList<Finding>{};
+    m_workspace->setStore(m_store);
+    m_workspace->setFindings(m_findings);
+    m_findingsView->setFindings(m_findings);
+    m_details->setStore(m_store);
+
+    const int files = int(m_store->files.size());
+    int errors = 0;
+    QStringList unreadable;
+    for (const SourceFile &f : m_store->files) {
+        errors += int(f.errors.size());
+        if (f.format == LogFormat::Unknown)
+            unreadable << QFileInfo(f.path).fileName();
+    }
+    int problems = 0;
+    for (const Finding &f : m_findings)
+        problems += f.severity == Severity::Error ? 1 : 0;
+    QString text = tr("Loaded %n file(s)", nullptr, files) + QStringLiteral(": ")
+        + tr("%n session(s)", nullptr, int(m_store->sessions.size())) + QStringLiteral(", ")
+        + tr("%n message(s)", nullptr, int(m_store->messages.size())) + QStringLiteral(", ")
+        + tr("%n finding(s)", nullptr, int(m_findings.size()));
+    if (problems > 0)
+        text += tr(" (%n error(s))", nullptr, problems);
+    if (cancelled)
+        text = tr("Loading cancelled \u2014 ") + text;
+    m_status->setText(text);
+    if (!unreadable.isEmpty() || errors > 0) {
+        QString msg = unreadable.isEmpty() ? QString() : tr("Not recognised as Exchange logs: %1. ").arg(unreadable.join(QStringLiteral(", ")));
+        if (errors > 0)
+            msg += tr("%n line(s) could not be read; the rest loaded.", nullptr, errors);
+        if (!m_skippedOnOpen.isEmpty())
+            msg = tr("Skipped: %1. ").arg(m_skippedOnOpen.join(QStringLiteral("; "))) + msg;
+        m_messageBar->showMessage(msg.trimmed(), MessageBar::Warning);
+    }
+    if (files == 0 && m_store->sessions.isEmpty() && !cancelled && m_skippedOnOpen.isEmpty())
+        m_messageBar->showMessage(tr("No Exchange log was found in what was opened."), MessageBar::Info);
+    if (!m_findings.isEmpty())
+        m_findingsView->table()->selectRow(0);
+    Q_EMIT loadFinished();
+}
+
+void MainWindow::cancelLoad()
+{
+    if (m_job) {
+        m_status->setText(tr("Cancelling\u2026"));
+        m_job->cancel();
+    }
+}
+
+void MainWindow::addRecent(const QStringList &paths)
+{
+    for (const QString &p : paths) {
+        m_recent.removeAll(p);
+        m_recent.prepend(p);
+    }
+    while (m_recent.size() > kMaxRecent)
+        m_recent.removeLast();
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    for (int i = 0; i < m_recent.size(); ++i) {
+        const QString path = m_recent.at(i);
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg((i + 1) % 10).arg(QDir::toNativeSeparators(path)));
+        if (i < 9)
+            a->setShortcut(QKeySequence(QStringLiteral("Ctrl+Alt+%1").arg(i + 1)));
+        connect(a, &QAction::triggered, this, [this, path] { openPaths({path}); });
+    }
+    if (!m_recent.isEmpty())
+        m_recentMenu->addSeparator();
+    m_recentMenu->addAction(m_clearRecent);
+    m_recentMenu->setEnabled(true);
+}
+
+void MainWindow::updateNavigation()
+{
+    m_back->setEnabled(m_workspace->canGoBack());
+    m_forward->setEnabled(m_workspace->canGoForward());
+}
+
+void MainWindow::setTimeUtc(bool utc)
+{
+    const TimeDisplay display = utc ? TimeDisplay::Utc : TimeDisplay::Local;
+    m_workspace->setTimeDisplay(display);
+    m_findingsView->model()->setTimeDisplay(display);
+    m_utc->setText(utc ? tr("Times in &UTC") : tr("Times in &local time"));
+}
+
+void MainWindow::exportTable()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export sessions as CSV"), tr("sessions.csv"), tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!writeTextFile(path, m_workspace->sessions()->model()->toCsv(), &error))
+        m_messageBar->showMessage(tr("Could not write %1: %2").arg(path, error), MessageBar::Error);
+    else
+        m_status->setText(tr("Exported %n session(s) to %1", nullptr, m_workspace->sessions()->model()->rowCount()).arg(path));
+}
+
+void MainWindow::exportTranscript()
+{
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export transcript"), tr("transcript.html"),
+                                                      tr("HTML (*.html);;Text (*.txt)"), &filter);
+    if (path.isEmpty())
+        return;
+    const bool html = path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) || path.endsWith(QLatin1String(".htm"), Qt::CaseInsensitive);
+    const TranscriptModel *model = m_workspace->transcript()->model();
+    QString error;
+    if (!writeTextFile(path, html ? model->toHtml() : model->toText(), &error))
+        m_messageBar->showMessage(tr("Could not write %1: %2").arg(path, error), MessageBar::Error);
+    else
+        m_status->setText(tr("Exported the transcript to %1").arg(path));
+}
+
+void MainWindow::exportJourney()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export message journey"), tr("journey.html"), tr("HTML (*.html);;Text (*.txt)"));
+    if (path.isEmpty())
+        return;
+    const bool html = path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) || path.endsWith(QLatin1String(".htm"), Qt::CaseInsensitive);
+    const JourneyModel *model = m_workspace->journey()->model();
+    QString error;
+    if (!writeTextFile(path, html ? model->toHtml() : model->toText(), &error))
+        m_messageBar->showMessage(tr("Could not write %1: %2").arg(path, error), MessageBar::Error);
+    else
+        m_status->setText(tr("Exported the journey to %1").arg(path));
+}
+
+void MainWindow::exportChart()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export charts"), tr("charts.png"), tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (path.isEmpty())
+        return;
+    if (!m_workspace->charts()->exportImage(path))
+        m_messageBar->showMessage(tr("Could not write %1").arg(path), MessageBar::Error);
+    else
+        m_status->setText(tr("Exported the charts to %1").arg(path));
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QDialog(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About Mailflow Workbench"));
+    auto *layout = new QVBoxLayout(box);
+    auto *text = new QTextBrowser(box);
+    text->setOpenExternalLinks(true);
+    text->setObjectName(QStringLiteral("aboutText"));
+    text->setHtml(tr("<h2>Mailflow Workbench %1</h2>"
+                     "<p>Find out why Exchange mail does not flow, and fix it.</p>"
+                     "<p>Built with Qt %2, running on Qt %3.</p>"
+                     "<h3>Licences</h3>"
+                     "<ul><li>Mailflow Workbench: see the LICENSE file shipped with it.</li>"
+                     "<li>Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg): GNU LGPL v3.</li>"
+                     "<li>Qt Charts: GNU GPL v3.</li>"
+                     "<li>libarchive: BSD 2-clause.</li>"
+                     "<li>KSyntaxHighlighting (when built with it): MIT.</li></ul>")
+                      .arg(QStringLiteral(MWB_VERSION).toHtmlEscaped(), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+    text->setMinimumSize(460, 300);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, box);
+    connect(buttons, &QDialogButtonBox::rejected, box, &QDialog::close);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    box->show();
+}
+
+void MainWindow::openWizard(const QString &scenario, const QMap<QString, QString> &parameters)
+{
+#ifdef MWB_HAVE_WIZARD
+    auto *wizard = new RemediationWizard(scenario, parameters, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->show();
+#else
+    Q_UNUSED(parameters)
+    m_messageBar->showMessage(scenario.isEmpty() ? tr("The remediation wizard is not part of this build yet.")
+                                                 : tr("The remediation wizard (scenario %1) is not part of this build yet.").arg(scenario),
+                              MessageBar::Info);
+#endif
+}
+
+void MainWindow::openConsole()
+{
+#ifdef MWB_HAVE_CONSOLE
+    auto *dock = findChild<QDockWidget *>(QStringLiteral("consoleDock"));
+    if (!dock) {
+        dock = new QDockWidget(tr("SMTP Console"), this);
+        dock->setObjectName(QStringLiteral("consoleDock"));
+        dock->setWidget(new ConsoleWidget(dock));
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+    }
+    dock->show();
+    dock->raise();
+#else
+    m_messageBar->showMessage(tr("The SMTP console is not part of this build yet."), MessageBar::Info);
+#endif
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1400, 860);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_recent = settings.value(QStringLiteral("recent/paths")).toStringList();
+    updateRecentMenu();
+    const bool utc = settings.value(QStringLiteral("view/utc"), true).toBool();
+    m_utc->setChecked(utc);
+    setTimeUtc(utc);
+    m_workspace->setCurrentIndex(settings.value(QStringLiteral("view/tab"), 0).toInt());
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("recent/paths"), m_recent);
+    settings.setValue(QStringLiteral("view/utc"), m_utc->isChecked());
+    settings.setValue(QStringLiteral("view/tab"), m_workspace->currentIndex());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    writeSettings();
+    if (m_job)
+        m_job->cancel();
+    QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::handleDrag(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        if (!drag->mimeData()->hasUrls())
+            return false;
+        drag->setDropAction(Qt::CopyAction);
+        drag->accept();
+        return true;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        if (!drop->mimeData()->hasUrls())
+            return false;
+        QStringList paths;
+        QStringList remote;
+        for (const QUrl &url : drop->mimeData()->urls()) {
+            if (url.isLocalFile())
+                paths << url.toLocalFile();
+            else
+                remote << url.toDisplayString();
+        }
+        drop->setDropAction(Qt::CopyAction);
+        drop->accept();
+        // Drops onto loaded logs add to them; onto the welcome page they start a load.
+        if (m_store && !m_paths.isEmpty())
+            addPaths(paths);
+        else
+            openPaths(paths);
+        if (!remote.isEmpty())
+            m_messageBar->showMessage(tr("Only local files can be loaded; skipped %1").arg(remote.join(QStringLiteral(", "))), MessageBar::Warning);
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    const QEvent::Type t = event->type();
+    if (t == QEvent::DragEnter || t == QEvent::DragMove || t == QEvent::Drop) {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (widget && (widget == this || widget->window() == this))
+            return handleDrag(event);
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    // Light/dark follows the system: Qt updates the palette, the views repaint with palette colours;
+    // the charts pick their theme when rebuilt.
+    if (event->type() == QEvent::PaletteChange && m_workspace && m_store)
+        m_workspace->charts()->setSessions(m_store->sessions);
+    QMainWindow::changeEvent(event);
 }
 
 } // namespace mwb::views

@@ -1,17 +1,142 @@
 #pragma once
+// The main window shell: menus, toolbar, status bar with load progress and Cancel, a welcome page,
+// the workspace (sessions, transcript, journey, charts), docks for findings and details, drag and
+// drop of files and folders anywhere on the window, recent files, settings, About.
+#include "model/core/diagnosis/finding.h"
+#include "model/core/sessions/store.h"
+
 #include <QMainWindow>
 #include <QStringList>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
+class QToolButton;
+
+namespace mwb {
+class DiagnosisEngine;
+class LoadJob;
+} // namespace mwb
 
 namespace mwb::views {
 
-// The main window shell (placeholder until the views area lands).
+class FindingDetails;
+class FindingsView;
+class MessageBar;
+class Workspace;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads files, folders and archives (replacing what is loaded). Unsupported or missing paths
+    // are skipped with a non-modal message; the rest loads. Always ends with loadFinished().
     void openPaths(const QStringList &paths);
+    // Adds paths to what is loaded (drops while logs are shown add to them).
+    void addPaths(const QStringList &paths);
+    void setSamplesDirectory(const QString &dir);
+    QString samplesDirectory() const { return m_samplesDir; }
+
+    bool isLoading() const;
+    std::shared_ptr<const Store> store() const { return m_store; }
+    QList<Finding> findings() const { return m_findings; }
+    QString statusText() const;
+    QString messageBarText() const;
+    Workspace *workspace() const { return m_workspace; }
+    FindingsView *findingsView() const { return m_findingsView; }
+    FindingDetails *findingDetails() const { return m_details; }
+    QStringList recentPaths() const { return m_recent; }
+
+    // Which dropped/opened paths can be loaded; the others with the reason.
+    struct PathCheck {
+        QStringList accepted;
+        QStringList skipped;   // "name — reason"
+    };
+    static PathCheck checkPaths(const QStringList &paths);
+
+public Q_SLOTS:
+    void cancelLoad();
+    void openSamples();
+
 Q_SIGNALS:
     void loadFinished();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    QWidget *createWelcomePage();
+    void startLoad(const QStringList &paths);
+    void onProgress(qint64 done, qint64 total);
+    void onFinished(std::shared_ptr<Store> store, bool cancelled);
+    void addRecent(const QStringList &paths);
+    void updateRecentMenu();
+    void updateNavigation();
+    void setTimeUtc(bool utc);
+    void exportTable();
+    void exportTranscript();
+    void exportJourney();
+    void exportChart();
+    void showAbout();
+    void openWizard(const QString &scenario, const QMap<QString, QString> &parameters);
+    void openConsole();
+    void readSettings();
+    void writeSettings() const;
+    bool handleDrag(QEvent *event);
+
+    QString m_samplesDir;
+    QStringList m_paths;
+    QStringList m_recent;
+    QStringList m_skippedOnOpen;
+    LoadJob *m_job = nullptr;
+    std::shared_ptr<DiagnosisEngine> m_engine;
+    std::shared_ptr<const Store> m_store;
+    QList<Finding> m_findings;
+    qint64 m_sessionsSeen = 0;
+
+    QStackedWidget *m_pages = nullptr;
+    MessageBar *m_messageBar = nullptr;
+    Workspace *m_workspace = nullptr;
+    FindingsView *m_findingsView = nullptr;
+    FindingDetails *m_details = nullptr;
+    QLabel *m_status = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+    QMenu *m_recentMenu = nullptr;
+
+    QAction *m_openFiles = nullptr;
+    QAction *m_openFolder = nullptr;
+    QAction *m_openSamples = nullptr;
+    QAction *m_exportTable = nullptr;
+    QAction *m_exportTranscript = nullptr;
+    QAction *m_exportJourney = nullptr;
+    QAction *m_exportChart = nullptr;
+    QAction *m_copyTranscript = nullptr;
+    QAction *m_cancel = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_back = nullptr;
+    QAction *m_forward = nullptr;
+    QAction *m_utc = nullptr;
+    QAction *m_focusFilter = nullptr;
+    QAction *m_rawLines = nullptr;
+    QAction *m_tabSessions = nullptr;
+    QAction *m_tabJourney = nullptr;
+    QAction *m_tabCharts = nullptr;
+    QAction *m_wizard = nullptr;
+    QAction *m_console = nullptr;
+    QAction *m_about = nullptr;
+    QAction *m_aboutQt = nullptr;
+    QAction *m_clearRecent = nullptr;
 };
 
 } // namespace mwb::views

@@ -1,0 +1,114 @@
+#include "model/itemmodels/aggregates.h"
+
+#include "model/itemmodels/sessionfilter.h"
+
+#include <QHash>
+#include <algorithm>
+
+namespace mwb {
+
+qint64 niceBinWidth(qint64 spanMs, int maxBins)
+{
+    static const qint64 steps[] = {1000, 5000, 10'000, 30'000, 60'000, 300'000, 600'000, 1'800'000,
+                                   3'600'000, 3 * 3'600'000, 6 * 3'600'000, 12 * 3'600'000, 86'400'000};
+    maxBins = std::max(1, maxBins);
+    for (qint64 step : steps) {
+        if (spanMs / step < maxBins)
+            return step;
+    }
+    const qint64 days = spanMs / 86'400'000 / maxBins + 1;
+    return days * 86'400'000;
+}
+
+template <typename F>
+static void forRows(const QList<Session> &sessions, const std::vector<int> &rows, bool allRows, F &&f)
+{
+    if (allRows) {
+        for (const Session &s : sessions)
+            f(s);
+        return;
+    }
+    for (int i : rows) {
+        if (i >= 0 && i < sessions.size())
+            f(sessions.at(i));
+    }
+}
+
+TimeHistogram binSessions(const QList<Session> &sessions, const std::vector<int> &rows, bool allRows,
+                          qint64 fromMs, qint64 toMs, int maxBins)
+{
+    TimeHistogram h;
+    if (fromMs == kNoTime || toMs == kNoTime || toMs <= fromMs)
+        return h;
+    h.binMs = niceBinWidth(toMs - fromMs, maxBins);
+    h.fromMs = fromMs - (fromMs % h.binMs);  // align bins on round times
+    const int bins = int((toMs - h.fromMs) / h.binMs) + 1;
+    h.byOutcome.assign(size_t(bins), {});
+    h.errorsByClass.assign(size_t(bins), {});
+    forRows(sessions, rows, allRows, [&](const Session &s) {
+        if (s.startMs == kNoTime || s.startMs < h.fromMs || s.startMs > toMs)
+            return;
+        const size_t bin = size_t((s.startMs - h.fromMs) / h.binMs);
+        if (bin >= h.byOutcome.size())
+            return;
+        h.byOutcome[bin][size_t(s.outcome)]++;
+        const QChar c = s.lastReply.isEmpty() ? QChar() : s.lastReply.at(0);
+        if (c == QLatin1Char('4'))
+            h.errorsByClass[bin][0]++;
+        else if (c == QLatin1Char('5'))
+            h.errorsByClass[bin][1]++;
+    });
+    return h;
+}
+
+static QList<QPair<QString, int>> topOf(const QHash<QString, int> &counts, int limit)
+{
+    QList<QPair<QString, int>> all;
+    all.reserve(counts.size());
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        all.append({it.key(), it.value()});
+    std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (all.size() > limit)
+        all.resize(limit);
+    return all;
+}
+
+QList<QPair<QString, int>> topRemoteHosts(const QList<Session> &sessions, const std::vector<int> &rows, bool allRows, int limit)
+{
+    QHash<QString, int> counts;
+    forRows(sessions, rows, allRows, [&](const Session &s) {
+        const QHostAddress addr = endpointAddress(s.remote);
+        counts[addr.isNull() ? s.remote : addr.toString()]++;
+    });
+    counts.remove(QString());
+    return topOf(counts, limit);
+}
+
+QList<QPair<QString, int>> topErrorCodes(const QList<Session> &sessions, const std::vector<int> &rows, bool allRows, int limit)
+{
+    QHash<QString, int> counts;
+    forRows(sessions, rows, allRows, [&](const Session &s) {
+        const ReplyCode code = parseReplyCode(s.lastReply);
+        if (code.basic.startsWith(QLatin1Char('4')) || code.basic.startsWith(QLatin1Char('5')))
+            counts[code.enhanced.isEmpty() ? code.basic : code.basic + QLatin1Char(' ') + code.enhanced]++;
+    });
+    return topOf(counts, limit);
+}
+
+QPair<qint64, qint64> sessionTimeRange(const QList<Session> &sessions)
+{
+    qint64 lo = kNoTime;
+    qint64 hi = kNoTime;
+    for (const Session &s : sessions) {
+        if (s.startMs != kNoTime && (lo == kNoTime || s.startMs < lo))
+            lo = s.startMs;
+        const qint64 end = s.endMs != kNoTime ? s.endMs : s.startMs;
+        if (end != kNoTime && (hi == kNoTime || end > hi))
+            hi = end;
+    }
+    return {lo, hi};
+}
+
+} // namespace mwb

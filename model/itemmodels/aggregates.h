@@ -1,0 +1,38 @@
+#pragma once
+// Chart data computed over the session list (QtCore only): time bins sized to the visible range so
+// a chart never draws more than a few hundred bars whatever the number of sessions.
+#include "model/core/sessions/types.h"
+
+#include <QList>
+#include <QPair>
+#include <array>
+#include <vector>
+
+namespace mwb {
+
+inline constexpr int kOutcomeCount = 5;  // SessionOutcome values
+
+struct TimeHistogram {
+    qint64 fromMs = kNoTime;
+    qint64 binMs = 0;
+    std::vector<std::array<int, kOutcomeCount>> byOutcome;  // per bin, per SessionOutcome
+    std::vector<std::array<int, 2>> errorsByClass;          // per bin: [0] 4xx replies, [1] 5xx replies
+    int binCount() const { return int(byOutcome.size()); }
+    qint64 binStart(int bin) const { return fromMs + bin * binMs; }
+};
+
+// Picks a "round" bin width (1 s … 1 day) so that [fromMs, toMs) has at most maxBins bins.
+qint64 niceBinWidth(qint64 spanMs, int maxBins);
+
+// rows: indexes into sessions (empty vector + allRows=true means every session).
+TimeHistogram binSessions(const QList<Session> &sessions, const std::vector<int> &rows, bool allRows,
+                          qint64 fromMs, qint64 toMs, int maxBins = 120);
+
+// The `limit` most frequent remote addresses / error replies ("451 4.7.0"), most frequent first.
+QList<QPair<QString, int>> topRemoteHosts(const QList<Session> &sessions, const std::vector<int> &rows, bool allRows, int limit = 10);
+QList<QPair<QString, int>> topErrorCodes(const QList<Session> &sessions, const std::vector<int> &rows, bool allRows, int limit = 10);
+
+// Earliest start and latest end over the sessions; {kNoTime, kNoTime} when none has a time.
+QPair<qint64, qint64> sessionTimeRange(const QList<Session> &sessions);
+
+} // namespace mwb

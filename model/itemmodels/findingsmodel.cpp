@@ -1,0 +1,98 @@
+#include "model/itemmodels/findingsmodel.h"
+
+#include "model/itemmodels/outcomestyle.h"
+
+namespace mwb {
+
+FindingsModel::FindingsModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+int FindingsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_findings.size());
+}
+
+int FindingsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const Finding *FindingsModel::findingAt(int row) const
+{
+    return (row >= 0 && row < m_findings.size()) ? &m_findings.at(row) : nullptr;
+}
+
+QVariant FindingsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Finding &f = m_findings.at(index.row());
+    auto span = [&] {
+        if (f.firstMs == kNoTime)
+            return QString();
+        if (f.lastMs == kNoTime || f.lastMs == f.firstMs)
+            return formatTime(f.firstMs, m_timeDisplay);
+        return tr("%1 \u2013 %2 (%3)").arg(formatTime(f.firstMs, m_timeDisplay), formatTime(f.lastMs, m_timeDisplay),
+                                           formatDuration(f.lastMs - f.firstMs));
+    };
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case SeverityColumn: return severityLabel(f.severity);
+        case Title: return f.title.isEmpty() ? f.rule : f.title;
+        case Count: return f.count;
+        case Servers: return f.servers.join(QStringLiteral(", "));
+        case TimeSpan: return span();
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return index.column() == Title ? QStringLiteral("%1\n%2").arg(f.rule, f.explanation.left(400)) : data(index).toString();
+    case Qt::DecorationRole:
+        return index.column() == SeverityColumn ? QVariant(severityIcon(f.severity)) : QVariant();
+    case Qt::ForegroundRole:
+        return index.column() == SeverityColumn ? QVariant(severityColor(f.severity)) : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() == Count ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case RuleRole: return f.rule;
+    case SeverityRole: return int(f.severity);
+    case SortRole:
+        switch (index.column()) {
+        case SeverityColumn: return int(f.severity);
+        case Count: return f.count;
+        case TimeSpan: return f.firstMs;
+        default: return data(index).toString();
+        }
+    }
+    return {};
+}
+
+QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case SeverityColumn: return tr("Severity");
+    case Title: return tr("Finding");
+    case Count: return tr("Count");
+    case Servers: return tr("Servers");
+    case TimeSpan: return tr("Time span");
+    }
+    return {};
+}
+
+void FindingsModel::setFindings(const QList<Finding> &findings)
+{
+    beginResetModel();
+    m_findings = findings;
+    endResetModel();
+}
+
+void FindingsModel::setTimeDisplay(TimeDisplay display)
+{
+    if (display == m_timeDisplay)
+        return;
+    m_timeDisplay = display;
+    if (!m_findings.isEmpty())
+        Q_EMIT dataChanged(index(0, TimeSpan), index(rowCount() - 1, TimeSpan));
+}
+
+} // namespace mwb

@@ -1,0 +1,70 @@
+#pragma once
+// Filtering sessions without QSortFilterProxyModel: the filter runs over the session list (QtCore
+// only, no view involved) and yields the row indexes the table model swaps in. A proxy model would
+// call filterAcceptsRow through the model API per row, which does not scale to millions of rows.
+#include "model/core/common/result.h"
+#include "model/core/sessions/types.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <optional>
+#include <vector>
+
+namespace mwb {
+
+// What the filter bar asks for. Empty / unset fields do not restrict.
+struct SessionFilterSpec {
+    QString text;                       // free text over id, server, connector, endpoints, EHLO, sender, recipients, ids, reply
+    bool textIsRegex = false;
+    QString server;                     // exact, case-insensitive
+    QString connector;                  // substring, case-insensitive
+    std::optional<Direction> direction;
+    QString remote;                     // IP, CIDR (10.0.0.0/8, 2001:db8::/32) or a substring of the raw endpoint
+    QString code;                       // "4.4.317", "5.7.*", "451", "4.*" — matched against the last reply
+    std::optional<SessionOutcome> outcome;
+    qint64 fromMs = kNoTime;            // inclusive, over the session start
+    qint64 toMs = kNoTime;              // exclusive
+    bool onlyTls = false;
+    bool onlyWithFinding = false;
+
+    bool isEmpty() const;
+};
+
+// A validated, ready-to-run filter. Build once per filter change, run over any number of sessions.
+class SessionFilter {
+public:
+    // Fails with a message for the admin on an invalid regex, CIDR or code pattern.
+    static Result<SessionFilter> compile(const SessionFilterSpec &spec);
+
+    bool matches(const Session &session) const;
+    // Sessions named in findings, for "has finding" (indexes into Store::sessions).
+    void setFindingSessions(QSet<int> sessionIndexes) { m_findingSessions = std::move(sessionIndexes); }
+
+    // Indexes (positions in `sessions`, offset by `firstIndex`) of every match, in order.
+    std::vector<int> apply(const QList<Session> &sessions, int firstIndex = 0) const;
+
+    const SessionFilterSpec &spec() const { return m_spec; }
+
+private:
+    SessionFilterSpec m_spec;
+    QRegularExpression m_textRegex;
+    QString m_textLower;
+    QHostAddress m_network;
+    int m_prefix = -1;                  // -1: remote is a substring, not an address
+    QRegularExpression m_codeRegex;
+    QSet<int> m_findingSessions;
+};
+
+// The remote endpoint's address without the port ("[2001:db8::5]:25" -> 2001:db8::5).
+QHostAddress endpointAddress(const QString &endpoint);
+
+// Reply code parts of a reply line: "451 4.7.0 Temporary..." -> {"451", "4.7.0"}.
+struct ReplyCode {
+    QString basic;
+    QString enhanced;
+};
+ReplyCode parseReplyCode(const QString &reply);
+
+} // namespace mwb

@@ -1,0 +1,306 @@
+#include "model/itemmodels/sessiontablemodel.h"
+
+#include "model/itemmodels/outcomestyle.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace mwb {
+
+QString csvField(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))
+        && !text.contains(QLatin1Char('\r')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+SessionTableModel::SessionTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+int SessionTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int SessionTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+const Session *SessionTableModel::sessionAt(int row) const
+{
+    if (row < 0 || size_t(row) >= m_rows.size())
+        return nullptr;
+    const int i = m_rows[size_t(row)];
+    return (i >= 0 && i < m_sessions.size()) ? &m_sessions.at(i) : nullptr;
+}
+
+int SessionTableModel::rowOfSession(int sessionIndex) const
+{
+    const auto it = std::find(m_rows.begin(), m_rows.end(), sessionIndex);
+    return it == m_rows.end() ? -1 : int(it - m_rows.begin());
+}
+
+QString SessionTableModel::cellText(const Session &s, int column) const
+{
+    switch (column) {
+    case Time: return formatTime(s.startMs, m_timeDisplay);
+    case Server: return s.server;
+    case Connector: return s.connector;
+    case DirectionColumn: return s.direction == Direction::Receive ? tr("Receive") : tr("Send");
+    case Remote: return s.remote;
+    case Ehlo: return s.ehlo;
+    case Tls: return s.tls ? (s.tlsProtocol.isEmpty() ? tr("yes") : s.tlsProtocol) : QString();
+    case Sender: return s.mailFrom;
+    case Recipients: return s.recipients.isEmpty() ? QString() : QString::number(s.recipients.size());
+    case MessageIds: return s.messageIds.join(QLatin1Char(' '));
+    case FinalReply: return s.lastReply;
+    case Outcome: return outcomeLabel(s.outcome);
+    case Duration:
+        return (s.startMs == kNoTime || s.endMs == kNoTime) ? QString() : formatDuration(s.endMs - s.startMs);
+    }
+    return {};
+}
+
+QVariant SessionTableModel::sortKey(const Session &s, int column) const
+{
+    switch (column) {
+    case Time: return s.startMs;
+    case Recipients: return int(s.recipients.size());
+    case Duration: return (s.startMs == kNoTime || s.endMs == kNoTime) ? qint64(-1) : s.endMs - s.startMs;
+    case Outcome: return int(s.outcome);
+    case Tls: return s.tls ? 1 : 0;
+    default: return cellText(s, column);
+    }
+}
+
+QVariant SessionTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Session *s = sessionAt(index.row());
+    if (!s)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return cellText(*s, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == MessageIds)
+            return s->messageIds.join(QLatin1Char('\n'));
+        if (index.column() == Recipients)
+            return s->recipients.join(QLatin1Char('\n'));
+        if (index.column() == Time)
+            return formatTime(s->startMs, m_timeDisplay, true);
+        return cellText(*s, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == Outcome)
+            return outcomeIcon(s->outcome);
+        if (index.column() == Tls && s->tls)
+            return QIcon(QStringLiteral(":/icons/status/lock.svg"));
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == Outcome || index.column() == FinalReply)
+            return s->outcome == SessionOutcome::Delivered || s->outcome == SessionOutcome::NoMail
+                ? QVariant() : QVariant(outcomeColor(s->outcome));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Recipients || index.column() == Duration)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case SessionIndexRole:
+        return m_rows[size_t(index.row())];
+    case OutcomeRole:
+        return outcomeId(s->outcome);
+    case SortRole:
+        return sortKey(*s, index.column());
+    }
+    return {};
+}
+
+QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Time: return m_timeDisplay == TimeDisplay::Utc ? tr("Time (UTC)") : tr("Time (local)");
+    case Server: return tr("Server");
+    case Connector: return tr("Connector");
+    case DirectionColumn: return tr("Direction");
+    case Remote: return tr("Remote endpoint");
+    case Ehlo: return tr("EHLO");
+    case Tls: return tr("TLS");
+    case Sender: return tr("Sender");
+    case Recipients: return tr("Rcpts");
+    case MessageIds: return tr("Message-IDs");
+    case FinalReply: return tr("Final reply");
+    case Outcome: return tr("Outcome");
+    case Duration: return tr("Duration");
+    }
+    return {};
+}
+
+void SessionTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<int> persistentSessions;
+    persistentSessions.reserve(before.size());
+    for (const QModelIndex &idx : before)
+        persistentSessions << m_rows[size_t(idx.row())];
+
+    auto less = [&](int a, int b) {
+        const Session &sa = m_sessions.at(a);
+        const Session &sb = m_sessions.at(b);
+        switch (column) {
+        case Time: return sa.startMs < sb.startMs;
+        case Recipients: return sa.recipients.size() < sb.recipients.size();
+        case Duration: return sa.endMs - sa.startMs < sb.endMs - sb.startMs;
+        case Outcome: return int(sa.outcome) < int(sb.outcome);
+        case Tls: return int(sa.tls) < int(sb.tls);
+        default: return QString::compare(cellText(sa, column), cellText(sb, column), Qt::CaseInsensitive) < 0;
+        }
+    };
+    if (order == Qt::AscendingOrder)
+        std::stable_sort(m_rows.begin(), m_rows.end(), less);
+    else
+        std::stable_sort(m_rows.begin(), m_rows.end(), [&](int a, int b) { return less(b, a); });
+
+    // Persistent indexes (selection, current row) follow their sessions.
+    QHash<int, int> newRow;
+    for (size_t r = 0; r < m_rows.size(); ++r)
+        newRow.insert(m_rows[r], int(r));
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i)
+        after << index(newRow.value(persistentSessions.at(i)), before.at(i).column());
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void SessionTableModel::clear()
+{
+    beginResetModel();
+    m_sessions.clear();
+    m_rows.clear();
+    endResetModel();
+}
+
+void SessionTableModel::appendSessions(const QList<Session> &batch)
+{
+    if (batch.isEmpty())
+        return;
+    const int first = int(m_sessions.size());
+    std::vector<int> added;
+    if (m_filter) {
+        added = m_filter->apply(batch, first);
+    } else {
+        added.resize(size_t(batch.size()));
+        std::iota(added.begin(), added.end(), first);
+    }
+    m_sessions.append(batch);
+    if (added.empty())
+        return;
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row + int(added.size()) - 1);
+    m_rows.insert(m_rows.end(), added.begin(), added.end());
+    endInsertRows();
+}
+
+void SessionTableModel::setSessions(const QList<Session> &sessions)
+{
+    if (sessions.size() == m_sessions.size()) {
+        // Same sessions as streamed in: share the store's list, keep rows and selection.
+        m_sessions = sessions;
+        if (!m_rows.empty())
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_sessions = sessions;
+    if (m_filter) {
+        m_rows = m_filter->apply(m_sessions);
+    } else {
+        m_rows.resize(size_t(m_sessions.size()));
+        std::iota(m_rows.begin(), m_rows.end(), 0);
+    }
+    endResetModel();
+    if (m_sortColumn >= 0)
+        sort(m_sortColumn, m_sortOrder);
+}
+
+void SessionTableModel::setFilter(std::optional<SessionFilter> filter)
+{
+    m_filter = std::move(filter);
+    std::vector<int> rows;
+    if (m_filter) {
+        rows = m_filter->apply(m_sessions);
+    } else {
+        rows.resize(size_t(m_sessions.size()));
+        std::iota(rows.begin(), rows.end(), 0);
+    }
+    setRows(std::move(rows));
+}
+
+void SessionTableModel::setRows(std::vector<int> rows)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rows.reserve(rows.size());
+    for (int i : rows) {
+        if (i >= 0 && i < m_sessions.size())
+            m_rows.push_back(i);
+    }
+    endResetModel();
+    if (m_sortColumn >= 0)
+        sort(m_sortColumn, m_sortOrder);
+}
+
+void SessionTableModel::setFilteredRows(const SessionFilter &filter, std::vector<int> rows, int snapshotSize)
+{
+    m_filter = filter;
+    if (snapshotSize < m_sessions.size()) {
+        const std::vector<int> tail = filter.apply(m_sessions.mid(snapshotSize), snapshotSize);
+        rows.insert(rows.end(), tail.begin(), tail.end());
+    }
+    setRows(std::move(rows));
+}
+
+void SessionTableModel::setTimeDisplay(TimeDisplay display)
+{
+    if (display == m_timeDisplay)
+        return;
+    m_timeDisplay = display;
+    Q_EMIT headerDataChanged(Qt::Horizontal, Time, Time);
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, Time), index(rowCount() - 1, Time), {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+QString SessionTableModel::toCsv() const
+{
+    QString out;
+    QStringList header;
+    for (int c = 0; c < ColumnCount; ++c)
+        header << csvField(headerData(c, Qt::Horizontal).toString());
+    out += header.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    for (size_t r = 0; r < m_rows.size(); ++r) {
+        const Session &s = m_sessions.at(m_rows[r]);
+        QStringList cells;
+        for (int c = 0; c < ColumnCount; ++c) {
+            // Full lists in the CSV: the table shows a count, the export the addresses.
+            if (c == Recipients)
+                cells << csvField(s.recipients.join(QLatin1Char(';')));
+            else
+                cells << csvField(cellText(s, c));
+        }
+        out += cells.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    return out;
+}
+
+} // namespace mwb

@@ -1,0 +1,77 @@
+#pragma once
+// One row per SMTP session. Rows are an index vector over the session list: filtering swaps the
+// vector (computed by SessionFilter), sorting permutes it; batches from the loader are appended
+// with one beginInsertRows each. Cell text is made only when a view asks for it.
+#include "model/core/sessions/types.h"
+#include "model/itemmodels/sessionfilter.h"
+#include "model/itemmodels/timeformat.h"
+
+#include <QAbstractTableModel>
+#include <optional>
+#include <vector>
+
+namespace mwb {
+
+class SessionTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        Time, Server, Connector, DirectionColumn, Remote, Ehlo, Tls, Sender, Recipients, MessageIds,
+        FinalReply, Outcome, Duration, ColumnCount
+    };
+    enum Role {
+        SessionIndexRole = Qt::UserRole + 1,  // int: index into the session list (Store::sessions)
+        OutcomeRole,                          // QString outcome id
+        SortRole,                             // value used by sort()
+    };
+
+    explicit SessionTableModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    void clear();
+    // Loader batches, in order; rows that pass the current filter appear at once.
+    void appendSessions(const QList<Session> &batch);
+    // The final list (Store::sessions). When it holds the same sessions as the batches it replaces
+    // them without a reset, so selection and scroll position survive the end of a load.
+    void setSessions(const QList<Session> &sessions);
+    const QList<Session> &sessions() const { return m_sessions; }
+
+    // Applies a compiled filter (nullopt = show all). Resets the rows.
+    void setFilter(std::optional<SessionFilter> filter);
+    const std::optional<SessionFilter> &filter() const { return m_filter; }
+    // Lets callers run the filter elsewhere (a worker thread) and swap in the result.
+    void setRows(std::vector<int> rows);
+    // Swaps in rows computed elsewhere by `filter` over the first `snapshotSize` sessions; sessions
+    // appended since are filtered here. The filter then also applies to later batches.
+    void setFilteredRows(const SessionFilter &filter, std::vector<int> rows, int snapshotSize);
+
+    void setTimeDisplay(TimeDisplay display);
+    TimeDisplay timeDisplay() const { return m_timeDisplay; }
+
+    int totalCount() const { return int(m_sessions.size()); }
+    const Session *sessionAt(int row) const;
+    int rowOfSession(int sessionIndex) const;  // -1 when filtered out
+
+    // The visible rows (with the header) as CSV, cells quoted when needed.
+    QString toCsv() const;
+
+private:
+    QVariant sortKey(const Session &s, int column) const;
+    QString cellText(const Session &s, int column) const;
+
+    QList<Session> m_sessions;
+    std::vector<int> m_rows;
+    std::optional<SessionFilter> m_filter;
+    TimeDisplay m_timeDisplay = TimeDisplay::Utc;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+};
+
+QString csvField(const QString &text);
+
+} // namespace mwb

@@ -1,0 +1,24 @@
+#pragma once
+// A non-modal message strip (like an info bar): tells what happened without stopping the work.
+#include <QFrame>
+
+class QLabel;
+class QToolButton;
+
+namespace mwb::views {
+
+class MessageBar : public QFrame {
+    Q_OBJECT
+public:
+    enum Kind { Info, Warning, Error };
+    explicit MessageBar(QWidget *parent = nullptr);
+    void showMessage(const QString &text, Kind kind = Info, const QString &details = {});
+    QString text() const;
+
+private:
+    QLabel *m_icon;
+    QLabel *m_label;
+    QToolButton *m_close;
+};
+
+} // namespace mwb::views

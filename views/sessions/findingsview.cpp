@@ -1,0 +1,162 @@
+#include "views/sessions/findingsview.h"
+
+#include "model/core/sessions/store.h"
+#include "model/itemmodels/outcomestyle.h"
+#include "views/common/theme.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace mwb::views {
+
+FindingsView::FindingsView(QWidget *parent)
+    : QWidget(parent), m_model(new FindingsModel(this)), m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(FindingsModel::SortRole);
+    m_table->setModel(m_proxy);
+    m_table->setObjectName(QStringLiteral("findingsTable"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(FindingsModel::SeverityColumn, Qt::DescendingOrder);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(FindingsModel::SeverityColumn, 90);
+    m_table->setColumnWidth(FindingsModel::Title, 300);
+    m_table->setColumnWidth(FindingsModel::Count, 60);
+    m_table->setWordWrap(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { Q_EMIT currentFindingChanged(currentFinding()); });
+}
+
+void FindingsView::setFindings(const QList<Finding> &findings)
+{
+    m_model->setFindings(findings);
+    Q_EMIT currentFindingChanged(nullptr);
+}
+
+const Finding *FindingsView::currentFinding() const
+{
+    const QModelIndex idx = m_table->currentIndex();
+    return idx.isValid() ? m_model->findingAt(m_proxy->mapToSource(idx).row()) : nullptr;
+}
+
+void FindingsView::selectRule(const QString &rule)
+{
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        if (m_model->findingAt(r)->rule == rule) {
+            const QModelIndex idx = m_proxy->mapFromSource(m_model->index(r, 0));
+            m_table->setCurrentIndex(idx);
+            m_table->selectRow(idx.row());
+            return;
+        }
+    }
+}
+
+FindingDetails::FindingDetails(QWidget *parent)
+    : QWidget(parent), m_text(new QTextBrowser(this)), m_showSessions(new QPushButton(tr("Show &sessions"), this)),
+      m_wizard(new QPushButton(actionIcon(QStringLiteral("wizard")), tr("Open in &wizard"), this))
+{
+    m_text->setObjectName(QStringLiteral("findingDetails"));
+    m_text->setOpenLinks(false);
+    m_showSessions->setIcon(actionIcon(QStringLiteral("filter")));
+    m_showSessions->setToolTip(tr("Show the sessions of this finding in the sessions table"));
+    m_wizard->setToolTip(tr("Open the remediation wizard with the scenario and parameters of this finding"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_showSessions);
+    buttons->addWidget(m_wizard);
+    buttons->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_text, 1);
+    layout->addLayout(buttons);
+    connect(m_showSessions, &QPushButton::clicked, this, [this] {
+        if (m_finding)
+            Q_EMIT showSessions(*m_finding);
+    });
+    connect(m_wizard, &QPushButton::clicked, this, [this] {
+        if (m_finding && !m_finding->scenario.isEmpty())
+            Q_EMIT openInWizard(m_finding->scenario, m_finding->parameters);
+    });
+    connect(m_text, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (!m_finding || url.scheme() != QLatin1String("evidence"))
+            return;
+        const int i = url.path().toInt();
+        if (i >= 0 && i < m_finding->evidence.size())
+            Q_EMIT evidenceActivated(m_finding->evidence.at(i));
+    });
+    setFinding(nullptr);
+}
+
+void FindingDetails::setFinding(const Finding *finding)
+{
+    if (!finding) {
+        m_finding.reset();
+        m_text->setHtml(QStringLiteral("<p>%1</p>").arg(tr("Select a finding to see what it means and the log lines that prove it.").toHtmlEscaped()));
+        m_showSessions->setEnabled(false);
+        m_wizard->setEnabled(false);
+        return;
+    }
+    m_finding = *finding;
+    const Finding &f = *finding;
+    auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
+    QString html = QStringLiteral("<h3 style=\"color:%1\">%2</h3>").arg(severityColor(f.severity).name(), esc(f.title.isEmpty() ? f.rule : f.title));
+    html += QStringLiteral("<p><code>%1</code> \u2014 %2 \u2014 %3</p>")
+                .arg(esc(f.rule), esc(severityLabel(f.severity)), esc(tr("%n occurrence(s)", nullptr, f.count)));
+    // Explanations are written with blank lines between paragraphs.
+    for (const QString &para : f.explanation.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts))
+        html += QStringLiteral("<p>%1</p>").arg(esc(para).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    QStringList facts;
+    if (!f.servers.isEmpty())
+        facts << tr("Servers: %1").arg(f.servers.join(QStringLiteral(", ")));
+    if (!f.codes.isEmpty())
+        facts << tr("Codes: %1").arg(f.codes.join(QStringLiteral(", ")));
+    if (f.firstMs != kNoTime)
+        facts << tr("From %1 to %2 (UTC)").arg(formatTime(f.firstMs, TimeDisplay::Utc), formatTime(f.lastMs, TimeDisplay::Utc));
+    if (!f.messageIds.isEmpty())
+        facts << tr("Messages: %1").arg(f.messageIds.mid(0, 10).join(QStringLiteral(", ")));
+    if (!f.scenario.isEmpty())
+        facts << tr("Remediation scenario: %1").arg(f.scenario);
+    if (!facts.isEmpty()) {
+        html += QStringLiteral("<ul>");
+        for (const QString &fact : facts)
+            html += QStringLiteral("<li>%1</li>").arg(esc(fact));
+        html += QStringLiteral("</ul>");
+    }
+    if (!f.evidence.isEmpty()) {
+        html += QStringLiteral("<h4>%1</h4><table cellspacing=\"0\" cellpadding=\"2\">").arg(esc(tr("Evidence")));
+        for (int i = 0; i < f.evidence.size(); ++i) {
+            const RecordRef &ref = f.evidence.at(i);
+            QString file = tr("file %1").arg(ref.fileIndex);
+            QString line;
+            if (m_store && ref.fileIndex >= 0 && ref.fileIndex < m_store->files.size()) {
+                file = QFileInfo(m_store->files.at(ref.fileIndex).path).fileName();
+                line = m_store->recordText(ref);
+            }
+            html += QStringLiteral("<tr><td><a href=\"evidence:%1\">%2:%3</a></td><td><code>%4</code></td></tr>")
+                        .arg(i).arg(esc(file)).arg(ref.line).arg(esc(line));
+        }
+        html += QStringLiteral("</table>");
+    }
+    m_text->setHtml(html);
+    m_showSessions->setEnabled(!f.sessionIndexes.isEmpty() || !f.sessions.isEmpty());
+    m_wizard->setEnabled(!f.scenario.isEmpty());
+}
+
+QString FindingDetails::text() const
+{
+    return m_text->toPlainText();
+}
+
+} // namespace mwb::views

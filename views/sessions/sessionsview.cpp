@@ -1,0 +1,334 @@
+#include "views/sessions/sessionsview.h"
+
+#include "model/itemmodels/outcomestyle.h"
+#include "views/common/theme.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace mwb::views {
+
+SessionsView::SessionsView(QWidget *parent)
+    : QWidget(parent), m_model(new SessionTableModel(this)), m_table(new QTableView(this)), m_text(new QLineEdit(this)),
+      m_regex(new QCheckBox(tr("Re&gex"), this)), m_server(new QComboBox(this)), m_connector(new QLineEdit(this)),
+      m_direction(new QComboBox(this)), m_remote(new QLineEdit(this)), m_code(new QLineEdit(this)),
+      m_outcome(new QComboBox(this)), m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)),
+      m_useTime(new QCheckBox(tr("Ti&me"), this)), m_tls(new QCheckBox(tr("Has &TLS"), this)),
+      m_finding(new QCheckBox(tr("Has fi&nding"), this)), m_status(new QLabel(this)), m_debounce(new QTimer(this))
+{
+    m_text->setPlaceholderText(tr("Search sessions (id, host, address, message-id, reply)\u2026"));
+    m_text->setClearButtonEnabled(true);
+    m_text->setObjectName(QStringLiteral("filterText"));
+    m_server->addItem(tr("All servers"));
+    m_server->setObjectName(QStringLiteral("filterServer"));
+    m_connector->setPlaceholderText(tr("Connector"));
+    m_direction->addItems({tr("Both directions"), tr("Receive"), tr("Send")});
+    m_remote->setPlaceholderText(tr("Remote IP or CIDR"));
+    m_remote->setObjectName(QStringLiteral("filterRemote"));
+    m_code->setPlaceholderText(tr("SMTP code, e.g. 4.4.317 or 5.7.*"));
+    m_code->setObjectName(QStringLiteral("filterCode"));
+    m_outcome->addItem(tr("Any outcome"));
+    for (int o = 0; o <= int(SessionOutcome::NoMail); ++o) {
+        const auto outcome = SessionOutcome(o);
+        m_outcome->addItem(outcomeIcon(outcome), outcomeLabel(outcome));
+    }
+    for (QDateTimeEdit *e : {m_from, m_to}) {
+        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        e->setTimeSpec(Qt::UTC);
+        e->setCalendarPopup(true);
+        e->setEnabled(false);
+    }
+    m_useTime->setToolTip(tr("Restrict to sessions that start in this range (UTC)"));
+    connect(m_useTime, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
+    connect(m_useTime, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
+    auto *clear = new QToolButton(this);
+    clear->setIcon(actionIcon(QStringLiteral("clear")));
+    clear->setToolTip(tr("Clear the filter"));
+    clear->setAutoRaise(true);
+
+    auto *row1 = new QHBoxLayout;
+    row1->addWidget(m_text, 3);
+    row1->addWidget(m_regex);
+    row1->addWidget(m_server, 1);
+    row1->addWidget(m_connector, 1);
+    row1->addWidget(m_direction);
+    row1->addWidget(clear);
+    auto *row2 = new QHBoxLayout;
+    m_remote->setMinimumWidth(150);
+    m_code->setMinimumWidth(200);
+    row2->addWidget(m_remote, 1);
+    row2->addWidget(m_code, 1);
+    row2->addWidget(m_outcome);
+    row2->addWidget(m_useTime);
+    row2->addWidget(m_from);
+    row2->addWidget(new QLabel(QStringLiteral("\u2013"), this));
+    row2->addWidget(m_to);
+    row2->addWidget(m_tls);
+    row2->addWidget(m_finding);
+    auto *bar = new QVBoxLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addLayout(row1);
+    bar->addLayout(row2);
+
+    m_table->setModel(m_model);
+    m_table->setObjectName(QStringLiteral("sessionsTable"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(SessionTableModel::Time, Qt::AscendingOrder);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->setColumnWidth(SessionTableModel::Time, 170);
+    m_table->setColumnWidth(SessionTableModel::Connector, 150);
+    m_table->setColumnWidth(SessionTableModel::Remote, 140);
+    m_table->setColumnWidth(SessionTableModel::MessageIds, 180);
+    m_table->setColumnWidth(SessionTableModel::FinalReply, 220);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_status);
+    layout->addWidget(m_table, 1);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(200);
+    connect(m_debounce, &QTimer::timeout, this, &SessionsView::applyFilter);
+    for (QLineEdit *e : {m_text, m_connector, m_remote, m_code})
+        connect(e, &QLineEdit::textChanged, this, &SessionsView::scheduleFilter);
+    for (QComboBox *c : {m_server, m_direction, m_outcome})
+        connect(c, &QComboBox::currentIndexChanged, this, &SessionsView::scheduleFilter);
+    for (QCheckBox *c : {m_regex, m_useTime, m_tls, m_finding})
+        connect(c, &QCheckBox::toggled, this, &SessionsView::scheduleFilter);
+    for (QDateTimeEdit *e : {m_from, m_to})
+        connect(e, &QDateTimeEdit::dateTimeChanged, this, &SessionsView::scheduleFilter);
+    connect(clear, &QToolButton::clicked, this, [this] { setFilterSpec({}); });
+    connect(&m_watcher, &QFutureWatcher<std::vector<int>>::finished, this, [this] {
+        if (m_discardResult || !m_runningFilter) {
+            m_discardResult = false;
+        } else {
+            const int before = currentSession();
+            m_model->setFilteredRows(*m_runningFilter, m_watcher.result(), m_runningSnapshotSize);
+            selectSession(before);
+        }
+        m_runningFilter.reset();
+        Q_EMIT filterApplied(m_model->rowCount(), m_model->totalCount());
+        if (m_pendingFilter) {
+            m_pendingFilter = false;
+            applyFilter();
+        }
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        Q_EMIT currentSessionChanged(current.isValid() ? current.data(SessionTableModel::SessionIndexRole).toInt() : -1);
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_status->property("showingCount").toBool())
+            Q_EMIT filterApplied(m_model->rowCount(), m_model->totalCount());
+    });
+    connect(this, &SessionsView::filterApplied, this, [this](int shown, int total) {
+        QString text = shown == total ? tr("%n session(s)", nullptr, total) : tr("%1 of %n session(s) match", nullptr, total).arg(shown);
+        if (!m_onlyLabel.isEmpty())
+            text += QStringLiteral(" \u2014 ") + m_onlyLabel;
+        m_status->setText(text);
+        m_status->setProperty("showingCount", true);
+    });
+}
+
+void SessionsView::clear()
+{
+    m_model->clear();
+    m_findingSessions.clear();
+    m_server->blockSignals(true);
+    while (m_server->count() > 1)
+        m_server->removeItem(1);
+    m_server->blockSignals(false);
+    m_status->clear();
+}
+
+void SessionsView::appendSessions(const QList<Session> &batch)
+{
+    m_model->appendSessions(batch);
+}
+
+void SessionsView::setSessions(const QList<Session> &sessions)
+{
+    m_model->setSessions(sessions);
+    updateServers();
+    Q_EMIT filterApplied(m_model->rowCount(), m_model->totalCount());
+}
+
+void SessionsView::updateServers()
+{
+    QStringList servers;
+    QSet<QString> seen;
+    for (const Session &s : m_model->sessions()) {
+        if (!s.server.isEmpty() && !seen.contains(s.server)) {
+            seen.insert(s.server);
+            servers << s.server;
+        }
+    }
+    servers.sort(Qt::CaseInsensitive);
+    const QString current = m_server->currentIndex() > 0 ? m_server->currentText() : QString();
+    m_server->blockSignals(true);
+    while (m_server->count() > 1)
+        m_server->removeItem(1);
+    m_server->addItems(servers);
+    const int keep = m_server->findText(current);
+    m_server->setCurrentIndex(keep > 0 ? keep : 0);
+    m_server->blockSignals(false);
+}
+
+void SessionsView::setFindingSessions(const QSet<int> &sessionIndexes)
+{
+    m_findingSessions = sessionIndexes;
+    if (m_finding->isChecked())
+        scheduleFilter();
+}
+
+SessionFilterSpec SessionsView::filterSpec() const
+{
+    SessionFilterSpec spec;
+    spec.text = m_text->text();
+    spec.textIsRegex = m_regex->isChecked();
+    spec.server = m_server->currentIndex() > 0 ? m_server->currentText() : QString();
+    spec.connector = m_connector->text().trimmed();
+    if (m_direction->currentIndex() > 0)
+        spec.direction = m_direction->currentIndex() == 1 ? Direction::Receive : Direction::Send;
+    spec.remote = m_remote->text().trimmed();
+    spec.code = m_code->text().trimmed();
+    if (m_outcome->currentIndex() > 0)
+        spec.outcome = SessionOutcome(m_outcome->currentIndex() - 1);
+    if (m_useTime->isChecked()) {
+        spec.fromMs = m_from->dateTime().toMSecsSinceEpoch();
+        spec.toMs = m_to->dateTime().toMSecsSinceEpoch();
+    }
+    spec.onlyTls = m_tls->isChecked();
+    spec.onlyWithFinding = m_finding->isChecked();
+    return spec;
+}
+
+void SessionsView::setFilterSpec(const SessionFilterSpec &spec)
+{
+    m_updatingBar = true;
+    m_text->setText(spec.text);
+    m_regex->setChecked(spec.textIsRegex);
+    const int server = spec.server.isEmpty() ? 0 : m_server->findText(spec.server, Qt::MatchFixedString);
+    if (server < 0 && !spec.server.isEmpty()) {
+        m_server->addItem(spec.server);
+        m_server->setCurrentIndex(m_server->count() - 1);
+    } else {
+        m_server->setCurrentIndex(std::max(0, server));
+    }
+    m_connector->setText(spec.connector);
+    m_direction->setCurrentIndex(!spec.direction ? 0 : *spec.direction == Direction::Receive ? 1 : 2);
+    m_remote->setText(spec.remote);
+    m_code->setText(spec.code);
+    m_outcome->setCurrentIndex(spec.outcome ? int(*spec.outcome) + 1 : 0);
+    const bool useTime = spec.fromMs != kNoTime || spec.toMs != kNoTime;
+    if (useTime) {
+        m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(spec.fromMs != kNoTime ? spec.fromMs : 0, Qt::UTC));
+        m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(spec.toMs != kNoTime ? spec.toMs : spec.fromMs, Qt::UTC));
+    }
+    m_useTime->setChecked(useTime);
+    m_tls->setChecked(spec.onlyTls);
+    m_finding->setChecked(spec.onlyWithFinding);
+    m_updatingBar = false;
+    m_onlyLabel.clear();
+    m_debounce->stop();
+    applyFilter();
+}
+
+void SessionsView::showOnly(const QList<int> &sessionIndexes, const QString &label)
+{
+    setFilterSpec({});
+    // A filter still running must not overwrite this selection when it lands.
+    m_discardResult = m_watcher.isRunning();
+    m_pendingFilter = false;
+    std::vector<int> rows(sessionIndexes.begin(), sessionIndexes.end());
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    m_model->setRows(std::move(rows));
+    m_onlyLabel = label;
+    Q_EMIT filterApplied(m_model->rowCount(), m_model->totalCount());
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+}
+
+void SessionsView::scheduleFilter()
+{
+    if (m_updatingBar)
+        return;
+    m_onlyLabel.clear();
+    m_debounce->start();
+}
+
+void SessionsView::applyFilter()
+{
+    if (m_watcher.isRunning()) {
+        m_pendingFilter = true;
+        return;
+    }
+    const SessionFilterSpec spec = filterSpec();
+    auto compiled = SessionFilter::compile(spec);
+    QPalette pal = palette();
+    if (!compiled) {
+        m_error = compiled.errorMessage();
+        m_status->setText(m_error);
+        m_status->setProperty("showingCount", false);
+        pal.setColor(QPalette::WindowText, QColor(0xc8, 0x37, 0x37));
+        m_status->setPalette(pal);
+        return;
+    }
+    m_error.clear();
+    m_status->setPalette(palette());
+    SessionFilter filter = std::move(compiled).value();
+    filter.setFindingSessions(m_findingSessions);
+    if (spec.isEmpty()) {
+        const int before = currentSession();
+        m_model->setFilter(std::nullopt);
+        selectSession(before);
+        Q_EMIT filterApplied(m_model->rowCount(), m_model->totalCount());
+        return;
+    }
+    // The worker reads an implicitly shared snapshot; batches that arrive meanwhile are filtered by
+    // the model when the result is swapped in.
+    const QList<Session> sessions = m_model->sessions();
+    m_runningFilter = filter;
+    m_runningSnapshotSize = int(sessions.size());
+    m_watcher.setFuture(QtConcurrent::run([filter, sessions] { return filter.apply(sessions); }));
+}
+
+void SessionsView::selectSession(int sessionIndex)
+{
+    const int row = sessionIndex < 0 ? -1 : m_model->rowOfSession(sessionIndex);
+    if (row < 0)
+        return;
+    m_table->setCurrentIndex(m_model->index(row, 0));
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter);
+}
+
+int SessionsView::currentSession() const
+{
+    const QModelIndex idx = m_table->currentIndex();
+    return idx.isValid() ? idx.data(SessionTableModel::SessionIndexRole).toInt() : -1;
+}
+
+QString SessionsView::filterError() const
+{
+    return m_error;
+}
+
+} // namespace mwb::views

@@ -1,0 +1,81 @@
+#pragma once
+// The sessions table with its filter bar. The filter is compiled here and run over the session list
+// on a worker thread (QtConcurrent); the model swaps in the resulting row vector.
+#include "model/itemmodels/sessionfilter.h"
+#include "model/itemmodels/sessiontablemodel.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+class QDateTimeEdit;
+
+namespace mwb::views {
+
+class SessionsView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SessionsView(QWidget *parent = nullptr);
+
+    SessionTableModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+
+    void clear();
+    void appendSessions(const QList<Session> &batch);
+    void setSessions(const QList<Session> &sessions);
+    void setFindingSessions(const QSet<int> &sessionIndexes);
+
+    // Fills the bar from a spec (charts, findings, history) and applies it.
+    void setFilterSpec(const SessionFilterSpec &spec);
+    SessionFilterSpec filterSpec() const;
+    // Restricts to exactly these sessions ("Show sessions" of a finding); cleared by any bar edit.
+    void showOnly(const QList<int> &sessionIndexes, const QString &label);
+
+    void selectSession(int sessionIndex);
+    int currentSession() const;  // -1 when none
+    QString filterError() const;
+    bool isFiltering() const { return m_watcher.isRunning(); }
+
+Q_SIGNALS:
+    void currentSessionChanged(int sessionIndex);
+    void filterApplied(int shown, int total);
+
+private:
+    void scheduleFilter();
+    void applyFilter();
+    void updateServers();
+
+    SessionTableModel *m_model;
+    QTableView *m_table;
+    QLineEdit *m_text;
+    QCheckBox *m_regex;
+    QComboBox *m_server;
+    QLineEdit *m_connector;
+    QComboBox *m_direction;
+    QLineEdit *m_remote;
+    QLineEdit *m_code;
+    QComboBox *m_outcome;
+    QDateTimeEdit *m_from;
+    QDateTimeEdit *m_to;
+    QCheckBox *m_useTime;
+    QCheckBox *m_tls;
+    QCheckBox *m_finding;
+    QLabel *m_status;
+    QTimer *m_debounce;
+    QSet<int> m_findingSessions;
+    QFutureWatcher<std::vector<int>> m_watcher;
+    std::optional<SessionFilter> m_runningFilter;
+    int m_runningSnapshotSize = 0;
+    bool m_discardResult = false;
+    bool m_pendingFilter = false;
+    bool m_updatingBar = false;
+    QString m_error;
+    QString m_onlyLabel;
+};
+
+} // namespace mwb::views

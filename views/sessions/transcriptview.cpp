@@ -1,0 +1,389 @@
+#include "views/sessions/transcriptview.h"
+
+#include "views/common/smtphighlighter.h"
+#include "views/common/theme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QStackedWidget>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTextLayout>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace mwb::views {
+
+bool certificateCoversName(const CertificateInfo &certificate, const QString &fqdn)
+{
+    const QString want = fqdn.trimmed().toLower();
+    if (want.isEmpty())
+        return false;
+    QStringList names = certificate.alternateNames;
+    static const QRegularExpression cn(QStringLiteral(R"(CN=([^,]+))"));
+    const auto m = cn.match(certificate.subject);
+    if (m.hasMatch())
+        names << m.captured(1).trimmed();
+    for (const QString &raw : names) {
+        const QString name = raw.trimmed().toLower();
+        if (name == want)
+            return true;
+        // "*.contoso.com" covers exactly one more label: mail.contoso.com, not a.b.contoso.com.
+        if (name.startsWith(QLatin1String("*.")) && want.endsWith(name.mid(1))) {
+            const QString label = want.left(want.size() - name.size() + 1);
+            if (!label.isEmpty() && !label.contains(QLatin1Char('.')))
+                return true;
+        }
+    }
+    return false;
+}
+
+namespace {
+
+// Paints the transcript: speaker colours, highlighted text, gap badge, folded marker.
+class TranscriptDelegate : public QStyledItemDelegate {
+public:
+    explicit TranscriptDelegate(TranscriptView *view) : QStyledItemDelegate(view), m_view(view) {}
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const auto speaker = Speaker(index.data(TranscriptModel::SpeakerRole).toInt());
+        const qint64 gap = index.data(TranscriptModel::GapRole).toLongLong();
+        const TranscriptColors colors = transcriptColors(option.palette);
+        painter->save();
+        QColor back = speaker == Speaker::Client ? colors.clientBack : speaker == Speaker::Server ? colors.serverBack : QColor();
+        if (gap > 0)
+            back = colors.gap;
+        if (option.state & QStyle::State_Selected)
+            back = option.palette.color(QPalette::Highlight);
+        if (back.isValid())
+            painter->fillRect(option.rect, back);
+
+        const QColor fore = (option.state & QStyle::State_Selected) ? option.palette.color(QPalette::HighlightedText)
+            : speaker == Speaker::Client ? colors.client : speaker == Speaker::Server ? colors.server : colors.info;
+        QRect r = option.rect.adjusted(4, 1, -4, -1);
+        QFont font = index.data(Qt::FontRole).isValid() ? index.data(Qt::FontRole).value<QFont>() : option.font;
+        painter->setFont(font);
+        painter->setPen(fore);
+        if (index.column() == TranscriptModel::Text) {
+            if (gap > 0) {
+                // The gap badge sits at the right: how long the line was waited for.
+                const QString badge = QStringLiteral(" \u23f1 %1 ").arg(formatDuration(gap));
+                QFont bold = option.font;
+                bold.setBold(true);
+                const int w = QFontMetrics(bold).horizontalAdvance(badge) + 6;
+                const QRect badgeRect(r.right() - w, r.top() + 1, w, QFontMetrics(bold).height());
+                painter->setBrush(QColor(0xd0, 0x8a, 0x00));
+                painter->setPen(Qt::NoPen);
+                painter->drawRoundedRect(badgeRect, 4, 4);
+                painter->setPen(Qt::white);
+                painter->setFont(bold);
+                painter->drawText(badgeRect, Qt::AlignCenter, badge);
+                painter->setFont(font);
+                painter->setPen(fore);
+                r.setRight(badgeRect.left() - 4);
+            }
+            const bool expanded = m_view->isExpanded(index.row());
+            const QString text = expanded ? index.data(TranscriptModel::FullTextRole).toString() : index.data().toString();
+            const QStringList lines = text.split(QLatin1Char('\n'));
+            const int lh = QFontMetrics(font).height();
+            int y = r.top();
+            for (const QString &line : lines) {
+                QTextLayout layout(line, font);
+                if (!(option.state & QStyle::State_Selected))
+                    layout.setFormats(smtpFormats(line, option.palette));
+                layout.beginLayout();
+                QTextLine tl = layout.createLine();
+                if (tl.isValid())
+                    tl.setPosition(QPointF(0, 0));
+                layout.endLayout();
+                painter->save();
+                painter->setClipRect(r);
+                layout.draw(painter, QPointF(r.left(), y));
+                painter->restore();
+                y += lh;
+            }
+        } else {
+            painter->drawText(r, Qt::AlignLeft | Qt::AlignTop, index.data().toString());
+        }
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        if (index.column() == TranscriptModel::Text && m_view->isExpanded(index.row())) {
+            const int lines = index.data(TranscriptModel::FoldedCountRole).toInt();
+            s.setHeight(QFontMetrics(option.font).height() * std::max(1, lines) + 4);
+        }
+        return s;
+    }
+
+private:
+    TranscriptView *m_view;
+};
+
+} // namespace
+
+TranscriptView::TranscriptView(QWidget *parent)
+    : QWidget(parent), m_model(new TranscriptModel(this)), m_header(new QLabel(this)), m_card(new QFrame(this)),
+      m_cardText(new QLabel(m_card)), m_expected(new QLineEdit(m_card)), m_stack(new QStackedWidget(this)),
+      m_table(new QTableView(this)), m_raw(new QPlainTextEdit(this)), m_rawButton(new QToolButton(this)),
+      m_journeyButton(new QToolButton(this))
+{
+    m_header->setTextFormat(Qt::PlainText);
+    m_header->setWordWrap(true);
+    m_header->setObjectName(QStringLiteral("transcriptHeader"));
+
+    auto *card = static_cast<QFrame *>(m_card);
+    card->setObjectName(QStringLiteral("tlsCard"));
+    card->setFrameShape(QFrame::StyledPanel);
+    auto *cardLayout = new QVBoxLayout(card);
+    cardLayout->setContentsMargins(8, 6, 8, 6);
+    m_cardText->setTextFormat(Qt::RichText);
+    m_cardText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cardText->setWordWrap(true);
+    auto *expectedRow = new QHBoxLayout;
+    auto *expectedLabel = new QLabel(tr("E&xpected FQDN:"), card);
+    expectedLabel->setBuddy(m_expected);
+    m_expected->setPlaceholderText(tr("name clients use, e.g. mail.contoso.com"));
+    m_expected->setObjectName(QStringLiteral("expectedFqdn"));
+    expectedRow->addWidget(expectedLabel);
+    expectedRow->addWidget(m_expected, 1);
+    cardLayout->addWidget(m_cardText);
+    cardLayout->addLayout(expectedRow);
+    connect(m_expected, &QLineEdit::textChanged, this, &TranscriptView::refreshCard);
+    card->hide();
+
+    m_table->setModel(m_model);
+    m_table->setObjectName(QStringLiteral("transcriptTable"));
+    m_table->setItemDelegate(new TranscriptDelegate(this));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setColumnWidth(TranscriptModel::AbsoluteTime, 170);
+    m_table->setColumnWidth(TranscriptModel::RelativeTime, 70);
+    m_table->setColumnWidth(TranscriptModel::Arrow, 44);
+    auto *unfold = new QAction(tr("Unfold / fold reply"), m_table);
+    unfold->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    unfold->setShortcutContext(Qt::WidgetShortcut);
+    m_table->addAction(unfold);
+    connect(unfold, &QAction::triggered, this, [this] { toggleExpanded(m_table->currentIndex().row()); });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &idx) { toggleExpanded(idx.row()); });
+
+    m_raw->setReadOnly(true);
+    m_raw->setObjectName(QStringLiteral("rawLines"));
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::TypeWriter);
+    m_raw->setFont(mono);
+    attachLogHighlighter(m_raw->document(), palette());
+
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_raw);
+
+    m_rawButton->setText(tr("&Raw lines"));
+    m_rawButton->setCheckable(true);
+    m_rawButton->setToolTip(tr("Show the log lines as written, with file and line number"));
+    connect(m_rawButton, &QToolButton::toggled, this, &TranscriptView::setRawMode);
+    auto *copy = new QToolButton(this);
+    copy->setIcon(actionIcon(QStringLiteral("copy")));
+    copy->setText(tr("Copy as text"));
+    copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    copy->setToolTip(tr("Copy the whole transcript as plain text"));
+    connect(copy, &QToolButton::clicked, this, &TranscriptView::copyAsText);
+
+    m_journeyButton->setIcon(actionIcon(QStringLiteral("journey")));
+    m_journeyButton->setText(tr("&Journey"));
+    m_journeyButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_journeyButton->setToolTip(tr("Follow the message this session carried across the servers"));
+    m_journeyButton->setObjectName(QStringLiteral("journeyButton"));
+    m_journeyButton->setEnabled(false);
+    connect(m_journeyButton, &QToolButton::clicked, this, [this] {
+        if (!m_model->session().messageIds.isEmpty())
+            Q_EMIT messageIdActivated(m_model->session().messageIds.first());
+    });
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_header, 1);
+    top->addWidget(m_journeyButton);
+    top->addWidget(m_rawButton);
+    top->addWidget(copy);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_card);
+    layout->addWidget(m_stack, 1);
+}
+
+void TranscriptView::setSession(const Store *store, const Session &session)
+{
+    m_expanded.clear();
+    m_model->setSession(store, session);
+    const QString expected = !session.greetingName.isEmpty() ? session.greetingName : session.ehlo;
+    m_expected->blockSignals(true);
+    m_expected->setText(expected);
+    m_expected->blockSignals(false);
+    refreshCard();
+    refreshRaw();
+}
+
+void TranscriptView::setLines(const Session &session, const QList<SessionLine> &lines, const QStringList &filePaths)
+{
+    m_expanded.clear();
+    m_model->setLines(session, lines, filePaths);
+    const QString expected = !session.greetingName.isEmpty() ? session.greetingName : session.ehlo;
+    m_expected->blockSignals(true);
+    m_expected->setText(expected);
+    m_expected->blockSignals(false);
+    refreshCard();
+    refreshRaw();
+}
+
+void TranscriptView::clear()
+{
+    m_expanded.clear();
+    m_model->clear();
+    m_header->clear();
+    m_card->hide();
+    m_raw->clear();
+}
+
+void TranscriptView::setTimeDisplay(TimeDisplay display)
+{
+    m_model->setTimeDisplay(display);
+    refreshCard();
+}
+
+void TranscriptView::setExpectedFqdn(const QString &fqdn)
+{
+    m_expected->setText(fqdn);
+}
+
+void TranscriptView::setRawMode(bool raw)
+{
+    m_rawButton->blockSignals(true);
+    m_rawButton->setChecked(raw);
+    m_rawButton->blockSignals(false);
+    m_stack->setCurrentIndex(raw ? 1 : 0);
+}
+
+bool TranscriptView::isRawMode() const
+{
+    return m_stack->currentIndex() == 1;
+}
+
+void TranscriptView::scrollToLine(qint64 fileLine)
+{
+    const int row = m_model->rowOfLine(fileLine);
+    if (row < 0)
+        return;
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter);
+}
+
+void TranscriptView::toggleExpanded(int row)
+{
+    if (row < 0 || row >= m_model->rowCount() || m_model->index(row, 0).data(TranscriptModel::FoldedCountRole).toInt() < 2)
+        return;
+    if (!m_expanded.remove(row))
+        m_expanded.insert(row);
+    m_table->resizeRowToContents(row);
+    m_table->viewport()->update();
+}
+
+QString TranscriptView::tlsCardText() const
+{
+    return m_card->isVisible() || !m_card->isHidden() ? m_cardText->text() : QString();
+}
+
+QString TranscriptView::rawText() const
+{
+    return m_raw->toPlainText();
+}
+
+void TranscriptView::copyAsText() const
+{
+    QApplication::clipboard()->setText(m_model->toText());
+}
+
+void TranscriptView::refreshCard()
+{
+    const Session &s = m_model->session();
+    const QString expected = m_expected->text().trimmed();
+    QString header = tr("Session %1 \u2014 %2, %3 \u2014 %4 \u2192 %5").arg(s.id, s.server, s.connector, s.remote, s.local);
+    if (!s.ehlo.isEmpty())
+        header += tr(" \u2014 EHLO %1").arg(s.ehlo);
+    m_header->setText(s.id.isEmpty() && s.server.isEmpty() ? QString() : header);
+    m_journeyButton->setEnabled(!s.messageIds.isEmpty());
+
+    if (!s.tls && s.certificates.isEmpty()) {
+        m_card->hide();
+        return;
+    }
+    auto esc = [](const QString &t) { return t.toHtmlEscaped(); };
+    QString html = QStringLiteral("<b>\U0001F512 %1</b> %2 %3<br>")
+                       .arg(esc(tr("TLS")), esc(s.tlsVerb.isEmpty() ? QString() : s.tlsVerb),
+                            esc(QStringList{s.tlsProtocol, s.tlsCipher}.join(QLatin1Char(' ')).trimmed()));
+    if (s.certificates.isEmpty())
+        html += esc(tr("No certificate details in the log (enable verbose protocol logging)."));
+    for (const CertificateInfo &c : s.certificates) {
+        const bool covers = certificateCoversName(c, expected);
+        html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">");
+        auto row = [&](const QString &label, const QString &value) {
+            html += QStringLiteral("<tr><td><i>%1</i>&nbsp;</td><td>%2</td></tr>").arg(esc(label), esc(value));
+        };
+        row(c.role == QLatin1String("received") ? tr("Received certificate") : tr("Sending certificate"), QString());
+        row(tr("Subject"), c.subject);
+        row(tr("Issuer"), c.issuer);
+        row(tr("Thumbprint"), c.thumbprint);
+        if (!c.serial.isEmpty())
+            row(tr("Serial"), c.serial);
+        row(tr("SANs"), c.alternateNames.join(QStringLiteral(", ")));
+        if (c.notAfterMs != kNoTime)
+            row(tr("Valid"), tr("%1 to %2").arg(formatTime(c.notBeforeMs, TimeDisplay::Utc), formatTime(c.notAfterMs, TimeDisplay::Utc)));
+        html += QStringLiteral("</table>");
+        if (!expected.isEmpty()) {
+            html += covers ? QStringLiteral("<span style=\"color:#1f9d55\">\u2714 %1</span><br>")
+                                 .arg(esc(tr("Names contain %1").arg(expected)))
+                           : QStringLiteral("<span style=\"color:#c83737\">\u2718 %1</span><br>")
+                                 .arg(esc(tr("Names do NOT contain %1 (subject mismatch)").arg(expected)));
+        }
+    }
+    m_cardText->setText(html);
+    m_card->show();
+}
+
+void TranscriptView::refreshRaw()
+{
+    QStringList out;
+    for (const TranscriptEntry &e : m_model->entries()) {
+        for (const SessionLine &l : e.lines)
+            out << QStringLiteral("%1  %2").arg(m_model->location(l.ref), -28).arg(m_model->rawText(l));
+    }
+    m_raw->setPlainText(out.join(QLatin1Char('\n')));
+}
+
+void TranscriptView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        if (auto *h = m_raw->document()->findChild<SmtpHighlighter *>())
+            h->setPalette(palette());
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace mwb::views

@@ -1,0 +1,68 @@
+#pragma once
+// One session as a "follow stream": coloured client/server lines with arrows, absolute and relative
+// times, highlighted gaps, folded multi-line replies (Enter / double-click unfolds), a TLS card with
+// the certificate and a check of its names against the FQDN the admin expects, and a raw view with
+// file and line numbers.
+#include "model/itemmodels/transcriptmodel.h"
+
+#include <QSet>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
+
+namespace mwb::views {
+
+class TranscriptView : public QWidget {
+    Q_OBJECT
+public:
+    explicit TranscriptView(QWidget *parent = nullptr);
+
+    TranscriptModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    void setSession(const Store *store, const Session &session);
+    void setLines(const Session &session, const QList<SessionLine> &lines, const QStringList &filePaths = {});
+    void clear();
+    void setTimeDisplay(TimeDisplay display);
+    void setExpectedFqdn(const QString &fqdn);
+    void setRawMode(bool raw);
+    bool isRawMode() const;
+    void scrollToLine(qint64 fileLine);
+
+    bool isExpanded(int row) const { return m_expanded.contains(row); }
+    void toggleExpanded(int row);
+    QString tlsCardText() const;        // plain text of the card (tests)
+    QString rawText() const;
+    void copyAsText() const;
+
+Q_SIGNALS:
+    void messageIdActivated(const QString &messageId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void refreshCard();
+    void refreshRaw();
+
+    TranscriptModel *m_model;
+    QLabel *m_header;
+    QWidget *m_card;
+    QLabel *m_cardText;
+    QLineEdit *m_expected;
+    QStackedWidget *m_stack;
+    QTableView *m_table;
+    QPlainTextEdit *m_raw;
+    QToolButton *m_rawButton;
+    QToolButton *m_journeyButton;
+    QSet<int> m_expanded;
+};
+
+// Whether a certificate's names cover `fqdn` (exact or one-label wildcard, case-insensitive).
+bool certificateCoversName(const CertificateInfo &certificate, const QString &fqdn);
+
+} // namespace mwb::views

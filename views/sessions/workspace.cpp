@@ -1,0 +1,219 @@
+#include "views/sessions/workspace.h"
+
+#include "views/common/theme.h"
+#include "views/sessions/chartsview.h"
+#include "views/sessions/journeyview.h"
+#include "views/sessions/sessionsview.h"
+#include "views/sessions/transcriptview.h"
+
+#include <QSplitter>
+#include <QTableView>
+
+namespace mwb::views {
+
+Workspace::Workspace(QWidget *parent)
+    : QTabWidget(parent), m_sessions(new SessionsView(this)), m_transcript(new TranscriptView(this)),
+      m_journey(new JourneyView(this)), m_charts(new ChartsView(this))
+{
+    setObjectName(QStringLiteral("workspace"));
+    setDocumentMode(true);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_sessions);
+    split->addWidget(m_transcript);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setObjectName(QStringLiteral("sessionsSplitter"));
+    addTab(split, actionIcon(QStringLiteral("details")), tr("&Sessions"));
+    addTab(m_journey, actionIcon(QStringLiteral("journey")), tr("Message &journey"));
+    addTab(m_charts, actionIcon(QStringLiteral("chart")), tr("&Charts"));
+
+    connect(m_sessions, &SessionsView::currentSessionChanged, this, [this](int index) {
+        showTranscript(index);
+        record();
+    });
+    connect(m_transcript, &TranscriptView::messageIdActivated, this, [this](const QString &id) { openMessage(id); });
+    connect(m_journey, &JourneyView::sessionRequested, this, [this](int index) { openSession(index); });
+    connect(m_journey, &JourneyView::messageShown, this, [this] { record(); });
+    connect(this, &QTabWidget::currentChanged, this, [this] { record(); });
+    connect(m_charts, &ChartsView::timeRangeSelected, this, [this](qint64 from, qint64 to) {
+        SessionFilterSpec spec = m_sessions->filterSpec();
+        spec.fromMs = from;
+        spec.toMs = to;
+        m_sessions->setFilterSpec(spec);
+        setCurrentIndex(SessionsTab);
+    });
+    connect(m_charts, &ChartsView::codeSelected, this, [this](const QString &code) {
+        SessionFilterSpec spec = m_sessions->filterSpec();
+        spec.code = code;
+        m_sessions->setFilterSpec(spec);
+        setCurrentIndex(SessionsTab);
+    });
+    connect(m_charts, &ChartsView::remoteSelected, this, [this](const QString &remote) {
+        SessionFilterSpec spec = m_sessions->filterSpec();
+        spec.remote = remote;
+        m_sessions->setFilterSpec(spec);
+        setCurrentIndex(SessionsTab);
+    });
+}
+
+void Workspace::clear()
+{
+    m_store.reset();
+    m_sessions->clear();
+    m_transcript->clear();
+    m_journey->clear();
+    m_charts->clear();
+    m_history.clear();
+    m_position = -1;
+    Q_EMIT historyChanged();
+}
+
+void Workspace::appendSessions(const QList<Session> &batch)
+{
+    m_sessions->appendSessions(batch);
+}
+
+void Workspace::setStore(std::shared_ptr<const Store> store)
+{
+    m_store = std::move(store);
+    const QList<Session> sessions = m_store ? m_store->sessions : QList<Session>{};
+    m_sessions->setSessions(sessions);
+    m_journey->setMessages(m_store ? m_store->messages : QList<Message>{});
+    m_charts->setSessions(sessions);
+    if (m_sessions->currentSession() < 0 && !sessions.isEmpty())
+        m_sessions->table()->selectRow(0);
+}
+
+void Workspace::setFindings(const QList<Finding> &findings)
+{
+    QSet<int> indexes;
+    for (const Finding &f : findings) {
+        for (int i : f.sessionIndexes)
+            indexes.insert(i);
+    }
+    m_sessions->setFindingSessions(indexes);
+}
+
+void Workspace::setTimeDisplay(TimeDisplay display)
+{
+    m_timeDisplay = display;
+    m_sessions->model()->setTimeDisplay(display);
+    m_transcript->setTimeDisplay(display);
+    m_journey->setTimeDisplay(display);
+    m_charts->setTimeDisplay(display);
+}
+
+void Workspace::showTranscript(int sessionIndex)
+{
+    if (!m_store || sessionIndex < 0 || sessionIndex >= m_store->sessions.size()) {
+        const Session *s = m_sessions->model()->sessionAt(m_sessions->model()->rowOfSession(sessionIndex));
+        if (s)
+            m_transcript->setLines(*s, {});  // still loading: the header and TLS card, lines after load
+        else
+            m_transcript->clear();
+        return;
+    }
+    m_transcript->setSession(m_store.get(), m_store->sessions.at(sessionIndex));
+}
+
+void Workspace::openSession(int sessionIndex, qint64 fileLine)
+{
+    setCurrentIndex(SessionsTab);
+    if (m_sessions->model()->rowOfSession(sessionIndex) < 0)
+        m_sessions->setFilterSpec({});  // filtered out: show everything rather than nothing
+    m_sessions->selectSession(sessionIndex);
+    if (fileLine > 0)
+        m_transcript->scrollToLine(fileLine);
+}
+
+bool Workspace::openMessage(const QString &messageId)
+{
+    if (!m_journey->showMessageId(messageId))
+        return false;
+    setCurrentIndex(JourneyTab);
+    return true;
+}
+
+void Workspace::showFindingSessions(const Finding &finding)
+{
+    QList<int> indexes = finding.sessionIndexes;
+    if (indexes.isEmpty() && m_store) {
+        // Older engines name sessions by id only: resolve them.
+        for (const Session &s : m_store->sessions) {
+            if (finding.sessions.contains(s.id))
+                indexes << s.index;
+        }
+    }
+    setCurrentIndex(SessionsTab);
+    m_sessions->showOnly(indexes, tr("sessions of \u201c%1\u201d").arg(finding.title.isEmpty() ? finding.rule : finding.title));
+}
+
+void Workspace::openEvidence(const RecordRef &ref)
+{
+    if (!m_store)
+        return;
+    for (const Session &s : m_store->sessions) {
+        for (const FileSpan &span : s.spans) {
+            if (span.fileIndex == ref.fileIndex && ref.offset >= span.firstOffset && ref.offset < span.endOffset) {
+                openSession(s.index, ref.line);
+                return;
+            }
+        }
+    }
+}
+
+Workspace::Location Workspace::here() const
+{
+    return {currentIndex(), m_sessions->currentSession(), m_journey->currentMessage()};
+}
+
+void Workspace::record()
+{
+    if (m_restoring)
+        return;
+    const Location loc = here();
+    if (m_position >= 0 && m_history.at(m_position) == loc)
+        return;
+    // The session row changes when the tab changes too: merge steps that only refine the last one.
+    if (m_position >= 0 && m_history.at(m_position).tab == loc.tab && loc.tab != SessionsTab && m_history.at(m_position).message == loc.message)
+        return;
+    m_history.resize(m_position + 1);
+    m_history << loc;
+    if (m_history.size() > 200)
+        m_history.removeFirst();
+    m_position = int(m_history.size()) - 1;
+    Q_EMIT historyChanged();
+}
+
+void Workspace::restore(const Location &location)
+{
+    m_restoring = true;
+    if (location.message >= 0)
+        m_journey->showMessage(location.message);
+    if (location.session >= 0) {
+        if (m_sessions->model()->rowOfSession(location.session) < 0)
+            m_sessions->setFilterSpec({});
+        m_sessions->selectSession(location.session);
+    }
+    setCurrentIndex(location.tab);
+    m_restoring = false;
+    Q_EMIT historyChanged();
+}
+
+void Workspace::goBack()
+{
+    if (!canGoBack())
+        return;
+    --m_position;
+    restore(m_history.at(m_position));
+}
+
+void Workspace::goForward()
+{
+    if (!canGoForward())
+        return;
+    ++m_position;
+    restore(m_history.at(m_position));
+}
+
+} // namespace mwb::views
