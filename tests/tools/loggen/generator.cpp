@@ -303,6 +303,7 @@ public:
     void trkSend(int server, std::int64_t t, Msg &m, const std::string &serverIp, const std::string &serverHost,
                  const std::string &reply, const std::string &connector, const std::string &localIp);
     void trkDeliver(int server, std::int64_t t, Msg &m);
+    void trkAgentInfo(int server, std::int64_t t, Msg &m);
     void trkStatus(int server, std::int64_t t, Msg &m, const char *event, const char *source,
                    const std::string &status, const std::string &connector);
 
@@ -986,6 +987,20 @@ void Generator::Impl::trkSend(int server, std::int64_t t, Msg &m, const std::str
     track(server, Trk, t, f, m);
 }
 
+// Transport agents (content filter, attachment filter) report per message: custom-data values with
+// '|' and '=' inside, as real logs have.
+void Generator::Impl::trkAgentInfo(int server, std::int64_t t, Msg &m)
+{
+    Server &sv = servers[static_cast<std::size_t>(server)];
+    auto f = row(m, "AGENTINFO", "AGENT");
+    f[TServerHost] = sv.name;
+    appendUInt(f[TInternalId], internalId(m, server));
+    f[TCustomData] = "S:CFA=SUM|v=0|action=|error=|atch=0;S:AMA=SUM|v=1|action=|error=|atch=0;S:DPA=SUM|v=1|"
+                     "action=|error=|atch=0;S:SpamFilter=SCL=" + std::to_string(rng.range(-1, 1)) +
+                     "|PCL=" + std::to_string(rng.range(1, 3)) + ";S:DeliveryPriority=Normal";
+    track(server, Trk, t, f, m);
+}
+
 void Generator::Impl::trkDeliver(int server, std::int64_t t, Msg &m)
 {
     Server &sv = servers[static_cast<std::size_t>(server)];
@@ -1195,6 +1210,9 @@ void Generator::Impl::inboundFromExo(std::int64_t t, int failure)
         c.wait(0, 30);
         if (failure == FRecipientUnknown) {
             c.S("550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient " + r + " not found by SMTP address lookup");
+            // Exchange slows down senders of bad recipients on anonymous connections.
+            c.noteS("Tarpit for '0.00:00:05'", {});
+            c.t += 5000;
         } else {
             c.S("250 2.1.5 Recipient OK");
         }
@@ -1225,6 +1243,7 @@ void Generator::Impl::inboundFromExo(std::int64_t t, int failure)
     c.quit();
     schedule(ss);
     trkReceiveSmtp(first, queued + rng.range(0, 5), m, exoIp, c.clientName, fs.extIp, ref, connector);
+    trkAgentInfo(first, queued + rng.range(6, 30), m);
 
     if (opt.exo) {
         ExoRecord e;
@@ -1494,9 +1513,12 @@ void Generator::Impl::clientSubmission(std::int64_t t, int failure)
     Server &sv = servers[static_cast<std::size_t>(mb)];
     const bool v2010 = opt.exchange == 2010;
     const std::string connector = sv.name + (v2010 ? "\\Client " : "\\Client Frontend ") + sv.name;
-    const std::string clientIp = "10.0.30." + std::to_string(rng.range(10, 200));
-    const std::string clientEp = clientIp + ":" + ephemeralPort();
-    const std::string serverEp = sv.ip + ":587";
+    // Some application servers talk IPv6 to the client front end.
+    const bool v6 = rng.chance(0.15);
+    const std::string clientIp = v6 ? "2001:db8:30::" + std::to_string(rng.range(10, 200))
+                                    : "10.0.30." + std::to_string(rng.range(10, 200));
+    const std::string clientEp = v6 ? "[" + clientIp + "]:" + ephemeralPort() : clientIp + ":" + ephemeralPort();
+    const std::string serverEp = v6 ? "[2001:db8:10::" + std::to_string(5 + mb) + "]:587" : sv.ip + ":587";
     Session *ss = newSession(mb, FrontRecv, connector, serverEp, clientEp, t, 0);
     const std::string account = "svc-" + rng.pick(std::vector<std::string>{"erp", "crm", "scan", "hr", "billing"});
     Conv c{rng, opt.multilineEhlo};
