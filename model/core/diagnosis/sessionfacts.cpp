@@ -222,7 +222,11 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
     for (int i = 0; i < lines.size(); ++i) {
         const SessionLine &line = lines.at(i);
         if (line.timeMs != kNoTime) {
-            if (previousTime != kNoTime && !inData && line.timeMs - previousTime >= minGapMs)
+            // A silence that only ends the session (disconnect, time-out reply) is how the session
+            // ended, not a gap inside it; a silence after 354 is the body stall.
+            const bool endsSession = line.event == '-'
+                || (leadingReplyCode(line.data) / 100 == 4 && mentionsTimeout(line.data));
+            if (previousTime != kNoTime && !inData && !endsSession && line.timeMs - previousTime >= minGapMs)
                 f.gaps.append({i, line.timeMs - previousTime});
             previousTime = line.timeMs;
         }

@@ -191,6 +191,16 @@ private slots:
         EXPECT_RULES(r, QStringLiteral("tls-certificate-not-found"));
     }
 
+    void certificateNotFoundFoundForOtherServersTexts()
+    {
+        const Run r = run({sendWith(QStringLiteral("08DC000000000033"), QStringLiteral("454 4.7.0 TLS not available due to local problem"))});
+        EXPECT_RULES(r, QStringLiteral("tls-certificate-not-found"));
+        SessionBuilder b(Direction::Receive, QStringLiteral("08DC000000000034"));
+        b.greet().command(QStringLiteral("STARTTLS")).reply(QStringLiteral("220 2.0.0 SMTP server ready"));
+        b.line('*', {}, QStringLiteral("TLS negotiation failed with error UnknownCredentials")).line('-', {}, QStringLiteral("Local"));
+        EXPECT_RULES(run({b}), QStringLiteral("tls-certificate-not-found"));
+    }
+
     void certificateNotFoundNotRaisedForAnonymousClientCertificateStatus()
     {
         SessionBuilder b(Direction::Receive, QStringLiteral("08DC000000000032"));
@@ -436,6 +446,13 @@ private slots:
         QCOMPARE(r.of(QStringLiteral("queue-expired")).first().codes, QStringList{QStringLiteral("550 4.4.7")});
     }
 
+    void queueExpiredNotRaisedForDelayNotification()
+    {
+        const Message m = makeMessage(QStringLiteral("<e3@contoso.com>"),
+                                      {{QStringLiteral("EX01"), QStringLiteral("DSN"), 0, QStringLiteral("400 4.4.7 Message delayed"), {}, {}, {}}});
+        QVERIFY(!run({}, {m}).has(QStringLiteral("queue-expired")));
+    }
+
     void queueExpiredNotRaisedForRetry()
     {
         const Message m = makeMessage(QStringLiteral("<e2@contoso.com>"),
@@ -531,6 +548,17 @@ private slots:
         stall.wait(600000).reply(QStringLiteral("451 4.7.0 Timeout waiting for client input")).line('-', {}, QStringLiteral("Local"));
         const Run r = run({shortPause, stall});
         EXPECT_RULES(r, QStringLiteral("smtp-data-not-terminated"));
+    }
+
+    void idleGapNotRaisedWhenSilenceEndsTheSession()
+    {
+        // A probe that reads the banner and never speaks: the server times it out.
+        SessionBuilder probe(Direction::Receive, QStringLiteral("08DC0000000000B3"));
+        probe.line('+').reply(QStringLiteral("220 ex01.contoso.com Microsoft ESMTP MAIL Service ready"));
+        probe.wait(5 * 60000).reply(QStringLiteral("421 4.4.1 Connection timed out")).line('-', {}, QStringLiteral("Local"));
+        SessionBuilder reset(Direction::Receive, QStringLiteral("08DC0000000000B4"));
+        reset.greet().wait(3 * 60000).line('-', {}, QStringLiteral("Remote(ConnectionReset)"));
+        EXPECT_RULES(run({probe, reset}), QStringLiteral("session-unused"));
     }
 
     void sessionUnusedFoundForProbesAsInfo()
