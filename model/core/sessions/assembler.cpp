@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string_view>
 
 namespace mwb {
 
@@ -15,9 +16,34 @@ using ingest::FieldView;
 
 namespace {
 
-QByteArray viewBytes(const FieldView &f)
+// The trimmed field as a view; `holder` keeps the collapsed copy when doubled quotes need it.
+QByteArrayView fieldView(const FieldView &f, QByteArray &holder)
 {
-    return ingest::trimmedView(f.hasDoubledQuotes ? QByteArrayView(f.bytes()) : f.view()).toByteArray();
+    if (!f.hasDoubledQuotes)
+        return ingest::trimmedView(f.view());
+    holder = f.bytes();
+    return ingest::trimmedView(holder);
+}
+
+qsizetype find(QByteArrayView hay, std::string_view needle)
+{
+    const std::string_view h(hay.data(), size_t(hay.size()));
+    const size_t p = h.find(needle);
+    return p == std::string_view::npos ? -1 : qsizetype(p);
+}
+
+// The first <…> in text → message id, once.
+void addMessageId(Session &s, QByteArrayView text)
+{
+    const qsizetype b = text.indexOf('<');
+    if (b < 0)
+        return;
+    const qsizetype e = text.sliced(b).indexOf('>');
+    if (e < 0)
+        return;
+    const QString id = QString::fromUtf8(text.sliced(b, e + 1));
+    if (!s.messageIds.contains(id))
+        s.messageIds.append(id);
 }
 
 int replyCode(QByteArrayView r)
@@ -162,6 +188,8 @@ struct SessionBuilder::State {
     int lastErrorClass = 0;
     int currentCert = -1;
     qint64 prevTime = kNoTime;
+    QByteArrayView lastReply;
+    QByteArray lastReplyHolder;
 };
 
 SessionBuilder::SessionBuilder(Direction direction) : d(std::make_unique<State>())
@@ -196,15 +224,18 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
     if (s.remote.isEmpty() && !remoteF.isEmpty())
         s.remote = remoteF.text().trimmed();
 
-    const QByteArray data = viewBytes(dataF);
+    QByteArray dataHolder;
+    const QByteArrayView data = fieldView(dataF, dataHolder);
     switch (event) {
     case '+':
         d->sawConnect = true;
         return;
-    case '-':
+    case '-': {
         d->sawDisconnect = true;
-        s.disconnectReason = QString::fromUtf8(contextF.isEmpty() ? data : viewBytes(contextF));
+        QByteArray ctxHolder;
+        s.disconnectReason = QString::fromUtf8(contextF.isEmpty() ? data : fieldView(contextF, ctxHolder));
         return;
+    }
     default: break;
     }
 
@@ -212,31 +243,37 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
         const int code = replyCode(data);
         if (code == 0)
             return;
-        const QString text = QString::fromUtf8(data);
-        s.lastReply = text;
+        // Kept as a view into the file bytes (alive while building); text is made once at the end.
+        if (dataHolder.isEmpty()) {
+            d->lastReply = data;
+        } else {
+            d->lastReplyHolder = dataHolder;
+            d->lastReply = d->lastReplyHolder;
+        }
         const bool continuation = data.size() > 3 && data[3] == '-';
-        const QString rest = text.mid(4).trimmed();   // after "250 " (two spaces on 2013+ collapse here)
+        auto rest = [&] { return QString::fromUtf8(data.sliced(std::min<qsizetype>(4, data.size()))).trimmed(); };
         if (code == 220) {
             if (d->pending == "STARTTLS" || d->pending == "X-ANONYMOUSTLS") {
                 s.tls = true;
             } else if (s.greetingName.isEmpty()) {
-                s.greetingName = rest.section(u' ', 0, 0);
+                s.greetingName = rest().section(u' ', 0, 0);
             }
             d->pending.clear();
             return;
         }
         if (code == 250 && (d->pending == "EHLO" || d->pending == "HELO" || d->inMultiEhlo)) {
             static const QRegularExpression foldedReply(QStringLiteral("\\s250[- ]"));
+            const QString text = QString::fromUtf8(data);
             const bool foldedLine = text.contains(foldedReply);
             if (continuation && !d->inMultiEhlo && !foldedLine) {
                 // 2010: first line of a multi-line reply: "250-ex01 Hello [1.2.3.4]"
                 d->inMultiEhlo = true;
                 s.capabilities.clear();
-                s.greetingName = rest.section(u' ', 0, 0);
+                s.greetingName = rest().section(u' ', 0, 0);
                 return;
             }
             if (d->inMultiEhlo) {
-                s.capabilities.append(parseCapabilities(rest));
+                s.capabilities.append(parseCapabilities(rest()));
                 if (!continuation) {
                     d->inMultiEhlo = false;
                     d->pending.clear();
@@ -244,7 +281,7 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
                 return;
             }
             // One line: 2013+ "250  ex01 Hello [ip] SIZE … ", or a Send log's folded multi-line reply.
-            QString body = rest;
+            QString body = rest();
             body.replace(foldedReply, QStringLiteral(" "));
             if (body.startsWith(QLatin1String("250-")) || body.startsWith(QLatin1String("250 ")))
                 body = body.mid(4);
@@ -269,20 +306,15 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
         }
         if (continuation)
             return;
-        if (code == 235)
-            d->pending.clear();
         if (code == 535 || (d->pending == "AUTH" && code >= 500))
             s.authFailed = true;
         if (d->awaitingFinal && d->pending != "RSET") {
             d->awaitingFinal = false;
             if (code / 100 == 2) {
                 ++d->delivered;
-                const qsizetype p = text.indexOf(QLatin1String("2.6.0 <"));
-                if (p >= 0) {
-                    const QString id = firstAngle(text, p);
-                    if (!id.isEmpty() && !s.messageIds.contains(id))
-                        s.messageIds.append(id);
-                }
+                const qsizetype p = find(data, "2.6.0 <");
+                if (p >= 0)
+                    addMessageId(s, data.sliced(p));
             } else if (code >= 400) {
                 d->lastErrorClass = code / 100;
             }
@@ -290,19 +322,15 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
             return;
         }
         if (code >= 400) {
-            const bool transaction = d->pending == "MAIL" || d->pending == "RCPT" || d->pending == "DATA"
-                || d->pending == "BDAT" || d->pending.isEmpty() || d->pending == "EHLO" || d->pending == "HELO"
-                || d->pending == "STARTTLS" || d->pending == "X-ANONYMOUSTLS" || d->pending == "AUTH"
-                || d->pending == "X-EXPS";
+            const QByteArray &pd = d->pending;
+            const bool transaction = pd == "MAIL" || pd == "RCPT" || pd == "DATA" || pd == "BDAT" || pd.isEmpty()
+                || pd == "EHLO" || pd == "HELO" || pd == "STARTTLS" || pd == "X-ANONYMOUSTLS" || pd == "AUTH" || pd == "X-EXPS";
             // 500–504 answer unknown or malformed commands of scanners: not a transaction outcome.
-            if (transaction && !(code >= 500 && code <= 504 && d->pending != "MAIL" && d->pending != "RCPT"))
+            if (transaction && !(code >= 500 && code <= 504 && pd != "MAIL" && pd != "RCPT"))
                 d->lastErrorClass = code / 100;
         }
-        if (text.contains(QLatin1String("Queued mail for delivery"))) {
-            const QString id = firstAngle(text);
-            if (!id.isEmpty() && !s.messageIds.contains(id))
-                s.messageIds.append(id);
-        }
+        if (find(data, "Queued mail for delivery") >= 0)
+            addMessageId(s, data);
         d->pending.clear();
         return;
     }
@@ -311,32 +339,32 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
         if (data.isEmpty())
             return;
         const qsizetype sp = data.indexOf(' ');
-        const QByteArray verb = (sp < 0 ? data : data.left(sp)).toUpper();
-        const QString arg = sp < 0 ? QString() : QString::fromUtf8(data.mid(sp + 1)).trimmed();
+        const QByteArray verb = (sp < 0 ? data : data.first(sp)).toByteArray().toUpper();
+        auto arg = [&] { return sp < 0 ? QString() : QString::fromUtf8(data.sliced(sp + 1)).trimmed(); };
         d->pending = verb;
         if (verb == "EHLO" || verb == "HELO") {
-            s.ehlo = arg.section(u' ', 0, 0);
+            s.ehlo = arg().section(u' ', 0, 0);
             d->inMultiEhlo = false;
         } else if (verb == "STARTTLS" || verb == "X-ANONYMOUSTLS") {
             s.tlsVerb = QString::fromLatin1(verb);
         } else if (verb == "AUTH") {
             // Only the mechanism: anything after it may be a credential.
-            s.authMechanism = arg.section(u' ', 0, 0).toUpper();
+            s.authMechanism = arg().section(u' ', 0, 0).toUpper();
         } else if (verb == "X-EXPS" || verb == "X-EXCHANGEAUTH") {
             s.authMechanism = QString::fromLatin1(verb);
             d->pending = "X-EXPS";
         } else if (verb == "MAIL") {
             d->mailIssued = true;
             if (s.mailFrom.isEmpty())
-                s.mailFrom = addressOf(arg);
+                s.mailFrom = addressOf(arg());
         } else if (verb == "RCPT") {
-            const QString a = addressOf(arg);
+            const QString a = addressOf(arg());
             if (!a.isEmpty() && !s.recipients.contains(a))
                 s.recipients.append(a);
         } else if (verb == "BDAT") {
             s.bdat = true;
             s.dataStarted = true;
-            if (arg.contains(QLatin1String("LAST"), Qt::CaseInsensitive))
+            if (find(data, "LAST") >= 0 || find(data, "last") >= 0)
                 d->awaitingFinal = true;
         } else if (verb == "QUIT") {
             d->quit = true;
@@ -347,13 +375,22 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
     }
 
     // '*' information lines (and stray lines of the other direction): text in data and/or context.
-    const QByteArray context = viewBytes(contextF);
+    QByteArray contextHolder;
+    const QByteArrayView context = fieldView(contextF, contextHolder);
     if (context.isEmpty() && data.isEmpty())
+        return;
+    // Cheap byte checks first: most '*' lines are none of the interesting kinds.
+    const bool tlsLine = find(data, "SP_PROT_") >= 0 || find(context, "SP_PROT_") >= 0;
+    const bool certLine = find(context, "ertificate") >= 0;
+    const bool userLine = find(context, "User Name:") >= 0 || find(data, "User Name:") >= 0;
+    const bool failLine = find(context, "failed") >= 0 || find(data, "failed") >= 0;
+    const bool midLine = find(context, "InternetMessageId") >= 0 || find(data, "InternetMessageId") >= 0;
+    if (!tlsLine && !certLine && !userLine && !failLine && !midLine)
         return;
     const QString ctx = QString::fromUtf8(context);
     const QString dat = QString::fromUtf8(data);
     const QString both = dat + u' ' + ctx;
-    const qsizetype prot = both.indexOf(QLatin1String("SP_PROT_"));
+    const qsizetype prot = tlsLine ? both.indexOf(QLatin1String("SP_PROT_")) : -1;
     if (prot >= 0) {
         s.tls = true;
         QString p = both.mid(prot + 8).section(u' ', 0, 0);
@@ -432,6 +469,8 @@ Session SessionBuilder::finish()
 {
     Session &s = d->s;
     s.complete = d->sawConnect && d->sawDisconnect;
+    if (!d->lastReply.isEmpty())
+        s.lastReply = QString::fromUtf8(d->lastReply);
     if (d->delivered > 0)
         s.outcome = SessionOutcome::Delivered;
     else if (d->awaitingFinal)
