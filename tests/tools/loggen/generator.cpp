@@ -166,7 +166,7 @@ struct FaultRec {
 std::pair<std::vector<const char *>, const char *> expectedEvidence(const std::string &rule)
 {
     static const std::map<std::string, std::pair<std::vector<const char *>, const char *>> table{
-        {"smtp-data-not-terminated", {{"354", "451 4.7.0"}, "354 then silence, then a time-out (451 4.7.0 Timeout waiting for client input) or a remote reset; no 250 2.6.0"}},
+        {"smtp-data-not-terminated", {{"354", "451 4.7.0", "421 4.4.2"}, "354 then silence, then a time-out (Receive: 451 4.7.0 Timeout waiting for client input; Send side as in seed 000: the remote 421 4.4.2 timeout and tracking DEFER) or a remote reset; no 250"}},
         {"tls-subject-mismatch", {{"450 4.4.317"}, "450 4.4.317 Cannot establish session - SubjectMismatch; tracking DEFER"}},
         {"tls-certificate-not-found", {{"454 4.7.5"}, "TlsCertificateName ... was not found or is not valid; 454 4.7.5 to STARTTLS"}},
         {"starttls-required", {{"530 5.7.3", "451 5.7.3"}, "5.7.3 STARTTLS is required"}},
@@ -1046,7 +1046,7 @@ void Generator::Impl::trkStatus(int server, std::int64_t t, Msg &m, const char *
 // failure codes shared by the journey builders
 enum Failure {
     FNone = 0, FExchangeAuth, FPrx2, FSubjectMismatch, FBlocklisted, FDnsQuery, FDropped, FDelayed,
-    FRecipientUnknown, FTooLarge, FStartTlsRequired, FIdleGap, FAuthFailed
+    FRecipientUnknown, FTooLarge, FStartTlsRequired, FIdleGap, FAuthFailed, FDataStall
 };
 
 // One SMTP hop between two of our servers: the Send session on `from`, the Receive session on `to`,
@@ -1320,6 +1320,8 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
             target = &internetHosts[1];
         if (failure == FDropped)
             target = &internetHosts[2];   // a CHUNKING peer: the reset comes during BDAT
+        if (failure == FDataStall)
+            target = &internetHosts[0];   // a DATA peer (no CHUNKING)
         std::string domain = target->fqdn;
         if (domain.rfind("mx1.", 0) == 0)
             domain = domain.substr(4);
@@ -1447,6 +1449,19 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
         c.C("DATA");
         c.wait(20, 80);
         c.S("354 End data with <CR><LF>.<CR><LF>");
+        if (failure == FDataStall) {
+            // Seed 000: the remote said 354, the body never ends with <CRLF>.<CRLF> (an SMTP-inspecting
+            // firewall holds it back); the remote times out after ten minutes.
+            c.t += 10LL * 60000 + rng.range(0, 2000);
+            const std::string text = "421 4.4.2 " + target->fqdn + " Error: timeout exceeded";
+            c.S(text);
+            c.drop("", "Remote");
+            evidence(cs);
+            schedule(cs);
+            trkStatus(at, c.t + rng.range(5, 50), m, "DEFER", "SMTP",
+                      "451 4.4.397 Error communicating with target host. -> " + text, connector);
+            return;
+        }
         dur = 20 + m.size / 15000;
         std::string q = "250 2.0.0 Ok: queued as 4Q";
         appendHex(q, rng.next(), 10);
@@ -1690,7 +1705,9 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
         return;
     }
 
-    if (rule == "smtp-data-not-terminated") {
+    if (rule == "smtp-data-not-terminated" && occurrence % 3 == 1 && gateway() >= 0) {
+        outbound(t, FDataStall, false);
+    } else if (rule == "smtp-data-not-terminated") {
         Conv c{rng, opt.multilineEhlo};
         Session *ss = receiveSession("Application Relay", 25, "10.0.20." + std::to_string(15 + occurrence % 200),
                                      "app01.contoso.com", c);
@@ -1703,7 +1720,7 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
         c.wait(1, 20);
         c.C("DATA");
         c.S("354 Start mail input; end with <CRLF>.<CRLF>");
-        if (occurrence % 2 == 0) {
+        if (occurrence % 3 == 0) {
             // The body arrives, the final <CRLF>.<CRLF> never does: the connector's inactivity time-out.
             c.t += 5LL * 60000 + rng.range(0, 900);
             c.S("451 4.7.0 Timeout waiting for client input");
