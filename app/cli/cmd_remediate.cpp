@@ -59,15 +59,19 @@ Result<AnalysisInput> readAnalysis(const QString &path, const Scenario &scenario
         if (finding.value(u"scenario").toString() != scenario.id)
             continue;
         AnalysisInput in;
+        QMap<QString, QString> raw;
         const QJsonObject params = finding.value(u"parameters").toObject();
         for (auto it = params.begin(); it != params.end(); ++it) {
-            if (!scenario.parameter(it.key())) {
-                err << "mwb remediate: note: the finding's parameter '" << printableExcerpt(it.key(), 40)
-                    << "' is not used by scenario " << scenario.id << "\n";
-                continue;
-            }
             const QJsonValue v = it.value();
-            in.parameters.insert(it.key(), v.isString() ? v.toString() : v.toVariant().toString());
+            raw.insert(it.key(), v.isString() ? v.toString() : v.toVariant().toString());
+        }
+        // Exact names and the scenario's aliases (e.g. the finding's Connector becomes
+        // ReceiveConnector); what has no place in the scenario is kept as evidence.
+        const MappedParameters mapped = mapFindingParameters(scenario, raw);
+        in.parameters = mapped.parameters;
+        for (const QString &unused : mapped.unused) {
+            err << "mwb remediate: note: the finding's parameter " << printableExcerpt(unused, 80)
+                << " is not a parameter of scenario " << scenario.id << " (kept as evidence)\n";
         }
         in.evidence << QStringLiteral("finding %1 (%2): %3")
                            .arg(finding.value(u"rule").toString(), finding.value(u"severity").toString(),
@@ -83,6 +87,8 @@ Result<AnalysisInput> readAnalysis(const QString &path, const Scenario &scenario
             const QJsonObject e = ev.toObject();
             in.evidence << QStringLiteral("%1:%2").arg(e.value(u"file").toString()).arg(e.value(u"line").toInt());
         }
+        for (const QString &unused : mapped.unused)
+            in.evidence << QStringLiteral("finding parameter %1").arg(unused);
         in.evidence.prepend(QStringLiteral("analysis %1").arg(path));
         return in;
     }

@@ -539,6 +539,14 @@ private:
 RemediationWizard::RemediationWizard(const QString &scenarioId, const QMap<QString, QString> &parameters, QWidget *parent)
     : QWizard(parent), m_initialScenario(scenarioId), m_initialParameters(parameters)
 {
+    // Parameters from a finding use the analysis' names: map them (aliases included); what the
+    // scenario has no place for is shown as evidence in the script header.
+    if (const Scenario *s = findScenario(scenarioId)) {
+        const MappedParameters mapped = mapFindingParameters(*s, parameters);
+        m_initialParameters = mapped.parameters;
+        for (const QString &unused : mapped.unused)
+            m_findingNotes << QStringLiteral("finding parameter %1").arg(unused);
+    }
     setWindowTitle(tr("Fix mail flow — guided checklist"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage, true);
@@ -556,7 +564,7 @@ void RemediationWizard::setEvidence(const QStringList &evidence)
 {
     m_evidence = evidence;
     if (m_walker)
-        m_walker->setEvidence(evidence);
+        m_walker->setEvidence(m_evidence + m_findingNotes);
 }
 
 QString RemediationWizard::scenarioId() const
@@ -585,7 +593,7 @@ void RemediationWizard::startScenario(const QString &id, const QMap<QString, QSt
         }
     }
     m_walker = std::make_unique<ScenarioWalker>(*scenario);
-    m_walker->setEvidence(m_evidence);
+    m_walker->setEvidence(m_evidence + m_findingNotes);
     for (auto it = parameters.begin(); it != parameters.end(); ++it)
         m_walker->setParameter(it.key(), it.value());
     m_stepIds.clear();

@@ -4,7 +4,9 @@
 // Driven by the same scenario data and walker as `mwb remediate` (model/core/remediation).
 //
 // Open it from the Tools menu with no arguments, or from a finding with its scenario id and
-// parameters (they are pre-filled and can be edited on the first page).
+// parameters exactly as the finding has them (Finding::parameters / analysis JSON names such as
+// Server, Connector, Fqdn, Domain): they are mapped onto the scenario (aliases included),
+// pre-filled and editable on the first page; the rest goes into the script header as evidence.
 #include <QMap>
 #include <QStringList>
 #include <QWizard>
@@ -54,6 +56,7 @@ private:
     std::unique_ptr<remediation::ScenarioWalker> m_walker;
     QStringList m_stepIds;
     QStringList m_evidence;
+    QStringList m_findingNotes;
     QString m_initialScenario;
     QMap<QString, QString> m_initialParameters;
     bool m_dryRun = true;

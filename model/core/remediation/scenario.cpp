@@ -142,6 +142,36 @@ bool conditionHolds(const QString &condition, const QMap<QString, Answer> &answe
     return parsed->negate ? !in : in;
 }
 
+MappedParameters mapFindingParameters(const Scenario &scenario, const QMap<QString, QString> &finding)
+{
+    MappedParameters out;
+    QSet<QString> used;
+    for (auto it = finding.begin(); it != finding.end(); ++it) {
+        if (scenario.parameter(it.key()) && !it.value().isEmpty()) {
+            out.parameters.insert(it.key(), it.value());
+            used.insert(it.key());
+        }
+    }
+    for (const ParameterSpec &p : scenario.parameters) {
+        if (out.parameters.contains(p.name))
+            continue;
+        for (const QString &alias : p.aliases) {
+            const QString value = finding.value(alias);
+            if (value.isEmpty())
+                continue;
+            if (!p.aliasPattern.isEmpty() && !QRegularExpression(p.aliasPattern).match(value).hasMatch())
+                continue;
+            out.parameters.insert(p.name, value);
+            used.insert(alias);
+            break;
+        }
+    }
+    for (auto it = finding.begin(); it != finding.end(); ++it)
+        if (!used.contains(it.key()) && !it.value().isEmpty())
+            out.unused << QStringLiteral("%1 = %2").arg(it.key(), it.value());
+    return out;
+}
+
 Result<Scenario> parseScenario(const QJsonObject &o)
 {
     Scenario s;
@@ -160,7 +190,10 @@ Result<Scenario> parseScenario(const QJsonObject &o)
         const QJsonObject po = pv.toObject();
         ParameterSpec p{po.value(u"name").toString(), po.value(u"kind").toString(), po.value(u"required").toBool(),
                         po.value(u"example").toString(), po.value(u"description").toString(),
-                        po.value(u"default").toString()};
+                        po.value(u"default").toString(), stringList(po.value(u"aliases")),
+                        po.value(u"aliasPattern").toString()};
+        if (!p.aliasPattern.isEmpty() && !QRegularExpression(p.aliasPattern).isValid())
+            return bad(QStringLiteral("parameter '%1' has an invalid aliasPattern").arg(p.name));
         if (p.name.isEmpty() || !isKnownParameterKind(p.kind))
             return bad(QStringLiteral("parameter '%1' has an unknown kind '%2'").arg(p.name, p.kind));
         if (s.parameter(p.name))

@@ -25,6 +25,11 @@ struct ParameterSpec {
     QString example;
     QString description;
     QString defaultValue;  // used when no value is given ("" = none)
+    // Names under which a finding of the analysis (rules.json "parameters") carries this value,
+    // e.g. "Connector" for ReceiveConnector. aliasPattern (a regex) must match the value for an
+    // alias to apply: a receive connector identity has a backslash, a send connector name none.
+    QStringList aliases;
+    QString aliasPattern;
 };
 
 // How pasted output answers a step by itself: the parser's fact `fact` equal to `yes` → Yes,
@@ -90,6 +95,15 @@ const Scenario *findScenario(const QString &id);
 
 // True when a script entry's condition holds for these answers (unanswered counts as unknown).
 bool conditionHolds(const QString &condition, const QMap<QString, Answer> &answers);
+
+// Maps the parameters of an analysis finding onto a scenario: exact names first, then aliases.
+// Values are not validated here (the writer does that); a finding's parameter the scenario has
+// no place for is returned as a note ("Thumbprint = '…'") for the script's evidence.
+struct MappedParameters {
+    QMap<QString, QString> parameters;
+    QStringList unused;
+};
+MappedParameters mapFindingParameters(const Scenario &scenario, const QMap<QString, QString> &finding);
 
 // Placeholder names ({{Name}}) used by a template, in order of appearance.
 QStringList templatePlaceholders(const QString &text);

@@ -70,10 +70,10 @@ private slots:
     void wrongKindIsExit2WithAClearMessage()
     {
         const Run r = mwb({QStringLiteral("remediate"), QStringLiteral("certificate-smtp"), QStringLiteral("--param"), QStringLiteral("Server=EX01"),
-                           QStringLiteral("--param"), QStringLiteral("Thumbprint=12'; calc")});
+                           QStringLiteral("--param"), QStringLiteral("CertificateThumbprint=12'; calc")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
-        QVERIFY2(r.err.contains(QStringLiteral("parameter Thumbprint:")) && r.err.contains(QStringLiteral("40 hexadecimal")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("parameter CertificateThumbprint:")) && r.err.contains(QStringLiteral("40 hexadecimal")), qPrintable(r.err));
         QCOMPARE(mwb({QStringLiteral("remediate"), QStringLiteral("no-such-scenario")}).exitCode, 2);
         QCOMPARE(mwb({QStringLiteral("remediate"), QStringLiteral("drafts-stuck")}).exitCode, 2);  // Server is required
         QCOMPARE(mwb({QStringLiteral("remediate"), QStringLiteral("drafts-stuck"), QStringLiteral("--param")}).exitCode, 2);
@@ -90,7 +90,8 @@ private slots:
           {"rule":"tls-subject-mismatch","severity":"error","title":"SubjectMismatch","codes":["454 4.7.5"],
            "first":"2026-11-20T08:00:01.234Z","last":"2026-11-20T09:00:01.234Z",
            "evidence":[{"file":"SmtpSend/SEND20261120-1.LOG","line":812}],
-           "scenario":"certificate-smtp","parameters":{"Server":"EX01","Fqdn":"mail.contoso.com","Unused":"x"}},
+           "scenario":"certificate-smtp","parameters":{"Server":"EX01","Fqdn":"mail.contoso.com","Unused":"x",
+             "Connector":"EX01\\Default Frontend EX01","Thumbprint":"0B9E8D7C6B5A4F3E2D1C0B9A8F7E6D5C4B6A1C2F"}},
           {"rule":"tls-subject-mismatch","scenario":"certificate-smtp","parameters":{"Server":"EX02"}}]})");
         f.close();
         const Run r = mwb({QStringLiteral("remediate"), QStringLiteral("certificate-smtp"), QStringLiteral("--from-analysis"), analysis,
@@ -102,14 +103,20 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("SmtpSend/SEND20261120-1.LOG:812")));
         QVERIFY(r.out.contains(QStringLiteral("454 4.7.5")));
         QVERIFY(r.err.contains(QStringLiteral("Unused")));
+        // The finding's Connector has a backslash: it is a receive connector, not the send connector.
+        QVERIFY(r.out.contains(QStringLiteral("#   ReceiveConnector = 'EX01\\Default Frontend EX01'")));
+        QVERIFY(r.out.contains(QStringLiteral("#   SendConnector = 'Outbound to Office 365'")));
+        // The presented certificate's thumbprint is evidence, never the certificate to enable.
+        QVERIFY(r.out.contains(QStringLiteral("finding parameter Thumbprint = 0B9E8D7C6B5A4F3E2D1C0B9A8F7E6D5C4B6A1C2F")));
+        QVERIFY(!r.out.contains(QStringLiteral("-Thumbprint '0B9E8D7C6B5A4F3E2D1C0B9A8F7E6D5C4B6A1C2F'")));
 
         QFile bad(dir.filePath(QStringLiteral("bad.json")));
         QVERIFY(bad.open(QIODevice::WriteOnly));
-        bad.write(R"({"findings":[{"scenario":"certificate-smtp","parameters":{"Server":"EX01","Thumbprint":"not-a-thumbprint"}}]})");
+        bad.write(R"({"findings":[{"scenario":"certificate-smtp","parameters":{"Server":"EX01","Fqdn":"not a name!"}}]})");
         bad.close();
         const Run wrong = mwb({QStringLiteral("remediate"), QStringLiteral("certificate-smtp"), QStringLiteral("--from-analysis"), bad.fileName()});
         QCOMPARE(wrong.exitCode, 2);
-        QVERIFY(wrong.err.contains(QStringLiteral("parameter Thumbprint:")));
+        QVERIFY(wrong.err.contains(QStringLiteral("parameter Fqdn:")));
         const Run missing = mwb({QStringLiteral("remediate"), QStringLiteral("certificate-smtp"), QStringLiteral("--from-analysis"), dir.filePath(QStringLiteral("nope.json"))});
         QCOMPARE(missing.exitCode, 3);
         const Run noMatch = mwb({QStringLiteral("remediate"), QStringLiteral("edgesync-ldap"), QStringLiteral("--from-analysis"), analysis});
@@ -119,7 +126,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("fix.ps1"));
-        const Run r = mwb({QStringLiteral("remediate"), QStringLiteral("exchange-auth"), QStringLiteral("--param"), QStringLiteral("Server=EX02"),
+        const Run r = mwb({QStringLiteral("remediate"), QStringLiteral("exchange-auth"), QStringLiteral("--param"), QStringLiteral("ReceivingServer=EX02"),
                            QStringLiteral("--param"), QStringLiteral("ReceiveConnector=EX02\\Réception d\u2019O'Brien"), QStringLiteral("--out"), out});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.isEmpty());

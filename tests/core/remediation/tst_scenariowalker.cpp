@@ -116,7 +116,7 @@ private slots:
         const ParsedOutput parsed = w.pasteOutput(output);
         QVERIFY(parsed.recognized);
         QCOMPARE(w.suggestedAnswer(parsed), Answer::No);
-        QCOMPARE(w.parameters().value(QStringLiteral("Thumbprint")), QStringLiteral("6A1C2F0B9E8D7C6B5A4F3E2D1C0B9A8F7E6D5C4B"));
+        QCOMPARE(w.parameters().value(QStringLiteral("CertificateThumbprint")), QStringLiteral("6A1C2F0B9E8D7C6B5A4F3E2D1C0B9A8F7E6D5C4B"));
         QCOMPARE(w.parameters().value(QStringLiteral("TlsCertificateName")),
                  QStringLiteral("<I>CN=R3, O=Let's Encrypt, C=US<S>CN=mail.contoso.com"));
         QCOMPARE(w.notes().size(), 1);
@@ -149,6 +149,21 @@ private slots:
         QVERIFY(w.currentCommand().contains(QStringLiteral("<Server>")));
         w.setParameter(QStringLiteral("Server"), QStringLiteral("EX01"));
         QVERIFY(w.currentCommand().contains(QStringLiteral("-ComputerName 'EX01'")));
+    }
+    void findingParametersMapByNameThenAlias()
+    {
+        const Scenario *s = findScenario(QStringLiteral("unreachable-queue"));
+        const MappedParameters m = mapFindingParameters(*s, {{QStringLiteral("Server"), QStringLiteral("EX01")},
+                                                             {QStringLiteral("Domain"), QStringLiteral("contoso.onmicrosoft.com")},
+                                                             {QStringLiteral("Connector"), QStringLiteral("EX01\\Default Frontend EX01")},
+                                                             {QStringLiteral("RemoteIp"), QStringLiteral("203.0.113.9")}});
+        QCOMPARE(m.parameters.value(QStringLiteral("Server")), QStringLiteral("EX01"));
+        QCOMPARE(m.parameters.value(QStringLiteral("AddressSpace")), QStringLiteral("contoso.onmicrosoft.com"));
+        QVERIFY(!m.parameters.contains(QStringLiteral("SendConnector")));  // a receive connector identity
+        QCOMPARE(m.unused.size(), 2);
+        const MappedParameters send = mapFindingParameters(*s, {{QStringLiteral("Connector"), QStringLiteral("Outbound to Office 365")}});
+        QCOMPARE(send.parameters.value(QStringLiteral("SendConnector")), QStringLiteral("Outbound to Office 365"));
+        QVERIFY(send.unused.isEmpty());
     }
     void brokenDefinitionsAreRejectedWithAReason_data()
     {

@@ -132,7 +132,7 @@ private slots:
         // Summary: answers listed, the thumbprint taken from the pasted output, values editable.
         QCOMPARE(w.currentId(), int(RemediationWizard::SummaryPageId));
         QVERIFY(child<QLabel>(w.currentPage(), QStringLiteral("answerSummary"))->text().contains(QStringLiteral("Is a valid certificate enabled for SMTP?")));
-        QCOMPARE(child<QLineEdit>(w.currentPage(), QStringLiteral("param_Thumbprint"))->text(),
+        QCOMPARE(child<QLineEdit>(w.currentPage(), QStringLiteral("param_CertificateThumbprint"))->text(),
                  QStringLiteral("6A1C2F0B9E8D7C6B5A4F3E2D1C0B9A8F7E6D5C4B"));
         child<QLineEdit>(w.currentPage(), QStringLiteral("param_SendConnector"))->setText(QStringLiteral("Outbound to Office 365"));
         child<QLineEdit>(w.currentPage(), QStringLiteral("param_TlsDomain"))->setText(QStringLiteral("mail.protection.outlook.com"));
@@ -181,6 +181,19 @@ private slots:
         QCOMPARE(QString::fromUtf8(bytes.mid(3)), view->toPlainText());
     }
 
+    void openedFromAFindingMapsItsParametersAndKeepsTheRestAsEvidence()
+    {
+        RemediationWizard w(QStringLiteral("certificate-smtp"),
+                            {{QStringLiteral("Server"), QStringLiteral("EX01")},
+                             {QStringLiteral("Connector"), QStringLiteral("EX01\\Default Frontend EX01")},
+                             {QStringLiteral("Thumbprint"), QStringLiteral("0B9E8D7C6B5A4F3E2D1C0B9A8F7E6D5C4B6A1C2F")}});
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(child<QLineEdit>(w.currentPage(), QStringLiteral("param_ReceiveConnector"))->text(), QStringLiteral("EX01\\Default Frontend EX01"));
+        QVERIFY(child<QLineEdit>(w.currentPage(), QStringLiteral("param_CertificateThumbprint"))->text().isEmpty());
+        w.next();
+        QVERIFY(w.script().contains(QStringLiteral("finding parameter Thumbprint = 0B9E8D7C6B5A4F3E2D1C0B9A8F7E6D5C4B6A1C2F")));
+    }
     void backReturnsToThePreviousQuestionAndForgetsItsAnswer()
     {
         RemediationWizard w(QStringLiteral("drafts-stuck"), {{QStringLiteral("Server"), QStringLiteral("EX01")}});
