@@ -250,15 +250,10 @@ ConsoleWidget::ConsoleWidget(QWidget *parent)
     });
     connect(m_inspector, &CertificateInspector::openCertificateScenario, this, &ConsoleWidget::openCertificateScenario);
     connect(m_dns, &DnsPanel::connectRequested, this, [this](const QString &host) {
-        m_host->setText(host);
-        m_port->setValue(25);
+        setMxTarget(host);
         executeCommand(QStringLiteral("CONNECT"));
     });
-    connect(m_dns, &DnsPanel::probeMxInOrderRequested, this, [this](const QStringList &hosts) {
-        m_mxQueue = hosts;
-        if (!m_client->isBusy())
-            probeNextMx();
-    });
+    connect(m_dns, &DnsPanel::probeMxInOrderRequested, this, &ConsoleWidget::probeMxInOrder);
     connect(m_connect, &QPushButton::clicked, this, [this] { executeCommand(QStringLiteral("CONNECT")); });
     connect(m_quick, &QPushButton::clicked, this, &ConsoleWidget::runQuickTest);
     connect(m_abort, &QPushButton::clicked, this, &ConsoleWidget::abortSession);
@@ -544,18 +539,37 @@ void ConsoleWidget::runQuickTest()
     m_client->enqueue(steps);
 }
 
+void ConsoleWidget::probeMxInOrder(const QStringList &hosts)
+{
+    m_mxQueue = hosts;
+    if (!m_client->isBusy())
+        probeNextMx();
+}
+
+void ConsoleWidget::setMxTarget(const QString &mxHost)
+{
+    // Connect to the address the DNS panel found (its resolver may not be the system's) and judge
+    // the certificate by the MX name, which is what sending servers do.
+    const QString address = m_dns->report().mxAddresses.value(mxHost).value(0);
+    m_host->setText(address.isEmpty() ? mxHost : address);
+    m_port->setValue(25);
+    m_expected->setText(mxHost);
+}
+
 void ConsoleWidget::probeNextMx()
 {
     if (m_mxQueue.isEmpty())
         return;
-    m_host->setText(m_mxQueue.takeFirst());
-    m_port->setValue(25);
+    const QString mx = m_mxQueue.takeFirst();
+    setMxTarget(mx);
     applyOptions();
+    m_inspector->clear();
     if (m_client->isConnected())
         m_client->abort();
     mwb::smtp::ClientOptions o = m_client->options();
     o.stopOnFailure = true;
     m_client->setOptions(o);
+    emit mxProbeStarted(mx);
     m_client->enqueue(mwb::smtp::probeSteps(o.mode));
 }
 

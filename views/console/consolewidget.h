@@ -71,11 +71,14 @@ public:
     QPlainTextEdit *transcriptView() const { return m_transcript; }
     QTabWidget *sideTabs() const { return m_tabs; }
     QString stateText() const;
+    // Probes each MX host of the DNS panel's last report in priority order (connect, EHLO, QUIT).
+    void probeMxInOrder(const QStringList &hosts);
 
 signals:
     // Scenario id "certificate-smtp"; parameters Thumbprint, Fqdn, TlsCertificateName.
     void openCertificateScenario(const QMap<QString, QString> &parameters);
     void sessionIdle();
+    void mxProbeStarted(const QString &mxHost);  // "Probe MX in priority order", one per host
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -90,6 +93,7 @@ private:
     void refreshProfiles();
     void remember(const QString &line);
     void probeNextMx();
+    void setMxTarget(const QString &mxHost);
 
     mwb::smtp::SmtpClient *m_client;
     QComboBox *m_profiles;

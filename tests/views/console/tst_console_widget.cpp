@@ -4,6 +4,7 @@
 #include "views/console/certificateinspector.h"
 #include "views/console/consolewidget.h"
 #include "views/console/dnspanel.h"
+#include "tests/integration/fixtures.h"
 
 #include <QApplication>
 #include <QCompleter>
@@ -312,6 +313,56 @@ private slots:
         QCOMPARE(other.currentProfile().host, loaded.host);
         other.deleteProfile(QStringLiteral("EX01 receive"));
         QVERIFY(!other.profileNames().contains(QStringLiteral("EX01 receive")));
+    }
+
+    void mxHostsAreProbedInPriorityOrderAtTheirDnsAddresses()
+    {
+        if (!fixtures::have(QStringLiteral("dnsmasq")))
+            QSKIP("dnsmasq is not installed (scripts/install-deps.sh installs dnsmasq-base)");
+        SmtpPeer first;
+        SmtpPeer second;
+        first.chain = second.chain = m_peer.chain;
+        first.key = second.key = m_peer.key;
+        if (!first.listen(QHostAddress(QStringLiteral("127.0.0.25")), 25) || !second.listen(QHostAddress(QStringLiteral("127.0.0.26")), 25))
+            QSKIP("cannot listen on 127.0.0.25:25 / 127.0.0.26:25 (needs root)");
+        const QHostAddress listen(QStringLiteral("127.0.0.157"));
+        const quint16 port = fixtures::freeUdpPort(listen);
+        fixtures::Daemon dns;
+        QVERIFY(dns.start(fixtures::program(QStringLiteral("dnsmasq")),
+                          {QStringLiteral("--keep-in-foreground"), QStringLiteral("--no-resolv"), QStringLiteral("--no-hosts"),
+                           QStringLiteral("--conf-file=/dev/null"), QStringLiteral("--pid-file="), QStringLiteral("--bind-interfaces"),
+                           QStringLiteral("--listen-address=") + listen.toString(), QStringLiteral("--port=%1").arg(port),
+                           QStringLiteral("--user=root"), QStringLiteral("--local=/test/"),
+                           QStringLiteral("--mx-host=contoso.test,backup.contoso.test,20"),
+                           QStringLiteral("--mx-host=contoso.test,mail.contoso.test,10"),
+                           QStringLiteral("--host-record=mail.contoso.test,127.0.0.25"),
+                           QStringLiteral("--host-record=backup.contoso.test,127.0.0.26")}));
+        ConsoleWidget console;
+        console.setProfile(profile());
+        DnsPanel *panel = console.dnsPanel();
+        const QString resolver = QStringLiteral("%1:%2").arg(listen.toString()).arg(port);
+        // dnsmasq needs a moment to bind: ask until it answers (bounded).
+        QVERIFY2(QTest::qWaitFor([&] {
+                     QSignalSpy done(panel, &DnsPanel::finished);
+                     panel->lookup(QStringLiteral("contoso.test"), resolver);
+                     return done.wait(15000) && panel->mxHosts().size() == 2;
+                 }, 30000),
+                 dns.output().constData());
+        QCOMPARE(panel->mxHosts(), (QStringList{QStringLiteral("mail.contoso.test"), QStringLiteral("backup.contoso.test")}));
+        QSignalSpy started(&console, &ConsoleWidget::mxProbeStarted);
+        QSignalSpy idle(&console, &ConsoleWidget::sessionIdle);
+        console.probeMxInOrder(panel->mxHosts());
+        QVERIFY(idle.wait(60000));
+        QCOMPARE(started.size(), 2);
+        QCOMPARE(started.at(0).first().toString(), QStringLiteral("mail.contoso.test"));
+        QCOMPARE(started.at(1).first().toString(), QStringLiteral("backup.contoso.test"));
+        QVERIFY(first.received.startsWith("EHLO"));
+        QVERIFY(second.received.startsWith("EHLO"));
+        // The certificate was judged by the MX name: it covers mail.contoso.com, not these.
+        QCOMPARE(console.certificateInspector()->tlsInfo().nameCheck.expected, QStringLiteral("backup.contoso.test"));
+        QVERIFY(!console.certificateInspector()->tlsInfo().nameCheck.matches);
+        const QString text = console.transcriptText();
+        QVERIFY(text.indexOf(QStringLiteral("Connecting to 127.0.0.25 port 25")) < text.indexOf(QStringLiteral("Connecting to 127.0.0.26 port 25")));
     }
 
     void dnsPanelRejectsABadResolverWithoutCrashing()
