@@ -157,6 +157,7 @@ private slots:
     void unusualServerSetsSkipImpossibleFaultsWithoutCrashing_data();
     void unusualServerSetsSkipImpossibleFaultsWithoutCrashing();
     void unwritableOutputFailsWithMessage();
+    void repeatedFaultsRotateThroughVariants();
 };
 
 void tst_loggen::sameSeedWritesIdenticalBytes()
@@ -702,6 +703,32 @@ void tst_loggen::unwritableOutputFailsWithMessage()
     const Run r = runLoggen({"--out", d.filePath("file/sub"), "--sessions", "5"});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.stderrText.contains("cannot create"));
+}
+
+void tst_loggen::repeatedFaultsRotateThroughVariants()
+{
+    QTemporaryDir d;
+    const QString manifest = d.filePath("m.json");
+    QCOMPARE(runLoggen({"--out", d.filePath("logs"), "--sessions", "60", "--fault", "smtp-data-not-terminated:3",
+                        "--fault", "starttls-required:2", "--fault", "connection-dropped:2", "--manifest", manifest})
+                 .exitCode,
+             0);
+    QHash<QString, QStringList> sideOf;   // rule -> folder kind of each evidence session
+    for (const QJsonValue &v : readManifest(manifest).value("faults").toArray()) {
+        const QJsonObject f = v.toObject();
+        QCOMPARE(f.value("sessions").toArray().size(), 1);
+        const QJsonObject s = f.value("sessions").toArray().first().toObject();
+        QString side;
+        for (const QString &path : filesMatching(d.filePath("logs") + "/" + s.value("server").toString(), "*.LOG")) {
+            QFile file(path);
+            if (file.open(QIODevice::ReadOnly) && file.readAll().contains("," + s.value("id").toString().toLatin1() + ","))
+                side = path.contains("/SEND") ? "send" : "receive";
+        }
+        sideOf[f.value("rule").toString()] << side;
+    }
+    QCOMPARE(sideOf.value("smtp-data-not-terminated"), QStringList({"receive", "send", "receive"}));
+    QCOMPARE(sideOf.value("starttls-required"), QStringList({"receive", "send"}));
+    QCOMPARE(sideOf.value("connection-dropped"), QStringList({"receive", "send"}));
 }
 
 QTEST_GUILESS_MAIN(tst_loggen)
