@@ -15,7 +15,11 @@ namespace {
 QStringList translationDirs()
 {
     const QString appDir = QCoreApplication::applicationDirPath();
-    QStringList dirs{
+    QStringList dirs;
+#ifdef MWB_TRANSLATIONS_DIR
+    dirs << QStringLiteral(MWB_TRANSLATIONS_DIR);   // set by builds that know where the .qm files are
+#endif
+    dirs << QStringList{
         appDir + QStringLiteral("/../share/mailflow-workbench/translations"),
         appDir + QStringLiteral("/../translations"),
         appDir + QStringLiteral("/translations"),   // Windows: beside the .exe
