@@ -34,7 +34,9 @@ const std::vector<std::string> &faultRules()
         "smtp-data-not-terminated", "tls-subject-mismatch", "tls-certificate-not-found", "starttls-required",
         "exchange-auth-failed", "dns-prx2", "dns-query-failed", "no-matching-connector", "blocklisted",
         "relay-denied", "auth-failed", "recipient-unknown", "message-too-large", "queue-expired",
-        "message-delayed", "session-idle-gap", "session-unused", "connection-dropped"};
+        "message-delayed", "session-idle-gap", "session-unused", "connection-dropped",
+        // Added by the knowledge base beyond the contract's table:
+        "message-hop-missing"};
     return v;
 }
 
@@ -111,6 +113,7 @@ struct Session {
     std::vector<PLine> lines;
     std::size_t next = 0;
     std::int64_t startMs = 0;
+    bool receive = false;
 };
 
 struct HeapItem {
@@ -184,6 +187,7 @@ std::pair<std::vector<const char *>, const char *> expectedEvidence(const std::s
         {"session-idle-gap", {{}, "about 4 minutes of silence inside a session that then completes with 250 2.6.0"}},
         {"session-unused", {{}, "connections without MAIL: banner then reset, or EHLO then QUIT"}},
         {"connection-dropped", {{}, "Remote(ConnectionReset) after RCPT, or Remote(SocketError) during BDAT with tracking DEFER 451 4.4.397"}},
+        {"message-hop-missing", {{}, "SEND from EX01 to EX02 (Send session queued by EX02), but no RECEIVE or Receive session on EX02"}},
     };
     auto it = table.find(rule);
     if (it == table.end())
@@ -248,6 +252,7 @@ public:
     std::int64_t sessionsCreated = 0, receiveSessions = 0, sendSessions = 0, messagesCreated = 0;
     std::vector<FaultRec> faults;
     std::vector<std::string> skipped;
+    int silentServer = -1;   // message-hop-missing: this server's records of the journey are lost
     FaultRec *cur = nullptr;
     FaultRec probeBackground;
     std::vector<ExoRecord> exoRecords;
@@ -720,10 +725,8 @@ Session *Generator::Impl::newSession(int server, LogKind kind, std::string conne
     s->startMs = t;
     s->lines.reserve(24);
     ++sessionsCreated;
-    if (kind == FrontRecv || kind == HubRecv || kind == EdgeRecv)
-        ++receiveSessions;
-    else
-        ++sendSessions;
+    s->receive = kind == FrontRecv || kind == HubRecv || kind == EdgeRecv;
+    ++(s->receive ? receiveSessions : sendSessions);
     return s;
 }
 
@@ -731,7 +734,11 @@ void Generator::Impl::schedule(Session *s)
 {
     if (!s)
         return;
-    if (s->lines.empty()) {
+    if (s->server == silentServer) {   // never written: not counted either
+        --sessionsCreated;
+        --(s->receive ? receiveSessions : sendSessions);
+    }
+    if (s->lines.empty() || s->server == silentServer) {
         delete s;
         return;
     }
@@ -787,6 +794,8 @@ void Generator::Impl::drain(std::int64_t limit)
 
 void Generator::Impl::track(int server, LogKind kind, std::int64_t t, std::array<std::string, TCount> &f, Msg &m)
 {
+    if (server == silentServer)
+        return;
     Server &sv = servers[static_cast<std::size_t>(server)];
     f[TDateTime].clear();
     appendIso(f[TDateTime], t);
@@ -1872,6 +1881,26 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
         probe(t, 0);
         probe(t + rng.range(500, 3000), 1);
         probe(t + rng.range(3000, 6000), 0);
+    } else if (rule == "message-hop-missing") {
+        // EX01 hands a message to EX02 (Send log and SEND event on EX01); EX02's logs are loaded but
+        // hold no trace of it: its records of this journey are lost.
+        if (mailboxes.size() < 2) {
+            faults.pop_back();
+            skipped.push_back(rule);
+            cur = nullptr;
+            return;
+        }
+        const int from = mailboxes.front();
+        const int to = mailboxes[1];
+        Msg m = newMessage(t, internalAddress(), {internalAddress()}, false, from);
+        trkSubmitAndReceive(from, t, m);
+        Session *cs = nullptr;
+        silentServer = to;
+        const std::int64_t queued = hopExchange(from, to, m, t + rng.range(300, 900), false, FNone, &cs, nullptr);
+        silentServer = -1;
+        evidence(cs);
+        evidenceMsg(m, from, queued);
+        cur->servers.insert(to);
     } else if (rule == "connection-dropped") {
         if (occurrence % 2 == 0 || !edgePresent())
             inboundFromExo(t, FDropped);

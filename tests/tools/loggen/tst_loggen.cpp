@@ -126,7 +126,7 @@ QStringList allRules()
     return {"smtp-data-not-terminated", "tls-subject-mismatch", "tls-certificate-not-found", "starttls-required",
             "exchange-auth-failed", "dns-prx2", "dns-query-failed", "no-matching-connector", "blocklisted",
             "relay-denied", "auth-failed", "recipient-unknown", "message-too-large", "queue-expired",
-            "message-delayed", "session-idle-gap", "session-unused", "connection-dropped"};
+            "message-delayed", "session-idle-gap", "session-unused", "connection-dropped", "message-hop-missing"};
 }
 
 } // namespace
