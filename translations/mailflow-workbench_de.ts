@@ -64,15 +64,17 @@
         <translation>Zu öffnende Protokolldateien, Ordner oder Archive.</translation>
     </message>
     <message>
-        <location filename="../model/core/cases/casefile.cpp" line="+62"/>
+        <location filename="../model/core/cases/casefile.cpp" line="+65"/>
         <location line="+9"/>
         <location line="+21"/>
         <location line="+29"/>
+        <location line="+274"/>
+        <location line="+10"/>
         <source>Case file error: %1</source>
         <translation>Fehler in der Falldatei: %1</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-324"/>
         <source>Case file error: PRAGMA %1 returned nothing</source>
         <translation>Fehler in der Falldatei: PRAGMA %1 lieferte nichts</translation>
     </message>
@@ -150,7 +152,7 @@
         <translation>Der Fall kann nicht als %1 gespeichert werden: %2</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+118"/>
         <source>The case has no source %1.</source>
         <translation>Der Fall enthält keine Quelle %1.</translation>
     </message>
@@ -784,7 +786,7 @@ Status: %5, Verzögerung %6
 <context>
     <name>mwb::TranscriptModel</name>
     <message>
-        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+105"/>
+        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+104"/>
         <source>file %1</source>
         <translation>Datei %1</translation>
     </message>
@@ -796,7 +798,7 @@ Status: %5, Verzögerung %6
 %1 Stille vor dieser Zeile</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+26"/>
         <source>Time (UTC)</source>
         <translation>Zeit (UTC)</translation>
     </message>
@@ -1194,12 +1196,17 @@ Status: %5, Verzögerung %6
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+12"/>
+        <source>%1… no reply for %2 s</source>
+        <translation>%1… seit %2 s keine Antwort</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Save transcript</source>
         <translation>Mitschnitt speichern</translation>
     </message>
@@ -1224,7 +1231,7 @@ Status: %5, Verzögerung %6
         <translation>Kennwort für %1</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+133"/>
         <source>Connected, encrypted</source>
         <translation>Verbunden, verschlüsselt</translation>
     </message>
@@ -1573,12 +1580,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Mailflow Workbench</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
         <source>Ready — drop Exchange logs on the window or open them from the File menu</source>
         <translation>Bereit — Exchange-Protokolle auf das Fenster ziehen oder über das Menü „Datei“ öffnen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+59"/>
         <source>&amp;Open Logs…</source>
         <translation>Protokolle ö&amp;ffnen…</translation>
     </message>
@@ -1694,12 +1701,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+405"/>
+        <location line="+406"/>
         <source>Times in &amp;UTC</source>
         <translation>Zeiten in &amp;UTC</translation>
     </message>
     <message>
-        <location line="-405"/>
+        <location line="-406"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -1973,12 +1980,17 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Laden abgebrochen — </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Not recognised as Exchange logs: %1. </source>
-        <translation>Nicht als Exchange-Protokolle erkannt: %1. </translation>
+        <location line="+4"/>
+        <source>Ignored (not Exchange logs): %1. </source>
+        <translation>Ignoriert (keine Exchange-Protokolle): %1. </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skipped %1. </source>
+        <translation>%1 übersprungen. </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-2"/>
         <source>%n line(s) could not be read; the rest loaded.</source>
         <translation>
             <numerusform>%n Zeile konnte nicht gelesen werden; der Rest wurde geladen.</numerusform>
@@ -1986,12 +1998,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Skipped: %1. </source>
-        <translation>Übersprungen: %1. </translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>No Exchange log was found in what was opened.</source>
         <translation>Im Geöffneten wurde kein Exchange-Protokoll gefunden.</translation>
     </message>
@@ -2141,6 +2148,62 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
 </context>
 <context>
+    <name>mwb::views::RemediationWizard</name>
+    <message>
+        <location filename="../views/wizard/remediationwizard.cpp" line="+550"/>
+        <source>Fix mail flow — guided checklist</source>
+        <translation>Mailfluss reparieren — geführte Checkliste</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Choose a symptom first.</source>
+        <translation>Zuerst ein Symptom wählen.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::ScriptPage</name>
+    <message>
+        <location line="-171"/>
+        <source>Your PowerShell script</source>
+        <translation>Ihr PowerShell-Skript</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read-only checks first, then the changes. Run it in the Exchange Management Shell.</source>
+        <translation>Zuerst nur lesende Prüfungen, dann die Änderungen. In der Exchange-Verwaltungsshell ausführen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Dry run (-WhatIf)</source>
+        <translation>Probelauf (-WhatIf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save .ps1…</source>
+        <translation>.ps1 speichern…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save PowerShell script</source>
+        <translation>PowerShell-Skript speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PowerShell scripts (*.ps1)</source>
+        <translation>PowerShell-Skripte (*.ps1)</translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::SessionsView</name>
     <message>
         <location filename="../views/sessions/sessionsview.cpp" line="+23"/>
@@ -2218,7 +2281,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Filter zurücksetzen</translation>
     </message>
     <message numerus="yes">
-        <location line="+83"/>
+        <location line="+85"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Sitzung</numerusform>
@@ -2235,9 +2298,123 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
 </context>
 <context>
+    <name>mwb::views::StartPage</name>
+    <message>
+        <location filename="../views/wizard/remediationwizard.cpp" line="-344"/>
+        <source>What is wrong?</source>
+        <translation>Was ist das Problem?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick the symptom that fits best. The next pages walk through read-only checks and end with a PowerShell script.</source>
+        <translation>Das am besten passende Symptom wählen. Die nächsten Seiten führen durch nur lesende Prüfungen und enden mit einem PowerShell-Skript.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>What the fix needs (* = required)</source>
+        <translation>Was die Behebung braucht (* = erforderlich)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Choose a symptom on the left.</source>
+        <translation>Links ein Symptom wählen.</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::StepPage</name>
+    <message>
+        <location line="+34"/>
+        <source>Why:</source>
+        <translation>Warum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Look for:</source>
+        <translation>Worauf achten:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run this read-only command in the Exchange Management Shell:</source>
+        <translation>Diesen nur lesenden Befehl in der Exchange-Verwaltungsshell ausführen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Paste its output here (for your notes):</source>
+        <translation>Ausgabe hier einfügen (für Ihre Notizen):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste its output here; it is read and answers the question where it can:</source>
+        <translation>Ausgabe hier einfügen; sie wird ausgewertet und beantwortet die Frage, wo möglich:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Output of the command above</source>
+        <translation>Ausgabe des obigen Befehls</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>I don&apos;t know</source>
+        <translation>Weiß nicht</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Step %1 of about %2</source>
+        <translation>Schritt %1 von etwa %2</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>That answers the question: %1.</source>
+        <translation>Damit ist die Frage beantwortet: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::SummaryPage</name>
+    <message>
+        <location line="+23"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the answers and the values; the script uses them.</source>
+        <translation>Antworten und Werte prüfen; das Skript verwendet sie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Values for the script (* = required)</source>
+        <translation>Werte für das Skript (* = erforderlich)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dry run: add -WhatIf to every changing command (nothing is changed)</source>
+        <translation>Probelauf: -WhatIf an jeden ändernden Befehl anhängen (nichts wird geändert)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&lt;b&gt;From the pasted output:&lt;/b&gt;&lt;ul&gt;</source>
+        <translation>&lt;b&gt;Aus der eingefügten Ausgabe:&lt;/b&gt;&lt;ul&gt;</translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::TranscriptView</name>
     <message>
-        <location filename="../views/sessions/transcriptview.cpp" line="+157"/>
+        <location filename="../views/sessions/transcriptview.cpp" line="+166"/>
         <source>E&amp;xpected FQDN:</source>
         <translation>E&amp;rwarteter FQDN:</translation>
     </message>
@@ -2247,12 +2424,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Name, den Clients verwenden, z. B. mail.contoso.com</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Unfold / fold reply</source>
         <translation>Antwort auf-/zuklappen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>&amp;Raw lines</source>
         <translation>&amp;Rohzeilen</translation>
     </message>
@@ -2282,7 +2459,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Der Nachricht dieser Sitzung über die Server folgen</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+119"/>
         <source>Session %1 — %2, %3 — %4 → %5</source>
         <translation>Sitzung %1 — %2, %3 — %4 → %5</translation>
     </message>
@@ -2302,7 +2479,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Keine Zertifikatsdetails im Protokoll (ausführliche Protokollierung aktivieren).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Received certificate</source>
         <translation>Empfangenes Zertifikat</translation>
     </message>
@@ -2327,12 +2504,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Serial</source>
-        <translation>Seriennummer</translation>
+        <location line="+13"/>
+        <source>Names do NOT contain %1</source>
+        <translation>Namen enthalten %1 NICHT</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
         <source>SANs</source>
         <translation>SANs</translation>
     </message>
@@ -2347,14 +2524,14 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Names contain %1</source>
-        <translation>Namen enthalten %1</translation>
+        <location line="+6"/>
+        <source>Names not in the log (only the thumbprint)</source>
+        <translation>Namen nicht im Protokoll (nur der Fingerabdruck)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Names do NOT contain %1 (subject mismatch)</source>
-        <translation>Namen enthalten %1 NICHT (Namenskonflikt)</translation>
+        <source>Names contain %1</source>
+        <translation>Namen enthalten %1</translation>
     </message>
 </context>
 <context>

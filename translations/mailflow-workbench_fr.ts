@@ -64,15 +64,17 @@
         <translation>Fichiers journaux, dossiers ou archives à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../model/core/cases/casefile.cpp" line="+62"/>
+        <location filename="../model/core/cases/casefile.cpp" line="+65"/>
         <location line="+9"/>
         <location line="+21"/>
         <location line="+29"/>
+        <location line="+274"/>
+        <location line="+10"/>
         <source>Case file error: %1</source>
         <translation>Erreur du fichier de dossier : %1</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-324"/>
         <source>Case file error: PRAGMA %1 returned nothing</source>
         <translation>Erreur du fichier de dossier : PRAGMA %1 n’a rien renvoyé</translation>
     </message>
@@ -150,7 +152,7 @@
         <translation>Impossible d’enregistrer le dossier sous %1 : %2</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+118"/>
         <source>The case has no source %1.</source>
         <translation>Le dossier ne contient pas la source %1.</translation>
     </message>
@@ -784,7 +786,7 @@ Objet : %4
 <context>
     <name>mwb::TranscriptModel</name>
     <message>
-        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+105"/>
+        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+104"/>
         <source>file %1</source>
         <translation>fichier %1</translation>
     </message>
@@ -796,7 +798,7 @@ Objet : %4
 %1 de silence avant cette ligne</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+26"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
@@ -1194,12 +1196,17 @@ Objet : %4
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+12"/>
+        <source>%1… no reply for %2 s</source>
+        <translation>%1… aucune réponse depuis %2 s</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Save transcript</source>
         <translation>Enregistrer la transcription</translation>
     </message>
@@ -1224,7 +1231,7 @@ Objet : %4
         <translation>Mot de passe pour %1</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+133"/>
         <source>Connected, encrypted</source>
         <translation>Connecté, chiffré</translation>
     </message>
@@ -1573,12 +1580,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Mailflow Workbench</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
         <source>Ready — drop Exchange logs on the window or open them from the File menu</source>
         <translation>Prêt — déposez des journaux Exchange sur la fenêtre ou ouvrez-les depuis le menu Fichier</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+59"/>
         <source>&amp;Open Logs…</source>
         <translation>&amp;Ouvrir des journaux…</translation>
     </message>
@@ -1694,12 +1701,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+405"/>
+        <location line="+406"/>
         <source>Times in &amp;UTC</source>
         <translation>Heures en &amp;UTC</translation>
     </message>
     <message>
-        <location line="-405"/>
+        <location line="-406"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -1973,12 +1980,17 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Chargement annulé — </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Not recognised as Exchange logs: %1. </source>
-        <translation>Non reconnus comme journaux Exchange : %1. </translation>
+        <location line="+4"/>
+        <source>Ignored (not Exchange logs): %1. </source>
+        <translation>Ignorés (pas des journaux Exchange) : %1. </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Skipped %1. </source>
+        <translation>%1 ignoré(s). </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-2"/>
         <source>%n line(s) could not be read; the rest loaded.</source>
         <translation>
             <numerusform>%n ligne n’a pas pu être lue ; le reste a été chargé.</numerusform>
@@ -1986,12 +1998,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Skipped: %1. </source>
-        <translation>Ignorés : %1. </translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>No Exchange log was found in what was opened.</source>
         <translation>Aucun journal Exchange n’a été trouvé dans ce qui a été ouvert.</translation>
     </message>
@@ -2141,6 +2148,62 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
 </context>
 <context>
+    <name>mwb::views::RemediationWizard</name>
+    <message>
+        <location filename="../views/wizard/remediationwizard.cpp" line="+550"/>
+        <source>Fix mail flow — guided checklist</source>
+        <translation>Réparer le flux de messagerie — liste de contrôle guidée</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Choose a symptom first.</source>
+        <translation>Choisissez d’abord un symptôme.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::ScriptPage</name>
+    <message>
+        <location line="-171"/>
+        <source>Your PowerShell script</source>
+        <translation>Votre script PowerShell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read-only checks first, then the changes. Run it in the Exchange Management Shell.</source>
+        <translation>D’abord les vérifications en lecture seule, puis les modifications. À exécuter dans Exchange Management Shell.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Dry run (-WhatIf)</source>
+        <translation>Simulation (-WhatIf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save .ps1…</source>
+        <translation>Enregistrer le .ps1…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save PowerShell script</source>
+        <translation>Enregistrer le script PowerShell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PowerShell scripts (*.ps1)</source>
+        <translation>Scripts PowerShell (*.ps1)</translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::SessionsView</name>
     <message>
         <location filename="../views/sessions/sessionsview.cpp" line="+23"/>
@@ -2218,7 +2281,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Effacer le filtre</translation>
     </message>
     <message numerus="yes">
-        <location line="+83"/>
+        <location line="+85"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -2235,9 +2298,123 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
 </context>
 <context>
+    <name>mwb::views::StartPage</name>
+    <message>
+        <location filename="../views/wizard/remediationwizard.cpp" line="-344"/>
+        <source>What is wrong?</source>
+        <translation>Quel est le problème ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick the symptom that fits best. The next pages walk through read-only checks and end with a PowerShell script.</source>
+        <translation>Choisissez le symptôme le plus proche. Les pages suivantes passent par des vérifications en lecture seule et se terminent par un script PowerShell.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>What the fix needs (* = required)</source>
+        <translation>Ce dont la correction a besoin (* = obligatoire)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Choose a symptom on the left.</source>
+        <translation>Choisissez un symptôme à gauche.</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::StepPage</name>
+    <message>
+        <location line="+34"/>
+        <source>Why:</source>
+        <translation>Pourquoi :</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Look for:</source>
+        <translation>À rechercher :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run this read-only command in the Exchange Management Shell:</source>
+        <translation>Exécutez cette commande en lecture seule dans Exchange Management Shell :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Paste its output here (for your notes):</source>
+        <translation>Collez sa sortie ici (pour vos notes) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste its output here; it is read and answers the question where it can:</source>
+        <translation>Collez sa sortie ici ; elle est analysée et répond à la question quand c’est possible :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Output of the command above</source>
+        <translation>Sortie de la commande ci-dessus</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>I don&apos;t know</source>
+        <translation>Je ne sais pas</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Step %1 of about %2</source>
+        <translation>Étape %1 sur environ %2</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>That answers the question: %1.</source>
+        <translation>Cela répond à la question : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::SummaryPage</name>
+    <message>
+        <location line="+23"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the answers and the values; the script uses them.</source>
+        <translation>Vérifiez les réponses et les valeurs ; le script les utilise.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Values for the script (* = required)</source>
+        <translation>Valeurs pour le script (* = obligatoire)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dry run: add -WhatIf to every changing command (nothing is changed)</source>
+        <translation>Simulation : ajouter -WhatIf à chaque commande de modification (rien n’est modifié)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&lt;b&gt;From the pasted output:&lt;/b&gt;&lt;ul&gt;</source>
+        <translation>&lt;b&gt;D’après la sortie collée :&lt;/b&gt;&lt;ul&gt;</translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::TranscriptView</name>
     <message>
-        <location filename="../views/sessions/transcriptview.cpp" line="+157"/>
+        <location filename="../views/sessions/transcriptview.cpp" line="+166"/>
         <source>E&amp;xpected FQDN:</source>
         <translation>FQDN &amp;attendu :</translation>
     </message>
@@ -2247,12 +2424,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>nom utilisé par les clients, p. ex. mail.contoso.com</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Unfold / fold reply</source>
         <translation>Déplier / replier la réponse</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>&amp;Raw lines</source>
         <translation>Lignes &amp;brutes</translation>
     </message>
@@ -2282,7 +2459,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Suivre à travers les serveurs le message transporté par cette session</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+119"/>
         <source>Session %1 — %2, %3 — %4 → %5</source>
         <translation>Session %1 — %2, %3 — %4 → %5</translation>
     </message>
@@ -2302,7 +2479,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Aucun détail de certificat dans le journal (activez la journalisation détaillée du protocole).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Received certificate</source>
         <translation>Certificat reçu</translation>
     </message>
@@ -2327,12 +2504,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Empreinte</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Serial</source>
-        <translation>Numéro de série</translation>
+        <location line="+13"/>
+        <source>Names do NOT contain %1</source>
+        <translation>Les noms ne contiennent PAS %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
         <source>SANs</source>
         <translation>SAN</translation>
     </message>
@@ -2347,14 +2524,14 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>%1 au %2</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Names contain %1</source>
-        <translation>Les noms contiennent %1</translation>
+        <location line="+6"/>
+        <source>Names not in the log (only the thumbprint)</source>
+        <translation>Noms absents du journal (seulement l’empreinte)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Names do NOT contain %1 (subject mismatch)</source>
-        <translation>Les noms ne contiennent PAS %1 (non-concordance du sujet)</translation>
+        <source>Names contain %1</source>
+        <translation>Les noms contiennent %1</translation>
     </message>
 </context>
 <context>
