@@ -304,10 +304,15 @@ void parseSendConnectors(ParsedOutput &out)
         out.facts.insert(QStringLiteral("domainValidation"),
                          boolFact(field(first, QStringLiteral("TlsAuthLevel")).compare(QStringLiteral("DomainValidation"), Qt::CaseInsensitive) == 0 &&
                                   !tlsDomain.isEmpty()));
-    out.summary = QStringLiteral("%1 send connector(s); address spaces: %2%3.")
+    QString tls;
+    if (hasField(out.records, QStringLiteral("TlsAuthLevel")) || hasField(out.records, QStringLiteral("TlsDomain")))
+        tls = QStringLiteral("; first connector: TlsAuthLevel %1, TlsDomain %2")
+                  .arg(field(first, QStringLiteral("TlsAuthLevel")).isEmpty() ? QStringLiteral("(empty)") : field(first, QStringLiteral("TlsAuthLevel")),
+                       tlsDomain.isEmpty() ? QStringLiteral("(empty)") : tlsDomain);
+    out.summary = QStringLiteral("%1 send connector(s); address spaces: %2%3%4.")
                       .arg(out.records.size())
                       .arg(spaces.isEmpty() ? QStringLiteral("none shown") : spaces.join(QStringLiteral(", ")),
-                           smartHosts ? QStringLiteral("; %1 route through a smart host").arg(smartHosts) : QString());
+                           smartHosts ? QStringLiteral("; %1 route through a smart host").arg(smartHosts) : QString(), tls);
 }
 
 void parseTransportService(ParsedOutput &out)
