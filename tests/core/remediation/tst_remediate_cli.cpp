@@ -67,6 +67,17 @@ private slots:
         QCOMPARE(applied.exitCode, 0);
         QVERIFY(!applied.out.contains(QStringLiteral("-WhatIf")));
     }
+    void answersSelectTheChanges()
+    {
+        const QStringList base{QStringLiteral("remediate"), QStringLiteral("drafts-stuck"), QStringLiteral("--param"), QStringLiteral("Server=EX01")};
+        const Run healthy = mwb(base + QStringList{QStringLiteral("--answer"), QStringLiteral("services=yes"), QStringLiteral("--answer"),
+                                                   QStringLiteral("databases=yes"), QStringLiteral("--answer"), QStringLiteral("queues=yes")});
+        QCOMPARE(healthy.exitCode, 0);
+        QVERIFY(healthy.out.contains(QStringLiteral("No change is needed")));
+        const Run stopped = mwb(base + QStringList{QStringLiteral("--answer"), QStringLiteral("services=no")});
+        QVERIFY(stopped.out.contains(QStringLiteral("Restart-Service -Name MSExchangeSubmission,MSExchangeTransport -Force -WhatIf")));
+        QCOMPARE(mwb(base + QStringList{QStringLiteral("--answer"), QStringLiteral("nosuchstep=yes")}).exitCode, 2);
+    }
     void wrongKindIsExit2WithAClearMessage()
     {
         const Run r = mwb({QStringLiteral("remediate"), QStringLiteral("certificate-smtp"), QStringLiteral("--param"), QStringLiteral("Server=EX01"),

@@ -194,6 +194,28 @@ private slots:
         w.next();
         QVERIFY(w.script().contains(QStringLiteral("finding parameter Thumbprint = 0B9E8D7C6B5A4F3E2D1C0B9A8F7E6D5C4B6A1C2F")));
     }
+    void everyScenarioCanBeWalkedToAScriptInTheWizard()
+    {
+        for (const Scenario &s : builtInScenarios()) {
+            QMap<QString, QString> required;
+            for (const ParameterSpec &p : s.parameters)
+                if (p.required)
+                    required.insert(p.name, p.example);
+            RemediationWizard w(s.id, required);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QVERIFY2(w.button(QWizard::NextButton)->isEnabled(), qPrintable(s.id));
+            w.next();
+            for (int guard = 0; guard < 20 && w.currentId() >= RemediationWizard::FirstStepPageId; ++guard)
+                answer(w, "unknown");
+            QCOMPARE(w.currentId(), int(RemediationWizard::SummaryPageId));
+            w.next();
+            QCOMPARE(w.currentId(), int(RemediationWizard::ScriptPageId));
+            const QString script = child<QPlainTextEdit>(w.currentPage(), QStringLiteral("scriptView"))->toPlainText();
+            QVERIFY2(script.contains(QStringLiteral("# Scenario  : ") + s.id), qPrintable(s.id));
+            QVERIFY2(script.contains(QStringLiteral("-WhatIf")) || script.contains(QStringLiteral("# Dry run:")), qPrintable(s.id));
+        }
+    }
     void backReturnsToThePreviousQuestionAndForgetsItsAnswer()
     {
         RemediationWizard w(QStringLiteral("drafts-stuck"), {{QStringLiteral("Server"), QStringLiteral("EX01")}});
