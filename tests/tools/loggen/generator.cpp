@@ -239,7 +239,6 @@ public:
     std::string trackingVersion;
     std::vector<int> trackingColumns;
     std::vector<RemoteHost> internetHosts;
-    RemoteHost exoInbound;    // EXO as the client delivering into the organisation
     RemoteHost exoTarget;     // EXO as the server for hybrid/cloud mailboxes
     std::uint64_t nextRecordId = 167503004549ULL;
 
@@ -262,7 +261,7 @@ public:
     int gateway() const { return mailboxes.empty() ? -1 : mailboxes.back(); }
 
     void setupWorld();
-    void addStreams(Server &s, int index);
+    void addStreams(Server &s);
     Session *newSession(int server, LogKind kind, std::string connector, std::string local, std::string remote,
                         std::int64_t t, int service);
     void schedule(Session *s);
@@ -602,8 +601,8 @@ void Generator::Impl::setupWorld()
                         s.name + ";" + s.fqdn};
         servers.push_back(std::move(s));
     }
-    for (std::size_t i = 0; i < servers.size(); ++i)
-        addStreams(servers[i], static_cast<int>(i));
+    for (Server &s : servers)
+        addStreams(s);
     // The certificate of the tls-subject-mismatch fault: a real, valid certificate, but for the Edge's
     // own name instead of the name the partner expects.
     std::string wrongName = edges.empty() ? (servers.empty() ? std::string("ex01") : servers.front().name)
@@ -647,13 +646,11 @@ void Generator::Impl::setupWorld()
                      "DM6NAM12FT021.mail.protection.outlook.com",
                      "SIZE 157286400 PIPELINING DSN ENHANCEDSTATUSCODES STARTTLS 8BITMIME BINARYMIME CHUNKING SMTPUTF8",
                      true, true);
-    exoInbound = host("NAM12-BN8-obe.outbound.protection.outlook.com", "40.107.223.45", {}, {}, {}, true, true);
 
 }
 
-void Generator::Impl::addStreams(Server &s, int index)
+void Generator::Impl::addStreams(Server &s)
 {
-    (void)index;
     s.streams.fill(-1);
     const bool v2010 = opt.exchange == 2010;
     const std::string protoVersion = v2010 ? "14.0.0.0" : "15.0.0.0";
@@ -1055,7 +1052,7 @@ void Generator::Impl::trkStatus(int server, std::int64_t t, Msg &m, const char *
 // failure codes shared by the journey builders
 enum Failure {
     FNone = 0, FExchangeAuth, FPrx2, FSubjectMismatch, FBlocklisted, FDnsQuery, FDropped, FDelayed,
-    FRecipientUnknown, FTooLarge, FStartTlsRequired, FIdleGap, FAuthFailed, FDataStall
+    FRecipientUnknown, FTooLarge, FIdleGap, FAuthFailed, FDataStall
 };
 
 // One SMTP hop between two of our servers: the Send session on `from`, the Receive session on `to`,

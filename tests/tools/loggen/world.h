@@ -31,7 +31,7 @@ struct Server {
 
 // A remote SMTP host outside the Exchange organisation.
 struct RemoteHost {
-    std::string fqdn, ip, banner, ehloGreeting, caps, acceptReplyPrefix;
+    std::string fqdn, ip, banner, ehloGreeting, caps;
     Cert cert;
     bool exchangeOnline = false;
     bool chunking = true;
