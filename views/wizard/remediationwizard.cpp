@@ -16,7 +16,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QHeaderView>
+#include <QStyledItemDelegate>
+#include <QTreeWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -54,6 +56,31 @@ QPlainTextEdit *codeView(QWidget *parent)
     new PowerShellHighlighter(view->document());
     return view;
 }
+
+// QTreeView asks the delegate for row heights without the column width, so long symptoms
+// would be cut; this delegate measures the wrapped text at the width the row really has.
+class WrappingDelegate : public QStyledItemDelegate {
+public:
+    explicit WrappingDelegate(QTreeWidget *view)
+        : QStyledItemDelegate(view), m_view(view)
+    {
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem o(option);
+        initStyleOption(&o, index);
+        int depth = 0;
+        for (QModelIndex p = index.parent(); p.isValid(); p = p.parent())
+            ++depth;
+        const int width = qMax(80, m_view->viewport()->width() - depth * m_view->indentation() - 12);
+        const QRect text = QFontMetrics(o.font).boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, o.text);
+        return {width, text.height() + 6};
+    }
+
+private:
+    QTreeWidget *m_view;
+};
 
 // Parameter form shared by the first page and the summary: one line edit per parameter, the
 // kind's check on every keystroke, problems listed under the form.
@@ -161,17 +188,31 @@ public:
         setTitle(tr("What is wrong?"));
         setSubTitle(tr("Pick the symptom that fits best. The next pages walk through read-only checks and end with a PowerShell script."));
         auto *splitter = new QSplitter(Qt::Horizontal, this);
-        m_symptoms = new QListWidget(splitter);
+        m_symptoms = new QTreeWidget(splitter);
         m_symptoms->setObjectName(QStringLiteral("symptomList"));
+        m_symptoms->setHeaderHidden(true);
         m_symptoms->setWordWrap(true);
-        m_symptoms->setAlternatingRowColors(true);
+        m_symptoms->setRootIsDecorated(false);
+        m_symptoms->setIndentation(18);
+        m_symptoms->setUniformRowHeights(false);
+        m_symptoms->setItemDelegate(new WrappingDelegate(m_symptoms));
+        m_symptoms->header()->setStretchLastSection(true);
+        m_symptoms->header()->setSectionResizeMode(QHeaderView::Stretch);
+        m_symptoms->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        // Symptoms under a heading per scenario; the headings are not selectable.
         for (const Scenario &s : builtInScenarios()) {
+            auto *heading = new QTreeWidgetItem(m_symptoms, {s.title});
+            QFont f = heading->font(0);
+            f.setBold(true);
+            heading->setFont(0, f);
+            heading->setFlags(Qt::ItemIsEnabled);
             for (const QString &symptom : s.symptoms) {
-                auto *item = new QListWidgetItem(symptom, m_symptoms);
-                item->setData(Qt::UserRole, s.id);
-                item->setToolTip(s.title);
+                auto *item = new QTreeWidgetItem(heading, {symptom});
+                item->setData(0, Qt::UserRole, s.id);
+                item->setToolTip(0, symptom + QStringLiteral("\n(") + s.title + u')');
             }
         }
+        m_symptoms->expandAll();
         auto *details = new QWidget(splitter);
         auto *dl = new QVBoxLayout(details);
         m_scenarioTitle = wrappingLabel(QString(), details);
@@ -188,18 +229,20 @@ public:
         dl->addWidget(m_summary);
         dl->addWidget(box);
         dl->addStretch(1);
-        splitter->setStretchFactor(0, 1);
-        splitter->setStretchFactor(1, 1);
+        splitter->setStretchFactor(0, 5);
+        splitter->setStretchFactor(1, 4);
         auto *layout = new QVBoxLayout(this);
-        layout->addWidget(splitter);
+        layout->addWidget(splitter, 1);
 
-        connect(m_symptoms, &QListWidget::currentItemChanged, this, [this] { showScenario(); });
+        connect(m_symptoms, &QTreeWidget::currentItemChanged, this, [this] { showScenario(); });
         connect(m_form, &ParameterForm::changed, this, &QWizardPage::completeChanged);
 
         const QString initial = wizard->initialScenarioId();
-        for (int i = 0; i < m_symptoms->count(); ++i) {
-            if (m_symptoms->item(i)->data(Qt::UserRole).toString() == initial) {
-                m_symptoms->setCurrentRow(i);
+        for (int i = 0; i < m_symptoms->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *heading = m_symptoms->topLevelItem(i);
+            if (heading->childCount() > 0 && heading->child(0)->data(0, Qt::UserRole).toString() == initial) {
+                m_symptoms->setCurrentItem(heading->child(0));
+                m_symptoms->scrollToItem(heading, QAbstractItemView::PositionAtTop);
                 break;
             }
         }
@@ -223,8 +266,8 @@ public:
 private:
     const Scenario *currentScenario() const
     {
-        const QListWidgetItem *item = m_symptoms->currentItem();
-        return item ? findScenario(item->data(Qt::UserRole).toString()) : nullptr;
+        const QTreeWidgetItem *item = m_symptoms->currentItem();
+        return item ? findScenario(item->data(0, Qt::UserRole).toString()) : nullptr;
     }
 
     void showScenario()
@@ -245,7 +288,7 @@ private:
     }
 
     RemediationWizard *m_wizard;
-    QListWidget *m_symptoms = nullptr;
+    QTreeWidget *m_symptoms = nullptr;
     QLabel *m_scenarioTitle = nullptr;
     QLabel *m_summary = nullptr;
     ParameterForm *m_form = nullptr;

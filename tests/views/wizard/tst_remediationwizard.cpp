@@ -10,7 +10,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QTreeWidget>
 #include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QScrollBar>
@@ -95,13 +95,16 @@ private slots:
 
         // Start page: symptoms of every scenario, the finding's scenario chosen, its value filled in.
         QCOMPARE(w.currentId(), int(RemediationWizard::StartPageId));
-        auto *symptoms = child<QListWidget>(&w, QStringLiteral("symptomList"));
+        auto *symptoms = child<QTreeWidget>(&w, QStringLiteral("symptomList"));
         QVERIFY(symptoms);
-        int total = 0;
-        for (const Scenario &s : builtInScenarios())
-            total += int(s.symptoms.size());
-        QCOMPARE(symptoms->count(), total);
-        QCOMPARE(symptoms->currentItem()->data(Qt::UserRole).toString(), QStringLiteral("certificate-smtp"));
+        QCOMPARE(symptoms->topLevelItemCount(), int(builtInScenarios().size()));  // one heading per scenario
+        for (int i = 0; i < symptoms->topLevelItemCount(); ++i) {
+            const Scenario &s = builtInScenarios().at(i);
+            QCOMPARE(symptoms->topLevelItem(i)->text(0), s.title);
+            QVERIFY(!(symptoms->topLevelItem(i)->flags() & Qt::ItemIsSelectable));
+            QCOMPARE(symptoms->topLevelItem(i)->childCount(), int(s.symptoms.size()));
+        }
+        QCOMPARE(symptoms->currentItem()->data(0, Qt::UserRole).toString(), QStringLiteral("certificate-smtp"));
         QCOMPARE(child<QLineEdit>(w.currentPage(), QStringLiteral("param_Server"))->text(), QStringLiteral("EX01"));
         QVERIFY(w.button(QWizard::NextButton)->isEnabled());
         screenshot(&w, QStringLiteral("wizard-1-start.png"));
@@ -245,12 +248,11 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
-        auto *symptoms = child<QListWidget>(&w, QStringLiteral("symptomList"));
-        for (int i = 0; i < symptoms->count(); ++i) {
-            if (symptoms->item(i)->data(Qt::UserRole).toString() == u"edgesync-ldap") {
-                symptoms->setCurrentRow(i);
-                break;
-            }
+        auto *symptoms = child<QTreeWidget>(&w, QStringLiteral("symptomList"));
+        for (int i = 0; i < symptoms->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *heading = symptoms->topLevelItem(i);
+            if (heading->child(0)->data(0, Qt::UserRole).toString() == u"edgesync-ldap")
+                symptoms->setCurrentItem(heading->child(1));
         }
         QVERIFY(!w.button(QWizard::NextButton)->isEnabled());  // MailboxServer and EdgeServer missing
         child<QLineEdit>(w.currentPage(), QStringLiteral("param_MailboxServer"))->setText(QStringLiteral("EX01"));
