@@ -131,6 +131,7 @@ private slots:
     void redactionSharesPseudonymsWithAGivenRedactor();
     void emptyAnalysisStillGivesAValidReport();
     void writeHtmlReportWritesUtf8AndFailsClearlyOnABadPath();
+    void reportOfARealLoadQuotesTheLoggedLines();
 };
 
 void TestReport::reportIsOneSelfContainedFileWithoutScripts()
@@ -311,6 +312,50 @@ void TestReport::writeHtmlReportWritesUtf8AndFailsClearlyOnABadPath()
     auto bad = writeHtmlReport(a, dir.filePath(QStringLiteral("no/such/dir/report.html")), baseOptions());
     QVERIFY(!bad.ok());
     QVERIFY(bad.errorMessage().contains(QStringLiteral("Cannot write the report")));
+}
+
+void TestReport::reportOfARealLoadQuotesTheLoggedLines()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("RECV2024012515-1.LOG"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("#Software: Microsoft Exchange Server\r\n#Version: 15.0.0.0\r\n#Log-type: SMTP Receive Protocol Log\r\n"
+            "#Date: 2024-01-25T15:00:00.000Z\r\n"
+            "#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context\r\n"
+            "2024-01-25T15:10:00.000Z,EX01\\Default Frontend EX01,08DC1DB12C345BE1,0,10.0.0.5:25,198.51.100.8:51238,+,,\r\n"
+            "2024-01-25T15:10:00.010Z,EX01\\Default Frontend EX01,08DC1DB12C345BE1,1,10.0.0.5:25,198.51.100.8:51238,>,"
+            "\"220 ex01.contoso.com Microsoft ESMTP MAIL Service ready at Thu, 25 Jan 2024 15:10:00 +0000\",\r\n"
+            "2024-01-25T15:10:00.020Z,EX01\\Default Frontend EX01,08DC1DB12C345BE1,2,10.0.0.5:25,198.51.100.8:51238,<,EHLO <script>x</script>,\r\n"
+            "2024-01-25T15:10:00.030Z,EX01\\Default Frontend EX01,08DC1DB12C345BE1,3,10.0.0.5:25,198.51.100.8:51238,<,MAIL FROM:<a@fabrikam.com>,\r\n"
+            "2024-01-25T15:10:00.040Z,EX01\\Default Frontend EX01,08DC1DB12C345BE1,4,10.0.0.5:25,198.51.100.8:51238,>,250 2.1.0 Sender OK,\r\n"
+            "2024-01-25T15:10:00.050Z,EX01\\Default Frontend EX01,08DC1DB12C345BE1,5,10.0.0.5:25,198.51.100.8:51238,<,RCPT TO:<b@contoso.com>,\r\n"
+            "2024-01-25T15:10:00.060Z,EX01\\Default Frontend EX01,08DC1DB12C345BE1,6,10.0.0.5:25,198.51.100.8:51238,>,250 2.1.5 Recipient OK,\r\n"
+            "2024-01-25T15:10:00.070Z,EX01\\Default Frontend EX01,08DC1DB12C345BE1,7,10.0.0.5:25,198.51.100.8:51238,<,DATA,\r\n"
+            "2024-01-25T15:10:00.080Z,EX01\\Default Frontend EX01,08DC1DB12C345BE1,8,10.0.0.5:25,198.51.100.8:51238,>,354 Start mail input; end with <CRLF>.<CRLF>,\r\n"
+            "2024-01-25T15:20:00.080Z,EX01\\Default Frontend EX01,08DC1DB12C345BE1,9,10.0.0.5:25,198.51.100.8:51238,-,,Remote(ConnectionReset)\r\n");
+    f.close();
+    const Analysis analysis = analyzePaths({path});
+    QVERIFY(analysis.store);
+    QCOMPARE(analysis.store->files.size(), 1);
+    QVERIFY(analysis.store->sessions.size() >= 1);
+    ReportOptions o;
+    const QString html = buildHtmlReport(analysis, o);
+    QVERIFY(html.contains(QStringLiteral("<tr><td>Sessions</td><td>%1</td></tr>").arg(analysis.store->sessions.size())));
+    QVERIFY(!html.contains(QStringLiteral("<script>x")));
+    // Every evidence line the engine cites is quoted from the file, escaped.
+    int quoted = 0;
+    for (const Finding &finding : analysis.findings) {
+        for (const RecordRef &ref : finding.evidence.mid(0, o.maxEvidencePerFinding)) {
+            const QString line = analysis.store->recordText(ref);
+            QVERIFY2(!line.isEmpty(), qPrintable(finding.rule));
+            QVERIFY2(html.contains(line.toHtmlEscaped()), qPrintable(line));
+            ++quoted;
+        }
+    }
+    if (analysis.findings.isEmpty())
+        QSKIP("the diagnosis engine reported no finding for this session");
+    QVERIFY(quoted > 0);
 }
 
 QTEST_GUILESS_MAIN(TestReport)
