@@ -129,15 +129,11 @@ int runStats(const QStringList &args, Io io)
     timer.start();
     LoadOptions o;
     o.threads = threads;
-    const std::shared_ptr<Store> store = Loader::loadSync(paths, o);
+    const LoadCounts counts = Loader::countSync(paths, o);
     const qint64 wallMs = timer.elapsed();
-    qint64 bytes = 0, lines = 0;
-    bool unreadable = false;
-    for (const SourceFile &f : store->files) {
-        bytes += f.bytes;
-        lines += f.lines;
-        unreadable = unreadable || !f.errors.isEmpty() || f.format == LogFormat::Unknown;
-    }
+    const qint64 bytes = counts.bytes;
+    const qint64 lines = counts.lines;
+    const bool unreadable = counts.unreadable;
     const double mb = double(bytes) / (1024.0 * 1024.0);
     const double mbps = wallMs > 0 ? mb * 1000.0 / double(wallMs) : 0.0;
     const qint64 hwm = procStatusKb("VmHWM");
@@ -145,9 +141,9 @@ int runStats(const QStringList &args, Io io)
     QJsonObject o2;
     o2.insert(QStringLiteral("bytes"), double(bytes));
     o2.insert(QStringLiteral("lines"), double(lines));
-    o2.insert(QStringLiteral("sessions"), int(store->sessions.size()));
-    o2.insert(QStringLiteral("messages"), int(store->messages.size()));
-    o2.insert(QStringLiteral("files"), int(store->files.size()));
+    o2.insert(QStringLiteral("sessions"), double(counts.sessions));
+    o2.insert(QStringLiteral("messages"), double(counts.messages));
+    o2.insert(QStringLiteral("files"), int(counts.files.size()));
     o2.insert(QStringLiteral("wall_ms"), double(wallMs));
     o2.insert(QStringLiteral("mb_per_s"), qRound(mbps * 10.0) / 10.0);
     o2.insert(QStringLiteral("peak_rss_mb"), hwm >= 0 ? qRound(double(hwm) / 102.4) / 10.0 : -1.0);

@@ -42,15 +42,6 @@ bool isHex16(QByteArrayView v)
     return true;
 }
 
-bool isRedactedId(QByteArrayView v)
-{
-    for (char c : v) {
-        if (c != '0')
-            return false;
-    }
-    return true;
-}
-
 bool parseInt(QByteArrayView v, qint32 &out)
 {
     v = trimmedView(v);
@@ -206,6 +197,17 @@ QStringList splitList(const FieldView &v)
             out.append(t);
     }
     return out;
+}
+
+struct KeyBits {
+    quint64 id = 0;
+    int connector = -1;
+    int remote = -1;
+    friend bool operator==(const KeyBits &, const KeyBits &) = default;
+};
+size_t qHash(const KeyBits &k, size_t seed = 0) noexcept
+{
+    return qHashMulti(seed, k.id, k.connector, k.remote);
 }
 
 class FileParser {
@@ -502,48 +504,60 @@ private:
         qint32 seq;
         if (parseInt(pf.sequence.view(), seq))
             pl.sequence = seq;
-        pl.key = internKey(pf);
-        m_out.lines.push_back(pl);
+        pl.key = internKey(pf, pf.eventChar);
+        if (m_control.keepLines)
+            m_out.lines.push_back(pl);
         ++m_out.meta.lines;
     }
 
-    quint32 internKey(const ProtocolFields &pf)
+    int internString(QByteArrayView v, QList<QByteArray> &table, QHash<QByteArray, int> &index, int &last)
     {
-        const QByteArrayView id = trimmedView(pf.session.view());
-        const QByteArrayView conn = pf.connector.view();
-        const bool redacted = isRedactedId(id);
-        // Fast path: consecutive lines of one session are common.
-        if (m_lastKey >= 0) {
-            const ProtoKey &k = m_out.keys[size_t(m_lastKey)];
-            if (!redacted && !k.redacted && k.sessionId == id && k.connector == conn)
-                return quint32(m_lastKey);
+        if (last >= 0 && table[last] == v)
+            return last;
+        const QByteArray key = v.toByteArray();
+        auto it = index.constFind(key);
+        if (it == index.constEnd()) {
+            it = index.insert(key, int(table.size()));
+            table.append(key);
         }
-        m_keyScratch.clear();
-        m_keyScratch.append(id.data(), id.size());
-        m_keyScratch.append('\x1f');
-        m_keyScratch.append(conn.data(), conn.size());
-        if (redacted) {
-            m_keyScratch.append('\x1f');
-            m_keyScratch.append(pf.remote.data, pf.remote.size);
+        last = it.value();
+        return last;
+    }
+
+    quint32 internKey(const ProtocolFields &pf, char event)
+    {
+        const QByteArrayView idText = trimmedView(pf.session.view());
+        quint64 id = 0;
+        for (char c : idText)
+            id = (id << 4) | quint64(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        const bool redacted = id == 0;
+        const int conn = internString(pf.connector.view(), m_out.connectors, m_connectorIndex, m_lastConnector);
+        const int remote = redacted ? internString(pf.remote.view(), m_out.remotes, m_remoteIndex, m_lastRemote) : -1;
+        const KeyBits bits{id, conn, remote};
+        int idx;
+        if (m_lastKey >= 0 && m_lastBits == bits) {
+            idx = m_lastKey;
+        } else {
+            auto it = m_keyIndex.constFind(bits);
+            if (it != m_keyIndex.constEnd()) {
+                idx = it.value();
+            } else {
+                ProtoKey k;
+                k.id = id;
+                k.connector = conn;
+                k.remote = remote;
+                k.redacted = redacted;
+                idx = int(m_out.keys.size());
+                m_out.keys.push_back(k);
+                m_keyIndex.insert(bits, idx);
+            }
+            m_lastKey = idx;
+            m_lastBits = bits;
         }
-        auto it = m_keyIndex.constFind(m_keyScratch);
-        if (it != m_keyIndex.constEnd()) {
-            m_lastKey = it.value();
-            return quint32(m_lastKey);
-        }
-        ProtoKey k;
-        k.sessionId = id.toByteArray();
-        k.connector = pf.connector.bytes();
-        k.redacted = redacted;
-        if (redacted)
-            k.remote = pf.remote.bytes();
-        const qsizetype bs = k.connector.indexOf('\\');
-        if (bs > 0)
-            k.server = QString::fromUtf8(k.connector.left(bs));
-        const int idx = int(m_out.keys.size());
-        m_out.keys.push_back(std::move(k));
-        m_keyIndex.insert(m_keyScratch, idx);
-        m_lastKey = idx;
+        ProtoKey &k = m_out.keys[size_t(idx)];
+        ++k.lines;
+        k.lastDash = event == '-';
+        k.dashes += event == '-';
         return quint32(idx);
     }
 
@@ -671,9 +685,10 @@ private:
             m_out.meta.errors.append({0, QStringLiteral("%1 more unreadable lines not listed").arg(m_issueCount - kMaxIssuesPerFile)});
         // Server of the file: connector-id (EX01\Default Frontend EX01), server-hostname, folder.
         QString server;
-        for (const ProtoKey &k : m_out.keys) {
-            if (!k.server.isEmpty()) {
-                server = k.server;
+        for (const QByteArray &c : std::as_const(m_out.connectors)) {
+            const qsizetype bs = c.indexOf('\\');
+            if (bs > 0) {
+                server = QString::fromUtf8(c.left(bs)).trimmed();
                 break;
             }
         }
@@ -691,9 +706,9 @@ private:
         if (server.isEmpty())
             server = m_hint;
         m_out.meta.server = server;
-        for (ProtoKey &k : m_out.keys) {
-            if (k.server.isEmpty())
-                k.server = server;
+        for (const QByteArray &c : std::as_const(m_out.connectors)) {
+            const qsizetype bs = c.indexOf('\\');
+            m_out.connectorServers.append(bs > 0 ? QString::fromUtf8(c.left(bs)).trimmed() : server);
         }
         if (m_out.meta.format == LogFormat::MessageTracking && !server.isEmpty()) {
             // Every event of a tracking file happened on the file's server.
@@ -710,9 +725,11 @@ private:
     ProtocolColumns m_protoCols;
     QList<QByteArray> m_csvNames;
     bool m_headerlessTracking = false;
-    QHash<QByteArray, int> m_keyIndex;
-    QByteArray m_keyScratch;
+    QHash<KeyBits, int> m_keyIndex;
+    KeyBits m_lastBits;
     int m_lastKey = -1;
+    QHash<QByteArray, int> m_connectorIndex, m_remoteIndex;
+    int m_lastConnector = -1, m_lastRemote = -1;
     qint64 m_issueCount = 0;
     QHash<QString, int> m_serverVotes;
 };
@@ -780,6 +797,11 @@ bool splitProtocolRecord(QByteArrayView record, const ProtocolColumns &cols, Pro
         return false;
     }
     return true;
+}
+
+QString sessionIdText(quint64 id)
+{
+    return QStringLiteral("%1").arg(id, 16, 16, QLatin1Char('0')).toUpper();
 }
 
 ProtocolColumns layoutAt(const std::vector<std::pair<qint64, ProtocolColumns>> &layouts, qint64 offset)

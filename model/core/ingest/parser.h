@@ -33,14 +33,20 @@ struct ProtoLine {
     char event = '*';
 };
 
-// What groups lines into one session inside a file.
+// What groups lines into one session inside a file: compact, since a GiB holds millions of them.
 struct ProtoKey {
-    QString server;
-    QByteArray sessionId;
-    QByteArray connector;
-    QByteArray remote;     // only for redacted (all-zero) session ids: endpoints break the tie
-    bool redacted = false;
+    quint64 id = 0;          // the 16 hex digits of the session-id as a number
+    qint32 connector = -1;   // index into ParsedFile::connectors
+    qint32 remote = -1;      // index into ParsedFile::remotes (redacted ids only: endpoints break the tie)
+    bool redacted = false;   // 0000000000000000
+    // Aggregates, enough to count sessions without the lines (LoadOptions-free stats path).
+    bool lastDash = false;   // the key's last line so far is a disconnect
+    qint32 lines = 0;
+    qint32 dashes = 0;
 };
+
+// "08DC42C8FF236A1F" from the number.
+QString sessionIdText(quint64 id);
 
 // A message tracking / EXO event, normalised across the formats.
 struct TrackEvent {
@@ -66,6 +72,9 @@ struct ParsedFile {
     std::shared_ptr<FileBytes> bytes;
     std::vector<ProtoLine> lines;
     std::vector<ProtoKey> keys;
+    QList<QByteArray> connectors;      // interned connector-id values (raw)
+    QStringList connectorServers;      // server of each connector: EX01\… prefix, else the file's server
+    QList<QByteArray> remotes;         // interned remote endpoints of redacted sessions
     QList<TrackEvent> events;
     // Protocol column layout in effect from a byte offset on (a #Fields block may repeat).
     std::vector<std::pair<qint64, ProtocolColumns>> layouts;
@@ -75,6 +84,7 @@ struct ParsedFile {
 struct ParseControl {
     const std::atomic_bool *cancel = nullptr;
     std::function<void(qint64 rawBytesDelta)> progress;   // called about every MB
+    bool keepLines = true;   // false: only per-key aggregates (counting), no ProtoLine per line
 };
 
 // Detects the format of decoded bytes and parses them. fileIndex is put into RecordRefs.

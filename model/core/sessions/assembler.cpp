@@ -519,6 +519,81 @@ struct Group {
 
 bool isProtocolFormat(LogFormat f) { return f == LogFormat::SmtpReceive || f == LogFormat::SmtpSend; }
 
+// Session identity across files: server + log type + session-id (+ connector and remote endpoint
+// for redacted ids), with strings interned once for the whole load.
+struct GlobalKey {
+    int server = -1;
+    bool send = false;
+    quint64 id = 0;
+    int connector = -1;
+    int remote = -1;
+    friend bool operator==(const GlobalKey &, const GlobalKey &) = default;
+};
+size_t qHash(const GlobalKey &k, size_t seed = 0) noexcept
+{
+    return qHashMulti(seed, k.server, k.send, k.id, k.connector, k.remote);
+}
+
+struct GroupIndex {
+    QHash<QString, int> servers;
+    QHash<QByteArray, int> strings;
+    QStringList serverNames;
+    QHash<GlobalKey, int> groups;
+
+    int intern(QHash<QString, int> &h, const QString &v)
+    {
+        auto it = h.constFind(v);
+        if (it == h.constEnd()) {
+            it = h.insert(v, int(h.size()));
+            serverNames.append(v);
+        }
+        return it.value();
+    }
+    int internBytes(const QByteArray &v)
+    {
+        auto it = strings.constFind(v);
+        if (it == strings.constEnd())
+            it = strings.insert(v, int(strings.size()));
+        return it.value();
+    }
+    // File-local key index → group index; new groups are appended to `out`.
+    std::vector<int> map(const ingest::ParsedFile &pf, std::vector<Group> &out)
+    {
+        const bool send = pf.meta.format == LogFormat::SmtpSend;
+        std::vector<int> serverOf(size_t(pf.connectors.size()));
+        std::vector<int> connOf(size_t(pf.connectors.size()), -1);
+        for (qsizetype c = 0; c < pf.connectors.size(); ++c)
+            serverOf[size_t(c)] = intern(servers, pf.connectorServers.value(c));
+        std::vector<int> local(pf.keys.size());
+        for (size_t k = 0; k < pf.keys.size(); ++k) {
+            const ingest::ProtoKey &key = pf.keys[k];
+            GlobalKey g;
+            g.server = key.connector >= 0 ? serverOf[size_t(key.connector)] : intern(servers, pf.meta.server);
+            g.send = send;
+            g.id = key.id;
+            if (key.redacted) {
+                if (key.connector >= 0 && connOf[size_t(key.connector)] < 0)
+                    connOf[size_t(key.connector)] = internBytes(pf.connectors[key.connector]);
+                g.connector = key.connector >= 0 ? connOf[size_t(key.connector)] : -1;
+                g.remote = key.remote >= 0 ? internBytes(pf.remotes[key.remote]) : -1;
+            }
+            auto it = groups.constFind(g);
+            if (it == groups.constEnd()) {
+                Group grp;
+                grp.server = serverNames[g.server];
+                grp.sessionId = ingest::sessionIdText(key.id);
+                grp.connector = key.connector >= 0 ? QString::fromUtf8(pf.connectors[key.connector]).trimmed() : QString();
+                grp.direction = send ? Direction::Send : Direction::Receive;
+                grp.redacted = key.redacted;
+                out.push_back(std::move(grp));
+                it = groups.insert(g, int(out.size()) - 1);
+            }
+            local[k] = it.value();
+        }
+        return local;
+    }
+};
+
 } // namespace
 
 AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files, const std::vector<int> &rank,
@@ -530,33 +605,13 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](int a, int b) { return rank[size_t(a)] < rank[size_t(b)]; });
 
-    QHash<QString, int> groupIndex;
+    GroupIndex index;
     std::vector<Group> groups;
     for (int fi : order) {
         const ingest::ParsedFile &pf = files[size_t(fi)];
         if (!isProtocolFormat(pf.meta.format) || pf.lines.empty())
             continue;
-        const Direction dir = pf.meta.format == LogFormat::SmtpSend ? Direction::Send : Direction::Receive;
-        std::vector<int> local(pf.keys.size());
-        for (size_t k = 0; k < pf.keys.size(); ++k) {
-            const ingest::ProtoKey &key = pf.keys[k];
-            QString g = key.server + QChar(0x1e) + QChar(dir == Direction::Send ? u'S' : u'R') + QChar(0x1e)
-                + QString::fromLatin1(key.sessionId);
-            if (key.redacted)
-                g += QChar(0x1f) + QString::fromUtf8(key.connector) + QChar(0x1f) + QString::fromUtf8(key.remote);
-            auto it = groupIndex.constFind(g);
-            if (it == groupIndex.constEnd()) {
-                Group grp;
-                grp.server = key.server;
-                grp.sessionId = QString::fromLatin1(key.sessionId);
-                grp.connector = QString::fromUtf8(key.connector).trimmed();
-                grp.direction = dir;
-                grp.redacted = key.redacted;
-                groups.push_back(std::move(grp));
-                it = groupIndex.insert(g, int(groups.size()) - 1);
-            }
-            local[k] = it.value();
-        }
+        const std::vector<int> local = index.map(pf, groups);
         for (size_t i = 0; i < pf.lines.size(); ++i)
             groups[size_t(local[pf.lines[i].key])].lines.push_back(LineLoc{fi, quint32(i)});
     }
@@ -670,6 +725,44 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
         out.lines.push_back(std::move(pieces[size_t(i)].lines));
     }
     return out;
+}
+
+qint64 countSessions(const std::vector<ingest::ParsedFile> &files, const std::vector<int> &rank)
+{
+    std::vector<int> order(files.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return rank[size_t(a)] < rank[size_t(b)]; });
+    GroupIndex index;
+    std::vector<Group> groups;
+    struct Tally {
+        qint64 dashes = 0;
+        bool lastDash = false;
+    };
+    std::vector<Tally> tallies;
+    for (int fi : order) {
+        const ingest::ParsedFile &pf = files[size_t(fi)];
+        if (!isProtocolFormat(pf.meta.format))
+            continue;
+        const std::vector<int> local = index.map(pf, groups);
+        tallies.resize(groups.size());
+        for (size_t k = 0; k < pf.keys.size(); ++k) {
+            const ingest::ProtoKey &key = pf.keys[k];
+            if (key.lines == 0)
+                continue;
+            Tally &t = tallies[size_t(local[k])];
+            t.dashes += key.dashes;
+            t.lastDash = key.lastDash;   // files come in time order: the last one decides
+        }
+    }
+    // As assembleSessions: one session per group, redacted groups split after each disconnect.
+    qint64 count = 0;
+    for (size_t g = 0; g < groups.size(); ++g) {
+        if (!groups[g].redacted)
+            ++count;
+        else
+            count += tallies[g].dashes + (tallies[g].lastDash ? 0 : 1);
+    }
+    return count;
 }
 
 } // namespace mwb

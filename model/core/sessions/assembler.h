@@ -39,6 +39,10 @@ struct AssembledSessions {
 AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files, const std::vector<int> &rank,
                                    int threads, const std::atomic_bool *cancel);
 
+// The number of sessions assembleSessions would build, from the per-key aggregates alone (files
+// parsed with ParseControl::keepLines = false): the counting path of `mwb stats`.
+qint64 countSessions(const std::vector<ingest::ParsedFile> &files, const std::vector<int> &rank);
+
 // Re-splits one protocol line of a parsed file into a SessionLine (text decoded).
 SessionLine decodeSessionLine(QByteArrayView fileText, const ingest::ProtocolColumns &cols, qint64 offset,
                               qint32 length, qint64 lineNo, int fileIndex);

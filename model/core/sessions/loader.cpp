@@ -29,11 +29,17 @@ bool cancelled(const LoadOptions &o) { return o.cancel && o.cancel->load(std::me
 
 } // namespace
 
-std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOptions &options)
-{
-    auto store = std::make_shared<Store>();
-    const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
+namespace {
 
+struct Parsed {
+    std::vector<ingest::ParsedFile> files;
+    std::vector<int> rank;   // rollover order: files by first record time, then path
+};
+
+Parsed parseInputs(const QStringList &paths, const LoadOptions &options, bool keepLines)
+{
+    Parsed out;
+    const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
     QList<ingest::Input> inputs = ingest::collectInputs(paths);
     qint64 total = 0;
     for (const ingest::Input &in : std::as_const(inputs))
@@ -48,7 +54,8 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
         options.progress(done, total);
     };
 
-    std::vector<ingest::ParsedFile> parsed(size_t(inputs.size()));
+    std::vector<ingest::ParsedFile> &parsed = out.files;
+    parsed.resize(size_t(inputs.size()));
     {
         QThreadPool pool;
         pool.setMaxThreadCount(threads);
@@ -85,15 +92,17 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
             ingest::ParseControl control;
             control.cancel = options.cancel;
             control.progress = [&](qint64 delta) { report(delta); };
+            control.keepLines = keepLines;
             const qint64 size = in.size;
             pf = ingest::parseBytes(std::move(bytes), in.path, in.serverHint, i, control);
             pf.meta.bytes = size;
+            if (!keepLines)
+                pf.bytes.reset();   // counting needs no bytes afterwards: unmap early
         });
     }
     if (options.progress)
         options.progress(cancelled(options) ? done : total, total);
 
-    // Rollover order: files by first record time, then path.
     std::vector<int> order(parsed.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
@@ -103,9 +112,43 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
             return x.firstMs < y.firstMs;
         return x.path < y.path;
     });
-    std::vector<int> rank(parsed.size());
+    out.rank.resize(parsed.size());
     for (size_t r = 0; r < order.size(); ++r)
-        rank[size_t(order[r])] = int(r);
+        out.rank[size_t(order[r])] = int(r);
+    return out;
+}
+
+} // namespace
+
+LoadCounts Loader::countSync(const QStringList &paths, const LoadOptions &options)
+{
+    LoadCounts c;
+    Parsed p = parseInputs(paths, options, false);
+    QList<ingest::TrackEvent> events;
+    for (ingest::ParsedFile &pf : p.files) {
+        c.files.append(pf.meta);
+        c.bytes += pf.meta.bytes;
+        c.lines += pf.meta.lines;
+        c.unreadable = c.unreadable || !pf.meta.errors.isEmpty() || pf.meta.format == LogFormat::Unknown;
+        events.append(pf.events);
+        pf.events.clear();
+    }
+    if (cancelled(options))
+        return c;
+    c.sessions = countSessions(p.files, p.rank);
+    Store empty;
+    correlateMessages(events, empty);
+    c.messages = empty.messages.size();
+    return c;
+}
+
+std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOptions &options)
+{
+    auto store = std::make_shared<Store>();
+    const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
+    Parsed p = parseInputs(paths, options, true);
+    std::vector<ingest::ParsedFile> &parsed = p.files;
+    const std::vector<int> &rank = p.rank;
 
     for (size_t i = 0; i < parsed.size(); ++i) {
         store->files.append(parsed[i].meta);

@@ -22,10 +22,23 @@ struct LoadOptions {
     const std::atomic_bool *cancel = nullptr;
 };
 
+// What `mwb stats` reports: the same counts a full load gives, without building Session objects
+// or keeping a record per line (sessions are counted from per-key aggregates).
+struct LoadCounts {
+    QList<SourceFile> files;
+    qint64 bytes = 0;
+    qint64 lines = 0;
+    qint64 sessions = 0;
+    qint64 messages = 0;
+    bool unreadable = false;   // some file or line could not be read
+};
+
 class Loader {
 public:
     // Never throws, never crashes on bad input: unreadable files become SourceFile::errors.
     static std::shared_ptr<Store> loadSync(const QStringList &paths, const LoadOptions &options = {});
+    // Counting only (observer and sessionBatch are not used).
+    static LoadCounts countSync(const QStringList &paths, const LoadOptions &options = {});
 };
 
 // GUI job: runs Loader on a worker thread. Signals arrive in the object's thread.

@@ -60,7 +60,7 @@ QList<SessionLine> Store::sessionLines(const Session &session) const
             ingest::ProtocolFields f;
             if (!ingest::splitProtocolRecord(rec, cols, f))
                 continue;
-            if (ingest::trimmedView(f.session.view()) != QByteArrayView(id))
+            if (!ingest::equalsNoCase(ingest::trimmedView(f.session.view()), QByteArrayView(id)))
                 continue;
             SessionLine l = decodeSessionLine(text, cols, r.begin, qint32(r.end - r.begin), thisLine, span.fileIndex);
             if (redacted) {

@@ -80,7 +80,7 @@ private Q_SLOTS:
         QCOMPARE(pf.meta.lines, qint64(1));
         QCOMPARE(pf.lines.front().sequence, 1);
         QCOMPARE(pf.lines.front().event, '>');
-        QCOMPARE(pf.keys.front().sessionId, QByteArray("08DC42C8FF236A1F"));
+        QCOMPARE(sessionIdText(pf.keys.front().id), QStringLiteral("08DC42C8FF236A1F"));
     }
     void headerlessFragmentRecognisedByShape()
     {

@@ -141,6 +141,18 @@ private Q_SLOTS:
         // Evidence text is re-read from the converted bytes.
         QVERIFY(store->recordText(store->messages[0].hops[0].ref).contains(QLatin1String("eve@fabrikam.com")));
     }
+    void countingAgreesWithTheFullLoad()
+    {
+        const auto store = Loader::loadSync({kData});
+        const LoadCounts c = Loader::countSync({kData});
+        QCOMPARE(c.sessions, qint64(store->sessions.size()));   // incl. rollover and redacted splits
+        QCOMPARE(c.messages, qint64(store->messages.size()));
+        QCOMPARE(c.files.size(), store->files.size());
+        qint64 lines = 0;
+        for (const SourceFile &f : store->files)
+            lines += f.lines;
+        QCOMPARE(c.lines, lines);
+    }
     void preCancelledLoadReturnsQuickly()
     {
         std::atomic_bool cancel{true};

@@ -54,6 +54,12 @@ class TstLoggenRoundtrip : public QObject {
             send += s.direction == Direction::Send;
         QCOMPARE(send, t.value(QStringLiteral("sendSessions")).toInt());
         QCOMPARE(store->messages.size(), t.value(QStringLiteral("messages")).toInt());
+        // The counting path of `mwb stats` agrees.
+        const LoadCounts counts = Loader::countSync({dir.filePath(QStringLiteral("logs"))});
+        QCOMPARE(counts.sessions, qint64(store->sessions.size()));
+        QCOMPARE(counts.messages, qint64(store->messages.size()));
+        QCOMPARE(counts.lines, lines);
+        QVERIFY(!counts.unreadable);
         // Per file: format, server, data lines.
         QHash<QString, const SourceFile *> byPath;
         const QString root = dir.filePath(QStringLiteral("logs")) + u'/';
