@@ -75,6 +75,7 @@ private slots:
     void sourcesOfALoadAreRecordedTogether();
     void consoleTranscriptNeverStoresAuthSecrets();
     void scrubKeepsCapabilityLinesAndRepliesIntact();
+    void scrubHandlesTheConsoleTranscriptFormat();
     void killedWriterLosesNothingItHadCommitted();
     void openRejectsRandomBytesClearly();
     void openRejectsATruncatedCaseClearly();
@@ -362,6 +363,31 @@ void TestCaseFile::scrubKeepsCapabilityLinesAndRepliesIntact()
         "S: 250-AUTH LOGIN PLAIN\n"
         "C: MAIL FROM:<a@contoso.com>");
     QCOMPARE(scrubAuthSecrets(text), text);
+}
+
+void TestCaseFile::scrubHandlesTheConsoleTranscriptFormat()
+{
+    // The SMTP console's transcriptText(): timings, then C> / S< / * / ! markers.
+    const QString plain = QString::fromLatin1(QByteArray("\0admin\0hunter2", 14).toBase64());
+    const QString text = QStringLiteral(
+        "      +0       @0 S< 220 mail.contoso.com ESMTP\n"
+        "     +12      @12 C> AUTH PLAIN %1\n"
+        "    +250     @262 S< 235 2.7.0 Authentication successful\n"
+        "      +1     @263 C> AUTH LOGIN\n"
+        "     +30     @293 S< 334 VXNlcm5hbWU6\n"
+        "      +1     @294 C> YWRtaW4=\n"
+        "     +30     @324 S< 334 UGFzc3dvcmQ6\n"
+        "      +1     @325 C> aHVudGVyMg==\n"
+        "    +100     @425 S< 535 5.7.3 Authentication unsuccessful\n"
+        "      +1     @426 C> QUIT\n").arg(plain);
+    const QString out = scrubAuthSecrets(text);
+    QVERIFY(!out.contains(plain));
+    QVERIFY(!out.contains(QStringLiteral("YWRtaW4=")));
+    QVERIFY(!out.contains(QStringLiteral("aHVudGVyMg==")));
+    QVERIFY(out.contains(QStringLiteral("C> AUTH PLAIN ***\n")));
+    QVERIFY(out.contains(QStringLiteral("S< 334 UGFzc3dvcmQ6\n")));
+    QVERIFY(out.contains(QStringLiteral("C> QUIT\n")));
+    QCOMPARE(out.count(QLatin1Char('\n')), text.count(QLatin1Char('\n')));
 }
 
 void TestCaseFile::killedWriterLosesNothingItHadCommitted()
