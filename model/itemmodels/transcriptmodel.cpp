@@ -4,7 +4,6 @@
 
 #include <QColor>
 #include <QFileInfo>
-#include <QFont>
 #include <QRegularExpression>
 
 namespace mwb {
@@ -146,13 +145,6 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
             tip += QLatin1Char('\n') + data(index, FullTextRole).toString();
         return tip;
     }
-    case Qt::FontRole:
-        if (index.column() == Text || index.column() == Arrow) {
-            QFont f(QStringLiteral("monospace"));
-            f.setStyleHint(QFont::TypeWriter);
-            return f;
-        }
-        return {};
     case SpeakerRole: return int(e.speaker);
     case GapRole: return e.gapBeforeMs;
     case FoldedCountRole: return int(e.lines.size());

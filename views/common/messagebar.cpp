@@ -46,7 +46,7 @@ void MessageBar::showMessage(const QString &text, Kind kind, const QString &deta
 
 QString MessageBar::text() const
 {
-    return isVisible() ? m_label->text() : QString();
+    return isHidden() ? QString() : m_label->text();
 }
 
 } // namespace mwb::views

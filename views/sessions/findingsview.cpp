@@ -29,8 +29,8 @@ FindingsView::FindingsView(QWidget *parent)
     m_table->sortByColumn(FindingsModel::SeverityColumn, Qt::DescendingOrder);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(FindingsModel::SeverityColumn, 90);
-    m_table->setColumnWidth(FindingsModel::Title, 300);
+    m_table->setColumnWidth(FindingsModel::SeverityColumn, 84);
+    m_table->setColumnWidth(FindingsModel::Title, 250);
     m_table->setColumnWidth(FindingsModel::Count, 60);
     m_table->setWordWrap(false);
     auto *layout = new QVBoxLayout(this);

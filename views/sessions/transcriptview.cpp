@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -48,6 +49,13 @@ bool certificateCoversName(const CertificateInfo &certificate, const QString &fq
     return false;
 }
 
+QFont transcriptFont(const QFont &base)
+{
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(base.pointSizeF() > 0 ? base.pointSizeF() : mono.pointSizeF());
+    return mono;
+}
+
 namespace {
 
 // Paints the transcript: speaker colours, highlighted text, gap badge, folded marker.
@@ -72,7 +80,8 @@ public:
         const QColor fore = (option.state & QStyle::State_Selected) ? option.palette.color(QPalette::HighlightedText)
             : speaker == Speaker::Client ? colors.client : speaker == Speaker::Server ? colors.server : colors.info;
         QRect r = option.rect.adjusted(4, 1, -4, -1);
-        QFont font = index.data(Qt::FontRole).isValid() ? index.data(Qt::FontRole).value<QFont>() : option.font;
+        const QFont font = (index.column() == TranscriptModel::Text || index.column() == TranscriptModel::Arrow)
+            ? transcriptFont(option.font) : option.font;
         painter->setFont(font);
         painter->setPen(fore);
         if (index.column() == TranscriptModel::Text) {
@@ -124,7 +133,7 @@ public:
         QSize s = QStyledItemDelegate::sizeHint(option, index);
         if (index.column() == TranscriptModel::Text && m_view->isExpanded(index.row())) {
             const int lines = index.data(TranscriptModel::FoldedCountRole).toInt();
-            s.setHeight(QFontMetrics(option.font).height() * std::max(1, lines) + 4);
+            s.setHeight(QFontMetrics(transcriptFont(option.font)).height() * std::max(1, lines) + 4);
         }
         return s;
     }
@@ -171,7 +180,8 @@ TranscriptView::TranscriptView(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(QFontMetrics(transcriptFont(font())).height() + 4);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
@@ -188,9 +198,7 @@ TranscriptView::TranscriptView(QWidget *parent)
     m_raw->setReadOnly(true);
     m_raw->setObjectName(QStringLiteral("rawLines"));
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::TypeWriter);
-    m_raw->setFont(mono);
+    m_raw->setFont(transcriptFont(font()));
     attachLogHighlighter(m_raw->document(), palette());
 
     m_stack->addWidget(m_table);
@@ -299,9 +307,14 @@ void TranscriptView::toggleExpanded(int row)
 {
     if (row < 0 || row >= m_model->rowCount() || m_model->index(row, 0).data(TranscriptModel::FoldedCountRole).toInt() < 2)
         return;
-    if (!m_expanded.remove(row))
+    const int lineHeight = QFontMetrics(transcriptFont(font())).height();
+    if (!m_expanded.remove(row)) {
         m_expanded.insert(row);
-    m_table->resizeRowToContents(row);
+        const int lines = m_model->index(row, 0).data(TranscriptModel::FoldedCountRole).toInt();
+        m_table->setRowHeight(row, lineHeight * lines + 4);
+    } else {
+        m_table->setRowHeight(row, lineHeight + 4);
+    }
     m_table->viewport()->update();
 }
 
@@ -335,34 +348,42 @@ void TranscriptView::refreshCard()
         return;
     }
     auto esc = [](const QString &t) { return t.toHtmlEscaped(); };
-    QString html = QStringLiteral("<b>\U0001F512 %1</b> %2 %3<br>")
-                       .arg(esc(tr("TLS")), esc(s.tlsVerb.isEmpty() ? QString() : s.tlsVerb),
+    QString html = QStringLiteral("<img src=\":/icons/status/lock.svg\" width=\"14\" height=\"14\"> <b>%1</b> %2 %3")
+                       .arg(esc(tr("TLS")), esc(s.tlsVerb),
                             esc(QStringList{s.tlsProtocol, s.tlsCipher}.join(QLatin1Char(' ')).trimmed()));
     if (s.certificates.isEmpty())
-        html += esc(tr("No certificate details in the log (enable verbose protocol logging)."));
+        html += QStringLiteral("<br>") + esc(tr("No certificate details in the log (enable verbose protocol logging)."));
+    // One column per certificate: the card stays short and the transcript keeps the room.
+    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\"><tr>");
     for (const CertificateInfo &c : s.certificates) {
-        const bool covers = certificateCoversName(c, expected);
-        html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">");
+        html += QStringLiteral("<td valign=\"top\" style=\"padding-right:18px\"><table cellspacing=\"0\" cellpadding=\"1\">");
         auto row = [&](const QString &label, const QString &value) {
-            html += QStringLiteral("<tr><td><i>%1</i>&nbsp;</td><td>%2</td></tr>").arg(esc(label), esc(value));
+            if (!value.isEmpty())
+                html += QStringLiteral("<tr><td><i>%1</i>&nbsp;</td><td>%2</td></tr>").arg(esc(label), esc(value));
         };
-        row(c.role == QLatin1String("received") ? tr("Received certificate") : tr("Sending certificate"), QString());
+        html += QStringLiteral("<tr><td colspan=\"2\"><b>%1</b></td></tr>")
+                    .arg(esc(c.role == QLatin1String("received") ? tr("Received certificate") : tr("Sending certificate")));
         row(tr("Subject"), c.subject);
         row(tr("Issuer"), c.issuer);
         row(tr("Thumbprint"), c.thumbprint);
-        if (!c.serial.isEmpty())
-            row(tr("Serial"), c.serial);
         row(tr("SANs"), c.alternateNames.join(QStringLiteral(", ")));
         if (c.notAfterMs != kNoTime)
-            row(tr("Valid"), tr("%1 to %2").arg(formatTime(c.notBeforeMs, TimeDisplay::Utc), formatTime(c.notAfterMs, TimeDisplay::Utc)));
-        html += QStringLiteral("</table>");
-        if (!expected.isEmpty()) {
-            html += covers ? QStringLiteral("<span style=\"color:#1f9d55\">\u2714 %1</span><br>")
-                                 .arg(esc(tr("Names contain %1").arg(expected)))
-                           : QStringLiteral("<span style=\"color:#c83737\">\u2718 %1</span><br>")
-                                 .arg(esc(tr("Names do NOT contain %1 (subject mismatch)").arg(expected)));
-        }
+            row(tr("Valid"), tr("%1 to %2").arg(formatTime(c.notBeforeMs, TimeDisplay::Utc).left(10), formatTime(c.notAfterMs, TimeDisplay::Utc).left(10)));
+        const bool namesKnown = !c.subject.isEmpty() || !c.alternateNames.isEmpty();
+        QString verdict;
+        if (expected.isEmpty())
+            verdict.clear();
+        else if (!namesKnown)
+            verdict = QStringLiteral("<span>%1</span>").arg(esc(tr("Names not in the log (only the thumbprint)")));
+        else if (certificateCoversName(c, expected))
+            verdict = QStringLiteral("<span style=\"color:#1f9d55\">\u2714 %1</span>").arg(esc(tr("Names contain %1").arg(expected)));
+        else
+            verdict = QStringLiteral("<span style=\"color:#c83737\"><b>\u2718 %1</b></span>").arg(esc(tr("Names do NOT contain %1").arg(expected)));
+        if (!verdict.isEmpty())
+            html += QStringLiteral("<tr><td colspan=\"2\">%1</td></tr>").arg(verdict);
+        html += QStringLiteral("</table></td>");
     }
+    html += QStringLiteral("</tr></table>");
     m_cardText->setText(html);
     m_card->show();
 }

@@ -62,6 +62,9 @@ private:
     QSet<int> m_expanded;
 };
 
+// The fixed-width font of transcripts, at the size of `base`.
+QFont transcriptFont(const QFont &base);
+
 // Whether a certificate's names cover `fqdn` (exact or one-label wildcard, case-insensitive).
 bool certificateCoversName(const CertificateInfo &certificate, const QString &fqdn);
 

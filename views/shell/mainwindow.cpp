@@ -56,6 +56,13 @@ namespace {
 
 constexpr int kMaxRecent = 10;
 
+// Platform themes may leave a standard key empty (the offscreen platform has no Quit binding).
+QKeySequence standardOr(QKeySequence::StandardKey key, const char *fallback)
+{
+    const QList<QKeySequence> bindings = QKeySequence::keyBindings(key);
+    return bindings.isEmpty() ? QKeySequence(QString::fromLatin1(fallback)) : bindings.first();
+}
+
 bool writeTextFile(const QString &path, const QString &text, QString *error)
 {
     QSaveFile file(path);
@@ -202,7 +209,7 @@ void MainWindow::createActions()
         addAction(action);  // shortcuts work while menus and toolbars are hidden too
         return action;
     };
-    m_openFiles = make(tr("&Open Logs\u2026"), QStringLiteral("open-file"), QKeySequence::Open, [this] {
+    m_openFiles = make(tr("&Open Logs\u2026"), QStringLiteral("open-file"), standardOr(QKeySequence::Open, "Ctrl+O"), [this] {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Exchange logs"), QString(),
             tr("Logs and traces (*.log *.csv *.txt *.zip *.gz *.tgz *.tar);;All files (*)"));
         if (!files.isEmpty())
@@ -222,13 +229,13 @@ void MainWindow::createActions()
                             [this] { m_workspace->transcript()->copyAsText(); });
     m_cancel = make(tr("&Cancel Loading"), QStringLiteral("cancel"), QKeySequence(tr("Ctrl+.")), [this] { cancelLoad(); });
     m_cancel->setEnabled(false);
-    m_quit = make(tr("&Quit"), QStringLiteral("quit"), QKeySequence::Quit, [this] { close(); });
+    m_quit = make(tr("&Quit"), QStringLiteral("quit"), standardOr(QKeySequence::Quit, "Ctrl+Q"), [this] { close(); });
     m_back = make(tr("&Back"), QStringLiteral("go-back"), QKeySequence(Qt::ALT | Qt::Key_Left), [this] { m_workspace->goBack(); });
     m_forward = make(tr("&Forward"), QStringLiteral("go-forward"), QKeySequence(Qt::ALT | Qt::Key_Right), [this] { m_workspace->goForward(); });
     m_utc = make(tr("Times in &UTC"), QStringLiteral("clock"), QKeySequence(tr("Ctrl+T")), [this](bool on) { setTimeUtc(on); });
     m_utc->setCheckable(true);
     m_utc->setChecked(true);
-    m_focusFilter = make(tr("&Filter Sessions"), QStringLiteral("filter"), QKeySequence::Find, [this] {
+    m_focusFilter = make(tr("&Filter Sessions"), QStringLiteral("filter"), standardOr(QKeySequence::Find, "Ctrl+F"), [this] {
         m_pages->setCurrentWidget(m_workspace);
         m_workspace->setCurrentIndex(Workspace::SessionsTab);
         if (auto *edit = m_workspace->findChild<QLineEdit *>(QStringLiteral("filterText")))
@@ -253,7 +260,7 @@ void MainWindow::createActions()
         openWizard(f ? f->scenario : QString(), f ? f->parameters : QMap<QString, QString>{});
     });
     m_console = make(tr("SMTP &Console\u2026"), QStringLiteral("console"), QKeySequence(tr("Ctrl+Shift+K")), [this] { openConsole(); });
-    m_about = make(tr("&About Mailflow Workbench"), QStringLiteral("about"), QKeySequence(QKeySequence::HelpContents), [this] { showAbout(); });
+    m_about = make(tr("&About Mailflow Workbench"), QStringLiteral("about"), standardOr(QKeySequence::HelpContents, "F1"), [this] { showAbout(); });
     m_aboutQt = make(tr("About &Qt"), QString(), QKeySequence(), [] { QApplication::aboutQt(); });
     m_clearRecent = make(tr("&Clear Recent"), QString(), QKeySequence(), [this] {
         m_recent.clear();
@@ -280,7 +287,7 @@ void MainWindow::createDocks()
     detailsDock->setObjectName(QStringLiteral("detailsDock"));
     detailsDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, detailsDock);
-    resizeDocks({findingsDock}, {430}, Qt::Horizontal);
+    resizeDocks({findingsDock}, {480}, Qt::Horizontal);
 
     connect(m_findingsView, &FindingsView::currentFindingChanged, m_details, &FindingDetails::setFinding);
     connect(m_details, &FindingDetails::showSessions, this, [this](const Finding &f) {
@@ -567,13 +574,14 @@ void MainWindow::onFinished(std::shared_ptr<Store> store, bool cancelled)
     if (cancelled)
         text = tr("Loading cancelled \u2014 ") + text;
     m_status->setText(text);
-    if (!unreadable.isEmpty() || errors > 0) {
-        QString msg = unreadable.isEmpty() ? QString() : tr("Not recognised as Exchange logs: %1. ").arg(unreadable.join(QStringLiteral(", ")));
+    if (!unreadable.isEmpty() || errors > 0 || !m_skippedOnOpen.isEmpty()) {
+        // Files inside opened folders that are not logs (READMEs, manifests) are normal: info only.
+        QString msg = unreadable.isEmpty() ? QString() : tr("Ignored (not Exchange logs): %1. ").arg(unreadable.join(QStringLiteral(", ")));
         if (errors > 0)
             msg += tr("%n line(s) could not be read; the rest loaded.", nullptr, errors);
         if (!m_skippedOnOpen.isEmpty())
-            msg = tr("Skipped: %1. ").arg(m_skippedOnOpen.join(QStringLiteral("; "))) + msg;
-        m_messageBar->showMessage(msg.trimmed(), MessageBar::Warning);
+            msg = tr("Skipped %1. ").arg(m_skippedOnOpen.join(QStringLiteral("; "))) + msg;
+        m_messageBar->showMessage(msg.trimmed(), (errors > 0 || !m_skippedOnOpen.isEmpty()) ? MessageBar::Warning : MessageBar::Info);
     }
     if (files == 0 && m_store->sessions.isEmpty() && !cancelled && m_skippedOnOpen.isEmpty())
         m_messageBar->showMessage(tr("No Exchange log was found in what was opened."), MessageBar::Info);

@@ -1,0 +1,281 @@
+// Widget tests of the session views with hand-built data (no loader): filter bar, transcript with
+// TLS card, journey timeline clicks, charts export, highlighter rules, navigation history.
+#include "views/common/smtphighlighter.h"
+#include "views/sessions/chartsview.h"
+#include "views/sessions/findingsview.h"
+#include "views/sessions/journeyview.h"
+#include "views/sessions/sessionsview.h"
+#include "views/sessions/transcriptview.h"
+#include "views/sessions/workspace.h"
+
+#include <QDateTime>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mwb;
+using namespace mwb::views;
+
+namespace {
+
+qint64 at(const char *iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toMSecsSinceEpoch();
+}
+
+QList<Session> makeSessions()
+{
+    QList<Session> list;
+    const qint64 t0 = at("2026-11-20T08:00:00.000Z");
+    const char *replies[] = {"250 2.6.0 Queued mail for delivery", "451 4.4.317 Cannot connect", "550 5.7.1 blocked",
+                             "530 5.7.3 STARTTLS is required", "221 2.0.0 closing"};
+    for (int i = 0; i < 40; ++i) {
+        Session s;
+        s.index = i;
+        s.id = QStringLiteral("08DC00000000%1").arg(i, 4, 10, QLatin1Char('0'));
+        s.server = i % 2 ? QStringLiteral("EX01") : QStringLiteral("EX02");
+        s.connector = s.server + QStringLiteral("\\Default Frontend");
+        s.remote = QStringLiteral("203.0.113.%1:25").arg(i);
+        s.startMs = t0 + i * 30'000;
+        s.endMs = s.startMs + 2000;
+        s.lastReply = QString::fromLatin1(replies[i % 5]);
+        s.outcome = i % 5 == 0 ? SessionOutcome::Delivered : i % 5 == 1 ? SessionOutcome::Deferred
+                  : i % 5 == 4 ? SessionOutcome::NoMail : SessionOutcome::Rejected;
+        s.tls = i % 3 == 0;
+        s.messageIds = {QStringLiteral("<m%1@fabrikam.com>").arg(i)};
+        list << s;
+    }
+    return list;
+}
+
+CertificateInfo certificate()
+{
+    CertificateInfo c;
+    c.role = QStringLiteral("sending");
+    c.subject = QStringLiteral("CN=mail.contoso.com");
+    c.issuer = QStringLiteral("CN=R3, O=Let's Encrypt, C=US");
+    c.thumbprint = QStringLiteral("0123456789ABCDEF0123456789ABCDEF01234567");
+    c.alternateNames = {QStringLiteral("mail.contoso.com"), QStringLiteral("*.contoso.com")};
+    return c;
+}
+
+} // namespace
+
+class TestSessionViews : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void filterBarRunsTheFilterAndReportsCounts()
+    {
+        SessionsView view;
+        view.show();
+        view.setSessions(makeSessions());
+        QSignalSpy applied(&view, &SessionsView::filterApplied);
+        SessionFilterSpec spec;
+        spec.code = QStringLiteral("5.7.*");
+        spec.server = QStringLiteral("EX01");
+        view.setFilterSpec(spec);
+        QVERIFY(applied.count() > 0 || applied.wait(10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isFiltering(), 10'000);
+        const int rows = view.model()->rowCount();
+        QVERIFY(rows > 0);
+        for (int r = 0; r < rows; ++r) {
+            const Session *s = view.model()->sessionAt(r);
+            QCOMPARE(s->server, QStringLiteral("EX01"));
+            QVERIFY(s->lastReply.contains(QStringLiteral(" 5.7.")));
+        }
+        QCOMPARE(applied.last().at(1).toInt(), 40);
+    }
+
+    void typingAnInvalidCodeShowsAnErrorAndKeepsTheRows()
+    {
+        SessionsView view;
+        view.setSessions(makeSessions());
+        auto *code = view.findChild<QLineEdit *>(QStringLiteral("filterCode"));
+        QVERIFY(code);
+        code->setText(QStringLiteral("x.y"));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.filterError().isEmpty(), 5'000);
+        QCOMPARE(view.model()->rowCount(), 40);
+    }
+
+    void showOnlyRestrictsToTheGivenSessions()
+    {
+        SessionsView view;
+        view.setSessions(makeSessions());
+        view.showOnly({5, 3, 5}, QStringLiteral("finding"));
+        QCOMPARE(view.model()->rowCount(), 2);
+        QCOMPARE(view.currentSession(), 3);
+    }
+
+    void transcriptCardChecksTheExpectedName()
+    {
+        TranscriptView view;
+        view.show();
+        Session s = makeSessions().first();
+        s.tls = true;
+        s.tlsProtocol = QStringLiteral("TLS1_2");
+        s.certificates = {certificate()};
+        s.greetingName = QStringLiteral("mail.contoso.com");
+        SessionLine l;
+        l.timeMs = s.startMs;
+        l.event = '>';
+        l.data = QStringLiteral("220 mail.contoso.com ready");
+        view.setLines(s, {l});
+        QVERIFY(view.tlsCardText().contains(QStringLiteral("0123456789ABCDEF0123456789ABCDEF01234567")));
+        QVERIFY(view.tlsCardText().contains(QStringLiteral("Names contain mail.contoso.com")));
+        view.setExpectedFqdn(QStringLiteral("smtp.fabrikam.com"));
+        QVERIFY(view.tlsCardText().contains(QStringLiteral("do NOT contain")));
+        QVERIFY(view.tlsCardText().contains(QStringLiteral("Let&#x27;s Encrypt")) || view.tlsCardText().contains(QStringLiteral("Let's Encrypt")));
+        view.setRawMode(true);
+        QVERIFY(view.isRawMode());
+        QVERIFY(view.rawText().contains(QStringLiteral("220 mail.contoso.com ready")));
+    }
+
+    void certificateNameMatchingHonoursOneLabelWildcards()
+    {
+        const CertificateInfo c = certificate();
+        QVERIFY(certificateCoversName(c, QStringLiteral("MAIL.contoso.com")));
+        QVERIFY(certificateCoversName(c, QStringLiteral("autodiscover.contoso.com")));
+        QVERIFY(!certificateCoversName(c, QStringLiteral("a.b.contoso.com")));
+        QVERIFY(!certificateCoversName(c, QStringLiteral("contoso.com")));
+        QVERIFY(!certificateCoversName(c, QString()));
+    }
+
+    void foldedRepliesUnfoldOnRequest()
+    {
+        TranscriptView view;
+        Session s = makeSessions().first();
+        QList<SessionLine> lines;
+        for (const char *text : {"250-ex01 Hello", "250-SIZE 1000", "250 CHUNKING"}) {
+            SessionLine l;
+            l.timeMs = s.startMs;
+            l.event = '>';
+            l.data = QString::fromLatin1(text);
+            lines << l;
+        }
+        view.setLines(s, lines);
+        QCOMPARE(view.model()->rowCount(), 1);
+        QVERIFY(!view.isExpanded(0));
+        const int folded = view.table()->rowHeight(0);
+        view.toggleExpanded(0);
+        QVERIFY(view.isExpanded(0));
+        QVERIFY(view.table()->rowHeight(0) > 2 * folded);
+        view.toggleExpanded(0);
+        QCOMPARE(view.table()->rowHeight(0), folded);
+    }
+
+    void clickingAHopWithASessionRequestsIt()
+    {
+        JourneyView view;
+        view.resize(1000, 500);
+        view.show();
+        Message m;
+        m.messageId = QStringLiteral("<j@fabrikam.com>");
+        for (int i = 0; i < 3; ++i) {
+            MessageHop h;
+            h.server = QStringLiteral("EX0%1").arg(i);
+            h.event = i == 2 ? QStringLiteral("DELIVER") : QStringLiteral("SEND");
+            h.timeMs = at("2026-11-20T08:00:00.000Z") + i * 1000;
+            h.sessionIndex = i == 1 ? 7 : -1;
+            h.sessionId = QStringLiteral("S%1").arg(i);
+            m.hops << h;
+        }
+        view.setMessages({m});
+        QVERIFY(view.showMessageId(QStringLiteral("j@fabrikam.com")));
+        QCOMPARE(view.model()->rowCount(), 3);
+        QSignalSpy requested(&view, &JourneyView::sessionRequested);
+        QTest::mouseClick(view.timeline(), Qt::LeftButton, {}, view.timeline()->hopRect(0).center());
+        QCOMPARE(requested.count(), 0);  // no session behind this hop
+        QTest::mouseClick(view.timeline(), Qt::LeftButton, {}, view.timeline()->hopRect(1).center());
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.first().first().toInt(), 7);
+        QVERIFY(!view.showMessageId(QStringLiteral("unknown@x")));
+    }
+
+    void chartsAggregateAndExportPngAndSvg()
+    {
+        ChartsView view;
+        view.resize(900, 600);
+        view.setSessions(makeSessions());
+        view.show();
+        QVERIFY(view.histogram().binCount() > 0);
+        QCOMPARE(view.topCodes().first().second, 8);
+        QTemporaryDir dir;
+        QVERIFY(view.exportImage(dir.filePath(QStringLiteral("c.png"))));
+        QVERIFY(view.exportImage(dir.filePath(QStringLiteral("c.svg"))));
+        QFile svg(dir.filePath(QStringLiteral("c.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("<svg"));
+        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("c.png"))).size() > 1000);
+    }
+
+    void highlighterColoursReplyCodesByClassAndCommands()
+    {
+        const QPalette palette;
+        auto formatAt = [&](const QString &text, int pos) {
+            for (const auto &r : smtpFormats(text, palette)) {
+                if (pos >= r.start && pos < r.start + r.length)
+                    return r.format;
+            }
+            return QTextCharFormat();
+        };
+        const QTextCharFormat ok = formatAt(QStringLiteral("250 2.0.0 OK"), 0);
+        const QTextCharFormat transient = formatAt(QStringLiteral("451 4.7.0 Temporary server error"), 0);
+        const QTextCharFormat permanent = formatAt(QStringLiteral("550 5.7.1 Relay denied"), 5);
+        QVERIFY(ok.foreground().color() != transient.foreground().color());
+        QVERIFY(transient.foreground().color() != permanent.foreground().color());
+        QCOMPARE(formatAt(QStringLiteral("EHLO mail.fabrikam.com"), 1).fontWeight(), int(QFont::Bold));
+        QVERIFY(formatAt(QStringLiteral("MAIL FROM:<a@b.com>"), 12).foreground().style() != Qt::NoBrush);
+        QVERIFY(formatAt(QStringLiteral("connect 203.0.113.9:25"), 10).foreground().style() != Qt::NoBrush);
+        QVERIFY(smtpFormats(QStringLiteral("plain words only"), palette).isEmpty());
+    }
+
+    void findingDetailsOfferSessionsAndWizard()
+    {
+        FindingDetails details;
+        Finding f;
+        f.rule = QStringLiteral("tls-subject-mismatch");
+        f.severity = Severity::Error;
+        f.title = QStringLiteral("Certificate <name> mismatch");
+        f.explanation = QStringLiteral("First paragraph.\n\nSecond paragraph.");
+        f.sessionIndexes = {1, 2};
+        f.scenario = QStringLiteral("certificate-smtp");
+        f.parameters = {{QStringLiteral("Server"), QStringLiteral("EX01")}};
+        details.setFinding(&f);
+        QVERIFY(details.text().contains(QStringLiteral("Certificate <name> mismatch")));
+        QVERIFY(details.text().contains(QStringLiteral("Second paragraph.")));
+        QSignalSpy sessions(&details, &FindingDetails::showSessions);
+        QSignalSpy wizard(&details, &FindingDetails::openInWizard);
+        details.showSessionsButton()->click();
+        details.wizardButton()->click();
+        QCOMPARE(sessions.count(), 1);
+        QCOMPARE(wizard.count(), 1);
+        QCOMPARE(wizard.first().first().toString(), QStringLiteral("certificate-smtp"));
+        details.setFinding(nullptr);
+        QVERIFY(!details.wizardButton()->isEnabled());
+    }
+
+    void backAndForwardWalkTheHistory()
+    {
+        Workspace ws;
+        ws.show();
+        auto store = std::make_shared<Store>();
+        store->sessions = makeSessions();
+        ws.setStore(store);
+        ws.openSession(3);
+        ws.openSession(9);
+        QCOMPARE(ws.sessions()->currentSession(), 9);
+        QVERIFY(ws.canGoBack());
+        ws.goBack();
+        QCOMPARE(ws.sessions()->currentSession(), 3);
+        QVERIFY(ws.canGoForward());
+        ws.goForward();
+        QCOMPARE(ws.sessions()->currentSession(), 9);
+        QVERIFY(!ws.canGoForward());
+    }
+};
+
+QTEST_MAIN(TestSessionViews)
+#include "tst_sessionviews.moc"

@@ -1,0 +1,210 @@
+// GUI smoke tests of the main window, offscreen: drops of the bundled samples (and of junk),
+// status bar, non-modal messages, shortcuts, settings, and a screenshot under the build tree.
+#include "views/common/messagebar.h"
+#include "views/sessions/sessionsview.h"
+#include "views/sessions/workspace.h"
+#include "views/shell/mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using mwb::views::MainWindow;
+
+namespace {
+
+QString samplesDir()
+{
+    return QStringLiteral(MWB_SOURCE_DIR "/resources/samples");
+}
+
+// What a file manager sends: drag enter on the widget under the cursor, then the drop.
+void dropUrls(QWidget *target, const QList<QUrl> &urls)
+{
+    QMimeData mime;
+    mime.setUrls(urls);
+    const QPoint pos = target->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    QVERIFY(drop.isAccepted());
+}
+
+QString firstSampleLog()
+{
+    const QStringList found = QDir(samplesDir()).entryList({QStringLiteral("*")}, QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &server : found) {
+        QDirIterator it(samplesDir() + QLatin1Char('/') + server, {QStringLiteral("*.LOG"), QStringLiteral("*.log")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        if (it.hasNext())
+            return it.next();
+    }
+    return {};
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);  // settings go to a test location, not the user's
+        QCoreApplication::setOrganizationName(QStringLiteral("MailflowWorkbenchTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+    }
+
+    void startsOnTheWelcomePageWithEveryActionReachableByKeyboard()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.findChild<QWidget *>(QStringLiteral("welcomePage"))->isVisible());
+        int checked = 0;
+        for (QAction *menuAction : window.menuBar()->actions()) {
+            QVERIFY(menuAction->text().contains(QLatin1Char('&')));  // menus open with Alt+letter
+            for (QAction *a : menuAction->menu()->actions()) {
+                if (a->isSeparator() || a->menu())
+                    continue;
+                if (a->text() == QLatin1String("About &Qt") || a->text() == QLatin1String("&Clear Recent"))
+                    continue;  // reachable through their menu's mnemonic
+                QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->text()));
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 15);
+        QCOMPARE(window.findChild<QAction *>()->parent(), &window);
+    }
+
+    void droppingTheSampleFolderLoadsItAndReportsTheFiles()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        // Dropped on the welcome page (a child), not on the window itself: "anywhere" must hold.
+        dropUrls(window.findChild<QWidget *>(QStringLiteral("welcomePage")), {QUrl::fromLocalFile(samplesDir())});
+        QVERIFY(finished.wait(120'000));
+        QVERIFY(window.store());
+        const int files = int(window.store()->files.size());
+        QVERIFY2(window.statusText().contains(QStringLiteral("Loaded %1 file").arg(files)), qPrintable(window.statusText()));
+        QVERIFY(files > 0);
+        QVERIFY(window.store()->sessions.size() > 0);
+        auto *table = window.findChild<QTableView *>(QStringLiteral("sessionsTable"));
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), int(window.store()->sessions.size()));
+        QVERIFY(window.recentPaths().contains(QDir(samplesDir()).absolutePath()));
+    }
+
+    void unsupportedFilesAreSkippedWithANonModalMessageAndTheRestLoads()
+    {
+        const QString log = firstSampleLog();
+        QVERIFY(!log.isEmpty());
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString png = dir.filePath(QStringLiteral("screenshot.png"));
+        {
+            QFile f(png);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+        }
+        MainWindow window;
+        window.show();
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        dropUrls(&window, {QUrl::fromLocalFile(png), QUrl::fromLocalFile(log), QUrl::fromLocalFile(dir.filePath(QStringLiteral("missing.log")))});
+        QVERIFY(finished.wait(60'000));
+        QVERIFY(QApplication::activeModalWidget() == nullptr);
+        const QString message = window.messageBarText();
+        QVERIFY2(message.contains(QStringLiteral("screenshot.png")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("missing.log")), qPrintable(message));
+        QVERIFY(message.contains(QStringLiteral("not found")));
+        QCOMPARE(window.store()->files.size(), qsizetype(1));
+        QVERIFY(window.statusText().contains(QStringLiteral("Loaded 1 file")));
+    }
+
+    void pathCheckExplainsEachSkip()
+    {
+        QTemporaryDir dir;
+        const QString empty = dir.filePath(QStringLiteral("empty.dat"));
+        QFile(empty).open(QIODevice::WriteOnly);
+        const QString text = dir.filePath(QStringLiteral("notes.docx"));
+        {
+            QFile f(text);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("hello world\n");
+        }
+        const auto check = MainWindow::checkPaths({empty, text, dir.path(), QString()});
+        QCOMPARE(check.accepted, QStringList{QDir(dir.path()).absolutePath()});
+        QCOMPARE(check.skipped.size(), 2);
+        QVERIFY(check.skipped.at(0).contains(QStringLiteral("empty")));
+        QVERIFY(check.skipped.at(1).contains(QStringLiteral(".docx")));
+    }
+
+    void nothingLoadableStillAnswersLoadFinished()
+    {
+        MainWindow window;
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        window.openPaths({QStringLiteral("/nonexistent/path/for/tests")});
+        QVERIFY(finished.wait(5'000));
+        QVERIFY(window.messageBarText().contains(QStringLiteral("not found")));
+        window.openPaths({});
+        QVERIFY(finished.wait(5'000));
+    }
+
+    void cancellingALoadEndsItWithoutCrashing()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        window.openPaths({samplesDir()});
+        window.cancelLoad();
+        QVERIFY(finished.count() == 1 || finished.wait(60'000));
+        QVERIFY(!window.isLoading());
+        QVERIFY(window.store());
+    }
+
+    void settingsKeepRecentFilesAndTimeDisplay()
+    {
+        {
+            MainWindow window;
+            window.show();
+            QSignalSpy finished(&window, &MainWindow::loadFinished);
+            window.openPaths({samplesDir()});
+            QVERIFY(finished.wait(120'000));
+            window.close();
+        }
+        MainWindow again;
+        QVERIFY(again.recentPaths().contains(QDir(samplesDir()).absolutePath()));
+    }
+
+    void screenshotOfTheLoadedWindowIsSavedUnderTheBuildTree()
+    {
+        MainWindow window;
+        window.resize(1400, 860);
+        window.show();
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        window.openPaths({samplesDir()});
+        QVERIFY(finished.wait(120'000));
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString path = QStringLiteral(MWB_BUILD_DIR "/screenshots/main-window.png");
+        QDir().mkpath(QFileInfo(path).path());
+        const QImage image = window.grab().toImage();
+        QVERIFY(!image.isNull());
+        QVERIFY(image.save(path));
+        QVERIFY(QFileInfo(path).size() > 10'000);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
