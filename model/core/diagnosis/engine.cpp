@@ -163,6 +163,16 @@ QString readSource(const QString &src, const Context &c)
     return {};
 }
 
+QString readParameter(const Rule &rule, const QString &name, const Context &c)
+{
+    for (const QString &src : rule.parameters.value(name)) {
+        const QString v = readSource(src, c);
+        if (!v.isEmpty())
+            return v;
+    }
+    return {};
+}
+
 QMap<QString, QString> fillParameters(const Rule &rule, const Context &c)
 {
     QMap<QString, QString> out;
@@ -265,6 +275,9 @@ struct DiagnosisEngine::Private {
         const MatchCondition *cond = nullptr;
     };
     QMultiHash<QString, MatcherRef> matchers;
+    // The same, per matcher, looked up once (sessions are many).
+    QList<MatcherRef> dataNotTerminated, droppedMidTransaction, idleGap, missingCapability, certificateNameMismatch,
+        certificateMultipleNames, noMail, messageDelayed, missingHop;
     qint64 minGapMs = std::numeric_limits<qint64>::max();
 
     mutable QMutex mutex;
@@ -290,9 +303,12 @@ struct DiagnosisEngine::Private {
         Session sessionSample;
     };
     QHash<QString, CertificateNames> certificatesByThumbprint;
+    QMap<QString, CertificateSighting> sightings;   // key: server, host, role, thumbprint
 
     void prepare();
-    void add(int ruleIndex, Occurrence occ);
+    // ctx: where the rule's parameters are read from (only when needed: for the group key, and
+    // for a finding that still lacks some); occ.parameters are taken as they are.
+    void add(int ruleIndex, Occurrence occ, const Context *ctx = nullptr);
     void scanSession(const Session &session, const QList<SessionLine> &lines);
     void scanMessages(const Store &store);
 };
@@ -323,6 +339,13 @@ void DiagnosisEngine::Private::prepare()
                 trackingPatterns << PatternRef{r, &cond};
         }
     }
+    const QList<QPair<const char *, QList<MatcherRef> *>> named = {
+        {"data-not-terminated", &dataNotTerminated}, {"dropped-mid-transaction", &droppedMidTransaction},
+        {"idle-gap", &idleGap}, {"missing-capability", &missingCapability},
+        {"certificate-name-mismatch", &certificateNameMismatch}, {"certificate-multiple-names", &certificateMultipleNames},
+        {"no-mail", &noMail}, {"message-delayed", &messageDelayed}, {"missing-hop", &missingHop}};
+    for (const auto &[name, list] : named)
+        *list = matchers.values(QLatin1String(name));
     if (!union_.isEmpty()) {
         protocolPrefilter = QRegularExpression(union_.join(QLatin1Char('|')), QRegularExpression::CaseInsensitiveOption);
         hasProtocolPrefilter = protocolPrefilter.isValid();
@@ -331,12 +354,16 @@ void DiagnosisEngine::Private::prepare()
     }
 }
 
-void DiagnosisEngine::Private::add(int ruleIndex, Occurrence occ)
+void DiagnosisEngine::Private::add(int ruleIndex, Occurrence occ, const Context *ctx)
 {
     const Rule &rule = kb.rules().at(ruleIndex);
     QString key = rule.id;
-    for (const QString &g : rule.groupBy)
-        key += QLatin1Char('\x1f') + occ.parameters.value(g).toLower();
+    for (const QString &g : rule.groupBy) {
+        QString v = occ.parameters.value(g);
+        if (v.isEmpty() && ctx)
+            v = readParameter(rule, g, *ctx);
+        key += QLatin1Char('\x1f') + v.toLower();
+    }
     auto it = findings.find(key);
     if (it == findings.end()) {
         Accumulator a;
@@ -390,12 +417,21 @@ void DiagnosisEngine::Private::add(int ruleIndex, Occurrence occ)
         if (!f.parameters.contains(p.key()))
             f.parameters.insert(p.key(), p.value());
     }
+    if (ctx) {
+        for (auto p = rule.parameters.begin(); p != rule.parameters.end(); ++p) {
+            if (f.parameters.contains(p.key()))
+                continue;
+            const QString v = readParameter(rule, p.key(), *ctx);
+            if (!v.isEmpty())
+                f.parameters.insert(p.key(), v);
+        }
+    }
 }
 
 void DiagnosisEngine::Private::scanSession(const Session &session, const QList<SessionLine> &lines)
 {
     const qint64 occurrencesBefore = occurrencesAdded;
-    const qint64 gapThreshold = matchers.contains(QStringLiteral("idle-gap")) ? minGapMs : std::numeric_limits<qint64>::max();
+    const qint64 gapThreshold = idleGap.isEmpty() ? std::numeric_limits<qint64>::max() : minGapMs;
     const SessionFacts facts = SessionFacts::derive(session, lines, gapThreshold);
     const QList<Rule> &rules = kb.rules();
 
@@ -464,8 +500,7 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
             const QRegularExpressionMatch m = firstMatch.value(it.key());
             Context c = ctx;
             c.match = &m;
-            it->parameters = fillParameters(rules.at(it.key()), c);
-            add(it.key(), it.value());
+            add(it.key(), it.value(), &c);
         }
     }
 
@@ -473,7 +508,7 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
     auto lineAt = [&](int i) -> const SessionLine * { return (i >= 0 && i < lines.size()) ? &lines.at(i) : nullptr; };
 
     if (facts.stall != SessionFacts::Stall::None) {
-        for (const MatcherRef &m : matchers.values(QStringLiteral("data-not-terminated"))) {
+        for (const MatcherRef &m : dataNotTerminated) {
             Occurrence occ = baseOccurrence();
             if (const SessionLine *l = lineAt(facts.stall354Line))
                 occ.addLine(*l);
@@ -485,25 +520,23 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
             }
             if (occ.codes.isEmpty())
                 occ.codes << QStringLiteral("354");
-            occ.parameters = fillParameters(rules.at(m.rule), ctx);
-            add(m.rule, occ);
+            add(m.rule, occ, &ctx);
         }
     }
 
     if (facts.droppedInTransaction) {
-        for (const MatcherRef &m : matchers.values(QStringLiteral("dropped-mid-transaction"))) {
+        for (const MatcherRef &m : droppedMidTransaction) {
             Occurrence occ = baseOccurrence();
             if (const SessionLine *l = lineAt(facts.transactionStartLine))
                 occ.addLine(*l);
             if (const SessionLine *l = lineAt(facts.disconnectLine))
                 occ.addLine(*l);
-            occ.parameters = fillParameters(rules.at(m.rule), ctx);
-            add(m.rule, occ);
+            add(m.rule, occ, &ctx);
         }
     }
 
     if (!facts.gaps.isEmpty()) {
-        for (const MatcherRef &m : matchers.values(QStringLiteral("idle-gap"))) {
+        for (const MatcherRef &m : idleGap) {
             const qint64 threshold = qint64(m.cond->options.value(QStringLiteral("minGapMs")).toDouble());
             Occurrence occ = baseOccurrence();
             qint64 longest = 0;
@@ -518,14 +551,13 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
             }
             if (longest == 0)
                 continue;
-            occ.parameters = fillParameters(rules.at(m.rule), ctx);
             occ.parameters.insert(QStringLiteral("GapSeconds"), QString::number(longest / 1000));
-            add(m.rule, occ);
+            add(m.rule, occ, &ctx);
         }
     }
 
     if (facts.sawEhloReply) {
-        for (const MatcherRef &m : matchers.values(QStringLiteral("missing-capability"))) {
+        for (const MatcherRef &m : missingCapability) {
             const QString capability = m.cond->options.value(QStringLiteral("capability")).toString().toUpper();
             // Only the sending side sees what the peer really offered (a firewall strips verbs in between).
             if (session.direction != Direction::Send || facts.ehloReplies.contains(capability))
@@ -540,21 +572,39 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
     }
 
     for (const SeenCertificate &cert : facts.certificates) {
+        const bool own = cert.info.role == QLatin1String("sending") || (cert.info.role.isEmpty() && session.direction == Direction::Receive);
+        const QString key = session.server.toLower() + QLatin1Char('\x1f') + cert.announcedName.toLower() + QLatin1Char('\x1f')
+            + cert.info.role + QLatin1Char('\x1f') + cert.info.thumbprint + QLatin1Char('\x1f') + cert.info.subject;
+        CertificateSighting &sighting = sightings[key];
+        if (sighting.sessions == 0) {
+            sighting.server = session.server;
+            sighting.host = cert.announcedName;
+            sighting.hostIp = hostOfEndpoint(own ? session.local : session.remote);   // own certificate: the local end
+            sighting.role = cert.info.role;
+            sighting.certificate = cert.info;
+            sighting.namesMatch = cert.covered;
+        }
+        ++sighting.sessions;
+        if (session.startMs != kNoTime && (sighting.firstMs == kNoTime || session.startMs < sighting.firstMs))
+            sighting.firstMs = session.startMs;
+        if (session.endMs != kNoTime && (sighting.lastMs == kNoTime || session.endMs > sighting.lastMs))
+            sighting.lastMs = session.endMs;
+        if (session.index >= 0 && sighting.sessionIndexes.size() < kEvidenceCap)
+            sighting.sessionIndexes << session.index;
         if (cert.expectedName.isEmpty())
             continue;
         Context c = ctx;
         c.certificate = &cert;
         if (!cert.covered) {
-            for (const MatcherRef &m : matchers.values(QStringLiteral("certificate-name-mismatch"))) {
+            for (const MatcherRef &m : certificateNameMismatch) {
                 Occurrence occ = baseOccurrence();
                 occ.addTime(session.startMs);
                 if (cert.info.ref.isValid())
                     occ.evidence << cert.info.ref;
-                occ.parameters = fillParameters(rules.at(m.rule), c);
-                add(m.rule, occ);
+                add(m.rule, occ, &c);
             }
         }
-        if (!cert.info.thumbprint.isEmpty() && matchers.contains(QStringLiteral("certificate-multiple-names"))) {
+        if (!cert.info.thumbprint.isEmpty() && !certificateMultipleNames.isEmpty()) {
             CertificateNames &names = certificatesByThumbprint[cert.info.thumbprint];
             if (names.names.isEmpty()) {
                 names.sample = cert;
@@ -575,13 +625,12 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
     // deferred capability check concerns Send sessions only, which are never probes).
     if (session.direction == Direction::Receive && facts.sawConnect && facts.sawDisconnect && !facts.sawMailCommand
         && occurrencesAdded == occurrencesBefore) {
-        for (const MatcherRef &m : matchers.values(QStringLiteral("no-mail"))) {
+        for (const MatcherRef &m : noMail) {
             Occurrence occ = baseOccurrence();
             if (!lines.isEmpty())
                 occ.addLine(lines.first());
             occ.addTime(session.endMs);
-            occ.parameters = fillParameters(rules.at(m.rule), ctx);
-            add(m.rule, occ);
+            add(m.rule, occ, &ctx);
         }
     }
 }
@@ -614,8 +663,7 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
         }
     }
 
-    const QList<MatcherRef> delayed = matchers.values(QStringLiteral("message-delayed"));
-    const QList<MatcherRef> missingHop = matchers.values(QStringLiteral("missing-hop"));
+    const QList<MatcherRef> &delayed = messageDelayed;
 
     for (const Message &msg : store.messages) {
         Context ctx;
@@ -817,7 +865,7 @@ void DiagnosisEngine::loadFinished(const Store &store)
     for (auto it = d->certificatesByThumbprint.begin(); it != d->certificatesByThumbprint.end(); ++it) {
         if (it->names.size() < 2 || !it->anyUncovered)
             continue;
-        for (const Private::MatcherRef &m : d->matchers.values(QStringLiteral("certificate-multiple-names"))) {
+        for (const Private::MatcherRef &m : d->certificateMultipleNames) {
             Occurrence occ = it->occurrence;
             Context c;
             c.session = &it->sessionSample;
@@ -830,6 +878,12 @@ void DiagnosisEngine::loadFinished(const Store &store)
         }
     }
     d->certificatesByThumbprint.clear();
+}
+
+QList<CertificateSighting> DiagnosisEngine::certificates() const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->sightings.values();
 }
 
 QList<Finding> DiagnosisEngine::findings() const

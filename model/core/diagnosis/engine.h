@@ -11,6 +11,21 @@ namespace mwb {
 
 class KnowledgeBase;
 
+// A certificate seen in the TLS lines of protocol logs, per presenting host (for the certificate
+// view): which name the host announced and whether the certificate covers it.
+struct CertificateSighting {
+    QString server;               // Exchange server whose log shows it
+    QString host;                 // name the presenting side announced (banner / EHLO)
+    QString hostIp;               // its IP address
+    QString role;                 // "sending" (the logging server's own) | "received" (the peer's)
+    CertificateInfo certificate;
+    bool namesMatch = true;       // host covered by subject CN or a SAN (true when it cannot be judged)
+    int sessions = 0;
+    qint64 firstMs = kNoTime;
+    qint64 lastMs = kNoTime;
+    QList<int> sessionIndexes;    // capped at 50
+};
+
 class DiagnosisEngine : public SessionObserver {
 public:
     // kbPath empty = the rules compiled into the binary (:/kb/rules.json).
@@ -22,6 +37,8 @@ public:
 
     QList<Finding> findings() const;   // sorted: severity desc, then first time
     const KnowledgeBase &knowledgeBase() const;
+    // Certificates per presenting host, ordered by server, host, thumbprint.
+    QList<CertificateSighting> certificates() const;
 
 private:
     DiagnosisEngine();

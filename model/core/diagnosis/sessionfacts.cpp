@@ -82,6 +82,32 @@ bool parsePackedCertificate(const QString &data, CertificateInfo &cert)
     return true;
 }
 
+enum class Verb { None, Other, Ehlo, Mail, Data, Bdat, Rset, Quit };
+
+// The command verb, without allocating: sessions are many.
+Verb verbOf(const QString &data)
+{
+    auto is = [&](QLatin1String word) {
+        return data.size() >= word.size() && QStringView(data).left(word.size()).compare(word, Qt::CaseInsensitive) == 0
+            && (data.size() == word.size() || data.at(word.size()) == QLatin1Char(' ') || data.at(word.size()) == QLatin1Char(':'));
+    };
+    if (is(QLatin1String("MAIL")))
+        return Verb::Mail;
+    if (is(QLatin1String("RCPT")))
+        return Verb::Other;
+    if (is(QLatin1String("EHLO")) || is(QLatin1String("HELO")))
+        return Verb::Ehlo;
+    if (is(QLatin1String("DATA")))
+        return Verb::Data;
+    if (is(QLatin1String("BDAT")))
+        return Verb::Bdat;
+    if (is(QLatin1String("RSET")))
+        return Verb::Rset;
+    if (is(QLatin1String("QUIT")))
+        return Verb::Quit;
+    return Verb::Other;
+}
+
 } // namespace
 
 int leadingReplyCode(const QString &data)
@@ -209,9 +235,8 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
 {
     SessionFacts f;
     struct Pending {
-        QString verb;
+        Verb verb = Verb::None;
         bool bdatLast = false;
-        int line = -1;
     };
     QList<Pending> pending;
     bool inData = false;
@@ -224,10 +249,12 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
         if (line.timeMs != kNoTime) {
             // A silence that only ends the session (disconnect, time-out reply) is how the session
             // ended, not a gap inside it; a silence after 354 is the body stall.
-            const bool endsSession = line.event == '-'
-                || (leadingReplyCode(line.data) / 100 == 4 && mentionsTimeout(line.data));
-            if (previousTime != kNoTime && !inData && !endsSession && line.timeMs - previousTime >= minGapMs)
-                f.gaps.append({i, line.timeMs - previousTime});
+            if (previousTime != kNoTime && !inData && line.timeMs - previousTime >= minGapMs) {
+                const bool endsSession = line.event == '-'
+                    || (leadingReplyCode(line.data) / 100 == 4 && mentionsTimeout(line.data));
+                if (!endsSession)
+                    f.gaps.append({i, line.timeMs - previousTime});
+            }
             previousTime = line.timeMs;
         }
         switch (line.event) {
@@ -261,18 +288,24 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
             if (code == 0) {
                 if (line.data.isEmpty())
                     break;
-                const QString verb = firstToken(line.data).toUpper();
-                Pending p{verb, false, i};
-                if (verb == QLatin1String("MAIL")) {
+                Pending p{verbOf(line.data), false};
+                switch (p.verb) {
+                case Verb::Mail:
                     f.sawMailCommand = true;
                     pendingMailLine = i;
-                } else if (verb == QLatin1String("EHLO") || verb == QLatin1String("HELO")) {
+                    break;
+                case Verb::Ehlo:
                     f.clientName = firstToken(line.data, 4);
-                } else if (verb == QLatin1String("BDAT")) {
-                    f.sawMailCommand = f.sawMailCommand || transactionOpen;
+                    break;
+                case Verb::Bdat:
                     p.bdatLast = line.data.contains(QLatin1String("LAST"), Qt::CaseInsensitive);
-                } else if (verb == QLatin1String("RSET") || verb == QLatin1String("QUIT")) {
+                    break;
+                case Verb::Rset:
+                case Verb::Quit:
                     transactionOpen = false;
+                    break;
+                default:
+                    break;
                 }
                 pending.append(p);
                 break;
@@ -291,32 +324,42 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
             Pending p;
             if (!pending.isEmpty())
                 p = continuation ? pending.first() : pending.takeFirst();
-            if (code == 220 && p.verb.isEmpty() && f.serverName.isEmpty()) {
-                f.serverName = firstToken(line.data, 4);
-                f.serverIsExchange = line.data.contains(QLatin1String("Microsoft ESMTP MAIL Service"), Qt::CaseInsensitive);
-            } else if (p.verb == QLatin1String("EHLO") || p.verb == QLatin1String("HELO")) {
+            switch (p.verb) {
+            case Verb::None:
+                if (code == 220 && f.serverName.isEmpty()) {
+                    f.serverName = firstToken(line.data, 4);
+                    f.serverIsExchange = line.data.contains(QLatin1String("Microsoft ESMTP MAIL Service"), Qt::CaseInsensitive);
+                } else if (code == 354) {
+                    inData = true;   // DATA command not logged (excerpt)
+                    f.stall354Line = i;
+                }
+                break;
+            case Verb::Ehlo:
                 f.sawEhloReply = true;
                 f.ehloReplyLines << i;
                 f.ehloReplies += line.data.toUpper() + QLatin1Char(' ');
                 if (f.serverName.isEmpty() && code == 250)
                     f.serverName = firstToken(line.data, 4);
-            } else if (p.verb == QLatin1String("MAIL")) {
+                break;
+            case Verb::Mail:
                 transactionOpen = code / 100 == 2;
                 if (transactionOpen)
                     f.transactionStartLine = pendingMailLine >= 0 ? pendingMailLine : i;
-            } else if (p.verb == QLatin1String("DATA")) {
+                break;
+            case Verb::Data:
                 if (code == 354) {
                     inData = true;
                     f.stall354Line = i;
                 } else {
                     transactionOpen = false;
                 }
-            } else if (p.verb == QLatin1String("BDAT")) {
+                break;
+            case Verb::Bdat:
                 if (p.bdatLast || code / 100 != 2)
                     transactionOpen = false;
-            } else if (p.verb.isEmpty() && code == 354) {
-                inData = true;   // DATA command not logged (excerpt)
-                f.stall354Line = i;
+                break;
+            default:
+                break;
             }
             break;
         }
@@ -337,6 +380,7 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
         const bool own = c.role == QLatin1String("sending") || (c.role.isEmpty() && receive);
         // Our own certificate must match the name this server announces; the peer's the name the peer announces.
         const QString name = (own == receive) ? f.serverName : f.clientName;
+        seen.announcedName = name;
         // A certificate known only by its thumbprint cannot be judged.
         const bool hasNames = !c.alternateNames.isEmpty() || !commonName(c.subject).isEmpty();
         if (hasNames && looksLikeFqdn(name)) {

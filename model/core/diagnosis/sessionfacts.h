@@ -27,7 +27,8 @@ int leadingReplyCode(const QString &data);
 
 struct SeenCertificate {
     CertificateInfo info;
-    QString expectedName;   // the FQDN this side presented itself as (EHLO / banner), lower-case
+    QString announcedName;  // the name the presenting side announced (EHLO / banner), as logged
+    QString expectedName;   // announcedName when it is an FQDN that can be judged, lower-case
     bool covered = true;    // expectedName matched by subject CN or a SAN (wildcards honoured)
 };
 

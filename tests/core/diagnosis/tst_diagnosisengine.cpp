@@ -681,6 +681,34 @@ private slots:
         QVERIFY(run({b, b}).findings.isEmpty());
     }
 
+    void certificatesAreListedPerPresentingHost()
+    {
+        auto withCert = [](const QString &id, const QString &name) {
+            SessionBuilder b(Direction::Receive, id);
+            b.greet(QStringLiteral("mail.fabrikam.com"), name);
+            b.line('*', {}, QStringLiteral("Sending certificate"));
+            b.line('*', QStringLiteral("99887766554433221100AABBCCDDEEFF00112233"), QStringLiteral("Certificate thumbprint"));
+            b.line('*', QStringLiteral("CN=mail.contoso.com"), QStringLiteral("Certificate subject"));
+            b.deliver().quit();
+            return b;
+        };
+        const Run r = run({withCert(QStringLiteral("08DC0000000000E6"), QStringLiteral("mail.contoso.com")),
+                           withCert(QStringLiteral("08DC0000000000E7"), QStringLiteral("mail.contoso.com")),
+                           withCert(QStringLiteral("08DC0000000000E8"), QStringLiteral("ex01.contoso.com"))});
+        const QList<CertificateSighting> certs = r.engine->certificates();
+        QCOMPARE(certs.size(), 2);
+        const CertificateSighting &ex01 = certs.at(0).host == QLatin1String("ex01.contoso.com") ? certs.at(0) : certs.at(1);
+        const CertificateSighting &mail = certs.at(0).host == QLatin1String("ex01.contoso.com") ? certs.at(1) : certs.at(0);
+        QCOMPARE(mail.sessions, 2);
+        QVERIFY(mail.namesMatch);
+        QVERIFY(!ex01.namesMatch);
+        QCOMPARE(ex01.certificate.thumbprint, QStringLiteral("99887766554433221100AABBCCDDEEFF00112233"));
+        QCOMPARE(ex01.role, QStringLiteral("sending"));
+        QCOMPARE(ex01.hostIp, QStringLiteral("10.0.0.5"));
+        QCOMPARE(ex01.server, QStringLiteral("EX01"));
+        QCOMPARE(ex01.sessionIndexes, QList<int>{2});
+    }
+
     void packedCertificateLineIsParsedFromBothEnds()
     {
         SessionLine l;
