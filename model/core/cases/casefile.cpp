@@ -1,11 +1,13 @@
 #include "model/core/cases/casefile.h"
 
+#include "model/core/cases/redaction.h"
 #include "model/core/sessions/store.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
@@ -14,6 +16,7 @@
 #include <QSqlRecord>
 #include <QVariant>
 #include <atomic>
+#include <functional>
 
 namespace mwb {
 
@@ -366,6 +369,118 @@ Result<void> CaseFile::saveAs(const QString &newPath)
         m_connection = nextConnectionName();
         connect();
         return r;
+    }
+    return {};
+}
+
+namespace {
+
+QJsonValue redactJson(const QJsonValue &v, Redactor &r)
+{
+    if (v.isString())
+        return r.redactText(v.toString());
+    if (v.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &e : v.toArray())
+            out.append(redactJson(e, r));
+        return out;
+    }
+    if (v.isObject()) {
+        QJsonObject out;
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            out.insert(it.key(), redactJson(it.value(), r));
+        return out;
+    }
+    return v;
+}
+
+// Rewrites the text columns of one table through fn, row by row (rowid addressed).
+Result<void> rewriteColumns(QSqlDatabase &db, const QString &table, const QStringList &columns,
+                            const std::function<QString(int column, const QString &value)> &fn)
+{
+    auto q = run(db, QStringLiteral("SELECT rowid, %1 FROM %2").arg(columns.join(QStringLiteral(", ")), table));
+    if (!q)
+        return q.error();
+    QList<QVariantList> updates;
+    while (q.value().next()) {
+        QVariantList values;
+        for (int c = 0; c < columns.size(); ++c)
+            values << fn(c, q.value().value(c + 1).toString());
+        values << q.value().value(0);
+        updates << values;
+    }
+    QStringList sets;
+    for (const QString &c : columns)
+        sets << c + QStringLiteral(" = ?");
+    const QString sql = QStringLiteral("UPDATE OR REPLACE %1 SET %2 WHERE rowid = ?").arg(table, sets.join(QStringLiteral(", ")));
+    for (const QVariantList &u : updates) {
+        if (auto r = run(db, sql, u); !r)
+            return r.error();
+    }
+    return {};
+}
+
+} // namespace
+
+Result<void> CaseFile::saveRedactedCopy(const QString &newPath, Redactor &redactor) const
+{
+    if (QFileInfo::exists(newPath))
+        return Result<void>::fail(QObject::tr("%1 already exists.").arg(newPath));
+    if (auto r = exec(QStringLiteral("VACUUM INTO ?"), {newPath}); !r)
+        return Result<void>::fail(QObject::tr("Cannot save the case as %1: %2").arg(newPath, r.errorMessage()));
+
+    const QString name = nextConnectionName();
+    Result<void> result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(newPath);
+        auto text = [&redactor](int, const QString &v) { return redactor.redactText(v); };
+        auto steps = [&]() -> Result<void> {
+            if (!db.open())
+                return Result<void>::fail(db.lastError().text());
+            for (const auto &sql : {QStringLiteral("PRAGMA secure_delete = ON"), QStringLiteral("DELETE FROM view_state")})
+                if (auto r = run(db, sql); !r)
+                    return r.error();
+            if (auto r = rewriteColumns(db, QStringLiteral("sources"), {QStringLiteral("path")}, text); !r)
+                return r;
+            if (auto r = rewriteColumns(db, QStringLiteral("bookmarks"), {QStringLiteral("file"), QStringLiteral("label")}, text); !r)
+                return r;
+            // Message ids and finding keys (servers) in note keys identify people and hosts too;
+            // session ids (16 hex) pass through unchanged.
+            if (auto r = rewriteColumns(db, QStringLiteral("notes"), {QStringLiteral("key"), QStringLiteral("text")}, text); !r)
+                return r;
+            if (auto r = rewriteColumns(db, QStringLiteral("finding_states"), {QStringLiteral("key")}, text); !r)
+                return r;
+            if (auto r = rewriteColumns(db, QStringLiteral("wizard_runs"), {QStringLiteral("answers"), QStringLiteral("script")},
+                                        [&](int c, const QString &v) {
+                                            if (c == 1)
+                                                return redactor.redactText(v);
+                                            const QJsonValue redacted = redactJson(QJsonDocument::fromJson(v.toUtf8()).object(), redactor);
+                                            return QString::fromUtf8(QJsonDocument(redacted.toObject()).toJson(QJsonDocument::Compact));
+                                        });
+                !r)
+                return r;
+            if (auto r = rewriteColumns(db, QStringLiteral("console_transcripts"), {QStringLiteral("host"), QStringLiteral("text")},
+                                        [&](int c, const QString &v) { return c == 0 ? redactor.redactHost(v) : redactor.redactText(v); });
+                !r)
+                return r;
+            if (auto r = rewriteColumns(db, QStringLiteral("meta"), {QStringLiteral("value")}, text); !r)
+                return r;
+            if (auto r = run(db, QStringLiteral("UPDATE meta SET value = ? WHERE key = 'application'"), {QString::fromLatin1(kApplicationName)}); !r)
+                return r.error();
+            // Old text may still sit in free pages: rebuild the file without them.
+            if (auto r = run(db, QStringLiteral("VACUUM")); !r)
+                return r.error();
+            return {};
+        };
+        result = steps();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!result) {
+        QFile::remove(newPath);
+        return Result<void>::fail(QObject::tr("Cannot write the redacted copy %1: %2").arg(newPath, result.errorMessage()));
     }
     return {};
 }

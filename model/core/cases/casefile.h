@@ -17,6 +17,7 @@
 
 namespace mwb {
 
+class Redactor;
 class Store;
 
 inline constexpr auto kCaseFileSuffix = "mwbcase";
@@ -110,6 +111,12 @@ public:
 
     // Writes a consistent copy to newPath (must not exist) and continues on the copy.
     Result<void> saveAs(const QString &newPath);
+
+    // Writes a copy for sharing (colleague, vendor support) in which every name in paths, labels,
+    // notes, wizard answers, scripts and transcripts is replaced through redactor; the view state
+    // is dropped. The copy is vacuumed so no original text survives in free pages. This case is
+    // unchanged and stays open.
+    Result<void> saveRedactedCopy(const QString &newPath, Redactor &redactor) const;
 
     // Sources
     Result<void> addSource(const CaseSource &source);  // replaces an entry with the same path

@@ -1,6 +1,7 @@
 // Case files: round trip, migrations, crash safety (kill -9 of a writer), relocation, and
 // clear errors for files that are not (or no longer) case files.
 #include "model/core/cases/casefile.h"
+#include "model/core/cases/redaction.h"
 #include "model/core/sessions/store.h"
 
 #include <QCoreApplication>
@@ -69,6 +70,7 @@ private slots:
     void twoCasesOpenAtOnceStayIndependent();
     void openMigratesAVersion1CaseToTheCurrentSchema();
     void saveAsContinuesOnTheCopyAndKeepsTheOriginal();
+    void redactedCopyHidesNamesEverywhereInTheFile();
     void checkSourcesReportsMissingResizedAndChangedFiles();
     void relocateSourcePointsTheCaseAtTheMovedFile();
     void archiveMemberSourcesAreHashedThroughTheArchive();
@@ -208,6 +210,51 @@ void TestCaseFile::saveAsContinuesOnTheCopyAndKeepsTheOriginal()
 
     QCOMPARE(CaseFile::open(first).value()->note(NoteTarget::Session, QStringLiteral("S")).value(), QStringLiteral("before"));
     QCOMPARE(CaseFile::open(second).value()->note(NoteTarget::Session, QStringLiteral("S")).value(), QStringLiteral("after"));
+}
+
+void TestCaseFile::redactedCopyHidesNamesEverywhereInTheFile()
+{
+    QTemporaryDir dir;
+    const QString original = dir.filePath(QStringLiteral("orig.mwbcase"));
+    const QString shared = dir.filePath(QStringLiteral("shared.mwbcase"));
+    auto c = CaseFile::create(original);
+    QVERIFY(c.ok());
+    CaseFile &cf = *c.value();
+    QVERIFY(cf.addSource({QStringLiteral("/srv/logs/ex01.contoso.com/RECV1.LOG"), 10, QStringLiteral("ab"), QStringLiteral("smtp-receive")}));
+    QVERIFY(cf.addBookmark({0, QStringLiteral("08DC1A2B3C4D5E6F"), QStringLiteral("/srv/logs/ex01.contoso.com/RECV1.LOG"), 4,
+                            QStringLiteral("jane.doe@contoso.com stalls"), 0}));
+    QVERIFY(cf.setNote(NoteTarget::Message, QStringLiteral("<a1@ex01.contoso.com>"), QStringLiteral("from 198.51.100.7")));
+    QVERIFY(cf.setNote(NoteTarget::Session, QStringLiteral("08DC1A2B3C4D5E6F"), QStringLiteral("see mx.fabrikam.com")));
+    QVERIFY(cf.setFindingState(QStringLiteral("dns-prx2"), QStringLiteral("ex01.contoso.com"), FindingState::Confirmed));
+    QVERIFY(cf.addWizardRun({0, QStringLiteral("certificate-smtp"), QJsonObject{{QStringLiteral("Fqdn"), QStringLiteral("mail.contoso.com")}},
+                             QStringLiteral("Get-ExchangeCertificate -Server 'ex01.contoso.com'"), 0}));
+    QVERIFY(cf.addConsoleTranscript(QStringLiteral("mail.contoso.com:25"), QStringLiteral("S< 220 mail.contoso.com ESMTP")));
+    QVERIFY(cf.setViewState("selected=ex01.contoso.com"));
+    QVERIFY(cf.setMeta(QStringLiteral("title"), QStringLiteral("Contoso outage, ask jane.doe@contoso.com")));
+
+    Redactor redactor;
+    auto r = cf.saveRedactedCopy(shared, redactor);
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage()));
+    const QByteArray raw = readAll(shared);
+    QVERIFY(!raw.isEmpty());
+    for (const char *name : {"contoso", "fabrikam", "jane.doe", "198.51.100.7"})
+        QVERIFY2(!raw.contains(name), name);
+    // The original is untouched and still open; the copy is a valid, readable case.
+    QCOMPARE(cf.meta(QStringLiteral("title")).value(), QStringLiteral("Contoso outage, ask jane.doe@contoso.com"));
+    auto copy = CaseFile::open(shared);
+    QVERIFY2(copy.ok(), qPrintable(copy.errorMessage()));
+    const CaseFile &cc = *copy.value();
+    QCOMPARE(cc.bookmarks()->at(0).sessionId, QStringLiteral("08DC1A2B3C4D5E6F"));
+    QCOMPARE(cc.bookmarks()->at(0).label, redactor.redactText(QStringLiteral("jane.doe@contoso.com stalls")));
+    QCOMPARE(cc.note(NoteTarget::Session, QStringLiteral("08DC1A2B3C4D5E6F")).value(), redactor.redactText(QStringLiteral("see mx.fabrikam.com")));
+    QCOMPARE(cc.note(NoteTarget::Message, redactor.redactText(QStringLiteral("<a1@ex01.contoso.com>"))).value(),
+             redactor.redactText(QStringLiteral("from 198.51.100.7")));
+    QCOMPARE(cc.findingState(QStringLiteral("dns-prx2"), redactor.redactHost(QStringLiteral("ex01.contoso.com"))).value(), FindingState::Confirmed);
+    QCOMPARE(cc.wizardRuns()->at(0).answers.value(QStringLiteral("Fqdn")).toString(), redactor.redactHost(QStringLiteral("mail.contoso.com")));
+    QCOMPARE(cc.consoleTranscripts()->at(0).host, redactor.redactHost(QStringLiteral("mail.contoso.com:25")));
+    QCOMPARE(cc.viewState().value(), QByteArray());
+    QCOMPARE(cc.sources()->at(0).sha256, QStringLiteral("ab"));
+    QVERIFY(!cf.saveRedactedCopy(shared, redactor).ok());  // never overwrites
 }
 
 void TestCaseFile::checkSourcesReportsMissingResizedAndChangedFiles()
