@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/shell/mainwindow.cpp" line="+86"/>
+        <location filename="../views/shell/mainwindow.cpp" line="+93"/>
         <source>cannot be read (%1)</source>
         <translation>illisible (%1)</translation>
     </message>
@@ -64,17 +64,17 @@
         <translation>Fichiers journaux, dossiers ou archives à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../model/core/cases/casefile.cpp" line="+65"/>
+        <location filename="../model/core/cases/casefile.cpp" line="+68"/>
         <location line="+9"/>
         <location line="+21"/>
         <location line="+29"/>
-        <location line="+274"/>
+        <location line="+386"/>
         <location line="+10"/>
         <source>Case file error: %1</source>
         <translation>Erreur du fichier de dossier : %1</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-436"/>
         <source>Case file error: PRAGMA %1 returned nothing</source>
         <translation>Erreur du fichier de dossier : PRAGMA %1 n’a rien renvoyé</translation>
     </message>
@@ -107,11 +107,12 @@
     <message>
         <location line="+9"/>
         <location line="+65"/>
+        <location line="+75"/>
         <source>%1 already exists.</source>
         <translation>%1 existe déjà.</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-126"/>
         <source>The case file %1 does not exist.</source>
         <translation>Le fichier de dossier %1 n’existe pas.</translation>
     </message>
@@ -148,11 +149,17 @@
     </message>
     <message>
         <location line="+28"/>
+        <location line="+74"/>
         <source>Cannot save the case as %1: %2</source>
         <translation>Impossible d’enregistrer le dossier sous %1 : %2</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+52"/>
+        <source>Cannot write the redacted copy %1: %2</source>
+        <translation>Impossible d’écrire la copie anonymisée %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <source>The case has no source %1.</source>
         <translation>Le dossier ne contient pas la source %1.</translation>
     </message>
@@ -2150,7 +2157,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::RemediationWizard</name>
     <message>
-        <location filename="../views/wizard/remediationwizard.cpp" line="+550"/>
+        <location filename="../views/wizard/remediationwizard.cpp" line="+593"/>
         <source>Fix mail flow — guided checklist</source>
         <translation>Réparer le flux de messagerie — liste de contrôle guidée</translation>
     </message>
@@ -2300,7 +2307,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::StartPage</name>
     <message>
-        <location filename="../views/wizard/remediationwizard.cpp" line="-344"/>
+        <location filename="../views/wizard/remediationwizard.cpp" line="-360"/>
         <source>What is wrong?</source>
         <translation>Quel est le problème ?</translation>
     </message>
@@ -2310,12 +2317,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Choisissez le symptôme le plus proche. Les pages suivantes passent par des vérifications en lecture seule et se terminent par un script PowerShell.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+35"/>
         <source>What the fix needs (* = required)</source>
         <translation>Ce dont la correction a besoin (* = obligatoire)</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Choose a symptom on the left.</source>
         <translation>Choisissez un symptôme à gauche.</translation>
     </message>
