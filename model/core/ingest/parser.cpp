@@ -577,12 +577,27 @@ private:
         e.networkMessageId = trimmedView(fieldAt(f, stored, c.networkId).view()).isEmpty() ? QString()
                                                                                          : fieldAt(f, stored, c.networkId).text().trimmed();
         e.internalMessageId = fieldAt(f, stored, c.internalId).text().trimmed();
+        const LogFormat fmt = m_out.meta.format;
+        if (!m_control.keepLines) {
+            // Counting: only what correlation needs.
+            if (fmt == LogFormat::MessageTracking) {
+                e.event = fieldAt(f, stored, c.eventId).text().trimmed().toUpper();
+                const QString host = e.event == QLatin1String("SEND") ? fieldAt(f, stored, c.clientHost).text()
+                                                                       : fieldAt(f, stored, c.serverHost).text();
+                e.server = shortHost(host.trimmed());
+                if (!e.server.isEmpty())
+                    ++m_serverVotes[e.server];
+            } else {
+                e.server = QStringLiteral("EXO");
+            }
+            m_out.events.append(e);
+            return;
+        }
         e.sender = fieldAt(f, stored, c.sender).text().trimmed();
         e.subject = fieldAt(f, stored, c.subject).text();
         e.connector = fieldAt(f, stored, c.connector).text();
         e.clientIp = fieldAt(f, stored, c.clientIp).text();
         e.serverIp = fieldAt(f, stored, c.serverIp).text();
-        const LogFormat fmt = m_out.meta.format;
         if (fmt == LogFormat::MessageTracking) {
             e.clientHost = fieldAt(f, stored, c.clientHost).text();
             e.serverHost = fieldAt(f, stored, c.serverHost).text();

@@ -556,8 +556,9 @@ struct GroupIndex {
             it = strings.insert(v, int(strings.size()));
         return it.value();
     }
-    // File-local key index → group index; new groups are appended to `out`.
-    std::vector<int> map(const ingest::ParsedFile &pf, std::vector<Group> &out)
+    // File-local key index → group index; new groups are appended to `out` (when given) and their
+    // redacted flag to `redacted` (always).
+    std::vector<int> map(const ingest::ParsedFile &pf, std::vector<Group> *out, std::vector<char> &redacted)
     {
         const bool send = pf.meta.format == LogFormat::SmtpSend;
         std::vector<int> serverOf(size_t(pf.connectors.size()));
@@ -579,14 +580,17 @@ struct GroupIndex {
             }
             auto it = groups.constFind(g);
             if (it == groups.constEnd()) {
-                Group grp;
-                grp.server = serverNames[g.server];
-                grp.sessionId = ingest::sessionIdText(key.id);
-                grp.connector = key.connector >= 0 ? QString::fromUtf8(pf.connectors[key.connector]).trimmed() : QString();
-                grp.direction = send ? Direction::Send : Direction::Receive;
-                grp.redacted = key.redacted;
-                out.push_back(std::move(grp));
-                it = groups.insert(g, int(out.size()) - 1);
+                if (out) {
+                    Group grp;
+                    grp.server = serverNames[g.server];
+                    grp.sessionId = ingest::sessionIdText(key.id);
+                    grp.connector = key.connector >= 0 ? QString::fromUtf8(pf.connectors[key.connector]).trimmed() : QString();
+                    grp.direction = send ? Direction::Send : Direction::Receive;
+                    grp.redacted = key.redacted;
+                    out->push_back(std::move(grp));
+                }
+                redacted.push_back(key.redacted);
+                it = groups.insert(g, int(redacted.size()) - 1);
             }
             local[k] = it.value();
         }
@@ -607,11 +611,12 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
 
     GroupIndex index;
     std::vector<Group> groups;
+    std::vector<char> redactedFlags;
     for (int fi : order) {
         const ingest::ParsedFile &pf = files[size_t(fi)];
         if (!isProtocolFormat(pf.meta.format) || pf.lines.empty())
             continue;
-        const std::vector<int> local = index.map(pf, groups);
+        const std::vector<int> local = index.map(pf, &groups, redactedFlags);
         for (size_t i = 0; i < pf.lines.size(); ++i)
             groups[size_t(local[pf.lines[i].key])].lines.push_back(LineLoc{fi, quint32(i)});
     }
@@ -733,7 +738,7 @@ qint64 countSessions(const std::vector<ingest::ParsedFile> &files, const std::ve
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](int a, int b) { return rank[size_t(a)] < rank[size_t(b)]; });
     GroupIndex index;
-    std::vector<Group> groups;
+    std::vector<char> redacted;
     struct Tally {
         qint64 dashes = 0;
         bool lastDash = false;
@@ -743,11 +748,11 @@ qint64 countSessions(const std::vector<ingest::ParsedFile> &files, const std::ve
         const ingest::ParsedFile &pf = files[size_t(fi)];
         if (!isProtocolFormat(pf.meta.format))
             continue;
-        const std::vector<int> local = index.map(pf, groups);
-        tallies.resize(groups.size());
+        const std::vector<int> local = index.map(pf, nullptr, redacted);
+        tallies.resize(redacted.size());
         for (size_t k = 0; k < pf.keys.size(); ++k) {
             const ingest::ProtoKey &key = pf.keys[k];
-            if (key.lines == 0)
+            if (key.lines == 0 || !key.redacted)
                 continue;
             Tally &t = tallies[size_t(local[k])];
             t.dashes += key.dashes;
@@ -756,8 +761,8 @@ qint64 countSessions(const std::vector<ingest::ParsedFile> &files, const std::ve
     }
     // As assembleSessions: one session per group, redacted groups split after each disconnect.
     qint64 count = 0;
-    for (size_t g = 0; g < groups.size(); ++g) {
-        if (!groups[g].redacted)
+    for (size_t g = 0; g < redacted.size(); ++g) {
+        if (!redacted[g])
             ++count;
         else
             count += tallies[g].dashes + (tallies[g].lastDash ? 0 : 1);

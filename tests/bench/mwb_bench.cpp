@@ -1,0 +1,178 @@
+// mwb-bench: one run, warm cache, over logs made by mwb-loggen:
+//   mwb stats | wc -l (a floor) | DuckDB read_csv + GROUP BY session-id
+// each as a child process whose peak RssAnon is sampled from /proc, then an in-process LoadJob run
+// with a heartbeat timer (time to the first sessions, longest stall of the event loop).
+// Prints a Markdown table. Not a test: numbers depend on the machine.
+//   mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads 2] [--gui-subset-mb 200]
+#include "model/core/sessions/loader.h"
+
+#include <QCoreApplication>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+struct Run {
+    QString name;
+    qint64 bytes = 0;
+    qint64 wallMs = 0;
+    qint64 peakAnonKb = 0;
+    QString output;
+    bool ok = false;
+};
+
+qint64 anonKb(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("RssAnon:"))
+            return line.mid(8).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
+}
+
+Run measure(const QString &name, const QString &program, const QStringList &args, qint64 bytes,
+            const QString &workDir = QString())
+{
+    Run r;
+    r.name = name;
+    r.bytes = bytes;
+    QProcess p;
+    if (!workDir.isEmpty())
+        p.setWorkingDirectory(workDir);
+    QElapsedTimer t;
+    t.start();
+    p.start(program, args);
+    if (!p.waitForStarted(10000))
+        return r;
+    const qint64 pid = p.processId();
+    while (!p.waitForFinished(5))
+        r.peakAnonKb = std::max(r.peakAnonKb, anonKb(pid));
+    r.wallMs = t.elapsed();
+    r.output = QString::fromUtf8(p.readAllStandardOutput());
+    r.ok = p.exitStatus() == QProcess::NormalExit && (p.exitCode() == 0 || p.exitCode() == 3);
+    if (!r.ok)
+        std::fprintf(stderr, "%s failed: %s\n", qPrintable(name), p.readAllStandardError().constData());
+    return r;
+}
+
+double mbps(const Run &r) { return r.wallMs > 0 ? double(r.bytes) / 1048576.0 * 1000.0 / double(r.wallMs) : 0; }
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QString data, mwb, duckdbDir;
+    int threads = 2;
+    qint64 guiSubsetMb = 200;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
+        if (args[i] == QLatin1String("--data")) data = args[i + 1];
+        else if (args[i] == QLatin1String("--mwb")) mwb = args[i + 1];
+        else if (args[i] == QLatin1String("--duckdb-dir")) duckdbDir = args[i + 1];
+        else if (args[i] == QLatin1String("--threads")) threads = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--gui-subset-mb")) guiSubsetMb = args[i + 1].toLongLong();
+    }
+    if (data.isEmpty() || mwb.isEmpty() || duckdbDir.isEmpty()) {
+        std::fprintf(stderr, "usage: mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads N] [--gui-subset-mb N]\n");
+        return 2;
+    }
+    QStringList all, protocol;
+    qint64 allBytes = 0, protoBytes = 0;
+    QDirIterator it(data, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString f = it.next();
+        all << f;
+        const qint64 size = QFileInfo(f).size();
+        allBytes += size;
+        const QString base = QFileInfo(f).fileName();
+        if (base.startsWith(QLatin1String("RECV")) || base.startsWith(QLatin1String("SEND"))) {
+            protocol << f;
+            protoBytes += size;
+        }
+    }
+    all.sort();
+    protocol.sort();
+    // Warm cache: read everything once.
+    QByteArray buf(1 << 20, Qt::Uninitialized);
+    for (const QString &f : std::as_const(all)) {
+        QFile in(f);
+        if (in.open(QIODevice::ReadOnly))
+            while (in.read(buf.data(), buf.size()) > 0) {}
+    }
+
+    QList<Run> runs;
+    runs << measure(QStringLiteral("mwb stats (protocol logs)"), mwb,
+                    QStringList{QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--threads"),
+                                QString::number(threads)} + protocol, protoBytes);
+    runs << measure(QStringLiteral("mwb stats (protocol + tracking + EXO)"), mwb,
+                    {QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--threads"), QString::number(threads), data},
+                    allBytes);
+    runs << measure(QStringLiteral("wc -l (protocol logs)"), QStringLiteral("wc"), QStringList{QStringLiteral("-l")} + protocol, protoBytes);
+    runs << measure(QStringLiteral("DuckDB read_csv + GROUP BY (protocol logs)"), QStringLiteral("node"),
+                    QStringList{QStringLiteral("duckdb_groupby.mjs"), QString::number(threads)} + protocol, protoBytes, duckdbDir);
+
+    // In-process GUI-style load of a subset: first batch and the longest event-loop stall.
+    QStringList subset;
+    qint64 subsetBytes = 0;
+    for (const QString &f : std::as_const(protocol)) {
+        if (subsetBytes >= guiSubsetMb * 1048576)
+            break;
+        subset << f;
+        subsetBytes += QFileInfo(f).size();
+    }
+    qint64 firstBatchMs = -1, maxStallMs = 0, loadMs = 0;
+    {
+        mwb::LoadJob job;
+        QElapsedTimer t, beat;
+        QTimer heartbeat;
+        heartbeat.setInterval(5);
+        QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+            maxStallMs = std::max(maxStallMs, beat.restart());
+        });
+        QObject::connect(&job, &mwb::LoadJob::sessionsAdded, [&](const QList<mwb::Session> &) {
+            if (firstBatchMs < 0)
+                firstBatchMs = t.elapsed();
+        });
+        QObject::connect(&job, &mwb::LoadJob::finished, [&] {
+            loadMs = t.elapsed();
+            app.quit();
+        });
+        t.start();
+        beat.start();
+        heartbeat.start();
+        job.start(subset);
+        app.exec();
+    }
+
+    QTextStream out(stdout);
+    const Run &mwbProto = runs[0];
+    const Run &wc = runs[2];
+    const Run &duck = runs[3];
+    out << "| tool | input MB | wall ms | MB/s | peak RssAnon MB | RssAnon / input |\n| --- | ---: | ---: | ---: | ---: | ---: |\n";
+    for (const Run &r : std::as_const(runs)) {
+        out << "| " << r.name << (r.ok ? "" : " (failed)") << " | " << QString::number(double(r.bytes) / 1048576.0, 'f', 0)
+            << " | " << r.wallMs << " | " << QString::number(mbps(r), 'f', 0) << " | "
+            << QString::number(double(r.peakAnonKb) / 1024.0, 'f', 1) << " | "
+            << QString::number(r.bytes ? 100.0 * double(r.peakAnonKb) * 1024.0 / double(r.bytes) : 0, 'f', 1) << "% |\n";
+    }
+    out << "\nmwb stats / DuckDB throughput: " << QString::number(mbps(duck) > 0 ? mbps(mwbProto) / mbps(duck) : 0, 'f', 2)
+        << "x; mwb stats / wc -l: " << QString::number(mbps(wc) > 0 ? mbps(mwbProto) / mbps(wc) : 0, 'f', 2) << "x\n";
+    const QJsonObject mj = QJsonDocument::fromJson(mwbProto.output.toUtf8()).object();
+    out << "mwb stats counted " << mj.value(QStringLiteral("sessions")).toDouble() << " sessions, "
+        << mj.value(QStringLiteral("lines")).toDouble() << " lines; DuckDB: " << duck.output.trimmed() << "\n";
+    out << "LoadJob over " << QString::number(double(subsetBytes) / 1048576.0, 'f', 0) << " MB: first sessions after "
+        << firstBatchMs << " ms, finished after " << loadMs << " ms, longest event-loop stall " << maxStallMs << " ms\n";
+    return 0;
+}

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Benchmark: 1 GiB of protocol logs (>= 2,000,000 sessions, TLS, multi-line EHLO) + 200 MB of
+# tracking logs from mwb-loggen, then mwb stats vs wc -l vs DuckDB (@duckdb/node-api) in one run.
+#   tests/bench/run-bench.sh [TARGET_BYTES (default 1G)] [TRACKING_BYTES (default 200M)]
+# Builds build/bench (Release), installs DuckDB from npm into build/bench/duckdb, writes the data to
+# build/bench/data, prints the Markdown table (copy it into docs/benchmarks.md).
+set -eu
+target=${1:-1G}
+tracking=${2:-200M}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build="$root/build/bench"
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j2 --target mwb mwb-loggen mwb-bench
+mkdir -p "$build/duckdb"
+cp "$root/tests/bench/package.json" "$root/tests/bench/duckdb_groupby.mjs" "$build/duckdb/"
+(cd "$build/duckdb" && npm install --no-audit --no-fund >/dev/null)
+if [ ! -f "$build/.data-done-$target-$tracking" ]; then
+  rm -rf "$build/data"
+  "$build/tests/tools/mwb-loggen" --out "$build/data" --seed 2026 --servers EX01,EX02,EDGE01 \
+      --target-bytes "$target" --tracking-bytes "$tracking" --multiline-ehlo --manifest "$build/manifest.json"
+  touch "$build/.data-done-$target-$tracking"
+fi
+"$build/tests/bench/mwb-bench" --data "$build/data" --mwb "$build/app/mwb" --duckdb-dir "$build/duckdb" --threads 2
