@@ -13,7 +13,7 @@ packages=(
   # tests with real peers on loopback
   postfix python3 python3-aiosmtpd dnsmasq-base openssl
   # fuzzing and packaging checks
-  libclang-rt-14-dev appstream dpkg-dev file
+  libclang-rt-14-dev appstream desktop-file-utils dpkg-dev file
 )
 
 # Node.js runs ../shared/tools/pscheck; Debian's nodejs/npm are used only when no node is present

@@ -1,5 +1,6 @@
 // mwb analyze / mwb stats: load logs through the shared core and print the contract's output.
 #include "app/cli/commands.h"
+#include "model/core/cases/report.h"
 
 #include "model/core/analysis/analysis.h"
 
@@ -12,7 +13,7 @@ namespace mwb::cli {
 
 namespace {
 
-const char kAnalyzeUsage[] = "usage: mwb analyze [--json] [--sessions] [--messages] PATH...\n";
+const char kAnalyzeUsage[] = "usage: mwb analyze [--json] [--sessions] [--messages] [--report FILE.html [--redact]] PATH...\n";
 const char kStatsUsage[] = "usage: mwb stats --json PATH...\n";
 
 // kB value of a /proc/self/status field (VmHWM, RssAnon); -1 when unknown.
@@ -78,9 +79,18 @@ int runAnalyze(const QStringList &args, Io io)
     bool json = false;
     JsonOptions opts;
     QStringList paths;
-    for (const QString &a : args) {
+    QString reportPath;
+    ReportOptions reportOptions;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
         if (a == QLatin1String("--json"))
             json = true;
+        else if (a == QLatin1String("--report")) {
+            if (i + 1 >= args.size())
+                return usageError(io, QStringLiteral("analyze"), QStringLiteral("--report needs a file name"), QString::fromLatin1(kAnalyzeUsage));
+            reportPath = args.at(++i);
+        } else if (a == QLatin1String("--redact"))
+            reportOptions.redact = true;
         else if (a == QLatin1String("--sessions"))
             opts.sessions = true;
         else if (a == QLatin1String("--messages"))
@@ -96,6 +106,14 @@ int runAnalyze(const QStringList &args, Io io)
     if (paths.isEmpty())
         return usageError(io, QStringLiteral("analyze"), QStringLiteral("at least one PATH is required"), QString::fromLatin1(kAnalyzeUsage));
     const Analysis a = analyzePaths(paths);
+    if (!reportPath.isEmpty()) {
+        const Result<void> written = writeHtmlReport(a, reportPath, reportOptions);
+        if (!written.ok()) {
+            io.err << "mwb analyze: cannot write the report: " << written.errorMessage() << "\n";
+            io.err.flush();
+            return 3;
+        }
+    }
     if (json)
         io.out << QString::fromUtf8(QJsonDocument(analysisToJson(a, opts)).toJson(QJsonDocument::Indented));
     else

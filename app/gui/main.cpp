@@ -1,7 +1,10 @@
 // Mailflow Workbench GUI: composition root only — builds the main window and hands it the paths.
 #include "views/shell/mainwindow.h"
 
+#include "app/gui/translations.h"
+
 #include <QApplication>
+#include <QSettings>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -32,6 +35,8 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("MailflowWorkbench"));
     QApplication::setApplicationVersion(QStringLiteral(MWB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("mailflow-workbench"));
+    // The UI language follows the system unless Settings say otherwise ("language" = de/fr/en).
+    mwb::installTranslations(app, QSettings().value(QStringLiteral("language")).toString());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr("Find out why Exchange mail does not flow, and fix it."));
