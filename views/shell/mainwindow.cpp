@@ -742,7 +742,11 @@ void MainWindow::openConsole()
     if (!dock) {
         dock = new QDockWidget(tr("SMTP Console"), this);
         dock->setObjectName(QStringLiteral("consoleDock"));
-        dock->setWidget(new ConsoleWidget(dock));
+        auto *console = new ConsoleWidget(dock);
+        // "Fix in the certificate scenario…" in the certificate inspector opens the wizard pre-filled.
+        connect(console, &ConsoleWidget::openCertificateScenario, this,
+                [this](const QMap<QString, QString> &parameters) { openWizard(QStringLiteral("certificate-smtp"), parameters); });
+        dock->setWidget(console);
         addDockWidget(Qt::BottomDockWidgetArea, dock);
     }
     dock->show();
