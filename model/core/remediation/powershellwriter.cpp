@@ -105,7 +105,20 @@ Result<QMap<QString, QStringList>> validateParameters(const Scenario &scenario, 
     return values;
 }
 
-Result<QString> renderTemplate(const QString &templ, const QMap<QString, QStringList> &values)
+namespace {
+
+// One place turns a value list into script text: comma-joined single-quoted literals.
+QString literalList(const QStringList &values)
+{
+    QStringList literals;
+    for (const QString &v : values)
+        literals << powerShellLiteral(v);
+    return literals.join(u',');
+}
+
+// Replaces every {{name}} of a template with what expand(name) gives; the first failure wins.
+template <typename Expand>
+Result<QString> expandPlaceholders(const QString &templ, Expand expand)
 {
     QString out;
     qsizetype last = 0;
@@ -113,46 +126,41 @@ Result<QString> renderTemplate(const QString &templ, const QMap<QString, QString
     while (it.hasNext()) {
         const auto m = it.next();
         out += QStringView(templ).mid(last, m.capturedStart() - last);
-        const QString name = m.captured(1);
-        if (!values.contains(name))
-            return Result<QString>::fail(name);
-        QStringList literals;
-        for (const QString &v : values.value(name))
-            literals << powerShellLiteral(v);
-        out += literals.join(u',');
+        const Result<QString> text = expand(m.captured(1));
+        if (!text.ok())
+            return text;
+        out += text.value();
         last = m.capturedEnd();
     }
     out += QStringView(templ).mid(last);
     return out;
 }
 
+} // namespace
+
+Result<QString> renderTemplate(const QString &templ, const QMap<QString, QStringList> &values)
+{
+    return expandPlaceholders(templ, [&values](const QString &name) -> Result<QString> {
+        if (!values.contains(name))
+            return Result<QString>::fail(name);
+        return literalList(values.value(name));
+    });
+}
+
 QString renderCommandForDisplay(const QString &templ, const Scenario &scenario, const QMap<QString, QString> &parameters)
 {
-    QString out;
-    qsizetype last = 0;
-    auto it = placeholderPattern().globalMatch(templ);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        out += QStringView(templ).mid(last, m.capturedStart() - last);
-        const QString name = m.captured(1);
+    // Never fails: a value that is missing or invalid shows as <Name>.
+    return expandPlaceholders(templ, [&](const QString &name) -> Result<QString> {
         const ParameterSpec *spec = scenario.parameter(name);
         Result<QStringList> checked = Result<QStringList>::fail(QString());
         if (spec && parameters.contains(name))
             checked = validateParameterValue(spec->kind, parameters.value(name));
         else if (spec && !spec->defaultValue.isEmpty())
             checked = validateParameterValue(spec->kind, spec->defaultValue);
-        if (checked.ok()) {
-            QStringList literals;
-            for (const QString &v : checked.value())
-                literals << powerShellLiteral(v);
-            out += literals.join(u',');
-        } else {
-            out += QStringLiteral("<%1>").arg(name);
-        }
-        last = m.capturedEnd();
-    }
-    out += QStringView(templ).mid(last);
-    return out;
+        if (checked.ok())
+            return literalList(checked.value());
+        return QStringLiteral("<%1>").arg(name);
+    }).value();
 }
 
 Result<QString> writeScript(const Scenario &scenario, const ScriptRequest &request)
