@@ -627,12 +627,15 @@ void tst_loggen::badArgumentsExitTwoWithUsage()
 
 void tst_loggen::bundledSamplesAreReproducible()
 {
-    // Same arguments as scripts/make-samples.sh and resources/samples/README.md.
-    const QString samples = QStringLiteral(MWB_SOURCE_DIR) + "/resources/samples";
-    QVERIFY(QFileInfo::exists(samples + "/manifest.json"));
+    // Same arguments as scripts/make-samples.sh and resources/samples.README.md. The manifest lives
+    // beside the folder so that the folder holds logs only (mwb analyze reads all of it).
+    const QString resources = QStringLiteral(MWB_SOURCE_DIR) + "/resources";
+    const QString samples = resources + "/samples";
+    QVERIFY(QFileInfo::exists(resources + "/samples.manifest.json"));
     QTemporaryDir d;
     const QString out = d.filePath("samples");
-    QCOMPARE(runLoggen({"--out", out, "--manifest", out + "/manifest.json", "--seed", "2026", "--sessions", "330",
+    const QString manifest = d.filePath("samples.manifest.json");
+    QCOMPARE(runLoggen({"--out", out, "--manifest", manifest, "--seed", "2026", "--sessions", "330",
                         "--start", "2026-11-20T07:58:00Z", "--max-file-bytes", "192K", "--fault",
                         "smtp-data-not-terminated", "--fault", "tls-subject-mismatch", "--fault",
                         "exchange-auth-failed", "--fault", "starttls-required", "--fault", "dns-prx2", "--fault",
@@ -640,12 +643,19 @@ void tst_loggen::bundledSamplesAreReproducible()
                         "session-unused"})
                  .exitCode,
              0);
-    auto bundled = hashTree(samples);
-    bundled.remove(QStringLiteral("README.md"));
+    const auto bundled = hashTree(samples);
     const auto fresh = hashTree(out);
     QCOMPARE(bundled.keys(), fresh.keys());
     for (auto it = fresh.cbegin(); it != fresh.cend(); ++it)
         QVERIFY2(it.value() == bundled.value(it.key()), qPrintable(it.key() + " differs: run scripts/make-samples.sh"));
+    const auto hashOf = [](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+    };
+    const QByteArray freshManifest = hashOf(manifest);
+    QVERIFY(!freshManifest.isEmpty());
+    QVERIFY2(freshManifest == hashOf(resources + "/samples.manifest.json"),
+             "samples.manifest.json differs: run scripts/make-samples.sh");
     qint64 total = 0;
     QDirIterator it(samples, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext())
