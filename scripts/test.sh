@@ -1,8 +1,29 @@
 #!/usr/bin/env bash
-# README command 2: install what is missing, build under ASan+UBSan, run every test offscreen.
+# README command 2 (and CI, through .ci/run): install what is missing, build under ASan+UBSan, run
+# every test offscreen, then fuzz the ingest path for 60 s with libFuzzer (clang, build/fuzz).
+# Extra arguments go to ctest. MWB_FUZZ_SECONDS=N changes the fuzzing time, 0 skips it.
+# The exit status is ctest's when ctest failed, otherwise the fuzzer's: both parts always run, so
+# one CI log shows test failures and fuzzing findings together.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset asan
 cmake --build --preset asan
-ctest --preset asan -j2 "$@"
+ctest_status=0
+ctest --preset asan -j2 "$@" || ctest_status=$?
+
+fuzz_status=0
+fuzz_seconds="${MWB_FUZZ_SECONDS:-60}"
+if [ "$fuzz_seconds" != "0" ]; then
+  echo "test.sh: fuzzing the ingest path for ${fuzz_seconds} s (tests/fuzz/run-fuzz.sh)"
+  tests/fuzz/run-fuzz.sh "$fuzz_seconds" || fuzz_status=$?
+fi
+
+if [ "$ctest_status" -ne 0 ]; then
+  echo "test.sh: ctest failed (exit $ctest_status)" >&2
+  exit "$ctest_status"
+fi
+if [ "$fuzz_status" -ne 0 ]; then
+  echo "test.sh: fuzzing found a problem (exit $fuzz_status); the input is in build/fuzz/artifacts/" >&2
+  exit "$fuzz_status"
+fi
