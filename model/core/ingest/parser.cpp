@@ -205,10 +205,6 @@ struct KeyBits {
     int remote = -1;
     friend bool operator==(const KeyBits &, const KeyBits &) = default;
 };
-size_t qHash(const KeyBits &k, size_t seed = 0) noexcept
-{
-    return qHashMulti(seed, k.id, k.connector, k.remote);
-}
 
 class FileParser {
 public:
@@ -379,6 +375,7 @@ private:
         const qint64 raw = m_out.meta.bytes;
         const qint64 size = m_text.size();
         FieldView f[kMaxFields];
+        const bool fastCount = isProtocol(fmt) && !m_control.keepLines;
         while (pos < size) {
             if (pos - lastProgress >= kProgressStep) {
                 if (m_control.cancel && m_control.cancel->load(std::memory_order_relaxed)) {
@@ -389,6 +386,8 @@ private:
                     m_control.progress((pos - lastProgress) * raw / size);
                 lastProgress = pos;
             }
+            if (fastCount && countLineFast(pos, lineNo))
+                continue;
             const RecordSpan r = nextRecord(m_text, pos);
             const qint64 thisLine = lineNo;
             lineNo += r.physicalLines;
@@ -463,6 +462,154 @@ private:
             m_control.progress(raw - lastProgress * raw / size);
     }
 
+    // The counting path's shortcut for one ordinary protocol line: the same checks and aggregates
+    // as the general path (nextRecord, header test, NUL test, parseProtocol) minus the work counting
+    // does not need. Returns false, consuming nothing, for every line the general path has to see:
+    // header-like lines, records spanning lines, NUL bytes, anything it would report as a problem.
+    bool countLineFast(qsizetype &pos, qint64 &lineNo)
+    {
+        const char *p = m_text.data();
+        const qsizetype size = m_text.size();
+        const char *b = p + pos;
+        const void *nlp = std::memchr(b, '\n', size_t(size - pos));
+        if (!nlp)
+            return false;   // an unterminated last line gets the general path's "truncated" wording
+        const char *nl = static_cast<const char *>(nlp);
+        const char *e = (nl > b && nl[-1] == '\r') ? nl - 1 : nl;
+        const qsizetype len = e - b;
+        if (len == 0)
+            return false;
+        switch (*b) {   // header lines, also pasted ones without '#': Software, Version, Log-type, Date, Fields
+        case '#': case 'S': case 's': case 'V': case 'v': case 'L': case 'l': case 'D': case 'd': case 'F': case 'f':
+        case ' ': case '\t':
+            return false;
+        default:
+            break;
+        }
+        if (const void *q = std::memchr(b, '"', size_t(len)); q && !quotesCloseOnLine(b, static_cast<const char *>(q), e))
+            return false;   // a quoted field carries the line break: nextRecord joins the lines
+        if (std::memchr(b, 0, size_t(len)))
+            return false;
+        // Fields up to the last column counting reads, as splitFields would cut them; a quoted one
+        // among them goes the general way. The data column only has to exist.
+        const ProtocolColumns &cols = m_protoCols;
+        const int last = std::max({cols.time, cols.connector, cols.session, cols.event, cols.remote, cols.data});
+        if (last >= kMaxFields)
+            return false;
+        const char *start[kMaxFields + 1];
+        const char *c = b;
+        for (int k = 0; k < last; ++k) {
+            if (*c == '"' && c < e)
+                return false;
+            start[k] = c;
+            while (c < e && *c != ',')
+                ++c;
+            if (c == e)
+                return false;   // fewer fields than the columns: the general path words the problem
+            ++c;
+        }
+        start[last] = c;
+        if (*c == '"' && c < e && last != cols.data)
+            return false;
+        // The whole record may have at most kMaxFields fields (splitProtocolRecord's limit).
+        FieldView tail[2];
+        if (last + splitFields(QByteArrayView(c, e - c), tail, 2) > kMaxFields)
+            return false;
+        auto field = [&](int k) -> QByteArrayView {
+            if (k < 0)
+                return {};
+            if (k == last)
+                return QByteArrayView(start[k], tail[0].size);   // unquoted here (checked above)
+            return QByteArrayView(start[k], start[k + 1] - 1 - start[k]);
+        };
+        // event: as splitProtocolRecord
+        const QByteArrayView ev = trimmedView(field(cols.event));
+        char eventChar = '*';
+        if (ev.size() == 1 && std::strchr("+-<>*", ev[0]))
+            eventChar = ev[0];
+        else if (!ev.isEmpty())
+            return false;
+        // session-id: 16 hex digits, converted on the way
+        const QByteArrayView idText = trimmedView(field(cols.session));
+        if (idText.size() != 16)
+            return false;
+        quint64 id = 0;
+        for (char h : idText) {
+            unsigned v;
+            if (h >= '0' && h <= '9')
+                v = unsigned(h - '0');
+            else if ((h | 0x20) >= 'a' && (h | 0x20) <= 'f')
+                v = unsigned((h | 0x20) - 'a' + 10);
+            else
+                return false;
+            id = (id << 4) | v;
+        }
+        const qint64 t = timeFast(field(cols.time));
+        if (t == kNoTime)
+            return false;
+        noteTime(t);
+        internKeyId(id, field(cols.connector), id == 0 ? field(cols.remote) : QByteArrayView(), eventChar);
+        ++m_out.meta.lines;
+        pos = (nl - p) + 1;
+        ++lineNo;
+        return true;
+    }
+
+    // nextRecord's quote rule (a quote opens a field only at the field's start; "" inside is a
+    // quote), jumping from quote to quote: true when no quoted field is open at the line's end.
+    static bool quotesCloseOnLine(const char *b, const char *q, const char *e)
+    {
+        while (q) {
+            if (q == b || q[-1] == ',') {
+                const char *c = q + 1;
+                for (;;) {
+                    const void *n = std::memchr(c, '"', size_t(e - c));
+                    if (!n)
+                        return false;
+                    c = static_cast<const char *>(n);
+                    if (c + 1 < e && c[1] == '"') {
+                        c += 2;
+                        continue;
+                    }
+                    break;
+                }
+                q = c + 1;   // after the closing quote; a quote right behind it is literal
+                if (q >= e)
+                    return true;
+                if (*q == '"') {
+                    // scanQuotes: fieldStart is false after the opening quote, so this one is plain.
+                    ++q;
+                }
+            } else {
+                ++q;
+            }
+            const void *n = q < e ? std::memchr(q, '"', size_t(e - q)) : nullptr;
+            q = static_cast<const char *>(n);
+        }
+        return true;
+    }
+
+    // parseTimestampMs, with the result of the previous line reused when only the milliseconds of
+    // the usual 2026-11-21T02:31:02.716Z form differ (a log holds many lines per second).
+    qint64 timeFast(QByteArrayView v)
+    {
+        const char *t = v.data();
+        if (v.size() == 24 && t[19] == '.' && t[23] == 'Z' && m_secondMs != kNoTime
+            && std::memcmp(t, m_second, 19) == 0) {
+            const unsigned d0 = unsigned(t[20] - '0'), d1 = unsigned(t[21] - '0'), d2 = unsigned(t[22] - '0');
+            if (d0 < 10 && d1 < 10 && d2 < 10)
+                return m_secondMs + d0 * 100 + d1 * 10 + d2;
+        }
+        const qint64 ms = parseTimestampMs(v);
+        if (ms != kNoTime && v.size() == 24 && t[0] >= '0' && t[0] <= '9' && t[16] == ':' && t[19] == '.'
+            && t[23] == 'Z' && t[20] >= '0' && t[20] <= '9'
+            && t[21] >= '0' && t[21] <= '9' && t[22] >= '0' && t[22] <= '9') {
+            std::memcpy(m_second, t, 19);
+            m_secondMs = ms - ((t[20] - '0') * 100 + (t[21] - '0') * 10 + (t[22] - '0'));
+        }
+        return ms;
+    }
+
     void lineIssue(qint64 line, const RecordSpan &r, const QString &message)
     {
         if (!r.terminated)
@@ -530,18 +677,21 @@ private:
         quint64 id = 0;
         for (char c : idText)
             id = (id << 4) | quint64(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+        return internKeyId(id, pf.connector.view(), pf.remote.view(), event);
+    }
+
+    quint32 internKeyId(quint64 id, QByteArrayView connector, QByteArrayView remoteView, char event)
+    {
         const bool redacted = id == 0;
-        const int conn = internString(pf.connector.view(), m_out.connectors, m_connectorIndex, m_lastConnector);
-        const int remote = redacted ? internString(pf.remote.view(), m_out.remotes, m_remoteIndex, m_lastRemote) : -1;
+        const int conn = internString(connector, m_out.connectors, m_connectorIndex, m_lastConnector);
+        const int remote = redacted ? internString(remoteView, m_out.remotes, m_remoteIndex, m_lastRemote) : -1;
         const KeyBits bits{id, conn, remote};
         int idx;
         if (m_lastKey >= 0 && m_lastBits == bits) {
             idx = m_lastKey;
         } else {
-            auto it = m_keyIndex.constFind(bits);
-            if (it != m_keyIndex.constEnd()) {
-                idx = it.value();
-            } else {
+            idx = findKey(bits);
+            if (idx < 0) {
                 ProtoKey k;
                 k.id = id;
                 k.connector = conn;
@@ -549,7 +699,7 @@ private:
                 k.redacted = redacted;
                 idx = int(m_out.keys.size());
                 m_out.keys.push_back(k);
-                m_keyIndex.insert(bits, idx);
+                insertKey(bits, idx);
             }
             m_lastKey = idx;
             m_lastBits = bits;
@@ -559,6 +709,51 @@ private:
         k.lastDash = event == '-';
         k.dashes += event == '-';
         return quint32(idx);
+    }
+
+    // Key index: open addressing over indexes into m_out.keys (a QHash per key cost a seventh of
+    // the counting path: interleaved sessions defeat the last-key shortcut on most lines).
+    static size_t keySlot(const KeyBits &b, size_t mask)
+    {
+        quint64 h = b.id ^ (quint64(quint32(b.connector)) << 40) ^ (quint64(quint32(b.remote)) << 20);
+        h *= 0x9E3779B97F4A7C15ull;
+        return size_t(h >> 32) & mask;
+    }
+    int findKey(const KeyBits &b) const
+    {
+        if (m_keySlots.empty())
+            return -1;
+        const size_t mask = m_keySlots.size() - 1;
+        for (size_t s = keySlot(b, mask);; s = (s + 1) & mask) {
+            const int idx = m_keySlots[s];
+            if (idx < 0)
+                return -1;
+            const ProtoKey &k = m_out.keys[size_t(idx)];
+            if (k.id == b.id && k.connector == b.connector && k.remote == b.remote)
+                return idx;
+        }
+    }
+    void insertKey(const KeyBits &b, int idx)
+    {
+        if ((m_out.keys.size()) * 2 > m_keySlots.size()) {
+            std::vector<int> old = std::move(m_keySlots);
+            m_keySlots.assign(std::max<size_t>(1024, old.size() * 2), -1);
+            const size_t mask = m_keySlots.size() - 1;
+            for (int o : old) {
+                if (o < 0)
+                    continue;
+                const ProtoKey &k = m_out.keys[size_t(o)];
+                size_t s = keySlot(KeyBits{k.id, k.connector, k.remote}, mask);
+                while (m_keySlots[s] >= 0)
+                    s = (s + 1) & mask;
+                m_keySlots[s] = o;
+            }
+        }
+        const size_t mask = m_keySlots.size() - 1;
+        size_t s = keySlot(b, mask);
+        while (m_keySlots[s] >= 0)
+            s = (s + 1) & mask;
+        m_keySlots[s] = idx;
     }
 
     void parseTrackRow(const FieldView *f, int stored, int n, const TrackColumns &c, const RecordSpan &r, qint64 lineNo)
@@ -740,13 +935,15 @@ private:
     ProtocolColumns m_protoCols;
     QList<QByteArray> m_csvNames;
     bool m_headerlessTracking = false;
-    QHash<KeyBits, int> m_keyIndex;
+    std::vector<int> m_keySlots;   // power-of-two table of key indexes, -1 = free
     KeyBits m_lastBits;
     int m_lastKey = -1;
     QHash<QByteArray, int> m_connectorIndex, m_remoteIndex;
     int m_lastConnector = -1, m_lastRemote = -1;
     qint64 m_issueCount = 0;
     QHash<QString, int> m_serverVotes;
+    char m_second[19] = {};          // timeFast's cache: "2026-11-21T02:31:02" and its time
+    qint64 m_secondMs = kNoTime;
 };
 
 } // namespace

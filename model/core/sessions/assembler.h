@@ -41,7 +41,7 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
 
 // The number of sessions assembleSessions would build, from the per-key aggregates alone (files
 // parsed with ParseControl::keepLines = false): the counting path of `mwb stats`.
-qint64 countSessions(const std::vector<ingest::ParsedFile> &files, const std::vector<int> &rank);
+qint64 countSessions(const std::vector<ingest::ParsedFile> &files, const std::vector<int> &rank, int threads = 1);
 
 // Re-splits one protocol line of a parsed file into a SessionLine (text decoded).
 SessionLine decodeSessionLine(QByteArrayView fileText, const ingest::ProtocolColumns &cols, qint64 offset,

@@ -24,6 +24,7 @@ namespace {
 
 constexpr int kBatchSessions = 5000;
 constexpr qint64 kBatchMs = 100;
+constexpr qsizetype kObserverBlock = 2048;   // sessions decoded ahead of the observer
 
 bool cancelled(const LoadOptions &o) { return o.cancel && o.cancel->load(std::memory_order_relaxed); }
 
@@ -135,7 +136,7 @@ LoadCounts Loader::countSync(const QStringList &paths, const LoadOptions &option
     }
     if (cancelled(options))
         return c;
-    c.sessions = countSessions(p.files, p.rank);
+    c.sessions = countSessions(p.files, p.rank, options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()));
     Store empty;
     correlateMessages(events, empty);
     c.messages = empty.messages.size();
@@ -162,33 +163,76 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
         return store;
     store->sessions = assembled.sessions;
 
-    // Batches to the UI and the observer, in start-time order, from this one thread.
+    // Batches to the UI and the observer, in start-time order, from this one thread. The observer's
+    // SessionLines are decoded on the pool, one block of sessions ahead of the observer: decoding
+    // every line on this thread made the observer path the slowest stage of a load (issue #6).
+    auto decodeSession = [&](qsizetype i, QList<SessionLine> &lines) {
+        const std::vector<LineLoc> &locs = assembled.lines[size_t(i)];
+        lines.clear();
+        lines.reserve(qsizetype(locs.size()));
+        for (const LineLoc &l : locs) {
+            const ingest::ParsedFile &pf = parsed[size_t(l.file)];
+            const ingest::ProtoLine &pl = pf.lines[l.line];
+            lines.append(decodeSessionLine(pf.bytes->view(), ingest::layoutAt(pf.layouts, pl.offset), pl.offset,
+                                           pl.length, pl.line, l.file));
+        }
+    };
+    const qsizetype total = store->sessions.size();
+    QThreadPool decodePool;
+    decodePool.setMaxThreadCount(threads);
+    struct Block {
+        qsizetype begin = 0, end = 0;
+        std::vector<QList<SessionLine>> lines;
+        std::vector<qsizetype> idx;
+        QFuture<void> done;
+    };
+    auto startBlock = [&](Block &b, qsizetype begin) {
+        b.begin = begin;
+        b.end = std::min(total, begin + kObserverBlock);
+        b.lines.assign(size_t(b.end - b.begin), {});
+        b.idx.resize(size_t(b.end - b.begin));
+        std::iota(b.idx.begin(), b.idx.end(), qsizetype(0));
+        b.done = QtConcurrent::map(&decodePool, b.idx, [&b, &decodeSession, &options](qsizetype k) {
+            if (!cancelled(options))
+                decodeSession(b.begin + k, b.lines[size_t(k)]);
+        });
+    };
+    Block blocks[2];
+    int cur = 0;
+    if (options.observer && total > 0)
+        startBlock(blocks[cur], 0);
+
     QElapsedTimer sinceBatch;
     sinceBatch.start();
     qsizetype batchStart = 0;
-    for (qsizetype i = 0; i < store->sessions.size(); ++i) {
+    for (qsizetype i = 0; i < total; ++i) {
         if (options.observer) {
-            const Session &s = store->sessions[i];
-            QList<SessionLine> lines;
-            const std::vector<LineLoc> &locs = assembled.lines[size_t(i)];
-            lines.reserve(qsizetype(locs.size()));
-            for (const LineLoc &l : locs) {
-                const ingest::ParsedFile &pf = parsed[size_t(l.file)];
-                const ingest::ProtoLine &pl = pf.lines[l.line];
-                lines.append(decodeSessionLine(pf.bytes->view(), ingest::layoutAt(pf.layouts, pl.offset), pl.offset,
-                                               pl.length, pl.line, l.file));
+            Block &b = blocks[cur];
+            if (i == b.begin) {
+                b.done.waitForFinished();
+                if (b.end < total)
+                    startBlock(blocks[1 - cur], b.end);   // decode ahead while the observer works
             }
-            options.observer->sessionAssembled(*store, s, lines);
+            if (cancelled(options))
+                break;
+            options.observer->sessionAssembled(*store, store->sessions[i], b.lines[size_t(i - b.begin)]);
+            b.lines[size_t(i - b.begin)] = {};
+            if (i + 1 == b.end)
+                cur = 1 - cur;
         }
-        const bool last = i + 1 == store->sessions.size();
+        const bool last = i + 1 == total;
         if (options.sessionBatch && (last || i + 1 - batchStart >= kBatchSessions || sinceBatch.elapsed() >= kBatchMs)) {
             options.sessionBatch(store->sessions.mid(batchStart, i + 1 - batchStart));
             batchStart = i + 1;
             sinceBatch.restart();
         }
         if ((i & 1023) == 0 && cancelled(options))
-            return store;
+            break;
     }
+    for (Block &b : blocks)
+        b.done.waitForFinished();   // a cancelled load leaves a block in flight: it must not outlive its data
+    if (cancelled(options))
+        return store;
     assembled.lines.clear();
 
     QList<ingest::TrackEvent> events;
