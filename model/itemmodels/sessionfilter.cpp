@@ -8,6 +8,67 @@ bool SessionFilterSpec::isEmpty() const
         && code.isEmpty() && !outcome && fromMs == kNoTime && toMs == kNoTime && !onlyTls && !onlyWithFinding;
 }
 
+QVariantMap filterSpecToMap(const SessionFilterSpec &spec)
+{
+    QVariantMap map;
+    // Only set fields are written, so an empty spec is an empty map.
+    auto putText = [&map](const char *key, const QString &value) {
+        if (!value.isEmpty())
+            map.insert(QLatin1String(key), value);
+    };
+    putText("text", spec.text);
+    if (spec.textIsRegex)
+        map.insert(QStringLiteral("regex"), true);
+    putText("server", spec.server);
+    putText("connector", spec.connector);
+    if (spec.direction)
+        map.insert(QStringLiteral("direction"), directionId(*spec.direction));
+    putText("remote", spec.remote);
+    putText("code", spec.code);
+    if (spec.outcome)
+        map.insert(QStringLiteral("outcome"), outcomeId(*spec.outcome));
+    if (spec.fromMs != kNoTime)
+        map.insert(QStringLiteral("fromMs"), qlonglong(spec.fromMs));
+    if (spec.toMs != kNoTime)
+        map.insert(QStringLiteral("toMs"), qlonglong(spec.toMs));
+    if (spec.onlyTls)
+        map.insert(QStringLiteral("tls"), true);
+    if (spec.onlyWithFinding)
+        map.insert(QStringLiteral("finding"), true);
+    return map;
+}
+
+SessionFilterSpec filterSpecFromMap(const QVariantMap &map)
+{
+    SessionFilterSpec spec;
+    spec.text = map.value(QStringLiteral("text")).toString();
+    spec.textIsRegex = map.value(QStringLiteral("regex")).toBool();
+    spec.server = map.value(QStringLiteral("server")).toString();
+    spec.connector = map.value(QStringLiteral("connector")).toString();
+    const QString direction = map.value(QStringLiteral("direction")).toString();
+    for (Direction d : {Direction::Receive, Direction::Send}) {
+        if (direction == directionId(d))
+            spec.direction = d;
+    }
+    spec.remote = map.value(QStringLiteral("remote")).toString();
+    spec.code = map.value(QStringLiteral("code")).toString();
+    const QString outcome = map.value(QStringLiteral("outcome")).toString();
+    for (int o = 0; o <= int(SessionOutcome::NoMail); ++o) {
+        if (outcome == outcomeId(SessionOutcome(o)))
+            spec.outcome = SessionOutcome(o);
+    }
+    bool ok = false;
+    const qint64 from = map.value(QStringLiteral("fromMs")).toLongLong(&ok);
+    if (ok)
+        spec.fromMs = from;
+    const qint64 to = map.value(QStringLiteral("toMs")).toLongLong(&ok);
+    if (ok)
+        spec.toMs = to;
+    spec.onlyTls = map.value(QStringLiteral("tls")).toBool();
+    spec.onlyWithFinding = map.value(QStringLiteral("finding")).toBool();
+    return spec;
+}
+
 QHostAddress endpointAddress(const QString &endpoint)
 {
     QString host = endpoint.trimmed();

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <QVariantMap>
 #include <optional>
 #include <vector>
 
@@ -30,7 +31,14 @@ struct SessionFilterSpec {
     bool onlyWithFinding = false;
 
     bool isEmpty() const;
+    friend bool operator==(const SessionFilterSpec &, const SessionFilterSpec &) = default;
 };
+
+// A spec as plain values (strings, bools, qlonglong) for QSettings and case files; enums are stored
+// by their contract ids ("receive", "rejected") so the map survives enum reordering. Unknown or
+// missing keys read back as "no restriction".
+QVariantMap filterSpecToMap(const SessionFilterSpec &spec);
+SessionFilterSpec filterSpecFromMap(const QVariantMap &map);
 
 // A validated, ready-to-run filter. Build once per filter change, run over any number of sessions.
 class SessionFilter {

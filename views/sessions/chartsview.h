@@ -22,6 +22,8 @@ public:
     void clear();
     // Re-bins the time charts for [fromMs, toMs) (zoom); kNoTime = the whole load.
     void setTimeWindow(qint64 fromMs, qint64 toMs);
+    qint64 timeWindowFrom() const { return m_fromMs; }
+    qint64 timeWindowTo() const { return m_toMs; }
     void setTimeDisplay(TimeDisplay display);
     bool exportImage(const QString &path);  // .png or .svg by suffix
     const TimeHistogram &histogram() const { return m_histogram; }

@@ -6,6 +6,7 @@
 #include "views/sessions/sessionsview.h"
 #include "views/sessions/transcriptview.h"
 
+#include <QHeaderView>
 #include <QSplitter>
 #include <QTableView>
 
@@ -80,8 +81,118 @@ void Workspace::setStore(std::shared_ptr<const Store> store)
     m_sessions->setSessions(sessions);
     m_journey->setMessages(m_store ? m_store->messages : QList<Message>{});
     m_charts->setSessions(sessions);
+    if (m_pendingChartFrom != kNoTime && !sessions.isEmpty()) {
+        m_charts->setTimeWindow(m_pendingChartFrom, m_pendingChartTo);
+        m_pendingChartFrom = m_pendingChartTo = kNoTime;
+    }
+    if (selectPendingSession())
+        return;
     if (m_sessions->currentSession() < 0 && !sessions.isEmpty())
         m_sessions->table()->selectRow(0);
+}
+
+namespace {
+const QString kTab = QStringLiteral("tab");
+const QString kSessionId = QStringLiteral("sessionId");
+const QString kSessionServer = QStringLiteral("sessionServer");
+const QString kFilter = QStringLiteral("filter");
+const QString kSortColumn = QStringLiteral("sortColumn");
+const QString kSortOrder = QStringLiteral("sortOrder");  // "ascending" | "descending"
+const QString kTime = QStringLiteral("time");             // "utc" | "local"
+const QString kChartFrom = QStringLiteral("chartFromMs");
+const QString kChartTo = QStringLiteral("chartToMs");
+const QString kSplitter = QStringLiteral("splitter");     // QByteArray from QSplitter::saveState
+} // namespace
+
+QVariantMap Workspace::viewState() const
+{
+    QVariantMap state;
+    state.insert(kTab, currentIndex());
+    const int current = m_sessions->currentSession();
+    const Session *s = m_sessions->model()->sessionAt(m_sessions->model()->rowOfSession(current));
+    if (s) {
+        state.insert(kSessionId, s->id);
+        state.insert(kSessionServer, s->server);
+    } else if (!m_pendingSessionId.isEmpty()) {
+        // Restored but not loaded yet: keep it rather than forget it on the next save.
+        state.insert(kSessionId, m_pendingSessionId);
+        state.insert(kSessionServer, m_pendingSessionServer);
+    }
+    state.insert(kFilter, filterSpecToMap(m_sessions->filterSpec()));
+    const QHeaderView *header = m_sessions->table()->horizontalHeader();
+    state.insert(kSortColumn, header->sortIndicatorSection());
+    state.insert(kSortOrder, header->sortIndicatorOrder() == Qt::DescendingOrder ? QStringLiteral("descending")
+                                                                                 : QStringLiteral("ascending"));
+    state.insert(kTime, m_timeDisplay == TimeDisplay::Local ? QStringLiteral("local") : QStringLiteral("utc"));
+    if (m_charts->timeWindowFrom() != kNoTime && m_charts->timeWindowTo() != kNoTime) {
+        state.insert(kChartFrom, qlonglong(m_charts->timeWindowFrom()));
+        state.insert(kChartTo, qlonglong(m_charts->timeWindowTo()));
+    }
+    if (auto *split = findChild<QSplitter *>(QStringLiteral("sessionsSplitter")))
+        state.insert(kSplitter, split->saveState());
+    return state;
+}
+
+void Workspace::restoreViewState(const QVariantMap &state)
+{
+    // Every key is optional: a state written by an older version restores what it has.
+    if (state.contains(kTime)) {
+        const TimeDisplay display = state.value(kTime).toString() == QLatin1String("local") ? TimeDisplay::Local : TimeDisplay::Utc;
+        if (display != m_timeDisplay) {
+            setTimeDisplay(display);
+            Q_EMIT timeDisplayRestored(display);
+        }
+    }
+    if (state.contains(kSortColumn)) {
+        const int column = state.value(kSortColumn).toInt();
+        const Qt::SortOrder order = state.value(kSortOrder).toString() == QLatin1String("descending") ? Qt::DescendingOrder
+                                                                                                     : Qt::AscendingOrder;
+        if (column >= 0 && column < m_sessions->model()->columnCount())
+            m_sessions->table()->sortByColumn(column, order);
+    }
+    if (state.contains(kFilter))
+        m_sessions->setFilterSpec(filterSpecFromMap(state.value(kFilter).toMap()));
+    if (state.contains(kChartFrom) && state.contains(kChartTo)) {
+        const qint64 from = state.value(kChartFrom).toLongLong();
+        const qint64 to = state.value(kChartTo).toLongLong();
+        if (from < to) {
+            m_charts->setTimeWindow(from, to);
+            if (!m_store || m_store->sessions.isEmpty()) {
+                m_pendingChartFrom = from;
+                m_pendingChartTo = to;
+            }
+        }
+    }
+    if (state.contains(kSplitter)) {
+        if (auto *split = findChild<QSplitter *>(QStringLiteral("sessionsSplitter")))
+            split->restoreState(state.value(kSplitter).toByteArray());
+    }
+    m_pendingSessionId = state.value(kSessionId).toString();
+    m_pendingSessionServer = state.value(kSessionServer).toString();
+    selectPendingSession();
+    if (state.contains(kTab)) {
+        const int tab = state.value(kTab).toInt();
+        if (tab >= 0 && tab < count())
+            setCurrentIndex(tab);
+    }
+}
+
+bool Workspace::selectPendingSession()
+{
+    if (m_pendingSessionId.isEmpty())
+        return false;
+    // Session ids repeat across servers (and are all zero when redacted): the server disambiguates.
+    for (const Session &s : m_sessions->model()->sessions()) {
+        if (s.id == m_pendingSessionId && s.server == m_pendingSessionServer) {
+            m_pendingSessionId.clear();
+            m_pendingSessionServer.clear();
+            if (m_sessions->model()->rowOfSession(s.index) < 0)
+                return false;  // filtered out by the restored filter: keep the filter, not the selection
+            m_sessions->selectSession(s.index);
+            return true;
+        }
+    }
+    return false;
 }
 
 void Workspace::setFindings(const QList<Finding> &findings)

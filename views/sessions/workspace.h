@@ -6,6 +6,7 @@
 #include "model/itemmodels/timeformat.h"
 
 #include <QTabWidget>
+#include <QVariantMap>
 #include <memory>
 
 namespace mwb::views {
@@ -32,6 +33,16 @@ public:
     void setStore(std::shared_ptr<const Store> store);
     void setFindings(const QList<Finding> &findings);
     void setTimeDisplay(TimeDisplay display);
+    TimeDisplay timeDisplay() const { return m_timeDisplay; }
+
+    // Where the admin left off, as plain values for QSettings or a case file: current tab, selected
+    // session (by session id + server, rows move with filters and loads), filter bar, sort column and
+    // order, UTC/local, chart zoom, splitter sizes. restoreViewState may run before the logs are
+    // loaded: the session selection is then applied when setStore brings that session.
+    // A changed UTC/local choice is announced through timeDisplayRestored so the owner of the
+    // toggle (main window) can follow.
+    QVariantMap viewState() const;
+    void restoreViewState(const QVariantMap &state);
 
     void openSession(int sessionIndex, qint64 fileLine = 0);
     bool openMessage(const QString &messageId);
@@ -45,6 +56,7 @@ public:
 
 Q_SIGNALS:
     void historyChanged();
+    void timeDisplayRestored(mwb::TimeDisplay display);
 
 private:
     struct Location {
@@ -57,6 +69,7 @@ private:
     void restore(const Location &location);
     Location here() const;
     void showTranscript(int sessionIndex);
+    bool selectPendingSession();
 
     std::shared_ptr<const Store> m_store;
     SessionsView *m_sessions;
@@ -67,6 +80,12 @@ private:
     int m_position = -1;
     bool m_restoring = false;
     TimeDisplay m_timeDisplay = TimeDisplay::Utc;
+    // Session named by a restored view state that is not loaded yet (id, server).
+    QString m_pendingSessionId;
+    QString m_pendingSessionServer;
+    // Chart zoom restored before loading; setSessions on the charts resets the zoom.
+    qint64 m_pendingChartFrom = kNoTime;
+    qint64 m_pendingChartTo = kNoTime;
 };
 
 } // namespace mwb::views

@@ -9,6 +9,8 @@
 #include "views/sessions/workspace.h"
 
 #include <QDateTime>
+#include <QHeaderView>
+#include <QSettings>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -274,6 +276,103 @@ private Q_SLOTS:
         ws.goForward();
         QCOMPARE(ws.sessions()->currentSession(), 9);
         QVERIFY(!ws.canGoForward());
+    }
+
+    void viewStateRoundTripsThroughSettingsBeforeAndAfterLoading()
+    {
+        auto store = std::make_shared<Store>();
+        store->sessions = makeSessions();
+        QVariantMap saved;
+        {
+            Workspace ws;
+            ws.show();
+            ws.setStore(store);
+            SessionFilterSpec spec;
+            spec.server = QStringLiteral("EX01");
+            spec.code = QStringLiteral("5.7.*");
+            spec.fromMs = at("2026-11-20T08:00:00.000Z");
+            spec.toMs = at("2026-11-20T08:30:00.000Z");
+            spec.onlyTls = false;
+            ws.sessions()->setFilterSpec(spec);
+            QTRY_VERIFY_WITH_TIMEOUT(ws.sessions()->model()->rowCount() < store->sessions.size(), 10'000);
+            ws.sessions()->table()->sortByColumn(SessionTableModel::Remote, Qt::DescendingOrder);
+            ws.openSession(7);  // EX01, 550 5.7.1: inside the filter
+            ws.setTimeDisplay(TimeDisplay::Local);
+            ws.charts()->setTimeWindow(at("2026-11-20T08:05:00.000Z"), at("2026-11-20T08:10:00.000Z"));
+            ws.setCurrentIndex(Workspace::ChartsTab);
+            saved = ws.viewState();
+        }
+        // Through QSettings, as the main window stores it.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString ini = dir.filePath(QStringLiteral("state.ini"));
+        {
+            QSettings settings(ini, QSettings::IniFormat);
+            settings.setValue(QStringLiteral("workspace"), saved);
+        }
+        const QVariantMap loaded = QSettings(ini, QSettings::IniFormat).value(QStringLiteral("workspace")).toMap();
+        QCOMPARE(loaded.value(QStringLiteral("sessionId")).toString(), store->sessions.at(7).id);
+
+        for (const bool beforeLoading : {true, false}) {
+            Workspace ws;
+            ws.show();
+            QSignalSpy timeSpy(&ws, &Workspace::timeDisplayRestored);
+            if (!beforeLoading)
+                ws.setStore(store);
+            ws.restoreViewState(loaded);
+            if (beforeLoading)
+                ws.setStore(store);
+            // The filter runs on a worker; its rows land through the event loop.
+            QTRY_VERIFY_WITH_TIMEOUT(ws.sessions()->model()->rowCount() < store->sessions.size(), 10'000);
+            QCOMPARE(ws.currentIndex(), int(Workspace::ChartsTab));
+            QCOMPARE(ws.sessions()->currentSession(), 7);
+            const SessionFilterSpec spec = ws.sessions()->filterSpec();
+            QCOMPARE(spec.server, QStringLiteral("EX01"));
+            QCOMPARE(spec.code, QStringLiteral("5.7.*"));
+            QCOMPARE(spec.fromMs, at("2026-11-20T08:00:00.000Z"));
+            QCOMPARE(spec.toMs, at("2026-11-20T08:30:00.000Z"));
+            QCOMPARE(ws.sessions()->table()->horizontalHeader()->sortIndicatorSection(), int(SessionTableModel::Remote));
+            QCOMPARE(ws.sessions()->table()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+            QCOMPARE(ws.timeDisplay(), TimeDisplay::Local);
+            QCOMPARE(timeSpy.count(), 1);
+            QCOMPARE(ws.charts()->timeWindowFrom(), at("2026-11-20T08:05:00.000Z"));
+            QCOMPARE(ws.charts()->timeWindowTo(), at("2026-11-20T08:10:00.000Z"));
+            QCOMPARE(ws.viewState(), loaded);
+        }
+    }
+
+    void restoredSelectionUsesTheServerToTellEqualSessionIdsApart()
+    {
+        auto store = std::make_shared<Store>();
+        store->sessions = makeSessions();
+        store->sessions[12].id = store->sessions[11].id;  // 11 is on EX01, 12 on EX02
+        Workspace ws;
+        ws.show();
+        ws.setStore(store);
+        ws.restoreViewState({{QStringLiteral("sessionId"), store->sessions[11].id}, {QStringLiteral("sessionServer"), QStringLiteral("EX02")}});
+        QCOMPARE(ws.sessions()->currentSession(), 12);
+        ws.restoreViewState({{QStringLiteral("sessionId"), store->sessions[11].id}, {QStringLiteral("sessionServer"), QStringLiteral("EX01")}});
+        QCOMPARE(ws.sessions()->currentSession(), 11);
+    }
+
+    void filterSpecMapRoundTripsEveryField()
+    {
+        SessionFilterSpec spec;
+        spec.text = QStringLiteral("contoso|fabrikam");
+        spec.textIsRegex = true;
+        spec.server = QStringLiteral("EX01");
+        spec.connector = QStringLiteral("Frontend");
+        spec.direction = Direction::Send;
+        spec.remote = QStringLiteral("10.0.0.0/8");
+        spec.code = QStringLiteral("4.4.317");
+        spec.outcome = SessionOutcome::Deferred;
+        spec.fromMs = 1000;
+        spec.toMs = 2000;
+        spec.onlyTls = true;
+        spec.onlyWithFinding = true;
+        QVERIFY(filterSpecFromMap(filterSpecToMap(spec)) == spec);
+        QVERIFY(filterSpecToMap({}).isEmpty());
+        QVERIFY(filterSpecFromMap({}) == SessionFilterSpec{});
     }
 };
 
