@@ -72,6 +72,10 @@ int main(int argc, char **argv)
             });
         });
     }
+    if (paths.isEmpty() && !parser.isSet(quitAfterLoad) && !parser.isSet(screenshot)) {
+        // Work of a case that was never saved (crash, power cut) is offered once the window shows.
+        QTimer::singleShot(0, &window, [&window] { window.offerAutosaveRecovery(); });
+    }
     window.openPaths(paths);
     return app.exec();
 }

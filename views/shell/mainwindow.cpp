@@ -11,7 +11,15 @@
 #include "views/sessions/transcriptview.h"
 #include "views/sessions/workspace.h"
 
+#include <QAccessible>
 #include <QAction>
+#include <QBuffer>
+#include <QDateTime>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMessageBox>
+#include <QTimer>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialog>
@@ -42,6 +50,7 @@
 #include <QVBoxLayout>
 
 #if __has_include("views/wizard/remediationwizard.h")
+#include "model/core/remediation/walker.h"
 #include "views/wizard/remediationwizard.h"
 #define MWB_HAVE_WIZARD 1
 #endif
@@ -150,6 +159,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setDockNestingEnabled(true);
 
     m_workspace = new Workspace(this);
+    m_case = new CaseController(this);
+    m_resolver = [this](const SourceCheck &check) { return askAboutSource(check); };
     m_status = new QLabel(tr("Ready \u2014 drop Exchange logs on the window or open them from the File menu"), this);
     createActions();
     m_pages = new QStackedWidget(this);
@@ -185,6 +196,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     qApp->installEventFilter(this);
     readSettings();
     updateNavigation();
+
+    connect(m_case, &CaseController::changed, this, &MainWindow::updateCaseTitle);
+    // Work of an unsaved case survives a crash: it is autosaved and offered on the next start.
+    m_autosaveTimer = new QTimer(this);
+    m_autosaveTimer->setInterval(2 * 60 * 1000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosaveCase);
+    m_autosaveTimer->start();
+    setAccessibleNames();
+    updateCaseTitle();
 }
 
 MainWindow::~MainWindow()
@@ -266,6 +286,33 @@ void MainWindow::createActions()
         m_recent.clear();
         updateRecentMenu();
     });
+    m_newCase = make(tr("&New Case"), QString(), standardOr(QKeySequence::New, "Ctrl+N"), [this] {
+        if (maybeSaveCase())
+            newCase();
+    });
+    m_openCase = make(tr("Open &Case\u2026"), QStringLiteral("open-file"), QKeySequence(tr("Ctrl+Alt+O")), [this] {
+        if (!maybeSaveCase())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open case"), QString(),
+                                                          tr("Mailflow Workbench cases (*.mwbcase);;All files (*)"));
+        if (!path.isEmpty())
+            openCase(path);
+    });
+    m_saveCase = make(tr("&Save Case"), QString(), standardOr(QKeySequence::Save, "Ctrl+S"), [this] { saveCaseWithDialog(false); });
+    m_saveCaseAs = make(tr("Save Case &As\u2026"), QString(), standardOr(QKeySequence::SaveAs, "Ctrl+Shift+S"), [this] { saveCaseWithDialog(true); });
+    m_caseContents = make(tr("Case &Contents\u2026"), QString(), QKeySequence(tr("Ctrl+Alt+I")), [this] { showCaseContents(); });
+    m_exportHtml = make(tr("Report as &HTML\u2026"), QString(), QKeySequence(tr("Ctrl+Alt+H")), [this] { exportReport(ReportFormat::Html); });
+    m_exportPdf = make(tr("Report as &PDF\u2026"), QString(), QKeySequence(tr("Ctrl+Alt+P")), [this] { exportReport(ReportFormat::Pdf); });
+    auto markCurrent = [this](FindingState state) {
+        if (const Finding *f = m_findingsView->currentFinding())
+            setFindingState(*f, state);
+    };
+    m_markConfirmed = make(tr("Mark Finding &Confirmed"), QString(), QKeySequence(tr("Ctrl+Shift+Y")), [markCurrent] { markCurrent(FindingState::Confirmed); });
+    m_markDismissed = make(tr("Mark Finding &Dismissed"), QString(), QKeySequence(tr("Ctrl+Shift+X")), [markCurrent] { markCurrent(FindingState::Dismissed); });
+    m_markNew = make(tr("Mark Finding as &New"), QString(), QKeySequence(tr("Ctrl+Shift+U")), [markCurrent] { markCurrent(FindingState::New); });
+    m_findingNote = make(tr("Finding &Note\u2026"), QString(), QKeySequence(tr("Ctrl+Alt+N")), [this] { editFindingNote(); });
+    for (QAction *a : {m_markConfirmed, m_markDismissed, m_markNew})
+        a->setCheckable(true);
 #ifndef MWB_HAVE_WIZARD
     m_wizard->setToolTip(tr("The remediation wizard is not part of this build yet"));
 #endif
@@ -290,6 +337,9 @@ void MainWindow::createDocks()
     resizeDocks({findingsDock}, {480}, Qt::Horizontal);
 
     connect(m_findingsView, &FindingsView::currentFindingChanged, m_details, &FindingDetails::setFinding);
+    // Finding states and notes belong to the case: offered from the shell, the view stays as it is.
+    m_findingsView->table()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_findingsView->table(), &QWidget::customContextMenuRequested, this, &MainWindow::showFindingsMenu);
     connect(m_details, &FindingDetails::showSessions, this, [this](const Finding &f) {
         m_pages->setCurrentWidget(m_workspace);
         m_workspace->showFindingSessions(f);
@@ -304,6 +354,13 @@ void MainWindow::createDocks()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newCase);
+    file->addAction(m_openCase);
+    m_recentCasesMenu = file->addMenu(tr("Open Recent Cas&e"));
+    file->addAction(m_saveCase);
+    file->addAction(m_saveCaseAs);
+    file->addAction(m_caseContents);
+    file->addSeparator();
     file->addAction(m_openFiles);
     file->addAction(m_openFolder);
     file->addAction(m_openSamples);
@@ -314,6 +371,9 @@ void MainWindow::createMenus()
     exportMenu->addAction(m_exportTranscript);
     exportMenu->addAction(m_exportJourney);
     exportMenu->addAction(m_exportChart);
+    QMenu *reportMenu = file->addMenu(tr("Export &Report"));
+    reportMenu->addAction(m_exportHtml);
+    reportMenu->addAction(m_exportPdf);
     file->addSeparator();
     file->addAction(m_cancel);
     file->addSeparator();
@@ -322,6 +382,20 @@ void MainWindow::createMenus()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_copyTranscript);
     edit->addAction(m_focusFilter);
+    edit->addSeparator();
+    m_findingsMenu = edit->addMenu(tr("F&inding"));
+    m_findingsMenu->addAction(m_markConfirmed);
+    m_findingsMenu->addAction(m_markDismissed);
+    m_findingsMenu->addAction(m_markNew);
+    m_findingsMenu->addSeparator();
+    m_findingsMenu->addAction(m_findingNote);
+    connect(m_findingsMenu, &QMenu::aboutToShow, this, [this] {
+        const Finding *f = m_findingsView->currentFinding();
+        const FindingState state = f ? m_case->state().findingState(f->rule, findingKey(*f)) : FindingState::New;
+        m_markConfirmed->setChecked(f && state == FindingState::Confirmed);
+        m_markDismissed->setChecked(f && state == FindingState::Dismissed);
+        m_markNew->setChecked(f && state == FindingState::New);
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_back);
@@ -372,6 +446,7 @@ void MainWindow::createMenus()
             button->setToolButtonStyle(Qt::ToolButtonIconOnly);
     }
     updateRecentMenu();
+    updateRecentCasesMenu();
 }
 
 QWidget *MainWindow::createWelcomePage()
@@ -587,6 +662,13 @@ void MainWindow::onFinished(std::shared_ptr<Store> store, bool cancelled)
         m_messageBar->showMessage(tr("No Exchange log was found in what was opened."), MessageBar::Info);
     if (!m_findings.isEmpty())
         m_findingsView->table()->selectRow(0);
+    if (m_restoringCase) {
+        // The sources stay as recorded (skipped ones too, so the next reopen asks again).
+        applyCaseView();
+        m_restoringCase = false;
+    } else if (!cancelled) {
+        m_case->setSourcesFromStore(*m_store);
+    }
     Q_EMIT loadFinished();
 }
 
@@ -726,6 +808,18 @@ void MainWindow::openWizard(const QString &scenario, const QMap<QString, QString
 #ifdef MWB_HAVE_WIZARD
     auto *wizard = new RemediationWizard(scenario, parameters, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
+    // The answers and the generated script become part of the case when the wizard is finished.
+    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+        const QString script = wizard->script();
+        if (script.isEmpty() || wizard->scenarioId().isEmpty())
+            return;
+        QJsonObject answers;
+        const QMap<QString, QString> params = wizard->walker() ? wizard->walker()->parameters() : QMap<QString, QString>{};
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            answers.insert(it.key(), it.value());
+        m_case->edit().wizardRuns.append({0, wizard->scenarioId(), answers, script, QDateTime::currentMSecsSinceEpoch()});
+        m_status->setText(tr("The wizard's script was added to the case"));
+    });
     wizard->show();
 #else
     Q_UNUSED(parameters)
@@ -783,6 +877,7 @@ void MainWindow::writeSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    autosaveCase();
     writeSettings();
     if (m_job)
         m_job->cancel();
@@ -847,6 +942,473 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange && m_workspace && m_store)
         m_workspace->charts()->setSessions(m_store->sessions);
     QMainWindow::changeEvent(event);
+}
+
+// --- case files ------------------------------------------------------------------------------
+
+void MainWindow::updateCaseTitle()
+{
+    // "[*]" shows the unsaved-changes mark the platform way.
+    setWindowTitle(tr("%1[*] \u2014 Mailflow Workbench").arg(m_case->displayName()));
+    setWindowModified(m_case->isModified());
+    updateRecentCasesMenu();
+}
+
+void MainWindow::updateRecentCasesMenu()
+{
+    if (!m_recentCasesMenu)
+        return;
+    m_recentCasesMenu->clear();
+    const QStringList recent = m_case->recentCases();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        QAction *a = m_recentCasesMenu->addAction(QStringLiteral("&%1 %2").arg((i + 1) % 10).arg(QDir::toNativeSeparators(path)));
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (maybeSaveCase())
+                openCase(path);
+        });
+    }
+    if (!recent.isEmpty())
+        m_recentCasesMenu->addSeparator();
+    QAction *clear = m_recentCasesMenu->addAction(tr("&Clear Recent Cases"));
+    clear->setEnabled(!recent.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] {
+        m_case->clearRecentCases();
+        updateRecentCasesMenu();
+    });
+}
+
+void MainWindow::captureCaseState()
+{
+    QJsonObject view;
+    view.insert(QStringLiteral("page"), m_pages->currentWidget() == m_workspace ? QStringLiteral("workspace") : QStringLiteral("welcome"));
+    view.insert(QStringLiteral("tab"), m_workspace->currentIndex());
+    view.insert(QStringLiteral("utc"), m_utc->isChecked());
+    view.insert(QStringLiteral("rawLines"), m_rawLines->isChecked());
+    if (const Finding *f = m_findingsView->currentFinding()) {
+        view.insert(QStringLiteral("findingRule"), f->rule);
+        view.insert(QStringLiteral("findingKey"), findingKey(*f));
+    }
+    view.insert(QStringLiteral("window"), QString::fromLatin1(saveState().toBase64()));
+    const CaseState &state = m_case->state();
+    if (view != state.view)
+        m_case->edit().view = view;
+#ifdef MWB_HAVE_CONSOLE
+    if (auto *console = findChild<ConsoleWidget *>()) {
+        const QString text = console->transcriptText();
+        if (!text.trimmed().isEmpty()) {
+            const QString scrubbed = scrubAuthSecrets(text);
+            if (m_liveConsoleTranscript < 0 || m_liveConsoleTranscript >= state.consoleTranscripts.size()) {
+                m_case->edit().consoleTranscripts.append({0, QString(), scrubbed, QDateTime::currentMSecsSinceEpoch()});
+                m_liveConsoleTranscript = int(m_case->state().consoleTranscripts.size()) - 1;
+            } else if (state.consoleTranscripts.at(m_liveConsoleTranscript).text != scrubbed) {
+                m_case->edit().consoleTranscripts[m_liveConsoleTranscript].text = scrubbed;
+            }
+        }
+    }
+#endif
+}
+
+void MainWindow::applyCaseView()
+{
+    const QJsonObject view = m_case->state().view;
+    if (view.isEmpty())
+        return;
+    const bool utc = view.value(QStringLiteral("utc")).toBool(true);
+    m_utc->setChecked(utc);
+    setTimeUtc(utc);
+    const bool raw = view.value(QStringLiteral("rawLines")).toBool(false);
+    m_rawLines->setChecked(raw);
+    m_workspace->transcript()->setRawMode(raw);
+    const QByteArray window = QByteArray::fromBase64(view.value(QStringLiteral("window")).toString().toLatin1());
+    if (!window.isEmpty())
+        restoreState(window);
+    if (view.value(QStringLiteral("page")).toString() == QLatin1String("workspace"))
+        m_pages->setCurrentWidget(m_workspace);
+    m_workspace->setCurrentIndex(view.value(QStringLiteral("tab")).toInt());
+    const QString rule = view.value(QStringLiteral("findingRule")).toString();
+    if (!rule.isEmpty())
+        m_findingsView->selectRule(rule);
+}
+
+SourceDecision MainWindow::askAboutSource(const SourceCheck &check)
+{
+    const QString name = QDir::toNativeSeparators(check.recorded.path);
+    QMessageBox box(this);
+    box.setIcon(QMessageBox::Warning);
+    box.setWindowTitle(tr("Log file of the case"));
+    switch (check.status) {
+    case SourceStatus::Missing:
+        box.setText(tr("The log file %1 was not found. It may have been moved or deleted.").arg(name));
+        break;
+    case SourceStatus::SizeChanged:
+        box.setText(tr("The log file %1 has a different size than when the case was saved (%2 instead of %3 bytes).")
+                        .arg(name).arg(check.currentSize).arg(check.recorded.size));
+        break;
+    case SourceStatus::ContentChanged:
+        box.setText(tr("The content of the log file %1 has changed since the case was saved (different SHA-256).").arg(name));
+        break;
+    case SourceStatus::Unchanged:
+        return {SourceDecision::LoadAnyway, {}};
+    }
+    box.setInformativeText(tr("Locate the file, or skip it: the rest of the case opens either way."));
+    QPushButton *locate = box.addButton(tr("&Locate\u2026"), QMessageBox::ActionRole);
+    QPushButton *anyway = check.status == SourceStatus::Missing ? nullptr : box.addButton(tr("Load &Anyway"), QMessageBox::AcceptRole);
+    QPushButton *skip = box.addButton(tr("&Skip"), QMessageBox::RejectRole);
+    box.setDefaultButton(locate);
+    box.exec();
+    if (box.clickedButton() == locate) {
+        const QString archive = check.recorded.path.section(QStringLiteral("!/"), 0, 0);
+        const QString found = QFileDialog::getOpenFileName(this, tr("Locate %1").arg(QFileInfo(archive).fileName()),
+                                                           QFileInfo(archive).absolutePath());
+        if (!found.isEmpty())
+            return {SourceDecision::Relocate, found};
+        return {};
+    }
+    if (anyway && box.clickedButton() == anyway)
+        return {SourceDecision::LoadAnyway, {}};
+    Q_UNUSED(skip)
+    return {};
+}
+
+void MainWindow::afterCaseOpened(const CaseController::Opened &opened)
+{
+    QStringList parts;
+    if (!opened.relocated.isEmpty())
+        parts << tr("Relocated: %1.").arg(opened.relocated.join(QStringLiteral("; ")));
+    if (!opened.changed.isEmpty())
+        parts << tr("Changed since the case was saved: %1.").arg(opened.changed.join(QStringLiteral("; ")));
+    if (!opened.skipped.isEmpty())
+        parts << tr("Not loaded (missing or changed): %1.").arg(opened.skipped.join(QStringLiteral("; ")));
+    m_liveConsoleTranscript = -1;
+    if (opened.loadPaths.isEmpty()) {
+        m_store.reset();
+        m_findings.clear();
+        m_workspace->clear();
+        m_findingsView->setFindings({});
+        m_paths.clear();
+        applyCaseView();
+        QMetaObject::invokeMethod(this, &MainWindow::loadFinished, Qt::QueuedConnection);
+    } else {
+        m_restoringCase = true;
+        openPaths(opened.loadPaths);
+        // openPaths may refuse everything (e.g. all files vanished meanwhile): then no load runs.
+        if (!m_job)
+            m_restoringCase = false;
+    }
+    if (!parts.isEmpty())
+        m_messageBar->showMessage(parts.join(QLatin1Char(' ')), opened.skipped.isEmpty() ? MessageBar::Info : MessageBar::Warning);
+    m_status->setText(tr("Opened case %1").arg(m_case->displayName()));
+}
+
+bool MainWindow::openCase(const QString &path)
+{
+    auto opened = m_case->open(path, m_resolver);
+    if (!opened) {
+        m_messageBar->showMessage(tr("Could not open the case %1: %2").arg(QDir::toNativeSeparators(path), opened.errorMessage()),
+                                  MessageBar::Error);
+        return false;
+    }
+    afterCaseOpened(opened.value());
+    return true;
+}
+
+bool MainWindow::recoverAutosavedCase()
+{
+    auto opened = m_case->recoverAutosave(m_resolver);
+    if (!opened) {
+        m_messageBar->showMessage(tr("Could not recover the autosaved case: %1").arg(opened.errorMessage()), MessageBar::Error);
+        return false;
+    }
+    afterCaseOpened(opened.value());
+    return true;
+}
+
+void MainWindow::offerAutosaveRecovery()
+{
+    if (!CaseController::hasAutosave())
+        return;
+    const auto answer = QMessageBox::question(this, tr("Recover unsaved case"),
+                                              tr("Mailflow Workbench found work from a case that was never saved. Recover it?"),
+                                              QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes)
+        recoverAutosavedCase();
+    else
+        CaseController::discardAutosave();
+}
+
+bool MainWindow::saveCase()
+{
+    captureCaseState();
+    auto saved = m_case->save();
+    if (!saved) {
+        m_messageBar->showMessage(saved.errorMessage(), MessageBar::Error);
+        return false;
+    }
+    m_status->setText(tr("Saved the case to %1").arg(QDir::toNativeSeparators(m_case->path())));
+    return true;
+}
+
+bool MainWindow::saveCaseAs(const QString &path)
+{
+    captureCaseState();
+    auto saved = m_case->saveAs(path);
+    if (!saved) {
+        m_messageBar->showMessage(tr("Could not save the case: %1").arg(saved.errorMessage()), MessageBar::Error);
+        return false;
+    }
+    m_status->setText(tr("Saved the case to %1").arg(QDir::toNativeSeparators(m_case->path())));
+    return true;
+}
+
+bool MainWindow::saveCaseWithDialog(bool forceDialog)
+{
+    if (!forceDialog && !m_case->path().isEmpty())
+        return saveCase();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save case"), tr("investigation.mwbcase"),
+                                                      tr("Mailflow Workbench cases (*.mwbcase)"));
+    return !path.isEmpty() && saveCaseAs(path);
+}
+
+bool MainWindow::maybeSaveCase()
+{
+    captureCaseState();
+    if (!m_case->isModified() || m_case->state().isEmpty())
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved case"), tr("The case %1 has unsaved changes. Save them?").arg(m_case->displayName()),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        return saveCaseWithDialog(false);
+    if (m_case->path().isEmpty())
+        CaseController::discardAutosave();
+    return true;
+}
+
+void MainWindow::newCase()
+{
+    if (m_job) {
+        m_job->disconnect(this);
+        m_job->cancel();
+        m_job->deleteLater();
+        m_job = nullptr;
+    }
+    m_case->newCase();
+    m_liveConsoleTranscript = -1;
+    m_paths.clear();
+    m_store.reset();
+    m_findings.clear();
+    m_workspace->clear();
+    m_findingsView->setFindings({});
+    m_details->setStore(nullptr);
+    m_pages->setCurrentIndex(0);
+    m_status->setText(tr("New case \u2014 drop Exchange logs on the window or open them from the File menu"));
+}
+
+void MainWindow::autosaveCase()
+{
+    captureCaseState();
+    if (auto r = m_case->autosave(); !r)
+        m_messageBar->showMessage(tr("Autosave failed: %1").arg(r.errorMessage()), MessageBar::Warning);
+}
+
+void MainWindow::setFindingState(const Finding &finding, FindingState state)
+{
+    const QString key = findingKey(finding);
+    if (m_case->state().findingState(finding.rule, key) == state)
+        return;
+    m_case->edit().setFindingState(finding.rule, key, state);
+    const QString stateText = state == FindingState::Confirmed ? tr("confirmed")
+        : state == FindingState::Dismissed                     ? tr("dismissed")
+                                                               : tr("new");
+    m_status->setText(tr("Finding \u201c%1\u201d marked as %2").arg(finding.title, stateText));
+}
+
+void MainWindow::setFindingNote(const Finding &finding, const QString &text)
+{
+    const QString key = finding.rule + QLatin1Char('|') + findingKey(finding);
+    if (m_case->state().note(NoteTarget::Finding, key) == text)
+        return;
+    m_case->edit().setNote(NoteTarget::Finding, key, text);
+}
+
+void MainWindow::editFindingNote()
+{
+    const Finding *f = m_findingsView->currentFinding();
+    if (!f) {
+        m_status->setText(tr("Select a finding to add a note to it."));
+        return;
+    }
+    const Finding finding = *f;
+    const QString key = finding.rule + QLatin1Char('|') + findingKey(finding);
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Note on the finding"), tr("Note on \u201c%1\u201d:").arg(finding.title),
+                                                        m_case->state().note(NoteTarget::Finding, key), &ok);
+    if (ok)
+        setFindingNote(finding, text.trimmed());
+}
+
+void MainWindow::showFindingsMenu(const QPoint &pos)
+{
+    if (!m_findingsView->currentFinding())
+        return;
+    Q_EMIT m_findingsMenu->aboutToShow();  // sync the check marks
+    m_findingsMenu->exec(m_findingsView->table()->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::showCaseContents()
+{
+    captureCaseState();
+    const CaseState &state = m_case->state();
+    QString html = QStringLiteral("<h2>%1</h2>").arg(m_case->displayName().toHtmlEscaped());
+    html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Log files").toHtmlEscaped());
+    for (const CaseSource &s : state.sources)
+        html += QStringLiteral("<li>%1 (%2, SHA-256 %3)</li>")
+                    .arg(QDir::toNativeSeparators(s.path).toHtmlEscaped(), QLocale().formattedDataSize(s.size), s.sha256.left(16));
+    html += QStringLiteral("</ul><h3>%1</h3><ul>").arg(tr("Notes").toHtmlEscaped());
+    for (const Note &n : state.notes)
+        html += QStringLiteral("<li><b>%1 %2</b>: %3</li>").arg(noteTargetId(n.target), n.key.toHtmlEscaped(), n.text.toHtmlEscaped());
+    html += QStringLiteral("</ul><h3>%1</h3><ul>").arg(tr("Finding states").toHtmlEscaped());
+    for (const FindingStateEntry &e : state.findingStates)
+        html += QStringLiteral("<li>%1 %2: %3</li>").arg(e.rule.toHtmlEscaped(), e.key.toHtmlEscaped(), findingStateId(e.state));
+    html += QStringLiteral("</ul><h3>%1</h3>").arg(tr("Wizard scripts").toHtmlEscaped());
+    for (const WizardRun &w : state.wizardRuns)
+        html += QStringLiteral("<h4>%1</h4><pre>%2</pre>").arg(w.scenario.toHtmlEscaped(), w.script.toHtmlEscaped());
+    html += QStringLiteral("<h3>%1</h3>").arg(tr("Console transcripts").toHtmlEscaped());
+    for (const ConsoleTranscript &t : state.consoleTranscripts)
+        html += QStringLiteral("<h4>%1</h4><pre>%2</pre>").arg(t.host.toHtmlEscaped(), t.text.toHtmlEscaped());
+
+    auto *box = new QDialog(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("Case Contents"));
+    auto *layout = new QVBoxLayout(box);
+    auto *text = new QTextBrowser(box);
+    text->setObjectName(QStringLiteral("caseContents"));
+    text->setAccessibleName(tr("Case contents"));
+    text->setHtml(html);
+    text->setMinimumSize(640, 420);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, box);
+    connect(buttons, &QDialogButtonBox::rejected, box, &QDialog::close);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    box->show();
+}
+
+// --- report ----------------------------------------------------------------------------------
+
+ReportOptions MainWindow::reportOptions() const
+{
+    ReportOptions options;
+    options.title = m_case->path().isEmpty() ? QString() : tr("Mail flow investigation: %1").arg(m_case->displayName());
+    const CaseState &state = m_case->state();
+    options.notes = state.notes;
+    options.findingStates = state.findingStates;
+    for (const WizardRun &run : state.wizardRuns)
+        options.scripts.append({tr("Remediation script (%1)").arg(run.scenario), run.scenario, run.script});
+    if (m_store && !m_store->sessions.isEmpty()) {
+        // The charts as the admin sees them; grab() renders even when the tab is not shown.
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        if (m_workspace->charts()->grab().save(&buffer, "PNG"))
+            options.charts.append({tr("Charts"), png, tr("Charts of the loaded sessions: outcomes, volume over time, top remote hosts")});
+    }
+    return options;
+}
+
+QList<Replacement> MainWindow::reportRedactionPreview(const ReportExportSettings &settings) const
+{
+    if (!m_store)
+        return {};
+    // buildHtmlReport only reads the store; Analysis holds it non-const for the loader's sake.
+    const Analysis analysis{std::const_pointer_cast<Store>(m_store), m_findings};
+    QList<Replacement> replacements;
+    buildReport(analysis, reportOptions(), settings, &replacements);
+    return replacements;
+}
+
+bool MainWindow::exportReportTo(const QString &path, ReportFormat format, const ReportExportSettings &settings)
+{
+    if (!m_store) {
+        m_messageBar->showMessage(tr("Load logs first: the report describes what is loaded."), MessageBar::Info);
+        return false;
+    }
+    captureCaseState();
+    const Analysis analysis{std::const_pointer_cast<Store>(m_store), m_findings};
+    const QString html = buildReport(analysis, reportOptions(), settings);
+    QString error;
+    bool ok = false;
+    if (format == ReportFormat::Html) {
+        ok = writeTextFile(path, html, &error);
+    } else {
+        auto written = writeReportPdf(html, path);
+        ok = written.ok();
+        error = written.errorMessage();
+    }
+    if (!ok) {
+        m_messageBar->showMessage(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error), MessageBar::Error);
+        return false;
+    }
+    m_status->setText(settings.redact ? tr("Exported the redacted report to %1").arg(QDir::toNativeSeparators(path))
+                                      : tr("Exported the report to %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void MainWindow::exportReport(ReportFormat format)
+{
+    if (!m_store) {
+        m_messageBar->showMessage(tr("Load logs first: the report describes what is loaded."), MessageBar::Info);
+        return;
+    }
+    ExportReportDialog dialog(format, [this](const ReportExportSettings &s) { return reportRedactionPreview(s); }, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const bool pdf = format == ReportFormat::Pdf;
+    const QString path = QFileDialog::getSaveFileName(this, pdf ? tr("Export report as PDF") : tr("Export report as HTML"),
+                                                      pdf ? tr("report.pdf") : tr("report.html"),
+                                                      pdf ? tr("PDF (*.pdf)") : tr("HTML (*.html)"));
+    if (!path.isEmpty())
+        exportReportTo(path, format, dialog.settings());
+}
+
+// --- accessibility ---------------------------------------------------------------------------
+
+void MainWindow::setAccessibleNames()
+{
+    // Screen readers announce these; the visible text is not enough for icon-only or text-less controls.
+    m_status->setAccessibleName(tr("Status"));
+    m_progress->setAccessibleName(tr("Loading progress"));
+    m_cancelButton->setAccessibleName(tr("Cancel loading"));
+    m_messageBar->setAccessibleName(tr("Messages"));
+    m_pages->setAccessibleName(tr("Main area"));
+    m_workspace->setAccessibleName(tr("Workspace: sessions, message journey and charts"));
+    m_findingsView->setAccessibleName(tr("Findings"));
+    m_findingsView->table()->setAccessibleName(tr("Findings list"));
+    m_details->setAccessibleName(tr("Finding details"));
+    if (auto *welcome = findChild<QWidget *>(QStringLiteral("welcomePage")))
+        welcome->setAccessibleName(tr("Welcome"));
+    for (QToolBar *bar : findChildren<QToolBar *>())
+        bar->setAccessibleName(bar->windowTitle());
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        dock->setAccessibleName(dock->windowTitle());
+    // Actions: screen readers read the text without the mnemonic; tool buttons get it as a name.
+    for (QAction *a : actions()) {
+        const QString plain = QString(a->text()).remove(QLatin1Char('&')).remove(QChar(0x2026));
+        if (a->toolTip().isEmpty() || a->toolTip() == a->text())
+            a->setToolTip(plain);
+        a->setStatusTip(plain);
+    }
+    // Every focusable control without a name gets one from its tool tip or its text, so none is
+    // announced as just "button" or "edit".
+    for (QWidget *w : findChildren<QWidget *>()) {
+        if (w->focusPolicy() == Qt::NoFocus || !w->accessibleName().isEmpty())
+            continue;
+        if (auto *button = qobject_cast<QToolButton *>(w)) {
+            if (button->defaultAction())
+                button->setAccessibleName(QString(button->defaultAction()->text()).remove(QLatin1Char('&')));
+        }
+    }
 }
 
 } // namespace mwb::views

@@ -4,6 +4,8 @@
 // drop of files and folders anywhere on the window, recent files, settings, About.
 #include "model/core/diagnosis/finding.h"
 #include "model/core/sessions/store.h"
+#include "views/shell/casecontroller.h"
+#include "views/shell/reportexport.h"
 
 #include <QMainWindow>
 #include <QStringList>
@@ -14,6 +16,7 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QStackedWidget;
+class QTimer;
 class QToolButton;
 
 namespace mwb {
@@ -59,6 +62,28 @@ public:
     };
     static PathCheck checkPaths(const QStringList &paths);
 
+    // Case files. These run without dialogs (the File menu asks before calling them); errors go
+    // to the message bar. Reopening loads the recorded sources and restores the view after it.
+    CaseController *caseController() const { return m_case; }
+    // Decides what to do with a moved or changed source on reopen; default: asks the admin.
+    void setSourceResolver(CaseController::SourceResolver resolver) { m_resolver = std::move(resolver); }
+    bool openCase(const QString &path);
+    bool recoverAutosavedCase();
+    bool saveCase();
+    bool saveCaseAs(const QString &path);
+    void newCase();
+    // Autosave now (the timer and quitting call this too).
+    void autosaveCase();
+    // At start: offers the autosave of a case that was never saved (asks the admin).
+    void offerAutosaveRecovery();
+
+    void setFindingState(const Finding &finding, FindingState state);
+    void setFindingNote(const Finding &finding, const QString &text);
+
+    // Report export without dialogs; the preview uses the same pseudonyms as the written file.
+    QList<Replacement> reportRedactionPreview(const ReportExportSettings &settings) const;
+    bool exportReportTo(const QString &path, ReportFormat format, const ReportExportSettings &settings);
+
 public Q_SLOTS:
     void cancelLoad();
     void openSamples();
@@ -87,12 +112,26 @@ private:
     void exportTranscript();
     void exportJourney();
     void exportChart();
+    void exportReport(ReportFormat format);
+    ReportOptions reportOptions() const;
+    void captureCaseState();
+    void applyCaseView();
+    void updateCaseTitle();
+    void updateRecentCasesMenu();
+    bool maybeSaveCase();
+    bool saveCaseWithDialog(bool forceDialog);
+    void showFindingsMenu(const QPoint &pos);
+    void editFindingNote();
+    void showCaseContents();
+    SourceDecision askAboutSource(const SourceCheck &check);
+    void setAccessibleNames();
     void showAbout();
     void openWizard(const QString &scenario, const QMap<QString, QString> &parameters);
     void openConsole();
     void readSettings();
     void writeSettings() const;
     bool handleDrag(QEvent *event);
+    void afterCaseOpened(const CaseController::Opened &opened);
 
     QString m_samplesDir;
     QStringList m_paths;
@@ -103,6 +142,11 @@ private:
     std::shared_ptr<const Store> m_store;
     QList<Finding> m_findings;
     qint64 m_sessionsSeen = 0;
+    CaseController *m_case = nullptr;
+    CaseController::SourceResolver m_resolver;
+    QTimer *m_autosaveTimer = nullptr;
+    bool m_restoringCase = false;
+    int m_liveConsoleTranscript = -1;   // this window's console entry in the case
 
     QStackedWidget *m_pages = nullptr;
     MessageBar *m_messageBar = nullptr;
@@ -113,6 +157,8 @@ private:
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancelButton = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QMenu *m_recentCasesMenu = nullptr;
+    QMenu *m_findingsMenu = nullptr;
 
     QAction *m_openFiles = nullptr;
     QAction *m_openFolder = nullptr;
@@ -137,6 +183,17 @@ private:
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
     QAction *m_clearRecent = nullptr;
+    QAction *m_newCase = nullptr;
+    QAction *m_openCase = nullptr;
+    QAction *m_saveCase = nullptr;
+    QAction *m_saveCaseAs = nullptr;
+    QAction *m_caseContents = nullptr;
+    QAction *m_exportHtml = nullptr;
+    QAction *m_exportPdf = nullptr;
+    QAction *m_markConfirmed = nullptr;
+    QAction *m_markDismissed = nullptr;
+    QAction *m_markNew = nullptr;
+    QAction *m_findingNote = nullptr;
 };
 
 } // namespace mwb::views

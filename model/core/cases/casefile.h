@@ -27,6 +27,7 @@ struct CaseSource {
     qint64 size = 0;       // bytes of the file on disk (the archive for a member)
     QString sha256;        // lower-case hex of the file on disk (the archive for a member)
     QString format;        // contract format id (formatId())
+    friend bool operator==(const CaseSource &, const CaseSource &) = default;
 };
 
 // Size and SHA-256 of the file behind a source path (the archive for "a.zip!/member").
