@@ -10,6 +10,9 @@ namespace mwb::views {
 QIcon actionIcon(const QString &name);
 bool isDark(const QPalette &palette);
 
+// Colours of SMTP transcripts: the session views (log transcripts) and the SMTP console (live
+// transcripts) use the same ones, so a client line looks the same everywhere. Colour is never the
+// only carrier: every view also prints the direction (arrows, "C"/"S") and a gap badge.
 struct TranscriptColors {
     QColor client;       // text of client lines
     QColor server;       // text of server lines
@@ -17,7 +20,17 @@ struct TranscriptColors {
     QColor gap;          // background of a row after a silence > 1 s
     QColor clientBack;
     QColor serverBack;
+    QColor warning;      // text of the console's own warnings (e.g. "DATA sent without the terminator")
+    QColor error;        // text of the console's own errors (connection refused, TLS failed)
 };
 TranscriptColors transcriptColors(const QPalette &palette);
+
+// Verdict colours (certificate checks, DNS answers, "no reply for N s"), readable on the palette's
+// base and window colours. Always paired with a word ("yes"/"LISTED"/"EXPIRED") by the caller.
+struct StatusColors {
+    QColor good;
+    QColor bad;
+};
+StatusColors statusColors(const QPalette &palette);
 
 } // namespace mwb::views

@@ -1,5 +1,7 @@
 #include "views/console/certificateinspector.h"
 
+#include "views/common/theme.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
@@ -14,10 +16,12 @@
 namespace mwb::views {
 namespace {
 
-QString badge(bool good, const QString &text)
+QString badge(bool good, const QString &text, const QPalette &palette)
 {
-    // Colour plus a word, so the state does not depend on colour alone.
-    const QString colour = good ? QStringLiteral("#1b7f3b") : QStringLiteral("#b3261e");
+    // Colour plus a word, so the state does not depend on colour alone. The shared verdict colours
+    // stay readable on a dark palette too.
+    const StatusColors colors = statusColors(palette);
+    const QString colour = (good ? colors.good : colors.bad).name();
     return QStringLiteral("<span style='color:%1;font-weight:600'>%2</span>").arg(colour, text.toHtmlEscaped());
 }
 
@@ -49,8 +53,10 @@ CertificateInspector::CertificateInspector(QWidget *parent)
     m_tlsName->setPlaceholderText(tr("<I>issuer<S>subject appears after STARTTLS"));
     m_tlsName->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
+    auto *tlsNameLabel = new QLabel(tr("TlsCertificateName:"), this);
+    tlsNameLabel->setBuddy(m_tlsName);
     auto *nameRow = new QHBoxLayout;
-    nameRow->addWidget(new QLabel(tr("TlsCertificateName:"), this));
+    nameRow->addWidget(tlsNameLabel);
     nameRow->addWidget(m_tlsName, 1);
     nameRow->addWidget(m_copyTlsName);
     auto *buttons = new QHBoxLayout;
@@ -65,6 +71,20 @@ CertificateInspector::CertificateInspector(QWidget *parent)
     layout->addWidget(m_chain, 1);
     layout->addLayout(nameRow);
     layout->addLayout(buttons);
+
+    // Names for screen readers; Tab goes down the page as it is laid out.
+    m_summary->setAccessibleName(tr("TLS summary"));
+    m_verification->setAccessibleName(tr("Certificate verification"));
+    m_nameCheck->setAccessibleName(tr("Certificate name check"));
+    m_chain->setAccessibleName(tr("Certificate chain"));
+    m_tlsName->setAccessibleName(tr("TlsCertificateName"));
+    m_copyTlsName->setAccessibleName(tr("Copy TlsCertificateName"));
+    m_copyThumbprint->setAccessibleName(tr("Copy thumbprint"));
+    m_scenario->setAccessibleName(tr("Fix in the certificate scenario"));
+    setTabOrder(m_chain, m_tlsName);
+    setTabOrder(m_tlsName, m_copyTlsName);
+    setTabOrder(m_copyTlsName, m_copyThumbprint);
+    setTabOrder(m_copyThumbprint, m_scenario);
 
     connect(m_copyTlsName, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_tlsName->text()); });
     connect(m_copyThumbprint, &QPushButton::clicked, this, [this] {
@@ -111,11 +131,11 @@ void CertificateInspector::setTlsInfo(const mwb::smtp::TlsInfo &info, const QStr
                            .arg(info.protocol.toHtmlEscaped(), info.cipher.toHtmlEscaped())
                            .arg(info.cipherBits)
                            .arg(info.chain.size()));
-    m_verification->setText(tr("Verification: %1").arg(badge(info.verified, info.verificationSummary)));
+    m_verification->setText(tr("Verification: %1").arg(badge(info.verified, info.verificationSummary, palette())));
     if (info.nameCheck.checked)
         m_nameCheck->setText(tr("Name check for %1: %2")
                                  .arg(info.nameCheck.expected.toHtmlEscaped(),
-                                      badge(info.nameCheck.matches, info.nameCheck.explanation)));
+                                      badge(info.nameCheck.matches, info.nameCheck.explanation, palette())));
     else
         m_nameCheck->setText(tr("Name check: enter the FQDN you expect (the connector's FQDN) to check the names."));
 
@@ -145,7 +165,7 @@ void CertificateInspector::setTlsInfo(const mwb::smtp::TlsInfo &info, const QStr
             auto *item = new QTreeWidgetItem(top, {row.first, row.second});
             item->setToolTip(1, row.second);
             if (row.first == tr("Valid") && (c.isExpired(now) || c.isNotYetValid(now)))
-                item->setForeground(1, QColor(0xb3, 0x26, 0x1e));
+                item->setForeground(1, statusColors(palette()).bad);
         }
         top->setExpanded(i == 0);
     }

@@ -3,6 +3,7 @@
 #include "model/core/smtp/probe.h"
 #include "views/console/certificateinspector.h"
 #include "views/console/dnspanel.h"
+#include "views/common/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -39,18 +40,20 @@ namespace {
 constexpr int kHistoryMax = 200;
 constexpr int kHexBytesShown = 512;
 
-QColor colourFor(Direction d, bool dark)
+// The shared transcript palette (views/common/theme), so the console and the session views agree.
+QColor colourFor(Direction d, const TranscriptColors &colors)
 {
     switch (d) {
-    case Direction::Client: return dark ? QColor(0x8a, 0xb4, 0xf8) : QColor(0x1a, 0x4f, 0xa0);
-    case Direction::Server: return dark ? QColor(0x81, 0xc9, 0x95) : QColor(0x1b, 0x6e, 0x35);
-    case Direction::Info: return dark ? QColor(0xa0, 0xa0, 0xa0) : QColor(0x60, 0x60, 0x60);
-    case Direction::Warning: return dark ? QColor(0xf2, 0xb8, 0x4b) : QColor(0x9a, 0x5b, 0x00);
-    case Direction::Error: return dark ? QColor(0xf2, 0x8b, 0x82) : QColor(0xb3, 0x26, 0x1e);
+    case Direction::Client: return colors.client;
+    case Direction::Server: return colors.server;
+    case Direction::Info: return colors.info;
+    case Direction::Warning: return colors.warning;
+    case Direction::Error: return colors.error;
     }
     return {};
 }
 
+// The prefix carries the direction in text, so the colours are a help, not the only signal.
 QString arrowFor(Direction d)
 {
     switch (d) {
@@ -62,6 +65,8 @@ QString arrowFor(Direction d)
     }
     return {};
 }
+
+constexpr qint64 kGapMs = 1000;   // a silence longer than this is marked (where stalls hide)
 
 QString hexDump(const QByteArray &raw)
 {
@@ -167,21 +172,26 @@ ConsoleWidget::ConsoleWidget(QWidget *parent)
     m_command->installEventFilter(this);
 
     // Layout: connection bar, splitter (transcript | tabs), command line, options.
+    auto *profileLabel = new QLabel(tr("Profile"), this);
+    auto *hostLabel = new QLabel(tr("Host"), this);
+    auto *portLabel = new QLabel(tr("Port"), this);
+    auto *ehloLabel = new QLabel(tr("EHLO as"), this);
+    auto *expectedLabel = new QLabel(tr("Expected certificate name"), this);
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Profile"), this));
+    bar->addWidget(profileLabel);
     bar->addWidget(m_profiles);
-    bar->addWidget(new QLabel(tr("Host"), this));
+    bar->addWidget(hostLabel);
     bar->addWidget(m_host, 2);
-    bar->addWidget(new QLabel(tr("Port"), this));
+    bar->addWidget(portLabel);
     bar->addWidget(m_port);
     bar->addWidget(m_mode);
     bar->addWidget(m_connect);
     bar->addWidget(m_quick);
     bar->addWidget(m_abort);
     auto *bar2 = new QHBoxLayout;
-    bar2->addWidget(new QLabel(tr("EHLO as"), this));
+    bar2->addWidget(ehloLabel);
     bar2->addWidget(m_ehlo, 1);
-    bar2->addWidget(new QLabel(tr("Expected certificate name"), this));
+    bar2->addWidget(expectedLabel);
     bar2->addWidget(m_expected, 1);
     bar2->addWidget(m_saveProfile);
 
@@ -213,6 +223,7 @@ ConsoleWidget::ConsoleWidget(QWidget *parent)
     layout->addWidget(split, 1);
     layout->addLayout(cmd);
     layout->addLayout(opts);
+    setUpAccessibility({profileLabel, hostLabel, portLabel, ehloLabel, expectedLabel});
 
     connect(m_client, &mwb::smtp::SmtpClient::lineAdded, this, &ConsoleWidget::appendLine);
     connect(m_client, &mwb::smtp::SmtpClient::capabilitiesChanged, this, &ConsoleWidget::updateCapabilities);
@@ -236,7 +247,8 @@ ConsoleWidget::ConsoleWidget(QWidget *parent)
         const qint64 seconds = m_stepClock.elapsed() / 1000;
         if (seconds >= 1) {
             m_state->setText(tr("%1… no reply for %2 s").arg(m_stepName).arg(seconds));
-            m_state->setStyleSheet(seconds >= 2 ? QStringLiteral("color:#b3261e;font-weight:600") : QString());
+            m_state->setStyleSheet(seconds >= 2 ? QStringLiteral("color:%1;font-weight:600").arg(statusColors(palette()).bad.name())
+                                                : QString());
         }
     });
     connect(m_client, &mwb::smtp::SmtpClient::stepFinished, this, [this] { updateState(); });
@@ -292,6 +304,61 @@ ConsoleWidget::ConsoleWidget(QWidget *parent)
     });
     refreshProfiles();
     updateState();
+}
+
+void ConsoleWidget::setUpAccessibility(const QList<QLabel *> &buddyLabels)
+{
+    // Screen readers announce these names; the labels in front of the fields are their buddies too.
+    const QList<QWidget *> labelled{m_profiles, m_host, m_port, m_ehlo, m_expected};
+    for (qsizetype i = 0; i < buddyLabels.size() && i < labelled.size(); ++i)
+        buddyLabels.at(i)->setBuddy(labelled.at(i));
+    m_profiles->setAccessibleName(tr("Saved connection profile"));
+    m_host->setAccessibleName(tr("Host"));
+    m_port->setAccessibleName(tr("Port"));
+    m_mode->setAccessibleName(tr("Encryption"));
+    m_ehlo->setAccessibleName(tr("EHLO as"));
+    m_expected->setAccessibleName(tr("Expected certificate name"));
+    m_connect->setAccessibleName(tr("Connect"));
+    m_quick->setAccessibleName(tr("Quick test"));
+    m_abort->setAccessibleName(tr("Disconnect"));
+    m_saveProfile->setAccessibleName(tr("Save profile"));
+    m_transcript->setAccessibleName(tr("SMTP transcript"));
+    m_transcript->setAccessibleDescription(tr("C → lines were sent by this console, S ← lines came from the server, "
+                                              "! marks a warning, !! an error"));
+    m_tabs->setAccessibleName(tr("Session details"));
+    m_capabilities->setAccessibleName(tr("Capabilities"));
+    m_message->setAccessibleName(tr("Test message"));
+    m_command->setAccessibleName(tr("SMTP command"));
+    m_send->setAccessibleName(tr("Send command"));
+    m_hex->setAccessibleName(tr("Raw bytes (hex)"));
+    m_timings->setAccessibleName(tr("Timings"));
+    m_fault->setAccessibleName(tr("Fault: DATA without terminator"));
+    m_allowPlainAuth->setAccessibleName(tr("Allow AUTH without TLS"));
+    m_state->setAccessibleName(tr("Connection state"));
+    m_save->setAccessibleName(tr("Save transcript"));
+
+    // Read-only text can be walked with the keyboard; Tab leaves the text boxes instead of
+    // typing a tab character, so nobody is trapped in them.
+    m_transcript->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_capabilities->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    for (QPlainTextEdit *edit : {m_transcript, m_capabilities, m_message})
+        edit->setTabChangesFocus(true);
+
+    // Tab follows the screen: connection bar, second row, transcript, side tabs, command line,
+    // options. (Creation order would jump from the bar to the options and back.)
+    const QList<QWidget *> order{m_profiles, m_host,       m_port,  m_mode,  m_connect, m_quick,   m_abort,
+                                 m_ehlo,     m_expected,   m_saveProfile,     m_transcript, m_tabs,  m_command,
+                                 m_send,     m_hex,        m_timings, m_fault, m_allowPlainAuth, m_save};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        QWidget::setTabOrder(order.at(i - 1), order.at(i));
+}
+
+void ConsoleWidget::changeEvent(QEvent *event)
+{
+    // A light/dark switch recolours what is already in the transcript.
+    if (event->type() == QEvent::PaletteChange)
+        rerender();
+    QWidget::changeEvent(event);
 }
 
 ConsoleWidget::~ConsoleWidget()
@@ -623,19 +690,24 @@ QString ConsoleWidget::formatLine(const mwb::smtp::TranscriptLine &l) const
         prefix = QStringLiteral("%1 %2  ").arg(QStringLiteral("+%1ms").arg(l.sincePreviousMs), 9).arg(QStringLiteral("@%1ms").arg(l.sinceConnectMs), 10);
     const bool wire = l.direction == Direction::Client || l.direction == Direction::Server;
     const QString body = (m_hex->isChecked() && wire && !l.raw.isEmpty()) ? hexDump(l.raw) : l.text;
-    return prefix + arrowFor(l.direction) + u' ' + body;
+    // The gap is said in words too (the same stopwatch sign as the session transcript's badge):
+    // the row's background colour alone would not reach everyone.
+    const QString gap = l.sincePreviousMs > kGapMs
+        ? QStringLiteral("  \u23f1 ") + tr("after %1 s of silence").arg(double(l.sincePreviousMs) / 1000.0, 0, 'f', 1)
+        : QString();
+    return prefix + arrowFor(l.direction) + u' ' + body + gap;
 }
 
 void ConsoleWidget::appendLine(const mwb::smtp::TranscriptLine &line)
 {
     QTextCharFormat format;
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    format.setForeground(colourFor(line.direction, dark));
+    const TranscriptColors colors = transcriptColors(palette());
+    format.setForeground(colourFor(line.direction, colors));
     if (line.direction == Direction::Client)
         format.setFontWeight(QFont::DemiBold);
-    // A silence of more than a second is where stalls hide: mark it.
-    if (line.sincePreviousMs > 1000)
-        format.setBackground(dark ? QColor(0x4a, 0x3b, 0x10) : QColor(0xff, 0xf1, 0xc2));
+    // A silence of more than a second is where stalls hide: mark it (formatLine says it in words).
+    if (line.sincePreviousMs > kGapMs)
+        format.setBackground(colors.gap);
     QScrollBar *bar = m_transcript->verticalScrollBar();
     const bool atEnd = bar->value() >= bar->maximum() - 4;
     const QString text = formatLine(line);

@@ -82,9 +82,11 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void applyOptions();
+    void setUpAccessibility(const QList<QLabel *> &buddyLabels);
     void appendLine(const mwb::smtp::TranscriptLine &line);
     void rerender();
     QString formatLine(const mwb::smtp::TranscriptLine &line) const;

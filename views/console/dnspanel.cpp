@@ -1,5 +1,7 @@
 #include "views/console/dnspanel.h"
 
+#include "views/common/theme.h"
+
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,16 +28,32 @@ DnsPanel::DnsPanel(QWidget *parent)
     m_results->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_probeMx->setEnabled(false);
     m_status->setWordWrap(true);
+    auto *queryLabel = new QLabel(tr("Name or IP:"), this);
+    queryLabel->setBuddy(m_query);
+    auto *resolverLabel = new QLabel(tr("Resolver:"), this);
+    resolverLabel->setBuddy(m_resolver);
+    m_query->setAccessibleName(tr("Name or IP address to look up"));
+    m_resolver->setAccessibleName(tr("Resolver"));
+    m_run->setAccessibleName(tr("Look up"));
+    m_probeMx->setAccessibleName(tr("Probe MX in priority order"));
+    m_status->setAccessibleName(tr("DNS status"));
+    m_results->setAccessibleName(tr("DNS answers"));
     auto *grid = new QGridLayout(this);
-    grid->addWidget(new QLabel(tr("Name or IP:"), this), 0, 0);
+    grid->addWidget(queryLabel, 0, 0);
     grid->addWidget(m_query, 0, 1);
     grid->addWidget(m_run, 0, 2);
-    grid->addWidget(new QLabel(tr("Resolver:"), this), 1, 0);
+    grid->addWidget(resolverLabel, 1, 0);
     grid->addWidget(m_resolver, 1, 1);
     grid->addWidget(m_probeMx, 1, 2);
     grid->addWidget(m_status, 2, 0, 1, 3);
     grid->addWidget(m_results, 3, 0, 1, 3);
     grid->setColumnStretch(1, 1);
+    // Tab: what to ask, whom to ask, then the buttons and the answers (not row by row, which
+    // would put "Look up" before the resolver field).
+    setTabOrder(m_query, m_resolver);
+    setTabOrder(m_resolver, m_run);
+    setTabOrder(m_run, m_probeMx);
+    setTabOrder(m_probeMx, m_results);
     connect(m_run, &QPushButton::clicked, this, [this] { lookup(m_query->text(), m_resolver->text()); });
     connect(m_query, &QLineEdit::returnPressed, m_run, &QPushButton::click);
     connect(m_probeMx, &QPushButton::clicked, this, [this] { emit probeMxInOrderRequested(mxHosts()); });
@@ -110,7 +128,8 @@ void DnsPanel::show(const mwb::smtp::DnsReport &r)
         for (const auto &p : r.ptr) {
             auto *ptr = new QTreeWidgetItem(m_results, {tr("PTR"), p.names.isEmpty() ? tr("none") : p.names.join(QStringLiteral(", "))});
             new QTreeWidgetItem(ptr, {QString(), p.explanation});
-            ptr->setForeground(1, p.forwardConfirmed ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb3, 0x26, 0x1e));
+            const StatusColors colors = statusColors(palette());
+            ptr->setForeground(1, p.forwardConfirmed ? colors.good : colors.bad);
             ptr->setExpanded(true);
         }
         auto *bl = new QTreeWidgetItem(m_results, {tr("Block lists"), QString()});
@@ -121,7 +140,7 @@ void DnsPanel::show(const mwb::smtp::DnsReport &r)
                                                       : tr("not listed");
             auto *item = new QTreeWidgetItem(bl, {b.zone, state});
             if (b.listed) {
-                item->setForeground(1, QColor(0xb3, 0x26, 0x1e));
+                item->setForeground(1, statusColors(palette()).bad);
                 ++listed;
             }
         }

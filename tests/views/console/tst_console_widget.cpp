@@ -4,6 +4,7 @@
 #include "views/console/certificateinspector.h"
 #include "views/console/consolewidget.h"
 #include "views/console/dnspanel.h"
+#include "views/common/theme.h"
 #include "tests/integration/fixtures.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QSslKey>
 #include <QSslSocket>
 #include <QStandardPaths>
+#include <QTextBlock>
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -27,6 +29,25 @@
 using namespace mwb::views;
 
 namespace {
+
+// The text format of the first transcript row containing `needle` (invalid if there is none).
+QTextCharFormat formatOfRow(const QPlainTextEdit *view, const QString &needle)
+{
+    for (QTextBlock b = view->document()->firstBlock(); b.isValid(); b = b.next()) {
+        if (b.text().contains(needle))
+            return b.begin().fragment().charFormat();
+    }
+    return {};
+}
+
+// The control a focus widget belongs to: Qt's own inner parts (a spin box's line edit, a tab
+// widget's tab bar) are named "qt_…" and stand for their owner.
+QWidget *controlOf(QWidget *w)
+{
+    while (w && w->objectName().startsWith(QLatin1String("qt_")) && w->parentWidget())
+        w = w->parentWidget();
+    return w;
+}
 
 bool openssl(const QStringList &args)
 {
@@ -200,6 +221,103 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!console.client()->isBusy(), 5000);
         QVERIFY(!console.client()->isConnected());
         QVERIFY(!m_peer.received.contains("\r\n.\r\n"));
+        // The abort came after seconds of silence: the row says so in words, not only in colour.
+        const QString after = console.transcriptView()->toPlainText();
+        QVERIFY(after.contains(QStringLiteral("Aborted by the user")));
+        const QString abortRow = after.section(QStringLiteral("Aborted by the user"), 1).section(u'\n', 0, 0);
+        QVERIFY2(abortRow.contains(QStringLiteral("\u23f1")) && abortRow.contains(QStringLiteral("of silence")),
+                 qPrintable(abortRow));
+    }
+
+    void transcriptUsesTheSharedThemeColoursBesideTheArrows()
+    {
+        ConsoleWidget console;
+        console.resize(1280, 760);
+        console.show();
+        console.setProfile(profile());
+        console.executeCommand(QStringLiteral("CONNECT"));
+        console.executeCommand(QStringLiteral("EHLO"));
+        console.executeCommand(QStringLiteral("BOGUS"));
+        QTRY_VERIFY_WITH_TIMEOUT(console.transcriptView()->toPlainText().contains(QStringLiteral("S ← 250 2.0.0 OK")), 20000);
+        const TranscriptColors colors = transcriptColors(console.palette());
+        const QTextCharFormat client = formatOfRow(console.transcriptView(), QStringLiteral("C → EHLO"));
+        const QTextCharFormat server = formatOfRow(console.transcriptView(), QStringLiteral("S ← 220 mail.contoso.com"));
+        QVERIFY(client.isValid());
+        QVERIFY(server.isValid());
+        QCOMPARE(client.foreground().color(), colors.client);
+        QCOMPARE(server.foreground().color(), colors.server);
+        QVERIFY(colors.client != colors.server);
+        // A dark palette recolours what is already shown, with the dark theme's colours.
+        QPalette dark = console.palette();
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::Base, QColor(0x18, 0x18, 0x18));
+        console.setPalette(dark);
+        QVERIFY(isDark(console.palette()));
+        const TranscriptColors darkColors = transcriptColors(console.palette());
+        QVERIFY(darkColors.client != colors.client);
+        QCOMPARE(formatOfRow(console.transcriptView(), QStringLiteral("C → EHLO")).foreground().color(), darkColors.client);
+        QCOMPARE(formatOfRow(console.transcriptView(), QStringLiteral("S ← 220 mail.contoso.com")).foreground().color(),
+                 darkColors.server);
+        console.executeCommand(QStringLiteral("QUIT"));
+        QTRY_VERIFY_WITH_TIMEOUT(!console.client()->isBusy(), 20000);
+    }
+
+    void everyConsoleControlHasAnAccessibleName()
+    {
+        ConsoleWidget console;
+        console.resize(1280, 760);
+        console.show();
+        int checked = 0;
+        // Every page of the side tabs, so the certificate and DNS controls are visible in turn.
+        for (int page = 0; page < console.sideTabs()->count(); ++page) {
+            console.sideTabs()->setCurrentIndex(page);
+            for (QWidget *w : console.findChildren<QWidget *>()) {
+                if (!(w->focusPolicy() & Qt::TabFocus) || !w->isVisibleTo(&console))
+                    continue;
+                QWidget *control = controlOf(w);
+                QVERIFY2(!control->accessibleName().isEmpty(),
+                         qPrintable(QStringLiteral("%1 %2").arg(QString::fromLatin1(control->metaObject()->className()),
+                                                                 control->objectName())));
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 25);
+    }
+
+    void tabMovesThroughTheConsoleInScreenOrder()
+    {
+        ConsoleWidget console;
+        console.resize(1280, 760);
+        console.show();
+        QApplication::setActiveWindow(&console);
+        QVERIFY(QTest::qWaitForWindowActive(&console));
+        console.sideTabs()->setCurrentIndex(0);
+        QWidget *first = nullptr;
+        for (QWidget *w : console.findChildren<QWidget *>()) {
+            if (w->accessibleName() == QLatin1String("Saved connection profile"))
+                first = w;
+        }
+        QVERIFY(first);
+        first->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget() ? controlOf(QApplication::focusWidget()) : nullptr, first);
+        // "Disconnect" is disabled while not connected, so Tab skips it.
+        const QStringList expected{QStringLiteral("Saved connection profile"), QStringLiteral("Host"), QStringLiteral("Port"),
+                                   QStringLiteral("Encryption"), QStringLiteral("Connect"), QStringLiteral("Quick test"),
+                                   QStringLiteral("EHLO as"), QStringLiteral("Expected certificate name"),
+                                   QStringLiteral("Save profile"), QStringLiteral("SMTP transcript"),
+                                   QStringLiteral("Session details"), QStringLiteral("Capabilities"),
+                                   QStringLiteral("SMTP command"), QStringLiteral("Send command"),
+                                   QStringLiteral("Raw bytes (hex)"), QStringLiteral("Timings"),
+                                   QStringLiteral("Fault: DATA without terminator"), QStringLiteral("Allow AUTH without TLS"),
+                                   QStringLiteral("Save transcript")};
+        QStringList seen;
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY(focus);
+            seen << controlOf(focus)->accessibleName();
+            QTest::keyClick(focus, Qt::Key_Tab);
+        }
+        QCOMPARE(seen, expected);
     }
 
     void certificateInspectorShowsChainAndOpensScenario()
