@@ -12,8 +12,12 @@ packages=(
   xvfb xauth qt6-qpa-plugins
   # tests with real peers on loopback
   postfix python3 python3-aiosmtpd dnsmasq-base openssl
-  # fuzzing and packaging checks
-  libclang-rt-14-dev appstream desktop-file-utils dpkg-dev file
+  # fuzzing (tests/fuzz/run-fuzz.sh, run by scripts/test.sh): clang + libclang-rt-14-dev, which ships
+  # libclang_rt.fuzzer*.a and the sanitizer runtimes; llvm brings llvm-symbolizer (on PATH) for readable
+  # stacks in sanitizer reports
+  libclang-rt-14-dev llvm
+  # packaging checks (tests/installer: cpack + dpkg-shlibdeps, dpkg -i into a scratch root, validators)
+  appstream desktop-file-utils dpkg-dev file
 )
 
 # Node.js runs ../shared/tools/pscheck; Debian's nodejs/npm are used only when no node is present
