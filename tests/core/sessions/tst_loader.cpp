@@ -42,6 +42,30 @@ void writeFile(const QString &path, const QByteArray &bytes)
         f.write(bytes);
 }
 
+
+// A receive log of `sessions` interleaved sessions (three lines each, two at a time).
+QByteArray syntheticReceiveLog(int sessions, int firstId = 0x1000)
+{
+    QByteArray out = "#Software: Microsoft Exchange Server\r\n#Version: 15.0.0.0\r\n#Log-type: SMTP Receive Protocol Log\r\n"
+                     "#Date: 2026-11-21T02:00:00.000Z\r\n"
+                     "#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context\r\n";
+    for (int i = 0; i < sessions; i += 2) {
+        for (int step = 0; step < 3; ++step) {
+            for (int k = i; k < std::min(sessions, i + 2); ++k) {
+                const QByteArray time = QStringLiteral("2026-11-21T02:%1:%2.%3Z")
+                                            .arg((k / 600) % 60, 2, 10, QLatin1Char('0'))
+                                            .arg((k / 10) % 60, 2, 10, QLatin1Char('0'))
+                                            .arg(k % 10 * 100 + step, 3, 10, QLatin1Char('0'))
+                                            .toLatin1();
+                const QByteArray id = QByteArray::number(qulonglong(firstId + k), 16).toUpper().rightJustified(16, '0');
+                const char *ev[] = {",+,,", ",>,\"220 EX01 ready, at your service\",", ",-,,Local"};
+                out += time + ",EX01\\Default EX01," + id + "," + QByteArray::number(step) + ",10.0.0.1:25,10.0.0.9:4000"
+                       + ev[step] + "\r\n";
+            }
+        }
+    }
+    return out;
+}
 } // namespace
 
 class TstLoader : public QObject {
@@ -152,6 +176,111 @@ private Q_SLOTS:
         for (const SourceFile &f : store->files)
             lines += f.lines;
         QCOMPARE(c.lines, lines);
+    }
+    void countingFastPathAgreesWithTheFullPathOnAwkwardLines()
+    {
+        // Every line shape the counting shortcut must hand to the general path (or read alike).
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray head = "#Software: Microsoft Exchange Server\n#Version: 15.0.0.0\n#Log-type: SMTP Receive Protocol Log\n"
+                                "#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context\n";
+        QByteArray body = head;
+        body += "2026-11-21T02:00:00.001Z,EX01\\Default EX01,08DC000000000001,0,10.0.0.1:25,10.0.0.9:1,+,,\n";
+        body += "2026-11-21T02:00:00.002Z,EX01\\Default EX01,08DC000000000001,1,10.0.0.1:25,10.0.0.9:1,>,\"250-EX01 hello\n"
+                "250 SIZE, PIPELINING\",\n";   // a quoted field with an embedded line break
+        body += "2026-11-21T02:00:00.003Z,EX01\\Default EX01,08DC000000000001,2,10.0.0.1:25,10.0.0.9:1,<,\"a \"\"b\"\", c\",\"x\"\n";
+        body += "2026-11-21T02:00:00.004Z,\"EX01\\Default, EX01\",08DC000000000002,0,10.0.0.1:25,10.0.0.9:2,+,,\n";
+        body += "2026-11-21T02:00:00.005Z,EX01\\Default EX01,08DC00000000000G,0,10.0.0.1:25,10.0.0.9:3,+,,\n";   // not hex
+        body += "2026-11-21T02:00:00.006Z,EX01\\Default EX01,08DC000000000003,0,10.0.0.1:25,10.0.0.9:3,?,,\n";   // bad event
+        body += "2026-11-21T02:00:00.007Z,EX01\\Default EX01,08DC000000000003\n";                               // too few fields
+        body += "2026-13-21T02:00:00.008Z,EX01\\Default EX01,08DC000000000003,0,10.0.0.1:25,10.0.0.9:3,+,,\n";   // bad month
+        body += "2026-11-21T02:00:01.009Z,EX01\\Default EX01,08DC000000000003,0,10.0.0.1:25,10.0.0.9:3,+,x" + QByteArray(70, ',') + "\n";
+        body += QByteArray("2026-11-21T02:00:01.010Z,EX01\\Default EX01,08DC000000000004,0,10.0.0.1:25,10.0.0.9:4,+,\0,\n", 85);
+        body += "   \r\n\n";
+        body += "2026-11-21 02:00:02.5Z,EX01\\Default EX01,08DC000000000004,1,10.0.0.1:25,10.0.0.9:4,-,,\r\n";
+        body += head;   // service restart: the header block again, columns reordered
+        body += "#Fields: session-id,date-time,connector-id,sequence-number,local-endpoint,remote-endpoint,event,data,context\n";
+        body += "0000000000000000,2026-11-21T02:00:03.000Z,EX01\\Default EX01,0,10.0.0.1:25,10.0.0.9:5,+,,\n";
+        body += "0000000000000000,2026-11-21T02:00:03.001Z,EX01\\Default EX01,1,10.0.0.1:25,10.0.0.9:5,-,,\n";
+        body += "0000000000000000,2026-11-21T02:00:03.002Z,EX01\\Default EX01,0,10.0.0.1:25,10.0.0.9:5,+,,\n";
+        body += "08DC000000000001,2026-11-21T02:00:03.003Z,EX01\\Default EX01,3,10.0.0.1:25,10.0.0.9:1,*,\"never closed\n";
+        body += "08DC000000000001,2026-11-21T02:00:03.004Z,EX01\\Default EX01,4,10.0.0.1:25,10.0.0.9:1,-,,";   // no line end
+        writeFile(dir.filePath(QStringLiteral("RECV2026112102-1.LOG")), body);
+        writeFile(dir.filePath(QStringLiteral("RECV2026112102-2.LOG")), syntheticReceiveLog(300));
+
+        const auto store = Loader::loadSync({dir.path()});
+        const LoadCounts c = Loader::countSync({dir.path()});
+        QCOMPARE(c.sessions, qint64(store->sessions.size()));
+        QCOMPARE(c.files.size(), store->files.size());
+        qint64 lines = 0;
+        for (int i = 0; i < store->files.size(); ++i) {
+            const SourceFile &full = store->files[i];
+            const SourceFile &counted = c.files[i];
+            lines += full.lines;
+            QCOMPARE(counted.lines, full.lines);
+            QCOMPARE(counted.firstMs, full.firstMs);
+            QCOMPARE(counted.lastMs, full.lastMs);
+            QCOMPARE(counted.server, full.server);
+            QCOMPARE(counted.errors.size(), full.errors.size());
+            for (int e = 0; e < full.errors.size(); ++e) {
+                QCOMPARE(counted.errors[e].line, full.errors[e].line);
+                QCOMPARE(counted.errors[e].message, full.errors[e].message);
+            }
+        }
+        QCOMPARE(c.lines, lines);
+        QVERIFY(store->files[0].errors.size() >= 7);   // the awkward file really had problems to report
+        QCOMPARE(store->files[1].lines, 900);
+    }
+    void observerGetsTheSameLinesAsTheStoreAcrossDecodeBlocks()
+    {
+        // More sessions than one decode block, so that blocks are decoded ahead on the pool.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        writeFile(dir.filePath(QStringLiteral("RECV2026112102-1.LOG")), syntheticReceiveLog(5001));
+        struct LineObserver : SessionObserver {
+            QList<QList<SessionLine>> lines;
+            void sessionAssembled(const Store &, const Session &, const QList<SessionLine> &l) override { lines.append(l); }
+            void loadFinished(const Store &) override {}
+        } obs;
+        LoadOptions o;
+        o.observer = &obs;
+        o.threads = 2;
+        const auto store = Loader::loadSync({dir.path()}, o);
+        QCOMPARE(store->sessions.size(), 5001);
+        QCOMPARE(obs.lines.size(), store->sessions.size());
+        for (int i = 0; i < store->sessions.size(); ++i) {
+            const QList<SessionLine> expected = store->sessionLines(store->sessions[i]);
+            QCOMPARE(obs.lines[i].size(), expected.size());
+            for (int k = 0; k < expected.size(); ++k) {
+                QCOMPARE(obs.lines[i][k].data, expected[k].data);
+                QCOMPARE(obs.lines[i][k].ref.line, expected[k].ref.line);
+                QCOMPARE(obs.lines[i][k].timeMs, expected[k].timeMs);
+            }
+        }
+    }
+    void cancelDuringParsingStopsTheJobAsCancelled()
+    {
+        // Big enough that parsing is still running when the first progress report arrives.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (int f = 0; f < 4; ++f)
+            writeFile(dir.filePath(QStringLiteral("RECV2026112102-%1.LOG").arg(f + 1)), syntheticReceiveLog(60000, 0x100000 * (f + 1)));
+        LoadJob job;
+        QSignalSpy finished(&job, &LoadJob::finished);
+        bool cancelSent = false;
+        connect(&job, &LoadJob::progress, &job, [&](qint64 done, qint64 total) {
+            if (!cancelSent && done < total) {
+                cancelSent = true;
+                job.cancel();
+            }
+        });
+        job.start({dir.path()});
+        QVERIFY(finished.wait(60000));
+        QVERIFY(cancelSent);
+        QCOMPARE(finished.at(0).at(1).toBool(), true);
+        const auto store = finished.at(0).at(0).value<std::shared_ptr<Store>>();
+        QVERIFY(store);
+        QVERIFY(store->sessions.isEmpty());   // cancelled before assembly: nothing half-built is handed out
     }
     void preCancelledLoadReturnsQuickly()
     {
