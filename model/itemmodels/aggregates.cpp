@@ -111,4 +111,20 @@ QPair<qint64, qint64> sessionTimeRange(const QList<Session> &sessions)
     return {lo, hi};
 }
 
+CountAxisTicks countAxisTicks(int maxValue, int maxIntervals)
+{
+    maxValue = std::max(1, maxValue);
+    maxIntervals = std::max(1, maxIntervals);
+    qint64 magnitude = 1;
+    while (true) {
+        for (const qint64 factor : {1, 2, 5}) {
+            const qint64 step = factor * magnitude;
+            const qint64 intervals = (maxValue + step - 1) / step;
+            if (intervals <= maxIntervals)
+                return {int(intervals * step), int(step)};
+        }
+        magnitude *= 10;
+    }
+}
+
 } // namespace mwb

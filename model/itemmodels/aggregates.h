@@ -32,6 +32,16 @@ TimeHistogram binSessions(const QList<Session> &sessions, const std::vector<int>
 QList<QPair<QString, int>> topRemoteHosts(const QList<Session> &sessions, const std::vector<int> &rows, bool allRows, int limit = 10);
 QList<QPair<QString, int>> topErrorCodes(const QList<Session> &sessions, const std::vector<int> &rows, bool allRows, int limit = 10);
 
+// A count axis from 0 with whole-number ticks: the step is 1, 2 or 5 times a power of ten, chosen
+// so that there are at most maxIntervals intervals up to top (>= maxValue). Axis tick count is
+// top / step + 1. Counts never get fractional ticks that "%d" would print as 0, 0, 1, 1, 2.
+struct CountAxisTicks {
+    int top = 1;
+    int step = 1;
+    int tickCount() const { return top / step + 1; }
+};
+CountAxisTicks countAxisTicks(int maxValue, int maxIntervals = 5);
+
 // Earliest start and latest end over the sessions; {kNoTime, kNoTime} when none has a time.
 QPair<qint64, qint64> sessionTimeRange(const QList<Session> &sessions);
 

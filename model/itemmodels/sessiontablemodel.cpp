@@ -91,10 +91,16 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
             return s->messageIds.join(QLatin1Char('\n'));
         if (index.column() == Recipients)
             return s->recipients.join(QLatin1Char('\n'));
-        if (index.column() == Time)
-            return formatTime(s->startMs, m_timeDisplay, true);
+        if (index.column() == Time) {
+            const QString time = formatTime(s->startMs, m_timeDisplay, true);
+            return m_bookmarked.contains(s->id) ? tr("%1 \u2014 bookmarked").arg(time) : time;
+        }
         return cellText(*s, index.column());
+    case BookmarkedRole:
+        return m_bookmarked.contains(s->id);
     case Qt::DecorationRole:
+        if (index.column() == Time && m_bookmarked.contains(s->id))
+            return QIcon(QStringLiteral(":/icons/actions/bookmark.svg"));
         if (index.column() == Outcome)
             return outcomeIcon(s->outcome);
         if (index.column() == Tls && s->tls)
@@ -279,6 +285,15 @@ void SessionTableModel::setTimeDisplay(TimeDisplay display)
     Q_EMIT headerDataChanged(Qt::Horizontal, Time, Time);
     if (!m_rows.empty())
         Q_EMIT dataChanged(index(0, Time), index(rowCount() - 1, Time), {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+void SessionTableModel::setBookmarkedSessions(const QSet<QString> &sessionIds)
+{
+    if (sessionIds == m_bookmarked)
+        return;
+    m_bookmarked = sessionIds;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Time), index(rowCount() - 1, Time), {Qt::DecorationRole, Qt::ToolTipRole, BookmarkedRole});
 }
 
 QString SessionTableModel::toCsv() const

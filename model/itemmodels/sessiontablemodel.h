@@ -7,6 +7,7 @@
 #include "model/itemmodels/timeformat.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 #include <optional>
 #include <vector>
 
@@ -23,6 +24,7 @@ public:
         SessionIndexRole = Qt::UserRole + 1,  // int: index into the session list (Store::sessions)
         OutcomeRole,                          // QString outcome id
         SortRole,                             // value used by sort()
+        BookmarkedRole,                       // bool: the session has a session bookmark
     };
 
     explicit SessionTableModel(QObject *parent = nullptr);
@@ -53,6 +55,10 @@ public:
     void setTimeDisplay(TimeDisplay display);
     TimeDisplay timeDisplay() const { return m_timeDisplay; }
 
+    // Session ids that carry a bookmark: a bookmark icon in the Time column (and "Bookmarked" in
+    // its tooltip), so the marker does not rely on colour.
+    void setBookmarkedSessions(const QSet<QString> &sessionIds);
+
     int totalCount() const { return int(m_sessions.size()); }
     const Session *sessionAt(int row) const;
     int rowOfSession(int sessionIndex) const;  // -1 when filtered out
@@ -68,6 +74,7 @@ private:
     std::vector<int> m_rows;
     std::optional<SessionFilter> m_filter;
     TimeDisplay m_timeDisplay = TimeDisplay::Utc;
+    QSet<QString> m_bookmarked;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QFileInfo>
+#include <QIcon>
 #include <QRegularExpression>
 
 namespace mwb {
@@ -105,6 +106,31 @@ QString TranscriptModel::fileLabel(const RecordRef &ref) const
     return ref.line > 0 ? QStringLiteral("%1:%2").arg(name).arg(ref.line) : name;
 }
 
+QString TranscriptModel::filePath(const RecordRef &ref) const
+{
+    return ref.fileIndex >= 0 && ref.fileIndex < m_filePaths.size() ? m_filePaths.at(ref.fileIndex) : QString();
+}
+
+bool TranscriptModel::isBookmarked(const TranscriptEntry &e) const
+{
+    if (m_bookmarked.isEmpty())
+        return false;
+    for (const SessionLine &l : e.lines) {
+        if (m_bookmarked.contains({filePath(l.ref), l.ref.line}))
+            return true;
+    }
+    return false;
+}
+
+void TranscriptModel::setBookmarkedLines(const QSet<QPair<QString, qint64>> &lines)
+{
+    if (lines == m_bookmarked)
+        return;
+    m_bookmarked = lines;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, AbsoluteTime), index(rowCount() - 1, AbsoluteTime), {Qt::DecorationRole, Qt::ToolTipRole, BookmarkedRole});
+}
+
 static QString entryText(const TranscriptEntry &e)
 {
     const SessionLine &first = e.lines.first();
@@ -137,8 +163,17 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
         case Text: return entryText(e);
         }
         return {};
+    case Qt::DecorationRole:
+        if (index.column() == AbsoluteTime && isBookmarked(e))
+            return QIcon(QStringLiteral(":/icons/actions/bookmark.svg"));
+        return {};
+    case BookmarkedRole: return isBookmarked(e);
+    case FilePathRole: return filePath(first.ref);
+    case LineRole: return first.ref.line;
     case Qt::ToolTipRole: {
         QString tip = fileLabel(first.ref);
+        if (isBookmarked(e))
+            tip += tr("\nBookmarked");
         if (e.gapBeforeMs > 0)
             tip += tr("\n%1 of silence before this line").arg(formatDuration(e.gapBeforeMs));
         if (e.lines.size() > 1)

@@ -5,6 +5,7 @@
 #include "model/itemmodels/timeformat.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 
 namespace mwb {
 
@@ -34,6 +35,9 @@ public:
         FileLineRole,                    // "file:line" of the first record
         RefRole,                         // QVariant of the first RecordRef (fileIndex, line) as QPoint-like list
         RawRole,                         // the raw log line as written (when the store has the bytes)
+        FilePathRole,                    // full path of the first record's file (empty when unknown)
+        LineRole,                        // qint64 line number of the first record
+        BookmarkedRole,                  // bool: one of the entry's lines is bookmarked
     };
     static constexpr qint64 kGapThresholdMs = 1000;
 
@@ -53,6 +57,8 @@ public:
     const Session &session() const { return m_session; }
     const QList<TranscriptEntry> &entries() const { return m_entries; }
     int rowOfLine(qint64 fileLine) const;
+    // Lines bookmarked as (file path, line); entries holding one get a bookmark icon.
+    void setBookmarkedLines(const QSet<QPair<QString, qint64>> &lines);
 
     // Plain text ("follow stream"): one line per record with time, arrow and text.
     QString toText() const;
@@ -67,10 +73,13 @@ public:
 
 private:
     QString fileLabel(const RecordRef &ref) const;
+    QString filePath(const RecordRef &ref) const;
+    bool isBookmarked(const TranscriptEntry &e) const;
 
     const Store *m_store = nullptr;
     Session m_session;
     QStringList m_filePaths;
+    QSet<QPair<QString, qint64>> m_bookmarked;
     QList<TranscriptEntry> m_entries;
     TimeDisplay m_timeDisplay = TimeDisplay::Utc;
 };

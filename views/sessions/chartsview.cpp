@@ -100,6 +100,17 @@ void ChartsView::showEvent(QShowEvent *event)
         rebuild();
 }
 
+// Counts on a value axis: whole-number ticks only (see countAxisTicks).
+static void setCountRange(QValueAxis *axis, int maxValue)
+{
+    const CountAxisTicks ticks = countAxisTicks(maxValue);
+    axis->setTickType(QValueAxis::TicksFixed);
+    axis->setRange(0, ticks.top);
+    axis->setTickCount(ticks.tickCount());
+    axis->setMinorTickCount(0);
+    axis->setLabelFormat(QStringLiteral("%d"));
+}
+
 void ChartsView::rebuild()
 {
     m_dirty = false;
@@ -133,8 +144,8 @@ void ChartsView::rebuild()
         chart->addAxis(axisY, Qt::AlignLeft);
         series->attachAxis(axisY);
         auto *axisX = new QValueAxis;
-        axisX->setRange(0, maxValue * 1.15);
-        axisX->setLabelFormat(QStringLiteral("%d"));
+        // Room to the right for the bar labels, still with whole-number ticks.
+        setCountRange(axisX, maxValue + std::max(1, maxValue / 8));
         chart->addAxis(axisX, Qt::AlignBottom);
         series->attachAxis(axisX);
         chart->legend()->hide();
@@ -232,8 +243,7 @@ void ChartsView::rebuildTimeCharts()
                 Q_EMIT timeRangeSelected(start, start + m_histogram.binMs);
             });
         }
-        axisY->setRange(0, maxTotal);
-        axisY->applyNiceNumbers();
+        setCountRange(axisY, maxTotal);
     }
     // Errors over time: one line per reply class.
     {
@@ -276,8 +286,7 @@ void ChartsView::rebuildTimeCharts()
                 Q_EMIT timeRangeSelected(start, start + m_histogram.binMs);
             });
         }
-        axisY->setRange(0, maxValue);
-        axisY->applyNiceNumbers();
+        setCountRange(axisY, maxValue);
     }
     m_rebuilding = false;
 }

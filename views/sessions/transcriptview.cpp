@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QStackedWidget>
+#include <QIcon>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTextLayout>
@@ -123,6 +124,13 @@ public:
                 y += lh;
             }
         } else {
+            // The bookmark marker is an icon, readable without colour.
+            const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
+            if (!icon.isNull()) {
+                const int side = std::min(r.height(), QFontMetrics(font).height());
+                icon.paint(painter, QRect(r.left(), r.top(), side, side));
+                r.setLeft(r.left() + side + 3);
+            }
             painter->drawText(r, Qt::AlignLeft | Qt::AlignTop, index.data().toString());
         }
         painter->restore();

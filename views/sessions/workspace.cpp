@@ -1,11 +1,17 @@
 #include "views/sessions/workspace.h"
 
 #include "views/common/theme.h"
+#include "views/sessions/bookmarksview.h"
 #include "views/sessions/chartsview.h"
 #include "views/sessions/journeyview.h"
 #include "views/sessions/sessionsview.h"
 #include "views/sessions/transcriptview.h"
 
+#include "model/itemmodels/outcomestyle.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDateTime>
 #include <QHeaderView>
 #include <QSplitter>
 #include <QTableView>
@@ -14,7 +20,8 @@ namespace mwb::views {
 
 Workspace::Workspace(QWidget *parent)
     : QTabWidget(parent), m_sessions(new SessionsView(this)), m_transcript(new TranscriptView(this)),
-      m_journey(new JourneyView(this)), m_charts(new ChartsView(this))
+      m_journey(new JourneyView(this)), m_charts(new ChartsView(this)), m_bookmarks(new BookmarksModel(this)),
+      m_bookmarksView(new BookmarksView(m_bookmarks, this))
 {
     setObjectName(QStringLiteral("workspace"));
     setDocumentMode(true);
@@ -27,6 +34,49 @@ Workspace::Workspace(QWidget *parent)
     addTab(split, actionIcon(QStringLiteral("details")), tr("&Sessions"));
     addTab(m_journey, actionIcon(QStringLiteral("journey")), tr("Message &journey"));
     addTab(m_charts, actionIcon(QStringLiteral("chart")), tr("&Charts"));
+    addTab(m_bookmarksView, actionIcon(QStringLiteral("bookmark")), tr("&Bookmarks"));
+    setTabToolTip(SessionsTab, tr("Sessions table and transcript (Ctrl+1)"));
+    setTabToolTip(JourneyTab, tr("Message journey (Ctrl+2)"));
+    setTabToolTip(ChartsTab, tr("Charts (Ctrl+3)"));
+    setTabToolTip(BookmarksTab, tr("Bookmarks (Ctrl+4)"));
+
+    // Ctrl+B on each table acts on what that table shows; the same action sits in its context menu.
+    auto *bookmarkSession = new QAction(actionIcon(QStringLiteral("bookmark")), tr("Toggle &Bookmark"), m_sessions->table());
+    bookmarkSession->setShortcut(QKeySequence(tr("Ctrl+B")));
+    bookmarkSession->setShortcutContext(Qt::WidgetShortcut);
+    m_sessions->table()->addAction(bookmarkSession);
+    m_sessions->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(bookmarkSession, &QAction::triggered, this, [this] { toggleSessionBookmark(m_sessions->currentSession()); });
+    auto *bookmarkLine = new QAction(actionIcon(QStringLiteral("bookmark")), tr("Toggle &Bookmark on Line"), m_transcript->table());
+    bookmarkLine->setShortcut(QKeySequence(tr("Ctrl+B")));
+    bookmarkLine->setShortcutContext(Qt::WidgetShortcut);
+    m_transcript->table()->addAction(bookmarkLine);
+    m_transcript->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(bookmarkLine, &QAction::triggered, this, [this] { toggleLineBookmark(m_transcript->table()->currentIndex().row()); });
+
+    // Keyboard-only navigation between the panes; Ctrl+1..3 for the first tabs live in the main window.
+    auto *nextPane = new QAction(tr("Next Pane"), this);
+    nextPane->setShortcut(QKeySequence(Qt::Key_F6));
+    nextPane->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(nextPane, &QAction::triggered, this, [this] { focusNextPane(false); });
+    auto *previousPane = new QAction(tr("Previous Pane"), this);
+    previousPane->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F6));
+    previousPane->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(previousPane, &QAction::triggered, this, [this] { focusNextPane(true); });
+    auto *bookmarksTab = new QAction(tr("Bookmarks"), this);
+    bookmarksTab->setShortcut(QKeySequence(tr("Ctrl+4")));
+    bookmarksTab->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(bookmarksTab, &QAction::triggered, this, [this] {
+        setCurrentIndex(BookmarksTab);
+        m_bookmarksView->setFocus(Qt::ShortcutFocusReason);
+    });
+    addActions({nextPane, previousPane, bookmarksTab});
+
+    connect(m_bookmarksView, &BookmarksView::bookmarkActivated, this, [this](const Bookmark &b) { openBookmark(b); });
+    connect(m_bookmarks, &QAbstractItemModel::modelReset, this, [this] { updateBookmarkMarkers(); });
+    connect(m_bookmarks, &QAbstractItemModel::rowsInserted, this, [this] { updateBookmarkMarkers(); });
+    connect(m_bookmarks, &QAbstractItemModel::rowsRemoved, this, [this] { updateBookmarkMarkers(); });
+    connect(m_bookmarks, &QAbstractItemModel::dataChanged, this, [this] { Q_EMIT bookmarksChanged(); });
 
     connect(m_sessions, &SessionsView::currentSessionChanged, this, [this](int index) {
         showTranscript(index);
@@ -193,6 +243,137 @@ bool Workspace::selectPendingSession()
         }
     }
     return false;
+}
+
+QList<Bookmark> Workspace::bookmarks() const
+{
+    return m_bookmarks->bookmarks();
+}
+
+void Workspace::setBookmarks(const QList<Bookmark> &bookmarks)
+{
+    m_bookmarks->setBookmarks(bookmarks);
+}
+
+void Workspace::updateBookmarkMarkers()
+{
+    m_sessions->model()->setBookmarkedSessions(m_bookmarks->bookmarkedSessions());
+    // A file line belongs to exactly one session, so all line bookmarks can go to the transcript.
+    QSet<QPair<QString, qint64>> lines;
+    for (const Bookmark &b : m_bookmarks->bookmarks()) {
+        if (!b.file.isEmpty())
+            lines.insert({b.file, b.line});
+    }
+    m_transcript->model()->setBookmarkedLines(lines);
+    Q_EMIT bookmarksChanged();
+}
+
+void Workspace::toggleBookmark()
+{
+    QWidget *focus = QApplication::focusWidget();
+    if (focus && (focus == m_transcript->table() || m_transcript->table()->isAncestorOf(focus)))
+        toggleLineBookmark(m_transcript->table()->currentIndex().row());
+    else
+        toggleSessionBookmark(m_sessions->currentSession());
+}
+
+bool Workspace::toggleSessionBookmark(int sessionIndex)
+{
+    const SessionTableModel *model = m_sessions->model();
+    const Session *s = model->sessionAt(model->rowOfSession(sessionIndex));
+    if (!s)
+        return false;
+    Bookmark b;
+    b.sessionId = s->id;
+    // A default label the admin recognises in the list; editable there.
+    b.label = tr("%1 %2 — %3").arg(s->server, s->remote, outcomeLabel(s->outcome));
+    return m_bookmarks->toggle(b, QDateTime::currentMSecsSinceEpoch());
+}
+
+bool Workspace::toggleLineBookmark(int transcriptRow)
+{
+    const TranscriptModel *model = m_transcript->model();
+    if (transcriptRow < 0 || transcriptRow >= model->rowCount())
+        return false;
+    const QModelIndex text = model->index(transcriptRow, TranscriptModel::Text);
+    Bookmark b;
+    b.sessionId = model->session().id;
+    b.file = text.data(TranscriptModel::FilePathRole).toString();
+    b.line = text.data(TranscriptModel::LineRole).toLongLong();
+    if (b.file.isEmpty() || b.line <= 0)
+        return false;  // no file position to come back to (lines not loaded from a file)
+    b.label = text.data().toString().left(120);
+    return m_bookmarks->toggle(b, QDateTime::currentMSecsSinceEpoch());
+}
+
+bool Workspace::openBookmark(const Bookmark &bookmark)
+{
+    for (const Session &s : m_sessions->model()->sessions()) {
+        if (s.id != bookmark.sessionId)
+            continue;
+        if (!bookmark.file.isEmpty() && m_store) {
+            // Equal session ids on two servers: the bookmarked line's file decides.
+            bool inFile = false;
+            for (const FileSpan &span : s.spans) {
+                if (span.fileIndex >= 0 && span.fileIndex < m_store->files.size() && m_store->files.at(span.fileIndex).path == bookmark.file)
+                    inFile = true;
+            }
+            if (!inFile)
+                continue;
+        }
+        openSession(s.index, bookmark.file.isEmpty() ? 0 : bookmark.line);
+        if (!bookmark.file.isEmpty())
+            m_transcript->table()->setFocus(Qt::OtherFocusReason);
+        else
+            m_sessions->table()->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    return false;
+}
+
+QList<QWidget *> Workspace::panes() const
+{
+    return {m_sessions->table(), m_transcript->table(), m_journey, m_charts, m_bookmarksView->table()};
+}
+
+QWidget *Workspace::focusedPane() const
+{
+    const QWidget *focus = QApplication::focusWidget();
+    for (QWidget *pane : panes()) {
+        if (focus && (focus == pane || pane->isAncestorOf(focus)))
+            return pane;
+    }
+    return nullptr;
+}
+
+void Workspace::focusNextPane(bool backwards)
+{
+    const QList<QWidget *> list = panes();
+    const int n = int(list.size());
+    int at = int(list.indexOf(focusedPane()));
+    if (at < 0)
+        at = backwards ? 0 : n - 1;
+    const int next = (at + (backwards ? n - 1 : 1)) % n;
+    QWidget *pane = list.at(next);
+    if (next <= 1)
+        setCurrentIndex(SessionsTab);
+    else if (pane == m_journey)
+        setCurrentIndex(JourneyTab);
+    else if (pane == m_charts)
+        setCurrentIndex(ChartsTab);
+    else
+        setCurrentIndex(BookmarksTab);
+    QWidget *target = pane;
+    if (pane->focusPolicy() == Qt::NoFocus && !pane->focusProxy()) {
+        // Container panes (journey, charts): their first control that takes keyboard focus.
+        for (QWidget *child : pane->findChildren<QWidget *>()) {
+            if ((child->focusPolicy() & Qt::TabFocus) && child->isVisibleTo(pane) && child->isEnabled()) {
+                target = child;
+                break;
+            }
+        }
+    }
+    target->setFocus(Qt::ShortcutFocusReason);
 }
 
 void Workspace::setFindings(const QList<Finding> &findings)

@@ -3,6 +3,7 @@
 // everything linked, with a Back/Forward history of where the admin has been.
 #include "model/core/diagnosis/finding.h"
 #include "model/core/sessions/store.h"
+#include "model/itemmodels/bookmarksmodel.h"
 #include "model/itemmodels/timeformat.h"
 
 #include <QTabWidget>
@@ -11,6 +12,7 @@
 
 namespace mwb::views {
 
+class BookmarksView;
 class ChartsView;
 class JourneyView;
 class SessionsView;
@@ -19,13 +21,15 @@ class TranscriptView;
 class Workspace : public QTabWidget {
     Q_OBJECT
 public:
-    enum Tab { SessionsTab, JourneyTab, ChartsTab };
+    enum Tab { SessionsTab, JourneyTab, ChartsTab, BookmarksTab };
     explicit Workspace(QWidget *parent = nullptr);
 
     SessionsView *sessions() const { return m_sessions; }
     TranscriptView *transcript() const { return m_transcript; }
     JourneyView *journey() const { return m_journey; }
     ChartsView *charts() const { return m_charts; }
+    BookmarksView *bookmarksView() const { return m_bookmarksView; }
+    BookmarksModel *bookmarksModel() const { return m_bookmarks; }
     const Store *store() const { return m_store.get(); }
 
     void clear();
@@ -49,6 +53,22 @@ public:
     void showFindingSessions(const Finding &finding);
     void openEvidence(const RecordRef &ref);
 
+    // Bookmarks on sessions and transcript lines (the case file's value type). bookmarksChanged is
+    // emitted on every add, remove, rename and setBookmarks.
+    QList<Bookmark> bookmarks() const;
+    void setBookmarks(const QList<Bookmark> &bookmarks);
+    // Ctrl+B: the focused transcript line(s) when the transcript has focus, else the current session.
+    void toggleBookmark();
+    bool toggleSessionBookmark(int sessionIndex);       // true when added
+    bool toggleLineBookmark(int transcriptRow);         // true when added
+    // Shows the bookmarked session (and line); false when it is not in the loaded logs.
+    bool openBookmark(const Bookmark &bookmark);
+
+    // F6 / Shift+F6: moves the focus to the next/previous pane (sessions table, transcript,
+    // journey, charts, bookmarks), switching tabs as needed.
+    void focusNextPane(bool backwards = false);
+    QWidget *focusedPane() const;
+
     bool canGoBack() const { return m_position > 0; }
     bool canGoForward() const { return m_position + 1 < m_history.size(); }
     void goBack();
@@ -57,6 +77,7 @@ public:
 Q_SIGNALS:
     void historyChanged();
     void timeDisplayRestored(mwb::TimeDisplay display);
+    void bookmarksChanged();
 
 private:
     struct Location {
@@ -70,12 +91,16 @@ private:
     Location here() const;
     void showTranscript(int sessionIndex);
     bool selectPendingSession();
+    void updateBookmarkMarkers();
+    QList<QWidget *> panes() const;
 
     std::shared_ptr<const Store> m_store;
     SessionsView *m_sessions;
     TranscriptView *m_transcript;
     JourneyView *m_journey;
     ChartsView *m_charts;
+    BookmarksModel *m_bookmarks;
+    BookmarksView *m_bookmarksView;
     QList<Location> m_history;
     int m_position = -1;
     bool m_restoring = false;

@@ -58,6 +58,29 @@ private Q_SLOTS:
         QCOMPARE(range.first, kNoTime);
         QCOMPARE(binSessions(all, {}, true, range.first, range.second).binCount(), 0);
     }
+
+    void countAxisTicksAreWholeNumbers()
+    {
+        // The case that printed "0, 0, 1, 1, 2": a maximum of 2 must give ticks 0, 1, 2.
+        const CountAxisTicks two = countAxisTicks(2);
+        QCOMPARE(two.step, 1);
+        QCOMPARE(two.top, 2);
+        QCOMPARE(two.tickCount(), 3);
+        QCOMPARE(countAxisTicks(0).top, 1);
+        const CountAxisTicks seven = countAxisTicks(7);
+        QCOMPARE(seven.step, 2);
+        QCOMPARE(seven.top, 8);
+        const CountAxisTicks big = countAxisTicks(1'234'567);
+        QVERIFY(big.top >= 1'234'567);
+        QVERIFY(big.top / big.step <= 5);
+        QCOMPARE(big.top % big.step, 0);
+        for (int v = 1; v < 2000; v += 7) {
+            const CountAxisTicks t = countAxisTicks(v);
+            QVERIFY(t.top >= v);
+            QVERIFY(t.tickCount() <= 6);
+            QCOMPARE(t.top % t.step, 0);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAggregates)
