@@ -8,6 +8,7 @@ namespace mwb::ingest {
 struct ProtocolColumns {
     int time = 0, connector = 1, session = 2, sequence = 3, local = 4, remote = 5, event = 6, data = 7, context = 8;
     int count = 9;
+    friend bool operator==(const ProtocolColumns &, const ProtocolColumns &) = default;
     int maxIndex() const { return std::max({time, connector, session, sequence, local, remote, event, data, context}); }
 };
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <numeric>
+#include <thread>
 
 namespace mwb::ingest {
 
@@ -234,12 +236,140 @@ public:
             m_out.meta.errors.append({0, d.why});
             return std::move(m_out);
         }
-        parseAll();
+        if (isProtocol(d.format) && !m_control.keepLines && m_control.chunks > 1
+            && m_text.size() >= 2 * std::max<qint64>(1, m_control.minChunkBytes))
+            parseChunked();
+        else
+            parseAll(0, m_text.size());
         finish();
         return std::move(m_out);
     }
 
 private:
+    FileParser(const FileParser &main, const ProtocolColumns &cols)
+        : m_control(main.m_control)
+    {
+        m_out.bytes = main.m_out.bytes;
+        m_out.meta.path = main.m_out.meta.path;
+        m_out.meta.bytes = main.m_out.meta.bytes;
+        m_out.meta.format = main.m_out.meta.format;
+        m_hint = main.m_hint;
+        m_fileIndex = main.m_fileIndex;
+        m_text = main.m_text;
+        m_protoCols = cols;
+        m_startCols = cols;
+    }
+
+    // One big protocol log, counted in byte ranges on their own threads. A range starts after a
+    // line break; the range before it reads on past its end until its last record is complete.
+    // When that record ends elsewhere (a quoted field spans the break) or a #Fields header changed
+    // the columns, the next range is read again from the right place with the right columns, so
+    // the result is always the one a single pass gives.
+    void parseChunked()
+    {
+        const qsizetype size = m_text.size();
+        const int n = int(std::clamp<qint64>(size / std::max<qint64>(1, m_control.minChunkBytes), 1, m_control.chunks));
+        struct Piece {
+            qsizetype begin = 0, end = 0, stop = 0;
+            qint64 lines = 0;   // physical lines read
+            std::unique_ptr<FileParser> parser;
+        };
+        std::vector<Piece> pieces(static_cast<size_t>(n));
+        qsizetype prev = 0;
+        for (int k = 0; k < n; ++k) {
+            qsizetype b = k == 0 ? 0 : size * k / n;
+            if (k > 0) {
+                const void *nl = std::memchr(m_text.data() + b, '\n', size_t(size - b));
+                b = nl ? static_cast<const char *>(nl) - m_text.data() + 1 : size;
+            }
+            pieces[size_t(k)].begin = std::max(b, prev);
+            prev = pieces[size_t(k)].begin;
+        }
+        for (int k = 0; k < n; ++k)
+            pieces[size_t(k)].end = k + 1 < n ? pieces[size_t(k) + 1].begin : size;
+        auto runPiece = [this](Piece &pc, const ProtocolColumns &cols) {
+            pc.parser.reset(new FileParser(*this, cols));
+            qint64 lineNo = 1;
+            pc.stop = pc.parser->parseRange(pc.begin, pc.end, lineNo);
+            pc.lines = lineNo - 1;
+        };
+        {
+            // Plain threads: mwb_ingest stays free of QtConcurrent; this thread reads the first range.
+            std::vector<std::thread> helpers;
+            helpers.reserve(size_t(n - 1));
+            for (int k = 1; k < n; ++k)
+                helpers.emplace_back([&, k] { runPiece(pieces[size_t(k)], m_protoCols); });
+            runPiece(pieces[0], m_protoCols);
+            for (std::thread &t : helpers)
+                t.join();
+        }
+        m_out.layouts.push_back({0, m_protoCols});
+        qint64 lineBase = 0;
+        for (int k = 0; k < n; ++k) {
+            Piece &pc = pieces[size_t(k)];
+            if (k > 0) {
+                const Piece &before = pieces[size_t(k) - 1];
+                const ProtocolColumns cols = before.parser->m_protoCols;
+                if (before.stop != pc.begin || !(cols == pc.parser->m_startCols)) {
+                    // Read again from where the previous record really ended, with its columns.
+                    pc.begin = std::min(before.stop, size);
+                    if (pc.begin < pc.end) {
+                        runPiece(pc, cols);
+                    } else {
+                        pc.parser.reset(new FileParser(*this, cols));
+                        pc.stop = pc.begin;
+                        pc.lines = 0;
+                    }
+                }
+            }
+            absorb(*pc.parser, lineBase);
+            lineBase += pc.lines;
+        }
+        m_protoCols = pieces.back().parser->m_protoCols;
+    }
+
+    // Adds a later range's results: issues (line numbers shifted), times, keys, interned strings.
+    void absorb(FileParser &o, qint64 lineBase)
+    {
+        ParsedFile &src = o.m_out;
+        for (const ParseIssue &e : std::as_const(src.meta.errors)) {
+            if (m_out.meta.errors.size() < kMaxIssuesPerFile)
+                m_out.meta.errors.append({e.line > 0 ? e.line + lineBase : e.line, e.message});
+        }
+        m_issueCount += o.m_issueCount;
+        m_out.meta.lines += src.meta.lines;
+        noteTime(src.meta.firstMs);
+        noteTime(src.meta.lastMs);
+        m_out.cancelled = m_out.cancelled || src.cancelled;
+        for (const auto &l : src.layouts)
+            m_out.layouts.push_back(l);
+        std::vector<int> conn(size_t(src.connectors.size())), remote(size_t(src.remotes.size()));
+        for (qsizetype c = 0; c < src.connectors.size(); ++c)
+            conn[size_t(c)] = internString(src.connectors[c], m_out.connectors, m_connectorIndex, m_lastConnector);
+        for (qsizetype r = 0; r < src.remotes.size(); ++r)
+            remote[size_t(r)] = internString(src.remotes[r], m_out.remotes, m_remoteIndex, m_lastRemote);
+        for (const ProtoKey &k : src.keys) {
+            const KeyBits bits{k.id, k.connector >= 0 ? conn[size_t(k.connector)] : -1,
+                               k.remote >= 0 ? remote[size_t(k.remote)] : -1};
+            int idx = findKey(bits);
+            if (idx < 0) {
+                ProtoKey nk = k;
+                nk.connector = bits.connector;
+                nk.remote = bits.remote;
+                nk.lines = 0;
+                nk.dashes = 0;
+                idx = int(m_out.keys.size());
+                m_out.keys.push_back(nk);
+                insertKey(bits, idx);
+            }
+            ProtoKey &t = m_out.keys[size_t(idx)];
+            t.lines += k.lines;
+            t.dashes += k.dashes;
+            t.lastDash = k.lastDash;   // later in the file: its last line decides
+        }
+        m_lastKey = -1;
+    }
+
     void issue(qint64 line, QString message)
     {
         ++m_issueCount;
@@ -361,26 +491,33 @@ private:
         return d;
     }
 
-    void parseAll()
+    void parseAll(qsizetype begin, qsizetype end)
+    {
+        if (isProtocol(m_out.meta.format))
+            m_out.layouts.push_back({0, m_protoCols});
+        qint64 lineNo = 1;
+        parseRange(begin, end, lineNo);
+    }
+
+    // Reads the records that start in [begin, end); returns where the last one ended. lineNo is
+    // the number of the first line on entry, one past the last line read on return.
+    qsizetype parseRange(qsizetype begin, qsizetype end, qint64 &lineNo)
     {
         const LogFormat fmt = m_out.meta.format;
-        if (isProtocol(fmt))
-            m_out.layouts.push_back({0, m_protoCols});
         TrackColumns track = trackColumnsFromNames(m_csvNames);
         bool csvHeaderPending = (fmt == LogFormat::ExoMessageTrace || fmt == LogFormat::ExoGetMessageTrace
                                  || (fmt == LogFormat::MessageTracking && !m_csvNames.isEmpty()));
-        qsizetype pos = 0;
-        qint64 lineNo = 1;
-        qint64 lastProgress = 0;
+        qsizetype pos = begin;
+        qint64 lastProgress = begin;
         const qint64 raw = m_out.meta.bytes;
         const qint64 size = m_text.size();
         FieldView f[kMaxFields];
         const bool fastCount = isProtocol(fmt) && !m_control.keepLines;
-        while (pos < size) {
+        while (pos < end) {
             if (pos - lastProgress >= kProgressStep) {
                 if (m_control.cancel && m_control.cancel->load(std::memory_order_relaxed)) {
                     m_out.cancelled = true;
-                    return;
+                    return pos;
                 }
                 if (m_control.progress && size > 0)
                     m_control.progress((pos - lastProgress) * raw / size);
@@ -459,7 +596,8 @@ private:
             }
         }
         if (m_control.progress && size > 0)
-            m_control.progress(raw - lastProgress * raw / size);
+            m_control.progress((pos - lastProgress) * raw / size);
+        return pos;
     }
 
     // The counting path's shortcut for one ordinary protocol line: the same checks and aggregates
@@ -933,6 +1071,7 @@ private:
     int m_fileIndex = -1;
     QByteArrayView m_text;
     ProtocolColumns m_protoCols;
+    ProtocolColumns m_startCols;   // a range parser's columns at its start
     QList<QByteArray> m_csvNames;
     bool m_headerlessTracking = false;
     std::vector<int> m_keySlots;   // power-of-two table of key indexes, -1 = free

@@ -85,6 +85,8 @@ struct ParseControl {
     const std::atomic_bool *cancel = nullptr;
     std::function<void(qint64 rawBytesDelta)> progress;   // called about every MB
     bool keepLines = true;   // false: only per-key aggregates (counting), no ProtoLine per line
+    int chunks = 1;          // counting: a big protocol log is read in up to this many ranges at once
+    qint64 minChunkBytes = 8 << 20;   // smaller ranges are not worth a thread
 };
 
 // Detects the format of decoded bytes and parses them. fileIndex is put into RecordRefs.

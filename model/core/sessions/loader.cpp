@@ -94,6 +94,9 @@ Parsed parseInputs(const QStringList &paths, const LoadOptions &options, bool ke
             control.cancel = options.cancel;
             control.progress = [&](qint64 delta) { report(delta); };
             control.keepLines = keepLines;
+            // A file too big for the others to balance is itself read in ranges (counting only).
+            if (!keepLines && threads > 1 && in.size * threads >= total)
+                control.chunks = threads;
             const qint64 size = in.size;
             pf = ingest::parseBytes(std::move(bytes), in.path, in.serverHint, i, control);
             pf.meta.bytes = size;
