@@ -30,6 +30,8 @@ QChartView *makeChartView(const QString &title, QWidget *parent)
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     auto *view = new QChartView(chart, parent);
+    view->setAccessibleName(title);
+    view->viewport()->setAccessibleName(title);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumSize(320, 220);
     return view;

@@ -171,11 +171,15 @@ JourneyView::JourneyView(QWidget *parent)
     m_search->setPlaceholderText(tr("Message-ID, sender, recipient or subject\u2026"));
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("journeySearch"));
+    m_search->setAccessibleName(tr("Search messages"));
     m_results->setObjectName(QStringLiteral("journeyResults"));
+    m_results->setAccessibleName(tr("Matching messages"));
+    m_timeline->setAccessibleName(tr("Message journey timeline"));
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     m_table->setModel(m_model);
     m_table->setObjectName(QStringLiteral("journeyTable"));
+    m_table->setAccessibleName(tr("Journey hops"));
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -186,6 +190,9 @@ JourneyView::JourneyView(QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setMinimumHeight(m_timeline->sizeHint().height() + 24);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setAccessibleName(tr("Message journey timeline"));
+    // The timeline takes the focus itself; the scroll area is only its frame.
+    scroll->setFocusPolicy(Qt::NoFocus);
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);

@@ -184,6 +184,8 @@ TranscriptView::TranscriptView(QWidget *parent)
 
     m_table->setModel(m_model);
     m_table->setObjectName(QStringLiteral("transcriptTable"));
+    m_table->setAccessibleName(tr("Transcript"));
+    m_table->setAccessibleDescription(tr("Lines of the selected session; Enter unfolds a reply, Ctrl+B bookmarks a line"));
     m_table->setItemDelegate(new TranscriptDelegate(this));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -205,6 +207,7 @@ TranscriptView::TranscriptView(QWidget *parent)
 
     m_raw->setReadOnly(true);
     m_raw->setObjectName(QStringLiteral("rawLines"));
+    m_raw->setAccessibleName(tr("Raw log lines"));
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_raw->setFont(transcriptFont(font()));
     attachLogHighlighter(m_raw->document(), palette());
@@ -217,6 +220,7 @@ TranscriptView::TranscriptView(QWidget *parent)
     m_rawButton->setToolTip(tr("Show the log lines as written, with file and line number"));
     connect(m_rawButton, &QToolButton::toggled, this, &TranscriptView::setRawMode);
     auto *copy = new QToolButton(this);
+    copy->setObjectName(QStringLiteral("copyTranscript"));
     copy->setIcon(actionIcon(QStringLiteral("copy")));
     copy->setText(tr("Copy as text"));
     copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);

@@ -8,6 +8,9 @@
 #include "views/sessions/transcriptview.h"
 #include "views/sessions/workspace.h"
 
+#include <QAccessible>
+#include <QAbstractButton>
+#include <QAction>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QSettings>
@@ -373,6 +376,28 @@ private Q_SLOTS:
         QVERIFY(filterSpecFromMap(filterSpecToMap(spec)) == spec);
         QVERIFY(filterSpecToMap({}).isEmpty());
         QVERIFY(filterSpecFromMap({}) == SessionFilterSpec{});
+    }
+
+    void everyFocusableControlHasAnAccessibleName()
+    {
+        Workspace ws;
+        ws.resize(1200, 800);
+        ws.show();
+        auto store = std::make_shared<Store>();
+        store->sessions = makeSessions();
+        ws.setStore(store);
+        QStringList unnamed;
+        for (QWidget *w : ws.findChildren<QWidget *>()) {
+            // Internal parts that assistive tools reach through their named owner: a spin box's line edit, calendar popups.
+            if (w->focusPolicy() == Qt::NoFocus || w->inherits("QCalendarWidget") || w->parentWidget()->inherits("QCalendarWidget")
+                || w->parentWidget()->inherits("QAbstractSpinBox"))
+                continue;
+            QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+            QVERIFY(iface);
+            if (iface->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed << QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName());
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
     }
 };
 
