@@ -1386,6 +1386,8 @@ void MainWindow::setAccessibleNames()
     m_findingsView->setAccessibleName(tr("Findings"));
     m_findingsView->table()->setAccessibleName(tr("Findings list"));
     m_details->setAccessibleName(tr("Finding details"));
+    if (auto *text = m_details->findChild<QTextBrowser *>(QStringLiteral("findingDetails")))
+        text->setAccessibleName(tr("Explanation and evidence of the selected finding"));
     if (auto *welcome = findChild<QWidget *>(QStringLiteral("welcomePage")))
         welcome->setAccessibleName(tr("Welcome"));
     for (QToolBar *bar : findChildren<QToolBar *>())
@@ -1407,6 +1409,10 @@ void MainWindow::setAccessibleNames()
         if (auto *button = qobject_cast<QToolButton *>(w)) {
             if (button->defaultAction())
                 button->setAccessibleName(QString(button->defaultAction()->text()).remove(QLatin1Char('&')));
+        } else if (auto *edit = qobject_cast<QLineEdit *>(w); edit && !edit->placeholderText().isEmpty()) {
+            edit->setAccessibleName(edit->placeholderText());
+        } else if (!w->toolTip().isEmpty()) {
+            w->setAccessibleName(w->toolTip());
         }
     }
 }

@@ -1,0 +1,405 @@
+// Case files, report export and accessibility of the main window, offscreen: a saved case reopens
+// in a fresh window with everything back, moved sources can be relocated or skipped, a corrupt file
+// gives a clear message, the PDF is a PDF, the redacted report keeps no original address.
+#include "model/core/cases/casestate.h"
+#include "views/sessions/findingsview.h"
+#include "views/sessions/workspace.h"
+#include "views/shell/casecontroller.h"
+#include "views/shell/mainwindow.h"
+#include "views/shell/reportexport.h"
+
+#include <QAccessible>
+#include <QAction>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+
+using namespace mwb;
+using mwb::views::CaseController;
+using mwb::views::MainWindow;
+using mwb::views::ReportExportSettings;
+using mwb::views::ReportFormat;
+using mwb::views::SourceDecision;
+
+namespace {
+
+// The sample logs copied to dir, so tests can move and change them.
+QStringList copySamples(const QString &dir)
+{
+    const QString from = QStringLiteral(MWB_SOURCE_DIR "/resources/samples");
+    QStringList copied;
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        if (!source.endsWith(QLatin1String(".LOG")) && !source.endsWith(QLatin1String(".csv")))
+            continue;
+        const QString target = dir + QLatin1Char('/') + QDir(from).relativeFilePath(source);
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (QFile::copy(source, target))
+            copied << target;
+    }
+    return copied;
+}
+
+bool load(MainWindow &window, const QStringList &paths)
+{
+    QSignalSpy finished(&window, &MainWindow::loadFinished);
+    window.openPaths(paths);
+    return finished.count() > 0 || finished.wait(120'000);
+}
+
+bool openCase(MainWindow &window, const QString &path)
+{
+    QSignalSpy finished(&window, &MainWindow::loadFinished);
+    if (!window.openCase(path))
+        return false;
+    return finished.count() > 0 || finished.wait(120'000);
+}
+
+QAction *actionWithText(const QWidget &window, const QString &text)
+{
+    for (QAction *a : window.findChildren<QAction *>()) {
+        if (a->text() == text)
+            return a;
+    }
+    return nullptr;
+}
+
+QStringList loadedPaths(const MainWindow &window)
+{
+    QStringList paths;
+    if (window.store()) {
+        for (const SourceFile &f : window.store()->files)
+            paths << f.path;
+    }
+    return paths;
+}
+
+} // namespace
+
+class TestCaseFiles : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("MailflowWorkbenchTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_casefiles"));
+        QSettings().clear();
+        CaseController::discardAutosave();
+    }
+
+    void savedCaseReopensWithSourcesStatesNotesBookmarksScriptsAndView()
+    {
+        QTemporaryDir dir;
+        const QStringList logs = copySamples(dir.filePath(QStringLiteral("logs")));
+        QVERIFY(logs.size() >= 4);
+        const QString casePath = dir.filePath(QStringLiteral("investigation.mwbcase"));
+
+        Bookmark bookmark;
+        bookmark.file = logs.first();
+        bookmark.line = 12;
+        bookmark.label = QStringLiteral("first TLS failure");
+        bookmark.createdMs = 1000;
+        QString findingRule;
+        QString findingKeyText;
+        QStringList firstLoad;
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(load(window, {dir.filePath(QStringLiteral("logs"))}));
+            firstLoad = loadedPaths(window);
+            QVERIFY(!firstLoad.isEmpty());
+            QVERIFY2(!window.findings().isEmpty(), qPrintable(window.messageBarText() + window.statusText()));
+            const Finding finding = window.findings().first();
+            findingRule = finding.rule;
+            findingKeyText = findingKey(finding);
+            window.setFindingState(finding, FindingState::Confirmed);
+            window.setFindingNote(finding, QStringLiteral("seen by the firewall team too"));
+            window.caseController()->edit().bookmarks.append(bookmark);
+            window.caseController()->edit().wizardRuns.append(
+                {0, QStringLiteral("certificate-smtp"), QJsonObject{{QStringLiteral("fqdn"), QStringLiteral("mail.contoso.com")}},
+                 QStringLiteral("Get-ExchangeCertificate"), 2000});
+            QVERIFY(window.caseController()->isModified());
+            window.workspace()->setCurrentIndex(mwb::views::Workspace::JourneyTab);
+            QAction *utc = actionWithText(window, QStringLiteral("Times in &UTC"));
+            QVERIFY(utc);
+            utc->trigger();   // local time
+            QVERIFY(window.saveCaseAs(casePath));
+            QVERIFY(!window.caseController()->isModified());
+            QVERIFY(window.windowTitle().contains(QStringLiteral("investigation")));
+        }
+        QVERIFY(QFileInfo::exists(casePath));
+
+        MainWindow reopened;
+        reopened.show();
+        int asked = 0;
+        reopened.setSourceResolver([&asked](const SourceCheck &) {
+            ++asked;
+            return SourceDecision{};
+        });
+        QVERIFY(openCase(reopened, casePath));
+        QCOMPARE(asked, 0);
+        QStringList again = loadedPaths(reopened);
+        again.sort();
+        firstLoad.sort();
+        QCOMPARE(again, firstLoad);
+        const CaseState &state = reopened.caseController()->state();
+        QCOMPARE(state.findingState(findingRule, findingKeyText), FindingState::Confirmed);
+        QCOMPARE(state.note(NoteTarget::Finding, findingRule + QLatin1Char('|') + findingKeyText),
+                 QStringLiteral("seen by the firewall team too"));
+        QCOMPARE(state.bookmarks.size(), 1);
+        QCOMPARE(state.bookmarks.first().label, bookmark.label);
+        QCOMPARE(state.bookmarks.first().line, bookmark.line);
+        QCOMPARE(state.wizardRuns.size(), 1);
+        QCOMPARE(state.wizardRuns.first().script, QStringLiteral("Get-ExchangeCertificate"));
+        QCOMPARE(state.wizardRuns.first().answers.value(QStringLiteral("fqdn")).toString(), QStringLiteral("mail.contoso.com"));
+        QCOMPARE(reopened.workspace()->currentIndex(), int(mwb::views::Workspace::JourneyTab));
+        QVERIFY2(actionWithText(reopened, QStringLiteral("Times in &local time")), "the time display should be restored");
+        QVERIFY(!reopened.caseController()->isModified());
+        QCOMPARE(reopened.caseController()->recentCases().value(0), QFileInfo(casePath).absoluteFilePath());
+    }
+
+    void movedSourceIsRelocatedThroughTheResolver()
+    {
+        QTemporaryDir dir;
+        const QStringList logs = copySamples(dir.filePath(QStringLiteral("logs")));
+        QVERIFY(!logs.isEmpty());
+        const QString moved = logs.first();
+        const QString casePath = dir.filePath(QStringLiteral("moved.mwbcase"));
+        {
+            MainWindow window;
+            QVERIFY(load(window, {dir.filePath(QStringLiteral("logs"))}));
+            QVERIFY(window.saveCaseAs(casePath));
+        }
+        const QString newHome = dir.filePath(QStringLiteral("elsewhere/") + QFileInfo(moved).fileName());
+        QVERIFY(QDir().mkpath(QFileInfo(newHome).absolutePath()));
+        QVERIFY(QFile::rename(moved, newHome));
+
+        MainWindow reopened;
+        QList<SourceStatus> seen;
+        reopened.setSourceResolver([&](const SourceCheck &check) {
+            seen << check.status;
+            return check.recorded.path == moved ? SourceDecision{SourceDecision::Relocate, newHome} : SourceDecision{};
+        });
+        QVERIFY(openCase(reopened, casePath));
+        QCOMPARE(seen, QList<SourceStatus>{SourceStatus::Missing});
+        QVERIFY2(loadedPaths(reopened).contains(newHome), qPrintable(loadedPaths(reopened).join(QLatin1Char('\n'))));
+        QVERIFY(reopened.messageBarText().contains(QStringLiteral("Relocated")));
+        // The relocation is written to the case: the next reopen asks nothing.
+        MainWindow third;
+        int asked = 0;
+        third.setSourceResolver([&asked](const SourceCheck &) {
+            ++asked;
+            return SourceDecision{};
+        });
+        QVERIFY(openCase(third, casePath));
+        QCOMPARE(asked, 0);
+        QVERIFY(loadedPaths(third).contains(newHome));
+    }
+
+    void changedSourceIsReportedAndCanBeSkipped()
+    {
+        QTemporaryDir dir;
+        const QStringList logs = copySamples(dir.filePath(QStringLiteral("logs")));
+        QVERIFY(!logs.isEmpty());
+        const QString casePath = dir.filePath(QStringLiteral("changed.mwbcase"));
+        {
+            MainWindow window;
+            QVERIFY(load(window, {dir.filePath(QStringLiteral("logs"))}));
+            QVERIFY(window.saveCaseAs(casePath));
+        }
+        const QString changed = logs.first();
+        {
+            QFile f(changed);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("# appended later\r\n");
+        }
+        MainWindow reopened;
+        QList<SourceStatus> seen;
+        reopened.setSourceResolver([&seen](const SourceCheck &check) {
+            seen << check.status;
+            return SourceDecision{SourceDecision::Skip, {}};
+        });
+        QVERIFY(openCase(reopened, casePath));
+        QCOMPARE(seen, QList<SourceStatus>{SourceStatus::SizeChanged});
+        QVERIFY(!loadedPaths(reopened).contains(changed));
+        QVERIFY(!loadedPaths(reopened).isEmpty());
+        QVERIFY2(reopened.messageBarText().contains(QFileInfo(changed).fileName()), qPrintable(reopened.messageBarText()));
+    }
+
+    void corruptOrForeignCaseFileGivesAClearErrorAndNoCrash()
+    {
+        QTemporaryDir dir;
+        const QString junk = dir.filePath(QStringLiteral("junk.mwbcase"));
+        {
+            QFile f(junk);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray("SQLite format 3\0", 16) + QByteArray(5000, '\x5a'));
+        }
+        MainWindow window;
+        QVERIFY(!window.openCase(junk));
+        QVERIFY2(window.messageBarText().startsWith(QStringLiteral("Could not open the case")), qPrintable(window.messageBarText()));
+        QVERIFY(window.caseController()->path().isEmpty());
+
+        const QString text = dir.filePath(QStringLiteral("notes.mwbcase"));
+        {
+            QFile f(text);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("just some notes, not a case\n");
+        }
+        QVERIFY(!window.openCase(text));
+        QVERIFY(window.messageBarText().contains(QStringLiteral("notes.mwbcase")));
+        QVERIFY(!window.openCase(dir.filePath(QStringLiteral("absent.mwbcase"))));
+    }
+
+    void saveReplacesTheFileOnlyWhenComplete()
+    {
+        QTemporaryDir dir;
+        const QString casePath = dir.filePath(QStringLiteral("a.mwbcase"));
+        CaseController controller;
+        controller.edit().setNote(NoteTarget::Session, QStringLiteral("08DC1"), QStringLiteral("first"));
+        QVERIFY(controller.saveAs(casePath).ok());
+        // A save killed half-way leaves its temporary file behind; the next save must not trip on it.
+        {
+            QFile leftover(casePath + QStringLiteral(".saving"));
+            QVERIFY(leftover.open(QIODevice::WriteOnly));
+            leftover.write("half a database");
+        }
+        controller.edit().setNote(NoteTarget::Session, QStringLiteral("08DC1"), QStringLiteral("second"));
+        QVERIFY(controller.save().ok());
+        QVERIFY(!QFileInfo::exists(casePath + QStringLiteral(".saving")));
+        CaseController other;
+        QVERIFY(other.open(casePath, {}).ok());
+        QCOMPARE(other.state().note(NoteTarget::Session, QStringLiteral("08DC1")), QStringLiteral("second"));
+    }
+
+    void unsavedCaseIsAutosavedAndRecovered()
+    {
+        CaseController::discardAutosave();
+        QTemporaryDir dir;
+        copySamples(dir.filePath(QStringLiteral("logs")));
+        QStringList first;
+        {
+            MainWindow window;
+            QVERIFY(load(window, {dir.filePath(QStringLiteral("logs"))}));
+            first = loadedPaths(window);
+            window.caseController()->edit().setNote(NoteTarget::Session, QStringLiteral("S1"), QStringLiteral("look at this one"));
+            window.autosaveCase();
+            QVERIFY(CaseController::hasAutosave());
+        }
+        MainWindow recovered;
+        QSignalSpy finished(&recovered, &MainWindow::loadFinished);
+        QVERIFY(recovered.recoverAutosavedCase());
+        QVERIFY(finished.count() > 0 || finished.wait(120'000));
+        QCOMPARE(recovered.caseController()->state().note(NoteTarget::Session, QStringLiteral("S1")), QStringLiteral("look at this one"));
+        QCOMPARE(loadedPaths(recovered).size(), first.size());
+        QVERIFY(recovered.caseController()->path().isEmpty());
+        QVERIFY(recovered.caseController()->isModified());
+        // Saving it for real removes the autosave, so it is not offered again.
+        QVERIFY(recovered.saveCaseAs(dir.filePath(QStringLiteral("recovered.mwbcase"))));
+        QVERIFY(!CaseController::hasAutosave());
+    }
+
+    void pdfExportWritesAPdf()
+    {
+        QTemporaryDir dir;
+        copySamples(dir.filePath(QStringLiteral("logs")));
+        MainWindow window;
+        window.show();
+        QVERIFY(load(window, {dir.filePath(QStringLiteral("logs"))}));
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        QVERIFY(window.exportReportTo(pdf, ReportFormat::Pdf, {}));
+        QFile f(pdf);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY2(bytes.size() > 20'000, QByteArray::number(bytes.size()).constData());
+        QVERIFY(bytes.contains("%%EOF"));
+    }
+
+    void redactionPreviewListsPseudonymsAndTheReportKeepsNoOriginalAddress()
+    {
+        QTemporaryDir dir;
+        copySamples(dir.filePath(QStringLiteral("logs")));
+        MainWindow window;
+        QVERIFY(load(window, {dir.filePath(QStringLiteral("logs"))}));
+        ReportExportSettings settings;
+        settings.redact = true;
+        const QList<Replacement> preview = window.reportRedactionPreview(settings);
+        QList<Replacement> emails;
+        for (const Replacement &r : preview) {
+            if (r.kind == RedactionKind::Email)
+                emails << r;
+        }
+        QVERIFY2(!emails.isEmpty(), "the samples' report names mail addresses");
+
+        // The dialog shows the same list.
+        mwb::views::ExportReportDialog dialog(ReportFormat::Html,
+                                              [&window](const ReportExportSettings &s) { return window.reportRedactionPreview(s); });
+        QCOMPARE(dialog.previewTable()->rowCount(), 0);
+        dialog.setRedact(true);
+        QCOMPARE(dialog.previewTable()->rowCount(), int(preview.size()));
+        QCOMPARE(dialog.previewTable()->item(0, 1)->text(), preview.first().original);
+        QCOMPARE(dialog.previewTable()->item(0, 2)->text(), preview.first().pseudonym);
+        QVERIFY(dialog.settings().redact);
+
+        const QString html = dir.filePath(QStringLiteral("report.html"));
+        QVERIFY(window.exportReportTo(html, ReportFormat::Html, dialog.settings()));
+        QFile f(html);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString written = QString::fromUtf8(f.readAll());
+        for (const Replacement &r : emails) {
+            QVERIFY2(!written.contains(r.original, Qt::CaseInsensitive), qPrintable(r.original));
+            QVERIFY2(written.contains(r.pseudonym), qPrintable(r.pseudonym));
+        }
+        // Without redaction the same addresses are there: the check above can fail.
+        const QString plain = dir.filePath(QStringLiteral("plain.html"));
+        QVERIFY(window.exportReportTo(plain, ReportFormat::Html, {}));
+        QFile p(plain);
+        QVERIFY(p.open(QIODevice::ReadOnly));
+        QVERIFY(QString::fromUtf8(p.readAll()).contains(emails.first().original, Qt::CaseInsensitive));
+    }
+
+    void everyActionAndControlOfTheShellHasAnAccessibleName()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QStringList unnamed;
+        for (QAction *menuAction : window.menuBar()->actions()) {
+            for (QAction *a : menuAction->menu()->actions()) {
+                if (a->isSeparator())
+                    continue;
+                if (QString(a->text()).remove(QLatin1Char('&')).trimmed().isEmpty() || a->toolTip().isEmpty())
+                    unnamed << QStringLiteral("action ") + a->objectName() + a->text();
+            }
+        }
+        for (QWidget *w : window.findChildren<QWidget *>()) {
+            if (w->focusPolicy() == Qt::NoFocus || !w->isVisibleTo(&window))
+                continue;
+            QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+            const QString name = iface ? iface->text(QAccessible::Name) : QString();
+            if (name.trimmed().isEmpty())
+                unnamed << QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ') + w->objectName();
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+        // The new case actions are reachable by keyboard.
+        for (const QString &text : {QStringLiteral("&Save Case"), QStringLiteral("Open &Case\u2026"), QStringLiteral("Report as &PDF\u2026")}) {
+            QAction *a = actionWithText(window, text);
+            QVERIFY2(a && !a->shortcut().isEmpty(), qPrintable(text));
+        }
+    }
+};
+
+QTEST_MAIN(TestCaseFiles)
+#include "tst_casefiles.moc"
