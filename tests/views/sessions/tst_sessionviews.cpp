@@ -12,6 +12,11 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QDateTime>
+#include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QDateTimeAxis>
+#include <QtCharts/QHorizontalBarSeries>
+#include "views/sessions/bookmarksview.h"
 #include <QHeaderView>
 #include <QSettings>
 #include <QLineEdit>
@@ -398,6 +403,168 @@ private Q_SLOTS:
                 unnamed << QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName());
         }
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    }
+
+    void ctrlBTogglesASessionBookmarkWithAnIconMarker()
+    {
+        Workspace ws;
+        ws.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&ws));
+        auto store = std::make_shared<Store>();
+        store->sessions = makeSessions();
+        ws.setStore(store);
+        ws.openSession(5);
+        QSignalSpy changed(&ws, &Workspace::bookmarksChanged);
+        QTableView *table = ws.sessions()->table();
+        ws.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&ws));
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_B, Qt::ControlModifier);
+        QCOMPARE(ws.bookmarks().size(), 1);
+        QCOMPARE(ws.bookmarks().first().sessionId, store->sessions.at(5).id);
+        QVERIFY(ws.bookmarks().first().file.isEmpty());
+        QVERIFY(changed.count() >= 1);
+        const QModelIndex time = ws.sessions()->model()->index(ws.sessions()->model()->rowOfSession(5), SessionTableModel::Time);
+        QVERIFY(time.data(SessionTableModel::BookmarkedRole).toBool());
+        QVERIFY(!time.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(time.data(Qt::ToolTipRole).toString().contains(QStringLiteral("bookmarked")));
+        // The action is in the table's context menu too.
+        bool inMenu = false;
+        for (QAction *a : table->actions())
+            inMenu = inMenu || a->shortcut() == QKeySequence(QStringLiteral("Ctrl+B"));
+        QVERIFY(inMenu);
+        QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QCOMPARE(ws.bookmarksView()->table()->model()->rowCount(), 1);
+        QTest::keyClick(table, Qt::Key_B, Qt::ControlModifier);
+        QVERIFY(ws.bookmarks().isEmpty());
+        QVERIFY(!time.data(SessionTableModel::BookmarkedRole).toBool());
+        QVERIFY(time.data(Qt::DecorationRole).isNull());
+    }
+
+    void lineBookmarksMarkTheTranscriptAndJumpBack()
+    {
+        Workspace ws;
+        ws.show();
+        auto store = std::make_shared<Store>();
+        store->sessions = makeSessions();
+        ws.setStore(store);
+        const Session s = store->sessions.at(4);
+        QList<SessionLine> lines;
+        for (int i = 0; i < 3; ++i) {
+            SessionLine l;
+            l.timeMs = s.startMs + i;
+            l.event = i % 2 ? '<' : '>';
+            l.data = QStringLiteral("line %1").arg(i);
+            l.ref.fileIndex = 0;
+            l.ref.line = 100 + i;
+            lines << l;
+        }
+        ws.transcript()->setLines(s, lines, {QStringLiteral("/logs/EX01/RECV2026112008-1.LOG")});
+        QVERIFY(ws.toggleLineBookmark(1));
+        const Bookmark b = ws.bookmarks().value(0);
+        QCOMPARE(b.sessionId, s.id);
+        QCOMPARE(b.file, QStringLiteral("/logs/EX01/RECV2026112008-1.LOG"));
+        QCOMPARE(b.line, qint64(101));
+        const TranscriptModel *tm = ws.transcript()->model();
+        QVERIFY(tm->index(1, 0).data(TranscriptModel::BookmarkedRole).toBool());
+        QVERIFY(!tm->index(1, TranscriptModel::AbsoluteTime).data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(!tm->index(0, 0).data(TranscriptModel::BookmarkedRole).toBool());
+
+        // Case files hand the list back: the markers follow, and a session bookmark opens its session.
+        Bookmark session;
+        session.id = 7;
+        session.sessionId = store->sessions.at(12).id;
+        QSignalSpy changed(&ws, &Workspace::bookmarksChanged);
+        ws.setBookmarks({session, b});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(ws.bookmarks(), (QList<Bookmark>{session, b}));
+        ws.openSession(0);
+        ws.setCurrentIndex(Workspace::BookmarksTab);
+        ws.bookmarksView()->table()->setCurrentIndex(ws.bookmarksView()->table()->model()->index(0, 0));
+        ws.bookmarksView()->openCurrent();
+        QCOMPARE(ws.currentIndex(), int(Workspace::SessionsTab));
+        QCOMPARE(ws.sessions()->currentSession(), 12);
+        Bookmark unknown;
+        unknown.sessionId = QStringLiteral("FFFF");
+        QVERIFY(!ws.openBookmark(unknown));
+    }
+
+    void f6MovesTheFocusThroughThePanes()
+    {
+        Workspace ws;
+        ws.show();
+        auto store = std::make_shared<Store>();
+        store->sessions = makeSessions();
+        ws.setStore(store);
+        ws.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&ws));
+        ws.sessions()->table()->setFocus();
+        QTRY_COMPARE_WITH_TIMEOUT(ws.focusedPane(), static_cast<QWidget *>(ws.sessions()->table()), 5000);
+        QTest::keyClick(ws.sessions()->table(), Qt::Key_F6);
+        QCOMPARE(ws.focusedPane(), static_cast<QWidget *>(ws.transcript()->table()));
+        ws.focusNextPane();
+        QCOMPARE(ws.currentIndex(), int(Workspace::JourneyTab));
+        ws.focusNextPane();
+        QCOMPARE(ws.currentIndex(), int(Workspace::ChartsTab));
+        ws.focusNextPane();
+        QCOMPARE(ws.currentIndex(), int(Workspace::BookmarksTab));
+        QCOMPARE(ws.focusedPane(), static_cast<QWidget *>(ws.bookmarksView()->table()));
+        ws.focusNextPane(true);
+        QCOMPARE(ws.currentIndex(), int(Workspace::ChartsTab));
+    }
+
+    void rubberBandOnTheSessionsChartFiltersTheTableToThatRange()
+    {
+        Workspace ws;
+        ws.resize(1200, 800);
+        ws.show();
+        auto store = std::make_shared<Store>();
+        store->sessions = makeSessions();
+        ws.setStore(store);
+        ws.setCurrentIndex(Workspace::ChartsTab);
+        QChartView *view = ws.charts()->findChildren<QChartView *>().value(0);
+        QVERIFY(view);
+        QVERIFY(view->chart()->title().contains(QStringLiteral("Sessions")));
+        auto *axis = qobject_cast<QDateTimeAxis *>(view->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(axis);
+        const qint64 from = at("2026-11-20T08:05:00.000Z");
+        const qint64 to = at("2026-11-20T08:10:00.000Z");
+        // The chart draws UTC values shifted into local time (Qt Charts labels in local time).
+        const qint64 shift = -qint64(QDateTime::fromMSecsSinceEpoch(from).offsetFromUtc()) * 1000;
+        axis->setRange(QDateTime::fromMSecsSinceEpoch(from + shift), QDateTime::fromMSecsSinceEpoch(to + shift));
+        QTRY_COMPARE_WITH_TIMEOUT(ws.currentIndex(), int(Workspace::SessionsTab), 5000);
+        QCOMPARE(ws.sessions()->filterSpec().fromMs, from);
+        QCOMPARE(ws.sessions()->filterSpec().toMs, to);
+        // Sessions start every 30 s from 08:00: ten start in [08:05, 08:10).
+        QTRY_COMPARE_WITH_TIMEOUT(ws.sessions()->model()->rowCount(), 10, 10'000);
+        QCOMPARE(ws.charts()->timeWindowFrom(), from);
+    }
+
+    void clickingATopCodeBarFiltersTheTableToThatCode()
+    {
+        Workspace ws;
+        ws.resize(1200, 800);
+        ws.show();
+        auto store = std::make_shared<Store>();
+        store->sessions = makeSessions();
+        ws.setStore(store);
+        ws.setCurrentIndex(Workspace::ChartsTab);
+        QChartView *codes = nullptr;
+        for (QChartView *v : ws.charts()->findChildren<QChartView *>()) {
+            if (v->chart()->title().contains(QStringLiteral("codes")))
+                codes = v;
+        }
+        QVERIFY(codes);
+        auto *series = qobject_cast<QHorizontalBarSeries *>(codes->chart()->series().value(0));
+        QVERIFY(series);
+        // Bars run bottom-up: the last category is the most frequent code.
+        const int top = int(ws.charts()->topCodes().size()) - 1;
+        QVERIFY(top >= 0);
+        Q_EMIT series->clicked(top, series->barSets().value(0));
+        const QString expected = parseReplyCode(ws.charts()->topCodes().first().first).enhanced;
+        QTRY_COMPARE_WITH_TIMEOUT(ws.currentIndex(), int(Workspace::SessionsTab), 5000);
+        QCOMPARE(ws.sessions()->filterSpec().code, expected);
+        QTRY_COMPARE_WITH_TIMEOUT(ws.sessions()->model()->rowCount(), ws.charts()->topCodes().first().second, 10'000);
     }
 };
 
