@@ -198,6 +198,19 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     updateNavigation();
 
     connect(m_case, &CaseController::changed, this, &MainWindow::updateCaseTitle);
+    // Bookmarks live in the workspace's Bookmarks tab; the case keeps a copy for saving.
+    connect(m_workspace, &Workspace::bookmarksChanged, this, [this] {
+        const QList<Bookmark> bookmarks = m_workspace->bookmarks();
+        if (m_applyingCase || bookmarks == m_case->state().bookmarks)
+            return;
+        m_case->edit().bookmarks = bookmarks;
+    });
+    // The workspace's restored view state may switch UTC/local: the toggle follows.
+    connect(m_workspace, &Workspace::timeDisplayRestored, this, [this](TimeDisplay display) {
+        const bool utc = display == TimeDisplay::Utc;
+        m_utc->setChecked(utc);
+        setTimeUtc(utc);
+    });
     // Work of an unsaved case survives a crash: it is autosaved and offered on the next start.
     m_autosaveTimer = new QTimer(this);
     m_autosaveTimer->setInterval(2 * 60 * 1000);
@@ -863,6 +876,10 @@ void MainWindow::readSettings()
     m_utc->setChecked(utc);
     setTimeUtc(utc);
     m_workspace->setCurrentIndex(settings.value(QStringLiteral("view/tab"), 0).toInt());
+    // Filters, sort, splitters and the selected session of the last run (applied when it loads).
+    const QVariantMap workspace = settings.value(QStringLiteral("view/workspace")).toMap();
+    if (!workspace.isEmpty())
+        m_workspace->restoreViewState(workspace);
 }
 
 void MainWindow::writeSettings() const
@@ -873,6 +890,7 @@ void MainWindow::writeSettings() const
     settings.setValue(QStringLiteral("recent/paths"), m_recent);
     settings.setValue(QStringLiteral("view/utc"), m_utc->isChecked());
     settings.setValue(QStringLiteral("view/tab"), m_workspace->currentIndex());
+    settings.setValue(QStringLiteral("view/workspace"), m_workspace->viewState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -990,6 +1008,7 @@ void MainWindow::captureCaseState()
         view.insert(QStringLiteral("findingKey"), findingKey(*f));
     }
     view.insert(QStringLiteral("window"), QString::fromLatin1(saveState().toBase64()));
+    view.insert(QStringLiteral("workspace"), QJsonObject::fromVariantMap(m_workspace->viewState()));
     const CaseState &state = m_case->state();
     if (view != state.view)
         m_case->edit().view = view;
@@ -1011,6 +1030,9 @@ void MainWindow::captureCaseState()
 
 void MainWindow::applyCaseView()
 {
+    m_applyingCase = true;
+    m_workspace->setBookmarks(m_case->state().bookmarks);
+    m_applyingCase = false;
     const QJsonObject view = m_case->state().view;
     if (view.isEmpty())
         return;
@@ -1029,6 +1051,9 @@ void MainWindow::applyCaseView()
     const QString rule = view.value(QStringLiteral("findingRule")).toString();
     if (!rule.isEmpty())
         m_findingsView->selectRule(rule);
+    // Last: the session selection, filters, sort and splitters, and the tab they were on.
+    if (view.contains(QStringLiteral("workspace")))
+        m_workspace->restoreViewState(view.value(QStringLiteral("workspace")).toObject().toVariantMap());
 }
 
 SourceDecision MainWindow::askAboutSource(const SourceCheck &check)
@@ -1195,6 +1220,9 @@ void MainWindow::newCase()
         m_job = nullptr;
     }
     m_case->newCase();
+    m_applyingCase = true;
+    m_workspace->setBookmarks({});
+    m_applyingCase = false;
     m_liveConsoleTranscript = -1;
     m_paths.clear();
     m_store.reset();

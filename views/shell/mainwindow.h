@@ -146,6 +146,7 @@ private:
     CaseController::SourceResolver m_resolver;
     QTimer *m_autosaveTimer = nullptr;
     bool m_restoringCase = false;
+    bool m_applyingCase = false;        // workspace changes made from the case are not edits
     int m_liveConsoleTranscript = -1;   // this window's console entry in the case
 
     QStackedWidget *m_pages = nullptr;

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -119,17 +120,24 @@ private Q_SLOTS:
             QVERIFY(load(window, {dir.filePath(QStringLiteral("logs"))}));
             firstLoad = loadedPaths(window);
             QVERIFY(!firstLoad.isEmpty());
-            QVERIFY2(!window.findings().isEmpty(), qPrintable(window.messageBarText() + window.statusText()));
-            const Finding finding = window.findings().first();
+            // A finding as the engine makes them; its state and note are keyed by rule and servers.
+            Finding finding;
+            finding.rule = QStringLiteral("tls-certificate-name-mismatch");
+            finding.title = QStringLiteral("Certificate name mismatch");
+            finding.servers = {QStringLiteral("EX01")};
             findingRule = finding.rule;
             findingKeyText = findingKey(finding);
             window.setFindingState(finding, FindingState::Confirmed);
             window.setFindingNote(finding, QStringLiteral("seen by the firewall team too"));
-            window.caseController()->edit().bookmarks.append(bookmark);
+            window.workspace()->setBookmarks({bookmark});   // as the Bookmarks tab does
+            QCOMPARE(window.caseController()->state().bookmarks.size(), 1);
             window.caseController()->edit().wizardRuns.append(
                 {0, QStringLiteral("certificate-smtp"), QJsonObject{{QStringLiteral("fqdn"), QStringLiteral("mail.contoso.com")}},
                  QStringLiteral("Get-ExchangeCertificate"), 2000});
             QVERIFY(window.caseController()->isModified());
+            auto *filter = window.workspace()->findChild<QLineEdit *>(QStringLiteral("filterText"));
+            QVERIFY(filter);
+            filter->setText(QStringLiteral("EX01"));
             window.workspace()->setCurrentIndex(mwb::views::Workspace::JourneyTab);
             QAction *utc = actionWithText(window, QStringLiteral("Times in &UTC"));
             QVERIFY(utc);
@@ -160,10 +168,15 @@ private Q_SLOTS:
         QCOMPARE(state.bookmarks.size(), 1);
         QCOMPARE(state.bookmarks.first().label, bookmark.label);
         QCOMPARE(state.bookmarks.first().line, bookmark.line);
+        QCOMPARE(reopened.workspace()->bookmarks().size(), 1);
+        QCOMPARE(reopened.workspace()->bookmarks().first().label, bookmark.label);
         QCOMPARE(state.wizardRuns.size(), 1);
         QCOMPARE(state.wizardRuns.first().script, QStringLiteral("Get-ExchangeCertificate"));
         QCOMPARE(state.wizardRuns.first().answers.value(QStringLiteral("fqdn")).toString(), QStringLiteral("mail.contoso.com"));
         QCOMPARE(reopened.workspace()->currentIndex(), int(mwb::views::Workspace::JourneyTab));
+        auto *filter = reopened.workspace()->findChild<QLineEdit *>(QStringLiteral("filterText"));
+        QVERIFY(filter);
+        QCOMPARE(filter->text(), QStringLiteral("EX01"));
         QVERIFY2(actionWithText(reopened, QStringLiteral("Times in &local time")), "the time display should be restored");
         QVERIFY(!reopened.caseController()->isModified());
         QCOMPARE(reopened.caseController()->recentCases().value(0), QFileInfo(casePath).absoluteFilePath());
