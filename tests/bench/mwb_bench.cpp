@@ -3,7 +3,8 @@
 // each as a child process whose peak RssAnon is sampled from /proc, then an in-process LoadJob run
 // with a heartbeat timer (time to the first sessions, longest stall of the event loop).
 // Prints a Markdown table. Not a test: numbers depend on the machine.
-//   mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads 2] [--gui-subset-mb 200]
+//   mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads 2] [--gui-subset-mb 200] [--big-file FILE]
+#include "model/core/diagnosis/engine.h"
 #include "model/core/sessions/loader.h"
 
 #include <QCoreApplication>
@@ -73,7 +74,7 @@ double mbps(const Run &r) { return r.wallMs > 0 ? double(r.bytes) / 1048576.0 * 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QString data, mwb, duckdbDir;
+    QString data, mwb, duckdbDir, bigFile;
     int threads = 2;
     qint64 guiSubsetMb = 200;
     const QStringList args = app.arguments();
@@ -83,6 +84,7 @@ int main(int argc, char **argv)
         else if (args[i] == QLatin1String("--duckdb-dir")) duckdbDir = args[i + 1];
         else if (args[i] == QLatin1String("--threads")) threads = args[i + 1].toInt();
         else if (args[i] == QLatin1String("--gui-subset-mb")) guiSubsetMb = args[i + 1].toLongLong();
+        else if (args[i] == QLatin1String("--big-file")) bigFile = args[i + 1];
     }
     if (data.isEmpty() || mwb.isEmpty() || duckdbDir.isEmpty()) {
         std::fprintf(stderr, "usage: mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads N] [--gui-subset-mb N]\n");
@@ -123,6 +125,19 @@ int main(int argc, char **argv)
     runs << measure(QStringLiteral("DuckDB read_csv + GROUP BY (protocol logs)"), QStringLiteral("node"),
                     QStringList{QStringLiteral("duckdb_groupby.mjs"), QString::number(threads)} + protocol, protoBytes, duckdbDir);
 
+    if (!bigFile.isEmpty()) {
+        // One big file: only parallel reading of ranges inside the file can use both cores.
+        const qint64 bigBytes = QFileInfo(bigFile).size();
+        QFile in(bigFile);
+        if (in.open(QIODevice::ReadOnly))
+            while (in.read(buf.data(), buf.size()) > 0) {}
+        runs << measure(QStringLiteral("mwb stats (one big protocol log)"), mwb,
+                        {QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--threads"), QString::number(threads), bigFile},
+                        bigBytes);
+        runs << measure(QStringLiteral("DuckDB read_csv + GROUP BY (one big protocol log)"), QStringLiteral("node"),
+                        {QStringLiteral("duckdb_groupby.mjs"), QString::number(threads), bigFile}, bigBytes, duckdbDir);
+    }
+
     // In-process GUI-style load of a subset: first batch and the longest event-loop stall.
     QStringList subset;
     qint64 subsetBytes = 0;
@@ -145,8 +160,10 @@ int main(int argc, char **argv)
             if (firstBatchMs < 0)
                 firstBatchMs = t.elapsed();
         });
-        QObject::connect(&job, &mwb::LoadJob::finished, [&] {
+        std::shared_ptr<mwb::Store> kept;   // the GUI keeps the store too: freeing it is not part of the load
+        QObject::connect(&job, &mwb::LoadJob::finished, [&](std::shared_ptr<mwb::Store> store, bool) {
             loadMs = t.elapsed();
+            kept = std::move(store);
             app.quit();
         });
         t.start();
@@ -154,6 +171,26 @@ int main(int argc, char **argv)
         heartbeat.start();
         job.start(subset);
         app.exec();
+    }
+
+    // Issue #6: what the diagnosis engine (a SessionObserver) adds to a full load of the subset.
+    qint64 plainMs = -1, engineMs = -1;
+    {
+        mwb::LoadOptions o;
+        o.threads = threads;
+        QElapsedTimer t;
+        t.start();
+        { const auto store = mwb::Loader::loadSync(subset, o); }
+        plainMs = t.elapsed();
+        auto engine = mwb::DiagnosisEngine::create();
+        if (engine) {
+            o.observer = engine.value().get();
+            t.restart();
+            { const auto store = mwb::Loader::loadSync(subset, o); }
+            engineMs = t.elapsed();
+        } else {
+            std::fprintf(stderr, "diagnosis engine: %s\n", qPrintable(engine.errorMessage()));
+        }
     }
 
     QTextStream out(stdout);
@@ -174,5 +211,10 @@ int main(int argc, char **argv)
         << mj.value(QStringLiteral("lines")).toDouble() << " lines; DuckDB: " << duck.output.trimmed() << "\n";
     out << "LoadJob over " << QString::number(double(subsetBytes) / 1048576.0, 'f', 0) << " MB: first sessions after "
         << firstBatchMs << " ms, finished after " << loadMs << " ms, longest event-loop stall " << maxStallMs << " ms\n";
+    out << "Loader::loadSync over the same subset: " << plainMs << " ms without an observer, " << engineMs
+        << " ms with the diagnosis engine (+" << QString::number(plainMs > 0 && engineMs >= 0 ? 100.0 * double(engineMs - plainMs) / double(plainMs) : 0, 'f', 0)
+        << "%)\n";
+    if (!bigFile.isEmpty() && runs.size() >= 6 && mbps(runs[5]) > 0)
+        out << "one big file: mwb stats / DuckDB throughput: " << QString::number(mbps(runs[4]) / mbps(runs[5]), 'f', 2) << "x\n";
     return 0;
 }
