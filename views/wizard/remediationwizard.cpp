@@ -3,6 +3,7 @@
 #include "model/core/remediation/parameterkinds.h"
 #include "model/core/remediation/powershellwriter.h"
 #include "model/core/remediation/walker.h"
+#include "views/common/theme.h"
 #include "views/wizard/powershellhighlighter.h"
 
 #include <QApplication>
@@ -97,8 +98,10 @@ public:
         outer->addLayout(m_form);
         m_problems = wrappingLabel(QString(), this);
         m_problems->setObjectName(QStringLiteral("parameterProblems"));
+        // The problems are spelled out in text; the colour only helps. It follows the palette so
+        // it stays readable on dark and high-contrast themes.
         QPalette p = m_problems->palette();
-        p.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+        p.setColor(QPalette::WindowText, statusColors(p).bad);
         m_problems->setPalette(p);
         outer->addWidget(m_problems);
     }
@@ -116,6 +119,9 @@ public:
         for (const ParameterSpec &p : scenario->parameters) {
             auto *edit = new QLineEdit(this);
             edit->setObjectName(QStringLiteral("param_") + p.name);
+            // Screen readers: the parameter and what it is for (the form label alone is a bare name).
+            edit->setAccessibleName(p.name);
+            edit->setAccessibleDescription(p.description);
             edit->setPlaceholderText(p.defaultValue.isEmpty() ? QStringLiteral("e.g. %1").arg(p.example)
                                                               : QStringLiteral("default: %1").arg(p.defaultValue));
             edit->setToolTip(QStringLiteral("%1\n(%2)").arg(p.description, parameterKindInfo(p.kind).description));
@@ -190,6 +196,7 @@ public:
         auto *splitter = new QSplitter(Qt::Horizontal, this);
         m_symptoms = new QTreeWidget(splitter);
         m_symptoms->setObjectName(QStringLiteral("symptomList"));
+        m_symptoms->setAccessibleName(tr("Symptoms by scenario"));
         m_symptoms->setHeaderHidden(true);
         m_symptoms->setWordWrap(true);
         m_symptoms->setRootIsDecorated(false);
@@ -308,6 +315,7 @@ public:
         m_progressLabel = new QLabel(this);
         m_progress = new QProgressBar(this);
         m_progress->setObjectName(QStringLiteral("progressBar"));
+        m_progress->setAccessibleName(tr("Progress through the checks"));
         m_progress->setTextVisible(false);
         m_progress->setMaximumHeight(10);
         progressRow->addWidget(m_progressLabel);
@@ -322,12 +330,14 @@ public:
 
         auto *commandRow = new QHBoxLayout;
         commandRow->addWidget(new QLabel(tr("Run this read-only command in the Exchange Management Shell:"), this), 1);
-        auto *copy = new QPushButton(tr("Copy"), this);
+        auto *copy = new QPushButton(tr("C&opy"), this);
         copy->setObjectName(QStringLiteral("copyCommandButton"));
+        copy->setAccessibleName(tr("Copy the command"));
         commandRow->addWidget(copy);
         layout->addLayout(commandRow);
         m_command = codeView(this);
         m_command->setObjectName(QStringLiteral("commandView"));
+        m_command->setAccessibleName(tr("Read-only command to run"));
         m_command->setMaximumHeight(72);
         layout->addWidget(m_command);
         connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_command->toPlainText()); });
@@ -337,6 +347,7 @@ public:
                                      this));
         m_paste = new QPlainTextEdit(this);
         m_paste->setObjectName(QStringLiteral("pasteBox"));
+        m_paste->setAccessibleName(tr("Output of the command"));
         m_paste->setFont(monospaceFont());
         m_paste->setLineWrapMode(QPlainTextEdit::NoWrap);
         m_paste->setPlaceholderText(tr("Output of the command above"));
@@ -517,6 +528,7 @@ public:
         auto *layout = new QVBoxLayout(this);
         m_view = codeView(this);
         m_view->setObjectName(QStringLiteral("scriptView"));
+        m_view->setAccessibleName(tr("Generated PowerShell script"));
         // Wrapped: the -WhatIf at the end of a long command must stay in sight.
         m_view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
         layout->addWidget(m_view, 1);
@@ -526,10 +538,12 @@ public:
         auto *row = new QHBoxLayout;
         m_dryRun = new QCheckBox(tr("Dry run (-WhatIf)"), this);
         m_dryRun->setObjectName(QStringLiteral("scriptDryRunCheck"));
-        auto *copy = new QPushButton(tr("Copy"), this);
+        auto *copy = new QPushButton(tr("C&opy"), this);
         copy->setObjectName(QStringLiteral("copyScriptButton"));
-        auto *save = new QPushButton(tr("Save .ps1…"), this);
+        copy->setAccessibleName(tr("Copy the script"));
+        auto *save = new QPushButton(tr("&Save .ps1…"), this);
         save->setObjectName(QStringLiteral("saveScriptButton"));
+        save->setAccessibleName(tr("Save the script as a .ps1 file"));
         row->addWidget(m_dryRun);
         row->addStretch(1);
         row->addWidget(copy);
