@@ -272,6 +272,7 @@ private:
         struct Piece {
             qsizetype begin = 0, end = 0, stop = 0;
             qint64 lines = 0;   // physical lines read
+            ProtocolColumns endCols;   // columns in effect where the range ended
             std::unique_ptr<FileParser> parser;
         };
         std::vector<Piece> pieces(static_cast<size_t>(n));
@@ -309,7 +310,7 @@ private:
             Piece &pc = pieces[size_t(k)];
             if (k > 0) {
                 const Piece &before = pieces[size_t(k) - 1];
-                const ProtocolColumns cols = before.parser->m_protoCols;
+                const ProtocolColumns cols = before.endCols;
                 if (before.stop != pc.begin || !(cols == pc.parser->m_startCols)) {
                     // Read again from where the previous record really ended, with its columns.
                     pc.begin = std::min(before.stop, size);
@@ -324,8 +325,10 @@ private:
             }
             absorb(*pc.parser, lineBase);
             lineBase += pc.lines;
+            pc.endCols = pc.parser->m_protoCols;
+            pc.parser.reset();   // its keys are merged: free them before the next range's merge
         }
-        m_protoCols = pieces.back().parser->m_protoCols;
+        m_protoCols = pieces.back().endCols;
     }
 
     // Adds a later range's results: issues (line numbers shifted), times, keys, interned strings.
