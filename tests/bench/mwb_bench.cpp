@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <sys/resource.h>
 
 namespace {
 
@@ -26,6 +27,7 @@ struct Run {
     qint64 bytes = 0;
     qint64 wallMs = 0;
     qint64 peakAnonKb = 0;
+    qint64 cpuMs = 0;   // user + sys of the child: less sensitive than wall time to other load
     QString output;
     bool ok = false;
 };
@@ -51,6 +53,12 @@ Run measure(const QString &name, const QString &program, const QStringList &args
     QProcess p;
     if (!workDir.isEmpty())
         p.setWorkingDirectory(workDir);
+    auto childCpuMs = [] {
+        rusage u{};
+        getrusage(RUSAGE_CHILDREN, &u);
+        return qint64(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000;
+    };
+    const qint64 cpuBefore = childCpuMs();
     QElapsedTimer t;
     t.start();
     p.start(program, args);
@@ -60,6 +68,7 @@ Run measure(const QString &name, const QString &program, const QStringList &args
     while (!p.waitForFinished(5))
         r.peakAnonKb = std::max(r.peakAnonKb, anonKb(pid));
     r.wallMs = t.elapsed();
+    r.cpuMs = childCpuMs() - cpuBefore;
     r.output = QString::fromUtf8(p.readAllStandardOutput());
     r.ok = p.exitStatus() == QProcess::NormalExit && (p.exitCode() == 0 || p.exitCode() == 3);
     if (!r.ok)
@@ -197,10 +206,10 @@ int main(int argc, char **argv)
     const Run &mwbProto = runs[0];
     const Run &wc = runs[2];
     const Run &duck = runs[3];
-    out << "| tool | input MB | wall ms | MB/s | peak RssAnon MB | RssAnon / input |\n| --- | ---: | ---: | ---: | ---: | ---: |\n";
+    out << "| tool | input MB | wall ms | MB/s | CPU ms | peak RssAnon MB | RssAnon / input |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n";
     for (const Run &r : std::as_const(runs)) {
         out << "| " << r.name << (r.ok ? "" : " (failed)") << " | " << QString::number(double(r.bytes) / 1048576.0, 'f', 0)
-            << " | " << r.wallMs << " | " << QString::number(mbps(r), 'f', 0) << " | "
+            << " | " << r.wallMs << " | " << QString::number(mbps(r), 'f', 0) << " | " << r.cpuMs << " | "
             << QString::number(double(r.peakAnonKb) / 1024.0, 'f', 1) << " | "
             << QString::number(r.bytes ? 100.0 * double(r.peakAnonKb) * 1024.0 / double(r.bytes) : 0, 'f', 1) << "% |\n";
     }
