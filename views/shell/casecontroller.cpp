@@ -45,6 +45,14 @@ void CaseController::setModified(bool modified)
     Q_EMIT changed();
 }
 
+void CaseController::setView(const QJsonObject &view)
+{
+    if (m_state.view == view)
+        return;
+    m_state.view = view;
+    m_autosaved = false;
+}
+
 void CaseController::newCase()
 {
     m_state = CaseState();

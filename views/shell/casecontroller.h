@@ -38,6 +38,8 @@ public:
     // Edits go through here so the case knows it has unsaved changes.
     CaseState &edit();
     void setModified(bool modified);
+    // Where the admin is looking is saved with the case but is no unsaved change on its own.
+    void setView(const QJsonObject &view);
 
     void newCase();
     // Records the files behind a finished load (size and SHA-256; cached per path and size).

@@ -489,7 +489,9 @@ QWidget *MainWindow::createWelcomePage()
     samples->setDefault(true);
     auto *open = new QPushButton(actionIcon(QStringLiteral("open-file")), tr("Open &logs\u2026"), page);
     auto *folder = new QPushButton(actionIcon(QStringLiteral("open-folder")), tr("Open f&older\u2026"), page);
-    for (QPushButton *b : {samples, open, folder}) {
+    auto *openCaseButton = new QPushButton(actionIcon(QStringLiteral("open-file")), tr("Open c&ase\u2026"), page);
+    openCaseButton->setObjectName(QStringLiteral("openCaseButton"));
+    for (QPushButton *b : {samples, open, folder, openCaseButton}) {
         b->setIconSize(QSize(22, 22));
         b->setMinimumHeight(36);
         buttons->addWidget(b);
@@ -498,7 +500,9 @@ QWidget *MainWindow::createWelcomePage()
     connect(samples, &QPushButton::clicked, this, &MainWindow::openSamples);
     connect(open, &QPushButton::clicked, m_openFiles, &QAction::trigger);
     connect(folder, &QPushButton::clicked, m_openFolder, &QAction::trigger);
-    auto *hint = new QLabel(tr("Everything stays on this machine. Shortcuts: Ctrl+O open, Ctrl+F filter, Alt+\u2190/\u2192 back and forward."), page);
+    connect(openCaseButton, &QPushButton::clicked, this, [this] { m_openCase->trigger(); });
+    auto *hint = new QLabel(tr("Everything stays on this machine. Shortcuts: Ctrl+O open, Ctrl+F filter, Alt+\u2190/\u2192 back and forward, "
+                                "Ctrl+S save the case."), page);
     hint->setAlignment(Qt::AlignCenter);
     hint->setEnabled(false);
     layout->addWidget(icon);
@@ -1009,9 +1013,8 @@ void MainWindow::captureCaseState()
     }
     view.insert(QStringLiteral("window"), QString::fromLatin1(saveState().toBase64()));
     view.insert(QStringLiteral("workspace"), QJsonObject::fromVariantMap(m_workspace->viewState()));
+    m_case->setView(view);
     const CaseState &state = m_case->state();
-    if (view != state.view)
-        m_case->edit().view = view;
 #ifdef MWB_HAVE_CONSOLE
     if (auto *console = findChild<ConsoleWidget *>()) {
         const QString text = console->transcriptText();

@@ -98,6 +98,7 @@ public:
         outer->addLayout(m_form);
         m_problems = wrappingLabel(QString(), this);
         m_problems->setObjectName(QStringLiteral("parameterProblems"));
+        m_problems->setAccessibleName(tr("Problems with the values"));
         // The problems are spelled out in text; the colour only helps. It follows the palette so
         // it stays readable on dark and high-contrast themes.
         QPalette p = m_problems->palette();
@@ -354,6 +355,7 @@ public:
         layout->addWidget(m_paste, 1);
         m_parsed = wrappingLabel(QString(), this);
         m_parsed->setObjectName(QStringLiteral("parsedSummary"));
+        m_parsed->setAccessibleName(tr("What the pasted output shows"));
         layout->addWidget(m_parsed);
         connect(m_paste, &QPlainTextEdit::textChanged, this, [this] { readPaste(); });
 
@@ -534,6 +536,7 @@ public:
         layout->addWidget(m_view, 1);
         m_error = wrappingLabel(QString(), this);
         m_error->setObjectName(QStringLiteral("scriptError"));
+        m_error->setAccessibleName(tr("Problems with the script values"));
         layout->addWidget(m_error);
         auto *row = new QHBoxLayout;
         m_dryRun = new QCheckBox(tr("Dry run (-WhatIf)"), this);

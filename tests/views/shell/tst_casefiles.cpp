@@ -9,6 +9,7 @@
 #include "views/shell/reportexport.h"
 
 #include <QAccessible>
+#include <QApplication>
 #include <QAction>
 #include <QDir>
 #include <QDirIterator>
@@ -381,6 +382,60 @@ private Q_SLOTS:
         QFile p(plain);
         QVERIFY(p.open(QIODevice::ReadOnly));
         QVERIFY(QString::fromUtf8(p.readAll()).contains(emails.first().original, Qt::CaseInsensitive));
+    }
+
+    // Run under QT_SCALE_FACTOR=2 too; the screenshots land in <build>/screenshots for a look.
+    void highContrastPaletteReachesEveryPartOfTheShell()
+    {
+        QPalette contrast;
+        for (QPalette::ColorGroup g : {QPalette::Active, QPalette::Inactive}) {
+            contrast.setColor(g, QPalette::Window, Qt::black);
+            contrast.setColor(g, QPalette::WindowText, Qt::white);
+            contrast.setColor(g, QPalette::Base, Qt::black);
+            contrast.setColor(g, QPalette::AlternateBase, QColor(0x20, 0x20, 0x20));
+            contrast.setColor(g, QPalette::Text, Qt::white);
+            contrast.setColor(g, QPalette::Button, Qt::black);
+            contrast.setColor(g, QPalette::ButtonText, Qt::white);
+            contrast.setColor(g, QPalette::Highlight, Qt::yellow);
+            contrast.setColor(g, QPalette::HighlightedText, Qt::black);
+            contrast.setColor(g, QPalette::ToolTipBase, Qt::black);
+            contrast.setColor(g, QPalette::ToolTipText, Qt::white);
+        }
+        contrast.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0xc0, 0xc0, 0x00));
+        contrast.setColor(QPalette::Disabled, QPalette::Text, QColor(0xc0, 0xc0, 0x00));
+        const QPalette before = QApplication::palette();
+        QApplication::setPalette(contrast);
+        QTemporaryDir dir;
+        copySamples(dir.filePath(QStringLiteral("logs")));
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString shots = QCoreApplication::applicationDirPath() + QStringLiteral("/../../../screenshots");
+        QDir().mkpath(shots);
+        const QString suffix = qEnvironmentVariableIsSet("QT_SCALE_FACTOR") ? QStringLiteral("-scaled") : QString();
+        auto lightShare = [](const QImage &image) {
+            qint64 light = 0;
+            qint64 all = 0;
+            for (int y = 0; y < image.height(); y += 4) {
+                for (int x = 0; x < image.width(); x += 4) {
+                    light += qGray(image.pixel(x, y)) > 200 ? 1 : 0;
+                    ++all;
+                }
+            }
+            return double(light) / double(std::max<qint64>(1, all));
+        };
+        QImage welcome = window.grab().toImage();
+        welcome.save(shots + QStringLiteral("/highcontrast-welcome") + suffix + QStringLiteral(".png"));
+        QVERIFY(load(window, {dir.filePath(QStringLiteral("logs"))}));
+        QTest::qWait(50);   // test only: one paint of the loaded data before grabbing
+        QImage loaded = window.grab().toImage();
+        loaded.save(shots + QStringLiteral("/highcontrast-loaded") + suffix + QStringLiteral(".png"));
+        QApplication::setPalette(before);
+        // White text on black: a shell part with its own light background would show up as a large
+        // light area.
+        QVERIFY2(lightShare(welcome) < 0.15, QByteArray::number(lightShare(welcome)).constData());
+        QVERIFY2(lightShare(loaded) < 0.25, QByteArray::number(lightShare(loaded)).constData());
     }
 
     void everyActionAndControlOfTheShellHasAnAccessibleName()

@@ -4,6 +4,7 @@
 #include "model/core/remediation/walker.h"
 #include "views/wizard/remediationwizard.h"
 
+#include <QAccessible>
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
@@ -219,6 +220,44 @@ private slots:
             QVERIFY2(script.contains(QStringLiteral("-WhatIf")) || script.contains(QStringLiteral("# Dry run:")), qPrintable(s.id));
         }
     }
+    void everyControlOnEveryPageHasAnAccessibleName()
+    {
+        const Scenario s = builtInScenarios().first();
+        QMap<QString, QString> required;
+        for (const ParameterSpec &p : s.parameters)
+            if (p.required)
+                required.insert(p.name, p.example);
+        RemediationWizard w(s.id, required);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto unnamedOnPage = [&w] {
+            QStringList unnamed;
+            for (QWidget *c : w.findChildren<QWidget *>()) {
+                if (c->focusPolicy() == Qt::NoFocus || !c->isVisible())
+                    continue;
+                QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(c);
+                if (!iface || iface->text(QAccessible::Name).trimmed().isEmpty())
+                    unnamed << QString::fromLatin1(c->metaObject()->className()) + u' ' + c->objectName();
+            }
+            return unnamed;
+        };
+        int pages = 0;
+        QStringList unnamed;
+        for (int guard = 0; guard < 30 && w.currentId() != int(RemediationWizard::ScriptPageId); ++guard) {
+            unnamed << unnamedOnPage();
+            ++pages;
+            if (w.currentId() >= RemediationWizard::FirstStepPageId)
+                answer(w, "unknown");
+            else
+                w.next();
+        }
+        unnamed << unnamedOnPage();
+        QCOMPARE(w.currentId(), int(RemediationWizard::ScriptPageId));
+        QVERIFY(pages >= 2);
+        unnamed.removeDuplicates();
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    }
+
     void backReturnsToThePreviousQuestionAndForgetsItsAnswer()
     {
         RemediationWizard w(QStringLiteral("drafts-stuck"), {{QStringLiteral("Server"), QStringLiteral("EX01")}});
