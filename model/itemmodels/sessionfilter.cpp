@@ -1,5 +1,9 @@
 #include "model/itemmodels/sessionfilter.h"
 
+#include <QThread>
+#include <algorithm>
+#include <thread>
+
 namespace mwb {
 
 bool SessionFilterSpec::isEmpty() const
@@ -84,11 +88,43 @@ QHostAddress endpointAddress(const QString &endpoint)
 
 ReplyCode parseReplyCode(const QString &reply)
 {
-    static const QRegularExpression re(QStringLiteral(R"(^\s*([2-5]\d\d)[ -]*(?:([245]\.\d{1,3}\.\d{1,3})\b)?)"));
-    const QRegularExpressionMatch m = re.match(reply);
-    if (!m.hasMatch())
+    // Hand-written equivalent of ^\s*([2-5]\d\d)[ -]*(?:([245]\.\d{1,3}\.\d{1,3})\b)? — this runs
+    // once per session per filter, and a regex here dominated code filters over millions of rows.
+    const QChar *p = reply.constData();
+    const QChar *end = p + reply.size();
+    auto digit = [](const QChar *c, const QChar *e) { return c < e && c->unicode() >= '0' && c->unicode() <= '9'; };
+    while (p < end && p->isSpace())
+        ++p;
+    if (!(p < end && p->unicode() >= '2' && p->unicode() <= '5') || !digit(p + 1, end) || !digit(p + 2, end))
         return {};
-    return {m.captured(1), m.captured(2)};
+    ReplyCode code;
+    code.basic = QString(p, 3);
+    p += 3;
+    while (p < end && (p->unicode() == ' ' || p->unicode() == '-'))
+        ++p;
+    const QChar *start = p;
+    if (!(p < end && (p->unicode() == '2' || p->unicode() == '4' || p->unicode() == '5')) || !(p + 1 < end && p[1].unicode() == '.'))
+        return code;
+    p += 2;
+    for (int part = 0; part < 2; ++part) {
+        int n = 0;
+        while (n < 3 && digit(p, end)) {
+            ++p;
+            ++n;
+        }
+        if (n == 0)
+            return code;
+        if (part == 0) {
+            if (!(p < end && p->unicode() == '.'))
+                return code;
+            ++p;
+        }
+    }
+    // \b: the code must not run on into a word character.
+    if (p < end && (p->isLetterOrNumber() || p->unicode() == '_'))
+        return code;
+    code.enhanced = QString(start, p - start);
+    return code;
 }
 
 namespace {
@@ -117,6 +153,116 @@ Result<QRegularExpression> compileCodePattern(const QString &pattern)
     return QRegularExpression(QLatin1Char('^') + rx + QLatin1Char('$'));
 }
 
+// Matches a code pattern ("5.7.*", "4**", "451") the way compileCodePattern's regex does: '*' is
+// one or more digits, the rest literal; with `suffix`, any further ".digits" groups may follow.
+bool globCode(const QChar *p, const QChar *pe, const QChar *t, const QChar *te, bool suffix)
+{
+    while (p < pe) {
+        if (p->unicode() == '*') {
+            const QChar *d = t;
+            while (d < te && d->unicode() >= '0' && d->unicode() <= '9')
+                ++d;
+            for (const QChar *k = t + 1; k <= d; ++k) {
+                if (globCode(p + 1, pe, k, te, suffix))
+                    return true;
+            }
+            return false;
+        }
+        if (t >= te || *t != *p)
+            return false;
+        ++p;
+        ++t;
+    }
+    if (t == te)
+        return true;
+    if (!suffix)
+        return false;
+    while (t < te) {
+        if (t->unicode() != '.')
+            return false;
+        ++t;
+        const QChar *d = t;
+        while (t < te && t->unicode() >= '0' && t->unicode() <= '9')
+            ++t;
+        if (t == d)
+            return false;
+    }
+    return true;
+}
+
+// "10.1.2.3" or "10.1.2.3:25" without allocating; false for anything else (IPv6, names).
+bool parseIpv4Endpoint(const QString &endpoint, quint32 &address)
+{
+    const QChar *p = endpoint.constData();
+    const QChar *end = p + endpoint.size();
+    while (p < end && p->isSpace())
+        ++p;
+    quint32 value = 0;
+    for (int octet = 0; octet < 4; ++octet) {
+        int n = 0;
+        quint32 part = 0;
+        while (p < end && p->unicode() >= '0' && p->unicode() <= '9' && n < 3) {
+            part = part * 10 + (p->unicode() - '0');
+            ++p;
+            ++n;
+        }
+        if (n == 0 || part > 255)
+            return false;
+        value = (value << 8) | part;
+        if (octet < 3) {
+            if (!(p < end && p->unicode() == '.'))
+                return false;
+            ++p;
+        }
+    }
+    if (p < end && p->unicode() != ':' && !p->isSpace())
+        return false;
+    address = value;
+    return true;
+}
+
+inline char16_t foldAscii(char16_t c)
+{
+    return (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
+}
+
+bool isAscii(const QString &s)
+{
+    for (const QChar c : s) {
+        if (c.unicode() >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+// Case-insensitive substring for an ASCII, lower-case needle: log fields are nearly all ASCII and
+// QString::contains(CaseInsensitive) folds every character through the Unicode tables, which made
+// text filters over millions of sessions take seconds. Non-ASCII haystack characters never equal an
+// ASCII needle character, so the result is the same as the Unicode comparison for ASCII needles.
+bool containsAsciiCi(const QString &haystack, const QString &lowerNeedle)
+{
+    const qsizetype n = lowerNeedle.size();
+    const qsizetype h = haystack.size();
+    if (n == 0)
+        return true;
+    if (n > h)
+        return false;
+    const char16_t *hay = reinterpret_cast<const char16_t *>(haystack.constData());
+    const char16_t *needle = reinterpret_cast<const char16_t *>(lowerNeedle.constData());
+    const char16_t first = needle[0];
+    const qsizetype last = h - n;
+    for (qsizetype i = 0; i <= last; ++i) {
+        if (foldAscii(hay[i]) != first)
+            continue;
+        qsizetype k = 1;
+        while (k < n && foldAscii(hay[i + k]) == needle[k])
+            ++k;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
 bool containsCi(const QString &haystack, const QString &lowerNeedle)
 {
     return haystack.contains(lowerNeedle, Qt::CaseInsensitive);
@@ -136,6 +282,7 @@ Result<SessionFilter> SessionFilter::compile(const SessionFilterSpec &spec)
             f.m_textRegex.optimize();
         } else {
             f.m_textLower = spec.text.toLower();
+            f.m_textAscii = isAscii(f.m_textLower);
         }
     }
     const QString remote = spec.remote.trimmed();
@@ -146,9 +293,11 @@ Result<SessionFilter> SessionFilter::compile(const SessionFilterSpec &spec)
                 return Result<SessionFilter>::fail(QObject::tr("\"%1\" is not a valid network (CIDR)").arg(remote));
             f.m_network = subnet.first;
             f.m_prefix = subnet.second;
+            f.prepareIpv4();
         } else if (QHostAddress addr(remote); !addr.isNull()) {
             f.m_network = addr;
             f.m_prefix = addr.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32;
+            f.prepareIpv4();
         }
     }
     if (!spec.code.trimmed().isEmpty()) {
@@ -156,10 +305,29 @@ Result<SessionFilter> SessionFilter::compile(const SessionFilterSpec &spec)
         if (!rx)
             return Result<SessionFilter>::fail(rx.errorMessage());
         f.m_codeRegex = rx.value();
+        f.m_codePattern = spec.code.trimmed();
+        // As in compileCodePattern: short enhanced patterns ("5.7", "4.*", "5") match as prefixes.
+        const QString &cp = f.m_codePattern;
+        f.m_codeSuffix = (cp.contains(QLatin1Char('.')) || cp.size() == 1) && cp.count(QLatin1Char('.')) < 2;
     }
     if (spec.fromMs != kNoTime && spec.toMs != kNoTime && spec.toMs < spec.fromMs)
         return Result<SessionFilter>::fail(QObject::tr("The time range ends before it starts"));
     return f;
+}
+
+void SessionFilter::prepareIpv4()
+{
+    m_ipv4 = m_network.protocol() == QAbstractSocket::IPv4Protocol && m_prefix >= 0 && m_prefix <= 32;
+    if (!m_ipv4)
+        return;
+    m_mask4 = m_prefix == 0 ? 0u : ~quint32(0) << (32 - m_prefix);
+    m_network4 = m_network.toIPv4Address() & m_mask4;
+}
+
+bool SessionFilter::codeMatches(const QString &code) const
+{
+    const QChar *p = m_codePattern.constData();
+    return globCode(p, p + m_codePattern.size(), code.constData(), code.constData() + code.size(), m_codeSuffix);
 }
 
 bool SessionFilter::matches(const Session &s) const
@@ -182,7 +350,12 @@ bool SessionFilter::matches(const Session &s) const
     if (!p.connector.isEmpty() && !containsCi(s.connector, p.connector))
         return false;
     if (!p.remote.isEmpty()) {
-        if (m_prefix >= 0) {
+        quint32 v4 = 0;
+        if (m_ipv4 && parseIpv4Endpoint(s.remote, v4)) {
+            // Plain IPv4 endpoints (nearly all of them) without building a QHostAddress.
+            if ((v4 & m_mask4) != m_network4)
+                return false;
+        } else if (m_prefix >= 0) {
             const QHostAddress addr = endpointAddress(s.remote);
             if (addr.isNull() || !addr.isInSubnet(m_network, m_prefix))
                 return false;
@@ -190,16 +363,17 @@ bool SessionFilter::matches(const Session &s) const
             return false;
         }
     }
-    if (m_codeRegex.isValid() && !m_codeRegex.pattern().isEmpty()) {
+    if (!m_codePattern.isEmpty()) {
         const ReplyCode code = parseReplyCode(s.lastReply);
-        const bool hit = (!code.enhanced.isEmpty() && m_codeRegex.match(code.enhanced).hasMatch())
-            || (!code.basic.isEmpty() && m_codeRegex.match(code.basic).hasMatch());
+        const bool hit = (!code.enhanced.isEmpty() && codeMatches(code.enhanced)) || (!code.basic.isEmpty() && codeMatches(code.basic));
         if (!hit)
             return false;
     }
     if (!p.text.isEmpty()) {
         auto hit = [&](const QString &field) {
-            return p.textIsRegex ? m_textRegex.match(field).hasMatch() : containsCi(field, m_textLower);
+            if (p.textIsRegex)
+                return m_textRegex.match(field).hasMatch();
+            return m_textAscii ? containsAsciiCi(field, m_textLower) : containsCi(field, m_textLower);
         };
         bool any = hit(s.id) || hit(s.server) || hit(s.connector) || hit(s.remote) || hit(s.local) || hit(s.ehlo)
             || hit(s.mailFrom) || hit(s.lastReply) || hit(s.authUser);
@@ -215,12 +389,38 @@ bool SessionFilter::matches(const Session &s) const
 
 std::vector<int> SessionFilter::apply(const QList<Session> &sessions, int firstIndex) const
 {
-    std::vector<int> rows;
-    rows.reserve(size_t(sessions.size()));
-    for (qsizetype i = 0; i < sessions.size(); ++i) {
-        if (matches(sessions.at(i)))
-            rows.push_back(firstIndex + int(i));
+    const qsizetype count = sessions.size();
+    auto run = [&](qsizetype from, qsizetype to, std::vector<int> &rows) {
+        for (qsizetype i = from; i < to; ++i) {
+            if (matches(sessions.at(i)))
+                rows.push_back(firstIndex + int(i));
+        }
+    };
+    // Large lists are split over the cores (plain threads: the caller is often a thread-pool worker
+    // itself, and blocking QtConcurrent calls from inside the pool could starve it). matches() only
+    // reads, so the chunks share the filter and the list safely.
+    const int threads = count >= 200'000 ? std::clamp(QThread::idealThreadCount(), 1, 8) : 1;
+    if (threads == 1) {
+        std::vector<int> rows;
+        rows.reserve(size_t(count));
+        run(0, count, rows);
+        return rows;
     }
+    std::vector<std::vector<int>> parts(static_cast<size_t>(threads));
+    std::vector<std::thread> workers;
+    const qsizetype chunk = (count + threads - 1) / threads;
+    for (int t = 1; t < threads; ++t)
+        workers.emplace_back([&, t] { run(std::min(count, t * chunk), std::min(count, (t + 1) * chunk), parts[size_t(t)]); });
+    run(0, std::min(count, chunk), parts[0]);
+    for (std::thread &w : workers)
+        w.join();
+    std::vector<int> rows;
+    size_t total = 0;
+    for (const auto &part : parts)
+        total += part.size();
+    rows.reserve(total);
+    for (const auto &part : parts)
+        rows.insert(rows.end(), part.begin(), part.end());
     return rows;
 }
 

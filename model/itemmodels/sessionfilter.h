@@ -56,12 +56,21 @@ public:
     const SessionFilterSpec &spec() const { return m_spec; }
 
 private:
+    void prepareIpv4();
+    bool codeMatches(const QString &code) const;
+
     SessionFilterSpec m_spec;
     QRegularExpression m_textRegex;
     QString m_textLower;
+    bool m_textAscii = false;           // the needle is ASCII: use the fast case-insensitive search
     QHostAddress m_network;
     int m_prefix = -1;                  // -1: remote is a substring, not an address
-    QRegularExpression m_codeRegex;
+    QRegularExpression m_codeRegex;     // validates the pattern; codeMatches() is the fast equivalent
+    QString m_codePattern;
+    bool m_codeSuffix = false;          // "5.7" / "4.*": further ".digits" groups may follow
+    bool m_ipv4 = false;                // remote is an IPv4 network: compare as integers
+    quint32 m_network4 = 0;
+    quint32 m_mask4 = 0;
     QSet<int> m_findingSessions;
 };
 

@@ -1,6 +1,7 @@
 #include "fixtures.h"
 #include "model/itemmodels/sessionfilter.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace mwb;
@@ -151,6 +152,95 @@ private Q_SLOTS:
         QCOMPARE(c.enhanced, QStringLiteral("4.7.0"));
         QCOMPARE(parseReplyCode(QStringLiteral("250  ex01.contoso.com Hello")).enhanced, QString());
         QCOMPARE(parseReplyCode(QStringLiteral("garbage")).basic, QString());
+    }
+
+    void fastCodeAndAddressPathsAgreeWithTheReferenceRegexes()
+    {
+        // The filter parses reply codes and IPv4 endpoints by hand for speed; these references are
+        // the plain regex / QHostAddress definitions they replace.
+        static const QRegularExpression replyRe(QStringLiteral(R"(^\s*([2-5]\d\d)[ -]*(?:([245]\.\d{1,3}\.\d{1,3})\b)?)"));
+        const QStringList replies = {
+            QStringLiteral("451 4.4.317 Cannot connect"), QStringLiteral("550 5.7.1 Unable to relay"),
+            QStringLiteral("  421-4.3.2 busy"), QStringLiteral("250 2.6.0 <x@y> Queued"), QStringLiteral("5.7.1 no basic"),
+            QStringLiteral("554 5.7.1234 long"), QStringLiteral("554 5.7.12x word"), QStringLiteral("220 ex01 ESMTP"),
+            QStringLiteral("4510"), QStringLiteral("550 5.7.1"), QStringLiteral("452 4.5.3, too many"), QString(),
+            QStringLiteral("530 5.7.57 Client not authenticated"), QStringLiteral("250-5.7.1"), QStringLiteral("35 1")};
+        for (const QString &r : replies) {
+            const QRegularExpressionMatch m = replyRe.match(r);
+            const ReplyCode c = parseReplyCode(r);
+            QCOMPARE(c.basic, m.hasMatch() ? m.captured(1) : QString());
+            QCOMPARE(c.enhanced, m.hasMatch() ? m.captured(2) : QString());
+        }
+        const QStringList patterns = {QStringLiteral("5.7.*"), QStringLiteral("4.*"), QStringLiteral("451"), QStringLiteral("4**"),
+                                      QStringLiteral("5"), QStringLiteral("2.6.0"), QStringLiteral("5.7"), QStringLiteral("*.7.1"),
+                                      QStringLiteral("5.*.1"), QStringLiteral("*")};
+        for (const QString &pattern : patterns) {
+            SessionFilterSpec spec;
+            spec.code = pattern;
+            auto filter = SessionFilter::compile(spec);
+            QVERIFY2(filter, qPrintable(pattern));
+            // Reference: the pattern as an anchored regex ('*' = digits, short enhanced patterns as prefixes).
+            QString rx;
+            for (const QChar ch : pattern)
+                rx += ch == QLatin1Char('*') ? QStringLiteral(R"(\d+)") : ch == QLatin1Char('.') ? QStringLiteral(R"(\.)") : QString(ch);
+            if ((pattern.contains(QLatin1Char('.')) || pattern.size() == 1) && pattern.count(QLatin1Char('.')) < 2)
+                rx += QStringLiteral(R"((\.\d+)*)");
+            const QRegularExpression ref(QLatin1Char('^') + rx + QLatin1Char('$'));
+            for (const QString &r : replies) {
+                Session s;
+                s.lastReply = r;
+                const ReplyCode c = parseReplyCode(r);
+                const bool expected = (!c.enhanced.isEmpty() && ref.match(c.enhanced).hasMatch()) || (!c.basic.isEmpty() && ref.match(c.basic).hasMatch());
+                QVERIFY2(filter.value().matches(s) == expected, qPrintable(pattern + QStringLiteral(" / ") + r));
+            }
+        }
+        const QStringList networks = {QStringLiteral("10.0.0.0/8"), QStringLiteral("203.0.113.0/24"), QStringLiteral("0.0.0.0/0"),
+                                      QStringLiteral("203.0.113.7"), QStringLiteral("2001:db8::/32")};
+        const QStringList endpoints = {QStringLiteral("10.1.2.3:25"), QStringLiteral("10.1.2.3"), QStringLiteral("11.0.0.1:25"),
+                                       QStringLiteral("203.0.113.7:587"), QStringLiteral("203.0.114.7:25"), QStringLiteral("[2001:db8::5]:25"),
+                                       QStringLiteral("256.1.1.1:25"), QStringLiteral("mail.contoso.com"), QStringLiteral(" 10.9.9.9:25"),
+                                       QStringLiteral("10.1.2:25"), QStringLiteral("::ffff:10.1.2.3")};
+        for (const QString &net : networks) {
+            SessionFilterSpec spec;
+            spec.remote = net;
+            auto filter = SessionFilter::compile(spec);
+            QVERIFY2(filter, qPrintable(net));
+            const auto subnet = net.contains(QLatin1Char('/')) ? QHostAddress::parseSubnet(net) : qMakePair(QHostAddress(net), 32);
+            for (const QString &e : endpoints) {
+                Session s;
+                s.remote = e;
+                const QHostAddress addr = endpointAddress(e);
+                const bool expected = !addr.isNull() && addr.isInSubnet(subnet.first, subnet.second);
+                QVERIFY2(filter.value().matches(s) == expected, qPrintable(net + QStringLiteral(" / ") + e));
+            }
+        }
+    }
+
+    void largeListsSplitOverThreadsGiveTheSameRowsInOrder()
+    {
+        // Above 200,000 sessions apply() runs in chunks on several threads; the result must equal
+        // a plain sequential scan.
+        QList<Session> list;
+        list.reserve(250'000);
+        Session base;
+        base.server = QStringLiteral("EX01");
+        for (int i = 0; i < 250'000; ++i) {
+            base.index = i;
+            base.remote = i % 7 == 0 ? QStringLiteral("10.0.0.1:25") : QStringLiteral("203.0.113.9:25");
+            base.lastReply = i % 3 == 0 ? QStringLiteral("550 5.7.1 no") : QStringLiteral("250 2.6.0 ok");
+            list << base;
+        }
+        SessionFilterSpec spec;
+        spec.remote = QStringLiteral("10.0.0.0/8");
+        spec.code = QStringLiteral("5.7.*");
+        const SessionFilter filter = SessionFilter::compile(spec).value();
+        std::vector<int> expected;
+        for (int i = 0; i < list.size(); ++i) {
+            if (filter.matches(list.at(i)))
+                expected.push_back(i + 5);
+        }
+        QCOMPARE(expected.size(), size_t((250'000 + 20) / 21));
+        QCOMPARE(filter.apply(list, 5), expected);
     }
 };
 
