@@ -324,6 +324,7 @@ void MainWindow::createActions()
     m_markDismissed = make(tr("Mark Finding &Dismissed"), QString(), QKeySequence(tr("Ctrl+Shift+X")), [markCurrent] { markCurrent(FindingState::Dismissed); });
     m_markNew = make(tr("Mark Finding as &New"), QString(), QKeySequence(tr("Ctrl+Shift+U")), [markCurrent] { markCurrent(FindingState::New); });
     m_findingNote = make(tr("Finding &Note\u2026"), QString(), QKeySequence(tr("Ctrl+Alt+N")), [this] { editFindingNote(); });
+    m_sessionNote = make(tr("Note on the &Session\u2026"), QString(), QKeySequence(tr("Ctrl+Alt+M")), [this] { editSessionNote(); });
     for (QAction *a : {m_markConfirmed, m_markDismissed, m_markNew})
         a->setCheckable(true);
 #ifndef MWB_HAVE_WIZARD
@@ -396,6 +397,7 @@ void MainWindow::createMenus()
     edit->addAction(m_copyTranscript);
     edit->addAction(m_focusFilter);
     edit->addSeparator();
+    edit->addAction(m_sessionNote);
     m_findingsMenu = edit->addMenu(tr("F&inding"));
     m_findingsMenu->addAction(m_markConfirmed);
     m_findingsMenu->addAction(m_markDismissed);
@@ -1278,6 +1280,28 @@ void MainWindow::editFindingNote()
                                                         m_case->state().note(NoteTarget::Finding, key), &ok);
     if (ok)
         setFindingNote(finding, text.trimmed());
+}
+
+void MainWindow::setSessionNote(const QString &sessionId, const QString &text)
+{
+    if (m_case->state().note(NoteTarget::Session, sessionId) == text)
+        return;
+    m_case->edit().setNote(NoteTarget::Session, sessionId, text);
+}
+
+void MainWindow::editSessionNote()
+{
+    const int index = m_workspace->sessions()->currentSession();
+    if (!m_store || index < 0 || index >= m_store->sessions.size()) {
+        m_status->setText(tr("Select a session to add a note to it."));
+        return;
+    }
+    const QString id = m_store->sessions.at(index).id;
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(this, tr("Note on the session"), tr("Note on session %1:").arg(id),
+                                                        m_case->state().note(NoteTarget::Session, id), &ok);
+    if (ok)
+        setSessionNote(id, text.trimmed());
 }
 
 void MainWindow::showFindingsMenu(const QPoint &pos)

@@ -79,6 +79,8 @@ public:
 
     void setFindingState(const Finding &finding, FindingState state);
     void setFindingNote(const Finding &finding, const QString &text);
+    // Notes on sessions are keyed by session id (as logged).
+    void setSessionNote(const QString &sessionId, const QString &text);
 
     // Report export without dialogs; the preview uses the same pseudonyms as the written file.
     QList<Replacement> reportRedactionPreview(const ReportExportSettings &settings) const;
@@ -122,6 +124,7 @@ private:
     bool saveCaseWithDialog(bool forceDialog);
     void showFindingsMenu(const QPoint &pos);
     void editFindingNote();
+    void editSessionNote();
     void showCaseContents();
     SourceDecision askAboutSource(const SourceCheck &check);
     void setAccessibleNames();
@@ -195,6 +198,7 @@ private:
     QAction *m_markDismissed = nullptr;
     QAction *m_markNew = nullptr;
     QAction *m_findingNote = nullptr;
+    QAction *m_sessionNote = nullptr;
 };
 
 } // namespace mwb::views

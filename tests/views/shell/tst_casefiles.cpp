@@ -115,6 +115,7 @@ private Q_SLOTS:
         QString findingRule;
         QString findingKeyText;
         QStringList firstLoad;
+        QString sessionId;
         {
             MainWindow window;
             window.show();
@@ -130,6 +131,8 @@ private Q_SLOTS:
             findingKeyText = findingKey(finding);
             window.setFindingState(finding, FindingState::Confirmed);
             window.setFindingNote(finding, QStringLiteral("seen by the firewall team too"));
+            sessionId = window.store()->sessions.first().id;
+            window.setSessionNote(sessionId, QStringLiteral("the partner's relay"));
             window.workspace()->setBookmarks({bookmark});   // as the Bookmarks tab does
             QCOMPARE(window.caseController()->state().bookmarks.size(), 1);
             window.caseController()->edit().wizardRuns.append(
@@ -166,6 +169,7 @@ private Q_SLOTS:
         QCOMPARE(state.findingState(findingRule, findingKeyText), FindingState::Confirmed);
         QCOMPARE(state.note(NoteTarget::Finding, findingRule + QLatin1Char('|') + findingKeyText),
                  QStringLiteral("seen by the firewall team too"));
+        QCOMPARE(state.note(NoteTarget::Session, sessionId), QStringLiteral("the partner's relay"));
         QCOMPARE(state.bookmarks.size(), 1);
         QCOMPARE(state.bookmarks.first().label, bookmark.label);
         QCOMPARE(state.bookmarks.first().line, bookmark.line);
