@@ -351,24 +351,15 @@ private:
             conn[size_t(c)] = internString(src.connectors[c], m_out.connectors, m_connectorIndex, m_lastConnector);
         for (qsizetype r = 0; r < src.remotes.size(); ++r)
             remote[size_t(r)] = internString(src.remotes[r], m_out.remotes, m_remoteIndex, m_lastRemote);
+        // Appended, not merged: a session on both sides of a range boundary keeps one key per range,
+        // in file order. Counting folds equal keys anyway (sorted ids; redacted tallies in order),
+        // and a merge through the key index was the largest serial step of a big file.
+        m_out.keys.reserve(m_out.keys.size() + src.keys.size());
         for (const ProtoKey &k : src.keys) {
-            const KeyBits bits{k.id, k.connector >= 0 ? conn[size_t(k.connector)] : -1,
-                               k.remote >= 0 ? remote[size_t(k.remote)] : -1};
-            int idx = findKey(bits);
-            if (idx < 0) {
-                ProtoKey nk = k;
-                nk.connector = bits.connector;
-                nk.remote = bits.remote;
-                nk.lines = 0;
-                nk.dashes = 0;
-                idx = int(m_out.keys.size());
-                m_out.keys.push_back(nk);
-                insertKey(bits, idx);
-            }
-            ProtoKey &t = m_out.keys[size_t(idx)];
-            t.lines += k.lines;
-            t.dashes += k.dashes;
-            t.lastDash = k.lastDash;   // later in the file: its last line decides
+            ProtoKey nk = k;
+            nk.connector = k.connector >= 0 ? conn[size_t(k.connector)] : -1;
+            nk.remote = k.remote >= 0 ? remote[size_t(k.remote)] : -1;
+            m_out.keys.push_back(nk);
         }
         m_lastKey = -1;
     }

@@ -71,7 +71,7 @@ struct ParsedFile {
     SourceFile meta;
     std::shared_ptr<FileBytes> bytes;
     std::vector<ProtoLine> lines;
-    std::vector<ProtoKey> keys;
+    std::vector<ProtoKey> keys;        // distinct per file; counting in ranges: once per range, in file order
     QList<QByteArray> connectors;      // interned connector-id values (raw)
     QStringList connectorServers;      // server of each connector: EX01\… prefix, else the file's server
     QList<QByteArray> remotes;         // interned remote endpoints of redacted sessions
