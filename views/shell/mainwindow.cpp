@@ -354,6 +354,20 @@ void MainWindow::createDocks()
     // Finding states and notes belong to the case: offered from the shell, the view stays as it is.
     m_findingsView->table()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_findingsView->table(), &QWidget::customContextMenuRequested, this, &MainWindow::showFindingsMenu);
+    // The list does not show the admin's verdict: say it in words when a marked finding is selected.
+    connect(m_findingsView, &FindingsView::currentFindingChanged, this, [this](const Finding *f) {
+        if (!f)
+            return;
+        const QString key = findingKey(*f);
+        const FindingState state = m_case->state().findingState(f->rule, key);
+        const bool noted = !m_case->state().note(NoteTarget::Finding, f->rule + QLatin1Char('|') + key).isEmpty();
+        if (state == FindingState::Confirmed)
+            m_status->setText(noted ? tr("This finding is marked as confirmed and has a note") : tr("This finding is marked as confirmed"));
+        else if (state == FindingState::Dismissed)
+            m_status->setText(noted ? tr("This finding is marked as dismissed and has a note") : tr("This finding is marked as dismissed"));
+        else if (noted)
+            m_status->setText(tr("This finding has a note (Edit > Finding > Note)"));
+    });
     connect(m_details, &FindingDetails::showSessions, this, [this](const Finding &f) {
         m_pages->setCurrentWidget(m_workspace);
         m_workspace->showFindingSessions(f);

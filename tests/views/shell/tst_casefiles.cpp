@@ -343,6 +343,12 @@ private Q_SLOTS:
         QVERIFY(bytes.startsWith("%PDF-"));
         QVERIFY2(bytes.size() > 20'000, QByteArray::number(bytes.size()).constData());
         QVERIFY(bytes.contains("%%EOF"));
+        QVERIFY2(bytes.contains("/Subtype /Image"), "the charts are embedded as an image");
+        // Kept next to the screenshots for a look at the layout.
+        const QString shots = QCoreApplication::applicationDirPath() + QStringLiteral("/../../../screenshots");
+        QDir().mkpath(shots);
+        QFile::remove(shots + QStringLiteral("/report.pdf"));
+        QFile::copy(pdf, shots + QStringLiteral("/report.pdf"));
     }
 
     void redactionPreviewListsPseudonymsAndTheReportKeepsNoOriginalAddress()
