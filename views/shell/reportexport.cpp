@@ -42,6 +42,26 @@ protected:
     }
 };
 
+QString kindText(RedactionKind kind)
+{
+    switch (kind) {
+    case RedactionKind::Email:
+        return ExportReportDialog::tr("Address");
+    case RedactionKind::User:
+        return ExportReportDialog::tr("User");
+    case RedactionKind::Domain:
+        return ExportReportDialog::tr("Domain");
+    case RedactionKind::Host:
+        return ExportReportDialog::tr("Host");
+    case RedactionKind::IPv4:
+    case RedactionKind::IPv6:
+        return ExportReportDialog::tr("IP address");
+    case RedactionKind::Subject:
+        return ExportReportDialog::tr("Subject");
+    }
+    return redactionKindId(kind);
+}
+
 } // namespace
 
 QString buildReport(const Analysis &analysis, ReportOptions options, const ReportExportSettings &settings,
@@ -189,7 +209,7 @@ void ExportReportDialog::updatePreview()
     m_table->setRowCount(int(replacements.size()));
     for (int row = 0; row < replacements.size(); ++row) {
         const Replacement &r = replacements.at(row);
-        m_table->setItem(row, 0, new QTableWidgetItem(redactionKindId(r.kind)));
+        m_table->setItem(row, 0, new QTableWidgetItem(kindText(r.kind)));
         m_table->setItem(row, 1, new QTableWidgetItem(r.original));
         m_table->setItem(row, 2, new QTableWidgetItem(r.pseudonym));
     }

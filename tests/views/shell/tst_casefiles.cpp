@@ -376,6 +376,12 @@ private Q_SLOTS:
         QCOMPARE(dialog.previewTable()->item(0, 1)->text(), preview.first().original);
         QCOMPARE(dialog.previewTable()->item(0, 2)->text(), preview.first().pseudonym);
         QVERIFY(dialog.settings().redact);
+        dialog.resize(900, 600);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QString shots = QCoreApplication::applicationDirPath() + QStringLiteral("/../../../screenshots");
+        QDir().mkpath(shots);
+        dialog.grab().save(shots + QStringLiteral("/export-redaction-preview.png"));
 
         const QString html = dir.filePath(QStringLiteral("report.html"));
         QVERIFY(window.exportReportTo(html, ReportFormat::Html, dialog.settings()));
