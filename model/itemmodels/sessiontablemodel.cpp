@@ -2,8 +2,10 @@
 
 #include "model/itemmodels/outcomestyle.h"
 
+#include <QThreadPool>
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 namespace mwb {
 
@@ -147,6 +149,33 @@ QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
+void SessionTableModel::sortRows(std::vector<int> &rows, const QList<Session> &sessions, int column, Qt::SortOrder order) const
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    auto less = [&](int a, int b) {
+        const Session &sa = sessions.at(a);
+        const Session &sb = sessions.at(b);
+        switch (column) {
+        case Time: return sa.startMs < sb.startMs;
+        case Recipients: return sa.recipients.size() < sb.recipients.size();
+        case Duration: return sa.endMs - sa.startMs < sb.endMs - sb.startMs;
+        case Outcome: return int(sa.outcome) < int(sb.outcome);
+        case Tls: return int(sa.tls) < int(sb.tls);
+        default: return QString::compare(cellText(sa, column), cellText(sb, column), Qt::CaseInsensitive) < 0;
+        }
+    };
+    // Filter results and loads are usually in order already: a linear check saves the sort.
+    if (order == Qt::AscendingOrder) {
+        if (!std::is_sorted(rows.begin(), rows.end(), less))
+            std::stable_sort(rows.begin(), rows.end(), less);
+    } else {
+        auto greater = [&](int a, int b) { return less(b, a); };
+        if (!std::is_sorted(rows.begin(), rows.end(), greater))
+            std::stable_sort(rows.begin(), rows.end(), greater);
+    }
+}
+
 void SessionTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= ColumnCount)
@@ -160,31 +189,21 @@ void SessionTableModel::sort(int column, Qt::SortOrder order)
     for (const QModelIndex &idx : before)
         persistentSessions << m_rows[size_t(idx.row())];
 
-    auto less = [&](int a, int b) {
-        const Session &sa = m_sessions.at(a);
-        const Session &sb = m_sessions.at(b);
-        switch (column) {
-        case Time: return sa.startMs < sb.startMs;
-        case Recipients: return sa.recipients.size() < sb.recipients.size();
-        case Duration: return sa.endMs - sa.startMs < sb.endMs - sb.startMs;
-        case Outcome: return int(sa.outcome) < int(sb.outcome);
-        case Tls: return int(sa.tls) < int(sb.tls);
-        default: return QString::compare(cellText(sa, column), cellText(sb, column), Qt::CaseInsensitive) < 0;
-        }
-    };
-    if (order == Qt::AscendingOrder)
-        std::stable_sort(m_rows.begin(), m_rows.end(), less);
-    else
-        std::stable_sort(m_rows.begin(), m_rows.end(), [&](int a, int b) { return less(b, a); });
+    sortRows(m_rows, m_sessions, column, order);
 
     // Persistent indexes (selection, current row) follow their sessions.
+    // Usually only the current row and its selected cells are persistent: look those few sessions
+    // up directly instead of hashing millions of rows.
     QHash<int, int> newRow;
-    for (size_t r = 0; r < m_rows.size(); ++r)
-        newRow.insert(m_rows[r], int(r));
+    QSet<int> wanted(persistentSessions.begin(), persistentSessions.end());
+    for (size_t r = 0; r < m_rows.size() && newRow.size() < wanted.size(); ++r) {
+        if (wanted.contains(m_rows[r]))
+            newRow.insert(m_rows[r], int(r));
+    }
     QModelIndexList after;
     after.reserve(before.size());
     for (qsizetype i = 0; i < before.size(); ++i)
-        after << index(newRow.value(persistentSessions.at(i)), before.at(i).column());
+        after << index(newRow.value(persistentSessions.at(i), -1), before.at(i).column());
     changePersistentIndexList(before, after);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
@@ -221,8 +240,12 @@ void SessionTableModel::appendSessions(const QList<Session> &batch)
 void SessionTableModel::setSessions(const QList<Session> &sessions)
 {
     if (sessions.size() == m_sessions.size()) {
-        // Same sessions as streamed in: share the store's list, keep rows and selection.
-        m_sessions = sessions;
+        // Same sessions as streamed in: share the store's list, keep rows and selection. The
+        // streamed copy is freed on a pool thread: destroying millions of sessions here stalled
+        // the UI for seconds at the end of a big load.
+        QList<Session> streamed = std::exchange(m_sessions, sessions);
+        if (streamed.size() > 100'000)
+            QThreadPool::globalInstance()->start([old = std::move(streamed)]() mutable { old = {}; });
         if (!m_rows.empty())
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
         return;
@@ -275,6 +298,33 @@ void SessionTableModel::setFilteredRows(const SessionFilter &filter, std::vector
         rows.insert(rows.end(), tail.begin(), tail.end());
     }
     setRows(std::move(rows));
+}
+
+void SessionTableModel::setComputedRows(const std::optional<SessionFilter> &filter, std::vector<int> rows, int snapshotSize,
+                                        int sortedColumn, Qt::SortOrder sortedOrder)
+{
+    m_filter = filter;
+    bool sorted = sortedColumn == m_sortColumn && (m_sortColumn < 0 || sortedOrder == m_sortOrder);
+    if (snapshotSize < m_sessions.size()) {
+        if (m_filter) {
+            const std::vector<int> tail = m_filter->apply(m_sessions.mid(snapshotSize), snapshotSize);
+            rows.insert(rows.end(), tail.begin(), tail.end());
+        } else {
+            for (int i = snapshotSize; i < m_sessions.size(); ++i)
+                rows.push_back(i);
+        }
+        sorted = false;
+    }
+    beginResetModel();
+    m_rows.clear();
+    m_rows.reserve(rows.size());
+    for (int i : rows) {
+        if (i >= 0 && i < m_sessions.size())
+            m_rows.push_back(i);
+    }
+    endResetModel();
+    if (!sorted && m_sortColumn >= 0)
+        sort(m_sortColumn, m_sortOrder);
 }
 
 void SessionTableModel::setTimeDisplay(TimeDisplay display)

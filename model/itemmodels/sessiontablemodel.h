@@ -51,6 +51,17 @@ public:
     // Swaps in rows computed elsewhere by `filter` over the first `snapshotSize` sessions; sessions
     // appended since are filtered here. The filter then also applies to later batches.
     void setFilteredRows(const SessionFilter &filter, std::vector<int> rows, int snapshotSize);
+    // The same for rows already sorted elsewhere by (sortedColumn, sortedOrder) — e.g. on the
+    // filter's worker thread with sortRows — so millions of rows are not sorted on the UI thread.
+    // A null filter means "all sessions". Re-sorts only if the sort changed meanwhile or sessions
+    // were appended after the snapshot.
+    void setComputedRows(const std::optional<SessionFilter> &filter, std::vector<int> rows, int snapshotSize,
+                         int sortedColumn, Qt::SortOrder sortedOrder);
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    // Sorts session indexes into `sessions` as sort(column, order) would. Only reads: callable from
+    // a worker thread on a snapshot of the list.
+    void sortRows(std::vector<int> &rows, const QList<Session> &sessions, int column, Qt::SortOrder order) const;
 
     void setTimeDisplay(TimeDisplay display);
     TimeDisplay timeDisplay() const { return m_timeDisplay; }

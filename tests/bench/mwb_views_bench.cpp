@@ -259,13 +259,21 @@ int main(int argc, char **argv)
         // Loader-sized batches (the loader emits about every 100 ms) through the event loop.
         source = QStringLiteral("%1 synthesised sessions in batches of 20,000").arg(sessions.size());
         const int batch = 20'000;
+        qint64 slowestAppend = 0;
         for (qsizetype i = 0; i < sessions.size(); i += batch) {
-            ws.appendSessions(sessions.mid(i, batch));
+            const QList<Session> part = sessions.mid(i, batch);
+            QElapsedTimer at;
+            at.start();
+            ws.appendSessions(part);
+            slowestAppend = std::max(slowestAppend, at.elapsed());
             spinFor(10);
         }
         auto store = std::make_shared<Store>();
         store->sessions = sessions;
+        QElapsedTimer st;
+        st.start();
         ws.setStore(store);
+        std::printf("(slowest appendSessions batch %lld ms, setStore %lld ms)\n", slowestAppend, st.elapsed());
     }
     spinFor(100);
     const qint64 loadMs = load.elapsed();

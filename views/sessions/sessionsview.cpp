@@ -136,7 +136,7 @@ SessionsView::SessionsView(QWidget *parent)
             m_discardResult = false;
         } else {
             const int before = currentSession();
-            m_model->setFilteredRows(*m_runningFilter, m_watcher.result(), m_runningSnapshotSize);
+            m_model->setComputedRows(*m_runningFilter, m_watcher.result(), m_runningSnapshotSize, m_runningSortColumn, m_runningSortOrder);
             selectSession(before);
         }
         m_runningFilter.reset();
@@ -160,6 +160,12 @@ SessionsView::SessionsView(QWidget *parent)
         m_status->setText(text);
         m_status->setProperty("showingCount", true);
     });
+}
+
+SessionsView::~SessionsView()
+{
+    // The worker reads the model (sort keys): it must finish before the model goes.
+    m_watcher.waitForFinished();
 }
 
 void SessionsView::clear()
@@ -323,7 +329,17 @@ void SessionsView::applyFilter()
     const QList<Session> sessions = m_model->sessions();
     m_runningFilter = filter;
     m_runningSnapshotSize = int(sessions.size());
-    m_watcher.setFuture(QtConcurrent::run([filter, sessions] { return filter.apply(sessions); }));
+    // Sorting millions of matches is as slow as filtering them: the worker does both.
+    m_runningSortColumn = m_model->sortColumn();
+    m_runningSortOrder = m_model->sortOrder();
+    const SessionTableModel *model = m_model;
+    const int column = m_runningSortColumn;
+    const Qt::SortOrder order = m_runningSortOrder;
+    m_watcher.setFuture(QtConcurrent::run([filter, sessions, model, column, order] {
+        std::vector<int> rows = filter.apply(sessions);
+        model->sortRows(rows, sessions, column, order);
+        return rows;
+    }));
 }
 
 void SessionsView::selectSession(int sessionIndex)

@@ -21,6 +21,7 @@ class SessionsView : public QWidget {
     Q_OBJECT
 public:
     explicit SessionsView(QWidget *parent = nullptr);
+    ~SessionsView() override;
 
     SessionTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -71,6 +72,8 @@ private:
     QFutureWatcher<std::vector<int>> m_watcher;
     std::optional<SessionFilter> m_runningFilter;
     int m_runningSnapshotSize = 0;
+    int m_runningSortColumn = -1;
+    Qt::SortOrder m_runningSortOrder = Qt::AscendingOrder;
     bool m_discardResult = false;
     bool m_pendingFilter = false;
     bool m_updatingBar = false;
