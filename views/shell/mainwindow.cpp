@@ -1130,15 +1130,19 @@ void MainWindow::afterCaseOpened(const CaseController::Opened &opened)
         m_findings.clear();
         m_workspace->clear();
         m_findingsView->setFindings({});
+        m_details->setStore(nullptr);
         m_paths.clear();
         applyCaseView();
         QMetaObject::invokeMethod(this, &MainWindow::loadFinished, Qt::QueuedConnection);
     } else {
         m_restoringCase = true;
         openPaths(opened.loadPaths);
-        // openPaths may refuse everything (e.g. all files vanished meanwhile): then no load runs.
-        if (!m_job)
+        // openPaths may refuse everything (e.g. all files vanished meanwhile): then no load runs,
+        // and the view is restored on what there is.
+        if (!m_job) {
             m_restoringCase = false;
+            applyCaseView();
+        }
     }
     if (!parts.isEmpty())
         m_messageBar->showMessage(parts.join(QLatin1Char(' ')), opened.skipped.isEmpty() ? MessageBar::Info : MessageBar::Warning);

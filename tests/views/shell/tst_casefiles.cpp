@@ -255,6 +255,32 @@ private Q_SLOTS:
         QVERIFY2(reopened.messageBarText().contains(QFileInfo(changed).fileName()), qPrintable(reopened.messageBarText()));
     }
 
+    void caseWhoseLogsAreAllGoneStillOpensWithItsNotes()
+    {
+        QTemporaryDir dir;
+        copySamples(dir.filePath(QStringLiteral("logs")));
+        const QString casePath = dir.filePath(QStringLiteral("gone.mwbcase"));
+        {
+            MainWindow window;
+            QVERIFY(load(window, {dir.filePath(QStringLiteral("logs"))}));
+            window.setSessionNote(QStringLiteral("08DC0000000000A1"), QStringLiteral("kept"));
+            window.workspace()->setCurrentIndex(mwb::views::Workspace::ChartsTab);
+            QVERIFY(window.saveCaseAs(casePath));
+        }
+        QVERIFY(QDir(dir.filePath(QStringLiteral("logs"))).removeRecursively());
+        MainWindow reopened;
+        int asked = 0;
+        reopened.setSourceResolver([&asked](const SourceCheck &check) {
+            ++asked;
+            return check.status == SourceStatus::Missing ? SourceDecision{} : SourceDecision{SourceDecision::LoadAnyway, {}};
+        });
+        QVERIFY(openCase(reopened, casePath));
+        QVERIFY(asked > 0);
+        QVERIFY(loadedPaths(reopened).isEmpty());
+        QCOMPARE(reopened.caseController()->state().note(NoteTarget::Session, QStringLiteral("08DC0000000000A1")), QStringLiteral("kept"));
+        QVERIFY2(reopened.messageBarText().contains(QStringLiteral("Not loaded")), qPrintable(reopened.messageBarText()));
+    }
+
     void corruptOrForeignCaseFileGivesAClearErrorAndNoCrash()
     {
         QTemporaryDir dir;
