@@ -162,3 +162,7 @@ struct Message {
 };
 
 } // namespace mwb
+
+// Sessions are held by the million: let QList grow them with realloc instead of moving each one
+// (every member is a Qt container, a string or a scalar, all relocatable).
+Q_DECLARE_TYPEINFO(mwb::Session, Q_RELOCATABLE_TYPE);
