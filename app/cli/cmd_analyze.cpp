@@ -106,6 +106,10 @@ int runAnalyze(const QStringList &args, Io io)
     if (paths.isEmpty())
         return usageError(io, QStringLiteral("analyze"), QStringLiteral("at least one PATH is required"), QString::fromLatin1(kAnalyzeUsage));
     const Analysis a = analyzePaths(paths);
+    if (a.diagnosisFailed()) {
+        io.err << "mwb analyze: the knowledge base could not be loaded, no rule ran: " << a.knowledgeBaseError << "\n";
+        io.err.flush();
+    }
     if (!reportPath.isEmpty()) {
         const Result<void> written = writeHtmlReport(a, reportPath, reportOptions);
         if (!written.ok()) {
@@ -119,7 +123,7 @@ int runAnalyze(const QStringList &args, Io io)
     else
         printSummary(a, io.out);
     io.out.flush();
-    return a.hasUnreadableInput() ? 3 : 0;
+    return (a.hasUnreadableInput() || a.diagnosisFailed()) ? 3 : 0;
 }
 
 int runStats(const QStringList &args, Io io)

@@ -183,13 +183,15 @@ bool Analysis::hasUnreadableInput() const
     return false;
 }
 
-Analysis analyzePaths(const QStringList &paths, const LoadOptions &options)
+Analysis analyzePaths(const QStringList &paths, const LoadOptions &options, const QString &knowledgeBasePath)
 {
     Analysis a;
-    auto engine = DiagnosisEngine::create();
+    auto engine = DiagnosisEngine::create(knowledgeBasePath);
     LoadOptions o = options;
     if (engine.ok())
         o.observer = engine.value().get();
+    else
+        a.knowledgeBaseError = engine.errorMessage();
     a.store = Loader::loadSync(paths, o);
     if (engine.ok())
         a.findings = engine.value()->findings();
@@ -221,6 +223,12 @@ QJsonObject analysisToJson(const Analysis &a, const JsonOptions &options)
     for (const Finding &f : a.findings)
         findings.append(findingToJson(f, store));
     root.insert(QStringLiteral("findings"), findings);
+    // Only present when something went wrong beyond single files (their errors are per file).
+    if (a.diagnosisFailed()) {
+        root.insert(QStringLiteral("errors"),
+                    QJsonArray{QJsonObject{{QStringLiteral("source"), QStringLiteral("knowledge-base")},
+                                           {QStringLiteral("message"), a.knowledgeBaseError}}});
+    }
     if (options.sessions) {
         QJsonArray sessions;
         if (store) {

@@ -11,10 +11,15 @@ namespace mwb {
 struct Analysis {
     std::shared_ptr<Store> store;
     QList<Finding> findings;
+    // Set when the knowledge base could not be loaded: the logs are still loaded, but no rule ran,
+    // so "no findings" must not be read as "healthy". Written to the JSON as an "errors" entry.
+    QString knowledgeBaseError;
     bool hasUnreadableInput() const;   // some file or line could not be read (exit status 3)
+    bool diagnosisFailed() const { return !knowledgeBaseError.isEmpty(); }   // exit status 3 too
 };
 
-Analysis analyzePaths(const QStringList &paths, const LoadOptions &options = {});
+// knowledgeBasePath empty = the compiled-in rules.
+Analysis analyzePaths(const QStringList &paths, const LoadOptions &options = {}, const QString &knowledgeBasePath = {});
 
 struct JsonOptions {
     bool sessions = false;

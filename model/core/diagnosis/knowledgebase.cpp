@@ -1,9 +1,12 @@
 #include "model/core/diagnosis/knowledgebase.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSet>
 
 namespace mwb {
@@ -400,7 +403,120 @@ Result<KnowledgeBase> KnowledgeBase::load(const QString &path)
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly))
         return Result<KnowledgeBase>::fail(QStringLiteral("%1: cannot read the knowledge base: %2").arg(file, f.errorString()));
-    return fromJson(f.readAll(), file);
+    Result<KnowledgeBase> kb = fromJson(f.readAll(), file);
+    if (!kb)
+        return kb;
+    // Overlays sit beside the rules: rules.json -> rules.de.json. The compiled-in ones must all be
+    // there (a missing one is a build mistake); a custom file may come without them.
+    const QFileInfo info(file);
+    for (const QString &lang : shippedLanguages()) {
+        const QString overlay = info.dir().filePath(QStringLiteral("%1.%2.json").arg(info.completeBaseName(), lang));
+        QFile o(overlay);
+        if (!o.open(QIODevice::ReadOnly)) {
+            if (path.isEmpty())
+                return Result<KnowledgeBase>::fail(QStringLiteral("%1: cannot read the translated rule texts: %2").arg(overlay, o.errorString()));
+            continue;
+        }
+        const Result<void> added = kb.value().addTranslations(o.readAll(), overlay);
+        if (!added)
+            return Result<KnowledgeBase>::fail(added.errorMessage());
+    }
+    return kb;
+}
+
+QStringList KnowledgeBase::shippedLanguages()
+{
+    return {QStringLiteral("de"), QStringLiteral("fr")};
+}
+
+Result<void> KnowledgeBase::addTranslations(const QByteArray &json, const QString &origin)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Result<void>::fail(
+            QStringLiteral("%1: not valid JSON at offset %2: %3").arg(origin).arg(parseError.offset).arg(parseError.errorString()));
+    const QJsonObject root = doc.object();
+    if (root.value(QLatin1String("schema")).toString() != QLatin1String("mwb-kb-texts/1"))
+        return Result<void>::fail(QStringLiteral("%1: \"schema\" must be \"mwb-kb-texts/1\"").arg(origin));
+    static const QRegularExpression langRe(QStringLiteral("^[a-z]{2,3}$"));
+    const QString lang = root.value(QLatin1String("language")).toString();
+    if (!langRe.match(lang).hasMatch())
+        return Result<void>::fail(QStringLiteral("%1: \"language\" must be a language code such as \"de\"").arg(origin));
+    const QJsonValue rules = root.value(QLatin1String("rules"));
+    if (!rules.isObject())
+        return Result<void>::fail(QStringLiteral("%1: \"rules\" must be an object keyed by rule id").arg(origin));
+    QHash<QString, RuleText> texts;
+    const QJsonObject obj = rules.toObject();
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        const QString where = QStringLiteral("%1: rules.%2").arg(origin, it.key());
+        // A text for a rule that does not exist is a typo or a renamed rule: never silently unused.
+        if (indexOf(it.key()) < 0)
+            return Result<void>::fail(QStringLiteral("%1: no rule with this id").arg(where));
+        const QJsonObject t = it.value().toObject();
+        for (auto f = t.begin(); f != t.end(); ++f) {
+            if (f.key() != QLatin1String("title") && f.key() != QLatin1String("explanation"))
+                return Result<void>::fail(QStringLiteral("%1: unknown field \"%2\"").arg(where, f.key()));
+        }
+        RuleText rt{t.value(QLatin1String("title")).toString().trimmed(), t.value(QLatin1String("explanation")).toString().trimmed()};
+        if (rt.title.isEmpty() || rt.explanation.isEmpty())
+            return Result<void>::fail(QStringLiteral("%1: \"title\" and \"explanation\" must be non-empty strings").arg(where));
+        texts.insert(it.key(), rt);
+    }
+    m_texts.insert(lang, texts);
+    return {};
+}
+
+QStringList KnowledgeBase::translatedLanguages() const
+{
+    return m_texts.keys();
+}
+
+RuleText KnowledgeBase::text(const QString &ruleId, const QString &language) const
+{
+    const int i = indexOf(ruleId);
+    if (i < 0)
+        return {};
+    const QString lang = language.section(QLatin1Char('_'), 0, 0).section(QLatin1Char('-'), 0, 0).toLower();
+    const auto texts = m_texts.constFind(lang);
+    if (texts != m_texts.cend()) {
+        const auto t = texts->constFind(ruleId);
+        if (t != texts->cend())
+            return *t;
+    }
+    return {m_rules.at(i).title, m_rules.at(i).explanation};
+}
+
+QStringList KnowledgeBase::untranslatedRules(const QString &language) const
+{
+    QStringList missing;
+    const QHash<QString, RuleText> texts = m_texts.value(language);
+    for (const Rule &r : m_rules) {
+        if (!texts.contains(r.id))
+            missing << r.id;
+    }
+    return missing;
+}
+
+QString KnowledgeBase::uiLanguage()
+{
+    return QLocale().name().section(QLatin1Char('_'), 0, 0);
+}
+
+QList<Finding> KnowledgeBase::localized(QList<Finding> findings, const QString &language)
+{
+    // Loaded once; a static local is initialised thread-safely.
+    static const Result<KnowledgeBase> builtIn = load();
+    if (!builtIn)
+        return findings;   // cannot happen with a good build (tst_knowledgebase); English stays
+    for (Finding &f : findings) {
+        if (builtIn->indexOf(f.rule) < 0)
+            continue;   // a rule from a custom knowledge base: keep its own text
+        const RuleText t = builtIn->text(f.rule, language);
+        f.title = t.title;
+        f.explanation = t.explanation;
+    }
+    return findings;
 }
 
 } // namespace mwb

@@ -6,6 +6,7 @@
 #include "model/core/diagnosis/finding.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QRegularExpression>
@@ -46,6 +47,12 @@ struct Rule {
     QStringList groupBy;                    // parameter names that split findings (e.g. "Server")
 };
 
+// A rule's admin-facing texts in one language.
+struct RuleText {
+    QString title;
+    QString explanation;
+};
+
 class KnowledgeBase {
 public:
     // Parses and validates. Errors name the rule and the field: unknown matcher, bad regular
@@ -60,8 +67,29 @@ public:
     const QList<Rule> &rules() const { return m_rules; }
     int indexOf(const QString &ruleId) const;
 
+    // Translated texts come from overlays beside the rules (rules.<lang>.json; schema
+    // "mwb-kb-texts/1"): {"language": "de", "rules": {"<id>": {"title": ..., "explanation": ...}}}.
+    // Every id must be a rule of this KB and both texts must be non-empty; a rule may be missing
+    // (its English text is used).
+    Result<void> addTranslations(const QByteArray &json, const QString &origin = QStringLiteral("rules.<lang>.json"));
+    static QStringList shippedLanguages();             // languages with a compiled-in overlay ("de", "fr")
+    QStringList translatedLanguages() const;
+    // The rule's texts in language ("de", "de_AT" ...); English (the rules' own text) when there is
+    // no translation. Empty texts for an unknown rule id.
+    RuleText text(const QString &ruleId, const QString &language) const;
+    // Rule ids without a complete translation into language.
+    QStringList untranslatedRules(const QString &language) const;
+
+    // The language the GUI shows: the default QLocale, which the GUI sets from its language setting
+    // (app/gui/translations.cpp) and which is the system locale otherwise.
+    static QString uiLanguage();
+    // The findings with title and explanation in language, read from the compiled-in knowledge base
+    // (loaded once). The engine and `mwb analyze --json` keep English: only the GUI calls this.
+    static QList<Finding> localized(QList<Finding> findings, const QString &language = uiLanguage());
+
 private:
     QList<Rule> m_rules;
+    QMap<QString, QHash<QString, RuleText>> m_texts;   // language -> rule id -> texts
 };
 
 } // namespace mwb

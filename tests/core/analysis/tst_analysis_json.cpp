@@ -1,7 +1,9 @@
 // analysisToJson: the contract's JSON (../shared/contracts/cli.md), key by key.
 #include "model/core/analysis/analysis.h"
+#include "model/core/diagnosis/knowledgebase.h"
 
 #include <QJsonArray>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -23,6 +25,44 @@ class TstAnalysisJson : public QObject {
 
 private Q_SLOTS:
     void initTestCase() { m_a = analyzePaths({QStringLiteral(INGEST_DATA), QStringLiteral("/nonexistent/x.log")}); }
+
+    void knowledgeBaseLoadErrorIsReportedNotSilent()
+    {
+        // A knowledge base that cannot be read must not look like "healthy, no findings".
+        const Analysis a = analyzePaths({QStringLiteral(INGEST_DATA "/EX02")}, {}, QStringLiteral("/nonexistent/kb/rules.json"));
+        QVERIFY(a.diagnosisFailed());
+        QVERIFY2(a.knowledgeBaseError.contains(QLatin1String("/nonexistent/kb/rules.json")), qPrintable(a.knowledgeBaseError));
+        QVERIFY(a.findings.isEmpty());
+        QVERIFY(a.store);
+        QCOMPARE(a.store->sessions.size(), 1);   // the logs are still loaded
+        const QJsonObject o = analysisToJson(a);
+        const QJsonArray errors = o.value(QStringLiteral("errors")).toArray();
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.at(0).toObject().value(QStringLiteral("source")).toString(), QStringLiteral("knowledge-base"));
+        QVERIFY(errors.at(0).toObject().value(QStringLiteral("message")).toString().contains(QLatin1String("cannot read")));
+    }
+
+    void goodKnowledgeBaseAddsNoErrorsEntry()
+    {
+        QVERIFY(!m_a.diagnosisFailed());
+        QVERIFY(!analysisToJson(m_a).contains(QStringLiteral("errors")));
+    }
+
+    void findingsInTheJsonStayEnglish()
+    {
+        // The contract's JSON is English whatever the locale: only the GUI localises.
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const Analysis a = analyzePaths({QStringLiteral(INGEST_DATA)});
+        QLocale::setDefault(before);
+        QVERIFY(!a.findings.isEmpty());
+        const Result<KnowledgeBase> kb = KnowledgeBase::load();
+        QVERIFY(kb.ok());
+        for (const Finding &f : a.findings) {
+            const Rule &r = kb->rules().at(kb->indexOf(f.rule));
+            QCOMPARE(f.title, r.title);
+        }
+    }
 
     void topLevelAndTotals()
     {

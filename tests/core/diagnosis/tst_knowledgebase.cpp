@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -223,6 +224,112 @@ private slots:
         const auto missing = DiagnosisEngine::create(dir.filePath(QStringLiteral("none.json")));
         QVERIFY(!missing.ok());
         QVERIFY2(missing.errorMessage().contains(QLatin1String("cannot read")), qPrintable(missing.errorMessage()));
+    }
+
+    void everyRuleHasCompleteGermanAndFrenchTexts()
+    {
+        const Result<KnowledgeBase> kb = KnowledgeBase::load();
+        QVERIFY2(kb.ok(), qPrintable(kb.errorMessage()));
+        for (const QString &lang : {QStringLiteral("de"), QStringLiteral("fr")}) {
+            QVERIFY(kb->translatedLanguages().contains(lang));
+            QVERIFY2(kb->untranslatedRules(lang).isEmpty(), qPrintable(lang + QLatin1String(": ") + kb->untranslatedRules(lang).join(QLatin1Char(','))));
+            for (const Rule &r : kb->rules()) {
+                const RuleText t = kb->text(r.id, lang);
+                // Really translated, not the English copied over, and as complete as the English.
+                QVERIFY2(t.title != r.title, qPrintable(lang + QLatin1Char(' ') + r.id));
+                QVERIFY2(t.explanation != r.explanation, qPrintable(lang + QLatin1Char(' ') + r.id));
+                QVERIFY2(t.explanation.size() > r.explanation.size() * 3 / 4, qPrintable(lang + QLatin1Char(' ') + r.id));
+                QCOMPARE(t.explanation.count(QLatin1Char('\n')), r.explanation.count(QLatin1Char('\n')));
+            }
+        }
+        // The admin's section headings are in the language, too.
+        QVERIFY(kb->text(QStringLiteral("dns-prx2"), QStringLiteral("de")).explanation.contains(QStringLiteral("Zu prüfen:")));
+        QVERIFY(kb->text(QStringLiteral("dns-prx2"), QStringLiteral("fr")).explanation.contains(QStringLiteral("À vérifier :")));
+    }
+
+    void textFallsBackToEnglishAndAcceptsLocaleNames()
+    {
+        const Result<KnowledgeBase> kb = KnowledgeBase::load();
+        QVERIFY(kb.ok());
+        const Rule &r = kb->rules().at(kb->indexOf(QStringLiteral("starttls-required")));
+        QCOMPARE(kb->text(r.id, QStringLiteral("en")).title, r.title);
+        QCOMPARE(kb->text(r.id, QStringLiteral("it")).title, r.title);
+        QCOMPARE(kb->text(r.id, QStringLiteral("de_AT")).title, kb->text(r.id, QStringLiteral("de")).title);
+        QCOMPARE(kb->text(r.id, QStringLiteral("fr-CA")).title, kb->text(r.id, QStringLiteral("fr")).title);
+        QVERIFY(kb->text(QStringLiteral("no-such-rule"), QStringLiteral("de")).title.isEmpty());
+    }
+
+    void localizedFindingsShowTheGuiLanguage()
+    {
+        const Result<KnowledgeBase> kb = KnowledgeBase::load();
+        QVERIFY(kb.ok());
+        Finding known;
+        known.rule = QStringLiteral("exchange-auth-failed");
+        known.title = QStringLiteral("English");
+        known.count = 3;
+        Finding custom;
+        custom.rule = QStringLiteral("site-specific-rule");
+        custom.title = QStringLiteral("Own title");
+        const QList<Finding> de = KnowledgeBase::localized({known, custom}, QStringLiteral("de"));
+        QCOMPARE(de.size(), 2);
+        QCOMPARE(de.at(0).title, kb->text(known.rule, QStringLiteral("de")).title);
+        QVERIFY(de.at(0).title.contains(QLatin1String("Exchange-Server-Authentifizierung")));
+        QCOMPARE(de.at(0).explanation, kb->text(known.rule, QStringLiteral("de")).explanation);
+        QCOMPARE(de.at(0).count, 3);                                  // only the texts change
+        QCOMPARE(de.at(1).title, QStringLiteral("Own title"));        // rules of a custom KB keep theirs
+        // Without an argument the default locale (which the GUI sets from its language) decides.
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+        QCOMPARE(KnowledgeBase::uiLanguage(), QStringLiteral("fr"));
+        const QList<Finding> fr = KnowledgeBase::localized({known});
+        QLocale::setDefault(before);
+        QCOMPARE(fr.at(0).title, kb->text(known.rule, QStringLiteral("fr")).title);
+    }
+
+    void brokenTranslationOverlayIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown rule") << QByteArray(R"({"schema":"mwb-kb-texts/1","language":"de","rules":{"no-such":{"title":"T","explanation":"E"}}})")
+                                      << QStringLiteral("rules.no-such: no rule with this id");
+        QTest::newRow("empty title") << QByteArray(R"({"schema":"mwb-kb-texts/1","language":"de","rules":{"dns-prx2":{"title":" ","explanation":"E"}}})")
+                                     << QStringLiteral("must be non-empty");
+        QTest::newRow("unknown field") << QByteArray(R"({"schema":"mwb-kb-texts/1","language":"de","rules":{"dns-prx2":{"title":"T","explanation":"E","remedy":"x"}}})")
+                                       << QStringLiteral("unknown field \"remedy\"");
+        QTest::newRow("bad schema") << QByteArray(R"({"schema":"mwb-kb/1","language":"de","rules":{}})") << QStringLiteral("\"schema\"");
+        QTest::newRow("no language") << QByteArray(R"({"schema":"mwb-kb-texts/1","rules":{}})") << QStringLiteral("\"language\"");
+        QTest::newRow("not json") << QByteArray("{") << QStringLiteral("not valid JSON");
+    }
+
+    void brokenTranslationOverlayIsRefused()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        Result<KnowledgeBase> kb = KnowledgeBase::load();
+        QVERIFY(kb.ok());
+        const Result<void> added = kb.value().addTranslations(json, QStringLiteral("x.de.json"));
+        QVERIFY(!added.ok());
+        QVERIFY2(added.errorMessage().contains(expected), qPrintable(added.errorMessage()));
+    }
+
+    void customKnowledgeBaseLoadsItsOverlayBesideIt()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile rules(dir.filePath(QStringLiteral("site.json")));
+        QVERIFY(rules.open(QIODevice::WriteOnly));
+        rules.write(kbWithRule(validRule()));
+        rules.close();
+        const Result<KnowledgeBase> plain = KnowledgeBase::load(rules.fileName());
+        QVERIFY2(plain.ok(), qPrintable(plain.errorMessage()));   // overlays are optional for custom files
+        QCOMPARE(plain->text(QStringLiteral("custom-rule"), QStringLiteral("de")).title, QStringLiteral("A title"));
+        QFile de(dir.filePath(QStringLiteral("site.de.json")));
+        QVERIFY(de.open(QIODevice::WriteOnly));
+        de.write(R"({"schema":"mwb-kb-texts/1","language":"de","rules":{"custom-rule":{"title":"Ein Titel","explanation":"Was es bedeutet."}}})");
+        de.close();
+        const Result<KnowledgeBase> withDe = KnowledgeBase::load(rules.fileName());
+        QVERIFY2(withDe.ok(), qPrintable(withDe.errorMessage()));
+        QCOMPARE(withDe->text(QStringLiteral("custom-rule"), QStringLiteral("de")).title, QStringLiteral("Ein Titel"));
     }
 
     void builtInRulesJsonIsTheSourceFile()
