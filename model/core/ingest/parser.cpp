@@ -906,18 +906,24 @@ private:
         e.internalMessageId = fieldAt(f, stored, c.internalId).text().trimmed();
         const LogFormat fmt = m_out.meta.format;
         if (!m_control.keepLines) {
-            // Counting: only what correlation needs.
+            // Counting: only what correlation needs, hashed.
+            QString server;
             if (fmt == LogFormat::MessageTracking) {
-                e.event = fieldAt(f, stored, c.eventId).text().trimmed().toUpper();
-                const QString host = e.event == QLatin1String("SEND") ? fieldAt(f, stored, c.clientHost).text()
-                                                                       : fieldAt(f, stored, c.serverHost).text();
-                e.server = shortHost(host.trimmed());
-                if (!e.server.isEmpty())
-                    ++m_serverVotes[e.server];
+                const QString event = fieldAt(f, stored, c.eventId).text().trimmed().toUpper();
+                const QString host = event == QLatin1String("SEND") ? fieldAt(f, stored, c.clientHost).text()
+                                                                     : fieldAt(f, stored, c.serverHost).text();
+                server = shortHost(host.trimmed());
+                if (!server.isEmpty())
+                    ++m_serverVotes[server];
             } else {
-                e.server = QStringLiteral("EXO");
+                server = QStringLiteral("EXO");
             }
-            m_out.events.append(e);
+            TrackKeys k;
+            hashId(e.messageId, k.messageId);
+            hashId(e.networkMessageId.toLower(), k.networkId);
+            hashId(e.internalMessageId, k.internalId);
+            k.server = internTrackServer(server);
+            m_out.trackKeys.push_back(k);
             return;
         }
         e.sender = fieldAt(f, stored, c.sender).text().trimmed();
@@ -1008,6 +1014,28 @@ private:
         }
     }
 
+    static void hashId(const QString &id, quint64 (&out)[2])
+    {
+        if (id.isEmpty())
+            return;
+        // Two independent 64-bit hashes: a false match among millions of ids is out of reach.
+        out[0] = quint64(qHash(id, size_t(0x51ED270B27FA3C9Dull)));
+        out[1] = quint64(qHash(id, size_t(0x2545F4914F6CDD1Dull))) | 1u;   // never all zero
+    }
+
+    int internTrackServer(const QString &server)
+    {
+        if (m_lastTrackServer >= 0 && m_out.trackServers[m_lastTrackServer] == server)
+            return m_lastTrackServer;
+        qsizetype i = m_out.trackServers.indexOf(server);
+        if (i < 0) {
+            i = m_out.trackServers.size();
+            m_out.trackServers.append(server);
+        }
+        m_lastTrackServer = int(i);
+        return m_lastTrackServer;
+    }
+
     QString formatIdLocal() const
     {
         switch (m_out.meta.format) {
@@ -1056,6 +1084,11 @@ private:
             // Every event of a tracking file happened on the file's server.
             for (TrackEvent &e : m_out.events)
                 e.server = server;
+            if (!m_out.trackKeys.empty()) {
+                const int idx = internTrackServer(server);
+                for (TrackKeys &k : m_out.trackKeys)
+                    k.server = idx;
+            }
         }
     }
 
@@ -1075,6 +1108,7 @@ private:
     int m_lastConnector = -1, m_lastRemote = -1;
     qint64 m_issueCount = 0;
     QHash<QString, int> m_serverVotes;
+    int m_lastTrackServer = -1;
     char m_second[19] = {};          // timeFast's cache: "2026-11-21T02:31:02" and its time
     qint64 m_secondMs = kNoTime;
 };

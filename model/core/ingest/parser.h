@@ -67,6 +67,15 @@ struct TrackEvent {
     RecordRef ref;
 };
 
+// Counting (ParseControl::keepLines = false): what message correlation needs of one tracking or EXO
+// row, as 128-bit hashes of its ids instead of a TrackEvent (≈ 450 bytes of strings per row).
+struct TrackKeys {
+    quint64 messageId[2] = {0, 0};    // normalised <id>; all zero = empty
+    quint64 networkId[2] = {0, 0};    // lower-cased
+    quint64 internalId[2] = {0, 0};   // paired with the server below
+    qint32 server = -1;               // index into ParsedFile::trackServers
+};
+
 struct ParsedFile {
     SourceFile meta;
     std::shared_ptr<FileBytes> bytes;
@@ -75,7 +84,9 @@ struct ParsedFile {
     QList<QByteArray> connectors;      // interned connector-id values (raw)
     QStringList connectorServers;      // server of each connector: EX01\… prefix, else the file's server
     QList<QByteArray> remotes;         // interned remote endpoints of redacted sessions
-    QList<TrackEvent> events;
+    QList<TrackEvent> events;          // full load only
+    std::vector<TrackKeys> trackKeys;  // counting only
+    QStringList trackServers;
     // Protocol column layout in effect from a byte offset on (a #Fields block may repeat).
     std::vector<std::pair<qint64, ProtocolColumns>> layouts;
     bool cancelled = false;

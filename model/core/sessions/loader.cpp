@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 
 namespace mwb {
 
@@ -124,25 +125,85 @@ Parsed parseInputs(const QStringList &paths, const LoadOptions &options, bool ke
 
 } // namespace
 
+namespace {
+
+// As correlateMessages, for counting: rows sharing a message-id, a network-message-id or (on one
+// server) an internal id are one message; one message per connected group of rows.
+qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
+{
+    struct Key {
+        quint64 a, b;
+        qint64 server;
+        bool operator==(const Key &o) const { return a == o.a && b == o.b && server == o.server; }
+    };
+    struct KeyHash {
+        size_t operator()(const Key &k) const noexcept { return size_t(k.a ^ (k.b * 0x9E3779B97F4A7C15ull) ^ quint64(k.server)); }
+    };
+    size_t n = 0;
+    for (const ingest::ParsedFile &pf : files)
+        n += pf.trackKeys.size();
+    std::vector<quint32> parent(n);
+    std::iota(parent.begin(), parent.end(), quint32(0));
+    auto find = [&](quint32 x) {
+        while (parent[x] != x) {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        return x;
+    };
+    std::unordered_map<Key, quint32, KeyHash> byMid, byNid, byInternal;
+    byMid.reserve(n);
+    byNid.reserve(n);
+    QHash<QString, int> servers;
+    quint32 i = 0;
+    for (const ingest::ParsedFile &pf : files) {
+        std::vector<int> serverOf(size_t(pf.trackServers.size()));
+        for (qsizetype s = 0; s < pf.trackServers.size(); ++s)
+        {
+            auto it = servers.constFind(pf.trackServers[s]);
+            if (it == servers.constEnd())
+                it = servers.insert(pf.trackServers[s], int(servers.size()));
+            serverOf[size_t(s)] = it.value();
+        }
+        for (const ingest::TrackKeys &k : pf.trackKeys) {
+            auto link = [&](auto &map, const quint64 (&h)[2], qint64 server) {
+                if (h[0] == 0 && h[1] == 0)
+                    return;
+                auto [it, inserted] = map.try_emplace(Key{h[0], h[1], server}, i);
+                if (!inserted) {
+                    const quint32 x = find(i), y = find(it->second);
+                    if (x != y)
+                        parent[std::max(x, y)] = std::min(x, y);
+                }
+            };
+            link(byMid, k.messageId, -1);
+            link(byNid, k.networkId, -1);
+            link(byInternal, k.internalId, k.server >= 0 ? serverOf[size_t(k.server)] : -1);
+            ++i;
+        }
+    }
+    qint64 groups = 0;
+    for (quint32 x = 0; x < quint32(n); ++x)
+        groups += find(x) == x;
+    return groups;
+}
+
+} // namespace
+
 LoadCounts Loader::countSync(const QStringList &paths, const LoadOptions &options)
 {
     LoadCounts c;
     Parsed p = parseInputs(paths, options, false);
-    QList<ingest::TrackEvent> events;
     for (ingest::ParsedFile &pf : p.files) {
         c.files.append(pf.meta);
         c.bytes += pf.meta.bytes;
         c.lines += pf.meta.lines;
         c.unreadable = c.unreadable || !pf.meta.errors.isEmpty() || pf.meta.format == LogFormat::Unknown;
-        events.append(pf.events);
-        pf.events.clear();
     }
     if (cancelled(options))
         return c;
     c.sessions = countSessions(p.files, p.rank, options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount()));
-    Store empty;
-    correlateMessages(events, empty);
-    c.messages = empty.messages.size();
+    c.messages = countMessages(p.files);
     return c;
 }
 
