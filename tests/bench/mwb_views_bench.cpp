@@ -247,7 +247,10 @@ int main(int argc, char **argv)
         bool finished = false;
         QObject::connect(&job, &LoadJob::sessionsAdded, &ws, [&ws](const QList<Session> &batch) { ws.appendSessions(batch); });
         QObject::connect(&job, &LoadJob::finished, &ws, [&](std::shared_ptr<Store> store, bool) {
+            QElapsedTimer st;
+            st.start();
             ws.setStore(std::move(store));
+            std::printf("(setStore %lld ms)\n", st.elapsed());
             finished = true;
         });
         job.start(chosen);
