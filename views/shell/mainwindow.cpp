@@ -1390,12 +1390,20 @@ ReportOptions MainWindow::reportOptions() const
     return options;
 }
 
+Analysis MainWindow::currentAnalysis() const
+{
+    Analysis analysis;
+    // buildHtmlReport only reads the store; Analysis holds it non-const for the loader's sake.
+    analysis.store = std::const_pointer_cast<Store>(m_store);
+    analysis.findings = m_findings;
+    return analysis;
+}
+
 QList<Replacement> MainWindow::reportRedactionPreview(const ReportExportSettings &settings) const
 {
     if (!m_store)
         return {};
-    // buildHtmlReport only reads the store; Analysis holds it non-const for the loader's sake.
-    const Analysis analysis{std::const_pointer_cast<Store>(m_store), m_findings};
+    const Analysis analysis = currentAnalysis();
     QList<Replacement> replacements;
     buildReport(analysis, reportOptions(), settings, &replacements);
     return replacements;
@@ -1408,7 +1416,7 @@ bool MainWindow::exportReportTo(const QString &path, ReportFormat format, const 
         return false;
     }
     captureCaseState();
-    const Analysis analysis{std::const_pointer_cast<Store>(m_store), m_findings};
+    const Analysis analysis = currentAnalysis();
     const QString html = buildReport(analysis, reportOptions(), settings);
     QString error;
     bool ok = false;

@@ -116,6 +116,7 @@ private:
     void exportChart();
     void exportReport(ReportFormat format);
     ReportOptions reportOptions() const;
+    Analysis currentAnalysis() const;
     void captureCaseState();
     void applyCaseView();
     void updateCaseTitle();
