@@ -1,5 +1,6 @@
 #include "views/sessions/findingsview.h"
 
+#include "model/core/diagnosis/knowledgebase.h"
 #include "model/core/sessions/store.h"
 #include "model/itemmodels/outcomestyle.h"
 #include "views/common/theme.h"
@@ -42,7 +43,8 @@ FindingsView::FindingsView(QWidget *parent)
 
 void FindingsView::setFindings(const QList<Finding> &findings)
 {
-    m_model->setFindings(findings);
+    // Titles and explanations in the UI language (the engine keeps English for the CLI contract).
+    m_model->setFindings(KnowledgeBase::localized(findings));
     Q_EMIT currentFindingChanged(nullptr);
 }
 

@@ -252,6 +252,44 @@ QString stripNamedGroups(QString pattern)
     return pattern.replace(named, QStringLiteral("(?:"));
 }
 
+// A pattern condition against one text: codes first (cheap), then the regexes. *code is the code
+// that decided, else the one nearest the matched words.
+bool conditionMatches(const MatchCondition &cond, const QString &text, const QList<StatusCode> &codes, QString *code,
+                      QRegularExpressionMatch *match)
+{
+    if (!codesMatch(cond, codes, code) || !patternsMatch(cond, text, match))
+        return false;
+    if (code->isEmpty())
+        *code = codeNearMatch(codes, *match);
+    return true;
+}
+
+// Pattern hits of one session or one message, one occurrence per rule: protocol lines and
+// tracking hops aggregate the same way; the first match feeds the rule's "match.*" parameters.
+struct PatternHits {
+    struct Hit {
+        Occurrence occurrence;
+        QRegularExpressionMatch firstMatch;
+        const MessageHop *firstHop = nullptr;
+    };
+    QHash<int, Hit> byRule;
+
+    // The rule's hit, created from base() on its first match; *created says which.
+    template <typename Base>
+    Hit &record(int rule, const QRegularExpressionMatch &m, const QString &code, const MessageHop *hop, Base base,
+                bool *created = nullptr)
+    {
+        auto it = byRule.find(rule);
+        if (created)
+            *created = it == byRule.end();
+        if (it == byRule.end())
+            it = byRule.insert(rule, Hit{base(), m, hop});
+        if (!code.isEmpty() && !it->occurrence.codes.contains(code))
+            it->occurrence.codes << code;
+        return *it;
+    }
+};
+
 } // namespace
 
 struct DiagnosisEngine::Private {
@@ -449,8 +487,7 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
 
     // --- plain patterns over replies and '*' lines -------------------------------------------
     if (!protocolPatterns.isEmpty()) {
-        QHash<int, Occurrence> perRule;
-        QHash<int, QRegularExpressionMatch> firstMatch;
+        PatternHits hits;
         for (const SessionLine &line : lines) {
             bool isReply = false;
             QString text;
@@ -479,28 +516,16 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
                 if (!cond.patterns.isEmpty() && !prefilterHit)
                     continue;
                 QString code;
-                if (!codesMatch(cond, codes, &code))
-                    continue;
                 QRegularExpressionMatch m;
-                if (!patternsMatch(cond, text, &m))
+                if (!conditionMatches(cond, text, codes, &code, &m))
                     continue;
-                auto it = perRule.find(pr.rule);
-                if (it == perRule.end()) {
-                    it = perRule.insert(pr.rule, baseOccurrence());
-                    firstMatch.insert(pr.rule, m);
-                }
-                it->addLine(line);
-                if (code.isEmpty())
-                    code = codeNearMatch(codes, m);
-                if (!code.isEmpty() && !it->codes.contains(code))
-                    it->codes << code;
+                hits.record(pr.rule, m, code, nullptr, baseOccurrence).occurrence.addLine(line);
             }
         }
-        for (auto it = perRule.begin(); it != perRule.end(); ++it) {
-            const QRegularExpressionMatch m = firstMatch.value(it.key());
+        for (auto it = hits.byRule.begin(); it != hits.byRule.end(); ++it) {
             Context c = ctx;
-            c.match = &m;
-            add(it.key(), it.value(), &c);
+            c.match = &it->firstMatch;
+            add(it.key(), it->occurrence, &c);
         }
     }
 
@@ -682,46 +707,38 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
 
         // Plain patterns over FAIL/DEFER/... hops.
         if (!trackingPatterns.isEmpty()) {
-            QHash<int, Occurrence> perRule;
-            QHash<int, QPair<QRegularExpressionMatch, const MessageHop *>> firstMatch;
+            PatternHits hits;
             for (const MessageHop &hop : msg.hops) {
+                // Built on the first condition that looks at this hop's event, then shared.
                 QString text;
+                QList<StatusCode> codes;
                 for (const PatternRef &pr : std::as_const(trackingPatterns)) {
                     const MatchCondition &cond = *pr.cond;
                     if (!cond.hopEvents.contains(hop.event))
                         continue;
-                    if (text.isNull())
+                    if (text.isNull()) {
                         text = hop.recipientStatus + QLatin1Char(' ') + hop.sourceContext;
-                    QString code;
-                    const QList<StatusCode> codes = statusCodes(text);
-                    if (!codesMatch(cond, codes, &code))
-                        continue;
-                    QRegularExpressionMatch m;
-                    if (!patternsMatch(cond, text, &m))
-                        continue;
-                    auto it = perRule.find(pr.rule);
-                    if (it == perRule.end()) {
-                        it = perRule.insert(pr.rule, baseOccurrence(&hop));
-                        firstMatch.insert(pr.rule, {m, &hop});
-                    } else if (!it->servers.contains(hop.server)) {
-                        it->servers << hop.server;
+                        codes = statusCodes(text);
                     }
-                    it->addHop(hop);
-                    if (code.isEmpty())
-                        code = codeNearMatch(codes, m);
-                    if (!code.isEmpty() && !it->codes.contains(code))
-                        it->codes << code;
+                    QString code;
+                    QRegularExpressionMatch m;
+                    if (!conditionMatches(cond, text, codes, &code, &m))
+                        continue;
+                    bool created = false;
+                    Occurrence &occ = hits.record(pr.rule, m, code, &hop, [&] { return baseOccurrence(&hop); }, &created).occurrence;
+                    if (!created && !occ.servers.contains(hop.server))
+                        occ.servers << hop.server;
+                    occ.addHop(hop);
                 }
             }
-            for (auto it = perRule.begin(); it != perRule.end(); ++it) {
-                const auto first = firstMatch.value(it.key());
+            for (auto it = hits.byRule.begin(); it != hits.byRule.end(); ++it) {
                 Context c = ctx;
-                c.match = &first.first;
-                c.hop = first.second;
-                if (first.second && first.second->sessionIndex >= 0 && first.second->sessionIndex < store.sessions.size())
-                    c.session = &store.sessions.at(first.second->sessionIndex);
-                it->parameters = fillParameters(rules.at(it.key()), c);
-                add(it.key(), it.value());
+                c.match = &it->firstMatch;
+                c.hop = it->firstHop;
+                if (c.hop && c.hop->sessionIndex >= 0 && c.hop->sessionIndex < store.sessions.size())
+                    c.session = &store.sessions.at(c.hop->sessionIndex);
+                it->occurrence.parameters = fillParameters(rules.at(it.key()), c);
+                add(it.key(), it->occurrence);
             }
         }
 

@@ -346,6 +346,21 @@ Rule parseRule(const QJsonValue &value, int index, Checker &c, QSet<QString> &id
     return rule;
 }
 
+// Rules and their translations share the file shape: a JSON object at the top naming its schema.
+Result<QJsonObject> rootObject(const QByteArray &json, const QString &origin, const QString &schema)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Result<QJsonObject>::fail(
+            QStringLiteral("%1: not valid JSON at offset %2: %3").arg(origin).arg(parseError.offset).arg(parseError.errorString()));
+    if (!doc.isObject())
+        return Result<QJsonObject>::fail(QStringLiteral("%1: the top level must be an object").arg(origin));
+    if (doc.object().value(QLatin1String("schema")).toString() != schema)
+        return Result<QJsonObject>::fail(QStringLiteral("%1: \"schema\" must be \"%2\"").arg(origin, schema));
+    return doc.object();
+}
+
 } // namespace
 
 QStringList KnowledgeBase::knownMatchers()
@@ -372,16 +387,10 @@ int KnowledgeBase::indexOf(const QString &ruleId) const
 
 Result<KnowledgeBase> KnowledgeBase::fromJson(const QByteArray &json, const QString &origin)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Result<KnowledgeBase>::fail(
-            QStringLiteral("%1: not valid JSON at offset %2: %3").arg(origin).arg(parseError.offset).arg(parseError.errorString()));
-    if (!doc.isObject())
-        return Result<KnowledgeBase>::fail(QStringLiteral("%1: the top level must be an object").arg(origin));
-    const QJsonObject root = doc.object();
-    if (root.value(QLatin1String("schema")).toString() != QLatin1String("mwb-kb/1"))
-        return Result<KnowledgeBase>::fail(QStringLiteral("%1: \"schema\" must be \"mwb-kb/1\"").arg(origin));
+    const Result<QJsonObject> parsed = rootObject(json, origin, QStringLiteral("mwb-kb/1"));
+    if (!parsed)
+        return Result<KnowledgeBase>::fail(parsed.errorMessage());
+    const QJsonObject &root = parsed.value();
     const QJsonValue rules = root.value(QLatin1String("rules"));
     if (!rules.isArray() || rules.toArray().isEmpty())
         return Result<KnowledgeBase>::fail(QStringLiteral("%1: \"rules\" must be a non-empty array").arg(origin));
@@ -431,14 +440,10 @@ QStringList KnowledgeBase::shippedLanguages()
 
 Result<void> KnowledgeBase::addTranslations(const QByteArray &json, const QString &origin)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Result<void>::fail(
-            QStringLiteral("%1: not valid JSON at offset %2: %3").arg(origin).arg(parseError.offset).arg(parseError.errorString()));
-    const QJsonObject root = doc.object();
-    if (root.value(QLatin1String("schema")).toString() != QLatin1String("mwb-kb-texts/1"))
-        return Result<void>::fail(QStringLiteral("%1: \"schema\" must be \"mwb-kb-texts/1\"").arg(origin));
+    const Result<QJsonObject> parsed = rootObject(json, origin, QStringLiteral("mwb-kb-texts/1"));
+    if (!parsed)
+        return Result<void>::fail(parsed.errorMessage());
+    const QJsonObject &root = parsed.value();
     static const QRegularExpression langRe(QStringLiteral("^[a-z]{2,3}$"));
     const QString lang = root.value(QLatin1String("language")).toString();
     if (!langRe.match(lang).hasMatch())

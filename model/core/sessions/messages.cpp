@@ -127,6 +127,7 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store)
             h.serverIp = e.serverIp;
             h.nextHop = e.event == QLatin1String("SEND") ? e.serverHost : QString();
             h.recipientStatus = e.recipientStatus;
+            h.sourceContext = e.sourceContext;   // queue errors (DnsQueryFailed ...) for the diagnosis rules
             h.recipients = e.recipients;
             h.ref = e.ref;
             h.sessionId = sessionRef(e.sourceContext);
