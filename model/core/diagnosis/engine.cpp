@@ -489,13 +489,12 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
     if (!protocolPatterns.isEmpty()) {
         PatternHits hits;
         for (const SessionLine &line : lines) {
-            bool isReply = false;
+            int replyCode = 0;   // 0 = not a reply
             QString text;
             if (line.event == '>' || line.event == '<') {
-                const int code = leadingReplyCode(line.data);
-                isReply = code != 0;
+                replyCode = leadingReplyCode(line.data);
                 // Healthy traffic is 2xx/3xx replies and commands: skip them unless a rule asks.
-                if (!needsCommands && (!isReply || code < 400))
+                if (!needsCommands && replyCode < 400)
                     continue;
                 text = line.data;
             } else if (line.event == '*') {
@@ -503,7 +502,7 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
             } else {
                 continue;
             }
-            const bool isErrorReply = isReply && leadingReplyCode(line.data) >= 400;
+            const bool isErrorReply = replyCode >= 400;
             const bool prefilterHit = !hasProtocolPrefilter || protocolPrefilter.match(text).hasMatch();
             if (!prefilterHit && codeOnlyProtocol.isEmpty())
                 continue;
