@@ -3,6 +3,7 @@
 #include "model/core/sessions/store.h"
 
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -13,6 +14,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <numeric>
 
 namespace mwb::views {
@@ -34,6 +36,7 @@ JourneyTimeline::JourneyTimeline(QWidget *parent) : QWidget(parent)
 void JourneyTimeline::setMessage(const Message &message)
 {
     m_message = message;
+    m_currentHop = 0;
     updateGeometry();
     update();
 }
@@ -97,6 +100,13 @@ void JourneyTimeline::paintEvent(QPaintEvent *)
         bandStart = i;
         ++band;
     }
+    if (hasFocus() && m_currentHop >= 0 && m_currentHop < hops.size()) {
+        // Keyboard position: a dashed frame around the hop that Enter opens.
+        QPen focusPen(pal.color(QPalette::Highlight), 2, Qt::DashLine);
+        p.setPen(focusPen);
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(hopRect(m_currentHop).adjusted(-8, -8, 8, 8), 6, 6);
+    }
     // The axis and the delays between hops.
     p.setFont(font());
     for (int i = 0; i < hops.size(); ++i) {
@@ -149,6 +159,29 @@ void JourneyTimeline::paintEvent(QPaintEvent *)
             p.drawText(below.translated(0, 54), Qt::AlignCenter, tr("session %1").arg(h.sessionId.right(6)));
             p.setFont(font());
         }
+    }
+}
+
+void JourneyTimeline::keyPressEvent(QKeyEvent *event)
+{
+    // Keyboard-only use: walk the hops and open the session behind one, as a click does.
+    const int count = int(m_message.hops.size());
+    switch (event->key()) {
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+        if (count > 0) {
+            m_currentHop = std::clamp(m_currentHop + (event->key() == Qt::Key_Left ? -1 : 1), 0, count - 1);
+            update();
+        }
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        if (m_currentHop >= 0 && m_currentHop < count)
+            Q_EMIT hopActivated(m_currentHop);
+        return;
+    default:
+        QWidget::keyPressEvent(event);
     }
 }
 

@@ -21,6 +21,7 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
     QRect hopRect(int hop) const;   // where a hop's node is drawn (for tests and clicks)
+    int currentHop() const { return m_currentHop; }  // keyboard position: Left/Right move, Enter opens
 
 Q_SIGNALS:
     void hopActivated(int hop);
@@ -28,9 +29,11 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     Message m_message;
+    int m_currentHop = 0;
     TimeDisplay m_timeDisplay = TimeDisplay::Utc;
 };
 

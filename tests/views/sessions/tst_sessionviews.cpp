@@ -201,6 +201,16 @@ private Q_SLOTS:
         QTest::mouseClick(view.timeline(), Qt::LeftButton, {}, view.timeline()->hopRect(1).center());
         QCOMPARE(requested.count(), 1);
         QCOMPARE(requested.first().first().toInt(), 7);
+        // Keyboard only: Right moves to the next hop, Enter opens it like a click.
+        QCOMPARE(view.timeline()->currentHop(), 0);
+        QTest::keyClick(view.timeline(), Qt::Key_Right);
+        QTest::keyClick(view.timeline(), Qt::Key_Right);
+        QTest::keyClick(view.timeline(), Qt::Key_Right);  // stays on the last hop
+        QCOMPARE(view.timeline()->currentHop(), 2);
+        QTest::keyClick(view.timeline(), Qt::Key_Left);
+        QTest::keyClick(view.timeline(), Qt::Key_Return);
+        QCOMPARE(requested.count(), 2);
+        QCOMPARE(requested.last().first().toInt(), 7);
         QVERIFY(!view.showMessageId(QStringLiteral("unknown@x")));
     }
 
