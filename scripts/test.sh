@@ -16,10 +16,19 @@ fuzz_status=0
 fuzz_seconds="${MWB_FUZZ_SECONDS:-60}"
 if [ "$fuzz_seconds" != "0" ]; then
   echo "test.sh: fuzzing the ingest path for ${fuzz_seconds} s (tests/fuzz/run-fuzz.sh)"
-  tests/fuzz/run-fuzz.sh "$fuzz_seconds" || fuzz_status=$?
+  # libFuzzer prints a line per new input (thousands); they go to a log so that the end of the CI
+  # output still shows which tests failed. The log's tail is printed either way.
+  mkdir -p build
+  tests/fuzz/run-fuzz.sh "$fuzz_seconds" > build/fuzz.log 2>&1 || fuzz_status=$?
+  tail -n 15 build/fuzz.log
 fi
 
 if [ "$ctest_status" -ne 0 ]; then
+  # Repeat the names of the failed tests last: CI shows only the end of a long log.
+  if [ -f build/asan/Testing/Temporary/LastTestsFailed.log ]; then
+    echo "test.sh: failed tests:" >&2
+    sed 's/^/test.sh:   /' build/asan/Testing/Temporary/LastTestsFailed.log >&2
+  fi
   echo "test.sh: ctest failed (exit $ctest_status)" >&2
   exit "$ctest_status"
 fi
