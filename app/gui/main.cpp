@@ -58,6 +58,7 @@ int main(int argc, char **argv)
 
     mwb::views::MainWindow window;
     window.setSamplesDirectory(bundledSamplesDir());
+    window.setLanguages(mwb::availableLanguages(), QSettings().value(QStringLiteral("language")).toString());
     window.show();
     if (parser.isSet(quitAfterLoad) || parser.isSet(screenshot)) {
         const QString shot = parser.value(screenshot);

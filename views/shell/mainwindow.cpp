@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QMessageBox>
 #include <QTimer>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialog>
@@ -449,6 +450,11 @@ void MainWindow::createMenus()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_wizard);
     tools->addAction(m_console);
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    m_languageMenu = settings->addMenu(tr("&Language"));
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    setLanguages({QStringLiteral("en")}, QString());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
@@ -881,6 +887,36 @@ void MainWindow::openConsole()
 #else
     m_messageBar->showMessage(tr("The SMTP console is not part of this build yet."), MessageBar::Info);
 #endif
+}
+
+void MainWindow::setLanguages(const QStringList &languages, const QString &chosen)
+{
+    m_languageMenu->clear();
+    auto *group = new QActionGroup(m_languageMenu);
+    auto add = [&](const QString &code, const QString &label) {
+        QAction *a = m_languageMenu->addAction(label);
+        a->setObjectName(QStringLiteral("language-") + (code.isEmpty() ? QStringLiteral("system") : code));
+        a->setCheckable(true);
+        a->setChecked(code == chosen);
+        a->setActionGroup(group);
+        connect(a, &QAction::triggered, this, [this, code] {
+            QSettings settings;
+            if (settings.value(QStringLiteral("language")).toString() == code)
+                return;
+            settings.setValue(QStringLiteral("language"), code);
+            m_messageBar->showMessage(tr("The language changes when Mailflow Workbench is started again."), MessageBar::Info);
+        });
+    };
+    add(QString(), tr("&System Default"));
+    m_languageMenu->addSeparator();
+    for (const QString &code : languages) {
+        // Each language in its own name, so that an admin who cannot read the current UI finds theirs.
+        const QLocale locale(code);
+        QString name = locale.nativeLanguageName();
+        if (!name.isEmpty())
+            name[0] = name[0].toUpper();
+        add(code, name.isEmpty() ? code : QStringLiteral("%1 (%2)").arg(name, code));
+    }
 }
 
 void MainWindow::readSettings()

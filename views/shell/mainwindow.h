@@ -43,6 +43,10 @@ public:
     // Adds paths to what is loaded (drops while logs are shown add to them).
     void addPaths(const QStringList &paths);
     void setSamplesDirectory(const QString &dir);
+    // Settings > Language: the shipped UI languages ("en", "de", …) and the one chosen in Settings
+    // ("" = follow the system). A choice is stored in QSettings ("language") and applies at the next
+    // start, when the translators are installed before any window exists.
+    void setLanguages(const QStringList &languages, const QString &chosen);
     QString samplesDirectory() const { return m_samplesDir; }
 
     bool isLoading() const;
@@ -185,6 +189,7 @@ private:
     QAction *m_tabCharts = nullptr;
     QAction *m_wizard = nullptr;
     QAction *m_console = nullptr;
+    QMenu *m_languageMenu = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
     QAction *m_clearRecent = nullptr;

@@ -88,6 +88,31 @@ private Q_SLOTS:
         QCOMPARE(window.findChild<QAction *>()->parent(), &window);
     }
 
+    void settingsLanguageMenuStoresTheChoiceForTheNextStart()
+    {
+        QSettings().remove(QStringLiteral("language"));
+        MainWindow window;
+        window.setLanguages({QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr")}, QString());
+        auto *system = window.findChild<QAction *>(QStringLiteral("language-system"));
+        auto *german = window.findChild<QAction *>(QStringLiteral("language-de"));
+        QVERIFY(system && german && window.findChild<QAction *>(QStringLiteral("language-fr")));
+        QVERIFY(system->isChecked());
+        QVERIFY(!german->isChecked());
+        QCOMPARE(german->text(), QStringLiteral("Deutsch (de)"));  // in its own language
+        german->trigger();
+        QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("de"));
+        QVERIFY(german->isChecked() && !system->isChecked());
+        QVERIFY2(window.messageBarText().contains(QStringLiteral("started again")), qPrintable(window.messageBarText()));
+        system->trigger();  // back to following the system
+        QCOMPARE(QSettings().value(QStringLiteral("language"), QStringLiteral("unset")).toString(), QString());
+        // A window made with a stored choice shows it checked.
+        MainWindow second;
+        second.setLanguages({QStringLiteral("en"), QStringLiteral("fr")}, QStringLiteral("fr"));
+        QVERIFY(second.findChild<QAction *>(QStringLiteral("language-fr"))->isChecked());
+        QVERIFY(!second.findChild<QAction *>(QStringLiteral("language-de")));
+        QSettings().remove(QStringLiteral("language"));
+    }
+
     void droppingTheSampleFolderLoadsItAndReportsTheFiles()
     {
         MainWindow window;
