@@ -1,6 +1,6 @@
 // The SMTP console offscreen against an in-process scripted SMTP server with STARTTLS and a
-// two-certificate chain made by openssl. Also writes docs/screenshots/console-session.png and
-// docs/screenshots/certificate-inspector.png.
+// two-certificate chain made by openssl. Also writes <build>/screenshots/console-session.png and
+// certificate-inspector.png (and to $MWB_SCREENSHOT_DIR when set).
 #include "views/console/certificateinspector.h"
 #include "views/console/consolewidget.h"
 #include "views/console/dnspanel.h"
@@ -148,9 +148,17 @@ class TestConsoleWidget : public QObject {
     }
     static void saveShot(QWidget *w, const QString &name)
     {
-        const QString dir = QStringLiteral(MWB_SOURCE_DIR "/docs/screenshots");
-        QDir().mkpath(dir);
-        QVERIFY(w->grab().save(dir + u'/' + name));
+        // Under <build>/screenshots; also to $MWB_SCREENSHOT_DIR when set (docs/screenshots is
+        // refreshed that way, never implicitly by a test run).
+        const QImage image = w->grab().toImage();
+        QVERIFY(!image.isNull());
+        QStringList dirs{QStringLiteral(MWB_BUILD_DIR "/screenshots")};
+        if (!qEnvironmentVariable("MWB_SCREENSHOT_DIR").isEmpty())
+            dirs << qEnvironmentVariable("MWB_SCREENSHOT_DIR");
+        for (const QString &dir : dirs) {
+            QDir().mkpath(dir);
+            QVERIFY(image.save(dir + u'/' + name));
+        }
     }
 
 private slots:

@@ -1,6 +1,6 @@
 // The remediation wizard walked offscreen like an admin would: symptom → steps with pasted
 // output (answers picked by the parsers) → summary → highlighted script; Back restores the
-// previous question; Save writes UTF-8 with BOM. Screenshots of the walk go to docs/screenshots.
+// previous question; Save writes UTF-8 with BOM. Screenshots of the walk go to <build>/screenshots.
 #include "model/core/remediation/walker.h"
 #include "views/wizard/remediationwizard.h"
 
@@ -65,12 +65,18 @@ T *child(QWidget *parent, const QString &name)
 
 void screenshot(QWidget *w, const QString &name)
 {
-    const QString dir = QStringLiteral(MWB_SOURCE_DIR "/docs/screenshots");
-    QDir().mkpath(dir);
+    // Under <build>/screenshots; also to $MWB_SCREENSHOT_DIR when set (docs/screenshots is
+    // refreshed that way, never implicitly by a test run).
     QApplication::processEvents();  // test only: let layouts settle before grabbing
     const QImage image = w->grab().toImage();
     QVERIFY(!image.isNull());
-    QVERIFY(image.save(dir + u'/' + name));
+    QStringList dirs{QStringLiteral(MWB_BUILD_DIR "/screenshots")};
+    if (!qEnvironmentVariable("MWB_SCREENSHOT_DIR").isEmpty())
+        dirs << qEnvironmentVariable("MWB_SCREENSHOT_DIR");
+    for (const QString &dir : dirs) {
+        QDir().mkpath(dir);
+        QVERIFY(image.save(dir + u'/' + name));
+    }
 }
 
 void answer(QWizard &w, const char *which)
