@@ -245,6 +245,7 @@ int main(int argc, char **argv)
         source = QStringLiteral("%1 protocol files, %2 MB").arg(chosen.size()).arg(bytes / (1024 * 1024));
         LoadJob job;
         bool finished = false;
+        QObject::connect(&job, &LoadJob::sessionsPreview, &ws, [&ws](const QList<Session> &preview) { ws.showPreview(preview); });
         QObject::connect(&job, &LoadJob::sessionsAdded, &ws, [&ws](const QList<Session> &batch) { ws.appendSessions(batch); });
         QObject::connect(&job, &LoadJob::finished, &ws, [&](std::shared_ptr<Store> store, bool) {
             QElapsedTimer st;

@@ -16,6 +16,8 @@
 #include <QSplitter>
 #include <QTableView>
 
+#include <utility>
+
 namespace mwb::views {
 
 Workspace::Workspace(QWidget *parent)
@@ -110,6 +112,7 @@ Workspace::Workspace(QWidget *parent)
 void Workspace::clear()
 {
     m_store.reset();
+    m_showingPreview = false;
     m_sessions->clear();
     m_transcript->clear();
     m_journey->clear();
@@ -119,14 +122,26 @@ void Workspace::clear()
     Q_EMIT historyChanged();
 }
 
+void Workspace::showPreview(const QList<Session> &preview)
+{
+    if (m_store || m_showingPreview || m_sessions->model()->totalCount() > 0 || preview.isEmpty())
+        return;
+    m_showingPreview = true;
+    m_sessions->appendSessions(preview);
+}
+
 void Workspace::appendSessions(const QList<Session> &batch)
 {
+    if (std::exchange(m_showingPreview, false))
+        m_sessions->clear();   // the real sessions replace the preview, in their own order
     m_sessions->appendSessions(batch);
 }
 
 void Workspace::setStore(std::shared_ptr<const Store> store)
 {
     m_store = std::move(store);
+    if (std::exchange(m_showingPreview, false))
+        m_sessions->clear();   // a load that ended before its first batch (cancelled, or nothing assembled)
     const QList<Session> sessions = m_store ? m_store->sessions : QList<Session>{};
     m_sessions->setSessions(sessions);
     m_journey->setMessages(m_store ? m_store->messages : QList<Message>{});

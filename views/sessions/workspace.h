@@ -33,6 +33,10 @@ public:
     const Store *store() const { return m_store.get(); }
 
     void clear();
+    // A first look at a load (LoadJob::sessionsPreview): shown in the sessions table until the first
+    // real batch or the store replaces it. Ignored once real sessions are shown.
+    void showPreview(const QList<Session> &preview);
+    bool isShowingPreview() const { return m_showingPreview; }
     void appendSessions(const QList<Session> &batch);
     void setStore(std::shared_ptr<const Store> store);
     void setFindings(const QList<Finding> &findings);
@@ -104,6 +108,7 @@ private:
     QList<Location> m_history;
     int m_position = -1;
     bool m_restoring = false;
+    bool m_showingPreview = false;
     TimeDisplay m_timeDisplay = TimeDisplay::Utc;
     // Session named by a restored view state that is not loaded yet (id, server).
     QString m_pendingSessionId;

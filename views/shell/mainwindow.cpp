@@ -625,6 +625,11 @@ void MainWindow::startLoad(const QStringList &paths)
     }
     m_job = new LoadJob(this);
     connect(m_job, &LoadJob::progress, this, &MainWindow::onProgress);
+    connect(m_job, &LoadJob::sessionsPreview, this, [this](const QList<Session> &preview) {
+        m_workspace->showPreview(preview);
+        if (m_sessionsSeen == 0)
+            m_status->setText(tr("Loading… showing the first %n session(s) while the rest loads", nullptr, int(preview.size())));
+    });
     connect(m_job, &LoadJob::sessionsAdded, this, [this](const QList<Session> &batch) {
         m_sessionsSeen += batch.size();
         m_workspace->appendSessions(batch);
@@ -649,7 +654,8 @@ void MainWindow::onProgress(qint64 done, qint64 total)
     m_progress->setRange(0, 1000);
     m_progress->setValue(int(std::min<qint64>(1000, done * 1000 / total)));
     m_progress->setFormat(tr("%1 of %2").arg(locale.formattedDataSize(done), locale.formattedDataSize(total)));
-    m_status->setText(tr("Loading\u2026 %n session(s) so far", nullptr, int(m_sessionsSeen)));
+    if (!m_workspace->isShowingPreview())
+        m_status->setText(tr("Loading\u2026 %n session(s) so far", nullptr, int(m_sessionsSeen)));
 }
 
 void MainWindow::onFinished(std::shared_ptr<Store> store, bool cancelled)

@@ -8,6 +8,7 @@
 #include "model/core/sessions/observer.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QMetaObject>
 #include <QMutex>
 #include <QThread>
@@ -38,11 +39,10 @@ struct Parsed {
     std::vector<int> rank;   // rollover order: files by first record time, then path
 };
 
-Parsed parseInputs(const QStringList &paths, const LoadOptions &options, bool keepLines)
+Parsed parseInputs(QList<ingest::Input> inputs, const LoadOptions &options, bool keepLines)
 {
     Parsed out;
     const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
-    QList<ingest::Input> inputs = ingest::collectInputs(paths);
     qint64 total = 0;
     for (const ingest::Input &in : std::as_const(inputs))
         total += in.size;
@@ -123,6 +123,54 @@ Parsed parseInputs(const QStringList &paths, const LoadOptions &options, bool ke
     return out;
 }
 
+// The head of one input (at most kPreviewBytes, cut after its last line end), parsed and assembled on
+// its own. Its sessions are what the admin sees while the whole drop loads; incomplete ones (cut by
+// the head's end) are left out.
+constexpr qint64 kPreviewBytes = 1 << 20;
+constexpr int kPreviewInputs = 4;
+
+QList<Session> previewSessions(const QList<ingest::Input> &inputs, const LoadOptions &options)
+{
+    int tried = 0;
+    for (const ingest::Input &in : inputs) {
+        if (tried == kPreviewInputs || cancelled(options))
+            break;
+        if (!in.error.isEmpty() || in.size <= 0)
+            continue;
+        ++tried;
+        QByteArray head;
+        if (in.inMemory) {
+            head = in.data.left(kPreviewBytes);
+        } else {
+            QFile file(in.filePath);
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            head = file.read(kPreviewBytes);
+        }
+        if (head.size() == kPreviewBytes) {
+            // Cut after the last line end; in UTF-16LE the NUL after it belongs to the line too.
+            qsizetype end = head.lastIndexOf('\n') + 1;
+            if (end > 0 && end < head.size() && head.at(end) == '\0' && (end & 1))
+                ++end;
+            if (end > 0)
+                head.truncate(end);
+        }
+        ingest::ParseControl control;
+        control.cancel = options.cancel;
+        std::vector<ingest::ParsedFile> files;
+        files.push_back(ingest::parseBytes(FileBytes::fromBuffer(std::move(head)), in.path, in.serverHint, 0, control));
+        AssembledSessions assembled = assembleSessions(files, {0}, 1, options.cancel);
+        QList<Session> complete;
+        for (Session &session : assembled.sessions) {
+            if (session.complete)
+                complete.append(std::move(session));
+        }
+        if (!complete.isEmpty())
+            return complete;
+    }
+    return {};
+}
+
 } // namespace
 
 namespace {
@@ -193,7 +241,7 @@ qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
 LoadCounts Loader::countSync(const QStringList &paths, const LoadOptions &options)
 {
     LoadCounts c;
-    Parsed p = parseInputs(paths, options, false);
+    Parsed p = parseInputs(ingest::collectInputs(paths), options, false);
     for (ingest::ParsedFile &pf : p.files) {
         c.files.append(pf.meta);
         c.bytes += pf.meta.bytes;
@@ -211,7 +259,13 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
 {
     auto store = std::make_shared<Store>();
     const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
-    Parsed p = parseInputs(paths, options, true);
+    QList<ingest::Input> inputs = ingest::collectInputs(paths);
+    if (options.sessionPreview) {
+        QList<Session> preview = previewSessions(inputs, options);
+        if (!preview.isEmpty())
+            options.sessionPreview(preview);
+    }
+    Parsed p = parseInputs(std::move(inputs), options, true);
     std::vector<ingest::ParsedFile> &parsed = p.files;
     const std::vector<int> &rank = p.rank;
 
@@ -345,6 +399,9 @@ void LoadJob::start(const QStringList &paths, SessionObserver *observer)
         o.progress = [this](qint64 doneBytes, qint64 totalBytes) {
             QMetaObject::invokeMethod(this, [this, doneBytes, totalBytes] { Q_EMIT progress(doneBytes, totalBytes); },
                                       Qt::QueuedConnection);
+        };
+        o.sessionPreview = [this](const QList<Session> &preview) {
+            QMetaObject::invokeMethod(this, [this, preview] { Q_EMIT sessionsPreview(preview); }, Qt::QueuedConnection);
         };
         o.sessionBatch = [this](const QList<Session> &batch) {
             QMetaObject::invokeMethod(this, [this, batch] { Q_EMIT sessionsAdded(batch); }, Qt::QueuedConnection);

@@ -19,6 +19,10 @@ struct LoadOptions {
     SessionObserver *observer = nullptr;     // e.g. the diagnosis engine; not owned
     std::function<void(qint64 bytesDone, qint64 bytesTotal)> progress;                // any thread
     std::function<void(const QList<Session> &batch)> sessionBatch;                    // any thread, in order
+    // A first look, before the real batches: complete sessions from the head of the first input(s),
+    // assembled on their own while the whole drop is still to be parsed. Shown until the first
+    // sessionBatch replaces them; never handed to the observer, never part of the Store.
+    std::function<void(const QList<Session> &preview)> sessionPreview;                // any thread
     const std::atomic_bool *cancel = nullptr;
 };
 
@@ -53,6 +57,7 @@ public:
 
 Q_SIGNALS:
     void progress(qint64 bytesDone, qint64 bytesTotal);
+    void sessionsPreview(const QList<mwb::Session> &preview);   // once, early (LoadOptions::sessionPreview)
     void sessionsAdded(const QList<mwb::Session> &batch);   // ~every 100 ms while loading
     void finished(std::shared_ptr<mwb::Store> store, bool cancelled);
 

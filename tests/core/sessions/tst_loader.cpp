@@ -66,6 +66,24 @@ QByteArray syntheticReceiveLog(int sessions, int firstId = 0x1000)
     }
     return out;
 }
+// The preview: complete sessions of the head of the first input, before any real batch, each one
+// the same session the full load builds.
+void checkPreviewAgainstStore(const QList<Session> &preview, const Store &store)
+{
+    QHash<QString, const Session *> byId;
+    for (const Session &s : store.sessions)
+        byId.insert(s.server + u'/' + s.id, &s);
+    for (const Session &p : preview) {
+        QVERIFY(p.complete);
+        const Session *s = byId.value(p.server + u'/' + p.id);
+        QVERIFY2(s, qPrintable(p.id));
+        QCOMPARE(p.startMs, s->startMs);
+        QCOMPARE(p.endMs, s->endMs);
+        QCOMPARE(p.lineCount, s->lineCount);
+        QCOMPARE(p.lastReply, s->lastReply);
+        QCOMPARE(p.outcome, s->outcome);
+    }
+}
 } // namespace
 
 class TstLoader : public QObject {
@@ -290,6 +308,73 @@ private Q_SLOTS:
         const auto store = Loader::loadSync({kData}, o);
         QVERIFY(store);
         QVERIFY(store->sessions.isEmpty());
+    }
+    void previewComesBeforeTheFirstBatchWithCompleteSessionsOfTheHead()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(QStringLiteral("RECV2026112102-1.LOG")), syntheticReceiveLog(10000));   // ~4 MB
+        QList<QList<Session>> previews;
+        int batchesBeforePreview = 0, batches = 0;
+        LoadOptions o;
+        o.threads = 2;
+        o.sessionPreview = [&](const QList<Session> &p) { previews.append(p); batchesBeforePreview = batches; };
+        o.sessionBatch = [&](const QList<Session> &) { ++batches; };
+        const auto store = Loader::loadSync({dir.path()}, o);
+        QCOMPARE(store->sessions.size(), 10000);
+        QCOMPARE(previews.size(), 1);
+        QCOMPARE(batchesBeforePreview, 0);
+        QVERIFY(batches > 0);
+        const QList<Session> &preview = previews.first();
+        // Only the first MiB is read for it: a part of the file, not all of it.
+        QVERIFY2(preview.size() > 1000 && preview.size() < 5000, qPrintable(QString::number(preview.size())));
+        checkPreviewAgainstStore(preview, *store);
+    }
+    void previewOfAUtf16FileWithoutBomCutsAtALineEnd()
+    {
+        QTemporaryDir dir;
+        const QString text = QString::fromLatin1(syntheticReceiveLog(6000));
+        QByteArray le(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);   // UTF-16LE, no BOM
+        writeFile(dir.filePath(QStringLiteral("RECV2026112102-1.LOG")), le);
+        QList<Session> preview;
+        LoadOptions o;
+        o.sessionPreview = [&](const QList<Session> &p) { preview = p; };
+        const auto store = Loader::loadSync({dir.path()}, o);
+        QCOMPARE(store->sessions.size(), 6000);
+        QVERIFY(!preview.isEmpty());
+        QVERIFY(preview.size() < 6000);
+        checkPreviewAgainstStore(preview, *store);
+    }
+    void previewPassesOverInputsThatAreNotLogs()
+    {
+        QTemporaryDir dir;
+        QByteArray garbage(300'000, '\0');
+        for (qsizetype i = 0; i < garbage.size(); ++i)
+            garbage[i] = char((i * 7919) & 0xff);
+        writeFile(dir.filePath(QStringLiteral("a-garbage.bin")), garbage);
+        writeFile(dir.filePath(QStringLiteral("b-readme.txt")), "not a log\n");
+        writeFile(dir.filePath(QStringLiteral("c-RECV2026112102-1.LOG")), syntheticReceiveLog(200));
+        QList<Session> preview;
+        LoadOptions o;
+        o.sessionPreview = [&](const QList<Session> &p) { preview = p; };
+        const auto store = Loader::loadSync({dir.path()}, o);
+        QCOMPARE(store->sessions.size(), 200);
+        QCOMPARE(preview.size(), 200);   // the whole small log is its own head
+        checkPreviewAgainstStore(preview, *store);
+    }
+    void loadJobEmitsThePreviewBeforeItsBatches()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(QStringLiteral("RECV2026112102-1.LOG")), syntheticReceiveLog(4000));
+        LoadJob job;
+        QList<char> order;
+        connect(&job, &LoadJob::sessionsPreview, this, [&order] { order.append('p'); });
+        connect(&job, &LoadJob::sessionsAdded, this, [&order] { order.append('b'); });
+        QSignalSpy finished(&job, &LoadJob::finished);
+        job.start({dir.path()});
+        QVERIFY(finished.wait(20000));
+        QVERIFY(order.size() >= 2);
+        QCOMPARE(order.first(), 'p');
+        QCOMPARE(order.count('p'), 1);
     }
     void loadJobEmitsBatchesProgressAndFinished()
     {

@@ -277,6 +277,38 @@ private Q_SLOTS:
         QVERIFY(!details.wizardButton()->isEnabled());
     }
 
+    void previewRowsAreReplacedByTheFirstBatchOrByTheStore()
+    {
+        const QList<Session> all = makeSessions();
+        auto model = [](Workspace &ws) { return ws.sessions()->model(); };
+        {
+            Workspace ws;
+            ws.showPreview(all.mid(0, 5));
+            QVERIFY(ws.isShowingPreview());
+            QCOMPARE(model(ws)->rowCount(), 5);
+            ws.showPreview(all.mid(5, 5));   // one preview per load
+            QCOMPARE(model(ws)->rowCount(), 5);
+            ws.appendSessions(all.mid(0, 12));   // the real first batch: no preview row stays
+            QVERIFY(!ws.isShowingPreview());
+            QCOMPARE(model(ws)->rowCount(), 12);
+            QCOMPARE(model(ws)->totalCount(), 12);
+            ws.showPreview(all.mid(20, 3));   // too late: real rows are shown
+            QCOMPARE(model(ws)->rowCount(), 12);
+        }
+        {
+            // A load that ends before any batch (cancelled): the store replaces the preview, even
+            // when it happens to hold as many sessions.
+            Workspace ws;
+            ws.showPreview(all.mid(30, 4));
+            auto store = std::make_shared<Store>();
+            store->sessions = all.mid(0, 4);
+            ws.setStore(store);
+            QVERIFY(!ws.isShowingPreview());
+            QCOMPARE(model(ws)->rowCount(), 4);
+            QCOMPARE(model(ws)->sessions().at(0).id, all.at(0).id);
+        }
+    }
+
     void backAndForwardWalkTheHistory()
     {
         Workspace ws;
