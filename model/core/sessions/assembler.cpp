@@ -16,6 +16,14 @@ using ingest::FieldView;
 
 namespace {
 
+// The text before the first space (all of it without one), as QString::section(u' ', 0, 0) gives it,
+// without splitting the whole line into a list first (that split was ~8 % of a full load).
+QString firstWord(const QString &text)
+{
+    const qsizetype space = text.indexOf(u' ');
+    return space < 0 ? text : text.first(space);
+}
+
 // The trimmed field as a view; `holder` keeps the collapsed copy when doubled quotes need it.
 QByteArrayView fieldView(const FieldView &f, QByteArray &holder)
 {
@@ -256,7 +264,7 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
             if (d->pending == "STARTTLS" || d->pending == "X-ANONYMOUSTLS") {
                 s.tls = true;
             } else if (s.greetingName.isEmpty()) {
-                s.greetingName = rest().section(u' ', 0, 0);
+                s.greetingName = firstWord(rest());
             }
             d->pending.clear();
             return;
@@ -269,7 +277,7 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
                 // 2010: first line of a multi-line reply: "250-ex01 Hello [1.2.3.4]"
                 d->inMultiEhlo = true;
                 s.capabilities.clear();
-                s.greetingName = rest().section(u' ', 0, 0);
+                s.greetingName = firstWord(rest());
                 return;
             }
             if (d->inMultiEhlo) {
@@ -343,13 +351,13 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
         auto arg = [&] { return sp < 0 ? QString() : QString::fromUtf8(data.sliced(sp + 1)).trimmed(); };
         d->pending = verb;
         if (verb == "EHLO" || verb == "HELO") {
-            s.ehlo = arg().section(u' ', 0, 0);
+            s.ehlo = firstWord(arg());
             d->inMultiEhlo = false;
         } else if (verb == "STARTTLS" || verb == "X-ANONYMOUSTLS") {
             s.tlsVerb = QString::fromLatin1(verb);
         } else if (verb == "AUTH") {
             // Only the mechanism: anything after it may be a credential.
-            s.authMechanism = arg().section(u' ', 0, 0).toUpper();
+            s.authMechanism = firstWord(arg()).toUpper();
         } else if (verb == "X-EXPS" || verb == "X-EXCHANGEAUTH") {
             s.authMechanism = QString::fromLatin1(verb);
             d->pending = "X-EXPS";
@@ -393,7 +401,7 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
     const qsizetype prot = tlsLine ? both.indexOf(QLatin1String("SP_PROT_")) : -1;
     if (prot >= 0) {
         s.tls = true;
-        QString p = both.mid(prot + 8).section(u' ', 0, 0);
+        QString p = firstWord(both.mid(prot + 8));
         if (p.endsWith(QLatin1String("_SERVER")) || p.endsWith(QLatin1String("_CLIENT")))
             p.chop(7);
         s.tlsProtocol = p;

@@ -279,7 +279,9 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     AssembledSessions assembled = assembleSessions(parsed, rank, threads, options.cancel);
     if (cancelled(options))
         return store;
-    store->sessions = assembled.sessions;
+    // Moved, not shared: a shared list would be copied whole (every session) by the first non-const
+    // access below.
+    store->sessions = std::move(assembled.sessions);
 
     // Batches to the UI and the observer, in start-time order, from this one thread. The observer's
     // SessionLines are decoded on the pool, one block of sessions ahead of the observer: decoding
@@ -333,7 +335,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
             }
             if (cancelled(options))
                 break;
-            options.observer->sessionAssembled(*store, store->sessions[i], b.lines[size_t(i - b.begin)]);
+            options.observer->sessionAssembled(*store, store->sessions.at(i), b.lines[size_t(i - b.begin)]);
             b.lines[size_t(i - b.begin)] = {};
             if (i + 1 == b.end)
                 cur = 1 - cur;
