@@ -8,6 +8,7 @@ packages=(
   cmake ninja-build g++ clang pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n libqt6opengl6-dev libqt6sql6-sqlite libqt6svg6 libgl-dev libarchive-dev
+  libpcre2-dev
   # run the GUI without a display, screenshots
   xvfb xauth qt6-qpa-plugins
   # tests with real peers on loopback

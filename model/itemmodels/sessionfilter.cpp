@@ -4,7 +4,47 @@
 #include <algorithm>
 #include <thread>
 
+#ifdef MWB_HAVE_PCRE2
+#define PCRE2_CODE_UNIT_WIDTH 16
+#include <pcre2.h>
+#endif
+
 namespace mwb {
+
+#ifdef MWB_HAVE_PCRE2
+// Compiled with the options QRegularExpression gives PCRE2 for CaseInsensitiveOption (UTF + caseless),
+// so both answer alike; m_textRegex stays the reference and the fallback.
+struct SessionFilter::DirectRegex {
+    pcre2_code_16 *code = nullptr;
+    ~DirectRegex() { pcre2_code_free_16(code); }
+};
+
+namespace {
+// One match-data block per thread (the filter runs on several): an ovector of one pair fits every
+// pattern, and only "matched or not" is read.
+struct ThreadMatchData {
+    pcre2_match_data_16 *data = pcre2_match_data_create_16(1, nullptr);
+    ~ThreadMatchData() { pcre2_match_data_free_16(data); }
+};
+} // namespace
+#else
+struct SessionFilter::DirectRegex {};
+#endif
+
+bool SessionFilter::regexHit(const QString &field) const
+{
+#ifdef MWB_HAVE_PCRE2
+    if (m_directRegex) {
+        thread_local ThreadMatchData match;
+        static const char16_t empty[1] = {0};
+        const auto *subject = field.isEmpty() ? reinterpret_cast<PCRE2_SPTR16>(empty) : reinterpret_cast<PCRE2_SPTR16>(field.utf16());
+        // >= 0: a match (0 only says the one-pair ovector was too small); errors count as no match,
+        // as they do for QRegularExpression.
+        return match.data && pcre2_match_16(m_directRegex->code, subject, PCRE2_SIZE(field.size()), 0, 0, match.data, nullptr) >= 0;
+    }
+#endif
+    return m_textRegex.match(field).hasMatch();
+}
 
 bool SessionFilterSpec::isEmpty() const
 {
@@ -280,6 +320,18 @@ Result<SessionFilter> SessionFilter::compile(const SessionFilterSpec &spec)
             if (!f.m_textRegex.isValid())
                 return Result<SessionFilter>::fail(QObject::tr("Invalid regular expression: %1").arg(f.m_textRegex.errorString()));
             f.m_textRegex.optimize();
+#ifdef MWB_HAVE_PCRE2
+            int error = 0;
+            PCRE2_SIZE errorOffset = 0;
+            pcre2_code_16 *code = pcre2_compile_16(reinterpret_cast<PCRE2_SPTR16>(spec.text.utf16()), PCRE2_SIZE(spec.text.size()),
+                                                   PCRE2_UTF | PCRE2_CASELESS, &error, &errorOffset, nullptr);
+            if (code) {
+                pcre2_jit_compile_16(code, PCRE2_JIT_COMPLETE);   // without JIT (not built in) it still matches, slower
+                auto direct = std::make_shared<DirectRegex>();
+                direct->code = code;
+                f.m_directRegex = std::move(direct);
+            }
+#endif
         } else {
             f.m_textLower = spec.text.toLower();
             f.m_textAscii = isAscii(f.m_textLower);
@@ -372,7 +424,7 @@ bool SessionFilter::matches(const Session &s) const
     if (!p.text.isEmpty()) {
         auto hit = [&](const QString &field) {
             if (p.textIsRegex)
-                return m_textRegex.match(field).hasMatch();
+                return regexHit(field);
             return m_textAscii ? containsAsciiCi(field, m_textLower) : containsCi(field, m_textLower);
         };
         bool any = hit(s.id) || hit(s.server) || hit(s.connector) || hit(s.remote) || hit(s.local) || hit(s.ehlo)
