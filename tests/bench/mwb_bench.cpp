@@ -195,6 +195,26 @@ int main(int argc, char **argv)
         app.exec();
     }
 
+    // Cancel latency: the same load cancelled at a fifth, half and four fifths of its measured time
+    // (parsing, assembly, observer stage), timed from cancel() to finished() on the event loop.
+    QList<QPair<qint64, qint64>> cancels;   // (cancelled after ms, finished after cancel ms)
+    for (const int percent : {20, 50, 80}) {
+        mwb::LoadJob job;
+        QElapsedTimer t, sinceCancel;
+        const qint64 at = loadMs * percent / 100;
+        QTimer::singleShot(at, &job, [&] {
+            sinceCancel.start();
+            job.cancel();
+        });
+        QObject::connect(&job, &mwb::LoadJob::finished, [&](std::shared_ptr<mwb::Store>, bool) {
+            cancels.append({at, sinceCancel.isValid() ? sinceCancel.elapsed() : -1});
+            app.quit();
+        });
+        t.start();
+        job.start(subset);
+        app.exec();
+    }
+
     // Issue #6: what the diagnosis engine (a SessionObserver) adds to a full load of the subset.
     qint64 plainMs = -1, engineMs = -1, nullMs = -1;
     {
@@ -239,6 +259,10 @@ int main(int argc, char **argv)
         << mj.value(QStringLiteral("lines")).toDouble() << " lines; DuckDB: " << duck.output.trimmed() << "\n";
     out << "LoadJob over " << QString::number(double(subsetBytes) / 1048576.0, 'f', 0) << " MB: preview sessions after " << firstPreviewMs
         << " ms, first real batch after " << firstBatchMs << " ms, finished after " << loadMs << " ms, longest event-loop stall " << maxStallMs << " ms\n";
+    out << "LoadJob cancel latency (cancelled after ms: finished after cancel ms):";
+    for (const auto &c : std::as_const(cancels))
+        out << " " << c.first << ": " << c.second;
+    out << "\n";
     out << "Loader::loadSync over the same subset: " << plainMs << " ms without an observer, " << nullMs
         << " ms feeding decoded lines to an observer that does nothing (+"
         << QString::number(plainMs > 0 ? 100.0 * double(nullMs - plainMs) / double(plainMs) : 0, 'f', 0) << "%), " << engineMs
