@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/shell/mainwindow.cpp" line="+93"/>
+        <location filename="../views/shell/mainwindow.cpp" line="+103"/>
         <source>cannot be read (%1)</source>
         <translation>kann nicht gelesen werden (%1)</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>nicht unterstützter Dateityp .%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="+37"/>
+        <location filename="../app/gui/main.cpp" line="+42"/>
         <source>Find out why Exchange mail does not flow, and fix it.</source>
         <translation>Herausfinden, warum Exchange-Mail nicht fließt, und es beheben.</translation>
     </message>
@@ -209,24 +209,67 @@
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../model/itemmodels/sessionfilter.cpp" line="+42"/>
+        <location filename="../model/itemmodels/sessionfilter.cpp" line="+179"/>
         <source>SMTP code pattern &quot;%1&quot; is not like 451, 4.4.317 or 5.7.*</source>
         <translation>SMTP-Codemuster „%1“ hat nicht die Form 451, 4.4.317 oder 5.7.*</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+142"/>
         <source>Invalid regular expression: %1</source>
         <translation>Ungültiger regulärer Ausdruck: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+24"/>
         <source>&quot;%1&quot; is not a valid network (CIDR)</source>
         <translation>„%1“ ist kein gültiges Netz (CIDR)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>The time range ends before it starts</source>
         <translation>Der Zeitraum endet, bevor er beginnt</translation>
+    </message>
+    <message>
+        <location filename="../views/shell/reportexport.cpp" line="+101"/>
+        <source>Could not write the PDF %1.</source>
+        <translation>Das PDF %1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../model/core/cases/casestate.cpp" line="+144"/>
+        <source>Cannot write the case file %1.</source>
+        <translation>Die Falldatei %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../model/itemmodels/bookmarksmodel.cpp" line="+25"/>
+        <source>session %1</source>
+        <translation>Sitzung %1</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::BookmarksModel</name>
+    <message>
+        <location line="+27"/>
+        <source>Session %1</source>
+        <translation>Sitzung %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line %1 of %2 (session %3)</source>
+        <translation>Zeile %1 in %2 (Sitzung %3)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Bookmark</source>
+        <translation>Lesezeichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
     </message>
 </context>
 <context>
@@ -705,7 +748,7 @@ Status: %5, Verzögerung %6
 <context>
     <name>mwb::SessionTableModel</name>
     <message>
-        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+52"/>
+        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+54"/>
         <source>Receive</source>
         <translation>Empfang</translation>
     </message>
@@ -720,7 +763,12 @@ Status: %5, Verzögerung %6
         <translation>ja</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+41"/>
+        <source>%1 — bookmarked</source>
+        <translation>%1 — mit Lesezeichen</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Time (UTC)</source>
         <translation>Zeit (UTC)</translation>
     </message>
@@ -793,12 +841,19 @@ Status: %5, Verzögerung %6
 <context>
     <name>mwb::TranscriptModel</name>
     <message>
-        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+104"/>
+        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+105"/>
         <source>file %1</source>
         <translation>Datei %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+71"/>
+        <source>
+Bookmarked</source>
+        <translation>
+Mit Lesezeichen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>
 %1 of silence before this line</source>
         <translation>
@@ -853,14 +908,78 @@ Status: %5, Verzögerung %6
     </message>
 </context>
 <context>
+    <name>mwb::views::BookmarksView</name>
+    <message>
+        <location filename="../views/sessions/bookmarksview.cpp" line="+21"/>
+        <source>Bookmarks</source>
+        <translation>Lesezeichen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the bookmarked session or line (Enter)</source>
+        <translation>Die Sitzung oder Zeile mit dem Lesezeichen anzeigen (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>Open bookmark</source>
+        <translation>Lesezeichen öffnen</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the selected bookmark (Delete)</source>
+        <translation>Das ausgewählte Lesezeichen entfernen (Entf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Remove bookmark</source>
+        <translation>Lesezeichen entfernen</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Ctrl+B bookmarks the selected session or transcript line. F2 renames a bookmark.</source>
+        <translation>Ctrl+B setzt ein Lesezeichen auf die ausgewählte Sitzung oder Mitschnittzeile. F2 benennt ein Lesezeichen um.</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::CaseController</name>
+    <message>
+        <location filename="../views/shell/casecontroller.cpp" line="+29"/>
+        <source>Unsaved case</source>
+        <translation>Ungespeicherter Fall</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The case has not been saved yet: choose a file with Save Case As.</source>
+        <translation>Der Fall wurde noch nicht gespeichert: über „Fall speichern unter“ eine Datei wählen.</translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::CertificateInspector</name>
     <message>
-        <location filename="../views/console/certificateinspector.cpp" line="+33"/>
+        <location filename="../views/console/certificateinspector.cpp" line="+37"/>
+        <location line="+45"/>
         <source>Copy thumbprint</source>
         <translation>Fingerabdruck kopieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-44"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -885,12 +1004,47 @@ Status: %5, Verzögerung %6
         <translation>&lt;I&gt;Aussteller&lt;S&gt;Antragsteller erscheint nach STARTTLS</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>TlsCertificateName:</source>
         <translation>TlsCertificateName:</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
+        <source>TLS summary</source>
+        <translation>TLS-Zusammenfassung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate verification</source>
+        <translation>Zertifikatsprüfung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate name check</source>
+        <translation>Namensprüfung des Zertifikats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate chain</source>
+        <translation>Zertifikatskette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TlsCertificateName</source>
+        <translation>TlsCertificateName</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy TlsCertificateName</source>
+        <translation>TlsCertificateName kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix in the certificate scenario</source>
+        <translation>Im Zertifikatsszenario beheben</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>No TLS session yet. Connect with STARTTLS or implicit TLS to inspect the certificate.</source>
         <translation>Noch keine TLS-Sitzung. Mit STARTTLS oder implizitem TLS verbinden, um das Zertifikat zu prüfen.</translation>
     </message>
@@ -999,7 +1153,7 @@ Status: %5, Verzögerung %6
 <context>
     <name>mwb::views::ChartsView</name>
     <message>
-        <location filename="../views/sessions/chartsview.cpp" line="+49"/>
+        <location filename="../views/sessions/chartsview.cpp" line="+51"/>
         <source>Sessions over time by outcome</source>
         <translation>Sitzungen im Zeitverlauf nach Ergebnis</translation>
     </message>
@@ -1024,7 +1178,7 @@ Status: %5, Verzögerung %6
         <translation>Auf einen Zeitpunkt klicken, um die Sitzungen danach zu filtern; ziehen, um einen Bereich zu vergrößern und zu filtern; Rechtsklick zum Verkleinern</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+87"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -1045,7 +1199,7 @@ Status: %5, Verzögerung %6
         <translation>UTC</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+71"/>
         <source>4xx transient</source>
         <translation>4xx vorübergehend</translation>
     </message>
@@ -1055,7 +1209,7 @@ Status: %5, Verzögerung %6
         <translation>5xx dauerhaft</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>Mailflow Workbench charts</source>
         <translation>Mailflow-Workbench-Diagramme</translation>
     </message>
@@ -1063,52 +1217,59 @@ Status: %5, Verzögerung %6
 <context>
     <name>mwb::views::ConsoleWidget</name>
     <message>
-        <location filename="../views/console/consolewidget.cpp" line="+113"/>
+        <location filename="../views/console/consolewidget.cpp" line="+118"/>
+        <location line="+203"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-202"/>
+        <location line="+203"/>
         <source>Quick test</source>
         <translation>Schnelltest</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-202"/>
+        <location line="+203"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-202"/>
         <source>Save transcript…</source>
         <translation>Mitschnitt speichern…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+202"/>
         <source>Save profile</source>
         <translation>Profil speichern</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-201"/>
+        <location line="+210"/>
         <source>Raw bytes (hex)</source>
         <translation>Rohbytes (hex)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-209"/>
+        <location line="+210"/>
         <source>Timings</source>
         <translation>Zeiten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-209"/>
         <source>Fault: DATA without &lt;CRLF&gt;.&lt;CRLF&gt;</source>
         <translation>Fehler: DATA ohne &lt;CRLF&gt;.&lt;CRLF&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+210"/>
         <source>Allow AUTH without TLS</source>
         <translation>AUTH ohne TLS erlauben</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-207"/>
         <source>Send</source>
         <translation>Versand</translation>
     </message>
@@ -1158,37 +1319,42 @@ Status: %5, Verzögerung %6
         <translation>SMTP-Befehl, z. B. EHLO, STARTTLS, MAIL FROM:&lt;a@b&gt;, DATA, QUIT — Tab ergänzt, ↑/↓ Verlauf</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+140"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-139"/>
+        <location line="+140"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-139"/>
+        <location line="+141"/>
         <source>EHLO as</source>
         <translation>EHLO als</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-140"/>
+        <location line="+141"/>
         <source>Expected certificate name</source>
         <translation>Erwarteter Zertifikatsname</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-122"/>
+        <location line="+131"/>
         <source>Capabilities</source>
         <translation>Fähigkeiten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-130"/>
         <source>Certificate</source>
         <translation>Zertifikat</translation>
     </message>
@@ -1203,7 +1369,7 @@ Status: %5, Verzögerung %6
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
@@ -1213,12 +1379,13 @@ Status: %5, Verzögerung %6
         <translation>%1… seit %2 s keine Antwort</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
+        <location line="+57"/>
         <source>Save transcript</source>
         <translation>Mitschnitt speichern</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-57"/>
         <source>Text (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
@@ -1228,7 +1395,57 @@ Status: %5, Verzögerung %6
         <translation>Profilname</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+21"/>
+        <source>Saved connection profile</source>
+        <translation>Gespeichertes Verbindungsprofil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SMTP transcript</source>
+        <translation>SMTP-Mitschnitt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C → lines were sent by this console, S ← lines came from the server, ! marks a warning, !! an error</source>
+        <translation>Zeilen mit C → wurden von dieser Konsole gesendet, Zeilen mit S ← kamen vom Server, ! kennzeichnet eine Warnung, !! einen Fehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session details</source>
+        <translation>Sitzungsdetails</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test message</source>
+        <translation>Testnachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP command</source>
+        <translation>SMTP-Befehl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send command</source>
+        <translation>Befehl senden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fault: DATA without terminator</source>
+        <translation>Fehler: DATA ohne Abschluss</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection state</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <location line="+140"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -1322,21 +1539,28 @@ Status: %5, Verzögerung %6
         <source>Capabilities change after STARTTLS: run EHLO again once encrypted.</source>
         <translation>Die Fähigkeiten ändern sich nach STARTTLS: nach der Verschlüsselung EHLO erneut senden.</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>after %1 s of silence</source>
+        <translation>nach %1 s Stille</translation>
+    </message>
 </context>
 <context>
     <name>mwb::views::DnsPanel</name>
     <message>
-        <location filename="../views/console/dnspanel.cpp" line="+16"/>
+        <location filename="../views/console/dnspanel.cpp" line="+18"/>
+        <location line="+19"/>
         <source>Look up</source>
         <translation>Abfragen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
+        <location line="+19"/>
         <source>Probe MX in priority order</source>
         <translation>MX in Prioritätsreihenfolge prüfen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-14"/>
         <source>domain or IP address</source>
         <translation>Domäne oder IP-Adresse</translation>
     </message>
@@ -1356,17 +1580,37 @@ Status: %5, Verzögerung %6
         <translation>Antwort</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Name or IP:</source>
         <translation>Name oder IP:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Resolver:</source>
         <translation>Resolver:</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+2"/>
+        <source>Name or IP address to look up</source>
+        <translation>Abzufragender Name oder IP-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolver</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DNS status</source>
+        <translation>DNS-Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DNS answers</source>
+        <translation>DNS-Antworten</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Enter a domain name or an IP address.</source>
         <translation>Einen Domänennamen oder eine IP-Adresse eingeben.</translation>
     </message>
@@ -1429,7 +1673,7 @@ Status: %5, Verzögerung %6
         <translation>PTR</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Block lists</source>
         <translation>Sperrlisten</translation>
     </message>
@@ -1466,9 +1710,125 @@ Status: %5, Verzögerung %6
     </message>
 </context>
 <context>
+    <name>mwb::views::ExportReportDialog</name>
+    <message>
+        <location filename="../views/shell/reportexport.cpp" line="-52"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Domain</source>
+        <translation>Domäne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Export Report as PDF</source>
+        <translation>Bericht als PDF exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Report as HTML</source>
+        <translation>Bericht als HTML exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The report contains the summary, the findings with evidence, message journeys, charts, generated scripts and your notes.</source>
+        <translation>Der Bericht enthält die Zusammenfassung, die Befunde mit Belegen, Nachrichtenwege, Diagramme, erstellte Skripte und Ihre Notizen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Redact for sharing (replace addresses, user names, domains, IP addresses, host names and subjects with pseudonyms)</source>
+        <translation>Zum Weitergeben &amp;anonymisieren (Adressen, Benutzernamen, Domänen, IP-Adressen, Hostnamen und Betreffzeilen durch Pseudonyme ersetzen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redact for sharing</source>
+        <translation>Zum Weitergeben anonymisieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Domains kept as they are</source>
+        <translation>Unverändert beibehaltene Domänen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comma-separated; sub-domains are kept too</source>
+        <translation>Durch Kommas getrennt; Subdomänen bleiben ebenfalls erhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep these domains:</source>
+        <translation>Diese Domänen &amp;beibehalten:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Preview Replacements</source>
+        <translation>&amp;Vorschau der Ersetzungen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replacements: original and pseudonym</source>
+        <translation>Ersetzungen: Original und Pseudonym</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing is replaced: the report shows the logs as they are.</source>
+        <translation>Nichts wird ersetzt: Der Bericht zeigt die Protokolle unverändert.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53"/>
+        <source>%n value(s) will be replaced; SMTP codes, times and the structure stay as they are.</source>
+        <translation>
+            <numerusform>%n Wert wird ersetzt; SMTP-Codes, Zeiten und die Struktur bleiben unverändert.</numerusform>
+            <numerusform>%n Werte werden ersetzt; SMTP-Codes, Zeiten und die Struktur bleiben unverändert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::FindingDetails</name>
     <message>
-        <location filename="../views/sessions/findingsview.cpp" line="+68"/>
+        <location filename="../views/sessions/findingsview.cpp" line="+70"/>
         <source>Show &amp;sessions</source>
         <translation>&amp;Sitzungen anzeigen</translation>
     </message>
@@ -1539,7 +1899,7 @@ Status: %5, Verzögerung %6
 <context>
     <name>mwb::views::JourneyTimeline</name>
     <message>
-        <location filename="../views/sessions/journeyview.cpp" line="+74"/>
+        <location filename="../views/sessions/journeyview.cpp" line="+77"/>
         <source>Search a message by id, sender, recipient or subject to see its journey.</source>
         <translation>Eine Nachricht nach ID, Absender, Empfänger oder Betreff suchen, um ihren Weg zu sehen.</translation>
     </message>
@@ -1549,7 +1909,7 @@ Status: %5, Verzögerung %6
         <translation>(unbekannter Server)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <source>session %1</source>
         <translation>Sitzung %1</translation>
     </message>
@@ -1557,12 +1917,33 @@ Status: %5, Verzögerung %6
 <context>
     <name>mwb::views::JourneyView</name>
     <message>
-        <location line="+22"/>
+        <location line="+45"/>
         <source>Message-ID, sender, recipient or subject…</source>
         <translation>Message-ID, Absender, Empfänger oder Betreff…</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+3"/>
+        <source>Search messages</source>
+        <translation>Nachrichten suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matching messages</source>
+        <translation>Passende Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Message journey timeline</source>
+        <translation>Zeitleiste des Nachrichtenwegs</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Journey hops</source>
+        <translation>Hops des Nachrichtenwegs</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>%1
 From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
         <translation>%1
@@ -1587,12 +1968,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Mailflow Workbench</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Ready — drop Exchange logs on the window or open them from the File menu</source>
         <translation>Bereit — Exchange-Protokolle auf das Fenster ziehen oder über das Menü „Datei“ öffnen</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+81"/>
         <source>&amp;Open Logs…</source>
         <translation>Protokolle ö&amp;ffnen…</translation>
     </message>
@@ -1708,12 +2089,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+406"/>
+        <location line="+499"/>
         <source>Times in &amp;UTC</source>
         <translation>Zeiten in &amp;UTC</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-499"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -1798,7 +2179,122 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;New Case</source>
+        <translation>&amp;Neuer Fall</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open &amp;Case…</source>
+        <translation>&amp;Fall öffnen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+O</source>
+        <translation>Ctrl+Alt+O</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open case</source>
+        <translation>Fall öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailflow Workbench cases (*.mwbcase);;All files (*)</source>
+        <translation>Mailflow-Workbench-Fälle (*.mwbcase);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save Case</source>
+        <translation>Fall &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Case &amp;As…</source>
+        <translation>Fall speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case &amp;Contents…</source>
+        <translation>Fall&amp;inhalt…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+I</source>
+        <translation>Ctrl+Alt+I</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report as &amp;HTML…</source>
+        <translation>Bericht als &amp;HTML…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+H</source>
+        <translation>Ctrl+Alt+H</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report as &amp;PDF…</source>
+        <translation>Bericht als &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+P</source>
+        <translation>Ctrl+Alt+P</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Mark Finding &amp;Confirmed</source>
+        <translation>Befund als &amp;bestätigt markieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark Finding &amp;Dismissed</source>
+        <translation>Befund als &amp;verworfen markieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark Finding as &amp;New</source>
+        <translation>Befund als ne&amp;u markieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding &amp;Note…</source>
+        <translation>&amp;Notiz zum Befund…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+N</source>
+        <translation>Ctrl+Alt+N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note on the &amp;Session…</source>
+        <translation>Notiz zur &amp;Sitzung…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+M</source>
+        <translation>Ctrl+Alt+M</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The remediation wizard is not part of this build yet</source>
         <translation>Der Behebungsassistent ist in diesem Build noch nicht enthalten</translation>
     </message>
@@ -1809,21 +2305,52 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+1167"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-1161"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
+        <source>This finding is marked as confirmed and has a note</source>
+        <translation>Dieser Befund ist als bestätigt markiert und hat eine Notiz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This finding is marked as confirmed</source>
+        <translation>Dieser Befund ist als bestätigt markiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This finding is marked as dismissed and has a note</source>
+        <translation>Dieser Befund ist als verworfen markiert und hat eine Notiz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This finding is marked as dismissed</source>
+        <translation>Dieser Befund ist als verworfen markiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This finding has a note (Edit &gt; Finding &gt; Note)</source>
+        <translation>Dieser Befund hat eine Notiz (Bearbeiten &gt; Befund &gt; Notiz zum Befund)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Open Recent Cas&amp;e</source>
+        <translation>Zuletzt geöffnete Fäll&amp;e</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -1833,12 +2360,22 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Export &amp;Report</source>
+        <translation>&amp;Bericht exportieren</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>F&amp;inding</source>
+        <translation>Be&amp;fund</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1859,6 +2396,16 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1868,7 +2415,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Drop Exchange logs here</source>
         <translation>Exchange-Protokolle hier ablegen</translation>
     </message>
@@ -1892,13 +2439,368 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <source>Open f&amp;older…</source>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+118"/>
+        <source>Loading… showing the first %n session(s) while the rest loads</source>
+        <translation>
+            <numerusform>Wird geladen… die erste %n Sitzung wird angezeigt, während der Rest lädt</numerusform>
+            <numerusform>Wird geladen… die ersten %n Sitzungen werden angezeigt, während der Rest lädt</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
-        <source>Everything stays on this machine. Shortcuts: Ctrl+O open, Ctrl+F filter, Alt+←/→ back and forward.</source>
-        <translation>Alles bleibt auf diesem Rechner. Tastenkürzel: Strg+O öffnen, Strg+F filtern, Alt+←/→ zurück und vorwärts.</translation>
+        <location line="+282"/>
+        <source>The language changes when Mailflow Workbench is started again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Mailflow Workbench.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;System Default</source>
+        <translation>&amp;Systemstandard</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>%1[*] — Mailflow Workbench</source>
+        <translation>%1[*] — Mailflow Workbench</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Clear Recent Cases</source>
+        <translation>Liste der Fälle &amp;leeren</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Log file of the case</source>
+        <translation>Protokolldatei des Falls</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The log file %1 was not found. It may have been moved or deleted.</source>
+        <translation>Die Protokolldatei %1 wurde nicht gefunden. Sie wurde möglicherweise verschoben oder gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The log file %1 has a different size than when the case was saved (%2 instead of %3 bytes).</source>
+        <translation>Die Protokolldatei %1 hat eine andere Größe als beim Speichern des Falls (%2 statt %3 Bytes).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The content of the log file %1 has changed since the case was saved (different SHA-256).</source>
+        <translation>Der Inhalt der Protokolldatei %1 hat sich seit dem Speichern des Falls geändert (abweichender SHA-256-Wert).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Locate the file, or skip it: the rest of the case opens either way.</source>
+        <translation>Die Datei suchen oder überspringen: Der übrige Fall wird so oder so geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Locate…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load &amp;Anyway</source>
+        <translation>&amp;Trotzdem laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Skip</source>
+        <translation>Ü&amp;berspringen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Locate %1</source>
+        <translation>%1 suchen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Relocated: %1.</source>
+        <translation>Neuer Speicherort: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed since the case was saved: %1.</source>
+        <translation>Seit dem Speichern des Falls geändert: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not loaded (missing or changed): %1.</source>
+        <translation>Nicht geladen (fehlt oder geändert): %1.</translation>
     </message>
     <message>
         <location line="+23"/>
+        <source>Opened case %1</source>
+        <translation>Fall %1 geöffnet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not open the case %1: %2</source>
+        <translation>Der Fall %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not recover the autosaved case: %1</source>
+        <translation>Der automatisch gespeicherte Fall konnte nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Recover unsaved case</source>
+        <translation>Ungespeicherten Fall wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailflow Workbench found work from a case that was never saved. Recover it?</source>
+        <translation>Mailflow Workbench hat Arbeit aus einem Fall gefunden, der nie gespeichert wurde. Wiederherstellen?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+12"/>
+        <source>Saved the case to %1</source>
+        <translation>Fall unter %1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Could not save the case: %1</source>
+        <translation>Der Fall konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save case</source>
+        <translation>Fall speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>investigation.mwbcase</source>
+        <translation>untersuchung.mwbcase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailflow Workbench cases (*.mwbcase)</source>
+        <translation>Mailflow-Workbench-Fälle (*.mwbcase)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unsaved case</source>
+        <translation>Ungespeicherter Fall</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The case %1 has unsaved changes. Save them?</source>
+        <translation>Der Fall %1 hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>New case — drop Exchange logs on the window or open them from the File menu</source>
+        <translation>Neuer Fall — Exchange-Protokolle auf das Fenster ziehen oder über das Menü „Datei“ öffnen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dismissed</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding “%1” marked as %2</source>
+        <translation>Befund „%1“ als %2 markiert</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select a finding to add a note to it.</source>
+        <translation>Einen Befund auswählen, um eine Notiz hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Note on the finding</source>
+        <translation>Notiz zum Befund</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note on “%1”:</source>
+        <translation>Notiz zu „%1“:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Select a session to add a note to it.</source>
+        <translation>Eine Sitzung auswählen, um eine Notiz hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note on the session</source>
+        <translation>Notiz zur Sitzung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note on session %1:</source>
+        <translation>Notiz zu Sitzung %1:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Log files</source>
+        <translation>Protokolldateien</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finding states</source>
+        <translation>Befundstatus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wizard scripts</source>
+        <translation>Assistentenskripte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Console transcripts</source>
+        <translation>Konsolenmitschnitte</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Case Contents</source>
+        <translation>Fallinhalt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case contents</source>
+        <translation>Fallinhalt</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Mail flow investigation: %1</source>
+        <translation>Untersuchung des Mailflusses: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remediation script (%1)</source>
+        <translation>Behebungsskript (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Charts of the loaded sessions: outcomes, volume over time, top remote hosts</source>
+        <translation>Diagramme der geladenen Sitzungen: Ergebnisse, Volumen im Zeitverlauf, häufigste Gegenstellen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+27"/>
+        <source>Load logs first: the report describes what is loaded.</source>
+        <translation>Zuerst Protokolle laden: Der Bericht beschreibt, was geladen ist.</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Exported the redacted report to %1</source>
+        <translation>Anonymisierten Bericht nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported the report to %1</source>
+        <translation>Bericht nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export report as PDF</source>
+        <translation>Bericht als PDF exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export report as HTML</source>
+        <translation>Bericht als HTML exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report.pdf</source>
+        <translation>bericht.pdf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>report.html</source>
+        <translation>bericht.html</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel loading</source>
+        <translation>Laden abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main area</source>
+        <translation>Hauptbereich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workspace: sessions, message journey and charts</source>
+        <translation>Arbeitsbereich: Sitzungen, Nachrichtenweg und Diagramme</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Findings list</source>
+        <translation>Befundliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding details</source>
+        <translation>Befunddetails</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Explanation and evidence of the selected finding</source>
+        <translation>Erklärung und Belege des ausgewählten Befunds</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <location line="-965"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Die mitgelieferten Beispielprotokolle wurden neben dem Programm nicht gefunden.</translation>
     </message>
@@ -1921,7 +2823,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Die Diagnose ist für diesen Ladevorgang aus: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Loading %n item(s)…</source>
         <translation>
             <numerusform>Lade %n Element…</numerusform>
@@ -1934,7 +2836,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Loading… %n session(s) so far</source>
         <translation>
             <numerusform>Lade… bisher %n Sitzung</numerusform>
@@ -2005,12 +2907,22 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-187"/>
+        <source>Open c&amp;ase…</source>
+        <translation>&amp;Fall öffnen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Everything stays on this machine. Shortcuts: Ctrl+O open, Ctrl+F filter, Alt+←/→ back and forward, Ctrl+S save the case.</source>
+        <translation>Alles bleibt auf diesem Rechner. Tastenkürzel: Ctrl+O öffnen, Ctrl+F filtern, Alt+←/→ zurück und vorwärts, Ctrl+S Fall speichern.</translation>
+    </message>
+    <message>
+        <location line="+181"/>
         <source>No Exchange log was found in what was opened.</source>
         <translation>Im Geöffneten wurde kein Exchange-Protokoll gefunden.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Cancelling…</source>
         <translation>Breche ab…</translation>
     </message>
@@ -2038,11 +2950,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <location line="+5"/>
         <location line="+16"/>
         <location line="+14"/>
+        <location line="+665"/>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-28"/>
+        <location line="-693"/>
         <source>Exported %n session(s) to %1</source>
         <translation>
             <numerusform>%n Sitzung nach %1 exportiert</numerusform>
@@ -2121,7 +3034,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Herausfinden, warum Exchange-Mail nicht fließt, und es beheben.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;&lt;h3&gt;Lizenzen&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench: siehe die mitgelieferte Datei LICENSE.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg): GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts: GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive: BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (falls eingebunden): MIT.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
+        <source>The wizard&apos;s script was added to the case</source>
+        <translation>Das Skript des Assistenten wurde dem Fall hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The remediation wizard is not part of this build yet.</source>
         <translation>Der Behebungsassistent ist in diesem Build noch nicht enthalten.</translation>
     </message>
@@ -2136,12 +3054,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>SMTP-Konsole</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>The SMTP console is not part of this build yet.</source>
         <translation>Die SMTP-Konsole ist in diesem Build noch nicht enthalten.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+105"/>
         <source>Only local files can be loaded; skipped %1</source>
         <translation>Nur lokale Dateien können geladen werden; %1 übersprungen</translation>
     </message>
@@ -2155,9 +3073,17 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
 </context>
 <context>
+    <name>mwb::views::ParameterForm</name>
+    <message>
+        <location filename="../views/wizard/remediationwizard.cpp" line="+101"/>
+        <source>Problems with the values</source>
+        <translation>Probleme mit den Werten</translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::RemediationWizard</name>
     <message>
-        <location filename="../views/wizard/remediationwizard.cpp" line="+593"/>
+        <location line="+509"/>
         <source>Fix mail flow — guided checklist</source>
         <translation>Mailfluss reparieren — geführte Checkliste</translation>
     </message>
@@ -2175,7 +3101,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::ScriptPage</name>
     <message>
-        <location line="-171"/>
+        <location line="-175"/>
         <source>Your PowerShell script</source>
         <translation>Ihr PowerShell-Skript</translation>
     </message>
@@ -2185,22 +3111,42 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Zuerst nur lesende Prüfungen, dann die Änderungen. In der Exchange-Verwaltungsshell ausführen.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Generated PowerShell script</source>
+        <translation>Erstelltes PowerShell-Skript</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Problems with the script values</source>
+        <translation>Probleme mit den Skriptwerten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Dry run (-WhatIf)</source>
         <translation>Probelauf (-WhatIf)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
+        <source>C&amp;opy</source>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Save .ps1…</source>
-        <translation>.ps1 speichern…</translation>
+        <source>Copy the script</source>
+        <translation>Skript kopieren</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
+        <source>&amp;Save .ps1…</source>
+        <translation>.ps1 &amp;speichern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the script as a .ps1 file</source>
+        <translation>Das Skript als .ps1-Datei speichern</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Save PowerShell script</source>
         <translation>PowerShell-Skript speichern</translation>
     </message>
@@ -2284,11 +3230,77 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+3"/>
         <source>Clear the filter</source>
         <translation>Filter zurücksetzen</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Search sessions</source>
+        <translation>Sitzungen suchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treat the search text as a regular expression</source>
+        <translation>Suchtext als regulären Ausdruck behandeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server filter</source>
+        <translation>Serverfilter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connector filter</source>
+        <translation>Connector-Filter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction filter</source>
+        <translation>Richtungsfilter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote IP or CIDR filter</source>
+        <translation>Filter für Remote-IP oder CIDR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP code filter</source>
+        <translation>SMTP-Code-Filter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome filter</source>
+        <translation>Ergebnisfilter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From time (UTC)</source>
+        <translation>Startzeit (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To time (UTC)</source>
+        <translation>Endzeit (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter result</source>
+        <translation>Filterergebnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One row per SMTP session; Ctrl+B bookmarks the current session</source>
+        <translation>Eine Zeile pro SMTP-Sitzung; Ctrl+B setzt ein Lesezeichen auf die aktuelle Sitzung</translation>
+    </message>
     <message numerus="yes">
-        <location line="+85"/>
+        <location line="+84"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Sitzung</numerusform>
@@ -2307,7 +3319,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::StartPage</name>
     <message>
-        <location filename="../views/wizard/remediationwizard.cpp" line="-360"/>
+        <location filename="../views/wizard/remediationwizard.cpp" line="-370"/>
         <source>What is wrong?</source>
         <translation>Was ist das Problem?</translation>
     </message>
@@ -2317,7 +3329,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Das am besten passende Symptom wählen. Die nächsten Seiten führen durch nur lesende Prüfungen und enden mit einem PowerShell-Skript.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+4"/>
+        <source>Symptoms by scenario</source>
+        <translation>Symptome nach Szenario</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>What the fix needs (* = required)</source>
         <translation>Was die Behebung braucht (* = erforderlich)</translation>
     </message>
@@ -2330,7 +3347,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::StepPage</name>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Why:</source>
         <translation>Warum:</translation>
     </message>
@@ -2345,12 +3362,27 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Diesen nur lesenden Befehl in der Exchange-Verwaltungsshell ausführen:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
+        <location line="-14"/>
+        <source>Progress through the checks</source>
+        <translation>Fortschritt der Prüfungen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
+        <source>C&amp;opy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the command</source>
+        <translation>Befehl kopieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read-only command to run</source>
+        <translation>Auszuführender, nur lesender Befehl</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Paste its output here (for your notes):</source>
         <translation>Ausgabe hier einfügen (für Ihre Notizen):</translation>
     </message>
@@ -2360,12 +3392,22 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Ausgabe hier einfügen; sie wird ausgewertet und beantwortet die Frage, wo möglich:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Output of the command</source>
+        <translation>Ausgabe des Befehls</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Output of the command above</source>
         <translation>Ausgabe des obigen Befehls</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>What the pasted output shows</source>
+        <translation>Was die eingefügte Ausgabe zeigt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
@@ -2421,7 +3463,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::TranscriptView</name>
     <message>
-        <location filename="../views/sessions/transcriptview.cpp" line="+166"/>
+        <location filename="../views/sessions/transcriptview.cpp" line="+174"/>
         <source>E&amp;xpected FQDN:</source>
         <translation>E&amp;rwarteter FQDN:</translation>
     </message>
@@ -2431,12 +3473,27 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Name, den Clients verwenden, z. B. mail.contoso.com</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
+        <source>Transcript</source>
+        <translation>Mitschnitt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines of the selected session; Enter unfolds a reply, Ctrl+B bookmarks a line</source>
+        <translation>Zeilen der ausgewählten Sitzung; Enter klappt eine Antwort auf, Ctrl+B setzt ein Lesezeichen auf eine Zeile</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Unfold / fold reply</source>
         <translation>Antwort auf-/zuklappen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>Raw log lines</source>
+        <translation>Rohe Protokollzeilen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Raw lines</source>
         <translation>&amp;Rohzeilen</translation>
     </message>
@@ -2446,7 +3503,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Die Protokollzeilen wie geschrieben anzeigen, mit Datei und Zeilennummer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Copy as text</source>
         <translation>Als Text kopieren</translation>
     </message>
@@ -2544,7 +3601,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::Workspace</name>
     <message>
-        <location filename="../views/sessions/workspace.cpp" line="+26"/>
+        <location filename="../views/sessions/workspace.cpp" line="+36"/>
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
@@ -2559,7 +3616,73 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&amp;Diagramme</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+1"/>
+        <source>&amp;Bookmarks</source>
+        <translation>&amp;Lesezeichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions table and transcript (Ctrl+1)</source>
+        <translation>Sitzungstabelle und Mitschnitt (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message journey (Ctrl+2)</source>
+        <translation>Nachrichtenweg (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts (Ctrl+3)</source>
+        <translation>Diagramme (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmarks (Ctrl+4)</source>
+        <translation>Lesezeichen (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Toggle &amp;Bookmark</source>
+        <translation>&amp;Lesezeichen setzen/entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Toggle &amp;Bookmark on Line</source>
+        <translation>Lesezeichen für Zeil&amp;e setzen/entfernen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Next Pane</source>
+        <translation>Nächster Bereich</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous Pane</source>
+        <translation>Vorheriger Bereich</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bookmarks</source>
+        <translation>Lesezeichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
+    </message>
+    <message>
+        <location line="+235"/>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+151"/>
         <source>sessions of “%1”</source>
         <translation>Sitzungen von „%1“</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/shell/mainwindow.cpp" line="+93"/>
+        <location filename="../views/shell/mainwindow.cpp" line="+103"/>
         <source>cannot be read (%1)</source>
         <translation>illisible (%1)</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>type de fichier .%1 non pris en charge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="+37"/>
+        <location filename="../app/gui/main.cpp" line="+42"/>
         <source>Find out why Exchange mail does not flow, and fix it.</source>
         <translation>Trouver pourquoi le courrier Exchange ne circule pas, et le réparer.</translation>
     </message>
@@ -209,24 +209,67 @@
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../model/itemmodels/sessionfilter.cpp" line="+42"/>
+        <location filename="../model/itemmodels/sessionfilter.cpp" line="+179"/>
         <source>SMTP code pattern &quot;%1&quot; is not like 451, 4.4.317 or 5.7.*</source>
         <translation>Le motif de code SMTP « %1 » n’a pas la forme 451, 4.4.317 ou 5.7.*</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+142"/>
         <source>Invalid regular expression: %1</source>
         <translation>Expression régulière non valide : %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+24"/>
         <source>&quot;%1&quot; is not a valid network (CIDR)</source>
         <translation>« %1 » n’est pas un réseau valide (CIDR)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>The time range ends before it starts</source>
         <translation>La plage horaire se termine avant de commencer</translation>
+    </message>
+    <message>
+        <location filename="../views/shell/reportexport.cpp" line="+101"/>
+        <source>Could not write the PDF %1.</source>
+        <translation>Impossible d’écrire le PDF %1.</translation>
+    </message>
+    <message>
+        <location filename="../model/core/cases/casestate.cpp" line="+144"/>
+        <source>Cannot write the case file %1.</source>
+        <translation>Impossible d’écrire le fichier de dossier %1.</translation>
+    </message>
+    <message>
+        <location filename="../model/itemmodels/bookmarksmodel.cpp" line="+25"/>
+        <source>session %1</source>
+        <translation>session %1</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::BookmarksModel</name>
+    <message>
+        <location line="+27"/>
+        <source>Session %1</source>
+        <translation>Session %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line %1 of %2 (session %3)</source>
+        <translation>Ligne %1 de %2 (session %3)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Bookmark</source>
+        <translation>Signet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Création</translation>
     </message>
 </context>
 <context>
@@ -705,7 +748,7 @@ Objet : %4
 <context>
     <name>mwb::SessionTableModel</name>
     <message>
-        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+52"/>
+        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+54"/>
         <source>Receive</source>
         <translation>Réception</translation>
     </message>
@@ -720,7 +763,12 @@ Objet : %4
         <translation>oui</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+41"/>
+        <source>%1 — bookmarked</source>
+        <translation>%1 — dans les signets</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
@@ -793,12 +841,19 @@ Objet : %4
 <context>
     <name>mwb::TranscriptModel</name>
     <message>
-        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+104"/>
+        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+105"/>
         <source>file %1</source>
         <translation>fichier %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+71"/>
+        <source>
+Bookmarked</source>
+        <translation>
+Dans les signets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>
 %1 of silence before this line</source>
         <translation>
@@ -853,14 +908,78 @@ Objet : %4
     </message>
 </context>
 <context>
+    <name>mwb::views::BookmarksView</name>
+    <message>
+        <location filename="../views/sessions/bookmarksview.cpp" line="+21"/>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the bookmarked session or line (Enter)</source>
+        <translation>Afficher la session ou la ligne du signet (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>Open bookmark</source>
+        <translation>Ouvrir le signet</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the selected bookmark (Delete)</source>
+        <translation>Supprimer le signet sélectionné (Delete)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Remove bookmark</source>
+        <translation>Supprimer le signet</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Ctrl+B bookmarks the selected session or transcript line. F2 renames a bookmark.</source>
+        <translation>Ctrl+B ajoute un signet sur la session ou la ligne de transcription sélectionnée. F2 renomme un signet.</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::CaseController</name>
+    <message>
+        <location filename="../views/shell/casecontroller.cpp" line="+29"/>
+        <source>Unsaved case</source>
+        <translation>Dossier non enregistré</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The case has not been saved yet: choose a file with Save Case As.</source>
+        <translation>Le dossier n’a pas encore été enregistré : choisissez un fichier avec Enregistrer le dossier sous.</translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::CertificateInspector</name>
     <message>
-        <location filename="../views/console/certificateinspector.cpp" line="+33"/>
+        <location filename="../views/console/certificateinspector.cpp" line="+37"/>
+        <location line="+45"/>
         <source>Copy thumbprint</source>
         <translation>Copier l’empreinte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-44"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -885,12 +1004,47 @@ Objet : %4
         <translation>&lt;I&gt;émetteur&lt;S&gt;sujet apparaît après STARTTLS</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>TlsCertificateName:</source>
         <translation>TlsCertificateName :</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
+        <source>TLS summary</source>
+        <translation>Résumé TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate verification</source>
+        <translation>Vérification du certificat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate name check</source>
+        <translation>Vérification du nom du certificat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate chain</source>
+        <translation>Chaîne de certificats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TlsCertificateName</source>
+        <translation>TlsCertificateName</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy TlsCertificateName</source>
+        <translation>Copier TlsCertificateName</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix in the certificate scenario</source>
+        <translation>Corriger dans le scénario de certificat</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>No TLS session yet. Connect with STARTTLS or implicit TLS to inspect the certificate.</source>
         <translation>Pas encore de session TLS. Connectez-vous avec STARTTLS ou TLS implicite pour inspecter le certificat.</translation>
     </message>
@@ -999,7 +1153,7 @@ Objet : %4
 <context>
     <name>mwb::views::ChartsView</name>
     <message>
-        <location filename="../views/sessions/chartsview.cpp" line="+49"/>
+        <location filename="../views/sessions/chartsview.cpp" line="+51"/>
         <source>Sessions over time by outcome</source>
         <translation>Sessions dans le temps par résultat</translation>
     </message>
@@ -1024,7 +1178,7 @@ Objet : %4
         <translation>Cliquez sur un instant pour filtrer les sessions ; faites glisser pour zoomer et filtrer une plage ; clic droit pour dézoomer</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+87"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
@@ -1045,7 +1199,7 @@ Objet : %4
         <translation>UTC</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+71"/>
         <source>4xx transient</source>
         <translation>4xx temporaire</translation>
     </message>
@@ -1055,7 +1209,7 @@ Objet : %4
         <translation>5xx permanent</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>Mailflow Workbench charts</source>
         <translation>Graphiques Mailflow Workbench</translation>
     </message>
@@ -1063,52 +1217,59 @@ Objet : %4
 <context>
     <name>mwb::views::ConsoleWidget</name>
     <message>
-        <location filename="../views/console/consolewidget.cpp" line="+113"/>
+        <location filename="../views/console/consolewidget.cpp" line="+118"/>
+        <location line="+203"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-202"/>
+        <location line="+203"/>
         <source>Quick test</source>
         <translation>Test rapide</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-202"/>
+        <location line="+203"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-202"/>
         <source>Save transcript…</source>
         <translation>Enregistrer la transcription…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+202"/>
         <source>Save profile</source>
         <translation>Enregistrer le profil</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-201"/>
+        <location line="+210"/>
         <source>Raw bytes (hex)</source>
         <translation>Octets bruts (hex)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-209"/>
+        <location line="+210"/>
         <source>Timings</source>
         <translation>Durées</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-209"/>
         <source>Fault: DATA without &lt;CRLF&gt;.&lt;CRLF&gt;</source>
         <translation>Défaut : DATA sans &lt;CRLF&gt;.&lt;CRLF&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+210"/>
         <source>Allow AUTH without TLS</source>
         <translation>Autoriser AUTH sans TLS</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-207"/>
         <source>Send</source>
         <translation>Envoi</translation>
     </message>
@@ -1158,37 +1319,42 @@ Objet : %4
         <translation>Commande SMTP, p. ex. EHLO, STARTTLS, MAIL FROM:&lt;a@b&gt;, DATA, QUIT — Tab complète, ↑/↓ historique</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+140"/>
         <source>Host</source>
         <translation>Hôte</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-139"/>
+        <location line="+140"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-139"/>
+        <location line="+141"/>
         <source>EHLO as</source>
         <translation>EHLO en tant que</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-140"/>
+        <location line="+141"/>
         <source>Expected certificate name</source>
         <translation>Nom de certificat attendu</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-122"/>
+        <location line="+131"/>
         <source>Capabilities</source>
         <translation>Capacités</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-130"/>
         <source>Certificate</source>
         <translation>Certificat</translation>
     </message>
@@ -1203,7 +1369,7 @@ Objet : %4
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
@@ -1213,12 +1379,13 @@ Objet : %4
         <translation>%1… aucune réponse depuis %2 s</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
+        <location line="+57"/>
         <source>Save transcript</source>
         <translation>Enregistrer la transcription</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-57"/>
         <source>Text (*.txt)</source>
         <translation>Texte (*.txt)</translation>
     </message>
@@ -1228,7 +1395,57 @@ Objet : %4
         <translation>Nom du profil</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+21"/>
+        <source>Saved connection profile</source>
+        <translation>Profil de connexion enregistré</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Encryption</source>
+        <translation>Chiffrement</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SMTP transcript</source>
+        <translation>Transcription SMTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C → lines were sent by this console, S ← lines came from the server, ! marks a warning, !! an error</source>
+        <translation>C → lignes envoyées par cette console, S ← lignes reçues du serveur, ! signale un avertissement, !! une erreur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session details</source>
+        <translation>Détails de la session</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test message</source>
+        <translation>Message de test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP command</source>
+        <translation>Commande SMTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send command</source>
+        <translation>Envoyer la commande</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fault: DATA without terminator</source>
+        <translation>Défaut : DATA sans terminaison</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection state</source>
+        <translation>État de la connexion</translation>
+    </message>
+    <message>
+        <location line="+140"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
@@ -1322,21 +1539,28 @@ Objet : %4
         <source>Capabilities change after STARTTLS: run EHLO again once encrypted.</source>
         <translation>Les capacités changent après STARTTLS : renvoyez EHLO une fois la connexion chiffrée.</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>after %1 s of silence</source>
+        <translation>après %1 s de silence</translation>
+    </message>
 </context>
 <context>
     <name>mwb::views::DnsPanel</name>
     <message>
-        <location filename="../views/console/dnspanel.cpp" line="+16"/>
+        <location filename="../views/console/dnspanel.cpp" line="+18"/>
+        <location line="+19"/>
         <source>Look up</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
+        <location line="+19"/>
         <source>Probe MX in priority order</source>
         <translation>Tester les MX par ordre de priorité</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-14"/>
         <source>domain or IP address</source>
         <translation>domaine ou adresse IP</translation>
     </message>
@@ -1356,17 +1580,37 @@ Objet : %4
         <translation>Réponse</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Name or IP:</source>
         <translation>Nom ou IP :</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Resolver:</source>
         <translation>Résolveur :</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+2"/>
+        <source>Name or IP address to look up</source>
+        <translation>Nom ou adresse IP à rechercher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolver</source>
+        <translation>Résolveur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DNS status</source>
+        <translation>État DNS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DNS answers</source>
+        <translation>Réponses DNS</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Enter a domain name or an IP address.</source>
         <translation>Saisissez un nom de domaine ou une adresse IP.</translation>
     </message>
@@ -1429,7 +1673,7 @@ Objet : %4
         <translation>PTR</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Block lists</source>
         <translation>Listes de blocage</translation>
     </message>
@@ -1466,9 +1710,125 @@ Objet : %4
     </message>
 </context>
 <context>
+    <name>mwb::views::ExportReportDialog</name>
+    <message>
+        <location filename="../views/shell/reportexport.cpp" line="-52"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>IP address</source>
+        <translation>Adresse IP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Export Report as PDF</source>
+        <translation>Exporter le rapport en PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Report as HTML</source>
+        <translation>Exporter le rapport en HTML</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The report contains the summary, the findings with evidence, message journeys, charts, generated scripts and your notes.</source>
+        <translation>Le rapport contient le résumé, les constats avec leurs preuves, les parcours des messages, les graphiques, les scripts générés et vos notes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Redact for sharing (replace addresses, user names, domains, IP addresses, host names and subjects with pseudonyms)</source>
+        <translation>&amp;Anonymiser pour le partage (remplacer les adresses, noms d’utilisateur, domaines, adresses IP, noms d’hôte et objets par des pseudonymes)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redact for sharing</source>
+        <translation>Anonymiser pour le partage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Domains kept as they are</source>
+        <translation>Domaines conservés tels quels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comma-separated; sub-domains are kept too</source>
+        <translation>Séparés par des virgules ; les sous-domaines sont aussi conservés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep these domains:</source>
+        <translation>&amp;Conserver ces domaines :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Preview Replacements</source>
+        <translation>A&amp;perçu des remplacements</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replacements: original and pseudonym</source>
+        <translation>Remplacements : original et pseudonyme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pseudonym</source>
+        <translation>Pseudonyme</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing is replaced: the report shows the logs as they are.</source>
+        <translation>Rien n’est remplacé : le rapport montre les journaux tels quels.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+53"/>
+        <source>%n value(s) will be replaced; SMTP codes, times and the structure stay as they are.</source>
+        <translation>
+            <numerusform>%n valeur sera remplacée ; les codes SMTP, les heures et la structure restent inchangés.</numerusform>
+            <numerusform>%n valeurs seront remplacées ; les codes SMTP, les heures et la structure restent inchangés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::FindingDetails</name>
     <message>
-        <location filename="../views/sessions/findingsview.cpp" line="+68"/>
+        <location filename="../views/sessions/findingsview.cpp" line="+70"/>
         <source>Show &amp;sessions</source>
         <translation>Afficher les &amp;sessions</translation>
     </message>
@@ -1539,7 +1899,7 @@ Objet : %4
 <context>
     <name>mwb::views::JourneyTimeline</name>
     <message>
-        <location filename="../views/sessions/journeyview.cpp" line="+74"/>
+        <location filename="../views/sessions/journeyview.cpp" line="+77"/>
         <source>Search a message by id, sender, recipient or subject to see its journey.</source>
         <translation>Recherchez un message par identifiant, expéditeur, destinataire ou objet pour voir son parcours.</translation>
     </message>
@@ -1549,7 +1909,7 @@ Objet : %4
         <translation>(serveur inconnu)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <source>session %1</source>
         <translation>session %1</translation>
     </message>
@@ -1557,12 +1917,33 @@ Objet : %4
 <context>
     <name>mwb::views::JourneyView</name>
     <message>
-        <location line="+22"/>
+        <location line="+45"/>
         <source>Message-ID, sender, recipient or subject…</source>
         <translation>Message-ID, expéditeur, destinataire ou objet…</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+3"/>
+        <source>Search messages</source>
+        <translation>Rechercher des messages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matching messages</source>
+        <translation>Messages correspondants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Message journey timeline</source>
+        <translation>Chronologie du parcours du message</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Journey hops</source>
+        <translation>Sauts du parcours</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>%1
 From %2 to %3 — &quot;%4&quot; — %5, total %6</source>
         <translation>%1
@@ -1587,12 +1968,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Mailflow Workbench</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Ready — drop Exchange logs on the window or open them from the File menu</source>
         <translation>Prêt — déposez des journaux Exchange sur la fenêtre ou ouvrez-les depuis le menu Fichier</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+81"/>
         <source>&amp;Open Logs…</source>
         <translation>&amp;Ouvrir des journaux…</translation>
     </message>
@@ -1708,12 +2089,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+406"/>
+        <location line="+499"/>
         <source>Times in &amp;UTC</source>
         <translation>Heures en &amp;UTC</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-499"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -1798,7 +2179,122 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>&amp;Effacer la liste</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;New Case</source>
+        <translation>&amp;Nouveau dossier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open &amp;Case…</source>
+        <translation>Ouvr&amp;ir un dossier d’analyse…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+O</source>
+        <translation>Ctrl+Alt+O</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open case</source>
+        <translation>Ouvrir un dossier d’analyse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailflow Workbench cases (*.mwbcase);;All files (*)</source>
+        <translation>Dossiers Mailflow Workbench (*.mwbcase);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save Case</source>
+        <translation>&amp;Enregistrer le dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Case &amp;As…</source>
+        <translation>Enregistrer le dossier &amp;sous…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case &amp;Contents…</source>
+        <translation>&amp;Contenu du dossier…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+I</source>
+        <translation>Ctrl+Alt+I</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report as &amp;HTML…</source>
+        <translation>Rapport en &amp;HTML…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+H</source>
+        <translation>Ctrl+Alt+H</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report as &amp;PDF…</source>
+        <translation>Rapport en &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+P</source>
+        <translation>Ctrl+Alt+P</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Mark Finding &amp;Confirmed</source>
+        <translation>Marquer le constat comme &amp;confirmé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark Finding &amp;Dismissed</source>
+        <translation>Marquer le constat comme &amp;écarté</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark Finding as &amp;New</source>
+        <translation>Marquer le constat comme &amp;nouveau</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding &amp;Note…</source>
+        <translation>No&amp;te sur le constat…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+N</source>
+        <translation>Ctrl+Alt+N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note on the &amp;Session…</source>
+        <translation>Note sur la &amp;session…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+M</source>
+        <translation>Ctrl+Alt+M</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The remediation wizard is not part of this build yet</source>
         <translation>L’assistant de correction ne fait pas encore partie de cette version</translation>
     </message>
@@ -1809,21 +2305,52 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+1167"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-1161"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
+        <source>This finding is marked as confirmed and has a note</source>
+        <translation>Ce constat est marqué comme confirmé et a une note</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This finding is marked as confirmed</source>
+        <translation>Ce constat est marqué comme confirmé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This finding is marked as dismissed and has a note</source>
+        <translation>Ce constat est marqué comme écarté et a une note</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This finding is marked as dismissed</source>
+        <translation>Ce constat est marqué comme écarté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This finding has a note (Edit &gt; Finding &gt; Note)</source>
+        <translation>Ce constat a une note (Édition &gt; Constat &gt; Note)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Open Recent Cas&amp;e</source>
+        <translation>Ouvrir un dossier récen&amp;t</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Open &amp;Recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
@@ -1833,12 +2360,22 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>E&amp;xporter</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Export &amp;Report</source>
+        <translation>Exporter le &amp;rapport</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>F&amp;inding</source>
+        <translation>&amp;Constat</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -1859,6 +2396,16 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -1868,7 +2415,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Principale</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Drop Exchange logs here</source>
         <translation>Déposez les journaux Exchange ici</translation>
     </message>
@@ -1892,13 +2439,368 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <source>Open f&amp;older…</source>
         <translation>Ouvrir un &amp;dossier…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+118"/>
+        <source>Loading… showing the first %n session(s) while the rest loads</source>
+        <translation>
+            <numerusform>Chargement… %n première session affichée pendant que le reste se charge</numerusform>
+            <numerusform>Chargement… %n premières sessions affichées pendant que le reste se charge</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
-        <source>Everything stays on this machine. Shortcuts: Ctrl+O open, Ctrl+F filter, Alt+←/→ back and forward.</source>
-        <translation>Tout reste sur cette machine. Raccourcis : Ctrl+O ouvrir, Ctrl+F filtrer, Alt+←/→ précédent et suivant.</translation>
+        <location line="+282"/>
+        <source>The language changes when Mailflow Workbench is started again.</source>
+        <translation>La langue change au prochain démarrage de Mailflow Workbench.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;System Default</source>
+        <translation>Langue du &amp;système</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>%1[*] — Mailflow Workbench</source>
+        <translation>%1[*] — Mailflow Workbench</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Clear Recent Cases</source>
+        <translation>&amp;Effacer la liste des dossiers</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Log file of the case</source>
+        <translation>Fichier journal du dossier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The log file %1 was not found. It may have been moved or deleted.</source>
+        <translation>Le fichier journal %1 est introuvable. Il a peut-être été déplacé ou supprimé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The log file %1 has a different size than when the case was saved (%2 instead of %3 bytes).</source>
+        <translation>Le fichier journal %1 n’a plus la même taille qu’à l’enregistrement du dossier (%2 octets au lieu de %3).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The content of the log file %1 has changed since the case was saved (different SHA-256).</source>
+        <translation>Le contenu du fichier journal %1 a changé depuis l’enregistrement du dossier (SHA-256 différent).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Locate the file, or skip it: the rest of the case opens either way.</source>
+        <translation>Localisez le fichier ou ignorez-le : le reste du dossier s’ouvre dans tous les cas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Locate…</source>
+        <translation>&amp;Localiser…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load &amp;Anyway</source>
+        <translation>Charger &amp;quand même</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Skip</source>
+        <translation>&amp;Ignorer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Locate %1</source>
+        <translation>Localiser %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Relocated: %1.</source>
+        <translation>Nouvel emplacement : %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed since the case was saved: %1.</source>
+        <translation>Modifié depuis l’enregistrement du dossier : %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not loaded (missing or changed): %1.</source>
+        <translation>Non chargé (manquant ou modifié) : %1.</translation>
     </message>
     <message>
         <location line="+23"/>
+        <source>Opened case %1</source>
+        <translation>Dossier %1 ouvert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not open the case %1: %2</source>
+        <translation>Impossible d’ouvrir le dossier %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not recover the autosaved case: %1</source>
+        <translation>Impossible de récupérer le dossier enregistré automatiquement : %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Recover unsaved case</source>
+        <translation>Récupérer le dossier non enregistré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailflow Workbench found work from a case that was never saved. Recover it?</source>
+        <translation>Mailflow Workbench a trouvé le travail d’un dossier qui n’a jamais été enregistré. Le récupérer ?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+12"/>
+        <source>Saved the case to %1</source>
+        <translation>Dossier enregistré dans %1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Could not save the case: %1</source>
+        <translation>Impossible d’enregistrer le dossier : %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save case</source>
+        <translation>Enregistrer le dossier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>investigation.mwbcase</source>
+        <translation>analyse.mwbcase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailflow Workbench cases (*.mwbcase)</source>
+        <translation>Dossiers Mailflow Workbench (*.mwbcase)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unsaved case</source>
+        <translation>Dossier non enregistré</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The case %1 has unsaved changes. Save them?</source>
+        <translation>Le dossier %1 contient des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>New case — drop Exchange logs on the window or open them from the File menu</source>
+        <translation>Nouveau dossier — déposez des journaux Exchange sur la fenêtre ou ouvrez-les depuis le menu Fichier</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Autosave failed: %1</source>
+        <translation>Échec de l’enregistrement automatique : %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>confirmed</source>
+        <translation>confirmé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dismissed</source>
+        <translation>écarté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding “%1” marked as %2</source>
+        <translation>Constat « %1 » marqué comme %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select a finding to add a note to it.</source>
+        <translation>Sélectionnez un constat pour y ajouter une note.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Note on the finding</source>
+        <translation>Note sur le constat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note on “%1”:</source>
+        <translation>Note sur « %1 » :</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Select a session to add a note to it.</source>
+        <translation>Sélectionnez une session pour y ajouter une note.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note on the session</source>
+        <translation>Note sur la session</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note on session %1:</source>
+        <translation>Note sur la session %1 :</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Log files</source>
+        <translation>Fichiers journaux</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finding states</source>
+        <translation>États des constats</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wizard scripts</source>
+        <translation>Scripts de l’assistant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Console transcripts</source>
+        <translation>Transcriptions de la console</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Case Contents</source>
+        <translation>Contenu du dossier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case contents</source>
+        <translation>Contenu du dossier</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Mail flow investigation: %1</source>
+        <translation>Analyse du flux de messagerie : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remediation script (%1)</source>
+        <translation>Script de correction (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Charts of the loaded sessions: outcomes, volume over time, top remote hosts</source>
+        <translation>Graphiques des sessions chargées : résultats, volume dans le temps, hôtes distants les plus fréquents</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+27"/>
+        <source>Load logs first: the report describes what is loaded.</source>
+        <translation>Chargez d’abord des journaux : le rapport décrit ce qui est chargé.</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Exported the redacted report to %1</source>
+        <translation>Rapport anonymisé exporté vers %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported the report to %1</source>
+        <translation>Rapport exporté vers %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export report as PDF</source>
+        <translation>Exporter le rapport en PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export report as HTML</source>
+        <translation>Exporter le rapport en HTML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report.pdf</source>
+        <translation>rapport.pdf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>report.html</source>
+        <translation>rapport.html</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading progress</source>
+        <translation>Progression du chargement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel loading</source>
+        <translation>Annuler le chargement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main area</source>
+        <translation>Zone principale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workspace: sessions, message journey and charts</source>
+        <translation>Espace de travail : sessions, parcours du message et graphiques</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Findings list</source>
+        <translation>Liste des constats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding details</source>
+        <translation>Détails du constat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Explanation and evidence of the selected finding</source>
+        <translation>Explication et preuves du constat sélectionné</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <location line="-965"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Les journaux d’exemple fournis sont introuvables à côté du programme.</translation>
     </message>
@@ -1921,7 +2823,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Le diagnostic est désactivé pour ce chargement : %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Loading %n item(s)…</source>
         <translation>
             <numerusform>Chargement de %n élément…</numerusform>
@@ -1934,7 +2836,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>%1 sur %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Loading… %n session(s) so far</source>
         <translation>
             <numerusform>Chargement… %n session pour l’instant</numerusform>
@@ -2005,12 +2907,22 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-187"/>
+        <source>Open c&amp;ase…</source>
+        <translation>Ouvrir un dossier d’&amp;analyse…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Everything stays on this machine. Shortcuts: Ctrl+O open, Ctrl+F filter, Alt+←/→ back and forward, Ctrl+S save the case.</source>
+        <translation>Tout reste sur cette machine. Raccourcis : Ctrl+O ouvrir, Ctrl+F filtrer, Alt+←/→ précédent et suivant, Ctrl+S enregistrer le dossier.</translation>
+    </message>
+    <message>
+        <location line="+181"/>
         <source>No Exchange log was found in what was opened.</source>
         <translation>Aucun journal Exchange n’a été trouvé dans ce qui a été ouvert.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -2038,11 +2950,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <location line="+5"/>
         <location line="+16"/>
         <location line="+14"/>
+        <location line="+665"/>
         <source>Could not write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-28"/>
+        <location line="-693"/>
         <source>Exported %n session(s) to %1</source>
         <translation>
             <numerusform>%n session exportée vers %1</numerusform>
@@ -2121,7 +3034,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Trouver pourquoi le courrier Exchange ne circule pas, et le réparer.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2, exécuté avec Qt %3.&lt;/p&gt;&lt;h3&gt;Licences&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench : voir le fichier LICENSE fourni.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg) : GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts : GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive : BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (si inclus) : MIT.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
+        <source>The wizard&apos;s script was added to the case</source>
+        <translation>Le script de l’assistant a été ajouté au dossier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The remediation wizard is not part of this build yet.</source>
         <translation>L’assistant de correction ne fait pas encore partie de cette version.</translation>
     </message>
@@ -2136,12 +3054,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Console SMTP</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>The SMTP console is not part of this build yet.</source>
         <translation>La console SMTP ne fait pas encore partie de cette version.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+105"/>
         <source>Only local files can be loaded; skipped %1</source>
         <translation>Seuls les fichiers locaux peuvent être chargés ; %1 ignoré</translation>
     </message>
@@ -2155,9 +3073,17 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
 </context>
 <context>
+    <name>mwb::views::ParameterForm</name>
+    <message>
+        <location filename="../views/wizard/remediationwizard.cpp" line="+101"/>
+        <source>Problems with the values</source>
+        <translation>Problèmes dans les valeurs</translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::RemediationWizard</name>
     <message>
-        <location filename="../views/wizard/remediationwizard.cpp" line="+593"/>
+        <location line="+509"/>
         <source>Fix mail flow — guided checklist</source>
         <translation>Réparer le flux de messagerie — liste de contrôle guidée</translation>
     </message>
@@ -2175,7 +3101,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::ScriptPage</name>
     <message>
-        <location line="-171"/>
+        <location line="-175"/>
         <source>Your PowerShell script</source>
         <translation>Votre script PowerShell</translation>
     </message>
@@ -2185,22 +3111,42 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>D’abord les vérifications en lecture seule, puis les modifications. À exécuter dans Exchange Management Shell.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Generated PowerShell script</source>
+        <translation>Script PowerShell généré</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Problems with the script values</source>
+        <translation>Problèmes dans les valeurs du script</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Dry run (-WhatIf)</source>
         <translation>Simulation (-WhatIf)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Copy</source>
-        <translation>Copier</translation>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opier</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Save .ps1…</source>
-        <translation>Enregistrer le .ps1…</translation>
+        <source>Copy the script</source>
+        <translation>Copier le script</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
+        <source>&amp;Save .ps1…</source>
+        <translation>&amp;Enregistrer le .ps1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the script as a .ps1 file</source>
+        <translation>Enregistrer le script dans un fichier .ps1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Save PowerShell script</source>
         <translation>Enregistrer le script PowerShell</translation>
     </message>
@@ -2284,11 +3230,77 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+3"/>
         <source>Clear the filter</source>
         <translation>Effacer le filtre</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Search sessions</source>
+        <translation>Rechercher des sessions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treat the search text as a regular expression</source>
+        <translation>Interpréter le texte recherché comme une expression régulière</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server filter</source>
+        <translation>Filtre de serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connector filter</source>
+        <translation>Filtre de connecteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction filter</source>
+        <translation>Filtre de sens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote IP or CIDR filter</source>
+        <translation>Filtre d’IP distante ou de CIDR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMTP code filter</source>
+        <translation>Filtre de code SMTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome filter</source>
+        <translation>Filtre de résultat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From time (UTC)</source>
+        <translation>Heure de début (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To time (UTC)</source>
+        <translation>Heure de fin (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter result</source>
+        <translation>Résultat du filtre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One row per SMTP session; Ctrl+B bookmarks the current session</source>
+        <translation>Une ligne par session SMTP ; Ctrl+B ajoute un signet sur la session courante</translation>
+    </message>
     <message numerus="yes">
-        <location line="+85"/>
+        <location line="+84"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -2307,7 +3319,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::StartPage</name>
     <message>
-        <location filename="../views/wizard/remediationwizard.cpp" line="-360"/>
+        <location filename="../views/wizard/remediationwizard.cpp" line="-370"/>
         <source>What is wrong?</source>
         <translation>Quel est le problème ?</translation>
     </message>
@@ -2317,7 +3329,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Choisissez le symptôme le plus proche. Les pages suivantes passent par des vérifications en lecture seule et se terminent par un script PowerShell.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+4"/>
+        <source>Symptoms by scenario</source>
+        <translation>Symptômes par scénario</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>What the fix needs (* = required)</source>
         <translation>Ce dont la correction a besoin (* = obligatoire)</translation>
     </message>
@@ -2330,7 +3347,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::StepPage</name>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Why:</source>
         <translation>Pourquoi :</translation>
     </message>
@@ -2345,12 +3362,27 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Exécutez cette commande en lecture seule dans Exchange Management Shell :</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Copy</source>
-        <translation>Copier</translation>
+        <location line="-14"/>
+        <source>Progress through the checks</source>
+        <translation>Progression des vérifications</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the command</source>
+        <translation>Copier la commande</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read-only command to run</source>
+        <translation>Commande en lecture seule à exécuter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Paste its output here (for your notes):</source>
         <translation>Collez sa sortie ici (pour vos notes) :</translation>
     </message>
@@ -2360,12 +3392,22 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Collez sa sortie ici ; elle est analysée et répond à la question quand c’est possible :</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Output of the command</source>
+        <translation>Sortie de la commande</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Output of the command above</source>
         <translation>Sortie de la commande ci-dessus</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>What the pasted output shows</source>
+        <translation>Ce que montre la sortie collée</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -2421,7 +3463,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::TranscriptView</name>
     <message>
-        <location filename="../views/sessions/transcriptview.cpp" line="+166"/>
+        <location filename="../views/sessions/transcriptview.cpp" line="+174"/>
         <source>E&amp;xpected FQDN:</source>
         <translation>FQDN &amp;attendu :</translation>
     </message>
@@ -2431,12 +3473,27 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>nom utilisé par les clients, p. ex. mail.contoso.com</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
+        <source>Transcript</source>
+        <translation>Transcription</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines of the selected session; Enter unfolds a reply, Ctrl+B bookmarks a line</source>
+        <translation>Lignes de la session sélectionnée ; Enter déplie une réponse, Ctrl+B ajoute un signet sur une ligne</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Unfold / fold reply</source>
         <translation>Déplier / replier la réponse</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>Raw log lines</source>
+        <translation>Lignes brutes du journal</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&amp;Raw lines</source>
         <translation>Lignes &amp;brutes</translation>
     </message>
@@ -2446,7 +3503,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Afficher les lignes du journal telles qu’écrites, avec fichier et numéro de ligne</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Copy as text</source>
         <translation>Copier en texte</translation>
     </message>
@@ -2544,7 +3601,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::Workspace</name>
     <message>
-        <location filename="../views/sessions/workspace.cpp" line="+26"/>
+        <location filename="../views/sessions/workspace.cpp" line="+36"/>
         <source>&amp;Sessions</source>
         <translation>&amp;Sessions</translation>
     </message>
@@ -2559,7 +3616,73 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>&amp;Graphiques</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+1"/>
+        <source>&amp;Bookmarks</source>
+        <translation>Sig&amp;nets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions table and transcript (Ctrl+1)</source>
+        <translation>Table des sessions et transcription (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message journey (Ctrl+2)</source>
+        <translation>Parcours du message (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts (Ctrl+3)</source>
+        <translation>Graphiques (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmarks (Ctrl+4)</source>
+        <translation>Signets (Ctrl+4)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Toggle &amp;Bookmark</source>
+        <translation>Ajouter/re&amp;tirer un signet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Toggle &amp;Bookmark on Line</source>
+        <translation>Ajouter/retirer un signet sur la &amp;ligne</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Next Pane</source>
+        <translation>Volet suivant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous Pane</source>
+        <translation>Volet précédent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
+    </message>
+    <message>
+        <location line="+235"/>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+151"/>
         <source>sessions of “%1”</source>
         <translation>sessions de « %1 »</translation>
     </message>
