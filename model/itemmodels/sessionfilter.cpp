@@ -2,6 +2,7 @@
 
 #include <QThread>
 #include <algorithm>
+#include <string>
 #include <thread>
 
 #ifdef MWB_HAVE_PCRE2
@@ -16,10 +17,48 @@ namespace mwb {
 // so both answer alike; m_textRegex stays the reference and the fallback.
 struct SessionFilter::DirectRegex {
     pcre2_code_16 *code = nullptr;
-    ~DirectRegex() { pcre2_code_free_16(code); }
+    // The same pattern with PCRE2_MULTILINE, run once per session over all its fields joined by
+    // '\n': a session none of whose fields can match is rejected with one call instead of one per
+    // field. It only pre-filters (a hit is confirmed field by field), so it must never miss a field
+    // that matches alone; patterns whose meaning could change at a field's edge get none (null).
+    pcre2_code_16 *joined = nullptr;
+    ~DirectRegex()
+    {
+        pcre2_code_free_16(code);
+        pcre2_code_free_16(joined);
+    }
 };
 
 namespace {
+// Does the pattern keep every single-field match when run over fields joined by '\n' with ^ and $
+// matching at line ends? Plain items, classes, groups, alternation, backtracking quantifiers,
+// backreferences, ^ $ \b \B do. Lookaround, atomic groups and possessive quantifiers can see or
+// swallow the next field and then fail; \A \z \Z \G name the whole subject; inline options and
+// verbs could switch multiline off. Any of those, even escaped or inside a class: no pre-filter.
+bool joinedPrefilterIsSound(const QString &pattern)
+{
+    static const char *const unsafe[] = {"(*", "(?>", "(?=", "(?!", "(?<", "(?#", "\\A", "\\z", "\\Z", "\\G", "*+", "++", "?+", "}+"};
+    for (const char *u : unsafe) {
+        if (pattern.contains(QLatin1String(u)))
+            return false;
+    }
+    for (qsizetype i = pattern.indexOf(QLatin1String("(?")); i >= 0; i = pattern.indexOf(QLatin1String("(?"), i + 2)) {
+        if (pattern.mid(i + 2, 1) != QLatin1String(":"))
+            return false;   // (?i) (?-m) (?| (?P … : only the plain non-capturing group is known to be safe
+    }
+    return true;
+}
+
+// Text without surrogate code units is valid UTF-16 by definition, so PCRE2 need not check it (its
+// check is a slower scan than this one); text with any is left for PCRE2 to validate.
+quint32 utfCheckOption(const char16_t *text, size_t length)
+{
+    char16_t any = 0;
+    for (size_t i = 0; i < length; ++i)
+        any |= char16_t((text[i] & 0xF800) == 0xD800);
+    return any ? 0u : quint32(PCRE2_NO_UTF_CHECK);
+}
+
 // One match-data block per thread (the filter runs on several): an ovector of one pair fits every
 // pattern, and only "matched or not" is read.
 struct ThreadMatchData {
@@ -31,6 +70,36 @@ struct ThreadMatchData {
 struct SessionFilter::DirectRegex {};
 #endif
 
+bool SessionFilter::regexMayMatchSession(const Session &s) const
+{
+#ifdef MWB_HAVE_PCRE2
+    if (!m_directRegex || !m_directRegex->joined)
+        return true;
+    thread_local ThreadMatchData match;
+    thread_local std::u16string joined;
+    joined.clear();
+    auto add = [](const QString &field) {
+        joined.append(reinterpret_cast<const char16_t *>(field.utf16()), size_t(field.size()));
+        joined.push_back(u'\n');
+    };
+    for (const QString *field : {&s.id, &s.server, &s.connector, &s.remote, &s.local, &s.ehlo, &s.mailFrom, &s.lastReply, &s.authUser})
+        add(*field);
+    for (const QString &r : s.recipients)
+        add(r);
+    for (const QString &m : s.messageIds)
+        add(m);
+    if (!match.data)
+        return true;
+    // Only a clean "no match" rejects: an error (a field with a lone surrogate makes the joined text
+    // invalid UTF-16) leaves the decision to the fields one by one.
+    return pcre2_match_16(m_directRegex->joined, reinterpret_cast<PCRE2_SPTR16>(joined.data()), joined.size(), 0,
+                          utfCheckOption(joined.data(), joined.size()), match.data, nullptr) != PCRE2_ERROR_NOMATCH;
+#else
+    Q_UNUSED(s);
+    return true;
+#endif
+}
+
 bool SessionFilter::regexHit(const QString &field) const
 {
 #ifdef MWB_HAVE_PCRE2
@@ -40,7 +109,9 @@ bool SessionFilter::regexHit(const QString &field) const
         const auto *subject = field.isEmpty() ? reinterpret_cast<PCRE2_SPTR16>(empty) : reinterpret_cast<PCRE2_SPTR16>(field.utf16());
         // >= 0: a match (0 only says the one-pair ovector was too small); errors count as no match,
         // as they do for QRegularExpression.
-        return match.data && pcre2_match_16(m_directRegex->code, subject, PCRE2_SIZE(field.size()), 0, 0, match.data, nullptr) >= 0;
+        return match.data
+            && pcre2_match_16(m_directRegex->code, subject, PCRE2_SIZE(field.size()), 0,
+                              utfCheckOption(reinterpret_cast<const char16_t *>(subject), size_t(field.size())), match.data, nullptr) >= 0;
     }
 #endif
     return m_textRegex.match(field).hasMatch();
@@ -329,6 +400,12 @@ Result<SessionFilter> SessionFilter::compile(const SessionFilterSpec &spec)
                 pcre2_jit_compile_16(code, PCRE2_JIT_COMPLETE);   // without JIT (not built in) it still matches, slower
                 auto direct = std::make_shared<DirectRegex>();
                 direct->code = code;
+                if (joinedPrefilterIsSound(spec.text)) {
+                    direct->joined = pcre2_compile_16(reinterpret_cast<PCRE2_SPTR16>(spec.text.utf16()), PCRE2_SIZE(spec.text.size()),
+                                                      PCRE2_UTF | PCRE2_CASELESS | PCRE2_MULTILINE, &error, &errorOffset, nullptr);
+                    if (direct->joined)
+                        pcre2_jit_compile_16(direct->joined, PCRE2_JIT_COMPLETE);
+                }
                 f.m_directRegex = std::move(direct);
             }
 #endif
@@ -422,6 +499,8 @@ bool SessionFilter::matches(const Session &s) const
             return false;
     }
     if (!p.text.isEmpty()) {
+        if (p.textIsRegex && !regexMayMatchSession(s))
+            return false;
         auto hit = [&](const QString &field) {
             if (p.textIsRegex)
                 return regexHit(field);

@@ -61,6 +61,7 @@ private:
     bool codeMatches(const QString &code) const;
 
     bool regexHit(const QString &field) const;
+    bool regexMayMatchSession(const Session &session) const;   // the joined-fields pre-filter
 
     SessionFilterSpec m_spec;
     QRegularExpression m_textRegex;     // validates the pattern (and its error text); matches without PCRE2

@@ -246,7 +246,9 @@ private Q_SLOTS:
         const QStringList patterns = {QStringLiteral("^ex0[12]$"), QStringLiteral("spamhaus"), QStringLiteral("4\\.4\\.3\\d+"),
                                       QStringLiteral("ünïcödé@"), QStringLiteral("^$"), QStringLiteral("\\p{L}+@beispiel"),
                                       QStringLiteral("[😀]"), QStringLiteral("a\\sb"), QStringLiteral("^\\[2001:db8::"), QStringLiteral("(a|b)*"),
-                                      QStringLiteral("(?-i)EX0"), QStringLiteral("\\bmail\\b"), QStringLiteral("x>$"), QStringLiteral(".{60,}")};
+                                      QStringLiteral("(?-i)EX0"), QStringLiteral("\\bmail\\b"), QStringLiteral("x>$"), QStringLiteral(".{60,}"),
+                                      QStringLiteral("^(?:ex|alice)"), QStringLiteral("com$"), QStringLiteral("[^@]+@fabrikam"), QStringLiteral("(\\w)\\1"),
+                                      QStringLiteral("(?=.*spam)"), QStringLiteral("blocked\\z"), QStringLiteral("^\\s*$"), QStringLiteral("\\n")};
         for (const QString &pattern : patterns) {
             SessionFilterSpec spec;
             spec.text = pattern;
@@ -263,6 +265,34 @@ private Q_SLOTS:
             QCOMPARE(filter.apply(list), expected);
             if (pattern == QLatin1String("^ex0[12]$"))
                 QVERIFY(!expected.empty() && expected.size() < size_t(list.size()));   // the check can fail both ways
+        }
+        // Patterns that could fail over joined fields though one field matches alone (possessive,
+        // atomic, lookbehind, \A, inline options) must still find that field.
+        {
+            Session s;
+            s.index = 0;
+            s.id = QStringLiteral("ab");
+            s.server = QStringLiteral("z");
+            s.connector = QStringLiteral("cd");
+            for (const QString &pattern : {QStringLiteral("b[^z]*+$"), QStringLiteral("(?>b[^z]*)$"), QStringLiteral("(?<!\\s)cd"),
+                                           QStringLiteral("\\Acd"), QStringLiteral("(?-m)^cd$"), QStringLiteral("^z\\z")}) {
+                SessionFilterSpec spec;
+                spec.text = pattern;
+                spec.textIsRegex = true;
+                QVERIFY2(SessionFilter::compile(spec).value().matches(s), qPrintable(pattern));
+            }
+        }
+        // A lone surrogate (not valid UTF-16) is left to PCRE2's own check: no crash, no false hit.
+        {
+            Session s;
+            s.id = QString(QChar(0xD800)) + QStringLiteral("abc");
+            s.server = QStringLiteral("EX01");
+            SessionFilterSpec spec;
+            spec.text = QStringLiteral("ex01");
+            spec.textIsRegex = true;
+            QVERIFY(SessionFilter::compile(spec).value().matches(s));   // the valid field still matches
+            spec.text = QStringLiteral("^zzz");
+            QVERIFY(!SessionFilter::compile(spec).value().matches(s));
         }
         // The threaded path (≥ 200,000 sessions) keeps its per-thread match data apart.
         QList<Session> big;
