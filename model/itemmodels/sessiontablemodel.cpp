@@ -216,6 +216,14 @@ void SessionTableModel::clear()
     endResetModel();
 }
 
+void SessionTableModel::reserve(qsizetype total)
+{
+    if (total > m_sessions.capacity()) {
+        m_sessions.reserve(total);
+        m_rows.reserve(size_t(total));
+    }
+}
+
 void SessionTableModel::appendSessions(const QList<Session> &batch)
 {
     if (batch.isEmpty())

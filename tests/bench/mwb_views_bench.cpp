@@ -246,6 +246,7 @@ int main(int argc, char **argv)
         LoadJob job;
         bool finished = false;
         QObject::connect(&job, &LoadJob::sessionsPreview, &ws, [&ws](const QList<Session> &preview) { ws.showPreview(preview); });
+        QObject::connect(&job, &LoadJob::sessionsExpected, &ws, &Workspace::reserveSessions);
         QObject::connect(&job, &LoadJob::sessionsAdded, &ws, [&ws](const QList<Session> &batch) { ws.appendSessions(batch); });
         QObject::connect(&job, &LoadJob::finished, &ws, [&](std::shared_ptr<Store> store, bool) {
             QElapsedTimer st;
@@ -264,6 +265,7 @@ int main(int argc, char **argv)
         source = QStringLiteral("%1 synthesised sessions in batches of 20,000").arg(sessions.size());
         const int batch = 20'000;
         qint64 slowestAppend = 0;
+        ws.reserveSessions(sessions.size());   // as the main window does on LoadJob::sessionsExpected
         for (qsizetype i = 0; i < sessions.size(); i += batch) {
             const QList<Session> part = sessions.mid(i, batch);
             QElapsedTimer at;

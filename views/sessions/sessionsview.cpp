@@ -193,15 +193,32 @@ void SessionsView::setSessions(const QList<Session> &sessions)
 
 void SessionsView::updateServers()
 {
-    QStringList servers;
-    QSet<QString> seen;
-    for (const Session &s : m_model->sessions()) {
-        if (!s.server.isEmpty() && !seen.contains(s.server)) {
-            seen.insert(s.server);
-            servers << s.server;
+    // Reading every session's server touches each of millions of sessions (a cache miss apiece):
+    // ~0.3-0.5 s at 2 M, so it runs on a worker with its own share of the list, and the combo box
+    // is filled when it is done. A newer call supersedes an older one still running.
+    const int generation = ++m_serversGeneration;
+    auto *watcher = new QFutureWatcher<QStringList>(this);
+    connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_serversGeneration)
+            applyServers(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([sessions = m_model->sessions()] {
+        QStringList servers;
+        QSet<QString> seen;
+        for (const Session &s : sessions) {
+            if (!s.server.isEmpty() && !seen.contains(s.server)) {
+                seen.insert(s.server);
+                servers << s.server;
+            }
         }
-    }
-    servers.sort(Qt::CaseInsensitive);
+        servers.sort(Qt::CaseInsensitive);
+        return servers;
+    }));
+}
+
+void SessionsView::applyServers(const QStringList &servers)
+{
     const QString current = m_server->currentIndex() > 0 ? m_server->currentText() : QString();
     m_server->blockSignals(true);
     while (m_server->count() > 1)
@@ -210,6 +227,7 @@ void SessionsView::updateServers()
     const int keep = m_server->findText(current);
     m_server->setCurrentIndex(keep > 0 ? keep : 0);
     m_server->blockSignals(false);
+    Q_EMIT serversUpdated();
 }
 
 void SessionsView::setFindingSessions(const QSet<int> &sessionIndexes)

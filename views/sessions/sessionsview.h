@@ -45,11 +45,13 @@ public:
 Q_SIGNALS:
     void currentSessionChanged(int sessionIndex);
     void filterApplied(int shown, int total);
+    void serversUpdated();   // the server filter's list was refilled (after setSessions, from a worker)
 
 private:
     void scheduleFilter();
     void applyFilter();
     void updateServers();
+    void applyServers(const QStringList &servers);
 
     SessionTableModel *m_model;
     QTableView *m_table;
@@ -70,6 +72,7 @@ private:
     QTimer *m_debounce;
     QSet<int> m_findingSessions;
     QFutureWatcher<std::vector<int>> m_watcher;
+    int m_serversGeneration = 0;
     std::optional<SessionFilter> m_runningFilter;
     int m_runningSnapshotSize = 0;
     int m_runningSortColumn = -1;

@@ -130,6 +130,13 @@ void Workspace::showPreview(const QList<Session> &preview)
     m_sessions->appendSessions(preview);
 }
 
+void Workspace::reserveSessions(qsizetype total)
+{
+    if (std::exchange(m_showingPreview, false))
+        m_sessions->clear();   // the real sessions come next
+    m_sessions->model()->reserve(total);
+}
+
 void Workspace::appendSessions(const QList<Session> &batch)
 {
     if (std::exchange(m_showingPreview, false))

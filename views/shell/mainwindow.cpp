@@ -630,6 +630,7 @@ void MainWindow::startLoad(const QStringList &paths)
         if (m_sessionsSeen == 0)
             m_status->setText(tr("Loading… showing the first %n session(s) while the rest loads", nullptr, int(preview.size())));
     });
+    connect(m_job, &LoadJob::sessionsExpected, m_workspace, &Workspace::reserveSessions);
     connect(m_job, &LoadJob::sessionsAdded, this, [this](const QList<Session> &batch) {
         m_sessionsSeen += batch.size();
         m_workspace->appendSessions(batch);

@@ -298,6 +298,8 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
         }
     };
     const qsizetype total = store->sessions.size();
+    if (options.sessionTotal && options.sessionBatch)
+        options.sessionTotal(total);
     QThreadPool decodePool;
     decodePool.setMaxThreadCount(threads);
     struct Block {
@@ -404,6 +406,9 @@ void LoadJob::start(const QStringList &paths, SessionObserver *observer)
         };
         o.sessionPreview = [this](const QList<Session> &preview) {
             QMetaObject::invokeMethod(this, [this, preview] { Q_EMIT sessionsPreview(preview); }, Qt::QueuedConnection);
+        };
+        o.sessionTotal = [this](qsizetype total) {
+            QMetaObject::invokeMethod(this, [this, total] { Q_EMIT sessionsExpected(total); }, Qt::QueuedConnection);
         };
         o.sessionBatch = [this](const QList<Session> &batch) {
             QMetaObject::invokeMethod(this, [this, batch] { Q_EMIT sessionsAdded(batch); }, Qt::QueuedConnection);

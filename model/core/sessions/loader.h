@@ -23,6 +23,9 @@ struct LoadOptions {
     // assembled on their own while the whole drop is still to be parsed. Shown until the first
     // sessionBatch replaces them; never handed to the observer, never part of the Store.
     std::function<void(const QList<Session> &preview)> sessionPreview;                // any thread
+    // How many sessions the batches will bring, once assembly knows it (before the first batch):
+    // lets a receiver reserve room instead of growing a list of millions batch by batch.
+    std::function<void(qsizetype total)> sessionTotal;                                // any thread
     const std::atomic_bool *cancel = nullptr;
 };
 
@@ -58,6 +61,7 @@ public:
 Q_SIGNALS:
     void progress(qint64 bytesDone, qint64 bytesTotal);
     void sessionsPreview(const QList<mwb::Session> &preview);   // once, early (LoadOptions::sessionPreview)
+    void sessionsExpected(qsizetype total);                    // once, before the first sessionsAdded
     void sessionsAdded(const QList<mwb::Session> &batch);   // ~every 100 ms while loading
     void finished(std::shared_ptr<mwb::Store> store, bool cancelled);
 

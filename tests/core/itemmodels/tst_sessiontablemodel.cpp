@@ -26,6 +26,26 @@ private Q_SLOTS:
         QCOMPARE(model.columnCount(), int(SessionTableModel::ColumnCount));
     }
 
+    void reservingForTheAnnouncedTotalChangesNoRowsAndAvoidsGrowth()
+    {
+        SessionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        const QList<Session> all = fixtures::sample();
+        model.reserve(1000);
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(inserted.count() + reset.count(), 0);
+        model.appendSessions(all.mid(0, 2));
+        const Session *first = &model.sessions().at(0);
+        model.appendSessions(all.mid(2));
+        QCOMPARE(&model.sessions().at(0), first);   // no reallocation while within the reserve
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.sessions().at(4).id, all.at(4).id);
+        model.reserve(2);   // smaller than held: nothing happens
+        QCOMPARE(model.rowCount(), 5);
+    }
+
     void cellsShowTheSessionFields()
     {
         SessionTableModel model;

@@ -319,8 +319,13 @@ private Q_SLOTS:
         o.threads = 2;
         o.sessionPreview = [&](const QList<Session> &p) { previews.append(p); batchesBeforePreview = batches; };
         o.sessionBatch = [&](const QList<Session> &) { ++batches; };
+        QList<qsizetype> totals;
+        int batchesBeforeTotal = -1;
+        o.sessionTotal = [&](qsizetype total) { totals.append(total); batchesBeforeTotal = batches; };
         const auto store = Loader::loadSync({dir.path()}, o);
         QCOMPARE(store->sessions.size(), 10000);
+        QCOMPARE(totals, QList<qsizetype>{10000});   // announced once, before the first batch
+        QCOMPARE(batchesBeforeTotal, 0);
         QCOMPARE(previews.size(), 1);
         QCOMPARE(batchesBeforePreview, 0);
         QVERIFY(batches > 0);

@@ -17,6 +17,7 @@
 #include <QtCharts/QDateTimeAxis>
 #include <QtCharts/QHorizontalBarSeries>
 #include "views/sessions/bookmarksview.h"
+#include <QComboBox>
 #include <QHeaderView>
 #include <QSettings>
 #include <QLineEdit>
@@ -307,6 +308,27 @@ private Q_SLOTS:
             QCOMPARE(model(ws)->rowCount(), 4);
             QCOMPARE(model(ws)->sessions().at(0).id, all.at(0).id);
         }
+    }
+
+    void serverFilterListIsFilledFromAWorkerAndKeepsTheChoice()
+    {
+        Workspace ws;
+        auto *combo = ws.findChild<QComboBox *>(QStringLiteral("filterServer"));
+        QVERIFY(combo);
+        QSignalSpy updated(ws.sessions(), &SessionsView::serversUpdated);
+        auto store = std::make_shared<Store>();
+        store->sessions = makeSessions();
+        ws.setStore(store);
+        QVERIFY(updated.wait(10'000));
+        QCOMPARE(combo->count(), 3);   // "All servers", EX01, EX02 (sorted)
+        QCOMPARE(combo->itemText(1), QStringLiteral("EX01"));
+        QCOMPARE(combo->itemText(2), QStringLiteral("EX02"));
+        combo->setCurrentIndex(2);
+        auto second = std::make_shared<Store>();
+        second->sessions = makeSessions().mid(0, 2);   // still both servers
+        ws.setStore(second);
+        QVERIFY(updated.wait(10'000));
+        QCOMPARE(combo->currentText(), QStringLiteral("EX02"));
     }
 
     void backAndForwardWalkTheHistory()
