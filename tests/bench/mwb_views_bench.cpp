@@ -265,13 +265,17 @@ int main(int argc, char **argv)
         source = QStringLiteral("%1 synthesised sessions in batches of 20,000").arg(sessions.size());
         const int batch = 20'000;
         qint64 slowestAppend = 0;
+        int slowestBatch = -1;
         ws.reserveSessions(sessions.size());   // as the main window does on LoadJob::sessionsExpected
         for (qsizetype i = 0; i < sessions.size(); i += batch) {
             const QList<Session> part = sessions.mid(i, batch);
             QElapsedTimer at;
             at.start();
             ws.appendSessions(part);
-            slowestAppend = std::max(slowestAppend, at.elapsed());
+            if (at.elapsed() > slowestAppend) {
+                slowestAppend = at.elapsed();
+                slowestBatch = int(i / batch);
+            }
             spinFor(10);
         }
         auto store = std::make_shared<Store>();
@@ -279,7 +283,7 @@ int main(int argc, char **argv)
         QElapsedTimer st;
         st.start();
         ws.setStore(store);
-        std::printf("(slowest appendSessions batch %lld ms, setStore %lld ms)\n", slowestAppend, st.elapsed());
+        std::printf("(slowest appendSessions batch %lld ms, batch #%d, setStore %lld ms)\n", slowestAppend, slowestBatch, st.elapsed());
     }
     spinFor(100);
     const qint64 loadMs = load.elapsed();
