@@ -1,5 +1,6 @@
 // mwb — the headless twin of Mailflow Workbench. Dispatches to one function per sub-command.
 #include "app/cli/commands.h"
+#include "model/core/common/hugepagemalloc.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -42,6 +43,7 @@ int usageError(Io io, const QString &command, const QString &message, const QStr
 
 int main(int argc, char **argv)
 {
+    mwb::restartWithHugePageMalloc(argv);   // before any thread: see hugepagemalloc.h
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mwb"));
     QCoreApplication::setOrganizationName(QStringLiteral("MailflowWorkbench"));

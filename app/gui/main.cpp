@@ -1,4 +1,5 @@
 // Mailflow Workbench GUI: composition root only — builds the main window and hands it the paths.
+#include "model/core/common/hugepagemalloc.h"
 #include "views/shell/mainwindow.h"
 
 #include "app/gui/translations.h"
@@ -30,6 +31,7 @@ QString bundledSamplesDir()
 
 int main(int argc, char **argv)
 {
+    mwb::restartWithHugePageMalloc(argv);   // before any thread: see hugepagemalloc.h
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Mailflow Workbench"));
     QApplication::setOrganizationName(QStringLiteral("MailflowWorkbench"));
