@@ -1,5 +1,7 @@
 #include "model/core/sessions/assembler.h"
 
+#include "model/core/common/background.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -650,6 +652,11 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
     std::vector<Group> groups;
     std::vector<char> redactedFlags;
     for (int fi : order) {
+        // Grouping is one thread over every line (seconds for 1 GiB): a cancel is seen per file.
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            releaseInBackground(std::move(groups), std::move(index));
+            return out;
+        }
         const ingest::ParsedFile &pf = files[size_t(fi)];
         if (!isProtocolFormat(pf.meta.format) || pf.lines.empty())
             continue;
@@ -679,8 +686,10 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
             pieces.push_back(std::move(cur));
     }
     groups.clear();
-    if (cancel && cancel->load())
+    if (cancel && cancel->load()) {
+        releaseInBackground(std::move(pieces), std::move(index));
         return out;
+    }
 
     // Order by sequence-number when the physical order disagrees (stable: duplicates keep their place).
     auto build = [&](Group &g) -> Session {
@@ -743,27 +752,65 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
             return;
         sessions[i] = build(pieces[size_t(i)]);
     });
-    if (cancel && cancel->load())
+    if (cancel && cancel->load()) {
+        // Freeing millions of sessions and line lists takes seconds: not on the way to "cancelled".
+        releaseInBackground(std::move(sessions), std::move(pieces), std::move(index));
         return out;
+    }
 
-    // Deterministic order: start time, then server, id, first file position. The start times sit
-    // beside the indexes: comparing through the sessions themselves (hundreds of bytes apart) made
-    // this sort a cache miss per comparison, seconds over millions of sessions.
+    // Deterministic order: start time, then server, id, first file position. The keys sit beside
+    // the indexes: comparing through the sessions themselves (hundreds of bytes apart) made this
+    // sort a cache miss per comparison, seconds over millions of sessions, and sessions that start
+    // in the same millisecond are common (load-balancer probes). The server is compared by its rank
+    // among the load's servers and a 16-hex-digit id by its value, which orders exactly as the
+    // strings do; other ids fall back to comparing the strings.
     struct StartKey {
         qint64 startMs;
+        int serverRank;
         int index;
+        quint64 idValue;
+        bool idIsHex16;
+    };
+    QList<QString> serverNames;
+    for (const Session &x : std::as_const(sessions))
+        if (serverNames.isEmpty() || serverNames.constLast() != x.server)
+            serverNames.append(x.server);
+    std::sort(serverNames.begin(), serverNames.end());
+    serverNames.erase(std::unique(serverNames.begin(), serverNames.end()), serverNames.end());
+    auto hex16 = [](const QString &id, quint64 *value) {
+        if (id.size() != 16)
+            return false;
+        quint64 v = 0;
+        for (const QChar c : id) {
+            const char16_t u = c.unicode();
+            if (u >= u'0' && u <= u'9')
+                v = (v << 4) | quint64(u - u'0');
+            else if (u >= u'A' && u <= u'F')
+                v = (v << 4) | quint64(u - u'A' + 10);
+            else
+                return false;
+        }
+        *value = v;
+        return true;
     };
     std::vector<StartKey> byStart(pieces.size());
-    for (size_t i = 0; i < byStart.size(); ++i)
-        byStart[i] = StartKey{std::as_const(sessions)[qsizetype(i)].startMs, int(i)};
+    for (size_t i = 0; i < byStart.size(); ++i) {
+        const Session &x = std::as_const(sessions)[qsizetype(i)];
+        StartKey &k = byStart[i];
+        k.startMs = x.startMs;
+        k.serverRank = int(std::lower_bound(serverNames.cbegin(), serverNames.cend(), x.server) - serverNames.cbegin());
+        k.index = int(i);
+        k.idValue = 0;
+        k.idIsHex16 = hex16(x.id, &k.idValue);
+    }
     std::stable_sort(byStart.begin(), byStart.end(), [&](const StartKey &a, const StartKey &b) {
         if (a.startMs != b.startMs)
             return a.startMs < b.startMs;
-        const Session &x = std::as_const(sessions)[a.index];
-        const Session &y = std::as_const(sessions)[b.index];
-        if (x.server != y.server)
-            return x.server < y.server;
-        return x.id < y.id;
+        if (a.serverRank != b.serverRank)
+            return a.serverRank < b.serverRank;
+        if (a.idIsHex16 && b.idIsHex16)
+            return a.idValue < b.idValue;
+        return std::as_const(sessions)[a.index].id < std::as_const(sessions)[b.index].id;
     });
     out.sessions.reserve(sessions.size());
     out.lines.reserve(pieces.size());

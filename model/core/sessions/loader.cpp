@@ -1,5 +1,6 @@
 #include "model/core/sessions/loader.h"
 
+#include "model/core/common/background.h"
 #include "model/core/ingest/filebytes.h"
 #include "model/core/ingest/parser.h"
 #include "model/core/ingest/sources.h"
@@ -277,8 +278,10 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
         return store;
 
     AssembledSessions assembled = assembleSessions(parsed, rank, threads, options.cancel);
-    if (cancelled(options))
+    if (cancelled(options)) {
+        releaseInBackground(std::move(assembled), std::move(p));
         return store;
+    }
     // Moved, not shared: a shared list would be copied whole (every session) by the first non-const
     // access below.
     store->sessions = std::move(assembled.sessions);
@@ -353,8 +356,10 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     }
     for (Block &b : blocks)
         b.done.waitForFinished();   // a cancelled load leaves a block in flight: it must not outlive its data
-    if (cancelled(options))
+    if (cancelled(options)) {
+        releaseInBackground(std::move(assembled.lines), std::move(p));
         return store;
+    }
     assembled.lines.clear();
 
     QList<ingest::TrackEvent> events;
