@@ -5,6 +5,7 @@
 // Prints a Markdown table. Not a test: numbers depend on the machine.
 //   mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads 2] [--gui-subset-mb 200] [--big-file FILE]
 #include "model/core/diagnosis/engine.h"
+#include "model/core/common/hugepagemalloc.h"
 #include "model/core/sessions/loader.h"
 #include "model/core/sessions/observer.h"
 
@@ -54,6 +55,15 @@ Run measure(const QString &name, const QString &program, const QStringList &args
     QProcess p;
     if (!workDir.isEmpty())
         p.setWorkingDirectory(workDir);
+    // Every tool starts in the environment it would have had without this bench's own restart for huge
+    // pages (mwb then restarts itself, and pays for it, as it does when an admin runs it).
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const std::string tunables = mwb::withoutHugePageTunable(env.value(QStringLiteral("GLIBC_TUNABLES")).toStdString());
+    if (tunables.empty())
+        env.remove(QStringLiteral("GLIBC_TUNABLES"));
+    else
+        env.insert(QStringLiteral("GLIBC_TUNABLES"), QString::fromStdString(tunables));
+    p.setProcessEnvironment(env);
     auto childCpuMs = [] {
         rusage u{};
         getrusage(RUSAGE_CHILDREN, &u);
@@ -91,11 +101,15 @@ double mbps(const Run &r) { return r.wallMs > 0 ? double(r.bytes) / 1048576.0 * 
 
 int main(int argc, char **argv)
 {
+    mwb::restartWithHugePageMalloc(argv);   // before any thread: see hugepagemalloc.h
     QCoreApplication app(argc, argv);
     QString data, mwb, duckdbDir, bigFile;
     int threads = 2;
     qint64 guiSubsetMb = 200;
-    const QStringList args = app.arguments();
+    bool guiOnly = false;   // --gui-only: only the in-process LoadJob measurements (quicker to repeat)
+    QStringList args = app.arguments();
+    if (args.removeAll(QStringLiteral("--gui-only")) > 0)
+        guiOnly = true;
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--data")) data = args[i + 1];
         else if (args[i] == QLatin1String("--mwb")) mwb = args[i + 1];
@@ -105,7 +119,7 @@ int main(int argc, char **argv)
         else if (args[i] == QLatin1String("--big-file")) bigFile = args[i + 1];
     }
     if (data.isEmpty() || mwb.isEmpty() || duckdbDir.isEmpty()) {
-        std::fprintf(stderr, "usage: mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads N] [--gui-subset-mb N]\n");
+        std::fprintf(stderr, "usage: mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads N] [--gui-subset-mb N] [--gui-only]\n");
         return 2;
     }
     QStringList all, protocol;
@@ -133,6 +147,7 @@ int main(int argc, char **argv)
     }
 
     QList<Run> runs;
+    if (!guiOnly) {
     runs << measure(QStringLiteral("mwb stats (protocol logs)"), mwb,
                     QStringList{QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--threads"),
                                 QString::number(threads)} + protocol, protoBytes);
@@ -155,6 +170,7 @@ int main(int argc, char **argv)
         runs << measure(QStringLiteral("DuckDB read_csv + GROUP BY (one big protocol log)"), QStringLiteral("node"),
                         {QStringLiteral("duckdb_groupby.mjs"), QString::number(threads), bigFile}, bigBytes, duckdbDir);
     }
+    }
 
     // In-process GUI-style load of a subset: first batch and the longest event-loop stall.
     QStringList subset;
@@ -165,14 +181,18 @@ int main(int argc, char **argv)
         subset << f;
         subsetBytes += QFileInfo(f).size();
     }
-    qint64 firstPreviewMs = -1, firstBatchMs = -1, maxStallMs = 0, loadMs = 0;
+    qint64 firstPreviewMs = -1, firstBatchMs = -1, maxStallMs = 0, maxStallAtMs = 0, loadMs = 0;
     {
         mwb::LoadJob job;
         QElapsedTimer t, beat;
         QTimer heartbeat;
         heartbeat.setInterval(5);
         QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-            maxStallMs = std::max(maxStallMs, beat.restart());
+            const qint64 gap = beat.restart();
+            if (gap > maxStallMs) {
+                maxStallMs = gap;
+                maxStallAtMs = t.elapsed();   // when it ended: tells the stage (parse, batches, finish)
+            }
         });
         QObject::connect(&job, &mwb::LoadJob::sessionsPreview, [&](const QList<mwb::Session> &) {
             if (firstPreviewMs < 0)
@@ -217,7 +237,7 @@ int main(int argc, char **argv)
 
     // Issue #6: what the diagnosis engine (a SessionObserver) adds to a full load of the subset.
     qint64 plainMs = -1, engineMs = -1, nullMs = -1;
-    {
+    if (!guiOnly) {
         mwb::LoadOptions o;
         o.threads = threads;
         QElapsedTimer t;
@@ -242,6 +262,19 @@ int main(int argc, char **argv)
     }
 
     QTextStream out(stdout);
+    auto printLoadJob = [&] {
+        out << "LoadJob over " << QString::number(double(subsetBytes) / 1048576.0, 'f', 0) << " MB: preview sessions after "
+            << firstPreviewMs << " ms, first real batch after " << firstBatchMs << " ms, finished after " << loadMs
+            << " ms, longest event-loop stall " << maxStallMs << " ms (ended at " << maxStallAtMs << " ms)\n";
+        out << "LoadJob cancel latency (cancelled after ms: finished after cancel ms):";
+        for (const auto &c : std::as_const(cancels))
+            out << " " << c.first << ": " << c.second;
+        out << "\n";
+    };
+    if (guiOnly) {
+        printLoadJob();
+        return 0;
+    }
     const Run &mwbProto = runs[0];
     const Run &wc = runs[2];
     const Run &duck = runs[3];
@@ -257,12 +290,7 @@ int main(int argc, char **argv)
     const QJsonObject mj = QJsonDocument::fromJson(mwbProto.output.toUtf8()).object();
     out << "mwb stats counted " << mj.value(QStringLiteral("sessions")).toDouble() << " sessions, "
         << mj.value(QStringLiteral("lines")).toDouble() << " lines; DuckDB: " << duck.output.trimmed() << "\n";
-    out << "LoadJob over " << QString::number(double(subsetBytes) / 1048576.0, 'f', 0) << " MB: preview sessions after " << firstPreviewMs
-        << " ms, first real batch after " << firstBatchMs << " ms, finished after " << loadMs << " ms, longest event-loop stall " << maxStallMs << " ms\n";
-    out << "LoadJob cancel latency (cancelled after ms: finished after cancel ms):";
-    for (const auto &c : std::as_const(cancels))
-        out << " " << c.first << ": " << c.second;
-    out << "\n";
+    printLoadJob();
     out << "Loader::loadSync over the same subset: " << plainMs << " ms without an observer, " << nullMs
         << " ms feeding decoded lines to an observer that does nothing (+"
         << QString::number(plainMs > 0 ? 100.0 * double(nullMs - plainMs) / double(plainMs) : 0, 'f', 0) << "%), " << engineMs
