@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTextStream>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <cstdio>
@@ -107,6 +108,7 @@ int main(int argc, char **argv)
     int threads = 2;
     qint64 guiSubsetMb = 200;
     bool guiOnly = false;   // --gui-only: only the in-process LoadJob measurements (quicker to repeat)
+    QList<qint64> cancelAtMs;   // --cancel-at MS,MS,...: cancel points instead of 20/50/80 % of the load
     QStringList args = app.arguments();
     if (args.removeAll(QStringLiteral("--gui-only")) > 0)
         guiOnly = true;
@@ -117,9 +119,12 @@ int main(int argc, char **argv)
         else if (args[i] == QLatin1String("--threads")) threads = args[i + 1].toInt();
         else if (args[i] == QLatin1String("--gui-subset-mb")) guiSubsetMb = args[i + 1].toLongLong();
         else if (args[i] == QLatin1String("--big-file")) bigFile = args[i + 1];
+        else if (args[i] == QLatin1String("--cancel-at"))
+            for (const QString &ms : args[i + 1].split(u',', Qt::SkipEmptyParts))
+                cancelAtMs << ms.toLongLong();
     }
     if (data.isEmpty() || mwb.isEmpty() || duckdbDir.isEmpty()) {
-        std::fprintf(stderr, "usage: mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads N] [--gui-subset-mb N] [--gui-only]\n");
+        std::fprintf(stderr, "usage: mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads N] [--gui-subset-mb N] [--gui-only] [--cancel-at MS,...]\n");
         return 2;
     }
     QStringList all, protocol;
@@ -218,16 +223,22 @@ int main(int argc, char **argv)
     // Cancel latency: the same load cancelled at a fifth, half and four fifths of its measured time
     // (parsing, assembly, observer stage), timed from cancel() to finished() on the event loop.
     QList<QPair<qint64, qint64>> cancels;   // (cancelled after ms, finished after cancel ms)
-    for (const int percent : {20, 50, 80}) {
+    if (cancelAtMs.isEmpty())
+        for (const int percent : {20, 50, 80})
+            cancelAtMs << loadMs * percent / 100;
+    for (const qint64 at : std::as_const(cancelAtMs)) {
+        // A cancelled load frees its data on the global pool: let that finish before the next run.
+        QThreadPool::globalInstance()->waitForDone();
         mwb::LoadJob job;
         QElapsedTimer t, sinceCancel;
-        const qint64 at = loadMs * percent / 100;
         QTimer::singleShot(at, &job, [&] {
             sinceCancel.start();
             job.cancel();
         });
-        QObject::connect(&job, &mwb::LoadJob::finished, [&](std::shared_ptr<mwb::Store>, bool) {
+        std::shared_ptr<mwb::Store> kept;   // the main window keeps a cancelled load's store too
+        QObject::connect(&job, &mwb::LoadJob::finished, [&](std::shared_ptr<mwb::Store> store, bool) {
             cancels.append({at, sinceCancel.isValid() ? sinceCancel.elapsed() : -1});
+            kept = std::move(store);
             app.quit();
         });
         t.start();
