@@ -539,7 +539,9 @@ namespace {
 
 struct Group {
     QString server;
-    QString sessionId;
+    int serverIndex = -1;    // into GroupIndex::serverNames
+    QString sessionId;       // sessionIdText(idValue)
+    quint64 idValue = 0;
     QString connector;
     Direction direction = Direction::Receive;
     bool redacted = false;
@@ -615,7 +617,9 @@ struct GroupIndex {
                 if (out) {
                     Group grp;
                     grp.server = serverNames[g.server];
+                    grp.serverIndex = g.server;
                     grp.sessionId = ingest::sessionIdText(key.id);
+                    grp.idValue = key.id;
                     if (key.connector >= 0) {
                         const size_t c = size_t(key.connector);
                         if (!connectorDone[c]) {
@@ -746,37 +750,23 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
     // the indexes: comparing through the sessions themselves (hundreds of bytes apart) made this
     // sort a cache miss per comparison, seconds over millions of sessions, and sessions that start
     // in the same millisecond are common (load-balancer probes). The server is compared by its rank
-    // among the load's servers and a 16-hex-digit id by its value, which orders exactly as the
-    // strings do; other ids fall back to comparing the strings.
+    // among the load's servers, the id by the number its 16 zero-padded upper-case hex digits spell
+    // (sessionIdText), which orders exactly as the text does.
     struct StartKey {
         qint64 startMs;
         int serverRank;
         int index;
         quint64 idValue;
-        bool idIsHex16;
     };
-    QList<QString> serverNames;
-    for (const Group &g : pieces)
-        if (serverNames.isEmpty() || serverNames.constLast() != g.server)
-            serverNames.append(g.server);
-    std::sort(serverNames.begin(), serverNames.end());
-    serverNames.erase(std::unique(serverNames.begin(), serverNames.end()), serverNames.end());
-    auto hex16 = [](const QString &id, quint64 *value) {
-        if (id.size() != 16)
-            return false;
-        quint64 v = 0;
-        for (const QChar c : id) {
-            const char16_t u = c.unicode();
-            if (u >= u'0' && u <= u'9')
-                v = (v << 4) | quint64(u - u'0');
-            else if (u >= u'A' && u <= u'F')
-                v = (v << 4) | quint64(u - u'A' + 10);
-            else
-                return false;
-        }
-        *value = v;
-        return true;
-    };
+    std::vector<int> serverRank(size_t(index.serverNames.size()));
+    {
+        std::vector<int> byName(serverRank.size());
+        std::iota(byName.begin(), byName.end(), 0);
+        std::sort(byName.begin(), byName.end(),
+                  [&](int a, int b) { return index.serverNames[a] < index.serverNames[b]; });
+        for (size_t r = 0; r < byName.size(); ++r)
+            serverRank[size_t(byName[r])] = int(r);
+    }
 
     // Sessions are built in blocks, each block's vector filled by the thread that builds it. One
     // list of every session made default-constructed first (a GB for 2 M sessions) took 1.7-2.4 s on
@@ -799,13 +789,8 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
                 if (cancel && cancel->load(std::memory_order_relaxed))
                     return;
                 sessions.push_back(build(pieces[i]));
-                const Session &x = sessions.back();
-                StartKey &k = byStart[i];
-                k.startMs = x.startMs;
-                k.serverRank = int(std::lower_bound(serverNames.cbegin(), serverNames.cend(), x.server) - serverNames.cbegin());
-                k.index = int(i);
-                k.idValue = 0;
-                k.idIsHex16 = hex16(x.id, &k.idValue);
+                byStart[i] = StartKey{sessions.back().startMs, serverRank[size_t(pieces[i].serverIndex)], int(i),
+                                      pieces[i].idValue};
             }
         });
     }
@@ -821,9 +806,7 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
             return a.startMs < b.startMs;
         if (a.serverRank != b.serverRank)
             return a.serverRank < b.serverRank;
-        if (a.idIsHex16 && b.idIsHex16)
-            return a.idValue < b.idValue;
-        return sessionAt(a.index).id < sessionAt(b.index).id;
+        return a.idValue < b.idValue;
     });
     out.sessions.reserve(qsizetype(total));
     out.lines.reserve(total);

@@ -279,7 +279,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
 
     AssembledSessions assembled = assembleSessions(parsed, rank, threads, options.cancel);
     if (cancelled(options)) {
-        releaseInBackground(std::move(assembled), std::move(p));
+        releaseInBackground(std::move(p));   // what assembly built it has released itself
         return store;
     }
     // Moved, not shared: a shared list would be copied whole (every session) by the first non-const
