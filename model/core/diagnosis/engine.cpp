@@ -10,6 +10,7 @@
 #include <QSet>
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace mwb {
 
@@ -82,6 +83,30 @@ const SeenCertificate *certificateOf(const Context &c)
             return &s;
     }
     return &c.facts->certificates.first();
+}
+
+// Lower-case for finding keys and server names: ASCII folded by hand, the string itself returned
+// when nothing changes (QString::toLower runs every character through the Unicode tables and
+// always allocates: it was a tenth of a session's scan).
+QString lowerKey(const QString &s)
+{
+    qsizetype firstUpper = -1;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char16_t c = s.at(i).unicode();
+        if (c >= 0x80)
+            return s.toLower();
+        if (firstUpper < 0 && c >= u'A' && c <= u'Z')
+            firstUpper = i;
+    }
+    if (firstUpper < 0)
+        return s;
+    QString out = s;
+    char16_t *p = reinterpret_cast<char16_t *>(out.data());
+    for (qsizetype i = firstUpper; i < out.size(); ++i) {
+        if (p[i] >= u'A' && p[i] <= u'Z')
+            p[i] = char16_t(p[i] + 32);
+    }
+    return out;
 }
 
 QString readSource(const QString &src, const Context &c)
@@ -343,18 +368,45 @@ struct DiagnosisEngine::Private {
     QHash<QString, CertificateNames> certificatesByThumbprint;
     QMap<QString, CertificateSighting> sightings;   // key: server, host, role, thumbprint
 
+    // What one session adds, worked out on a pool thread by scan() and merged in order by commit().
+    struct SessionScan : SessionObserver::Scan {
+        SessionFacts facts;
+        struct Add {
+            int rule = -1;
+            Occurrence occurrence;
+            QString key;                     // findingKey(), computed on the pool thread
+            std::optional<QRegularExpressionMatch> match;   // feeds the rule's "match.*" parameters
+            int certificate = -1;            // index into facts.certificates for "cert.*" parameters
+        };
+        QList<Add> adds;
+        QList<CapabilityCandidate> candidates;
+    };
+
     void prepare();
+    // The finding an occurrence belongs to: rule id plus its group-by values (ctx, when given,
+    // supplies the values occ.parameters lacks).
+    QString findingKey(int ruleIndex, const Occurrence &occ, const Context *ctx) const;
     // ctx: where the rule's parameters are read from (only when needed: for the group key, and
     // for a finding that still lacks some); occ.parameters are taken as they are.
     void add(int ruleIndex, Occurrence occ, const Context *ctx = nullptr);
-    void scanSession(const Session &session, const QList<SessionLine> &lines);
+    void merge(const QString &key, int ruleIndex, Occurrence occ, const Context *ctx);
+    // Reads only the session, its lines and the prepared rules: safe on any thread.
+    std::unique_ptr<SessionScan> scan(const Session &session, const QList<SessionLine> &lines) const;
+    void commit(const Session &session, SessionScan &scan);
     void scanMessages(const Store &store);
+    QSet<QString> serverSpellingsSeen;
+    std::vector<QList<QStringList>> groupSources;   // per rule, per groupBy name: its sources (looked up once)
 };
 
 void DiagnosisEngine::Private::prepare()
 {
     QStringList union_;
     const QList<Rule> &rules = kb.rules();
+    groupSources.assign(size_t(rules.size()), {});
+    for (int r = 0; r < rules.size(); ++r) {
+        for (const QString &g : rules.at(r).groupBy)
+            groupSources[size_t(r)] << rules.at(r).parameters.value(g);
+    }
     for (int r = 0; r < rules.size(); ++r) {
         for (const MatchCondition &cond : rules.at(r).conditions) {
             if (!cond.matcher.isEmpty()) {
@@ -392,16 +444,37 @@ void DiagnosisEngine::Private::prepare()
     }
 }
 
-void DiagnosisEngine::Private::add(int ruleIndex, Occurrence occ, const Context *ctx)
+QString DiagnosisEngine::Private::findingKey(int ruleIndex, const Occurrence &occ, const Context *ctx) const
 {
     const Rule &rule = kb.rules().at(ruleIndex);
-    QString key = rule.id;
-    for (const QString &g : rule.groupBy) {
-        QString v = occ.parameters.value(g);
-        if (v.isEmpty() && ctx)
-            v = readParameter(rule, g, *ctx);
-        key += QLatin1Char('\x1f') + v.toLower();
+    const QList<QStringList> &sources = groupSources.at(size_t(ruleIndex));
+    QString key;
+    key.reserve(rule.id.size() + 48);
+    key += rule.id;
+    for (qsizetype g = 0; g < rule.groupBy.size(); ++g) {
+        QString v = occ.parameters.isEmpty() ? QString() : occ.parameters.value(rule.groupBy.at(g));
+        if (v.isEmpty() && ctx) {
+            for (const QString &src : sources.at(g)) {
+                v = readSource(src, *ctx);
+                if (!v.isEmpty())
+                    break;
+            }
+        }
+        key += QLatin1Char('\x1f');
+        key += lowerKey(v);
     }
+    return key;
+}
+
+void DiagnosisEngine::Private::add(int ruleIndex, Occurrence occ, const Context *ctx)
+{
+    const QString key = findingKey(ruleIndex, occ, ctx);
+    merge(key, ruleIndex, std::move(occ), ctx);
+}
+
+void DiagnosisEngine::Private::merge(const QString &key, int ruleIndex, Occurrence occ, const Context *ctx)
+{
+    const Rule &rule = kb.rules().at(ruleIndex);
     auto it = findings.find(key);
     if (it == findings.end()) {
         Accumulator a;
@@ -421,12 +494,14 @@ void DiagnosisEngine::Private::add(int ruleIndex, Occurrence occ, const Context 
     if (occ.lastMs != kNoTime && (f.lastMs == kNoTime || occ.lastMs > f.lastMs))
         f.lastMs = occ.lastMs;
     for (const QString &s : std::as_const(occ.servers)) {
-        if (!s.isEmpty() && !a.serverSet.contains(s.toLower())) {
-            a.serverSet.insert(s.toLower());
+        // The exact spelling is almost always there already: skip the lower-casing then.
+        if (!s.isEmpty() && !f.servers.contains(s) && !a.serverSet.contains(lowerKey(s))) {
+            a.serverSet.insert(lowerKey(s));
             f.servers << s;
         }
     }
-    if (occ.sessionIndex >= 0 && !a.sessionIndexSet.contains(occ.sessionIndex)) {
+    if (occ.sessionIndex >= 0 && (f.sessionIndexes.isEmpty() || f.sessionIndexes.last() != occ.sessionIndex)
+        && !a.sessionIndexSet.contains(occ.sessionIndex)) {
         a.sessionIndexSet.insert(occ.sessionIndex);
         f.sessionIndexes << occ.sessionIndex;
     }
@@ -466,11 +541,14 @@ void DiagnosisEngine::Private::add(int ruleIndex, Occurrence occ, const Context 
     }
 }
 
-void DiagnosisEngine::Private::scanSession(const Session &session, const QList<SessionLine> &lines)
+std::unique_ptr<DiagnosisEngine::Private::SessionScan> DiagnosisEngine::Private::scan(const Session &session,
+                                                                                 const QList<SessionLine> &lines) const
 {
-    const qint64 occurrencesBefore = occurrencesAdded;
+    auto result = std::make_unique<SessionScan>();
+    SessionScan &out = *result;
     const qint64 gapThreshold = idleGap.isEmpty() ? std::numeric_limits<qint64>::max() : minGapMs;
-    const SessionFacts facts = SessionFacts::derive(session, lines, gapThreshold);
+    out.facts = SessionFacts::derive(session, lines, gapThreshold);
+    const SessionFacts &facts = out.facts;
     const QList<Rule> &rules = kb.rules();
 
     auto baseOccurrence = [&]() {
@@ -484,6 +562,17 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
     Context ctx;
     ctx.session = &session;
     ctx.facts = &facts;
+    // Queues one occurrence for commit(), its finding key computed here (off the load's thread).
+    auto pending = [&](int rule, Occurrence occ, const Context &c, int certificate = -1) {
+        SessionScan::Add add;
+        add.rule = rule;
+        add.key = findingKey(rule, occ, &c);
+        add.occurrence = std::move(occ);
+        if (c.match)
+            add.match = *c.match;
+        add.certificate = certificate;
+        out.adds << std::move(add);
+    };
 
     // --- plain patterns over replies and '*' lines -------------------------------------------
     if (!protocolPatterns.isEmpty()) {
@@ -521,10 +610,11 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
                 hits.record(pr.rule, m, code, nullptr, baseOccurrence).occurrence.addLine(line);
             }
         }
-        for (auto it = hits.byRule.begin(); it != hits.byRule.end(); ++it) {
+        // (begin() on an empty hash would allocate it: a cost on every healthy session)
+        for (auto it = hits.byRule.isEmpty() ? hits.byRule.end() : hits.byRule.begin(); it != hits.byRule.end(); ++it) {
             Context c = ctx;
             c.match = &it->firstMatch;
-            add(it.key(), it->occurrence, &c);
+            pending(it.key(), std::move(it->occurrence), c);
         }
     }
 
@@ -544,7 +634,7 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
             }
             if (occ.codes.isEmpty())
                 occ.codes << QStringLiteral("354");
-            add(m.rule, occ, &ctx);
+            pending(m.rule, std::move(occ), ctx);
         }
     }
 
@@ -555,7 +645,7 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
                 occ.addLine(*l);
             if (const SessionLine *l = lineAt(facts.disconnectLine))
                 occ.addLine(*l);
-            add(m.rule, occ, &ctx);
+            pending(m.rule, std::move(occ), ctx);
         }
     }
 
@@ -576,7 +666,7 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
             if (longest == 0)
                 continue;
             occ.parameters.insert(QStringLiteral("GapSeconds"), QString::number(longest / 1000));
-            add(m.rule, occ, &ctx);
+            pending(m.rule, std::move(occ), ctx);
         }
     }
 
@@ -590,10 +680,61 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
             for (int i : facts.ehloReplyLines)
                 occ.addLine(lines.at(i));
             occ.parameters = fillParameters(rules.at(m.rule), ctx);
-            capabilityCandidates << CapabilityCandidate{m.rule, occ, facts.serverName, facts.clientName,
-                                                        session.connector, facts.serverIsExchange};
+            out.candidates << CapabilityCandidate{m.rule, occ, facts.serverName, facts.clientName,
+                                                  session.connector, facts.serverIsExchange};
         }
     }
+
+    for (int i = 0; i < facts.certificates.size(); ++i) {
+        const SeenCertificate &cert = facts.certificates.at(i);
+        if (cert.expectedName.isEmpty() || cert.covered)
+            continue;
+        Context c = ctx;
+        c.certificate = &cert;
+        for (const MatcherRef &m : certificateNameMismatch) {
+            Occurrence occ = baseOccurrence();
+            occ.addTime(session.startMs);
+            if (cert.info.ref.isValid())
+                occ.evidence << cert.info.ref;
+            pending(m.rule, std::move(occ), c, i);
+        }
+    }
+
+    // Probes are only worth mentioning when nothing more specific explains the session (the
+    // deferred capability check concerns Send sessions only, which are never probes).
+    if (session.direction == Direction::Receive && facts.sawConnect && facts.sawDisconnect && !facts.sawMailCommand
+        && out.adds.isEmpty()) {
+        for (const MatcherRef &m : noMail) {
+            Occurrence occ = baseOccurrence();
+            if (!lines.isEmpty())
+                occ.addLine(lines.first());
+            occ.addTime(session.endMs);
+            pending(m.rule, std::move(occ), ctx);
+        }
+    }
+    return result;
+}
+
+void DiagnosisEngine::Private::commit(const Session &session, SessionScan &scan)
+{
+    // Few distinct spellings: look the name up as logged before lower-casing it.
+    if (!session.server.isEmpty() && !serverSpellingsSeen.contains(session.server)) {
+        serverSpellingsSeen.insert(session.server);
+        serversSeen.insert(session.server.toLower());
+    }
+    const SessionFacts &facts = scan.facts;
+    Context ctx;
+    ctx.session = &session;
+    ctx.facts = &facts;
+    for (SessionScan::Add &add : scan.adds) {
+        Context c = ctx;
+        if (add.match)
+            c.match = &*add.match;
+        if (add.certificate >= 0)
+            c.certificate = &facts.certificates.at(add.certificate);
+        merge(add.key, add.rule, std::move(add.occurrence), &c);
+    }
+    capabilityCandidates.append(std::move(scan.candidates));
 
     for (const SeenCertificate &cert : facts.certificates) {
         const bool own = cert.info.role == QLatin1String("sending") || (cert.info.role.isEmpty() && session.direction == Direction::Receive);
@@ -617,17 +758,6 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
             sighting.sessionIndexes << session.index;
         if (cert.expectedName.isEmpty())
             continue;
-        Context c = ctx;
-        c.certificate = &cert;
-        if (!cert.covered) {
-            for (const MatcherRef &m : certificateNameMismatch) {
-                Occurrence occ = baseOccurrence();
-                occ.addTime(session.startMs);
-                if (cert.info.ref.isValid())
-                    occ.evidence << cert.info.ref;
-                add(m.rule, occ, &c);
-            }
-        }
         if (!cert.info.thumbprint.isEmpty() && !certificateMultipleNames.isEmpty()) {
             CertificateNames &names = certificatesByThumbprint[cert.info.thumbprint];
             if (names.names.isEmpty()) {
@@ -642,19 +772,6 @@ void DiagnosisEngine::Private::scanSession(const Session &session, const QList<S
             occ.addTime(session.startMs);
             if (cert.info.ref.isValid() && occ.evidence.size() < kEvidenceCap)
                 occ.evidence << cert.info.ref;
-        }
-    }
-
-    // Probes are only worth mentioning when nothing more specific explains the session (the
-    // deferred capability check concerns Send sessions only, which are never probes).
-    if (session.direction == Direction::Receive && facts.sawConnect && facts.sawDisconnect && !facts.sawMailCommand
-        && occurrencesAdded == occurrencesBefore) {
-        for (const MatcherRef &m : noMail) {
-            Occurrence occ = baseOccurrence();
-            if (!lines.isEmpty())
-                occ.addLine(lines.first());
-            occ.addTime(session.endMs);
-            add(m.rule, occ, &ctx);
         }
     }
 }
@@ -851,12 +968,18 @@ const KnowledgeBase &DiagnosisEngine::knowledgeBase() const
     return d->kb;
 }
 
-void DiagnosisEngine::sessionAssembled(const Store &, const Session &session, const QList<SessionLine> &lines)
+std::unique_ptr<SessionObserver::Scan> DiagnosisEngine::scanSession(const Session &session, const QList<SessionLine> &lines)
 {
+    return d->scan(session, lines);   // no lock: scan() touches nothing that commit() changes
+}
+
+void DiagnosisEngine::sessionScanned(const Store &, const Session &session, std::unique_ptr<Scan> scan)
+{
+    auto *own = dynamic_cast<Private::SessionScan *>(scan.get());
+    if (!own)
+        return;   // soft: a scan from another observer has nothing for this engine
     QMutexLocker lock(&d->mutex);
-    if (!session.server.isEmpty())
-        d->serversSeen.insert(session.server.toLower());
-    d->scanSession(session, lines);
+    d->commit(session, *own);
 }
 
 void DiagnosisEngine::loadFinished(const Store &store)

@@ -32,7 +32,8 @@ public:
     static Result<std::shared_ptr<DiagnosisEngine>> create(const QString &kbPath = {});
     ~DiagnosisEngine() override;
 
-    void sessionAssembled(const Store &store, const Session &session, const QList<SessionLine> &lines) override;
+    std::unique_ptr<Scan> scanSession(const Session &session, const QList<SessionLine> &lines) override;
+    void sessionScanned(const Store &store, const Session &session, std::unique_ptr<Scan> scan) override;
     void loadFinished(const Store &store) override;
 
     QList<Finding> findings() const;   // sorted: severity desc, then first time

@@ -19,11 +19,10 @@ QString firstToken(const QString &text, qsizetype from = 0)
     return text.mid(start, end - start);
 }
 
-bool mentionsTimeout(const QString &text)
+bool mentionsTimeout(QStringView text)
 {
-    return text.contains(QLatin1String("timeout"), Qt::CaseInsensitive)
-        || text.contains(QLatin1String("time out"), Qt::CaseInsensitive)
-        || text.contains(QLatin1String("timed out"), Qt::CaseInsensitive);
+    return containsCaseless(text, QLatin1String("timeout")) || containsCaseless(text, QLatin1String("time out"))
+        || containsCaseless(text, QLatin1String("timed out"));
 }
 
 bool looksLikeFqdn(const QString &name)
@@ -110,13 +109,32 @@ Verb verbOf(const QString &data)
 
 } // namespace
 
+bool containsCaseless(QStringView text, QLatin1String needle)
+{
+    const auto fold = [](char16_t c) -> char16_t { return (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c; };
+    const qsizetype n = needle.size();
+    if (n == 0)
+        return true;
+    const char16_t first = fold(char16_t(uchar(needle.at(0).toLatin1())));
+    for (qsizetype i = 0; i + n <= text.size(); ++i) {
+        if (fold(text[i].unicode()) != first)
+            continue;
+        qsizetype k = 1;
+        while (k < n && fold(text[i + k].unicode()) == fold(char16_t(uchar(needle.at(k).toLatin1()))))
+            ++k;
+        if (k == n)
+            return true;
+    }
+    return false;
+}
+
 int leadingReplyCode(const QString &data)
 {
     if (data.size() < 3 || !isDigit(data.at(0)) || !isDigit(data.at(1)) || !isDigit(data.at(2)))
         return 0;
     if (data.size() > 3 && data.at(3) != QLatin1Char(' ') && data.at(3) != QLatin1Char('-'))
         return 0;
-    const int code = data.left(3).toInt();
+    const int code = (data.at(0).unicode() - u'0') * 100 + (data.at(1).unicode() - u'0') * 10 + (data.at(2).unicode() - u'0');
     return (code >= 200 && code <= 599) ? code : 0;
 }
 
@@ -182,10 +200,10 @@ QList<CertificateInfo> certificatesFromLines(const QList<SessionLine> &lines)
     QList<CertificateInfo> out;
     CertificateInfo *current = nullptr;
     for (const SessionLine &line : lines) {
-        if (line.event != '*' || !line.context.contains(QLatin1String("ertificate"), Qt::CaseInsensitive))
+        if (line.event != '*' || !containsCaseless(line.context, QLatin1String("ertificate")))
             continue;
         const QString &ctx = line.context;
-        if (ctx.contains(QLatin1String("certificate Subject Issuer"), Qt::CaseInsensitive)) {
+        if (containsCaseless(ctx, QLatin1String("certificate Subject Issuer"))) {
             CertificateInfo cert;
             if (parsePackedCertificate(line.data, cert)) {
                 cert.role = roleFromContext(ctx);
@@ -275,7 +293,7 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
             transactionOpen = false;
             break;
         case '*':
-            if (inData && mentionsTimeout(line.data + QLatin1Char(' ') + line.context)) {
+            if (inData && (mentionsTimeout(line.data) || mentionsTimeout(line.context))) {
                 f.stall = Stall::TimeoutAfter354;
                 f.stallEndLine = i;
                 inData = false;
@@ -298,7 +316,7 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
                     f.clientName = firstToken(line.data, 4);
                     break;
                 case Verb::Bdat:
-                    p.bdatLast = line.data.contains(QLatin1String("LAST"), Qt::CaseInsensitive);
+                    p.bdatLast = containsCaseless(line.data, QLatin1String("LAST"));
                     break;
                 case Verb::Rset:
                 case Verb::Quit:
@@ -328,7 +346,7 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
             case Verb::None:
                 if (code == 220 && f.serverName.isEmpty()) {
                     f.serverName = firstToken(line.data, 4);
-                    f.serverIsExchange = line.data.contains(QLatin1String("Microsoft ESMTP MAIL Service"), Qt::CaseInsensitive);
+                    f.serverIsExchange = containsCaseless(line.data, QLatin1String("Microsoft ESMTP MAIL Service"));
                 } else if (code == 354) {
                     inData = true;   // DATA command not logged (excerpt)
                     f.stall354Line = i;
@@ -337,7 +355,8 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
             case Verb::Ehlo:
                 f.sawEhloReply = true;
                 f.ehloReplyLines << i;
-                f.ehloReplies += line.data.toUpper() + QLatin1Char(' ');
+                if (session.direction == Direction::Send)   // only the sending side's view is judged
+                    f.ehloReplies += line.data.toUpper() + QLatin1Char(' ');
                 if (f.serverName.isEmpty() && code == 250)
                     f.serverName = firstToken(line.data, 4);
                 break;

@@ -24,6 +24,10 @@ StatusCode firstStatusCode(const QString &text);
 QList<StatusCode> statusCodes(const QString &text);
 // 3-digit code at the start of a reply line ("250-", "250 ", "250" alone), or 0.
 int leadingReplyCode(const QString &data);
+// text contains needle, ASCII letters compared without case. Qt 6.4's case-insensitive search
+// folds every character through the Unicode tables (thousands of instructions per banner line),
+// which made it the costliest call of a session's scan; the needles here are ASCII words.
+bool containsCaseless(QStringView text, QLatin1String needle);
 
 struct SeenCertificate {
     CertificateInfo info;
@@ -48,7 +52,7 @@ struct SessionFacts {
     QString clientName;        // EHLO/HELO argument (Receive: the remote; Send: Exchange itself)
     QString serverName;        // name in the 220 banner (Receive: Exchange; Send: the remote)
     bool serverIsExchange = false;   // "Microsoft ESMTP MAIL Service" banner
-    QString ehloReplies;       // all EHLO/HELO replies joined by ' ' (upper-case)
+    QString ehloReplies;       // Send sessions: all EHLO/HELO replies joined by ' ' (upper-case)
     QList<int> ehloReplyLines;
     bool sawEhloReply = false;
 

@@ -515,6 +515,28 @@ Session SessionBuilder::finish()
     return std::move(s);
 }
 
+namespace {
+
+// sequence-number of a decoded line, -1 when it is not a plain number (no QByteArray per line).
+int parseSequence(QByteArrayView v)
+{
+    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
+        v = v.sliced(1);
+    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r'))
+        v.chop(1);
+    if (v.isEmpty() || v.size() > 9)
+        return -1;
+    int r = 0;
+    for (char c : v) {
+        if (c < '0' || c > '9')
+            return -1;
+        r = r * 10 + (c - '0');
+    }
+    return r;
+}
+
+} // namespace
+
 SessionLine decodeSessionLine(QByteArrayView text, const ingest::ProtocolColumns &cols, qint64 offset, qint32 length,
                               qint64 lineNo, int fileIndex)
 {
@@ -526,9 +548,7 @@ SessionLine decodeSessionLine(QByteArrayView text, const ingest::ProtocolColumns
     if (!ingest::splitProtocolRecord(text.sliced(offset, length), cols, f))
         return l;
     l.timeMs = parseTimestampMs(f.time.view());
-    bool ok = false;
-    const int seq = QByteArray(f.sequence.view().data(), f.sequence.size).trimmed().toInt(&ok);
-    l.sequence = ok ? seq : -1;
+    l.sequence = parseSequence(f.sequence.view());
     l.event = f.eventChar;
     l.data = f.data.text();
     l.context = f.context.text();

@@ -286,12 +286,14 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     // access below.
     store->sessions = std::move(assembled.sessions);
 
-    // Batches to the UI and the observer, in start-time order, from this one thread. The observer's
-    // SessionLines are decoded on the pool, one block of sessions ahead of the observer: decoding
-    // every line on this thread made the observer path the slowest stage of a load (issue #6).
-    auto decodeSession = [&](qsizetype i, QList<SessionLine> &lines) {
+    // Batches to the UI and the observer, in start-time order, from this one thread. The pool
+    // decodes each session's SessionLines and runs the observer's scanSession on them, one block of
+    // sessions ahead of this thread, which hands the scans to sessionScanned in order. Decoding and
+    // scanning on this thread made the observer the slowest stage of a load (issue #6).
+    SessionObserver *observer = options.observer;
+    auto scanSession = [&](qsizetype i) -> std::unique_ptr<SessionObserver::Scan> {
         const std::vector<LineLoc> &locs = assembled.lines[size_t(i)];
-        lines.clear();
+        QList<SessionLine> lines;
         lines.reserve(qsizetype(locs.size()));
         for (const LineLoc &l : locs) {
             const ingest::ParsedFile &pf = parsed[size_t(l.file)];
@@ -299,49 +301,50 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
             lines.append(decodeSessionLine(pf.bytes->view(), ingest::layoutAt(pf.layouts, pl.offset), pl.offset,
                                            pl.length, pl.line, l.file));
         }
+        return observer->scanSession(store->sessions.at(i), lines);
     };
     const qsizetype total = store->sessions.size();
     if (options.sessionTotal && options.sessionBatch)
         options.sessionTotal(total);
-    QThreadPool decodePool;
-    decodePool.setMaxThreadCount(threads);
+    QThreadPool scanPool;
+    scanPool.setMaxThreadCount(threads);
     struct Block {
         qsizetype begin = 0, end = 0;
-        std::vector<QList<SessionLine>> lines;
+        std::vector<std::unique_ptr<SessionObserver::Scan>> scans;
         std::vector<qsizetype> idx;
         QFuture<void> done;
     };
     auto startBlock = [&](Block &b, qsizetype begin) {
         b.begin = begin;
         b.end = std::min(total, begin + kObserverBlock);
-        b.lines.assign(size_t(b.end - b.begin), {});
+        b.scans.clear();
+        b.scans.resize(size_t(b.end - b.begin));
         b.idx.resize(size_t(b.end - b.begin));
         std::iota(b.idx.begin(), b.idx.end(), qsizetype(0));
-        b.done = QtConcurrent::map(&decodePool, b.idx, [&b, &decodeSession, &options](qsizetype k) {
+        b.done = QtConcurrent::map(&scanPool, b.idx, [&b, &scanSession, &options](qsizetype k) {
             if (!cancelled(options))
-                decodeSession(b.begin + k, b.lines[size_t(k)]);
+                b.scans[size_t(k)] = scanSession(b.begin + k);
         });
     };
     Block blocks[2];
     int cur = 0;
-    if (options.observer && total > 0)
+    if (observer && total > 0)
         startBlock(blocks[cur], 0);
 
     QElapsedTimer sinceBatch;
     sinceBatch.start();
     qsizetype batchStart = 0;
     for (qsizetype i = 0; i < total; ++i) {
-        if (options.observer) {
+        if (observer) {
             Block &b = blocks[cur];
             if (i == b.begin) {
                 b.done.waitForFinished();
                 if (b.end < total)
-                    startBlock(blocks[1 - cur], b.end);   // decode ahead while the observer works
+                    startBlock(blocks[1 - cur], b.end);   // scan ahead while this thread commits
             }
             if (cancelled(options))
                 break;
-            options.observer->sessionAssembled(*store, store->sessions.at(i), b.lines[size_t(i - b.begin)]);
-            b.lines[size_t(i - b.begin)] = {};
+            observer->sessionScanned(*store, store->sessions.at(i), std::move(b.scans[size_t(i - b.begin)]));
             if (i + 1 == b.end)
                 cur = 1 - cur;
         }
@@ -370,8 +373,8 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
         pf.events.clear();
     }
     correlateMessages(events, *store);
-    if (options.observer)
-        options.observer->loadFinished(*store);
+    if (observer)
+        observer->loadFinished(*store);
     return store;
 }
 

@@ -8,6 +8,9 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
+#include <thread>
+#include <vector>
 
 using namespace mwb;
 using namespace fixtures;
@@ -818,6 +821,93 @@ private slots:
         QCOMPARE(findings.size(), 1);
         QCOMPARE(findings.first().rule, QStringLiteral("frobnication-failed"));
         QCOMPARE(findings.first().parameters.value(QStringLiteral("Thing")), QStringLiteral("widget42"));
+    }
+
+    void scansMadeOnOtherThreadsInAnyOrderGiveTheSameFindings()
+    {
+        // The loader runs scanSession on its pool, concurrently and out of order, and commits the
+        // scans in session order: findings must not depend on where or when a session was scanned.
+        QList<SessionBuilder> sessions;
+        for (int i = 0; i < 40; ++i) {
+            const QString id = QStringLiteral("08DC0000000009%1").arg(i, 2, 10, QLatin1Char('0'));
+            switch (i % 4) {
+            case 0:
+                sessions << receiveWithReply(id, QStringLiteral("530 5.7.3 STARTTLS is required to send mail"));
+                break;
+            case 1: {
+                SessionBuilder b(Direction::Receive, id);
+                b.greet().line('-', QString(), QStringLiteral("Remote"));   // a probe: no MAIL
+                sessions << b;
+                break;
+            }
+            case 2: {
+                SessionBuilder b(Direction::Receive, id);
+                b.greet().command(QStringLiteral("MAIL FROM:<a@fabrikam.com>")).reply(QStringLiteral("250 2.1.0 Sender OK"));
+                b.command(QStringLiteral("DATA")).reply(QStringLiteral("354 Start mail input; end with <CRLF>.<CRLF>"));
+                b.wait(600000).line('-', QString(), QStringLiteral("Remote"));
+                sessions << b;
+                break;
+            }
+            default: {
+                SessionBuilder b(Direction::Receive, id);
+                b.greet().deliver().quit();
+                sessions << b;
+                break;
+            }
+            }
+        }
+        const Run sequential = run(sessions);
+        QVERIFY(sequential.findings.size() >= 3);
+
+        auto engine = DiagnosisEngine::create();
+        QVERIFY(engine.ok());
+        Store store;
+        SourceFile f;
+        f.path = QStringLiteral("RECV20261120-1.LOG");
+        f.format = LogFormat::SmtpReceive;
+        f.server = QStringLiteral("EX01");
+        store.files << f;
+        for (const SessionBuilder &b : sessions) {
+            Session s = b.session;
+            s.index = int(store.sessions.size());
+            s.lineCount = int(b.lines.size());
+            s.startMs = b.lines.first().timeMs;
+            s.endMs = b.lines.last().timeMs;
+            store.sessions << s;
+        }
+        std::vector<std::unique_ptr<SessionObserver::Scan>> scans(size_t(sessions.size()));
+        const int half = int(sessions.size()) / 2;
+        auto scanRange = [&](int from, int to, bool backwards) {
+            for (int k = from; k < to; ++k) {
+                const int i = backwards ? to - 1 - (k - from) : k;
+                scans[size_t(i)] = engine.value()->scanSession(store.sessions.at(i), sessions.at(i).lines);
+            }
+        };
+        std::thread first(scanRange, 0, half, true);
+        std::thread second(scanRange, half, int(sessions.size()), false);
+        first.join();
+        second.join();
+        for (int i = 0; i < store.sessions.size(); ++i)
+            engine.value()->sessionScanned(store, store.sessions.at(i), std::move(scans[size_t(i)]));
+        engine.value()->loadFinished(store);
+        const QList<Finding> parallel = engine.value()->findings();
+
+        QCOMPARE(parallel.size(), sequential.findings.size());
+        for (int i = 0; i < parallel.size(); ++i) {
+            const Finding &a = sequential.findings.at(i), &b = parallel.at(i);
+            QCOMPARE(b.rule, a.rule);
+            QCOMPARE(b.count, a.count);
+            QCOMPARE(b.sessions, a.sessions);
+            QCOMPARE(b.sessionIndexes, a.sessionIndexes);
+            QCOMPARE(b.servers, a.servers);
+            QCOMPARE(b.codes, a.codes);
+            QCOMPARE(b.firstMs, a.firstMs);
+            QCOMPARE(b.lastMs, a.lastMs);
+            QCOMPARE(b.evidence.size(), a.evidence.size());
+            for (int k = 0; k < a.evidence.size(); ++k)
+                QCOMPARE(b.evidence.at(k).line, a.evidence.at(k).line);
+            QCOMPARE(b.parameters, a.parameters);
+        }
     }
 
     void garbageLinesDoNotCrashOrRaise()

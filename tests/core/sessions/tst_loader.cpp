@@ -21,10 +21,24 @@ public:
     int messagesAtFinish = -1;
     int finishedCalls = 0;
     bool linesBeforeFinish = true;
-    void sessionAssembled(const Store &, const Session &s, const QList<SessionLine> &lines) override
+    bool scanMatchedSession = true;   // each scan reached sessionScanned with its own session
+    struct LineCount : Scan {
+        qint64 startMs = 0;
+        int lines = 0;
+    };
+    std::unique_ptr<Scan> scanSession(const Session &s, const QList<SessionLine> &lines) override
     {
+        auto scan = std::make_unique<LineCount>();
+        scan->startMs = s.startMs;
+        scan->lines = int(lines.size());
+        return scan;
+    }
+    void sessionScanned(const Store &, const Session &s, std::unique_ptr<Scan> scan) override
+    {
+        const auto *count = dynamic_cast<const LineCount *>(scan.get());
+        scanMatchedSession = scanMatchedSession && count && count->startMs == s.startMs;
         starts.append(s.startMs);
-        lineCounts.append(int(lines.size()));
+        lineCounts.append(count ? count->lines : -1);
         if (finishedCalls)
             linesBeforeFinish = false;
     }
@@ -104,6 +118,7 @@ private Q_SLOTS:
         QCOMPARE(obs.finishedCalls, 1);
         QCOMPARE(obs.messagesAtFinish, 6);
         QVERIFY(obs.linesBeforeFinish);
+        QVERIFY(obs.scanMatchedSession);
     }
     void resultIsTheSameWithOneOrTwoThreads()
     {
@@ -256,8 +271,20 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         writeFile(dir.filePath(QStringLiteral("RECV2026112102-1.LOG")), syntheticReceiveLog(5001));
         struct LineObserver : SessionObserver {
+            struct Lines : Scan {
+                QList<SessionLine> lines;
+            };
             QList<QList<SessionLine>> lines;
-            void sessionAssembled(const Store &, const Session &, const QList<SessionLine> &l) override { lines.append(l); }
+            std::unique_ptr<Scan> scanSession(const Session &, const QList<SessionLine> &l) override
+            {
+                auto scan = std::make_unique<Lines>();
+                scan->lines = l;
+                return scan;
+            }
+            void sessionScanned(const Store &, const Session &, std::unique_ptr<Scan> scan) override
+            {
+                lines.append(static_cast<Lines *>(scan.get())->lines);
+            }
             void loadFinished(const Store &) override {}
         } obs;
         LoadOptions o;
