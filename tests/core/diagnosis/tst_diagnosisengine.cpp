@@ -910,6 +910,41 @@ private slots:
         }
     }
 
+    void anEngineDoesNotReuseAnotherEnginesPatternAnswers()
+    {
+        // Pattern answers are remembered per thread: an engine with other rules must not see them.
+        SessionBuilder b(Direction::Receive, QStringLiteral("08DC000000000410"));
+        b.greet().line('*', {}, QStringLiteral("Frobnication of widget7 failed")).deliver().quit();
+        Store store;
+        Session s = b.session;
+        s.index = 0;
+        store.sessions << s;
+        auto builtIn = DiagnosisEngine::create();
+        QVERIFY(builtIn.ok());
+        builtIn.value()->sessionAssembled(store, s, b.lines);   // no rule knows the text: "no match" remembered
+
+        QFile rules(QStringLiteral(":/kb/rules.json"));
+        QVERIFY(rules.open(QIODevice::ReadOnly));
+        QByteArray json = rules.readAll();
+        json.replace("\"rules\": [", "\"rules\": [" R"({ "id": "frobnication-failed", "severity": "warning", "title": "Frobnication failed",
+            "explanation": "A made-up error text.", "scenario": "",
+            "match": [ { "in": ["protocol"], "patterns": ["Frobnication of \\S+ failed"] } ],
+            "parameters": { "Server": "session.server" } },)");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("rules.json"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(json);
+        out.close();
+        auto custom = DiagnosisEngine::create(path);
+        QVERIFY2(custom.ok(), qPrintable(custom.errorMessage()));
+        custom.value()->sessionAssembled(store, s, b.lines);
+        custom.value()->loadFinished(store);
+        const QList<Finding> findings = custom.value()->findings();
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(findings.first().rule, QStringLiteral("frobnication-failed"));
+    }
+
     void garbageLinesDoNotCrashOrRaise()
     {
         SessionBuilder b(Direction::Receive, QStringLiteral("x"));
