@@ -520,11 +520,23 @@ bool SessionFilter::matches(const Session &s) const
 
 std::vector<int> SessionFilter::apply(const QList<Session> &sessions, int firstIndex) const
 {
-    const qsizetype count = sessions.size();
+    std::vector<int> rows = applyRange(sessions, 0, sessions.size());
+    if (firstIndex != 0) {
+        for (int &r : rows)
+            r += firstIndex;
+    }
+    return rows;
+}
+
+std::vector<int> SessionFilter::applyRange(const QList<Session> &sessions, qsizetype first, qsizetype last) const
+{
+    first = std::clamp<qsizetype>(first, 0, sessions.size());
+    last = std::clamp<qsizetype>(last, first, sessions.size());
+    const qsizetype count = last - first;
     auto run = [&](qsizetype from, qsizetype to, std::vector<int> &rows) {
-        for (qsizetype i = from; i < to; ++i) {
+        for (qsizetype i = first + from; i < first + to; ++i) {
             if (matches(sessions.at(i)))
-                rows.push_back(firstIndex + int(i));
+                rows.push_back(int(i));
         }
     };
     // Large lists are split over the cores (plain threads: the caller is often a thread-pool worker

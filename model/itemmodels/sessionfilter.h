@@ -53,6 +53,8 @@ public:
 
     // Indexes (positions in `sessions`, offset by `firstIndex`) of every match, in order.
     std::vector<int> apply(const QList<Session> &sessions, int firstIndex = 0) const;
+    // Indexes i in [from, to) of sessions that match (for a list shared with a load still streaming).
+    std::vector<int> applyRange(const QList<Session> &sessions, qsizetype from, qsizetype to) const;
 
     const SessionFilterSpec &spec() const { return m_spec; }
 

@@ -36,7 +36,7 @@ const Session *SessionTableModel::sessionAt(int row) const
     if (row < 0 || size_t(row) >= m_rows.size())
         return nullptr;
     const int i = m_rows[size_t(row)];
-    return (i >= 0 && i < m_sessions.size()) ? &m_sessions.at(i) : nullptr;
+    return (i >= 0 && i < m_count) ? &m_sessions.at(i) : nullptr;
 }
 
 int SessionTableModel::rowOfSession(int sessionIndex) const
@@ -212,23 +212,26 @@ void SessionTableModel::clear()
 {
     beginResetModel();
     m_sessions.clear();
+    m_count = 0;
     m_rows.clear();
     endResetModel();
 }
 
 void SessionTableModel::reserve(qsizetype total)
 {
-    if (total > m_sessions.capacity()) {
-        m_sessions.reserve(total);
+    if (m_sessions.isEmpty() && total > m_sessions.capacity())
+        m_sessions.reserve(total);   // for copied batches; a shared list needs no room
+    if (size_t(total) > m_rows.capacity())
         m_rows.reserve(size_t(total));
-    }
 }
 
 void SessionTableModel::appendSessions(const QList<Session> &batch)
 {
     if (batch.isEmpty())
         return;
-    const int first = int(m_sessions.size());
+    if (m_sessions.size() > m_count)
+        m_sessions.resize(m_count);   // was sharing a streaming load's list: keep only what is loaded
+    const int first = int(m_count);
     std::vector<int> added;
     if (m_filter) {
         added = m_filter->apply(batch, first);
@@ -237,6 +240,38 @@ void SessionTableModel::appendSessions(const QList<Session> &batch)
         std::iota(added.begin(), added.end(), first);
     }
     m_sessions.append(batch);
+    m_count = m_sessions.size();
+    if (added.empty())
+        return;
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row + int(added.size()) - 1);
+    m_rows.insert(m_rows.end(), added.begin(), added.end());
+    endInsertRows();
+}
+
+void SessionTableModel::appendSessions(const QList<Session> &all, qsizetype begin, qsizetype end)
+{
+    end = std::min(end, all.size());
+    if (begin != m_count || begin >= end) {
+        if (begin < end)   // not the next batch of a streamed list: copy what is new
+            appendSessions(all.mid(std::max(begin, m_count), end - std::max(begin, m_count)));
+        return;
+    }
+    if (m_count == 0 || m_sessions.constData() != all.constData()) {
+        if (m_count > 0) {   // a different list that continues ours: copy
+            appendSessions(all.mid(begin, end - begin));
+            return;
+        }
+        m_sessions = all;   // shared: no session is copied
+    }
+    std::vector<int> added;
+    if (m_filter) {
+        added = m_filter->applyRange(m_sessions, begin, end);
+    } else {
+        added.resize(size_t(end - begin));
+        std::iota(added.begin(), added.end(), int(begin));
+    }
+    m_count = end;
     if (added.empty())
         return;
     const int row = int(m_rows.size());
@@ -247,7 +282,11 @@ void SessionTableModel::appendSessions(const QList<Session> &batch)
 
 void SessionTableModel::setSessions(const QList<Session> &sessions)
 {
-    if (sessions.size() == m_sessions.size()) {
+    if (sessions.size() == m_count && m_sessions.constData() == sessions.constData()) {
+        m_sessions = sessions;   // the streamed batches shared this very list: nothing changes
+        return;
+    }
+    if (sessions.size() == m_count) {
         // Same sessions as streamed in: share the store's list, keep rows and selection. The
         // streamed copy is freed on a pool thread: destroying millions of sessions here stalled
         // the UI for seconds at the end of a big load.
@@ -260,6 +299,7 @@ void SessionTableModel::setSessions(const QList<Session> &sessions)
     }
     beginResetModel();
     m_sessions = sessions;
+    m_count = m_sessions.size();
     if (m_filter) {
         m_rows = m_filter->apply(m_sessions);
     } else {
@@ -276,9 +316,9 @@ void SessionTableModel::setFilter(std::optional<SessionFilter> filter)
     m_filter = std::move(filter);
     std::vector<int> rows;
     if (m_filter) {
-        rows = m_filter->apply(m_sessions);
+        rows = m_filter->applyRange(m_sessions, 0, m_count);
     } else {
-        rows.resize(size_t(m_sessions.size()));
+        rows.resize(size_t(m_count));
         std::iota(rows.begin(), rows.end(), 0);
     }
     setRows(std::move(rows));
@@ -290,7 +330,7 @@ void SessionTableModel::setRows(std::vector<int> rows)
     m_rows.clear();
     m_rows.reserve(rows.size());
     for (int i : rows) {
-        if (i >= 0 && i < m_sessions.size())
+        if (i >= 0 && i < m_count)
             m_rows.push_back(i);
     }
     endResetModel();
@@ -301,8 +341,8 @@ void SessionTableModel::setRows(std::vector<int> rows)
 void SessionTableModel::setFilteredRows(const SessionFilter &filter, std::vector<int> rows, int snapshotSize)
 {
     m_filter = filter;
-    if (snapshotSize < m_sessions.size()) {
-        const std::vector<int> tail = filter.apply(m_sessions.mid(snapshotSize), snapshotSize);
+    if (snapshotSize < m_count) {
+        const std::vector<int> tail = filter.applyRange(m_sessions, snapshotSize, m_count);
         rows.insert(rows.end(), tail.begin(), tail.end());
     }
     setRows(std::move(rows));
@@ -313,12 +353,12 @@ void SessionTableModel::setComputedRows(const std::optional<SessionFilter> &filt
 {
     m_filter = filter;
     bool sorted = sortedColumn == m_sortColumn && (m_sortColumn < 0 || sortedOrder == m_sortOrder);
-    if (snapshotSize < m_sessions.size()) {
+    if (snapshotSize < m_count) {
         if (m_filter) {
-            const std::vector<int> tail = m_filter->apply(m_sessions.mid(snapshotSize), snapshotSize);
+            const std::vector<int> tail = m_filter->applyRange(m_sessions, snapshotSize, m_count);
             rows.insert(rows.end(), tail.begin(), tail.end());
         } else {
-            for (int i = snapshotSize; i < m_sessions.size(); ++i)
+            for (int i = snapshotSize; i < m_count; ++i)
                 rows.push_back(i);
         }
         sorted = false;
@@ -327,7 +367,7 @@ void SessionTableModel::setComputedRows(const std::optional<SessionFilter> &filt
     m_rows.clear();
     m_rows.reserve(rows.size());
     for (int i : rows) {
-        if (i >= 0 && i < m_sessions.size())
+        if (i >= 0 && i < m_count)
             m_rows.push_back(i);
     }
     endResetModel();

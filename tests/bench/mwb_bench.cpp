@@ -211,7 +211,7 @@ int main(int argc, char **argv)
             if (firstPreviewMs < 0)
                 firstPreviewMs = t.elapsed();
         });
-        QObject::connect(&job, &mwb::LoadJob::sessionsAdded, [&](const QList<mwb::Session> &) {
+        QObject::connect(&job, &mwb::LoadJob::sessionsAdded, [&](const QList<mwb::Session> &, qsizetype, qsizetype) {
             if (firstBatchMs < 0)
                 firstBatchMs = t.elapsed();
         });

@@ -247,7 +247,8 @@ int main(int argc, char **argv)
         bool finished = false;
         QObject::connect(&job, &LoadJob::sessionsPreview, &ws, [&ws](const QList<Session> &preview) { ws.showPreview(preview); });
         QObject::connect(&job, &LoadJob::sessionsExpected, &ws, &Workspace::reserveSessions);
-        QObject::connect(&job, &LoadJob::sessionsAdded, &ws, [&ws](const QList<Session> &batch) { ws.appendSessions(batch); });
+        QObject::connect(&job, &LoadJob::sessionsAdded, &ws,
+                         [&ws](const QList<Session> &all, qsizetype begin, qsizetype end) { ws.appendSessions(all, begin, end); });
         QObject::connect(&job, &LoadJob::finished, &ws, [&](std::shared_ptr<Store> store, bool) {
             QElapsedTimer st;
             st.start();
@@ -268,10 +269,10 @@ int main(int argc, char **argv)
         int slowestBatch = -1;
         ws.reserveSessions(sessions.size());   // as the main window does on LoadJob::sessionsExpected
         for (qsizetype i = 0; i < sessions.size(); i += batch) {
-            const QList<Session> part = sessions.mid(i, batch);
+            // As LoadJob hands them over: the whole list (shared) and the new range.
             QElapsedTimer at;
             at.start();
-            ws.appendSessions(part);
+            ws.appendSessions(sessions, i, std::min(sessions.size(), i + batch));
             if (at.elapsed() > slowestAppend) {
                 slowestAppend = at.elapsed();
                 slowestBatch = int(i / batch);

@@ -184,6 +184,11 @@ void SessionsView::appendSessions(const QList<Session> &batch)
     m_model->appendSessions(batch);
 }
 
+void SessionsView::appendSessions(const QList<Session> &all, qsizetype begin, qsizetype end)
+{
+    m_model->appendSessions(all, begin, end);
+}
+
 void SessionsView::setSessions(const QList<Session> &sessions)
 {
     m_model->setSessions(sessions);
@@ -346,15 +351,16 @@ void SessionsView::applyFilter()
     // the model when the result is swapped in.
     const QList<Session> sessions = m_model->sessions();
     m_runningFilter = filter;
-    m_runningSnapshotSize = int(sessions.size());
+    m_runningSnapshotSize = m_model->totalCount();   // a streaming load's list may hold more
     // Sorting millions of matches is as slow as filtering them: the worker does both.
     m_runningSortColumn = m_model->sortColumn();
     m_runningSortOrder = m_model->sortOrder();
     const SessionTableModel *model = m_model;
     const int column = m_runningSortColumn;
     const Qt::SortOrder order = m_runningSortOrder;
-    m_watcher.setFuture(QtConcurrent::run([filter, sessions, model, column, order] {
-        std::vector<int> rows = filter.apply(sessions);
+    const int snapshotSize = m_runningSnapshotSize;
+    m_watcher.setFuture(QtConcurrent::run([filter, sessions, snapshotSize, model, column, order] {
+        std::vector<int> rows = filter.applyRange(sessions, 0, snapshotSize);
         model->sortRows(rows, sessions, column, order);
         return rows;
     }));

@@ -28,6 +28,7 @@ public:
 
     void clear();
     void appendSessions(const QList<Session> &batch);
+    void appendSessions(const QList<Session> &all, qsizetype begin, qsizetype end);   // see SessionTableModel
     void setSessions(const QList<Session> &sessions);
     void setFindingSessions(const QSet<int> &sessionIndexes);
 

@@ -144,6 +144,13 @@ void Workspace::appendSessions(const QList<Session> &batch)
     m_sessions->appendSessions(batch);
 }
 
+void Workspace::appendSessions(const QList<Session> &all, qsizetype begin, qsizetype end)
+{
+    if (std::exchange(m_showingPreview, false))
+        m_sessions->clear();
+    m_sessions->appendSessions(all, begin, end);
+}
+
 void Workspace::setStore(std::shared_ptr<const Store> store)
 {
     m_store = std::move(store);
@@ -254,7 +261,9 @@ bool Workspace::selectPendingSession()
     if (m_pendingSessionId.isEmpty())
         return false;
     // Session ids repeat across servers (and are all zero when redacted): the server disambiguates.
-    for (const Session &s : m_sessions->model()->sessions()) {
+    const QList<Session> &known = m_sessions->model()->sessions();
+    for (qsizetype i = 0; i < m_sessions->model()->totalCount(); ++i) {   // only the loaded ones
+        const Session &s = known.at(i);
         if (s.id == m_pendingSessionId && s.server == m_pendingSessionServer) {
             m_pendingSessionId.clear();
             m_pendingSessionServer.clear();
@@ -330,7 +339,9 @@ bool Workspace::toggleLineBookmark(int transcriptRow)
 
 bool Workspace::openBookmark(const Bookmark &bookmark)
 {
-    for (const Session &s : m_sessions->model()->sessions()) {
+    const QList<Session> &known = m_sessions->model()->sessions();
+    for (qsizetype i = 0; i < m_sessions->model()->totalCount(); ++i) {   // only the loaded ones
+        const Session &s = known.at(i);
         if (s.id != bookmark.sessionId)
             continue;
         if (!bookmark.file.isEmpty() && m_store) {

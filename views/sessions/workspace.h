@@ -38,6 +38,7 @@ public:
     void showPreview(const QList<Session> &preview);
     bool isShowingPreview() const { return m_showingPreview; }
     void appendSessions(const QList<Session> &batch);
+    void appendSessions(const QList<Session> &all, qsizetype begin, qsizetype end);   // LoadJob::sessionsAdded
     void reserveSessions(qsizetype total);   // LoadJob::sessionsExpected
     void setStore(std::shared_ptr<const Store> store);
     void setFindings(const QList<Finding> &findings);

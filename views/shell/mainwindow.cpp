@@ -631,9 +631,9 @@ void MainWindow::startLoad(const QStringList &paths)
             m_status->setText(tr("Loading… showing the first %n session(s) while the rest loads", nullptr, int(preview.size())));
     });
     connect(m_job, &LoadJob::sessionsExpected, m_workspace, &Workspace::reserveSessions);
-    connect(m_job, &LoadJob::sessionsAdded, this, [this](const QList<Session> &batch) {
-        m_sessionsSeen += batch.size();
-        m_workspace->appendSessions(batch);
+    connect(m_job, &LoadJob::sessionsAdded, this, [this](const QList<Session> &all, qsizetype begin, qsizetype end) {
+        m_sessionsSeen += end - begin;
+        m_workspace->appendSessions(all, begin, end);
     });
     connect(m_job, &LoadJob::finished, this, &MainWindow::onFinished);
     m_status->setText(tr("Loading %n item(s)\u2026", nullptr, int(paths.size())));

@@ -350,7 +350,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
         }
         const bool last = i + 1 == total;
         if (options.sessionBatch && (last || i + 1 - batchStart >= kBatchSessions || sinceBatch.elapsed() >= kBatchMs)) {
-            options.sessionBatch(store->sessions.mid(batchStart, i + 1 - batchStart));
+            options.sessionBatch(store->sessions, batchStart, i + 1);   // shared, not copied
             batchStart = i + 1;
             sinceBatch.restart();
         }
@@ -418,8 +418,9 @@ void LoadJob::start(const QStringList &paths, SessionObserver *observer)
         o.sessionTotal = [this](qsizetype total) {
             QMetaObject::invokeMethod(this, [this, total] { Q_EMIT sessionsExpected(total); }, Qt::QueuedConnection);
         };
-        o.sessionBatch = [this](const QList<Session> &batch) {
-            QMetaObject::invokeMethod(this, [this, batch] { Q_EMIT sessionsAdded(batch); }, Qt::QueuedConnection);
+        o.sessionBatch = [this](const QList<Session> &all, qsizetype begin, qsizetype end) {
+            QMetaObject::invokeMethod(this, [this, all, begin, end] { Q_EMIT sessionsAdded(all, begin, end); },
+                                      Qt::QueuedConnection);
         };
         std::shared_ptr<Store> store = Loader::loadSync(paths, o);
         const bool wasCancelled = d->cancel.load();

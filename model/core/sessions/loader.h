@@ -18,7 +18,9 @@ struct LoadOptions {
     int threads = 0;                         // 0 = QThread::idealThreadCount()
     SessionObserver *observer = nullptr;     // e.g. the diagnosis engine; not owned
     std::function<void(qint64 bytesDone, qint64 bytesTotal)> progress;                // any thread
-    std::function<void(const QList<Session> &batch)> sessionBatch;                    // any thread, in order
+    // New sessions, in order: all[begin, end). `all` is the load's whole session list, shared (a
+    // receiver keeps a reference instead of copying sessions; the loader never changes it again).
+    std::function<void(const QList<Session> &all, qsizetype begin, qsizetype end)> sessionBatch;   // any thread
     // A first look, before the real batches: complete sessions from the head of the first input(s),
     // assembled on their own while the whole drop is still to be parsed. Shown until the first
     // sessionBatch replaces them; never handed to the observer, never part of the Store.
@@ -62,7 +64,7 @@ Q_SIGNALS:
     void progress(qint64 bytesDone, qint64 bytesTotal);
     void sessionsPreview(const QList<mwb::Session> &preview);   // once, early (LoadOptions::sessionPreview)
     void sessionsExpected(qsizetype total);                    // once, before the first sessionsAdded
-    void sessionsAdded(const QList<mwb::Session> &batch);   // ~every 100 ms while loading
+    void sessionsAdded(const QList<mwb::Session> &all, qsizetype begin, qsizetype end);   // ~every 100 ms: see LoadOptions::sessionBatch
     void finished(std::shared_ptr<mwb::Store> store, bool cancelled);
 
 private:

@@ -85,10 +85,10 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store)
 
     // Sessions by (server, id) for source-context references.
     QHash<QString, QList<int>> sessionsById;
-    for (const Session &s : store.sessions)
+    for (const Session &s : std::as_const(store.sessions))
         sessionsById[s.id.toUpper()].append(s.index);
     store.sessionsByMessageId.clear();
-    for (const Session &s : store.sessions) {
+    for (const Session &s : std::as_const(store.sessions)) {
         for (const QString &id : s.messageIds)
             store.sessionsByMessageId[id].append(s.index);
     }
@@ -137,7 +137,7 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store)
                 int best = -1;
                 qint64 bestDist = std::numeric_limits<qint64>::max();
                 for (int si : sessionsById.value(h.sessionId)) {
-                    const Session &s = store.sessions[si];
+                    const Session &s = store.sessions.at(si);
                     if (!h.server.isEmpty() && s.server.compare(h.server, Qt::CaseInsensitive) != 0
                         && sessionsById.value(h.sessionId).size() > 1)
                         continue;
@@ -153,7 +153,7 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store)
                 && (e.event == QLatin1String("RECEIVE") || e.event == QLatin1String("SEND"))) {
                 const Direction want = e.event == QLatin1String("SEND") ? Direction::Send : Direction::Receive;
                 for (int si : store.sessionsByMessageId.value(msg.messageId)) {
-                    const Session &s = store.sessions[si];
+                    const Session &s = store.sessions.at(si);
                     if (s.direction == want && (h.server.isEmpty() || s.server.compare(h.server, Qt::CaseInsensitive) == 0)) {
                         h.sessionIndex = si;
                         if (h.sessionId.isEmpty())

@@ -139,7 +139,10 @@ private Q_SLOTS:
         QList<Session> seen;
         qint64 lastDone = -1, lastTotal = -1;
         LoadOptions o;
-        o.sessionBatch = [&](const QList<Session> &batch) { seen += batch; };
+        o.sessionBatch = [&](const QList<Session> &all, qsizetype begin, qsizetype end) {
+            QCOMPARE(begin, seen.size());   // in order, no gap, no overlap
+            seen += all.mid(begin, end - begin);
+        };
         o.progress = [&](qint64 done, qint64 total) {
             QVERIFY(done >= lastDone);
             lastDone = done;
@@ -345,7 +348,7 @@ private Q_SLOTS:
         LoadOptions o;
         o.threads = 2;
         o.sessionPreview = [&](const QList<Session> &p) { previews.append(p); batchesBeforePreview = batches; };
-        o.sessionBatch = [&](const QList<Session> &) { ++batches; };
+        o.sessionBatch = [&](const QList<Session> &, qsizetype, qsizetype) { ++batches; };
         QList<qsizetype> totals;
         int batchesBeforeTotal = -1;
         o.sessionTotal = [&](qsizetype total) { totals.append(total); batchesBeforeTotal = batches; };
@@ -423,7 +426,7 @@ private Q_SLOTS:
         QCOMPARE(finished.at(0).at(1).toBool(), false);
         int total = 0;
         for (const auto &args : batches)
-            total += int(args.at(0).value<QList<Session>>().size());
+            total += int(args.at(2).value<qsizetype>() - args.at(1).value<qsizetype>());
         QCOMPARE(total, store->sessions.size());
         QVERIFY(!progress.isEmpty());
     }
