@@ -79,6 +79,7 @@ private:
     int m_runningSortColumn = -1;
     Qt::SortOrder m_runningSortOrder = Qt::AscendingOrder;
     bool m_discardResult = false;
+    bool m_resultWanted = false;   // a worker runs for the filter bar (m_runningFilter: nullopt = all rows)
     bool m_pendingFilter = false;
     bool m_updatingBar = false;
     QString m_error;
