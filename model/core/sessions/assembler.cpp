@@ -692,7 +692,12 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
     // Redacted ids reuse 0000000000000000: a disconnect ends one session, the next line starts another.
     std::vector<Group> pieces;
     pieces.reserve(groups.size());
-    for (Group &g : groups) {
+    for (size_t gi = 0; gi < groups.size(); ++gi) {
+        if ((gi & 4095) == 0 && cancel && cancel->load(std::memory_order_relaxed)) {
+            releaseInBackground(std::move(groups), std::move(pieces), std::move(index));
+            return out;
+        }
+        Group &g = groups[gi];
         if (!g.redacted) {
             pieces.push_back(std::move(g));
             continue;
@@ -820,6 +825,16 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
         return out;
     }
     auto sessionAt = [&](int i) -> Session & { return built[size_t(i) / kBuildBlock][size_t(i) % kBuildBlock]; };
+    // The sort and the moves below take seconds for millions of sessions: a cancel is seen between
+    // them and every 4096 moves, and everything is freed on a pool thread.
+    auto cancelledHere = [&] {
+        if (!cancel || !cancel->load(std::memory_order_relaxed))
+            return false;
+        releaseInBackground(std::move(built), std::move(pieces), std::move(index), std::move(out.sessions),
+                            std::move(out.lines));
+        out = {};
+        return true;
+    };
 
     std::stable_sort(byStart.begin(), byStart.end(), [&](const StartKey &a, const StartKey &b) {
         if (a.startMs != b.startMs)
@@ -828,10 +843,14 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
             return a.serverRank < b.serverRank;
         return a.idValue < b.idValue;
     });
+    if (cancelledHere())
+        return out;
     out.sessions.reserve(qsizetype(total));
     out.lines.reserve(total);
-    for (const StartKey &key : byStart) {
-        const int i = key.index;
+    for (size_t k = 0; k < byStart.size(); ++k) {
+        if ((k & 4095) == 0 && cancelledHere())
+            return out;
+        const int i = byStart[k].index;
         out.sessions.append(std::move(sessionAt(i)));
         out.sessions.last().index = int(out.sessions.size() - 1);
         out.lines.push_back(std::move(pieces[size_t(i)].lines));

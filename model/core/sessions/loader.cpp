@@ -363,16 +363,25 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
         releaseInBackground(std::move(assembled.lines), std::move(p));
         return store;
     }
-    assembled.lines.clear();
-
+    // Line records are no longer needed: freed on a pool thread (it took a second here, unable to
+    // see a cancel).
+    std::vector<std::vector<ingest::ProtoLine>> lineRecords;
+    std::vector<std::vector<ingest::ProtoKey>> keyRecords;
     QList<ingest::TrackEvent> events;
     for (ingest::ParsedFile &pf : parsed) {
-        events.append(pf.events);
+        events.append(std::move(pf.events));   // moved: copying a million events took half a second
+        lineRecords.push_back(std::move(pf.lines));
+        keyRecords.push_back(std::move(pf.keys));
         pf.lines = {};
         pf.keys = {};
         pf.events.clear();
     }
-    correlateMessages(events, *store);
+    releaseInBackground(std::move(assembled.lines), std::move(lineRecords), std::move(keyRecords));
+    correlateMessages(events, *store, options.cancel);
+    if (cancelled(options)) {
+        releaseInBackground(std::move(events), std::move(p));   // correlation released what it built
+        return store;
+    }
     if (observer)
         observer->loadFinished(*store);
     return store;

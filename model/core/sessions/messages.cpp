@@ -1,5 +1,7 @@
 #include "model/core/sessions/messages.h"
 
+#include "model/core/common/background.h"
+
 #include "model/core/sessions/store.h"
 
 #include <QHash>
@@ -49,12 +51,20 @@ QString sessionRef(const QString &sourceContext)
 
 } // namespace
 
-void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store)
+void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store, const std::atomic_bool *cancel)
 {
+    auto stop = [cancel](qsizetype step) { return (step & 4095) == 0 && cancel && cancel->load(std::memory_order_relaxed); };
     const int n = int(events.size());
     UnionFind uf(n);
     QHash<QString, int> byMid, byNid, byInternal;
+    store.messages.clear();
+    store.messageById.clear();
+    store.sessionsByMessageId.clear();
     for (int i = 0; i < n; ++i) {
+        if (stop(i)) {
+            releaseInBackground(std::move(byMid), std::move(byNid), std::move(byInternal));
+            return;
+        }
         const ingest::TrackEvent &e = events[i];
         auto link = [&](QHash<QString, int> &h, const QString &k) {
             if (k.isEmpty())
@@ -74,6 +84,11 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store)
     QHash<int, int> rootToMessage;
     QList<QList<int>> members;
     for (int i = 0; i < n; ++i) {
+        if (stop(i)) {
+            releaseInBackground(std::move(byMid), std::move(byNid), std::move(byInternal), std::move(rootToMessage),
+                                std::move(members));
+            return;
+        }
         const int r = uf.find(i);
         auto it = rootToMessage.constFind(r);
         if (it == rootToMessage.constEnd()) {
@@ -82,20 +97,45 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store)
         }
         members[it.value()].append(i);
     }
+    releaseInBackground(std::move(byMid), std::move(byNid), std::move(byInternal), std::move(rootToMessage));
 
     // Sessions by (server, id) for source-context references.
+    // Reserved: growing a hash of millions rehashes it all at once, a step too long to cancel.
     QHash<QString, QList<int>> sessionsById;
-    for (const Session &s : std::as_const(store.sessions))
+    sessionsById.reserve(store.sessions.size());
+    for (qsizetype k = 0; k < store.sessions.size(); ++k) {
+        if (stop(k)) {
+            releaseInBackground(std::move(members), std::move(sessionsById));
+            return;
+        }
+        const Session &s = store.sessions.at(k);
         sessionsById[s.id.toUpper()].append(s.index);
+    }
     store.sessionsByMessageId.clear();
-    for (const Session &s : std::as_const(store.sessions)) {
-        for (const QString &id : s.messageIds)
-            store.sessionsByMessageId[id].append(s.index);
+    for (qsizetype k = 0; k < store.sessions.size(); ++k) {
+        if (stop(k)) {
+            releaseInBackground(std::move(members), std::move(sessionsById), std::move(store.sessionsByMessageId));
+            store.sessionsByMessageId = {};
+            return;
+        }
+        for (const QString &id : store.sessions.at(k).messageIds)
+            store.sessionsByMessageId[id].append(store.sessions.at(k).index);
     }
 
+    if (stop(0)) {
+        releaseInBackground(std::move(members), std::move(sessionsById), std::move(store.sessionsByMessageId));
+        store.sessionsByMessageId = {};
+        return;
+    }
     QList<Message> messages;
     messages.reserve(members.size());
     for (QList<int> &m : members) {
+        if (stop(messages.size())) {
+            releaseInBackground(std::move(members), std::move(sessionsById), std::move(messages),
+                                std::move(store.sessionsByMessageId));
+            store.sessionsByMessageId = {};
+            return;
+        }
         std::stable_sort(m.begin(), m.end(), [&](int a, int b) { return events[a].timeMs < events[b].timeMs; });
         Message msg;
         QSet<QString> seenRcpt;
@@ -190,6 +230,7 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store)
         msg.index = int(messages.size());
         messages.append(std::move(msg));
     }
+    releaseInBackground(std::move(members), std::move(sessionsById));   // half a second of destructors
     store.messages = std::move(messages);
     store.messageById.clear();
     for (const Message &m : std::as_const(store.messages)) {

@@ -1,6 +1,7 @@
 // Message correlation: tracking events of several servers and EXO exports into journeys, linked to
 // the protocol-log sessions that carried them.
 #include "model/core/sessions/loader.h"
+#include "model/core/sessions/messages.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -110,6 +111,30 @@ private Q_SLOTS:
     {
         QCOMPARE(m_all->messageIndexById(QStringLiteral("<nope@x>")), -1);
         QVERIFY(m_all->sessionsForMessageId(QStringLiteral("<nope@x>")).isEmpty());
+    }
+
+    void cancelledCorrelationLeavesNoHalfBuiltMessages()
+    {
+        // Correlation takes seconds for millions of sessions: a load's cancel must reach it.
+        QList<ingest::TrackEvent> events;
+        for (int i = 0; i < 10'000; ++i) {
+            ingest::TrackEvent e;
+            e.timeMs = 1'000'000 + i;
+            e.server = QStringLiteral("EX01");
+            e.event = i % 2 ? QStringLiteral("SEND") : QStringLiteral("RECEIVE");
+            e.messageId = QStringLiteral("<m%1@contoso.com>").arg(i / 2);
+            events << e;
+        }
+        Store done;
+        correlateMessages(events, done);
+        QCOMPARE(done.messages.size(), 5000);
+
+        const std::atomic_bool cancel{true};
+        Store cancelled;
+        correlateMessages(events, cancelled, &cancel);
+        QVERIFY(cancelled.messages.isEmpty());
+        QVERIFY(cancelled.messageById.isEmpty());
+        QVERIFY(cancelled.sessionsByMessageId.isEmpty());
     }
 };
 
