@@ -630,6 +630,8 @@ std::unique_ptr<DiagnosisEngine::Private::SessionScan> DiagnosisEngine::Private:
             if (!prefilterHit && codeOnlyProtocol.isEmpty())
                 continue;
             const QList<StatusCode> codes = statusCodes(text);
+            if (!prefilterHit && codes.isEmpty())
+                continue;   // only code conditions are left, and the text has no code
             for (const PatternRef &pr : std::as_const(protocolPatterns)) {
                 const MatchCondition &cond = *pr.cond;
                 const bool eligible = line.event == '*' || isErrorReply || cond.anyProtocolLine;
@@ -637,10 +639,16 @@ std::unique_ptr<DiagnosisEngine::Private::SessionScan> DiagnosisEngine::Private:
                     continue;
                 if (!cond.patterns.isEmpty() && !prefilterHit)
                     continue;
+                // conditionMatches in two steps: the codes before a match object is made (it
+                // allocates, and most lines fail on the codes).
                 QString code;
-                QRegularExpressionMatch m;
-                if (!conditionMatches(cond, text, codes, &code, &m))
+                if (!codesMatch(cond, codes, &code))
                     continue;
+                QRegularExpressionMatch m;
+                if (!patternsMatch(cond, text, &m))
+                    continue;
+                if (code.isEmpty())
+                    code = codeNearMatch(codes, m);
                 hits.record(pr.rule, m, code, nullptr, baseOccurrence).occurrence.addLine(line);
             }
         }
@@ -708,7 +716,15 @@ std::unique_ptr<DiagnosisEngine::Private::SessionScan> DiagnosisEngine::Private:
         for (const MatcherRef &m : missingCapability) {
             const QString capability = m.cond->options.value(QStringLiteral("capability")).toString().toUpper();
             // Only the sending side sees what the peer really offered (a firewall strips verbs in between).
-            if (session.direction != Direction::Send || facts.ehloReplies.contains(capability))
+            if (session.direction != Direction::Send)
+                continue;
+            // Searched line by line: upper-casing and joining every EHLO reply cost more than
+            // the rest of a TLS session's facts.
+            const QByteArray wanted = capability.toLatin1();
+            const bool offered = std::any_of(facts.ehloReplyLines.cbegin(), facts.ehloReplyLines.cend(), [&](int i) {
+                return i >= 0 && i < lines.size() && containsCaseless(lines.at(i).data, QLatin1String(wanted));
+            });
+            if (offered)
                 continue;
             Occurrence occ = baseOccurrence();
             for (int i : facts.ehloReplyLines)

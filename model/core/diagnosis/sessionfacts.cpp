@@ -355,8 +355,6 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
             case Verb::Ehlo:
                 f.sawEhloReply = true;
                 f.ehloReplyLines << i;
-                if (session.direction == Direction::Send)   // only the sending side's view is judged
-                    f.ehloReplies += line.data.toUpper() + QLatin1Char(' ');
                 if (f.serverName.isEmpty() && code == 250)
                     f.serverName = firstToken(line.data, 4);
                 break;

@@ -52,7 +52,6 @@ struct SessionFacts {
     QString clientName;        // EHLO/HELO argument (Receive: the remote; Send: Exchange itself)
     QString serverName;        // name in the 220 banner (Receive: Exchange; Send: the remote)
     bool serverIsExchange = false;   // "Microsoft ESMTP MAIL Service" banner
-    QString ehloReplies;       // Send sessions: all EHLO/HELO replies joined by ' ' (upper-case)
     QList<int> ehloReplyLines;
     bool sawEhloReply = false;
 
