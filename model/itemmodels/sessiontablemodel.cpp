@@ -225,6 +225,16 @@ void SessionTableModel::reserve(qsizetype total)
         m_rows.reserve(size_t(total));
 }
 
+void SessionTableModel::appendRows(const std::vector<int> &added)
+{
+    if (added.empty())
+        return;
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row + int(added.size()) - 1);
+    m_rows.insert(m_rows.end(), added.begin(), added.end());
+    endInsertRows();
+}
+
 void SessionTableModel::appendSessions(const QList<Session> &batch)
 {
     if (batch.isEmpty())
@@ -241,12 +251,7 @@ void SessionTableModel::appendSessions(const QList<Session> &batch)
     }
     m_sessions.append(batch);
     m_count = m_sessions.size();
-    if (added.empty())
-        return;
-    const int row = int(m_rows.size());
-    beginInsertRows({}, row, row + int(added.size()) - 1);
-    m_rows.insert(m_rows.end(), added.begin(), added.end());
-    endInsertRows();
+    appendRows(added);
 }
 
 void SessionTableModel::appendSessions(const QList<Session> &all, qsizetype begin, qsizetype end)
@@ -272,12 +277,7 @@ void SessionTableModel::appendSessions(const QList<Session> &all, qsizetype begi
         std::iota(added.begin(), added.end(), int(begin));
     }
     m_count = end;
-    if (added.empty())
-        return;
-    const int row = int(m_rows.size());
-    beginInsertRows({}, row, row + int(added.size()) - 1);
-    m_rows.insert(m_rows.end(), added.begin(), added.end());
-    endInsertRows();
+    appendRows(added);
 }
 
 void SessionTableModel::setSessions(const QList<Session> &sessions)

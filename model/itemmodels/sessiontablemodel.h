@@ -87,6 +87,7 @@ public:
     QString toCsv() const;
 
 private:
+    void appendRows(const std::vector<int> &added);   // session indexes, as rows at the end
     QVariant sortKey(const Session &s, int column) const;
     QString cellText(const Session &s, int column) const;
 

@@ -26,6 +26,26 @@ SessionBuilder healthyReceive(const QString &id, const QString &server = QString
     return b;
 }
 
+// The built-in rules plus a plain-pattern rule for "Frobnication of <Thing> failed", written to dir.
+Result<std::shared_ptr<DiagnosisEngine>> engineWithFrobnicationRule(const QTemporaryDir &dir)
+{
+    QFile builtIn(QStringLiteral(":/kb/rules.json"));
+    if (!builtIn.open(QIODevice::ReadOnly))
+        return Result<std::shared_ptr<DiagnosisEngine>>::fail(QStringLiteral("no built-in rules"));
+    QByteArray json = builtIn.readAll();
+    const QByteArray extra = R"({ "id": "frobnication-failed", "severity": "warning", "title": "Frobnication failed",
+        "explanation": "A made-up error text.", "scenario": "",
+        "match": [ { "in": ["protocol", "tracking"], "patterns": ["Frobnication of (?<Thing>\\S+) failed"] } ],
+        "parameters": { "Server": "session.server|hop.server", "Thing": "match.Thing" } },)";
+    json.replace("\"rules\": [", "\"rules\": [" + extra);
+    const QString path = dir.filePath(QStringLiteral("rules.json"));
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size())
+        return Result<std::shared_ptr<DiagnosisEngine>>::fail(QStringLiteral("cannot write ") + path);
+    out.close();
+    return DiagnosisEngine::create(path);
+}
+
 SessionBuilder receiveWithReply(const QString &id, const QString &afterMailReply, const QString &server = QStringLiteral("EX01"))
 {
     SessionBuilder b(Direction::Receive, id, server);
@@ -793,21 +813,8 @@ private slots:
 
     void plainPatternRuleNeedsNoCodeChange()
     {
-        QFile builtIn(QStringLiteral(":/kb/rules.json"));
-        QVERIFY(builtIn.open(QIODevice::ReadOnly));
-        QByteArray json = builtIn.readAll();
-        const QByteArray extra = R"({ "id": "frobnication-failed", "severity": "warning", "title": "Frobnication failed",
-            "explanation": "A made-up error text.", "scenario": "",
-            "match": [ { "in": ["protocol", "tracking"], "patterns": ["Frobnication of (?<Thing>\\S+) failed"] } ],
-            "parameters": { "Server": "session.server|hop.server", "Thing": "match.Thing" } },)";
-        json.replace("\"rules\": [", "\"rules\": [" + extra);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("rules.json"));
-        QFile out(path);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(json);
-        out.close();
-        auto engine = DiagnosisEngine::create(path);
+        auto engine = engineWithFrobnicationRule(dir);
         QVERIFY2(engine.ok(), qPrintable(engine.errorMessage()));
         SessionBuilder b(Direction::Receive, QStringLiteral("08DC000000000400"));
         b.greet().line('*', {}, QStringLiteral("Frobnication of widget42 failed")).deliver().quit();
@@ -923,20 +930,8 @@ private slots:
         QVERIFY(builtIn.ok());
         builtIn.value()->sessionAssembled(store, s, b.lines);   // no rule knows the text: "no match" remembered
 
-        QFile rules(QStringLiteral(":/kb/rules.json"));
-        QVERIFY(rules.open(QIODevice::ReadOnly));
-        QByteArray json = rules.readAll();
-        json.replace("\"rules\": [", "\"rules\": [" R"({ "id": "frobnication-failed", "severity": "warning", "title": "Frobnication failed",
-            "explanation": "A made-up error text.", "scenario": "",
-            "match": [ { "in": ["protocol"], "patterns": ["Frobnication of \\S+ failed"] } ],
-            "parameters": { "Server": "session.server" } },)");
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("rules.json"));
-        QFile out(path);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(json);
-        out.close();
-        auto custom = DiagnosisEngine::create(path);
+        auto custom = engineWithFrobnicationRule(dir);
         QVERIFY2(custom.ok(), qPrintable(custom.errorMessage()));
         custom.value()->sessionAssembled(store, s, b.lines);
         custom.value()->loadFinished(store);
