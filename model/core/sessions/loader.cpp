@@ -363,8 +363,8 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
         releaseInBackground(std::move(assembled.lines), std::move(p));
         return store;
     }
-    // Line records are no longer needed: freed on a pool thread (it took a second here, unable to
-    // see a cancel).
+    // Line records are no longer needed: freed on a pool thread, so that this thread goes on (and
+    // can see a cancel) instead of running millions of destructors.
     std::vector<std::vector<ingest::ProtoLine>> lineRecords;
     std::vector<std::vector<ingest::ProtoKey>> keyRecords;
     QList<ingest::TrackEvent> events;
@@ -384,6 +384,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     }
     if (observer)
         observer->loadFinished(*store);
+    releaseInBackground(std::move(events));
     return store;
 }
 
