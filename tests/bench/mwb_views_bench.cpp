@@ -76,15 +76,20 @@ struct Heartbeat {
     QElapsedTimer clock;
     qint64 last = 0;
     qint64 longest = 0;
+    qint64 longestEndedAt = 0;   // ms since reset(): tells which stage stalled
+    qint64 since = 0;
     void reset()
     {
-        last = clock.elapsed();
-        longest = 0;
+        last = since = clock.elapsed();
+        longest = longestEndedAt = 0;
     }
     void beat()
     {
         const qint64 now = clock.elapsed();
-        longest = std::max(longest, now - last);
+        if (now - last > longest) {
+            longest = now - last;
+            longestEndedAt = now - since;
+        }
         last = now;
     }
     // A stall that is still going on counts too.
@@ -288,8 +293,10 @@ int main(int argc, char **argv)
     }
     spinFor(100);
     const qint64 loadMs = load.elapsed();
-    std::printf("| load (%s) | %lld | %lld sessions in %lld ms; first sessions shown after %lld ms |\n", qPrintable(source),
-                hb.finish(), qlonglong(ws.sessions()->model()->totalCount()), loadMs, firstShown);
+    const qint64 loadStall = hb.finish();
+    std::printf("| load (%s) | %lld | %lld sessions in %lld ms; first sessions shown after %lld ms; longest stall ended at %lld ms |\n",
+                qPrintable(source), loadStall, qlonglong(ws.sessions()->model()->totalCount()), loadMs, firstShown,
+                hb.longestEndedAt);
     std::fflush(stdout);
 
     // Scroll: page through the table the way a held PgDn / a dragged scroll bar does.
