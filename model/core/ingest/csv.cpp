@@ -153,6 +153,21 @@ QByteArrayView trimmedView(QByteArrayView v)
     return v.sliced(b, e - b);
 }
 
+bool parseInt(QByteArrayView v, qint32 &out)
+{
+    v = trimmedView(v);
+    if (v.isEmpty() || v.size() > 9)
+        return false;
+    qint32 r = 0;
+    for (char c : v) {
+        if (c < '0' || c > '9')
+            return false;
+        r = r * 10 + (c - '0');
+    }
+    out = r;
+    return true;
+}
+
 static inline char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
 
 bool startsWithNoCase(QByteArrayView text, QByteArrayView prefix)

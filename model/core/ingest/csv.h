@@ -39,6 +39,8 @@ int splitFields(QByteArrayView record, FieldView *out, int maxFields);
 
 // Trims ASCII blanks on both ends.
 QByteArrayView trimmedView(QByteArrayView v);
+// A plain non-negative number of at most 9 digits between blanks (sequence-number and the like).
+bool parseInt(QByteArrayView v, qint32 &out);
 bool startsWithNoCase(QByteArrayView text, QByteArrayView prefix);
 bool equalsNoCase(QByteArrayView a, QByteArrayView b);
 qsizetype indexOfNoCase(QByteArrayView text, QByteArrayView needle, qsizetype from = 0);

@@ -44,21 +44,6 @@ bool isHex16(QByteArrayView v)
     return true;
 }
 
-bool parseInt(QByteArrayView v, qint32 &out)
-{
-    v = trimmedView(v);
-    if (v.isEmpty() || v.size() > 9)
-        return false;
-    qint32 r = 0;
-    for (char c : v) {
-        if (c < '0' || c > '9')
-            return false;
-        r = r * 10 + (c - '0');
-    }
-    out = r;
-    return true;
-}
-
 QString shortHost(const QString &host)
 {
     const qsizetype dot = host.indexOf(u'.');

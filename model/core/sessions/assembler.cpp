@@ -515,28 +515,6 @@ Session SessionBuilder::finish()
     return std::move(s);
 }
 
-namespace {
-
-// sequence-number of a decoded line, -1 when it is not a plain number (no QByteArray per line).
-int parseSequence(QByteArrayView v)
-{
-    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
-        v = v.sliced(1);
-    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r'))
-        v.chop(1);
-    if (v.isEmpty() || v.size() > 9)
-        return -1;
-    int r = 0;
-    for (char c : v) {
-        if (c < '0' || c > '9')
-            return -1;
-        r = r * 10 + (c - '0');
-    }
-    return r;
-}
-
-} // namespace
-
 SessionLine decodeSessionLine(QByteArrayView text, const ingest::ProtocolColumns &cols, qint64 offset, qint32 length,
                               qint64 lineNo, int fileIndex)
 {
@@ -548,7 +526,8 @@ SessionLine decodeSessionLine(QByteArrayView text, const ingest::ProtocolColumns
     if (!ingest::splitProtocolRecord(text.sliced(offset, length), cols, f))
         return l;
     l.timeMs = parseTimestampMs(f.time.view());
-    l.sequence = parseSequence(f.sequence.view());
+    qint32 sequence = -1;
+    l.sequence = ingest::parseInt(f.sequence.view(), sequence) ? sequence : -1;   // as the parser reads it
     l.event = f.eventChar;
     l.data = f.data.text();
     l.context = f.context.text();
