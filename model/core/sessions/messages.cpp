@@ -53,18 +53,28 @@ QString sessionRef(const QString &sourceContext)
 
 void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store, const std::atomic_bool *cancel)
 {
+    // Everything built on the way, so that a cancel (or the end) can free it on a pool thread in
+    // one go: millions of hash entries take seconds to destroy.
+    struct Work {
+        QHash<QString, int> byMid, byNid, byInternal;
+        QHash<int, int> rootToMessage;
+        QList<QList<int>> members;
+        QHash<QString, QList<int>> sessionsById;
+        QList<Message> messages;
+    } w;
     auto stop = [cancel](qsizetype step) { return (step & 4095) == 0 && cancel && cancel->load(std::memory_order_relaxed); };
+    auto abandon = [&] {
+        releaseInBackground(std::move(w), std::move(store.sessionsByMessageId));
+        store.sessionsByMessageId = {};
+    };
     const int n = int(events.size());
     UnionFind uf(n);
-    QHash<QString, int> byMid, byNid, byInternal;
     store.messages.clear();
     store.messageById.clear();
     store.sessionsByMessageId.clear();
     for (int i = 0; i < n; ++i) {
-        if (stop(i)) {
-            releaseInBackground(std::move(byMid), std::move(byNid), std::move(byInternal));
-            return;
-        }
+        if (stop(i))
+            return abandon();
         const ingest::TrackEvent &e = events[i];
         auto link = [&](QHash<QString, int> &h, const QString &k) {
             if (k.isEmpty())
@@ -75,67 +85,48 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store, co
             else
                 uf.unite(i, it.value());
         };
-        link(byMid, e.messageId);
-        link(byNid, e.networkMessageId.toLower());
+        link(w.byMid, e.messageId);
+        link(w.byNid, e.networkMessageId.toLower());
         if (!e.internalMessageId.isEmpty())
-            link(byInternal, e.server + u'|' + e.internalMessageId);
+            link(w.byInternal, e.server + u'|' + e.internalMessageId);
     }
     // Groups in order of first event index (deterministic).
-    QHash<int, int> rootToMessage;
-    QList<QList<int>> members;
     for (int i = 0; i < n; ++i) {
-        if (stop(i)) {
-            releaseInBackground(std::move(byMid), std::move(byNid), std::move(byInternal), std::move(rootToMessage),
-                                std::move(members));
-            return;
-        }
+        if (stop(i))
+            return abandon();
         const int r = uf.find(i);
-        auto it = rootToMessage.constFind(r);
-        if (it == rootToMessage.constEnd()) {
-            it = rootToMessage.insert(r, int(members.size()));
-            members.append(QList<int>());
+        auto it = w.rootToMessage.constFind(r);
+        if (it == w.rootToMessage.constEnd()) {
+            it = w.rootToMessage.insert(r, int(w.members.size()));
+            w.members.append(QList<int>());
         }
-        members[it.value()].append(i);
+        w.members[it.value()].append(i);
     }
-    releaseInBackground(std::move(byMid), std::move(byNid), std::move(byInternal), std::move(rootToMessage));
+    // The id hashes are done with: freed now, not after the messages are built.
+    releaseInBackground(std::move(w.byMid), std::move(w.byNid), std::move(w.byInternal), std::move(w.rootToMessage));
 
     // Sessions by (server, id) for source-context references.
     // Reserved: growing a hash of millions rehashes it all at once, a step too long to cancel.
-    QHash<QString, QList<int>> sessionsById;
+    QHash<QString, QList<int>> &sessionsById = w.sessionsById;
     sessionsById.reserve(store.sessions.size());
     for (qsizetype k = 0; k < store.sessions.size(); ++k) {
-        if (stop(k)) {
-            releaseInBackground(std::move(members), std::move(sessionsById));
-            return;
-        }
+        if (stop(k))
+            return abandon();
         const Session &s = store.sessions.at(k);
         sessionsById[s.id.toUpper()].append(s.index);
     }
-    store.sessionsByMessageId.clear();
     for (qsizetype k = 0; k < store.sessions.size(); ++k) {
-        if (stop(k)) {
-            releaseInBackground(std::move(members), std::move(sessionsById), std::move(store.sessionsByMessageId));
-            store.sessionsByMessageId = {};
-            return;
-        }
+        if (stop(k))
+            return abandon();
         for (const QString &id : store.sessions.at(k).messageIds)
             store.sessionsByMessageId[id].append(store.sessions.at(k).index);
     }
 
-    if (stop(0)) {
-        releaseInBackground(std::move(members), std::move(sessionsById), std::move(store.sessionsByMessageId));
-        store.sessionsByMessageId = {};
-        return;
-    }
-    QList<Message> messages;
-    messages.reserve(members.size());
-    for (QList<int> &m : members) {
-        if (stop(messages.size())) {
-            releaseInBackground(std::move(members), std::move(sessionsById), std::move(messages),
-                                std::move(store.sessionsByMessageId));
-            store.sessionsByMessageId = {};
-            return;
-        }
+    QList<Message> &messages = w.messages;
+    messages.reserve(w.members.size());
+    for (QList<int> &m : w.members) {
+        if (stop(messages.size()))
+            return abandon();   // ends the loop: w.members is not touched again
         std::stable_sort(m.begin(), m.end(), [&](int a, int b) { return events[a].timeMs < events[b].timeMs; });
         Message msg;
         QSet<QString> seenRcpt;
@@ -230,8 +221,8 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store, co
         msg.index = int(messages.size());
         messages.append(std::move(msg));
     }
-    releaseInBackground(std::move(members), std::move(sessionsById));   // half a second of destructors
     store.messages = std::move(messages);
+    releaseInBackground(std::move(w));
     store.messageById.clear();
     for (const Message &m : std::as_const(store.messages)) {
         if (!m.messageId.isEmpty() && !store.messageById.contains(m.messageId))
