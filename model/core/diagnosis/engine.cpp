@@ -189,27 +189,29 @@ QString readSource(const QString &src, const Context &c)
     return {};
 }
 
-QString readParameter(const Rule &rule, const QString &name, const Context &c)
+// The first non-empty value among a parameter's sources, tried in order.
+QString readFirstSource(const QStringList &sources, const Context &c)
 {
-    for (const QString &src : rule.parameters.value(name)) {
-        const QString v = readSource(src, c);
+    for (const QString &src : sources) {
+        QString v = readSource(src, c);
         if (!v.isEmpty())
             return v;
     }
     return {};
 }
 
+QString readParameter(const Rule &rule, const QString &name, const Context &c)
+{
+    return readFirstSource(rule.parameters.value(name), c);
+}
+
 QMap<QString, QString> fillParameters(const Rule &rule, const Context &c)
 {
     QMap<QString, QString> out;
     for (auto it = rule.parameters.begin(); it != rule.parameters.end(); ++it) {
-        for (const QString &src : it.value()) {
-            const QString v = readSource(src, c);
-            if (!v.isEmpty()) {
-                out.insert(it.key(), v);
-                break;
-            }
-        }
+        const QString v = readFirstSource(it.value(), c);
+        if (!v.isEmpty())
+            out.insert(it.key(), v);
     }
     return out;
 }
@@ -278,16 +280,20 @@ QString stripNamedGroups(QString pattern)
     return pattern.replace(named, QStringLiteral("(?:"));
 }
 
-// A pattern condition against one text: codes first (cheap), then the regexes. *code is the code
-// that decided, else the one nearest the matched words.
-bool conditionMatches(const MatchCondition &cond, const QString &text, const QList<StatusCode> &codes, QString *code,
-                      QRegularExpressionMatch *match)
+// A pattern condition against one text: codes first (cheap, and most texts fail there), then the
+// regexes; the match (for capture groups) is made only past the codes, since making one
+// allocates. *code is the code that decided, else the one nearest the matched words.
+std::optional<QRegularExpressionMatch> conditionMatch(const MatchCondition &cond, const QString &text,
+                                                      const QList<StatusCode> &codes, QString *code)
 {
-    if (!codesMatch(cond, codes, code) || !patternsMatch(cond, text, match))
-        return false;
+    if (!codesMatch(cond, codes, code))
+        return std::nullopt;
+    QRegularExpressionMatch match;
+    if (!patternsMatch(cond, text, &match))
+        return std::nullopt;
     if (code->isEmpty())
-        *code = codeNearMatch(codes, *match);
-    return true;
+        *code = codeNearMatch(codes, match);
+    return match;
 }
 
 // Pattern hits of one session or one message, one occurrence per rule: protocol lines and
@@ -463,13 +469,8 @@ QString DiagnosisEngine::Private::findingKey(int ruleIndex, const Occurrence &oc
     key += rule.id;
     for (qsizetype g = 0; g < rule.groupBy.size(); ++g) {
         QString v = occ.parameters.isEmpty() ? QString() : occ.parameters.value(rule.groupBy.at(g));
-        if (v.isEmpty() && ctx) {
-            for (const QString &src : sources.at(g)) {
-                v = readSource(src, *ctx);
-                if (!v.isEmpty())
-                    break;
-            }
-        }
+        if (v.isEmpty() && ctx)
+            v = readFirstSource(sources.at(g), *ctx);
         key += QLatin1Char('\x1f');
         key += lowerKey(v);
     }
@@ -639,17 +640,11 @@ std::unique_ptr<DiagnosisEngine::Private::SessionScan> DiagnosisEngine::Private:
                     continue;
                 if (!cond.patterns.isEmpty() && !prefilterHit)
                     continue;
-                // conditionMatches in two steps: the codes before a match object is made (it
-                // allocates, and most lines fail on the codes).
                 QString code;
-                if (!codesMatch(cond, codes, &code))
+                const std::optional<QRegularExpressionMatch> m = conditionMatch(cond, text, codes, &code);
+                if (!m)
                     continue;
-                QRegularExpressionMatch m;
-                if (!patternsMatch(cond, text, &m))
-                    continue;
-                if (code.isEmpty())
-                    code = codeNearMatch(codes, m);
-                hits.record(pr.rule, m, code, nullptr, baseOccurrence).occurrence.addLine(line);
+                hits.record(pr.rule, *m, code, nullptr, baseOccurrence).occurrence.addLine(line);
             }
         }
         // (begin() on an empty hash would allocate it: a cost on every healthy session)
@@ -887,11 +882,11 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
                         codes = statusCodes(text);
                     }
                     QString code;
-                    QRegularExpressionMatch m;
-                    if (!conditionMatches(cond, text, codes, &code, &m))
+                    const std::optional<QRegularExpressionMatch> m = conditionMatch(cond, text, codes, &code);
+                    if (!m)
                         continue;
                     bool created = false;
-                    Occurrence &occ = hits.record(pr.rule, m, code, &hop, [&] { return baseOccurrence(&hop); }, &created).occurrence;
+                    Occurrence &occ = hits.record(pr.rule, *m, code, &hop, [&] { return baseOccurrence(&hop); }, &created).occurrence;
                     if (!created && !occ.servers.contains(hop.server))
                         occ.servers << hop.server;
                     occ.addHop(hop);
