@@ -93,12 +93,14 @@ Run measure(const QString &name, const QString &program, const QStringList &args
 class NullObserver : public mwb::SessionObserver {
 public:
     std::atomic<qint64> lines{0};
-    std::unique_ptr<Scan> scanSession(const mwb::Session &, const QList<mwb::SessionLine> &l) override
+    std::unique_ptr<Scan> scanSessions(const QList<mwb::Session> &, qsizetype begin, qsizetype end,
+                                       const LinesOf &linesOf) override
     {
-        lines += l.size();
+        for (qsizetype i = begin; i < end; ++i)
+            lines += linesOf(i).size();
         return nullptr;
     }
-    void sessionScanned(const mwb::Store &, const mwb::Session &, std::unique_ptr<Scan>) override {}
+    void sessionsScanned(const mwb::Store &, std::unique_ptr<Scan>) override {}
     void loadFinished(const mwb::Store &) override {}
 };
 
@@ -120,6 +122,7 @@ int main(int argc, char **argv)
         guiOnly = true;
     // --engine-only: only the loadSync runs without / with the diagnosis engine (issue #6).
     const bool engineOnly = args.removeAll(QStringLiteral("--engine-only")) > 0;
+    int engineRounds = 2;   // --rounds: loads of each kind in the engine measurement, the best counts
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--data")) data = args[i + 1];
         else if (args[i] == QLatin1String("--mwb")) mwb = args[i + 1];
@@ -127,12 +130,13 @@ int main(int argc, char **argv)
         else if (args[i] == QLatin1String("--threads")) threads = args[i + 1].toInt();
         else if (args[i] == QLatin1String("--gui-subset-mb")) guiSubsetMb = args[i + 1].toLongLong();
         else if (args[i] == QLatin1String("--big-file")) bigFile = args[i + 1];
+        else if (args[i] == QLatin1String("--rounds")) engineRounds = std::max(1, args[i + 1].toInt());
         else if (args[i] == QLatin1String("--cancel-at"))
             for (const QString &ms : args[i + 1].split(u',', Qt::SkipEmptyParts))
                 cancelAtMs << ms.toLongLong();
     }
     if (data.isEmpty() || mwb.isEmpty() || duckdbDir.isEmpty()) {
-        std::fprintf(stderr, "usage: mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads N] [--gui-subset-mb N] [--gui-only | --engine-only] [--cancel-at MS,...]\n");
+        std::fprintf(stderr, "usage: mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads N] [--gui-subset-mb N] [--gui-only | --engine-only] [--rounds N] [--cancel-at MS,...]\n");
         return 2;
     }
     QStringList all, protocol;
@@ -278,7 +282,7 @@ int main(int argc, char **argv)
         };
         auto best = [](qint64 &slot, qint64 ms) { slot = slot < 0 ? ms : std::min(slot, ms); };
         timedLoad(nullptr);
-        for (int round = 0; round < 2; ++round) {
+        for (int round = 0; round < engineRounds; ++round) {
             best(plainMs, timedLoad(nullptr));
             best(nullMs, timedLoad(&null));
             if (engine) {
@@ -301,7 +305,7 @@ int main(int argc, char **argv)
     };
     auto printEngine = [&] {
         out << "Loader::loadSync over " << QString::number(double(subsetBytes) / 1048576.0, 'f', 0)
-            << " MB (best of 2, after a warm-up load): " << plainMs
+            << " MB (best of " << engineRounds << ", after a warm-up load): " << plainMs
             << " ms without an observer, " << nullMs << " ms feeding decoded lines to an observer that does nothing (+"
             << QString::number(plainMs > 0 ? 100.0 * double(nullMs - plainMs) / double(plainMs) : 0, 'f', 0) << "%), " << engineMs
             << " ms with the diagnosis engine (+" << QString::number(plainMs > 0 && engineMs >= 0 ? 100.0 * double(engineMs - plainMs) / double(plainMs) : 0, 'f', 0)

@@ -54,13 +54,78 @@ struct Occurrence {
     }
 };
 
+// A list of distinct strings in the order first added. Looked up by a hash that travels with
+// each string, so that merging a run's list (hashed on a pool thread) into the whole compares
+// integers: probing a QSet<QString> of a million session ids compares strings at every step, and
+// was most of the load thread's merging.
+class UniqueStrings {
+public:
+    const QStringList &list() const { return m_list; }
+    bool add(const QString &s) { return add(s, qHash(s, size_t(0))); }
+    void addAll(const UniqueStrings &later)
+    {
+        for (qsizetype i = 0; i < later.m_list.size(); ++i)
+            add(later.m_list.at(i), later.m_hashes.at(size_t(i)));
+    }
+
+private:
+    bool add(const QString &s, size_t hash)
+    {
+        const auto first = m_firstByHash.constFind(hash);
+        if (first != m_firstByHash.cend()) {
+            // Another string with this hash is the rare case: those live in a set of their own.
+            if (m_list.at(*first) == s || m_collided.contains(s))
+                return false;
+            m_collided.insert(s);
+        } else {
+            m_firstByHash.insert(hash, m_list.size());
+        }
+        m_list << s;
+        m_hashes.push_back(hash);
+        return true;
+    }
+    QStringList m_list;
+    std::vector<size_t> m_hashes;              // per entry of m_list
+    QHash<size_t, qsizetype> m_firstByHash;    // hash -> first entry with it
+    QSet<QString> m_collided;                  // entries whose hash an earlier entry had
+};
+
 struct Accumulator {
-    Finding finding;
+    Finding finding;                  // its sessions and messageIds are filled when handed out
+    UniqueStrings sessionIds;
+    UniqueStrings messageIds;
+    // Session indexes come in increasing order (runs are merged in order, a run's sessions are
+    // in order), so a new one is normally just appended; the set is built only when one comes
+    // out of order, from the entries of finding.sessionIndexes it does not cover yet.
     QSet<int> sessionIndexSet;
-    QSet<QString> sessionIdSet;
-    QSet<QString> messageSet;
+    qsizetype sessionIndexSetCovers = 0;
+    int maxSessionIndex = -1;
     QSet<QString> serverSet;
     QSet<QString> codeSet;
+
+    void addSessionIndex(int index)
+    {
+        QList<int> &list = finding.sessionIndexes;
+        if (index > maxSessionIndex) {
+            maxSessionIndex = index;
+            list << index;
+            return;
+        }
+        for (; sessionIndexSetCovers < list.size(); ++sessionIndexSetCovers)
+            sessionIndexSet.insert(list.at(sessionIndexSetCovers));
+        if (sessionIndexSet.contains(index))
+            return;
+        sessionIndexSet.insert(index);
+        list << index;
+        ++sessionIndexSetCovers;
+    }
+    Finding result() const
+    {
+        Finding f = finding;
+        f.sessions = sessionIds.list();
+        f.messageIds = messageIds.list();
+        return f;
+    }
 };
 
 // What parameter sources read from.
@@ -351,9 +416,6 @@ struct DiagnosisEngine::Private {
     qint64 minGapMs = std::numeric_limits<qint64>::max();
 
     mutable QMutex mutex;
-    QHash<QString, Accumulator> findings;   // key: rule id + group values
-    qint64 occurrencesAdded = 0;
-    QSet<QString> serversSeen;              // lower-case server names of sessions streamed in
 
     // Deferred decisions, resolved in loadFinished when every server is known.
     struct CapabilityCandidate {
@@ -364,7 +426,6 @@ struct DiagnosisEngine::Private {
         QString connector;
         bool peerIsExchange;
     };
-    QList<CapabilityCandidate> capabilityCandidates;
     struct CertificateNames {
         QSet<QString> names;
         bool anyUncovered = false;
@@ -372,11 +433,24 @@ struct DiagnosisEngine::Private {
         SeenCertificate sample;
         Session sessionSample;
     };
-    QHash<QString, CertificateNames> certificatesByThumbprint;
-    QMap<QString, CertificateSighting> sightings;   // key: server, host, role, thumbprint
+    // What sessions add up to: the engine's whole result, or one run's part of it, made on a pool
+    // thread and merged in order into the whole (merging gives what adding the run's sessions
+    // one by one would have given).
+    struct Aggregate {
+        QHash<QString, Accumulator> findings;   // key: rule id + group values
+        QSet<QString> serversSeen;              // lower-case server names of sessions streamed in
+        QSet<QString> serverSpellingsSeen;      // the same as logged (few: looked up before lower-casing)
+        QList<CapabilityCandidate> capabilityCandidates;
+        QHash<QString, CertificateNames> certificatesByThumbprint;
+        QMap<QString, CertificateSighting> sightings;   // key: server, host, role, thumbprint
+    };
+    Aggregate total;
+    struct RunScan : SessionObserver::Scan {
+        Aggregate aggregate;
+    };
 
-    // What one session adds, worked out on a pool thread by scan() and merged in order by commit().
-    struct SessionScan : SessionObserver::Scan {
+    // What one session adds, worked out by scan() and added to its run's aggregate by commit().
+    struct SessionScan {
         SessionFacts facts;
         struct Add {
             int rule = -1;
@@ -395,8 +469,10 @@ struct DiagnosisEngine::Private {
     QString findingKey(int ruleIndex, const Occurrence &occ, const Context *ctx) const;
     // ctx: where the rule's parameters are read from (only when needed: for the group key, and
     // for a finding that still lacks some); occ.parameters are taken as they are.
-    void add(int ruleIndex, Occurrence occ, const Context *ctx = nullptr);
-    void merge(const QString &key, int ruleIndex, Occurrence occ, const Context *ctx);
+    void add(Aggregate &into, int ruleIndex, Occurrence occ, const Context *ctx = nullptr) const;
+    void merge(Aggregate &into, const QString &key, int ruleIndex, Occurrence occ, const Context *ctx) const;
+    // Adds a later run's aggregate to an earlier one (the whole, on the load's thread).
+    static void absorb(Aggregate &into, Aggregate &&later);
     // The union of every protocol pattern against one text, with the answers for recent texts
     // remembered per thread.
     bool prefilterMatches(const QString &text) const;
@@ -407,10 +483,9 @@ struct DiagnosisEngine::Private {
         return ++counter;
     }
     // Reads only the session, its lines and the prepared rules: safe on any thread.
-    std::unique_ptr<SessionScan> scan(const Session &session, const QList<SessionLine> &lines) const;
-    void commit(const Session &session, SessionScan &scan);
+    SessionScan scan(const Session &session, const QList<SessionLine> &lines) const;
+    void commit(Aggregate &into, const Session &session, SessionScan &scan) const;
     void scanMessages(const Store &store);
-    QSet<QString> serverSpellingsSeen;
     std::vector<QList<QStringList>> groupSources;   // per rule, per groupBy name: its sources (looked up once)
 };
 
@@ -477,15 +552,17 @@ QString DiagnosisEngine::Private::findingKey(int ruleIndex, const Occurrence &oc
     return key;
 }
 
-void DiagnosisEngine::Private::add(int ruleIndex, Occurrence occ, const Context *ctx)
+void DiagnosisEngine::Private::add(Aggregate &into, int ruleIndex, Occurrence occ, const Context *ctx) const
 {
     const QString key = findingKey(ruleIndex, occ, ctx);
-    merge(key, ruleIndex, std::move(occ), ctx);
+    merge(into, key, ruleIndex, std::move(occ), ctx);
 }
 
-void DiagnosisEngine::Private::merge(const QString &key, int ruleIndex, Occurrence occ, const Context *ctx)
+void DiagnosisEngine::Private::merge(Aggregate &into, const QString &key, int ruleIndex, Occurrence occ,
+                                     const Context *ctx) const
 {
     const Rule &rule = kb.rules().at(ruleIndex);
+    QHash<QString, Accumulator> &findings = into.findings;
     auto it = findings.find(key);
     if (it == findings.end()) {
         Accumulator a;
@@ -499,7 +576,6 @@ void DiagnosisEngine::Private::merge(const QString &key, int ruleIndex, Occurren
     Accumulator &a = it.value();
     Finding &f = a.finding;
     ++f.count;
-    ++occurrencesAdded;
     if (occ.firstMs != kNoTime && (f.firstMs == kNoTime || occ.firstMs < f.firstMs))
         f.firstMs = occ.firstMs;
     if (occ.lastMs != kNoTime && (f.lastMs == kNoTime || occ.lastMs > f.lastMs))
@@ -511,20 +587,13 @@ void DiagnosisEngine::Private::merge(const QString &key, int ruleIndex, Occurren
             f.servers << s;
         }
     }
-    if (occ.sessionIndex >= 0 && (f.sessionIndexes.isEmpty() || f.sessionIndexes.last() != occ.sessionIndex)
-        && !a.sessionIndexSet.contains(occ.sessionIndex)) {
-        a.sessionIndexSet.insert(occ.sessionIndex);
-        f.sessionIndexes << occ.sessionIndex;
-    }
-    if (!occ.sessionId.isEmpty() && !a.sessionIdSet.contains(occ.sessionId)) {
-        a.sessionIdSet.insert(occ.sessionId);
-        f.sessions << occ.sessionId;
-    }
+    if (occ.sessionIndex >= 0)
+        a.addSessionIndex(occ.sessionIndex);
+    if (!occ.sessionId.isEmpty())
+        a.sessionIds.add(occ.sessionId);
     for (const QString &m : std::as_const(occ.messageIds)) {
-        if (!m.isEmpty() && !a.messageSet.contains(m)) {
-            a.messageSet.insert(m);
-            f.messageIds << m;
-        }
+        if (!m.isEmpty())
+            a.messageIds.add(m);
     }
     for (const QString &c : std::as_const(occ.codes)) {
         if (!c.isEmpty() && !a.codeSet.contains(c)) {
@@ -552,6 +621,117 @@ void DiagnosisEngine::Private::merge(const QString &key, int ruleIndex, Occurren
     }
 }
 
+namespace {
+
+// Appends to `list` the items of `later` that `seen` does not hold yet, in their order.
+template <typename T>
+void appendUnseen(QList<T> &list, QSet<T> &seen, const QList<T> &later)
+{
+    for (const T &v : later) {
+        if (!seen.contains(v)) {
+            seen.insert(v);
+            list << v;
+        }
+    }
+}
+
+// A later accumulator of the same finding: what merging its occurrences one by one would add.
+void absorbAccumulator(Accumulator &a, Accumulator &&later)
+{
+    Finding &f = a.finding;
+    const Finding &g = later.finding;
+    f.count += g.count;
+    if (g.firstMs != kNoTime && (f.firstMs == kNoTime || g.firstMs < f.firstMs))
+        f.firstMs = g.firstMs;
+    if (g.lastMs != kNoTime && (f.lastMs == kNoTime || g.lastMs > f.lastMs))
+        f.lastMs = g.lastMs;
+    for (const QString &s : g.servers) {
+        const QString key = lowerKey(s);
+        if (!a.serverSet.contains(key)) {
+            a.serverSet.insert(key);
+            f.servers << s;
+        }
+    }
+    for (int index : g.sessionIndexes)
+        a.addSessionIndex(index);
+    a.sessionIds.addAll(later.sessionIds);
+    a.messageIds.addAll(later.messageIds);
+    appendUnseen(f.codes, a.codeSet, g.codes);
+    for (const RecordRef &ref : g.evidence) {
+        if (f.evidence.size() >= kEvidenceCap)
+            break;
+        f.evidence << ref;
+    }
+    for (auto p = g.parameters.begin(); p != g.parameters.end(); ++p) {
+        if (!f.parameters.contains(p.key()))
+            f.parameters.insert(p.key(), p.value());
+    }
+}
+
+void absorbSighting(CertificateSighting &s, CertificateSighting &&later)
+{
+    if (s.sessions == 0) {
+        s = std::move(later);
+        return;
+    }
+    s.sessions += later.sessions;
+    if (later.firstMs != kNoTime && (s.firstMs == kNoTime || later.firstMs < s.firstMs))
+        s.firstMs = later.firstMs;
+    if (later.lastMs != kNoTime && (s.lastMs == kNoTime || later.lastMs > s.lastMs))
+        s.lastMs = later.lastMs;
+    for (int index : std::as_const(later.sessionIndexes)) {
+        if (s.sessionIndexes.size() >= kEvidenceCap)
+            break;
+        s.sessionIndexes << index;
+    }
+}
+
+} // namespace
+
+void DiagnosisEngine::Private::absorb(Aggregate &into, Aggregate &&later)
+{
+    if (into.findings.isEmpty() && into.sightings.isEmpty() && into.certificatesByThumbprint.isEmpty()
+        && into.capabilityCandidates.isEmpty() && into.serverSpellingsSeen.isEmpty() && into.serversSeen.isEmpty()) {
+        into = std::move(later);   // the first run
+        return;
+    }
+    for (auto it = later.findings.begin(); it != later.findings.end(); ++it) {
+        auto mine = into.findings.find(it.key());
+        if (mine == into.findings.end())
+            into.findings.insert(it.key(), std::move(it.value()));
+        else
+            absorbAccumulator(mine.value(), std::move(it.value()));
+    }
+    into.serversSeen.unite(later.serversSeen);
+    into.serverSpellingsSeen.unite(later.serverSpellingsSeen);
+    into.capabilityCandidates.append(std::move(later.capabilityCandidates));
+    for (auto it = later.certificatesByThumbprint.begin(); it != later.certificatesByThumbprint.end(); ++it) {
+        auto mine = into.certificatesByThumbprint.find(it.key());
+        if (mine == into.certificatesByThumbprint.end()) {
+            into.certificatesByThumbprint.insert(it.key(), std::move(it.value()));
+            continue;
+        }
+        CertificateNames &names = mine.value();
+        const CertificateNames &more = it.value();
+        names.names.unite(more.names);
+        names.anyUncovered = names.anyUncovered || more.anyUncovered;
+        Occurrence &occ = names.occurrence;
+        for (const QString &server : more.occurrence.servers) {
+            if (!occ.servers.contains(server))
+                occ.servers << server;
+        }
+        occ.addTime(more.occurrence.firstMs);
+        occ.addTime(more.occurrence.lastMs);
+        for (const RecordRef &ref : more.occurrence.evidence) {
+            if (occ.evidence.size() >= kEvidenceCap)
+                break;
+            occ.evidence << ref;
+        }
+    }
+    for (auto it = later.sightings.begin(); it != later.sightings.end(); ++it)
+        absorbSighting(into.sightings[it.key()], std::move(it.value()));
+}
+
 bool DiagnosisEngine::Private::prefilterMatches(const QString &text) const
 {
     // '*' lines repeat from session to session (the same TLS, certificate and permission lines;
@@ -576,11 +756,10 @@ bool DiagnosisEngine::Private::prefilterMatches(const QString &text) const
     return hit;
 }
 
-std::unique_ptr<DiagnosisEngine::Private::SessionScan> DiagnosisEngine::Private::scan(const Session &session,
-                                                                                 const QList<SessionLine> &lines) const
+DiagnosisEngine::Private::SessionScan DiagnosisEngine::Private::scan(const Session &session,
+                                                                     const QList<SessionLine> &lines) const
 {
-    auto result = std::make_unique<SessionScan>();
-    SessionScan &out = *result;
+    SessionScan out;
     const qint64 gapThreshold = idleGap.isEmpty() ? std::numeric_limits<qint64>::max() : minGapMs;
     out.facts = SessionFacts::derive(session, lines, gapThreshold);
     const SessionFacts &facts = out.facts;
@@ -757,15 +936,15 @@ std::unique_ptr<DiagnosisEngine::Private::SessionScan> DiagnosisEngine::Private:
             pending(m.rule, std::move(occ), ctx);
         }
     }
-    return result;
+    return out;
 }
 
-void DiagnosisEngine::Private::commit(const Session &session, SessionScan &scan)
+void DiagnosisEngine::Private::commit(Aggregate &into, const Session &session, SessionScan &scan) const
 {
     // Few distinct spellings: look the name up as logged before lower-casing it.
-    if (!session.server.isEmpty() && !serverSpellingsSeen.contains(session.server)) {
-        serverSpellingsSeen.insert(session.server);
-        serversSeen.insert(session.server.toLower());
+    if (!session.server.isEmpty() && !into.serverSpellingsSeen.contains(session.server)) {
+        into.serverSpellingsSeen.insert(session.server);
+        into.serversSeen.insert(session.server.toLower());
     }
     const SessionFacts &facts = scan.facts;
     Context ctx;
@@ -777,15 +956,15 @@ void DiagnosisEngine::Private::commit(const Session &session, SessionScan &scan)
             c.match = &*add.match;
         if (add.certificate >= 0)
             c.certificate = &facts.certificates.at(add.certificate);
-        merge(add.key, add.rule, std::move(add.occurrence), &c);
+        merge(into, add.key, add.rule, std::move(add.occurrence), &c);
     }
-    capabilityCandidates.append(std::move(scan.candidates));
+    into.capabilityCandidates.append(std::move(scan.candidates));
 
     for (const SeenCertificate &cert : facts.certificates) {
         const bool own = cert.info.role == QLatin1String("sending") || (cert.info.role.isEmpty() && session.direction == Direction::Receive);
         const QString key = session.server.toLower() + QLatin1Char('\x1f') + cert.announcedName.toLower() + QLatin1Char('\x1f')
             + cert.info.role + QLatin1Char('\x1f') + cert.info.thumbprint + QLatin1Char('\x1f') + cert.info.subject;
-        CertificateSighting &sighting = sightings[key];
+        CertificateSighting &sighting = into.sightings[key];
         if (sighting.sessions == 0) {
             sighting.server = session.server;
             sighting.host = cert.announcedName;
@@ -804,7 +983,7 @@ void DiagnosisEngine::Private::commit(const Session &session, SessionScan &scan)
         if (cert.expectedName.isEmpty())
             continue;
         if (!cert.info.thumbprint.isEmpty() && !certificateMultipleNames.isEmpty()) {
-            CertificateNames &names = certificatesByThumbprint[cert.info.thumbprint];
+            CertificateNames &names = into.certificatesByThumbprint[cert.info.thumbprint];
             if (names.names.isEmpty()) {
                 names.sample = cert;
                 names.sessionSample = session;
@@ -899,7 +1078,7 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
                 if (c.hop && c.hop->sessionIndex >= 0 && c.hop->sessionIndex < store.sessions.size())
                     c.session = &store.sessions.at(c.hop->sessionIndex);
                 it->occurrence.parameters = fillParameters(rules.at(it.key()), c);
-                add(it.key(), it->occurrence);
+                add(total, it.key(), it->occurrence);
             }
         }
 
@@ -947,7 +1126,7 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
                     c.hop = &blamed;
                     occ.parameters = fillParameters(rules.at(m.rule), c);
                     occ.parameters.insert(QStringLiteral("DelayMinutes"), QString::number(delay / 60000));
-                    add(m.rule, occ);
+                    add(total, m.rule, occ);
                 }
             }
         }
@@ -987,7 +1166,7 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
                     c.hop = &h;
                     occ.parameters = fillParameters(rules.at(m.rule), c);
                     occ.parameters.insert(QStringLiteral("TargetServer"), occ.servers.value(1));
-                    add(m.rule, occ);
+                    add(total, m.rule, occ);
                 }
             }
         }
@@ -1013,18 +1192,27 @@ const KnowledgeBase &DiagnosisEngine::knowledgeBase() const
     return d->kb;
 }
 
-std::unique_ptr<SessionObserver::Scan> DiagnosisEngine::scanSession(const Session &session, const QList<SessionLine> &lines)
+std::unique_ptr<SessionObserver::Scan> DiagnosisEngine::scanSessions(const QList<Session> &sessions, qsizetype begin,
+                                                                      qsizetype end, const LinesOf &linesOf)
 {
-    return d->scan(session, lines);   // no lock: scan() touches nothing that commit() changes
+    // No lock: the run's sessions are added to the run's own aggregate, and scan() and commit()
+    // read nothing else but the prepared rules.
+    auto run = std::make_unique<Private::RunScan>();
+    for (qsizetype i = begin; i < end; ++i) {
+        const Session &session = sessions.at(i);
+        Private::SessionScan scan = d->scan(session, linesOf(i));
+        d->commit(run->aggregate, session, scan);
+    }
+    return run;
 }
 
-void DiagnosisEngine::sessionScanned(const Store &, const Session &session, std::unique_ptr<Scan> scan)
+void DiagnosisEngine::sessionsScanned(const Store &, std::unique_ptr<Scan> scan)
 {
-    auto *own = dynamic_cast<Private::SessionScan *>(scan.get());
-    if (!own)
+    auto *run = dynamic_cast<Private::RunScan *>(scan.get());
+    if (!run)
         return;   // soft: a scan from another observer has nothing for this engine
     QMutexLocker lock(&d->mutex);
-    d->commit(session, *own);
+    Private::absorb(d->total, std::move(run->aggregate));
 }
 
 void DiagnosisEngine::loadFinished(const Store &store)
@@ -1032,21 +1220,22 @@ void DiagnosisEngine::loadFinished(const Store &store)
     QMutexLocker lock(&d->mutex);
     for (const SourceFile &f : store.files) {
         if (!f.server.isEmpty())
-            d->serversSeen.insert(f.server.toLower());
+            d->total.serversSeen.insert(f.server.toLower());
     }
 
-    for (const Private::CapabilityCandidate &c : std::as_const(d->capabilityCandidates)) {
+    Private::Aggregate &total = d->total;
+    for (const Private::CapabilityCandidate &c : std::as_const(total.capabilityCandidates)) {
         const bool intraOrg = c.connector.contains(QLatin1String("Intra-Organization"), Qt::CaseInsensitive)
-            || (!c.peerName.isEmpty() && d->serversSeen.contains(firstLabel(c.peerName)))
+            || (!c.peerName.isEmpty() && total.serversSeen.contains(firstLabel(c.peerName)))
             || (c.peerIsExchange && !domainOfHost(c.peerName).isEmpty() && domainOfHost(c.peerName) == domainOfHost(c.ownName));
         if (intraOrg)
-            d->add(c.rule, c.occurrence);
+            d->add(total, c.rule, c.occurrence);
     }
-    d->capabilityCandidates.clear();
+    total.capabilityCandidates.clear();
 
     d->scanMessages(store);
 
-    for (auto it = d->certificatesByThumbprint.begin(); it != d->certificatesByThumbprint.end(); ++it) {
+    for (auto it = total.certificatesByThumbprint.begin(); it != total.certificatesByThumbprint.end(); ++it) {
         if (it->names.size() < 2 || !it->anyUncovered)
             continue;
         for (const Private::MatcherRef &m : d->certificateMultipleNames) {
@@ -1058,16 +1247,16 @@ void DiagnosisEngine::loadFinished(const Store &store)
             QStringList names(it->names.begin(), it->names.end());
             names.sort();
             occ.parameters.insert(QStringLiteral("Names"), names.join(QLatin1Char(',')));
-            d->add(m.rule, occ);
+            d->add(total, m.rule, occ);
         }
     }
-    d->certificatesByThumbprint.clear();
+    total.certificatesByThumbprint.clear();
 }
 
 QList<CertificateSighting> DiagnosisEngine::certificates() const
 {
     QMutexLocker lock(&d->mutex);
-    return d->sightings.values();
+    return d->total.sightings.values();
 }
 
 QList<Finding> DiagnosisEngine::findings() const
@@ -1075,9 +1264,9 @@ QList<Finding> DiagnosisEngine::findings() const
     QList<Finding> out;
     {
         QMutexLocker lock(&d->mutex);
-        out.reserve(d->findings.size());
-        for (const Accumulator &a : std::as_const(d->findings))
-            out << a.finding;
+        out.reserve(d->total.findings.size());
+        for (const Accumulator &a : std::as_const(d->total.findings))
+            out << a.result();
     }
     std::sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
         if (a.severity != b.severity)

@@ -32,8 +32,9 @@ public:
     static Result<std::shared_ptr<DiagnosisEngine>> create(const QString &kbPath = {});
     ~DiagnosisEngine() override;
 
-    std::unique_ptr<Scan> scanSession(const Session &session, const QList<SessionLine> &lines) override;
-    void sessionScanned(const Store &store, const Session &session, std::unique_ptr<Scan> scan) override;
+    std::unique_ptr<Scan> scanSessions(const QList<Session> &sessions, qsizetype begin, qsizetype end,
+                                       const LinesOf &linesOf) override;
+    void sessionsScanned(const Store &store, std::unique_ptr<Scan> scan) override;
     void loadFinished(const Store &store) override;
 
     QList<Finding> findings() const;   // sorted: severity desc, then first time

@@ -28,6 +28,7 @@ namespace {
 constexpr int kBatchSessions = 5000;
 constexpr qint64 kBatchMs = 100;
 constexpr qsizetype kObserverBlock = 2048;   // sessions decoded ahead of the observer
+constexpr qsizetype kObserverRun = 256;      // sessions per scanSessions call
 
 bool cancelled(const LoadOptions &o) { return o.cancel && o.cancel->load(std::memory_order_relaxed); }
 
@@ -287,11 +288,11 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     store->sessions = std::move(assembled.sessions);
 
     // Batches to the UI and the observer, in start-time order, from this one thread. The pool
-    // decodes each session's SessionLines and runs the observer's scanSession on them, one block of
-    // sessions ahead of this thread, which hands the scans to sessionScanned in order. Decoding and
+    // decodes the sessions' SessionLines and runs the observer's scanSessions on them, one block of
+    // sessions ahead of this thread, which hands the scans to sessionsScanned in order. Decoding and
     // scanning on this thread made the observer the slowest stage of a load (issue #6).
     SessionObserver *observer = options.observer;
-    auto scanSession = [&](qsizetype i) -> std::unique_ptr<SessionObserver::Scan> {
+    const SessionObserver::LinesOf linesOf = [&](qsizetype i) {
         const std::vector<LineLoc> &locs = assembled.lines[size_t(i)];
         QList<SessionLine> lines;
         lines.reserve(qsizetype(locs.size()));
@@ -301,29 +302,35 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
             lines.append(decodeSessionLine(pf.bytes->view(), ingest::layoutAt(pf.layouts, pl.offset), pl.offset,
                                            pl.length, pl.line, l.file));
         }
-        return observer->scanSession(store->sessions.at(i), lines);
+        return lines;
     };
     const qsizetype total = store->sessions.size();
     if (options.sessionTotal && options.sessionBatch)
         options.sessionTotal(total);
     QThreadPool scanPool;
     scanPool.setMaxThreadCount(threads);
+    // A block of sessions is scanned ahead of this thread in runs of kObserverRun sessions, one
+    // scan per run: merging a run's findings costs this thread about what one session's did.
     struct Block {
         qsizetype begin = 0, end = 0;
-        std::vector<std::unique_ptr<SessionObserver::Scan>> scans;
+        std::vector<std::unique_ptr<SessionObserver::Scan>> runs;
         std::vector<qsizetype> idx;
         QFuture<void> done;
     };
+    const QList<Session> &sessions = store->sessions;
     auto startBlock = [&](Block &b, qsizetype begin) {
         b.begin = begin;
         b.end = std::min(total, begin + kObserverBlock);
-        b.scans.clear();
-        b.scans.resize(size_t(b.end - b.begin));
-        b.idx.resize(size_t(b.end - b.begin));
+        const qsizetype runs = (b.end - b.begin + kObserverRun - 1) / kObserverRun;
+        b.runs.clear();
+        b.runs.resize(size_t(runs));
+        b.idx.resize(size_t(runs));
         std::iota(b.idx.begin(), b.idx.end(), qsizetype(0));
-        b.done = QtConcurrent::map(&scanPool, b.idx, [&b, &scanSession, &options](qsizetype k) {
-            if (!cancelled(options))
-                b.scans[size_t(k)] = scanSession(b.begin + k);
+        b.done = QtConcurrent::map(&scanPool, b.idx, [&b, &sessions, &linesOf, observer, &options](qsizetype k) {
+            if (cancelled(options))
+                return;
+            const qsizetype runBegin = b.begin + k * kObserverRun;
+            b.runs[size_t(k)] = observer->scanSessions(sessions, runBegin, std::min(b.end, runBegin + kObserverRun), linesOf);
         });
     };
     Block blocks[2];
@@ -340,11 +347,12 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
             if (i == b.begin) {
                 b.done.waitForFinished();
                 if (b.end < total)
-                    startBlock(blocks[1 - cur], b.end);   // scan ahead while this thread commits
+                    startBlock(blocks[1 - cur], b.end);   // scan ahead while this thread merges
             }
             if (cancelled(options))
                 break;
-            observer->sessionScanned(*store, store->sessions.at(i), std::move(b.scans[size_t(i - b.begin)]));
+            if ((i - b.begin) % kObserverRun == 0)
+                observer->sessionsScanned(*store, std::move(b.runs[size_t((i - b.begin) / kObserverRun)]));
             if (i + 1 == b.end)
                 cur = 1 - cur;
         }

@@ -1,6 +1,7 @@
 #pragma once
 #include "model/core/sessions/types.h"
 
+#include <functional>
 #include <memory>
 
 namespace mwb {
@@ -8,30 +9,36 @@ namespace mwb {
 class Store;
 
 // Receives sessions as the loader assembles them (used by the diagnosis engine, so that rules run
-// while the lines are still in hand). Work per session comes in two steps so that the costly part
-// runs on every core: scanSession on the loader's pool, sessionScanned in order on one thread.
+// while the lines are still in hand). Work comes in two steps so that the costly part runs on
+// every core: scanSessions on the loader's pool, one run of consecutive sessions per call, and
+// sessionsScanned in order on one thread, which then only merges what each run found.
 class SessionObserver {
 public:
-    // What scanSession found in one session, handed back to sessionScanned.
+    // What scanSessions found in one run of sessions, handed back to sessionsScanned.
     class Scan {
     public:
         virtual ~Scan() = default;
     };
+    // Decodes the lines of the session at an index of the list given to scanSessions.
+    using LinesOf = std::function<QList<SessionLine>(qsizetype index)>;
 
     virtual ~SessionObserver() = default;
-    // Called on pool threads, concurrently and in any order, while the session's lines are decoded.
-    // It may read only its arguments and the observer's setup (nothing that sessionScanned changes).
-    virtual std::unique_ptr<Scan> scanSession(const Session &session, const QList<SessionLine> &lines) = 0;
-    // Called in start-time order, one call at a time, from the load's thread, with what
-    // scanSession returned for this session (may be null). The lines are gone by then.
-    virtual void sessionScanned(const Store &store, const Session &session, std::unique_ptr<Scan> scan) = 0;
+    // Called on pool threads, concurrently for different runs and in any order of runs, for the
+    // sessions [begin, end) of `sessions`, which are in start-time order. It may read only its
+    // arguments and the observer's setup (nothing that sessionsScanned changes).
+    virtual std::unique_ptr<Scan> scanSessions(const QList<Session> &sessions, qsizetype begin, qsizetype end,
+                                               const LinesOf &linesOf) = 0;
+    // Called with the runs in start-time order, one call at a time, from the load's thread, with
+    // what scanSessions returned for each run (may be null). The lines are gone by then.
+    virtual void sessionsScanned(const Store &store, std::unique_ptr<Scan> scan) = 0;
     // After all sessions: messages are correlated and Store::messages is filled.
     virtual void loadFinished(const Store &store) = 0;
 
     // Both steps for one session, on the calling thread (tests, callers without a pool).
     void sessionAssembled(const Store &store, const Session &session, const QList<SessionLine> &lines)
     {
-        sessionScanned(store, session, scanSession(session, lines));
+        const QList<Session> one{session};
+        sessionsScanned(store, scanSessions(one, 0, 1, [&lines](qsizetype) { return lines; }));
     }
 };
 

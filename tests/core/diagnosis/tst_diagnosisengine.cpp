@@ -832,12 +832,13 @@ private slots:
 
     void scansMadeOnOtherThreadsInAnyOrderGiveTheSameFindings()
     {
-        // The loader runs scanSession on its pool, concurrently and out of order, and commits the
-        // scans in session order: findings must not depend on where or when a session was scanned.
+        // The loader runs scanSessions on its pool, concurrently and out of order, and merges the
+        // runs in session order: findings must not depend on where or when a session was scanned,
+        // nor on how the sessions were cut into runs.
         QList<SessionBuilder> sessions;
-        for (int i = 0; i < 40; ++i) {
+        for (int i = 0; i < 60; ++i) {
             const QString id = QStringLiteral("08DC0000000009%1").arg(i, 2, 10, QLatin1Char('0'));
-            switch (i % 4) {
+            switch (i % 6) {
             case 0:
                 sessions << receiveWithReply(id, QStringLiteral("530 5.7.3 STARTTLS is required to send mail"));
                 break;
@@ -855,16 +856,37 @@ private slots:
                 sessions << b;
                 break;
             }
-            default: {
+            case 3: {
                 SessionBuilder b(Direction::Receive, id);
                 b.greet().deliver().quit();
+                sessions << b;
+                break;
+            }
+            case 4: {
+                // One certificate under two names, in different runs: sightings and a finding.
+                SessionBuilder b(Direction::Receive, id);
+                b.greet(QStringLiteral("mail.fabrikam.com"),
+                        (i / 6) % 2 ? QStringLiteral("ex01.contoso.com") : QStringLiteral("mail.contoso.com"));
+                b.line('*', {}, QStringLiteral("Sending certificate"));
+                b.line('*', QStringLiteral("99887766554433221100AABBCCDDEEFF00112233"), QStringLiteral("Certificate thumbprint"));
+                b.line('*', QStringLiteral("CN=mail.contoso.com"), QStringLiteral("Certificate subject"));
+                b.deliver().quit();
+                sessions << b;
+                break;
+            }
+            default: {
+                // Probes that share one session id across runs: the id is listed once.
+                SessionBuilder b(Direction::Receive, QStringLiteral("08DC000000000999"));
+                b.greet().line('-', QString(), QStringLiteral("Remote"));
                 sessions << b;
                 break;
             }
             }
         }
         const Run sequential = run(sessions);
-        QVERIFY(sequential.findings.size() >= 3);
+        QVERIFY(sequential.findings.size() >= 4);
+        QCOMPARE(sequential.of(QStringLiteral("certificate-multiple-names")).size(), 1);
+        QVERIFY(sequential.of(QStringLiteral("session-unused")).first().sessions.count(QStringLiteral("08DC000000000999")) == 1);
 
         auto engine = DiagnosisEngine::create();
         QVERIFY(engine.ok());
@@ -882,26 +904,48 @@ private slots:
             s.endMs = b.lines.last().timeMs;
             store.sessions << s;
         }
-        std::vector<std::unique_ptr<SessionObserver::Scan>> scans(size_t(sessions.size()));
-        const int half = int(sessions.size()) / 2;
-        auto scanRange = [&](int from, int to, bool backwards) {
+        // Runs of five sessions (a run merges its sessions itself, so that runs of many sessions
+        // land in one finding before the runs are merged), scanned backwards on one thread and
+        // forwards on another.
+        constexpr int kRun = 5;
+        const int runs = int((sessions.size() + kRun - 1) / kRun);
+        std::vector<std::unique_ptr<SessionObserver::Scan>> scans(static_cast<size_t>(runs));
+        const SessionObserver::LinesOf linesOf = [&](qsizetype i) { return sessions.at(i).lines; };
+        auto scanRuns = [&](int from, int to, bool backwards) {
             for (int k = from; k < to; ++k) {
-                const int i = backwards ? to - 1 - (k - from) : k;
-                scans[size_t(i)] = engine.value()->scanSession(store.sessions.at(i), sessions.at(i).lines);
+                const int r = backwards ? to - 1 - (k - from) : k;
+                scans[size_t(r)] = engine.value()->scanSessions(store.sessions, qsizetype(r) * kRun,
+                                                                std::min(store.sessions.size(), qsizetype(r + 1) * kRun), linesOf);
             }
         };
-        std::thread first(scanRange, 0, half, true);
-        std::thread second(scanRange, half, int(sessions.size()), false);
+        std::thread first(scanRuns, 0, runs / 2, true);
+        std::thread second(scanRuns, runs / 2, runs, false);
         first.join();
         second.join();
-        for (int i = 0; i < store.sessions.size(); ++i)
-            engine.value()->sessionScanned(store, store.sessions.at(i), std::move(scans[size_t(i)]));
+        for (int r = 0; r < runs; ++r)
+            engine.value()->sessionsScanned(store, std::move(scans[size_t(r)]));
         engine.value()->loadFinished(store);
-        const QList<Finding> parallel = engine.value()->findings();
 
-        QCOMPARE(parallel.size(), sequential.findings.size());
-        for (int i = 0; i < parallel.size(); ++i) {
-            const Finding &a = sequential.findings.at(i), &b = parallel.at(i);
+        // The reference: every session in one run, on this thread, so no two runs are merged.
+        auto whole = DiagnosisEngine::create();
+        QVERIFY(whole.ok());
+        whole.value()->sessionsScanned(store, whole.value()->scanSessions(store.sessions, 0, store.sessions.size(), linesOf));
+        whole.value()->loadFinished(store);
+        compareFindings(whole.value()->findings(), engine.value()->findings());
+        compareFindings(whole.value()->findings(), sequential.findings);   // runs of one session each
+        const QList<CertificateSighting> certificates = whole.value()->certificates();
+        QCOMPARE(certificates.size(), 2);
+        QCOMPARE(certificates.at(0).sessions, 5);
+        QCOMPARE(certificates.at(1).sessions, 5);
+        compareCertificates(certificates, engine.value()->certificates());
+        compareCertificates(certificates, sequential.engine->certificates());
+    }
+
+    static void compareFindings(const QList<Finding> &expected, const QList<Finding> &actual)
+    {
+        QCOMPARE(actual.size(), expected.size());
+        for (int i = 0; i < actual.size(); ++i) {
+            const Finding &a = expected.at(i), &b = actual.at(i);
             QCOMPARE(b.rule, a.rule);
             QCOMPARE(b.count, a.count);
             QCOMPARE(b.sessions, a.sessions);
@@ -914,6 +958,20 @@ private slots:
             for (int k = 0; k < a.evidence.size(); ++k)
                 QCOMPARE(b.evidence.at(k).line, a.evidence.at(k).line);
             QCOMPARE(b.parameters, a.parameters);
+            QCOMPARE(b.messageIds, a.messageIds);
+        }
+    }
+
+    static void compareCertificates(const QList<CertificateSighting> &seq, const QList<CertificateSighting> &par)
+    {
+        QCOMPARE(par.size(), seq.size());
+        for (int i = 0; i < seq.size(); ++i) {
+            QCOMPARE(par.at(i).host, seq.at(i).host);
+            QCOMPARE(par.at(i).sessions, seq.at(i).sessions);
+            QCOMPARE(par.at(i).sessionIndexes, seq.at(i).sessionIndexes);
+            QCOMPARE(par.at(i).firstMs, seq.at(i).firstMs);
+            QCOMPARE(par.at(i).lastMs, seq.at(i).lastMs);
+            QCOMPARE(par.at(i).namesMatch, seq.at(i).namesMatch);
         }
     }
 

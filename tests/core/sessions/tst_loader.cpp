@@ -21,24 +21,33 @@ public:
     int messagesAtFinish = -1;
     int finishedCalls = 0;
     bool linesBeforeFinish = true;
-    bool scanMatchedSession = true;   // each scan reached sessionScanned with its own session
-    struct LineCount : Scan {
-        qint64 startMs = 0;
-        int lines = 0;
+    bool scanMatchedSession = true;   // each run's scan reached sessionsScanned right after the run before it
+    qsizetype nextRun = 0;            // where the next run handed to sessionsScanned should begin
+    struct LineCounts : Scan {
+        qsizetype begin = 0;
+        QList<qint64> starts;
+        QList<int> lines;
     };
-    std::unique_ptr<Scan> scanSession(const Session &s, const QList<SessionLine> &lines) override
+    std::unique_ptr<Scan> scanSessions(const QList<Session> &sessions, qsizetype begin, qsizetype end,
+                                       const LinesOf &linesOf) override
     {
-        auto scan = std::make_unique<LineCount>();
-        scan->startMs = s.startMs;
-        scan->lines = int(lines.size());
+        auto scan = std::make_unique<LineCounts>();
+        scan->begin = begin;
+        for (qsizetype i = begin; i < end; ++i) {
+            scan->starts.append(sessions.at(i).startMs);
+            scan->lines.append(int(linesOf(i).size()));
+        }
         return scan;
     }
-    void sessionScanned(const Store &, const Session &s, std::unique_ptr<Scan> scan) override
+    void sessionsScanned(const Store &, std::unique_ptr<Scan> scan) override
     {
-        const auto *count = dynamic_cast<const LineCount *>(scan.get());
-        scanMatchedSession = scanMatchedSession && count && count->startMs == s.startMs;
-        starts.append(s.startMs);
-        lineCounts.append(count ? count->lines : -1);
+        const auto *counts = dynamic_cast<const LineCounts *>(scan.get());
+        scanMatchedSession = scanMatchedSession && counts && counts->begin == nextRun;
+        if (!counts)
+            return;
+        nextRun = counts->begin + counts->starts.size();
+        starts.append(counts->starts);
+        lineCounts.append(counts->lines);
         if (finishedCalls)
             linesBeforeFinish = false;
     }
@@ -275,16 +284,18 @@ private Q_SLOTS:
         writeFile(dir.filePath(QStringLiteral("RECV2026112102-1.LOG")), syntheticReceiveLog(5001));
         struct LineObserver : SessionObserver {
             struct Lines : Scan {
-                QList<SessionLine> lines;
+                QList<QList<SessionLine>> lines;
             };
             QList<QList<SessionLine>> lines;
-            std::unique_ptr<Scan> scanSession(const Session &, const QList<SessionLine> &l) override
+            std::unique_ptr<Scan> scanSessions(const QList<Session> &, qsizetype begin, qsizetype end,
+                                               const LinesOf &linesOf) override
             {
                 auto scan = std::make_unique<Lines>();
-                scan->lines = l;
+                for (qsizetype i = begin; i < end; ++i)
+                    scan->lines.append(linesOf(i));
                 return scan;
             }
-            void sessionScanned(const Store &, const Session &, std::unique_ptr<Scan> scan) override
+            void sessionsScanned(const Store &, std::unique_ptr<Scan> scan) override
             {
                 lines.append(static_cast<Lines *>(scan.get())->lines);
             }
