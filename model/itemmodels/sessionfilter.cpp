@@ -472,7 +472,7 @@ bool SessionFilter::matches(const Session &s) const
         return false;
     if (p.toMs != kNoTime && (s.startMs == kNoTime || s.startMs >= p.toMs))
         return false;
-    if (p.onlyWithFinding && !m_findingSessions.contains(s.index))
+    if (p.onlyWithFinding && (s.index < 0 || s.index >= m_findingSessions.size() || !m_findingSessions.testBit(s.index)))
         return false;
     if (!p.server.isEmpty() && s.server.compare(p.server, Qt::CaseInsensitive) != 0)
         return false;

@@ -5,6 +5,7 @@
 #include "model/core/common/result.h"
 #include "model/core/sessions/types.h"
 
+#include <QBitArray>
 #include <QHostAddress>
 #include <QObject>
 #include <QRegularExpression>
@@ -48,8 +49,8 @@ public:
     static Result<SessionFilter> compile(const SessionFilterSpec &spec);
 
     bool matches(const Session &session) const;
-    // Sessions named in findings, for "has finding" (indexes into Store::sessions).
-    void setFindingSessions(QSet<int> sessionIndexes) { m_findingSessions = std::move(sessionIndexes); }
+    // Sessions named in findings, for "has finding": bit i is set when Store::sessions[i] is.
+    void setFindingSessions(QBitArray sessions) { m_findingSessions = std::move(sessions); }
 
     // Indexes (positions in `sessions`, offset by `firstIndex`) of every match, in order.
     std::vector<int> apply(const QList<Session> &sessions, int firstIndex = 0) const;
@@ -81,7 +82,7 @@ private:
     bool m_ipv4 = false;                // remote is an IPv4 network: compare as integers
     quint32 m_network4 = 0;
     quint32 m_mask4 = 0;
-    QSet<int> m_findingSessions;
+    QBitArray m_findingSessions;
 };
 
 // The remote endpoint's address without the port ("[2001:db8::5]:25" -> 2001:db8::5).

@@ -1,6 +1,7 @@
 #include "model/itemmodels/sessiontablemodel.h"
 
 #include "model/itemmodels/outcomestyle.h"
+#include "model/core/common/background.h"
 
 #include <QThreadPool>
 #include <algorithm>
@@ -292,7 +293,7 @@ void SessionTableModel::setSessions(const QList<Session> &sessions)
         // the UI for seconds at the end of a big load.
         QList<Session> streamed = std::exchange(m_sessions, sessions);
         if (streamed.size() > 100'000)
-            QThreadPool::globalInstance()->start([old = std::move(streamed)]() mutable { old = {}; });
+            releaseInBackground(std::move(streamed));
         if (!m_rows.empty())
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
         return;

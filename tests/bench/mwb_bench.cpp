@@ -6,6 +6,7 @@
 //   mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads 2] [--gui-subset-mb 200] [--big-file FILE]
 #include "model/core/diagnosis/engine.h"
 #include "model/core/common/hugepagemalloc.h"
+#include "model/core/common/workpools.h"
 #include "model/core/sessions/loader.h"
 #include "model/core/sessions/observer.h"
 
@@ -239,8 +240,8 @@ int main(int argc, char **argv)
         for (const int percent : {20, 50, 80})
             cancelAtMs << loadMs * percent / 100;
     for (const qint64 at : std::as_const(cancelAtMs)) {
-        // A cancelled load frees its data on the global pool: let that finish before the next run.
-        QThreadPool::globalInstance()->waitForDone();
+        // A cancelled load frees its data on the release pool: let that finish before the next run.
+        mwb::releasePool()->waitForDone();
         mwb::LoadJob job;
         QElapsedTimer t, sinceCancel;
         QTimer::singleShot(at, &job, [&] {
@@ -277,7 +278,7 @@ int main(int argc, char **argv)
             auto store = mwb::Loader::loadSync(subset, o);
             const qint64 ms = t.elapsed();
             store.reset();
-            QThreadPool::globalInstance()->waitForDone();   // background frees of the load
+            mwb::releasePool()->waitForDone();   // background frees of the load
             return ms;
         };
         auto best = [](qint64 &slot, qint64 ms) { slot = slot < 0 ? ms : std::min(slot, ms); };

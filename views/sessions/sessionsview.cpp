@@ -1,5 +1,7 @@
 #include "views/sessions/sessionsview.h"
 
+#include "model/core/common/workpools.h"
+
 #include "model/itemmodels/outcomestyle.h"
 #include "views/common/theme.h"
 
@@ -210,7 +212,7 @@ void SessionsView::updateServers()
         if (generation == m_serversGeneration)
             applyServers(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([sessions = m_model->sessions()] {
+    watcher->setFuture(QtConcurrent::run(jobPool(), [sessions = m_model->sessions()] {
         QStringList servers;
         QSet<QString> seen;
         for (const Session &s : sessions) {
@@ -237,9 +239,9 @@ void SessionsView::applyServers(const QStringList &servers)
     Q_EMIT serversUpdated();
 }
 
-void SessionsView::setFindingSessions(const QSet<int> &sessionIndexes)
+void SessionsView::setFindingSessions(const QBitArray &sessions)
 {
-    m_findingSessions = sessionIndexes;
+    m_findingSessions = sessions;
     if (m_finding->isChecked())
         scheduleFilter();
 }
@@ -366,7 +368,7 @@ void SessionsView::applyFilter()
     const int column = m_runningSortColumn;
     const Qt::SortOrder order = m_runningSortOrder;
     const int snapshotSize = m_runningSnapshotSize;
-    m_watcher.setFuture(QtConcurrent::run([running, sessions, snapshotSize, model, column, order] {
+    m_watcher.setFuture(QtConcurrent::run(jobPool(), [running, sessions, snapshotSize, model, column, order] {
         std::vector<int> rows;
         if (running) {
             rows = running->applyRange(sessions, 0, snapshotSize);

@@ -30,7 +30,7 @@ public:
     void appendSessions(const QList<Session> &batch);
     void appendSessions(const QList<Session> &all, qsizetype begin, qsizetype end);   // see SessionTableModel
     void setSessions(const QList<Session> &sessions);
-    void setFindingSessions(const QSet<int> &sessionIndexes);
+    void setFindingSessions(const QBitArray &sessions);   // bit i: Store::sessions[i] is in a finding
 
     // Fills the bar from a spec (charts, findings, history) and applies it.
     void setFilterSpec(const SessionFilterSpec &spec);
@@ -71,7 +71,7 @@ private:
     QCheckBox *m_finding;
     QLabel *m_status;
     QTimer *m_debounce;
-    QSet<int> m_findingSessions;
+    QBitArray m_findingSessions;
     QFutureWatcher<std::vector<int>> m_watcher;
     int m_serversGeneration = 0;
     std::optional<SessionFilter> m_runningFilter;

@@ -58,6 +58,9 @@ public:
     ~LoadJob() override;
     void start(const QStringList &paths, SessionObserver *observer = nullptr);
     void cancel();   // the job stops within ~100 ms
+    // sessionsAdded hands over at most this many rows per pass of the event loop (default 250,000),
+    // so that a view inserting them never holds the UI thread long.
+    void setRowsPerDelivery(qsizetype rows);
     bool isRunning() const;
 
 Q_SIGNALS:
@@ -68,6 +71,10 @@ Q_SIGNALS:
     void finished(std::shared_ptr<mwb::Store> store, bool cancelled);
 
 private:
+    // Emits sessionsAdded for the waiting range, at most rowsPerDelivery rows of it per pass of the
+    // event loop; the rest is posted again.
+    void deliverBatch();
+    static void postFinished(LoadJob *job, const std::shared_ptr<Store> &store, bool wasCancelled);
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -15,7 +15,13 @@ private:
         if (!f)
             return {-1};
         SessionFilter filter = f.value();
-        filter.setFindingSessions(findings);
+        QBitArray bits;
+        for (int i : findings) {
+            if (i >= bits.size())
+                bits.resize(i + 1);
+            bits.setBit(i);
+        }
+        filter.setFindingSessions(bits);
         return filter.apply(fixtures::sample());
     }
 

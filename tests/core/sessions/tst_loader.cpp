@@ -1,11 +1,14 @@
 // Loader and LoadJob: observer order, batches, progress, cancel, hostile inputs in a batch.
+#include "model/core/common/background.h"
 #include "model/core/sessions/loader.h"
 #include "model/core/sessions/observer.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QSignalSpy>
+#include <QSemaphore>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTest>
 
 using namespace mwb;
@@ -316,6 +319,91 @@ private Q_SLOTS:
                 QCOMPARE(obs.lines[i][k].timeMs, expected[k].timeMs);
             }
         }
+    }
+    void bigBurstOfSessionsIsHandedOverInSlicesBeforeFinished()
+    {
+        // All sessions are assembled before the first batch: one range of the whole load would be
+        // inserted into the table in one pass of the event loop.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        writeFile(dir.filePath(QStringLiteral("RECV2026112102-1.LOG")), syntheticReceiveLog(5001));
+        LoadJob job;
+        job.setRowsPerDelivery(1000);
+        QList<QPair<qsizetype, qsizetype>> ranges;
+        bool finishedBeforeLastRange = false;
+        bool finished = false;
+        connect(&job, &LoadJob::sessionsAdded, &job, [&](const QList<Session> &all, qsizetype begin, qsizetype end) {
+            finishedBeforeLastRange = finishedBeforeLastRange || finished;
+            QVERIFY(end <= all.size());
+            ranges.append({begin, end});
+        });
+        QSignalSpy done(&job, &LoadJob::finished);
+        connect(&job, &LoadJob::finished, &job, [&] { finished = true; });
+        job.start({dir.path()});
+        QVERIFY(done.wait(60000));
+        QVERIFY(!finishedBeforeLastRange);
+        QVERIFY(ranges.size() >= 6);
+        qsizetype next = 0;
+        for (const auto &[begin, end] : std::as_const(ranges)) {
+            QCOMPARE(begin, next);
+            QVERIFY(end > begin);
+            QVERIFY(end - begin <= 1000);
+            next = end;
+        }
+        QCOMPARE(next, qsizetype(5001));
+    }
+    void loadJobAndItsFreesLeaveQtsGlobalPoolToQt()
+    {
+        // Qt 6.4's raster painting waits on QThreadPool::globalInstance() from the UI thread: a
+        // load or a free running there stalled painting for up to 0.9 s. An observer that holds
+        // the load mid-way lets the test look at the global pool while the job runs.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        writeFile(dir.filePath(QStringLiteral("RECV2026112102-1.LOG")), syntheticReceiveLog(300));
+        struct HoldingObserver : SessionObserver {
+            QSemaphore reached, resume;
+            std::atomic_int globalBusyWhileHeld{-1};
+            std::unique_ptr<Scan> scanSessions(const QList<Session> &, qsizetype begin, qsizetype, const LinesOf &) override
+            {
+                if (begin == 0) {
+                    globalBusyWhileHeld = QThreadPool::globalInstance()->activeThreadCount();
+                    reached.release();
+                    resume.acquire();
+                }
+                return nullptr;
+            }
+            void sessionsScanned(const Store &, std::unique_ptr<Scan>) override {}
+            void loadFinished(const Store &) override {}
+        } obs;
+        LoadJob job;
+        QSignalSpy finished(&job, &LoadJob::finished);
+        job.start({dir.path()}, &obs);
+        QVERIFY(obs.reached.tryAcquire(1, 60000));
+        const int globalBusy = QThreadPool::globalInstance()->activeThreadCount();
+        obs.resume.release();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(obs.globalBusyWhileHeld.load(), 0);
+        QCOMPARE(globalBusy, 0);
+
+        // A free in the background, held by its destructor.
+        QSemaphore freeing, done;
+        struct Held {
+            QSemaphore *freeing = nullptr, *done = nullptr;
+            Held(QSemaphore *f, QSemaphore *d) : freeing(f), done(d) {}
+            Held(Held &&o) noexcept : freeing(std::exchange(o.freeing, nullptr)), done(std::exchange(o.done, nullptr)) {}
+            ~Held()
+            {
+                if (!freeing)
+                    return;
+                freeing->release();
+                done->acquire();
+            }
+        };
+        releaseInBackground(Held(&freeing, &done));
+        QVERIFY(freeing.tryAcquire(1, 60000));
+        QCOMPARE(QThreadPool::globalInstance()->activeThreadCount(), 0);
+        done.release();
+        QVERIFY(releasePool()->waitForDone(60000));
     }
     void cancelDuringParsingStopsTheJobAsCancelled()
     {
