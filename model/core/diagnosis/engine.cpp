@@ -1,5 +1,6 @@
 #include "model/core/diagnosis/engine.h"
 
+#include "model/core/common/background.h"
 #include "model/core/diagnosis/knowledgebase.h"
 #include "model/core/diagnosis/sessionfacts.h"
 #include "model/core/sessions/store.h"
@@ -1174,7 +1175,12 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
 }
 
 DiagnosisEngine::DiagnosisEngine() : d(std::make_unique<Private>()) {}
-DiagnosisEngine::~DiagnosisEngine() = default;
+DiagnosisEngine::~DiagnosisEngine()
+{
+    // Findings can list a million probe sessions, and the rules hold JIT-compiled regexes (an
+    // munmap each): freeing them took over 120 ms on the UI thread when a load replaced the engine.
+    releaseInBackground(std::move(d));
+}
 
 Result<std::shared_ptr<DiagnosisEngine>> DiagnosisEngine::create(const QString &kbPath)
 {
