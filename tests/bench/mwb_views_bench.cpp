@@ -6,6 +6,7 @@
 //     the synthesised sessions in loader-sized batches),
 //     scrolls the sessions table, applies filters and switches sessions: the longest stall per phase
 //     and the time until the first sessions are shown.
+#include "model/core/common/hugepagemalloc.h"
 #include "model/core/diagnosis/engine.h"
 #include "model/core/sessions/loader.h"
 #include "model/itemmodels/sessionfilter.h"
@@ -128,6 +129,7 @@ void spinFor(int ms)
 
 int main(int argc, char **argv)
 {
+    mwb::restartWithHugePageMalloc(argv);   // as the GUI starts (app/gui/main.cpp): the same heap
     qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen"));
     QApplication app(argc, argv);
     int count = 2'000'000;

@@ -41,6 +41,33 @@ private Q_SLOTS:
         QCOMPARE(run(spec), std::vector<int>({3}));
     }
 
+    void freeTextIsFoundAtEveryPositionOfLongFieldsAndNowhereElse()
+    {
+        // The ASCII search tests 16 positions at a time: needles at every offset around those
+        // blocks, of several lengths, in fields of several lengths, against QString::contains.
+        const QString filler = QStringLiteral("250 2.6.0 <Queued@Mail.For.Delivery> [InternalId=1234567890] xyz");
+        for (const QString &needle : {QStringLiteral("u"), QStringLiteral("Us"), QStringLiteral("user123@"),
+                                      QStringLiteral("ABCDEFGHIJKLMNOPQRS")}) {
+            SessionFilterSpec spec;
+            spec.text = needle;
+            auto filter = SessionFilter::compile(spec);
+            QVERIFY(filter.ok());
+            for (int length = 0; length <= 48; ++length) {
+                for (int at = 0; at <= length; ++at) {
+                    QString field = filler.left(length);
+                    field.insert(at, needle.toUpper());
+                    for (const QString &text : {field, filler.left(length)}) {
+                        Session s;
+                        s.lastReply = text;
+                        const bool expected = text.contains(needle, Qt::CaseInsensitive);
+                        if (filter.value().matches(s) != expected)
+                            QFAIL(qPrintable(QStringLiteral("needle '%1' in '%2'").arg(needle, text)));
+                    }
+                }
+            }
+        }
+    }
+
     void regexTextMatchesAndInvalidRegexIsAnError()
     {
         SessionFilterSpec spec;
