@@ -55,6 +55,38 @@ struct Occurrence {
     }
 };
 
+// Appends to `list` the items of `more` until it holds `cap` items.
+template <typename T>
+void appendCapped(QList<T> &list, const QList<T> &more, qsizetype cap)
+{
+    for (const T &v : more) {
+        if (list.size() >= cap)
+            break;
+        list << v;
+    }
+}
+
+// Adds the parameters `into` lacks: the first occurrence to name a parameter gives its value.
+void addMissingParameters(QMap<QString, QString> &into, const QMap<QString, QString> &more)
+{
+    for (auto p = more.begin(); p != more.end(); ++p) {
+        if (!into.contains(p.key()))
+            into.insert(p.key(), p.value());
+    }
+}
+
+// Appends to `list` the items of `later` that `seen` does not hold yet, in their order.
+template <typename T>
+void appendUnseen(QList<T> &list, QSet<T> &seen, const QList<T> &later)
+{
+    for (const T &v : later) {
+        if (!v.isEmpty() && !seen.contains(v)) {
+            seen.insert(v);
+            list << v;
+        }
+    }
+}
+
 // A list of distinct strings in the order first added. Looked up by a hash that travels with
 // each string, so that merging a run's list (hashed on a pool thread) into the whole compares
 // integers: probing a QSet<QString> of a million session ids compares strings at every step, and
@@ -596,21 +628,9 @@ void DiagnosisEngine::Private::merge(Aggregate &into, const QString &key, int ru
         if (!m.isEmpty())
             a.messageIds.add(m);
     }
-    for (const QString &c : std::as_const(occ.codes)) {
-        if (!c.isEmpty() && !a.codeSet.contains(c)) {
-            a.codeSet.insert(c);
-            f.codes << c;
-        }
-    }
-    for (const RecordRef &ref : std::as_const(occ.evidence)) {
-        if (f.evidence.size() >= kEvidenceCap)
-            break;
-        f.evidence << ref;
-    }
-    for (auto p = occ.parameters.begin(); p != occ.parameters.end(); ++p) {
-        if (!f.parameters.contains(p.key()))
-            f.parameters.insert(p.key(), p.value());
-    }
+    appendUnseen(f.codes, a.codeSet, occ.codes);
+    appendCapped(f.evidence, occ.evidence, kEvidenceCap);
+    addMissingParameters(f.parameters, occ.parameters);
     if (ctx) {
         for (auto p = rule.parameters.begin(); p != rule.parameters.end(); ++p) {
             if (f.parameters.contains(p.key()))
@@ -623,18 +643,6 @@ void DiagnosisEngine::Private::merge(Aggregate &into, const QString &key, int ru
 }
 
 namespace {
-
-// Appends to `list` the items of `later` that `seen` does not hold yet, in their order.
-template <typename T>
-void appendUnseen(QList<T> &list, QSet<T> &seen, const QList<T> &later)
-{
-    for (const T &v : later) {
-        if (!seen.contains(v)) {
-            seen.insert(v);
-            list << v;
-        }
-    }
-}
 
 // A later accumulator of the same finding: what merging its occurrences one by one would add.
 void absorbAccumulator(Accumulator &a, Accumulator &&later)
@@ -658,15 +666,8 @@ void absorbAccumulator(Accumulator &a, Accumulator &&later)
     a.sessionIds.addAll(later.sessionIds);
     a.messageIds.addAll(later.messageIds);
     appendUnseen(f.codes, a.codeSet, g.codes);
-    for (const RecordRef &ref : g.evidence) {
-        if (f.evidence.size() >= kEvidenceCap)
-            break;
-        f.evidence << ref;
-    }
-    for (auto p = g.parameters.begin(); p != g.parameters.end(); ++p) {
-        if (!f.parameters.contains(p.key()))
-            f.parameters.insert(p.key(), p.value());
-    }
+    appendCapped(f.evidence, g.evidence, kEvidenceCap);
+    addMissingParameters(f.parameters, g.parameters);
 }
 
 void absorbSighting(CertificateSighting &s, CertificateSighting &&later)
@@ -680,11 +681,7 @@ void absorbSighting(CertificateSighting &s, CertificateSighting &&later)
         s.firstMs = later.firstMs;
     if (later.lastMs != kNoTime && (s.lastMs == kNoTime || later.lastMs > s.lastMs))
         s.lastMs = later.lastMs;
-    for (int index : std::as_const(later.sessionIndexes)) {
-        if (s.sessionIndexes.size() >= kEvidenceCap)
-            break;
-        s.sessionIndexes << index;
-    }
+    appendCapped(s.sessionIndexes, later.sessionIndexes, kEvidenceCap);
 }
 
 } // namespace
@@ -723,11 +720,7 @@ void DiagnosisEngine::Private::absorb(Aggregate &into, Aggregate &&later)
         }
         occ.addTime(more.occurrence.firstMs);
         occ.addTime(more.occurrence.lastMs);
-        for (const RecordRef &ref : more.occurrence.evidence) {
-            if (occ.evidence.size() >= kEvidenceCap)
-                break;
-            occ.evidence << ref;
-        }
+        appendCapped(occ.evidence, more.occurrence.evidence, kEvidenceCap);
     }
     for (auto it = later.sightings.begin(); it != later.sightings.end(); ++it)
         absorbSighting(into.sightings[it.key()], std::move(it.value()));
