@@ -261,8 +261,8 @@ int main(int argc, char **argv)
 
     // Issue #6: what the diagnosis engine (a SessionObserver) adds to a full load of the subset.
     // One unmeasured load first: the first load of a process grows the heap and is seconds slower,
-    // which once made the engine look cheap when its run came last. Then two rounds of the three
-    // kinds, the best of each; the store is freed outside the timing.
+    // which once made the engine look cheap when its run came last. Then --rounds rounds (2 unless
+    // given) of the three kinds, the best of each; the store is freed outside the timing.
     qint64 plainMs = -1, engineMs = -1, nullMs = -1;
     if (!guiOnly) {
         auto engine = mwb::DiagnosisEngine::create();

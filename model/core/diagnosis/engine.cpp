@@ -20,6 +20,39 @@ namespace {
 
 constexpr int kEvidenceCap = 50;
 
+// Lower-case for finding keys and server names: ASCII folded by hand, the string itself returned
+// when nothing changes (QString::toLower runs every character through the Unicode tables and
+// always allocates: it was a tenth of a session's scan).
+QString lowerKey(const QString &s)
+{
+    qsizetype firstUpper = -1;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char16_t c = s.at(i).unicode();
+        if (c >= 0x80)
+            return s.toLower();
+        if (firstUpper < 0 && c >= u'A' && c <= u'Z')
+            firstUpper = i;
+    }
+    if (firstUpper < 0)
+        return s;
+    QString out = s;
+    char16_t *p = reinterpret_cast<char16_t *>(out.data());
+    for (qsizetype i = firstUpper; i < out.size(); ++i) {
+        if (p[i] >= u'A' && p[i] <= u'Z')
+            p[i] = char16_t(p[i] + 32);
+    }
+    return out;
+}
+
+// Widens [first, last] to take in [from, to]; kNoTime on any side means "not known".
+void widenSpan(qint64 &first, qint64 &last, qint64 from, qint64 to)
+{
+    if (from != kNoTime && (first == kNoTime || from < first))
+        first = from;
+    if (to != kNoTime && (last == kNoTime || to > last))
+        last = to;
+}
+
 // One raising of a rule: one session or one message, with the lines that prove it.
 struct Occurrence {
     qint64 firstMs = kNoTime;
@@ -32,15 +65,7 @@ struct Occurrence {
     QList<RecordRef> evidence;
     QMap<QString, QString> parameters;
 
-    void addTime(qint64 t)
-    {
-        if (t == kNoTime)
-            return;
-        if (firstMs == kNoTime || t < firstMs)
-            firstMs = t;
-        if (lastMs == kNoTime || t > lastMs)
-            lastMs = t;
-    }
+    void addTime(qint64 t) { widenSpan(firstMs, lastMs, t, t); }
     void addLine(const SessionLine &line)
     {
         addTime(line.timeMs);
@@ -136,6 +161,15 @@ struct Accumulator {
     QSet<QString> serverSet;
     QSet<QString> codeSet;
 
+    // Server names are compared without case; the first spelling is kept.
+    void addServer(const QString &s)
+    {
+        // The exact spelling is almost always there already: skip the lower-casing then.
+        if (!s.isEmpty() && !finding.servers.contains(s) && !serverSet.contains(lowerKey(s))) {
+            serverSet.insert(lowerKey(s));
+            finding.servers << s;
+        }
+    }
     void addSessionIndex(int index)
     {
         QList<int> &list = finding.sessionIndexes;
@@ -182,30 +216,6 @@ const SeenCertificate *certificateOf(const Context &c)
             return &s;
     }
     return &c.facts->certificates.first();
-}
-
-// Lower-case for finding keys and server names: ASCII folded by hand, the string itself returned
-// when nothing changes (QString::toLower runs every character through the Unicode tables and
-// always allocates: it was a tenth of a session's scan).
-QString lowerKey(const QString &s)
-{
-    qsizetype firstUpper = -1;
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        const char16_t c = s.at(i).unicode();
-        if (c >= 0x80)
-            return s.toLower();
-        if (firstUpper < 0 && c >= u'A' && c <= u'Z')
-            firstUpper = i;
-    }
-    if (firstUpper < 0)
-        return s;
-    QString out = s;
-    char16_t *p = reinterpret_cast<char16_t *>(out.data());
-    for (qsizetype i = firstUpper; i < out.size(); ++i) {
-        if (p[i] >= u'A' && p[i] <= u'Z')
-            p[i] = char16_t(p[i] + 32);
-    }
-    return out;
 }
 
 QString readSource(const QString &src, const Context &c)
@@ -609,17 +619,9 @@ void DiagnosisEngine::Private::merge(Aggregate &into, const QString &key, int ru
     Accumulator &a = it.value();
     Finding &f = a.finding;
     ++f.count;
-    if (occ.firstMs != kNoTime && (f.firstMs == kNoTime || occ.firstMs < f.firstMs))
-        f.firstMs = occ.firstMs;
-    if (occ.lastMs != kNoTime && (f.lastMs == kNoTime || occ.lastMs > f.lastMs))
-        f.lastMs = occ.lastMs;
-    for (const QString &s : std::as_const(occ.servers)) {
-        // The exact spelling is almost always there already: skip the lower-casing then.
-        if (!s.isEmpty() && !f.servers.contains(s) && !a.serverSet.contains(lowerKey(s))) {
-            a.serverSet.insert(lowerKey(s));
-            f.servers << s;
-        }
-    }
+    widenSpan(f.firstMs, f.lastMs, occ.firstMs, occ.lastMs);
+    for (const QString &s : std::as_const(occ.servers))
+        a.addServer(s);
     if (occ.sessionIndex >= 0)
         a.addSessionIndex(occ.sessionIndex);
     if (!occ.sessionId.isEmpty())
@@ -645,22 +647,14 @@ void DiagnosisEngine::Private::merge(Aggregate &into, const QString &key, int ru
 namespace {
 
 // A later accumulator of the same finding: what merging its occurrences one by one would add.
-void absorbAccumulator(Accumulator &a, Accumulator &&later)
+void absorbAccumulator(Accumulator &a, const Accumulator &later)
 {
     Finding &f = a.finding;
     const Finding &g = later.finding;
     f.count += g.count;
-    if (g.firstMs != kNoTime && (f.firstMs == kNoTime || g.firstMs < f.firstMs))
-        f.firstMs = g.firstMs;
-    if (g.lastMs != kNoTime && (f.lastMs == kNoTime || g.lastMs > f.lastMs))
-        f.lastMs = g.lastMs;
-    for (const QString &s : g.servers) {
-        const QString key = lowerKey(s);
-        if (!a.serverSet.contains(key)) {
-            a.serverSet.insert(key);
-            f.servers << s;
-        }
-    }
+    widenSpan(f.firstMs, f.lastMs, g.firstMs, g.lastMs);
+    for (const QString &s : g.servers)
+        a.addServer(s);
     for (int index : g.sessionIndexes)
         a.addSessionIndex(index);
     a.sessionIds.addAll(later.sessionIds);
@@ -677,10 +671,7 @@ void absorbSighting(CertificateSighting &s, CertificateSighting &&later)
         return;
     }
     s.sessions += later.sessions;
-    if (later.firstMs != kNoTime && (s.firstMs == kNoTime || later.firstMs < s.firstMs))
-        s.firstMs = later.firstMs;
-    if (later.lastMs != kNoTime && (s.lastMs == kNoTime || later.lastMs > s.lastMs))
-        s.lastMs = later.lastMs;
+    widenSpan(s.firstMs, s.lastMs, later.firstMs, later.lastMs);
     appendCapped(s.sessionIndexes, later.sessionIndexes, kEvidenceCap);
 }
 
@@ -688,17 +679,12 @@ void absorbSighting(CertificateSighting &s, CertificateSighting &&later)
 
 void DiagnosisEngine::Private::absorb(Aggregate &into, Aggregate &&later)
 {
-    if (into.findings.isEmpty() && into.sightings.isEmpty() && into.certificatesByThumbprint.isEmpty()
-        && into.capabilityCandidates.isEmpty() && into.serverSpellingsSeen.isEmpty() && into.serversSeen.isEmpty()) {
-        into = std::move(later);   // the first run
-        return;
-    }
     for (auto it = later.findings.begin(); it != later.findings.end(); ++it) {
         auto mine = into.findings.find(it.key());
         if (mine == into.findings.end())
             into.findings.insert(it.key(), std::move(it.value()));
         else
-            absorbAccumulator(mine.value(), std::move(it.value()));
+            absorbAccumulator(mine.value(), it.value());
     }
     into.serversSeen.unite(later.serversSeen);
     into.serverSpellingsSeen.unite(later.serverSpellingsSeen);
@@ -968,10 +954,7 @@ void DiagnosisEngine::Private::commit(Aggregate &into, const Session &session, S
             sighting.namesMatch = cert.covered;
         }
         ++sighting.sessions;
-        if (session.startMs != kNoTime && (sighting.firstMs == kNoTime || session.startMs < sighting.firstMs))
-            sighting.firstMs = session.startMs;
-        if (session.endMs != kNoTime && (sighting.lastMs == kNoTime || session.endMs > sighting.lastMs))
-            sighting.lastMs = session.endMs;
+        widenSpan(sighting.firstMs, sighting.lastMs, session.startMs, session.endMs);
         if (session.index >= 0 && sighting.sessionIndexes.size() < kEvidenceCap)
             sighting.sessionIndexes << session.index;
         if (cert.expectedName.isEmpty())
@@ -1217,12 +1200,12 @@ void DiagnosisEngine::sessionsScanned(const Store &, std::unique_ptr<Scan> scan)
 void DiagnosisEngine::loadFinished(const Store &store)
 {
     QMutexLocker lock(&d->mutex);
+    Private::Aggregate &total = d->total;
     for (const SourceFile &f : store.files) {
         if (!f.server.isEmpty())
-            d->total.serversSeen.insert(f.server.toLower());
+            total.serversSeen.insert(f.server.toLower());
     }
 
-    Private::Aggregate &total = d->total;
     for (const Private::CapabilityCandidate &c : std::as_const(total.capabilityCandidates)) {
         const bool intraOrg = c.connector.contains(QLatin1String("Intra-Organization"), Qt::CaseInsensitive)
             || (!c.peerName.isEmpty() && total.serversSeen.contains(firstLabel(c.peerName)))
