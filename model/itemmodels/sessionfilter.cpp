@@ -1,12 +1,17 @@
 #include "model/itemmodels/sessionfilter.h"
 
+#include "model/itemmodels/sessionsearchindex.h"
+
 #include <QThread>
 #include <algorithm>
+#include <atomic>
 #include <string>
 #include <thread>
 
 #ifdef MWB_HAVE_PCRE2
-#define PCRE2_CODE_UNIT_WIDTH 16
+// 0: both the 16-bit functions (fields are QStrings) and the 8-bit ones (the index's UTF-8 text),
+// each called by its explicit name.
+#define PCRE2_CODE_UNIT_WIDTH 0
 #include <pcre2.h>
 #endif
 
@@ -27,6 +32,12 @@ struct SessionFilter::DirectRegex {
         pcre2_code_free_16(code);
         pcre2_code_free_16(joined);
     }
+};
+
+struct SessionFilter::IndexPattern {
+    pcre2_code_8 *code = nullptr;
+    bool confirm = false;   // a regex: a hit only says "may match", the fields decide
+    ~IndexPattern() { pcre2_code_free_8(code); }
 };
 
 namespace {
@@ -65,9 +76,25 @@ struct ThreadMatchData {
     pcre2_match_data_16 *data = pcre2_match_data_create_16(1, nullptr);
     ~ThreadMatchData() { pcre2_match_data_free_16(data); }
 };
+struct ThreadMatchData8 {
+    pcre2_match_data_8 *data = pcre2_match_data_create_8(1, nullptr);
+    ~ThreadMatchData8() { pcre2_match_data_free_8(data); }
+};
+
+pcre2_code_8 *compile8(const QByteArray &pattern, quint32 options)
+{
+    int error = 0;
+    PCRE2_SIZE errorOffset = 0;
+    pcre2_code_8 *code = pcre2_compile_8(reinterpret_cast<PCRE2_SPTR8>(pattern.constData()), PCRE2_SIZE(pattern.size()), options, &error,
+                                         &errorOffset, nullptr);
+    if (code)
+        pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE);
+    return code;
+}
 } // namespace
 #else
 struct SessionFilter::DirectRegex {};
+struct SessionFilter::IndexPattern {};
 #endif
 
 bool SessionFilter::regexMayMatchSession(const Session &s) const
@@ -79,7 +106,7 @@ bool SessionFilter::regexMayMatchSession(const Session &s) const
     thread_local std::u16string joined;
     joined.clear();
     auto add = [](const QString &field) {
-        joined.append(reinterpret_cast<const char16_t *>(field.utf16()), size_t(field.size()));
+        joined.append(reinterpret_cast<const char16_t *>(field.constData()), size_t(field.size()));
         joined.push_back(u'\n');
     };
     for (const QString *field : {&s.id, &s.server, &s.connector, &s.remote, &s.local, &s.ehlo, &s.mailFrom, &s.lastReply, &s.authUser})
@@ -106,7 +133,7 @@ bool SessionFilter::regexHit(const QString &field) const
     if (m_directRegex) {
         thread_local ThreadMatchData match;
         static const char16_t empty[1] = {0};
-        const auto *subject = field.isEmpty() ? reinterpret_cast<PCRE2_SPTR16>(empty) : reinterpret_cast<PCRE2_SPTR16>(field.utf16());
+        const auto *subject = field.isEmpty() ? reinterpret_cast<PCRE2_SPTR16>(empty) : reinterpret_cast<PCRE2_SPTR16>(field.constData());
         // >= 0: a match (0 only says the one-pair ovector was too small); errors count as no match,
         // as they do for QRegularExpression.
         return match.data
@@ -182,6 +209,36 @@ SessionFilterSpec filterSpecFromMap(const QVariantMap &map)
     spec.onlyTls = map.value(QStringLiteral("tls")).toBool();
     spec.onlyWithFinding = map.value(QStringLiteral("finding")).toBool();
     return spec;
+}
+
+bool parseIpv4Endpoint(const QString &endpoint, quint32 &address)
+{
+    const QChar *p = endpoint.constData();
+    const QChar *end = p + endpoint.size();
+    while (p < end && p->isSpace())
+        ++p;
+    quint32 value = 0;
+    for (int octet = 0; octet < 4; ++octet) {
+        int n = 0;
+        quint32 part = 0;
+        while (p < end && p->unicode() >= '0' && p->unicode() <= '9' && n < 3) {
+            part = part * 10 + (p->unicode() - '0');
+            ++p;
+            ++n;
+        }
+        if (n == 0 || part > 255)
+            return false;
+        value = (value << 8) | part;
+        if (octet < 3) {
+            if (!(p < end && p->unicode() == '.'))
+                return false;
+            ++p;
+        }
+    }
+    if (p < end && p->unicode() != ':' && !p->isSpace())
+        return false;
+    address = value;
+    return true;
 }
 
 QHostAddress endpointAddress(const QString &endpoint)
@@ -301,37 +358,6 @@ bool globCode(const QChar *p, const QChar *pe, const QChar *t, const QChar *te, 
     return true;
 }
 
-// "10.1.2.3" or "10.1.2.3:25" without allocating; false for anything else (IPv6, names).
-bool parseIpv4Endpoint(const QString &endpoint, quint32 &address)
-{
-    const QChar *p = endpoint.constData();
-    const QChar *end = p + endpoint.size();
-    while (p < end && p->isSpace())
-        ++p;
-    quint32 value = 0;
-    for (int octet = 0; octet < 4; ++octet) {
-        int n = 0;
-        quint32 part = 0;
-        while (p < end && p->unicode() >= '0' && p->unicode() <= '9' && n < 3) {
-            part = part * 10 + (p->unicode() - '0');
-            ++p;
-            ++n;
-        }
-        if (n == 0 || part > 255)
-            return false;
-        value = (value << 8) | part;
-        if (octet < 3) {
-            if (!(p < end && p->unicode() == '.'))
-                return false;
-            ++p;
-        }
-    }
-    if (p < end && p->unicode() != ':' && !p->isSpace())
-        return false;
-    address = value;
-    return true;
-}
-
 inline char16_t foldAscii(char16_t c)
 {
     return (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
@@ -405,6 +431,14 @@ Result<SessionFilter> SessionFilter::compile(const SessionFilterSpec &spec)
                                                       PCRE2_UTF | PCRE2_CASELESS | PCRE2_MULTILINE, &error, &errorOffset, nullptr);
                     if (direct->joined)
                         pcre2_jit_compile_16(direct->joined, PCRE2_JIT_COMPLETE);
+                    // The same over UTF-8. Code points are alike in both widths; only \C (one code
+                    // unit) is not, so it is refused.
+                    if (pcre2_code_8 *code8 = compile8(spec.text.toUtf8(), PCRE2_UTF | PCRE2_CASELESS | PCRE2_MULTILINE | PCRE2_NEVER_BACKSLASH_C)) {
+                        auto pattern = std::make_shared<IndexPattern>();
+                        pattern->code = code8;
+                        pattern->confirm = true;
+                        f.m_indexPattern = std::move(pattern);
+                    }
                 }
                 f.m_directRegex = std::move(direct);
             }
@@ -412,6 +446,18 @@ Result<SessionFilter> SessionFilter::compile(const SessionFilterSpec &spec)
         } else {
             f.m_textLower = spec.text.toLower();
             f.m_textAscii = isAscii(f.m_textLower);
+#ifdef MWB_HAVE_PCRE2
+            // ASCII-only caseless bytes (no UTF: PCRE2's default tables fold A-Z only) find exactly
+            // what containsAsciiCi finds: the needle's bytes are ASCII, so they can only meet the
+            // ASCII code units of one field (fields end at '\n', which the needle lacks).
+            if (f.m_textAscii && !f.m_textLower.contains(QLatin1Char('\n'))) {
+                if (pcre2_code_8 *code8 = compile8(f.m_textLower.toLatin1(), PCRE2_LITERAL | PCRE2_CASELESS)) {
+                    auto pattern = std::make_shared<IndexPattern>();
+                    pattern->code = code8;
+                    f.m_indexPattern = std::move(pattern);
+                }
+            }
+#endif
         }
     }
     const QString remote = spec.remote.trimmed();
@@ -459,6 +505,48 @@ bool SessionFilter::codeMatches(const QString &code) const
     return globCode(p, p + m_codePattern.size(), code.constData(), code.constData() + code.size(), m_codeSuffix);
 }
 
+bool SessionFilter::replyCodeMatches(const QString &basic, const QString &enhanced) const
+{
+    return (!enhanced.isEmpty() && codeMatches(enhanced)) || (!basic.isEmpty() && codeMatches(basic));
+}
+
+bool SessionFilter::remoteMatches(const QString &remote) const
+{
+    quint32 v4 = 0;
+    if (m_ipv4 && parseIpv4Endpoint(remote, v4))   // plain IPv4 endpoints (nearly all) without a QHostAddress
+        return (v4 & m_mask4) == m_network4;
+    if (m_prefix >= 0) {
+        const QHostAddress addr = endpointAddress(remote);
+        return !addr.isNull() && addr.isInSubnet(m_network, m_prefix);
+    }
+    return containsCi(remote, m_spec.remote.trimmed());
+}
+
+bool SessionFilter::fieldHit(const QString &field) const
+{
+    if (m_spec.textIsRegex)
+        return regexHit(field);
+    return m_textAscii ? containsAsciiCi(field, m_textLower) : containsCi(field, m_textLower);
+}
+
+bool SessionFilter::textMatches(const Session &s) const
+{
+    if (m_spec.textIsRegex && !regexMayMatchSession(s))
+        return false;
+    if (fieldHit(s.id) || fieldHit(s.server) || fieldHit(s.connector) || fieldHit(s.remote) || fieldHit(s.local) || fieldHit(s.ehlo)
+        || fieldHit(s.mailFrom) || fieldHit(s.lastReply) || fieldHit(s.authUser))
+        return true;
+    for (const QString &r : s.recipients) {
+        if (fieldHit(r))
+            return true;
+    }
+    for (const QString &m : s.messageIds) {
+        if (fieldHit(m))
+            return true;
+    }
+    return false;
+}
+
 bool SessionFilter::matches(const Session &s) const
 {
     const SessionFilterSpec &p = m_spec;
@@ -478,44 +566,182 @@ bool SessionFilter::matches(const Session &s) const
         return false;
     if (!p.connector.isEmpty() && !containsCi(s.connector, p.connector))
         return false;
-    if (!p.remote.isEmpty()) {
-        quint32 v4 = 0;
-        if (m_ipv4 && parseIpv4Endpoint(s.remote, v4)) {
-            // Plain IPv4 endpoints (nearly all of them) without building a QHostAddress.
-            if ((v4 & m_mask4) != m_network4)
-                return false;
-        } else if (m_prefix >= 0) {
-            const QHostAddress addr = endpointAddress(s.remote);
-            if (addr.isNull() || !addr.isInSubnet(m_network, m_prefix))
-                return false;
-        } else if (!containsCi(s.remote, p.remote.trimmed())) {
-            return false;
-        }
-    }
+    if (!p.remote.isEmpty() && !remoteMatches(s.remote))
+        return false;
     if (!m_codePattern.isEmpty()) {
         const ReplyCode code = parseReplyCode(s.lastReply);
-        const bool hit = (!code.enhanced.isEmpty() && codeMatches(code.enhanced)) || (!code.basic.isEmpty() && codeMatches(code.basic));
-        if (!hit)
+        if (!replyCodeMatches(code.basic, code.enhanced))
             return false;
     }
-    if (!p.text.isEmpty()) {
-        if (p.textIsRegex && !regexMayMatchSession(s))
-            return false;
-        auto hit = [&](const QString &field) {
-            if (p.textIsRegex)
-                return regexHit(field);
-            return m_textAscii ? containsAsciiCi(field, m_textLower) : containsCi(field, m_textLower);
-        };
-        bool any = hit(s.id) || hit(s.server) || hit(s.connector) || hit(s.remote) || hit(s.local) || hit(s.ehlo)
-            || hit(s.mailFrom) || hit(s.lastReply) || hit(s.authUser);
-        for (qsizetype i = 0; !any && i < s.recipients.size(); ++i)
-            any = hit(s.recipients.at(i));
-        for (qsizetype i = 0; !any && i < s.messageIds.size(); ++i)
-            any = hit(s.messageIds.at(i));
-        if (!any)
-            return false;
-    }
+    if (!p.text.isEmpty() && !textMatches(s))
+        return false;
     return true;
+}
+
+namespace {
+
+// The filter's conditions evaluated once per distinct server, connector and reply code of an
+// index, instead of once per session. Empty vectors: no such condition.
+struct DictionaryVerdicts {
+    std::vector<char> server, connector, code;
+    std::vector<char> textInServer, textInConnector;   // the text condition holds on that value
+    bool anyTextInDictionary = false;
+};
+
+template<typename Pred>
+std::vector<char> verdicts(const QStringList &values, Pred pred)
+{
+    std::vector<char> out(size_t(values.size()));
+    for (qsizetype i = 0; i < values.size(); ++i)
+        out[size_t(i)] = pred(values.at(i)) ? 1 : 0;
+    return out;
+}
+
+} // namespace
+
+void SessionFilter::applyIndexed(const SessionSearchIndex &index, qsizetype from, qsizetype to, std::vector<int> &rows) const
+{
+    const SessionFilterSpec &p = m_spec;
+    DictionaryVerdicts dict;
+    if (!p.server.isEmpty())
+        dict.server = verdicts(index.serverNames, [&](const QString &v) { return v.compare(p.server, Qt::CaseInsensitive) == 0; });
+    if (!p.connector.isEmpty())
+        dict.connector = verdicts(index.connectorNames, [&](const QString &v) { return containsCi(v, p.connector); });
+    if (!m_codePattern.isEmpty()) {
+        dict.code.resize(size_t(index.codes.size()));
+        for (qsizetype i = 0; i < index.codes.size(); ++i)
+            dict.code[size_t(i)] = replyCodeMatches(index.codes.at(i).basic, index.codes.at(i).enhanced) ? 1 : 0;
+    }
+    const bool hasText = !p.text.isEmpty();
+    if (hasText) {
+        dict.textInServer = verdicts(index.serverNames, [&](const QString &v) { return fieldHit(v); });
+        dict.textInConnector = verdicts(index.connectorNames, [&](const QString &v) { return fieldHit(v); });
+        auto any = [](const std::vector<char> &v) { return std::find(v.begin(), v.end(), 1) != v.end(); };
+        dict.anyTextInDictionary = any(dict.textInServer) || any(dict.textInConnector);
+    }
+#ifdef MWB_HAVE_PCRE2
+    const IndexPattern *pattern = hasText ? m_indexPattern.get() : nullptr;
+#else
+    const void *pattern = nullptr;
+#endif
+    const bool remoteByColumn = !p.remote.isEmpty() && m_ipv4;
+    const QList<Session> &sessions = index.sessions();
+
+    // Every condition but text, from the columns; the remote endpoint from the session when it is not
+    // a plain IPv4 address.
+    auto othersHold = [&](qsizetype i) {
+        const size_t k = size_t(i);
+        if (p.direction && index.direction[k] != quint8(*p.direction))
+            return false;
+        if (p.outcome && index.outcome[k] != quint8(*p.outcome))
+            return false;
+        if (p.onlyTls && !(index.flags[k] & SessionSearchIndex::Tls))
+            return false;
+        const qint64 start = index.startMs[k];
+        if (p.fromMs != kNoTime && (start == kNoTime || start < p.fromMs))
+            return false;
+        if (p.toMs != kNoTime && (start == kNoTime || start >= p.toMs))
+            return false;
+        if (p.onlyWithFinding) {
+            const qint32 si = index.storeIndex[k];
+            if (si < 0 || si >= m_findingSessions.size() || !m_findingSessions.testBit(si))
+                return false;
+        }
+        if (!dict.server.empty() && !dict.server[index.serverId[k]])
+            return false;
+        if (!dict.connector.empty() && !dict.connector[index.connectorId[k]])
+            return false;
+        if (!dict.code.empty() && !dict.code[index.codeId[k]])
+            return false;
+        if (!p.remote.isEmpty()) {
+            if (remoteByColumn && (index.flags[k] & SessionSearchIndex::RemoteIsIpv4)) {
+                if ((index.remoteIpv4[k] & m_mask4) != m_network4)
+                    return false;
+            } else if (!remoteMatches(sessions.at(i).remote)) {
+                return false;
+            }
+        }
+        return true;
+    };
+    auto textInDictionary = [&](qsizetype i) {
+        return dict.anyTextInDictionary
+            && (dict.textInServer[index.serverId[size_t(i)]] || dict.textInConnector[index.connectorId[size_t(i)]]);
+    };
+
+    for (const SessionSearchIndex::Chunk &chunk : index.chunks()) {
+        const qsizetype chunkEnd = chunk.first + qsizetype(chunk.starts.size()) - 1;
+        const qsizetype first = std::max(from, chunk.first);
+        const qsizetype last = std::min(to, chunkEnd);
+        if (first >= last)
+            continue;
+        if (!pattern) {
+            // No text, or text the chunk cannot be searched for: the columns, then the fields.
+            for (qsizetype i = first; i < last; ++i) {
+                if (othersHold(i) && (!hasText || textMatches(sessions.at(i))))
+                    rows.push_back(int(i));
+            }
+            continue;
+        }
+#ifdef MWB_HAVE_PCRE2
+        // Sessions whose chunk text holds a hit, in order: one scan over the chunk, resumed after
+        // each hit at the next session's text (a session needs one hit; a match that ran on into the
+        // next session must not hide that session's own).
+        thread_local ThreadMatchData8 match;
+        thread_local std::vector<qsizetype> hits;
+        hits.clear();
+        const auto *subject = reinterpret_cast<PCRE2_SPTR8>(chunk.text.constData());
+        const PCRE2_SIZE length = chunk.starts[size_t(last - chunk.first)];
+        qsizetype k = first - chunk.first;
+        PCRE2_SIZE offset = chunk.starts[size_t(k)];
+        // From here on the scan could not tell (out of memory, a match limit hit by a pathological
+        // pattern): those sessions are decided on their fields.
+        qsizetype undecidedFrom = last;
+        if (!match.data)
+            undecidedFrom = first;
+        while (match.data && offset < length) {
+            const int rc = pcre2_match_8(pattern->code, subject, length, offset, PCRE2_NO_UTF_CHECK, match.data, nullptr);
+            if (rc == PCRE2_ERROR_NOMATCH)
+                break;
+            if (rc < 0) {
+                undecidedFrom = chunk.first + k;
+                break;
+            }
+            const PCRE2_SIZE at = pcre2_get_ovector_pointer_8(match.data)[0];
+            // The session whose text holds `at`: the hits only move forward, so a forward walk.
+            while (k + 1 < last - chunk.first && chunk.starts[size_t(k + 1)] <= at)
+                ++k;
+            hits.push_back(chunk.first + k);
+            ++k;
+            if (k >= last - chunk.first)
+                break;
+            offset = chunk.starts[size_t(k)];
+        }
+        auto textHolds = [&](qsizetype i, bool chunkHit) {
+            if (textInDictionary(i))
+                return true;
+            if (i >= undecidedFrom)
+                return textMatches(sessions.at(i));
+            if (!chunkHit)
+                return false;
+            return !pattern->confirm || textMatches(sessions.at(i));
+        };
+        if (!dict.anyTextInDictionary && undecidedFrom == last) {
+            for (qsizetype i : hits) {
+                if (othersHold(i) && textHolds(i, true))
+                    rows.push_back(int(i));
+            }
+        } else {
+            size_t h = 0;
+            for (qsizetype i = first; i < last; ++i) {
+                const bool chunkHit = h < hits.size() && hits[h] == i;
+                if (chunkHit)
+                    ++h;
+                if (othersHold(i) && textHolds(i, chunkHit))
+                    rows.push_back(int(i));
+            }
+        }
+#endif
+    }
 }
 
 std::vector<int> SessionFilter::apply(const QList<Session> &sessions, int firstIndex) const
@@ -528,41 +754,60 @@ std::vector<int> SessionFilter::apply(const QList<Session> &sessions, int firstI
     return rows;
 }
 
-std::vector<int> SessionFilter::applyRange(const QList<Session> &sessions, qsizetype first, qsizetype last) const
+std::vector<int> SessionFilter::applyRange(const QList<Session> &sessions, qsizetype first, qsizetype last,
+                                           const SessionSearchIndex *index) const
 {
     first = std::clamp<qsizetype>(first, 0, sessions.size());
     last = std::clamp<qsizetype>(last, first, sessions.size());
-    const qsizetype count = last - first;
-    auto run = [&](qsizetype from, qsizetype to, std::vector<int> &rows) {
-        for (qsizetype i = first + from; i < first + to; ++i) {
+    const qsizetype indexed = index && index->covers(sessions) ? std::clamp(index->size(), first, last) : first;
+    // Work items in order: the index's chunks in [first, indexed), then plain ranges of the rest.
+    struct Part {
+        qsizetype from, to;
+        bool viaIndex;
+    };
+    std::vector<Part> parts;
+    for (qsizetype c = first; c < indexed;) {
+        const qsizetype chunkEnd = (c / SessionSearchIndex::kChunkSessions + 1) * SessionSearchIndex::kChunkSessions;
+        parts.push_back({c, std::min(indexed, chunkEnd), true});
+        c = std::min(indexed, chunkEnd);
+    }
+    constexpr qsizetype kPlainPart = 100'000;
+    for (qsizetype c = indexed; c < last; c += kPlainPart)
+        parts.push_back({c, std::min(last, c + kPlainPart), false});
+    auto run = [&](const Part &part, std::vector<int> &rows) {
+        if (part.viaIndex) {
+            applyIndexed(*index, part.from, part.to, rows);
+            return;
+        }
+        for (qsizetype i = part.from; i < part.to; ++i) {
             if (matches(sessions.at(i)))
                 rows.push_back(int(i));
         }
     };
     // Large lists are split over the cores (plain threads: the caller is often a thread-pool worker
-    // itself, and blocking QtConcurrent calls from inside the pool could starve it). matches() only
-    // reads, so the chunks share the filter and the list safely.
-    const int threads = count >= 200'000 ? std::clamp(QThread::idealThreadCount(), 1, 8) : 1;
-    if (threads == 1) {
-        std::vector<int> rows;
-        rows.reserve(size_t(count));
-        run(0, count, rows);
-        return rows;
-    }
-    std::vector<std::vector<int>> parts(static_cast<size_t>(threads));
+    // itself, and blocking QtConcurrent calls from inside the pool could starve it). Filtering only
+    // reads, so the parts share the filter, the list and the index safely.
+    const int threads = last - first >= 200'000 ? int(std::min<size_t>(std::clamp(QThread::idealThreadCount(), 1, 8), parts.size())) : 1;
+    std::vector<std::vector<int>> results(parts.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i = next++; i < parts.size(); i = next++)
+            run(parts[i], results[i]);
+    };
     std::vector<std::thread> workers;
-    const qsizetype chunk = (count + threads - 1) / threads;
     for (int t = 1; t < threads; ++t)
-        workers.emplace_back([&, t] { run(std::min(count, t * chunk), std::min(count, (t + 1) * chunk), parts[size_t(t)]); });
-    run(0, std::min(count, chunk), parts[0]);
+        workers.emplace_back(work);
+    work();
     for (std::thread &w : workers)
         w.join();
+    if (results.size() == 1)
+        return std::move(results.front());
     std::vector<int> rows;
     size_t total = 0;
-    for (const auto &part : parts)
+    for (const auto &part : results)
         total += part.size();
     rows.reserve(total);
-    for (const auto &part : parts)
+    for (const auto &part : results)
         rows.insert(rows.end(), part.begin(), part.end());
     return rows;
 }
