@@ -212,6 +212,7 @@ void SessionTableModel::sort(int column, Qt::SortOrder order)
 void SessionTableModel::clear()
 {
     beginResetModel();
+    m_searchIndex.reset();
     m_sessions.clear();
     m_count = 0;
     m_rows.clear();
@@ -240,6 +241,7 @@ void SessionTableModel::appendSessions(const QList<Session> &batch)
 {
     if (batch.isEmpty())
         return;
+    m_searchIndex.reset();   // it holds a share of the list: appending would copy all of it
     if (m_sessions.size() > m_count)
         m_sessions.resize(m_count);   // was sharing a streaming load's list: keep only what is loaded
     const int first = int(m_count);
@@ -272,7 +274,7 @@ void SessionTableModel::appendSessions(const QList<Session> &all, qsizetype begi
     }
     std::vector<int> added;
     if (m_filter) {
-        added = m_filter->applyRange(m_sessions, begin, end);
+        added = m_filter->applyRange(m_sessions, begin, end, m_searchIndex.get());
     } else {
         added.resize(size_t(end - begin));
         std::iota(added.begin(), added.end(), int(begin));
@@ -283,6 +285,8 @@ void SessionTableModel::appendSessions(const QList<Session> &all, qsizetype begi
 
 void SessionTableModel::setSessions(const QList<Session> &sessions)
 {
+    if (m_searchIndex && !m_searchIndex->covers(sessions))
+        m_searchIndex.reset();
     if (sessions.size() == m_count && m_sessions.constData() == sessions.constData()) {
         m_sessions = sessions;   // the streamed batches shared this very list: nothing changes
         return;
@@ -317,7 +321,7 @@ void SessionTableModel::setFilter(std::optional<SessionFilter> filter)
     m_filter = std::move(filter);
     std::vector<int> rows;
     if (m_filter) {
-        rows = m_filter->applyRange(m_sessions, 0, m_count);
+        rows = m_filter->applyRange(m_sessions, 0, m_count, m_searchIndex.get());
     } else {
         rows.resize(size_t(m_count));
         std::iota(rows.begin(), rows.end(), 0);
@@ -343,7 +347,7 @@ void SessionTableModel::setFilteredRows(const SessionFilter &filter, std::vector
 {
     m_filter = filter;
     if (snapshotSize < m_count) {
-        const std::vector<int> tail = filter.applyRange(m_sessions, snapshotSize, m_count);
+        const std::vector<int> tail = filter.applyRange(m_sessions, snapshotSize, m_count, m_searchIndex.get());
         rows.insert(rows.end(), tail.begin(), tail.end());
     }
     setRows(std::move(rows));
@@ -356,7 +360,7 @@ void SessionTableModel::setComputedRows(const std::optional<SessionFilter> &filt
     bool sorted = sortedColumn == m_sortColumn && (m_sortColumn < 0 || sortedOrder == m_sortOrder);
     if (snapshotSize < m_count) {
         if (m_filter) {
-            const std::vector<int> tail = m_filter->applyRange(m_sessions, snapshotSize, m_count);
+            const std::vector<int> tail = m_filter->applyRange(m_sessions, snapshotSize, m_count, m_searchIndex.get());
             rows.insert(rows.end(), tail.begin(), tail.end());
         } else {
             for (int i = snapshotSize; i < m_count; ++i)
@@ -374,6 +378,13 @@ void SessionTableModel::setComputedRows(const std::optional<SessionFilter> &filt
     endResetModel();
     if (!sorted && m_sortColumn >= 0)
         sort(m_sortColumn, m_sortOrder);
+}
+
+void SessionTableModel::setSearchIndex(std::shared_ptr<const SessionSearchIndex> index)
+{
+    if (index && (!index->covers(m_sessions) || index->size() > m_count))
+        return;   // built for a list this model no longer shows
+    m_searchIndex = std::move(index);
 }
 
 void SessionTableModel::setTimeDisplay(TimeDisplay display)

@@ -4,10 +4,12 @@
 // with one beginInsertRows each. Cell text is made only when a view asks for it.
 #include "model/core/sessions/types.h"
 #include "model/itemmodels/sessionfilter.h"
+#include "model/itemmodels/sessionsearchindex.h"
 #include "model/itemmodels/timeformat.h"
 
 #include <QAbstractTableModel>
 #include <QSet>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -52,6 +54,12 @@ public:
     // load's whole list, with later sessions still to come.
     const QList<Session> &sessions() const { return m_sessions; }
 
+    // The filter index of the current list (built elsewhere, SessionSearchIndex::build), used by every
+    // filter run here and handed to workers. Ignored unless it covers the list; dropped when the list
+    // changes.
+    void setSearchIndex(std::shared_ptr<const SessionSearchIndex> index);
+    std::shared_ptr<const SessionSearchIndex> searchIndex() const { return m_searchIndex; }
+
     // Applies a compiled filter (nullopt = show all). Resets the rows.
     void setFilter(std::optional<SessionFilter> filter);
     const std::optional<SessionFilter> &filter() const { return m_filter; }
@@ -95,6 +103,7 @@ private:
     qsizetype m_count = 0;   // sessions loaded: a prefix of m_sessions
     std::vector<int> m_rows;
     std::optional<SessionFilter> m_filter;
+    std::shared_ptr<const SessionSearchIndex> m_searchIndex;
     TimeDisplay m_timeDisplay = TimeDisplay::Utc;
     QSet<QString> m_bookmarked;
     int m_sortColumn = -1;

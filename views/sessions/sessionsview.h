@@ -5,6 +5,8 @@
 #include "model/itemmodels/sessiontablemodel.h"
 
 #include <QFutureWatcher>
+#include <atomic>
+#include <memory>
 #include <QWidget>
 
 class QCheckBox;
@@ -42,17 +44,21 @@ public:
     int currentSession() const;  // -1 when none
     QString filterError() const;
     bool isFiltering() const { return m_watcher.isRunning(); }
+    bool isIndexing() const { return m_indexWatcher.isRunning(); }
 
 Q_SIGNALS:
     void currentSessionChanged(int sessionIndex);
     void filterApplied(int shown, int total);
     void serversUpdated();   // the server filter's list was refilled (after setSessions, from a worker)
+    void searchIndexReady(); // the filter index of the list given to setSessions is in use
 
 private:
     void scheduleFilter();
     void applyFilter();
     void updateServers();
     void applyServers(const QStringList &servers);
+    void buildSearchIndex();
+    void cancelSearchIndex();
 
     SessionTableModel *m_model;
     QTableView *m_table;
@@ -74,6 +80,8 @@ private:
     QBitArray m_findingSessions;
     QFutureWatcher<std::vector<int>> m_watcher;
     int m_serversGeneration = 0;
+    QFutureWatcher<std::shared_ptr<const SessionSearchIndex>> m_indexWatcher;
+    std::shared_ptr<std::atomic_bool> m_indexCancel;
     std::optional<SessionFilter> m_runningFilter;
     int m_runningSnapshotSize = 0;
     int m_runningSortColumn = -1;

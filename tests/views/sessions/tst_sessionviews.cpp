@@ -100,6 +100,41 @@ private Q_SLOTS:
         QCOMPARE(applied.last().at(1).toInt(), 40);
     }
 
+    void theLoadedListGetsAFilterIndexThatFiltersAlikeAndGoesWithTheList()
+    {
+        SessionsView view;
+        view.show();
+        QSignalSpy ready(&view, &SessionsView::searchIndexReady);
+        const QList<Session> sessions = makeSessions();
+        view.setSessions(sessions);
+        QVERIFY(ready.count() > 0 || ready.wait(10'000));
+        const auto index = view.model()->searchIndex();
+        QVERIFY(index && index->covers(view.model()->sessions()));
+        QCOMPARE(index->size(), sessions.size());
+
+        SessionFilterSpec spec;
+        spec.text = QStringLiteral("ex01");
+        spec.code = QStringLiteral("5.7.*");
+        QSignalSpy applied(&view, &SessionsView::filterApplied);
+        view.setFilterSpec(spec);
+        QVERIFY(applied.count() > 0 || applied.wait(10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isFiltering(), 10'000);
+        const std::vector<int> expected = SessionFilter::compile(spec).value().apply(sessions);
+        QVERIFY(!expected.empty());
+        QCOMPARE(view.model()->rowCount(), int(expected.size()));
+
+        // Another list (a second drop) drops the index until its own is built.
+        QList<Session> more = sessions;
+        more.removeLast();
+        view.setSessions(more);
+        QVERIFY(!view.model()->searchIndex() || view.model()->searchIndex()->covers(view.model()->sessions()));
+        QVERIFY(ready.wait(10'000));
+        QCOMPARE(view.model()->searchIndex()->size(), more.size());
+        view.clear();
+        QVERIFY(!view.model()->searchIndex());
+        QVERIFY(!view.isIndexing());
+    }
+
     void clearingTheFilterOfABigListRunsOnTheWorkerAndShowsEveryRowSorted()
     {
         // Clearing the filter rebuilt and sorted all rows on the UI thread: 70 ms at 2 M sessions.
