@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <string>
-#include <thread>
+#include "model/core/common/workpools.h"
 
 #ifdef MWB_HAVE_PCRE2
 // 0: both the 16-bit functions (fields are QStrings) and the 8-bit ones (the index's UTF-8 text),
@@ -784,9 +784,8 @@ std::vector<int> SessionFilter::applyRange(const QList<Session> &sessions, qsize
                 rows.push_back(int(i));
         }
     };
-    // Large lists are split over the cores (plain threads: the caller is often a thread-pool worker
-    // itself, and blocking QtConcurrent calls from inside the pool could starve it). Filtering only
-    // reads, so the parts share the filter, the list and the index safely.
+    // Large lists are split over the cores. Filtering only reads, so the parts share the filter, the
+    // list and the index safely.
     const int threads = last - first >= 200'000 ? int(std::min<size_t>(std::clamp(QThread::idealThreadCount(), 1, 8), parts.size())) : 1;
     std::vector<std::vector<int>> results(parts.size());
     std::atomic<size_t> next{0};
@@ -794,12 +793,7 @@ std::vector<int> SessionFilter::applyRange(const QList<Session> &sessions, qsize
         for (size_t i = next++; i < parts.size(); i = next++)
             run(parts[i], results[i]);
     };
-    std::vector<std::thread> workers;
-    for (int t = 1; t < threads; ++t)
-        workers.emplace_back(work);
-    work();
-    for (std::thread &w : workers)
-        w.join();
+    runOnThreads(threads, work);
     if (results.size() == 1)
         return std::move(results.front());
     std::vector<int> rows;

@@ -6,7 +6,7 @@
 #include <QThread>
 #include <algorithm>
 #include <limits>
-#include <thread>
+#include "model/core/common/workpools.h"
 
 namespace mwb {
 
@@ -165,12 +165,7 @@ std::shared_ptr<const SessionSearchIndex> SessionSearchIndex::build(const QList<
     if (threads <= 0)
         threads = std::clamp(QThread::idealThreadCount(), 1, 8);
     threads = int(std::min<qsizetype>(threads, std::max<qsizetype>(chunkCount, 1)));
-    std::vector<std::thread> workers;
-    for (int t = 1; t < threads; ++t)
-        workers.emplace_back(work);
-    work();
-    for (std::thread &w : workers)
-        w.join();
+    runOnThreads(threads, work);
     if ((cancel && cancel->load()) || tooBig.load())
         return nullptr;
 

@@ -1,4 +1,7 @@
 #pragma once
+#include <thread>
+#include <vector>
+
 class QThreadPool;
 
 namespace mwb {
@@ -13,5 +16,19 @@ QThreadPool *jobPool();
 // Frees of big structures (releaseInBackground and the like): nothing waits for them but tests
 // and benchmarks.
 QThreadPool *releasePool();
+
+// Runs `work` on `threads` threads at once, the calling thread being one of them, and returns when
+// every one has returned. Plain threads, not a pool: the caller is often a pool worker itself, and
+// blocking on pool tasks from inside the pool could starve it.
+template <typename Work>
+void runOnThreads(int threads, Work &&work)
+{
+    std::vector<std::thread> others;
+    for (int t = 1; t < threads; ++t)
+        others.emplace_back(work);
+    work();
+    for (std::thread &other : others)
+        other.join();
+}
 
 } // namespace mwb
