@@ -1,7 +1,6 @@
 #include "model/core/common/timeutil.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 
 namespace mwb {
 namespace {
@@ -34,7 +33,11 @@ qint64 daysFromCivil(int y, unsigned m, unsigned d)
 
 qint64 compose(int y, int mo, int d, int h, int mi, int s, int ms)
 {
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
+    static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (mo < 1 || mo > 12 || d < 1 || d > kDays[mo - 1] || h > 23 || mi > 59 || s > 60)
+        return kNoTime;
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (mo == 2 && d == 29 && !leap)
         return kNoTime;
     return ((daysFromCivil(y, unsigned(mo), unsigned(d)) * 24 + h) * 60 + mi) * 60000LL + s * 1000LL + ms;
 }
@@ -47,6 +50,58 @@ QByteArrayView trimmed(QByteArrayView t)
     while (e > b && (t[e - 1] == ' ' || t[e - 1] == '"' || t[e - 1] == '\t' || t[e - 1] == '\r'))
         --e;
     return t.sliced(b, e - b);
+}
+
+// Digits from pos up to a non-digit, 1..maxCount of them; pos moves past them.
+bool someDigits(QByteArrayView t, qsizetype &pos, int maxCount, int &out)
+{
+    int v = 0, n = 0;
+    while (pos < t.size() && n < maxCount && t[pos] >= '0' && t[pos] <= '9') {
+        v = v * 10 + (t[pos] - '0');
+        ++pos;
+        ++n;
+    }
+    out = v;
+    return n > 0;
+}
+
+// US form from Get-MessageTrace exports: M/D/YYYY h:mm[:ss] [AM|PM], taken as UTC. Hand-written
+// because QDateTime::fromString builds local times: glibc stats /etc/localtime on every call, which
+// cost a load tens of thousands of system calls (SAN tokens of certificate lines are tried as dates).
+qint64 parseUsTimestamp(QByteArrayView t)
+{
+    qsizetype p = 0;
+    int mo, d, y, h, mi, s = 0;
+    if (!someDigits(t, p, 2, mo) || p >= t.size() || t[p++] != '/' || !someDigits(t, p, 2, d) || p >= t.size()
+        || t[p++] != '/' || !digits(t, p, 4, y))
+        return kNoTime;
+    p += 4;
+    if (p >= t.size() || t[p] != ' ')
+        return kNoTime;
+    while (p < t.size() && t[p] == ' ')
+        ++p;
+    if (!someDigits(t, p, 2, h) || p >= t.size() || t[p++] != ':' || !digits(t, p, 2, mi))
+        return kNoTime;
+    p += 2;
+    if (p < t.size() && t[p] == ':') {
+        if (!digits(t, p + 1, 2, s))
+            return kNoTime;
+        p += 3;
+    }
+    while (p < t.size() && t[p] == ' ')
+        ++p;
+    if (p < t.size()) {
+        if (p + 2 != t.size() || (t[p + 1] != 'M' && t[p + 1] != 'm'))
+            return kNoTime;
+        const char ap = t[p];
+        const bool pm = ap == 'P' || ap == 'p';
+        if (!pm && ap != 'A' && ap != 'a')
+            return kNoTime;
+        if (h < 1 || h > 12)
+            return kNoTime;
+        h = (h % 12) + (pm ? 12 : 0);
+    }
+    return compose(y, mo, d, h, mi, s, 0);
 }
 
 } // namespace
@@ -91,16 +146,7 @@ qint64 parseTimestampMs(QByteArrayView raw)
         }
         return v;
     }
-    // US form from Get-MessageTrace exports: M/D/YYYY h:mm:ss [AM|PM]
-    const QString str = QString::fromLatin1(t.data(), t.size());
-    for (const char *fmt : {"M/d/yyyy h:mm:ss AP", "M/d/yyyy H:mm:ss", "M/d/yyyy h:mm AP", "M/d/yyyy H:mm"}) {
-        QDateTime dt = QDateTime::fromString(str, QString::fromLatin1(fmt));
-        if (dt.isValid()) {
-            dt.setTimeSpec(Qt::UTC);
-            return dt.toMSecsSinceEpoch();
-        }
-    }
-    return kNoTime;
+    return parseUsTimestamp(t);
 }
 
 QString formatIsoMs(qint64 ms)

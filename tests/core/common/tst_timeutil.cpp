@@ -1,0 +1,66 @@
+// Timestamps as the logs write them: ISO (protocol, tracking, EXO) and the US form of
+// Get-MessageTrace exports, all to UTC milliseconds, and anything else refused.
+#include "model/core/common/timeutil.h"
+
+#include <QDateTime>
+#include <QTest>
+
+using namespace mwb;
+
+namespace {
+qint64 utc(int y, int mo, int d, int h, int mi, int s, int ms = 0)
+{
+    return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC).toMSecsSinceEpoch();
+}
+} // namespace
+
+class TestTimeUtil : public QObject {
+    Q_OBJECT
+private slots:
+    void readsIsoFormsAsUtc()
+    {
+        QCOMPARE(parseTimestampMs("2024-03-13T09:01:18.723Z"), utc(2024, 3, 13, 9, 1, 18, 723));
+        QCOMPARE(parseTimestampMs("2024-03-13T09:01:18.7234567Z"), utc(2024, 3, 13, 9, 1, 18, 723));
+        QCOMPARE(parseTimestampMs("2024-03-13 09:01"), utc(2024, 3, 13, 9, 1, 0));
+        QCOMPARE(parseTimestampMs("2024-03-13T09:01:18+02:00"), utc(2024, 3, 13, 7, 1, 18));
+        QCOMPARE(parseTimestampMs("\"2024-03-13T09:01:18Z\""), utc(2024, 3, 13, 9, 1, 18));
+    }
+
+    void readsTheUsFormOfMessageTraceExportsAsUtc()
+    {
+        QCOMPARE(parseTimestampMs("3/13/2024 9:01:18 AM"), utc(2024, 3, 13, 9, 1, 18));
+        QCOMPARE(parseTimestampMs("3/13/2024 9:01:18 PM"), utc(2024, 3, 13, 21, 1, 18));
+        QCOMPARE(parseTimestampMs("12/1/2024 12:00:05 AM"), utc(2024, 12, 1, 0, 0, 5));
+        QCOMPARE(parseTimestampMs("12/1/2024 12:00:05 PM"), utc(2024, 12, 1, 12, 0, 5));
+        QCOMPARE(parseTimestampMs("03/13/2024 21:01:18"), utc(2024, 3, 13, 21, 1, 18));
+        QCOMPARE(parseTimestampMs("3/13/2024 9:01 pm"), utc(2024, 3, 13, 21, 1, 0));
+        QCOMPARE(parseTimestampMs("3/13/2024 21:01"), utc(2024, 3, 13, 21, 1, 0));
+    }
+
+    void refusesWhatIsNotADate()
+    {
+        for (const char *bad : {"", "mail.contoso.com;autodiscover.contoso.com", "CN=R3,", "0123456789ABCDEF",
+                                "2/30/2024 10:00:00", "2/29/2023 10:00:00", "13/1/2024 10:00:00", "3/13/2024 13:00:00 PM",
+                                "3/13/2024 0:00:00 AM", "3/13/2024 9:01:18 XM", "3/13/2024 9:01:18 AMX", "3/13/24 9:01:18",
+                                "3/13/2024", "2024-02-30T10:00:00Z", "2024-13-01T10:00:00Z"})
+            QVERIFY2(parseTimestampMs(QByteArrayView(bad)) == kNoTime, bad);
+        QCOMPARE(parseTimestampMs("2/29/2024 10:00:00"), utc(2024, 2, 29, 10, 0, 0));   // a leap year
+    }
+
+    void readsTimesThatTheLocalZoneSkips()
+    {
+        // 2:30 AM on 10 March 2024 does not exist in New York (clocks jump to 3:00). A parser that
+        // goes through local time (QDateTime::fromString did) shifts or loses it.
+        const QByteArray old = qgetenv("TZ");
+        qputenv("TZ", "America/New_York");
+        const qint64 us = parseTimestampMs("3/10/2024 2:30:00 AM");
+        if (old.isNull())
+            qunsetenv("TZ");
+        else
+            qputenv("TZ", old);
+        QCOMPARE(us, utc(2024, 3, 10, 2, 30, 0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTimeUtil)
+#include "tst_timeutil.moc"
