@@ -123,6 +123,8 @@ int main(int argc, char **argv)
         guiOnly = true;
     // --engine-only: only the loadSync runs without / with the diagnosis engine (issue #6).
     const bool engineOnly = args.removeAll(QStringLiteral("--engine-only")) > 0;
+    // --only plain|null|engine: only that kind of load in the engine measurement (to profile it).
+    QString onlyKind;
     int engineRounds = 2;   // --rounds: loads of each kind in the engine measurement, the best counts
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--data")) data = args[i + 1];
@@ -132,12 +134,13 @@ int main(int argc, char **argv)
         else if (args[i] == QLatin1String("--gui-subset-mb")) guiSubsetMb = args[i + 1].toLongLong();
         else if (args[i] == QLatin1String("--big-file")) bigFile = args[i + 1];
         else if (args[i] == QLatin1String("--rounds")) engineRounds = std::max(1, args[i + 1].toInt());
+        else if (args[i] == QLatin1String("--only")) onlyKind = args[i + 1];
         else if (args[i] == QLatin1String("--cancel-at"))
             for (const QString &ms : args[i + 1].split(u',', Qt::SkipEmptyParts))
                 cancelAtMs << ms.toLongLong();
     }
     if (data.isEmpty() || mwb.isEmpty() || duckdbDir.isEmpty()) {
-        std::fprintf(stderr, "usage: mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads N] [--gui-subset-mb N] [--gui-only | --engine-only] [--rounds N] [--cancel-at MS,...]\n");
+        std::fprintf(stderr, "usage: mwb-bench --data DIR --mwb PATH --duckdb-dir DIR [--threads N] [--gui-subset-mb N] [--gui-only | --engine-only] [--rounds N] [--only plain|null|engine] [--cancel-at MS,...]\n");
         return 2;
     }
     QStringList all, protocol;
@@ -284,9 +287,11 @@ int main(int argc, char **argv)
         auto best = [](qint64 &slot, qint64 ms) { slot = slot < 0 ? ms : std::min(slot, ms); };
         timedLoad(nullptr);
         for (int round = 0; round < engineRounds; ++round) {
-            best(plainMs, timedLoad(nullptr));
-            best(nullMs, timedLoad(&null));
-            if (engine) {
+            if (onlyKind.isEmpty() || onlyKind == QLatin1String("plain"))
+                best(plainMs, timedLoad(nullptr));
+            if (onlyKind.isEmpty() || onlyKind == QLatin1String("null"))
+                best(nullMs, timedLoad(&null));
+            if (engine && (onlyKind.isEmpty() || onlyKind == QLatin1String("engine"))) {
                 // A fresh engine per run: findings must not pile up across runs.
                 auto fresh = mwb::DiagnosisEngine::create();
                 best(engineMs, timedLoad(fresh.value().get()));

@@ -9,7 +9,10 @@
 #include <QMutex>
 #include <QMutexLocker>
 #include <QSet>
+#include <QVarLengthArray>
 #include <algorithm>
+#include <utility>
+#include <vector>
 #include <atomic>
 #include <limits>
 #include <optional>
@@ -112,40 +115,67 @@ void appendUnseen(QList<T> &list, QSet<T> &seen, const QList<T> &later)
     }
 }
 
-// A list of distinct strings in the order first added. Looked up by a hash that travels with
-// each string, so that merging a run's list (hashed on a pool thread) into the whole compares
-// integers: probing a QSet<QString> of a million session ids compares strings at every step, and
-// was most of the load thread's merging.
+// A list of distinct strings in the order first added. Strings are only appended while a load
+// runs; duplicates are dropped once, by dedupe() at the end of the load (or by the first list()
+// after more came). A finding of millions of sessions (load-balancer probes) kept a hash of every
+// id up to date instead: a cache miss and a growing table per session, most of what the engine
+// added to a load (issue #6).
 class UniqueStrings {
 public:
-    const QStringList &list() const { return m_list; }
-    bool add(const QString &s) { return add(s, qHash(s, size_t(0))); }
-    void addAll(const UniqueStrings &later)
+    const QStringList &list() const
     {
-        for (qsizetype i = 0; i < later.m_list.size(); ++i)
-            add(later.m_list.at(i), later.m_hashes.at(size_t(i)));
+        dedupe();
+        return m_list;
+    }
+    void add(const QString &s) { m_list << s; }
+    void addAll(const UniqueStrings &later) { m_list.append(later.m_list); }
+    void dedupe() const
+    {
+        if (m_distinct == m_list.size())
+            return;
+        // The earlier entries are distinct already: a hash of each string, sorted with its
+        // position, finds the later duplicates without a hash table over millions of strings.
+        std::vector<std::pair<size_t, qsizetype>> byHash;
+        byHash.reserve(size_t(m_list.size()));
+        for (qsizetype i = 0; i < m_list.size(); ++i)
+            byHash.emplace_back(qHash(m_list.at(i), size_t(0)), i);
+        std::sort(byHash.begin(), byHash.end());
+        std::vector<char> drop(size_t(m_list.size()), 0);
+        qsizetype dropped = 0;
+        for (size_t run = 0; run < byHash.size();) {
+            size_t end = run + 1;
+            while (end < byHash.size() && byHash[end].first == byHash[run].first)
+                ++end;
+            // Within one hash, in position order: a string equal to an earlier kept one goes. The
+            // kept ones are compared, not every earlier entry: a redacted id can repeat a million times.
+            QVarLengthArray<qsizetype, 4> kept{byHash[run].second};
+            for (size_t k = run + 1; k < end; ++k) {
+                const QString &candidate = m_list.at(byHash[k].second);
+                const bool seen = std::any_of(kept.cbegin(), kept.cend(), [&](qsizetype j) { return m_list.at(j) == candidate; });
+                if (seen) {
+                    drop[size_t(byHash[k].second)] = 1;
+                    ++dropped;
+                } else {
+                    kept.append(byHash[k].second);
+                }
+            }
+            run = end;
+        }
+        if (dropped > 0) {
+            QStringList distinct;
+            distinct.reserve(m_list.size() - dropped);
+            for (qsizetype i = 0; i < m_list.size(); ++i) {
+                if (!drop[size_t(i)])
+                    distinct << m_list.at(i);
+            }
+            m_list = std::move(distinct);
+        }
+        m_distinct = m_list.size();
     }
 
 private:
-    bool add(const QString &s, size_t hash)
-    {
-        const auto first = m_firstByHash.constFind(hash);
-        if (first != m_firstByHash.cend()) {
-            // Another string with this hash is the rare case: those live in a set of their own.
-            if (m_list.at(*first) == s || m_collided.contains(s))
-                return false;
-            m_collided.insert(s);
-        } else {
-            m_firstByHash.insert(hash, m_list.size());
-        }
-        m_list << s;
-        m_hashes.push_back(hash);
-        return true;
-    }
-    QStringList m_list;
-    std::vector<size_t> m_hashes;              // per entry of m_list
-    QHash<size_t, qsizetype> m_firstByHash;    // hash -> first entry with it
-    QSet<QString> m_collided;                  // entries whose hash an earlier entry had
+    mutable QStringList m_list;
+    mutable qsizetype m_distinct = 0;   // m_list[0, m_distinct) is known to be free of duplicates
 };
 
 struct Accumulator {
@@ -1233,6 +1263,11 @@ void DiagnosisEngine::loadFinished(const Store &store)
         }
     }
     total.certificatesByThumbprint.clear();
+    // Here, on the load's thread: findings() is read on the UI thread.
+    for (Accumulator &a : total.findings) {
+        a.sessionIds.dedupe();
+        a.messageIds.dedupe();
+    }
 }
 
 QList<CertificateSighting> DiagnosisEngine::certificates() const
