@@ -21,6 +21,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <sys/resource.h>
@@ -125,7 +126,7 @@ int main(int argc, char **argv)
     const bool engineOnly = args.removeAll(QStringLiteral("--engine-only")) > 0;
     // --only plain|null|engine: only that kind of load in the engine measurement (to profile it).
     QString onlyKind;
-    int engineRounds = 2;   // --rounds: loads of each kind in the engine measurement, the best counts
+    int engineRounds = 5;   // --rounds: loads of each kind in the engine measurement (best and median)
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--data")) data = args[i + 1];
         else if (args[i] == QLatin1String("--mwb")) mwb = args[i + 1];
@@ -264,40 +265,67 @@ int main(int argc, char **argv)
 
     // Issue #6: what the diagnosis engine (a SessionObserver) adds to a full load of the subset.
     // One unmeasured load first: the first load of a process grows the heap and is seconds slower,
-    // which once made the engine look cheap when its run came last. Then --rounds rounds (2 unless
-    // given) of the three kinds, the best of each; the store is freed outside the timing.
-    qint64 plainMs = -1, engineMs = -1, nullMs = -1;
+    // which once made the engine look cheap when its run came last. Then --rounds rounds (5 unless
+    // given) of the three kinds; the store is freed outside the timing.
+    // Each kind reports its best and its median, and the median of its phases: assembly alone
+    // varies by a second between identical loads, more than the engine adds.
+    struct Kind {
+        std::vector<qint64> total;
+        std::vector<mwb::LoadPhases> phases;
+        qint64 best() const { return total.empty() ? -1 : *std::min_element(total.begin(), total.end()); }
+        static qint64 medianOf(std::vector<qint64> v)
+        {
+            if (v.empty())
+                return -1;
+            std::sort(v.begin(), v.end());
+            return v[v.size() / 2];
+        }
+        qint64 median() const { return medianOf(total); }
+        qint64 medianPhase(qint64 mwb::LoadPhases::*field) const
+        {
+            std::vector<qint64> v;
+            for (const mwb::LoadPhases &p : phases)
+                v.push_back(p.*field);
+            return medianOf(v);
+        }
+    };
+    Kind plain, nullKind, engineKind;
     if (!guiOnly) {
         auto engine = mwb::DiagnosisEngine::create();
         if (!engine)
             std::fprintf(stderr, "diagnosis engine: %s\n", qPrintable(engine.errorMessage()));
         NullObserver null;
-        auto timedLoad = [&](mwb::SessionObserver *observer) {
+        auto timedLoad = [&](mwb::SessionObserver *observer, Kind *kind) {
             mwb::LoadOptions o;
             o.threads = threads;
             o.observer = observer;
+            mwb::LoadPhases phases;
+            o.phases = &phases;
             QElapsedTimer t;
             t.start();
             auto store = mwb::Loader::loadSync(subset, o);
             const qint64 ms = t.elapsed();
             store.reset();
             mwb::releasePool()->waitForDone();   // background frees of the load
-            return ms;
+            if (kind) {
+                kind->total.push_back(ms);
+                kind->phases.push_back(phases);
+            }
         };
-        auto best = [](qint64 &slot, qint64 ms) { slot = slot < 0 ? ms : std::min(slot, ms); };
-        timedLoad(nullptr);
+        timedLoad(nullptr, nullptr);
         for (int round = 0; round < engineRounds; ++round) {
             if (onlyKind.isEmpty() || onlyKind == QLatin1String("plain"))
-                best(plainMs, timedLoad(nullptr));
+                timedLoad(nullptr, &plain);
             if (onlyKind.isEmpty() || onlyKind == QLatin1String("null"))
-                best(nullMs, timedLoad(&null));
+                timedLoad(&null, &nullKind);
             if (engine && (onlyKind.isEmpty() || onlyKind == QLatin1String("engine"))) {
                 // A fresh engine per run: findings must not pile up across runs.
                 auto fresh = mwb::DiagnosisEngine::create();
-                best(engineMs, timedLoad(fresh.value().get()));
+                timedLoad(fresh.value().get(), &engineKind);
             }
         }
     }
+    const qint64 plainMs = plain.best(), nullMs = nullKind.best(), engineMs = engineKind.best();
 
     QTextStream out(stdout);
     auto printLoadJob = [&] {
@@ -316,6 +344,22 @@ int main(int argc, char **argv)
             << QString::number(plainMs > 0 ? 100.0 * double(nullMs - plainMs) / double(plainMs) : 0, 'f', 0) << "%), " << engineMs
             << " ms with the diagnosis engine (+" << QString::number(plainMs > 0 && engineMs >= 0 ? 100.0 * double(engineMs - plainMs) / double(plainMs) : 0, 'f', 0)
             << "%)\n";
+        auto pct = [](qint64 base, qint64 v) {
+            return base > 0 && v >= 0 ? QString::number(100.0 * double(v - base) / double(base), 'f', 0) + u'%' : QStringLiteral("-");
+        };
+        out << "  medians of " << engineRounds << ": " << plain.median() << " ms without an observer, " << nullKind.median()
+            << " ms (+" << pct(plain.median(), nullKind.median()) << ") with the null observer, " << engineKind.median()
+            << " ms (+" << pct(plain.median(), engineKind.median()) << ") with the engine\n";
+        out << "  median phases (ms from the start: parsed / assembled / delivered (waiting, merging) / messages correlated / finished):\n";
+        const std::pair<const char *, const Kind *> kinds[] = {{"without an observer", &plain}, {"null observer", &nullKind}, {"diagnosis engine", &engineKind}};
+        for (const auto &[name, kind] : kinds) {
+            if (kind->total.empty())
+                continue;
+            out << "    " << name << ": " << kind->medianPhase(&mwb::LoadPhases::parsedMs) << " / "
+                << kind->medianPhase(&mwb::LoadPhases::assembledMs) << " / " << kind->medianPhase(&mwb::LoadPhases::deliveredMs)
+                << " (" << kind->medianPhase(&mwb::LoadPhases::observerWaitMs) << ", " << kind->medianPhase(&mwb::LoadPhases::observerMergeMs)
+                << ") / " << kind->medianPhase(&mwb::LoadPhases::correlatedMs) << " / " << kind->medianPhase(&mwb::LoadPhases::finishedMs) << "\n";
+        }
     };
     if (guiOnly) {
         printLoadJob();

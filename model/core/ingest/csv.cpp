@@ -25,6 +25,27 @@ QString FieldView::text() const
     return QString::fromUtf8(bytes());
 }
 
+void FieldView::textInto(QString &out) const
+{
+    // ASCII (nearly every protocol-log field) is widened into the buffer out already has.
+    uchar any = 0;
+    for (qsizetype i = 0; i < size; ++i)
+        any |= uchar(data[i]);
+    if (hasDoubledQuotes || any >= 0x80) {
+        out = text();
+        return;
+    }
+    if (size == 0) {
+        if (!out.isEmpty())
+            out.resize(0);   // keeps the buffer; a null string is left null (resize would allocate)
+        return;
+    }
+    out.resize(size);
+    char16_t *to = reinterpret_cast<char16_t *>(out.data());
+    for (qsizetype i = 0; i < size; ++i)
+        to[i] = char16_t(uchar(data[i]));
+}
+
 namespace {
 
 // Scans [from, to) with the quote state machine; returns true when a quoted field is still open

@@ -16,6 +16,7 @@ struct FieldView {
     QByteArrayView view() const { return {data, size}; }
     QByteArray bytes() const;        // doubled quotes collapsed
     QString text() const;            // UTF-8 decoded, doubled quotes collapsed
+    void textInto(QString &out) const;   // as text(), into out's own buffer when it is big enough
     bool isEmpty() const { return size == 0; }
 };
 

@@ -519,19 +519,31 @@ SessionLine decodeSessionLine(QByteArrayView text, const ingest::ProtocolColumns
                               qint64 lineNo, int fileIndex)
 {
     SessionLine l;
+    decodeSessionLineInto(l, text, cols, offset, length, lineNo, fileIndex);
+    return l;
+}
+
+void decodeSessionLineInto(SessionLine &l, QByteArrayView text, const ingest::ProtocolColumns &cols, qint64 offset,
+                           qint32 length, qint64 lineNo, int fileIndex)
+{
     l.ref = RecordRef{fileIndex, lineNo, offset, length};
-    if (offset < 0 || offset + length > text.size())
-        return l;
+    l.timeMs = kNoTime;
+    l.sequence = -1;
+    l.event = '*';
     ingest::ProtocolFields f;
-    if (!ingest::splitProtocolRecord(text.sliced(offset, length), cols, f))
-        return l;
+    if (offset < 0 || offset + length > text.size() || !ingest::splitProtocolRecord(text.sliced(offset, length), cols, f)) {
+        if (!l.data.isEmpty())
+            l.data.resize(0);
+        if (!l.context.isEmpty())
+            l.context.resize(0);
+        return;
+    }
     l.timeMs = parseTimestampMs(f.time.view());
     qint32 sequence = -1;
     l.sequence = ingest::parseInt(f.sequence.view(), sequence) ? sequence : -1;   // as the parser reads it
     l.event = f.eventChar;
-    l.data = f.data.text();
-    l.context = f.context.text();
-    return l;
+    f.data.textInto(l.data);
+    f.context.textInto(l.context);
 }
 
 namespace {

@@ -46,6 +46,10 @@ qint64 countSessions(const std::vector<ingest::ParsedFile> &files, const std::ve
 // Re-splits one protocol line of a parsed file into a SessionLine (text decoded).
 SessionLine decodeSessionLine(QByteArrayView fileText, const ingest::ProtocolColumns &cols, qint64 offset,
                               qint32 length, qint64 lineNo, int fileIndex);
+// The same into an existing SessionLine, whose strings keep their buffers: decoding session after
+// session into the same lines allocates nothing once the buffers are big enough.
+void decodeSessionLineInto(SessionLine &line, QByteArrayView fileText, const ingest::ProtocolColumns &cols,
+                           qint64 offset, qint32 length, qint64 lineNo, int fileIndex);
 
 // Capability keywords of an EHLO reply text ("SIZE 37748736 PIPELINING AUTH NTLM X-EXPS GSSAPI NTLM").
 QStringList parseCapabilities(const QString &text);

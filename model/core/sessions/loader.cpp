@@ -267,7 +267,21 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
         if (!preview.isEmpty())
             options.sessionPreview(preview);
     }
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    LoadPhases phases;
+    // Copied out on every return: a cancelled load reports the phases it reached.
+    struct PhasesOut {
+        const LoadPhases &from;
+        LoadPhases *to;
+        ~PhasesOut()
+        {
+            if (to)
+                *to = from;
+        }
+    } phasesOut{phases, options.phases};
     Parsed p = parseInputs(std::move(inputs), options, true);
+    phases.parsedMs = sinceStart.elapsed();
     std::vector<ingest::ParsedFile> &parsed = p.files;
     const std::vector<int> &rank = p.rank;
 
@@ -279,6 +293,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
         return store;
 
     AssembledSessions assembled = assembleSessions(parsed, rank, threads, options.cancel);
+    phases.assembledMs = sinceStart.elapsed();
     if (cancelled(options)) {
         releaseInBackground(std::move(p));   // what assembly built it has released itself
         return store;
@@ -292,18 +307,51 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     // sessions ahead of this thread, which hands the scans to sessionsScanned in order. Decoding and
     // scanning on this thread made the observer the slowest stage of a load (issue #6).
     SessionObserver *observer = options.observer;
-    const SessionObserver::LinesOf linesOf = [&](qsizetype i) {
+    const SessionObserver::LinesOf linesOf = [&](qsizetype i) -> const QList<SessionLine> & {
+        // One list per pool thread, decoded into in place: a QString per field of every line was
+        // most of what feeding an observer cost. Lines beyond a shorter session wait in `spare`
+        // with their buffers instead of being destroyed.
+        struct LineBuffer {
+            QList<SessionLine> lines;
+            std::vector<SessionLine> spare;
+        };
+        thread_local LineBuffer buffer;
         const std::vector<LineLoc> &locs = assembled.lines[size_t(i)];
-        QList<SessionLine> lines;
-        lines.reserve(qsizetype(locs.size()));
-        for (const LineLoc &l : locs) {
+        QList<SessionLine> &lines = buffer.lines;
+        const qsizetype wanted = qsizetype(locs.size());
+        while (lines.size() > wanted) {
+            buffer.spare.push_back(std::move(lines.last()));
+            lines.removeLast();
+        }
+        while (lines.size() < wanted) {
+            if (buffer.spare.empty()) {
+                lines.emplaceBack();
+            } else {
+                lines.append(std::move(buffer.spare.back()));
+                buffer.spare.pop_back();
+            }
+        }
+        for (qsizetype k = 0; k < wanted; ++k) {
+            const LineLoc &l = locs[size_t(k)];
             const ingest::ParsedFile &pf = parsed[size_t(l.file)];
             const ingest::ProtoLine &pl = pf.lines[l.line];
-            lines.append(decodeSessionLine(pf.bytes->view(), ingest::layoutAt(pf.layouts, pl.offset), pl.offset,
-                                           pl.length, pl.line, l.file));
+            decodeSessionLineInto(lines[k], pf.bytes->view(), ingest::layoutAt(pf.layouts, pl.offset), pl.offset,
+                                  pl.length, pl.line, l.file);
         }
         return lines;
     };
+    // Message correlation reads the sessions and the tracking events, nothing the loop below
+    // touches: it runs beside the loop on a thread of its own instead of after it. Over 1 GiB it is
+    // a second of one thread, and the loop's thread mostly waits for the pool's scans.
+    QList<ingest::TrackEvent> events;
+    for (ingest::ParsedFile &pf : parsed) {
+        events.append(std::move(pf.events));   // moved: copying a million events took half a second
+        pf.events.clear();
+    }
+    QThreadPool correlationThread;
+    correlationThread.setMaxThreadCount(1);
+    // It writes only Store's message members and reads the sessions through const access (no detach).
+    QFuture<void> correlation = QtConcurrent::run(&correlationThread, [&] { correlateMessages(events, *store, options.cancel); });
     const qsizetype total = store->sessions.size();
     if (options.sessionTotal && options.sessionBatch)
         options.sessionTotal(total);
@@ -341,18 +389,25 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     QElapsedTimer sinceBatch;
     sinceBatch.start();
     qsizetype batchStart = 0;
+    qint64 waitNs = 0, mergeNs = 0;
+    QElapsedTimer step;
     for (qsizetype i = 0; i < total; ++i) {
         if (observer) {
             Block &b = blocks[cur];
             if (i == b.begin) {
+                step.start();
                 b.done.waitForFinished();
+                waitNs += step.nsecsElapsed();
                 if (b.end < total)
                     startBlock(blocks[1 - cur], b.end);   // scan ahead while this thread merges
             }
             if (cancelled(options))
                 break;
-            if ((i - b.begin) % kObserverRun == 0)
+            if ((i - b.begin) % kObserverRun == 0) {
+                step.start();
                 observer->sessionsScanned(*store, std::move(b.runs[size_t((i - b.begin) / kObserverRun)]));
+                mergeNs += step.nsecsElapsed();
+            }
             if (i + 1 == b.end)
                 cur = 1 - cur;
         }
@@ -367,31 +422,29 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     }
     for (Block &b : blocks)
         b.done.waitForFinished();   // a cancelled load leaves a block in flight: it must not outlive its data
+    phases.deliveredMs = sinceStart.elapsed();
+    phases.observerWaitMs = waitNs / 1000000;
+    phases.observerMergeMs = mergeNs / 1000000;
+    correlation.waitForFinished();      // it sees a cancel itself
+    phases.correlatedMs = sinceStart.elapsed();
     if (cancelled(options)) {
-        releaseInBackground(std::move(assembled.lines), std::move(p));
+        releaseInBackground(std::move(assembled.lines), std::move(events), std::move(p));
         return store;
     }
     // Line records are no longer needed: freed on a pool thread, so that this thread goes on (and
     // can see a cancel) instead of running millions of destructors.
     std::vector<std::vector<ingest::ProtoLine>> lineRecords;
     std::vector<std::vector<ingest::ProtoKey>> keyRecords;
-    QList<ingest::TrackEvent> events;
     for (ingest::ParsedFile &pf : parsed) {
-        events.append(std::move(pf.events));   // moved: copying a million events took half a second
         lineRecords.push_back(std::move(pf.lines));
         keyRecords.push_back(std::move(pf.keys));
         pf.lines = {};
         pf.keys = {};
-        pf.events.clear();
     }
     releaseInBackground(std::move(assembled.lines), std::move(lineRecords), std::move(keyRecords));
-    correlateMessages(events, *store, options.cancel);
-    if (cancelled(options)) {
-        releaseInBackground(std::move(events), std::move(p));   // correlation released what it built
-        return store;
-    }
     if (observer)
         observer->loadFinished(*store);
+    phases.finishedMs = sinceStart.elapsed();
     releaseInBackground(std::move(events));
     return store;
 }

@@ -14,6 +14,19 @@ namespace mwb {
 
 class SessionObserver;
 
+// Where a load's time went (wall ms from the start of loadSync to the end of each phase's work),
+// for the benchmark: assembly varies by a second between identical loads, which hides what an
+// observer adds unless the phases are seen apart.
+struct LoadPhases {
+    qint64 parsedMs = -1;       // files parsed
+    qint64 assembledMs = -1;    // sessions assembled and ordered
+    qint64 deliveredMs = -1;    // every session handed to the batches and scanned by the observer
+    qint64 observerWaitMs = 0;  // of that, the load's thread waiting for the observer's scans
+    qint64 observerMergeMs = 0; // of that, in the observer's sessionsScanned
+    qint64 correlatedMs = -1;   // messages correlated (beside the delivery) and waited for
+    qint64 finishedMs = -1;     // the observer's loadFinished done: the end of the load
+};
+
 struct LoadOptions {
     int threads = 0;                         // 0 = QThread::idealThreadCount()
     SessionObserver *observer = nullptr;     // e.g. the diagnosis engine; not owned
@@ -29,6 +42,7 @@ struct LoadOptions {
     // lets a receiver reserve room instead of growing a list of millions batch by batch.
     std::function<void(qsizetype total)> sessionTotal;                                // any thread
     const std::atomic_bool *cancel = nullptr;
+    LoadPhases *phases = nullptr;            // filled in when given (loadSync's thread)
 };
 
 // What `mwb stats` reports: the same counts a full load gives, without building Session objects

@@ -19,8 +19,11 @@ public:
     public:
         virtual ~Scan() = default;
     };
-    // Decodes the lines of the session at an index of the list given to scanSessions.
-    using LinesOf = std::function<QList<SessionLine>(qsizetype index)>;
+    // Decodes the lines of the session at an index of the list given to scanSessions. The list
+    // returned may be the calling thread's buffer, valid until that thread's next call: copy it to
+    // keep it (the loader decodes session after session into the same lines, so that their
+    // strings keep their buffers).
+    using LinesOf = std::function<const QList<SessionLine> &(qsizetype index)>;
 
     virtual ~SessionObserver() = default;
     // Called on pool threads, concurrently for different runs and in any order of runs, for the
@@ -29,7 +32,8 @@ public:
     virtual std::unique_ptr<Scan> scanSessions(const QList<Session> &sessions, qsizetype begin, qsizetype end,
                                                const LinesOf &linesOf) = 0;
     // Called with the runs in start-time order, one call at a time, from the load's thread, with
-    // what scanSessions returned for each run (may be null). The lines are gone by then.
+    // what scanSessions returned for each run (may be null). The lines are gone by then. Messages
+    // are being correlated meanwhile on another thread: only store.sessions and store.files may be read.
     virtual void sessionsScanned(const Store &store, std::unique_ptr<Scan> scan) = 0;
     // After all sessions: messages are correlated and Store::messages is filled.
     virtual void loadFinished(const Store &store) = 0;
@@ -38,7 +42,7 @@ public:
     void sessionAssembled(const Store &store, const Session &session, const QList<SessionLine> &lines)
     {
         const QList<Session> one{session};
-        sessionsScanned(store, scanSessions(one, 0, 1, [&lines](qsizetype) { return lines; }));
+        sessionsScanned(store, scanSessions(one, 0, 1, [&lines](qsizetype) -> const QList<SessionLine> & { return lines; }));
     }
 };
 

@@ -910,7 +910,7 @@ private slots:
         constexpr int kRun = 5;
         const int runs = int((sessions.size() + kRun - 1) / kRun);
         std::vector<std::unique_ptr<SessionObserver::Scan>> scans(static_cast<size_t>(runs));
-        const SessionObserver::LinesOf linesOf = [&](qsizetype i) { return sessions.at(i).lines; };
+        const SessionObserver::LinesOf linesOf = [&](qsizetype i) -> const QList<SessionLine> & { return sessions.at(i).lines; };
         auto scanRuns = [&](int from, int to, bool backwards) {
             for (int k = from; k < to; ++k) {
                 const int r = backwards ? to - 1 - (k - from) : k;

@@ -283,6 +283,50 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("SIZE 37748736"), QStringLiteral("PIPELINING"), QStringLiteral("AUTH NTLM"),
                               QStringLiteral("X-EXPS GSSAPI NTLM"), QStringLiteral("8BITMIME"), QStringLiteral("X-ANONYMOUSTLS")}));
     }
+
+    void decodingIntoAReusedLineMatchesAFreshDecodeAndLeavesCopiesAlone()
+    {
+        // The loader decodes session after session into the same SessionLines (their strings keep
+        // their buffers): each must read as a fresh decode, and a copy an observer kept must not
+        // change when the buffer is decoded into again.
+        const QByteArray text =
+            "2024-03-13T09:01:18.100Z,EX01\\Default EX01,08DC42C8FF236A1F,3,10.0.0.5:25,10.0.0.9:4711,<,EHLO mail.contoso.com,\n"
+            "2024-03-13T09:01:18.200Z,EX01\\Default EX01,08DC42C8FF236A1F,4,10.0.0.5:25,10.0.0.9:4711,*,,\n"
+            "2024-03-13T09:01:18.300Z,EX01\\Default EX01,08DC42C8FF236A1F,5,10.0.0.5:25,10.0.0.9:4711,>,\"250 said \"\"hi\"\", ok\",context\n"
+            "2024-03-13T09:01:18.400Z,EX01\\Default EX01,08DC42C8FF236A1F,6,10.0.0.5:25,10.0.0.9:4711,*,Grüße aus Köln,Zertifikat\n"
+            "not a record at all\n";
+        QList<QPair<qint64, qint32>> spans;
+        for (qsizetype at = 0; at < text.size();) {
+            const qsizetype end = text.indexOf('\n', at);
+            spans << qMakePair(qint64(at), qint32(end - at));
+            at = end + 1;
+        }
+        const ingest::ProtocolColumns cols;
+        SessionLine reused;
+        QList<SessionLine> kept;
+        // Long first, then short, empty and non-ASCII fields, in both orders.
+        const int order[] = {2, 0, 1, 3, 4, 3, 2, 1, 0};
+        for (int k : order) {
+            decodeSessionLineInto(reused, QByteArrayView(text), cols, spans[k].first, spans[k].second, k + 1, 0);
+            const SessionLine fresh = decodeSessionLine(QByteArrayView(text), cols, spans[k].first, spans[k].second, k + 1, 0);
+            QCOMPARE(reused.data, fresh.data);
+            QCOMPARE(reused.context, fresh.context);
+            QCOMPARE(reused.event, fresh.event);
+            QCOMPARE(reused.sequence, fresh.sequence);
+            QCOMPARE(reused.timeMs, fresh.timeMs);
+            QCOMPARE(reused.ref.line, qint64(k + 1));
+            kept << reused;
+        }
+        QCOMPARE(kept.at(0).data, QStringLiteral("250 said \"hi\", ok"));
+        QCOMPARE(kept.at(0).context, QStringLiteral("context"));
+        QCOMPARE(kept.at(1).data, QStringLiteral("EHLO mail.contoso.com"));
+        QVERIFY(kept.at(2).data.isEmpty());
+        QCOMPARE(kept.at(3).data, QStringLiteral("Grüße aus Köln"));
+        QCOMPARE(kept.at(4).event, '*');   // the unreadable line: nothing of the previous one is left
+        QVERIFY(kept.at(4).data.isEmpty());
+        QVERIFY(kept.at(4).context.isEmpty());
+        QCOMPARE(kept.at(4).timeMs, kNoTime);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstSessionAssembly)
