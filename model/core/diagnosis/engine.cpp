@@ -47,6 +47,24 @@ QString lowerKey(const QString &s)
     return out;
 }
 
+// Appends lowerKey(s) to `out` without a string of its own.
+void appendLowerKey(QString &out, const QString &s)
+{
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        if (s.at(i).unicode() >= 0x80) {
+            out += s.toLower();
+            return;
+        }
+    }
+    const qsizetype at = out.size();
+    out += s;
+    char16_t *p = reinterpret_cast<char16_t *>(out.data());
+    for (qsizetype i = at; i < out.size(); ++i) {
+        if (p[i] >= u'A' && p[i] <= u'Z')
+            p[i] = char16_t(p[i] + 32);
+    }
+}
+
 // Widens [first, last] to take in [from, to]; kNoTime on any side means "not known".
 void widenSpan(qint64 &first, qint64 &last, qint64 from, qint64 to)
 {
@@ -60,12 +78,14 @@ void widenSpan(qint64 &first, qint64 &last, qint64 from, qint64 to)
 struct Occurrence {
     qint64 firstMs = kNoTime;
     qint64 lastMs = kNoTime;
-    QStringList servers;
+    // Inline room for the usual one server and few lines: an occurrence is made per session that
+    // shows a fault, millions of them for load-balancer probes.
+    QVarLengthArray<QString, 2> servers;
     int sessionIndex = -1;
     QString sessionId;
     QStringList messageIds;
     QStringList codes;
-    QList<RecordRef> evidence;
+    QVarLengthArray<RecordRef, 4> evidence;
     QMap<QString, QString> parameters;
 
     void addTime(qint64 t) { widenSpan(firstMs, lastMs, t, t); }
@@ -84,10 +104,10 @@ struct Occurrence {
 };
 
 // Appends to `list` the items of `more` until it holds `cap` items.
-template <typename T>
-void appendCapped(QList<T> &list, const QList<T> &more, qsizetype cap)
+template <typename List, typename More>
+void appendCapped(List &list, const More &more, qsizetype cap)
 {
-    for (const T &v : more) {
+    for (const auto &v : more) {
         if (list.size() >= cap)
             break;
         list << v;
@@ -528,11 +548,10 @@ struct DiagnosisEngine::Private {
         struct Add {
             int rule = -1;
             Occurrence occurrence;
-            QString key;                     // findingKey(), computed on the pool thread
             std::optional<QRegularExpressionMatch> match;   // feeds the rule's "match.*" parameters
             int certificate = -1;            // index into facts.certificates for "cert.*" parameters
         };
-        QList<Add> adds;
+        QVarLengthArray<Add, 1> adds;   // inline: most sessions add nothing or one occurrence
         QList<CapabilityCandidate> candidates;
     };
 
@@ -540,6 +559,7 @@ struct DiagnosisEngine::Private {
     // The finding an occurrence belongs to: rule id plus its group-by values (ctx, when given,
     // supplies the values occ.parameters lacks).
     QString findingKey(int ruleIndex, const Occurrence &occ, const Context *ctx) const;
+    void findingKeyInto(QString &key, int ruleIndex, const Occurrence &occ, const Context *ctx) const;
     // ctx: where the rule's parameters are read from (only when needed: for the group key, and
     // for a finding that still lacks some); occ.parameters are taken as they are.
     void add(Aggregate &into, int ruleIndex, Occurrence occ, const Context *ctx = nullptr) const;
@@ -610,19 +630,24 @@ void DiagnosisEngine::Private::prepare()
 
 QString DiagnosisEngine::Private::findingKey(int ruleIndex, const Occurrence &occ, const Context *ctx) const
 {
+    QString key;
+    findingKeyInto(key, ruleIndex, occ, ctx);
+    return key;
+}
+
+void DiagnosisEngine::Private::findingKeyInto(QString &key, int ruleIndex, const Occurrence &occ, const Context *ctx) const
+{
     const Rule &rule = kb.rules().at(ruleIndex);
     const QList<QStringList> &sources = groupSources.at(size_t(ruleIndex));
-    QString key;
-    key.reserve(rule.id.size() + 48);
+    key.resize(0);   // keeps the buffer of a reused key
     key += rule.id;
     for (qsizetype g = 0; g < rule.groupBy.size(); ++g) {
         QString v = occ.parameters.isEmpty() ? QString() : occ.parameters.value(rule.groupBy.at(g));
         if (v.isEmpty() && ctx)
             v = readFirstSource(sources.at(g), *ctx);
         key += QLatin1Char('\x1f');
-        key += lowerKey(v);
+        appendLowerKey(key, v);
     }
-    return key;
 }
 
 void DiagnosisEngine::Private::add(Aggregate &into, int ruleIndex, Occurrence occ, const Context *ctx) const
@@ -644,7 +669,7 @@ void DiagnosisEngine::Private::merge(Aggregate &into, const QString &key, int ru
         a.finding.title = rule.title;
         a.finding.explanation = rule.explanation;
         a.finding.scenario = rule.scenario;
-        it = findings.insert(key, a);
+        it = findings.insert(QString(key.constData(), key.size()), a);   // not the caller's reused buffer
     }
     Accumulator &a = it.value();
     Finding &f = a.finding;
@@ -786,11 +811,10 @@ DiagnosisEngine::Private::SessionScan DiagnosisEngine::Private::scan(const Sessi
     Context ctx;
     ctx.session = &session;
     ctx.facts = &facts;
-    // Queues one occurrence for commit(), its finding key computed here (off the load's thread).
+    // Queues one occurrence for commit(), which works out its finding (on the same pool thread).
     auto pending = [&](int rule, Occurrence occ, const Context &c, int certificate = -1) {
         SessionScan::Add add;
         add.rule = rule;
-        add.key = findingKey(rule, occ, &c);
         add.occurrence = std::move(occ);
         if (c.match)
             add.match = *c.match;
@@ -960,13 +984,16 @@ void DiagnosisEngine::Private::commit(Aggregate &into, const Session &session, S
     Context ctx;
     ctx.session = &session;
     ctx.facts = &facts;
+    // The key is built in a buffer of this thread's: it is only looked up, except the first time.
+    thread_local QString key;
     for (SessionScan::Add &add : scan.adds) {
         Context c = ctx;
         if (add.match)
             c.match = &*add.match;
         if (add.certificate >= 0)
             c.certificate = &facts.certificates.at(add.certificate);
-        merge(into, add.key, add.rule, std::move(add.occurrence), &c);
+        findingKeyInto(key, add.rule, add.occurrence, &c);
+        merge(into, key, add.rule, std::move(add.occurrence), &c);
     }
     into.capabilityCandidates.append(std::move(scan.candidates));
 

@@ -1,5 +1,7 @@
 #include "model/core/diagnosis/sessionfacts.h"
 
+#include <QVarLengthArray>
+
 #include <QRegularExpression>
 
 namespace mwb {
@@ -256,7 +258,9 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
         Verb verb = Verb::None;
         bool bdatLast = false;
     };
-    QList<Pending> pending;
+    // Commands awaiting their reply, first in first out (pipelining): inline, not a list per session.
+    QVarLengthArray<Pending, 8> pending;
+    qsizetype pendingHead = 0;
     bool inData = false;
     bool transactionOpen = false;
     int pendingMailLine = -1;
@@ -340,8 +344,8 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
                 break;
             }
             Pending p;
-            if (!pending.isEmpty())
-                p = continuation ? pending.first() : pending.takeFirst();
+            if (pendingHead < pending.size())
+                p = continuation ? pending.at(pendingHead) : pending.at(pendingHead++);
             switch (p.verb) {
             case Verb::None:
                 if (code == 220 && f.serverName.isEmpty()) {
