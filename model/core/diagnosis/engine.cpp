@@ -23,30 +23,6 @@ namespace {
 
 constexpr int kEvidenceCap = 50;
 
-// Lower-case for finding keys and server names: ASCII folded by hand, the string itself returned
-// when nothing changes (QString::toLower runs every character through the Unicode tables and
-// always allocates: it was a tenth of a session's scan).
-QString lowerKey(const QString &s)
-{
-    qsizetype firstUpper = -1;
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        const char16_t c = s.at(i).unicode();
-        if (c >= 0x80)
-            return s.toLower();
-        if (firstUpper < 0 && c >= u'A' && c <= u'Z')
-            firstUpper = i;
-    }
-    if (firstUpper < 0)
-        return s;
-    QString out = s;
-    char16_t *p = reinterpret_cast<char16_t *>(out.data());
-    for (qsizetype i = firstUpper; i < out.size(); ++i) {
-        if (p[i] >= u'A' && p[i] <= u'Z')
-            p[i] = char16_t(p[i] + 32);
-    }
-    return out;
-}
-
 // Appends lowerKey(s) to `out` without a string of its own.
 void appendLowerKey(QString &out, const QString &s)
 {
@@ -63,6 +39,19 @@ void appendLowerKey(QString &out, const QString &s)
         if (p[i] >= u'A' && p[i] <= u'Z')
             p[i] = char16_t(p[i] + 32);
     }
+}
+
+// Lower-case for finding keys and server names: ASCII folded by hand, the string itself returned
+// when nothing changes (QString::toLower runs every character through the Unicode tables and
+// always allocates: it was a tenth of a session's scan).
+QString lowerKey(const QString &s)
+{
+    const bool asIs = std::none_of(s.cbegin(), s.cend(), [](QChar c) { return c.unicode() >= 0x80 || (c >= u'A' && c <= u'Z'); });
+    if (asIs)
+        return s;   // shared, not copied
+    QString out;
+    appendLowerKey(out, s);
+    return out;
 }
 
 // Widens [first, last] to take in [from, to]; kNoTime on any side means "not known".
