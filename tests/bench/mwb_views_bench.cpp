@@ -95,14 +95,20 @@ struct Heartbeat {
     qint64 longest = 0;
     qint64 longestEndedAt = 0;   // ms since reset(): tells which stage stalled
     qint64 since = 0;
+    // Every gap over 30 ms (start, end in ms since reset()): with the handler times below it tells
+    // which piece of UI work a stall belongs to.
+    QList<std::pair<qint64, qint64>> gaps;
     void reset()
     {
         last = since = clock.elapsed();
         longest = longestEndedAt = 0;
+        gaps.clear();
     }
     void beat()
     {
         const qint64 now = clock.elapsed();
+        if (now - last > 30)
+            gaps.append({last - since, now - since});
         if (now - last > longest) {
             longest = now - last;
             longestEndedAt = now - since;
@@ -126,7 +132,11 @@ bool spinUntil(F done, int boundMs)
     while (!done()) {
         if (t.elapsed() > boundMs)
             return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        // Sleeps until an event comes (the heartbeat timer fires every 10 ms), as the GUI's event
+        // loop does. Polling without waiting kept the UI thread always runnable, and the scheduler
+        // then made it wait out whole time slices of the load's threads: 40 ms "stalls" that the
+        // GUI, which sleeps in poll() and is woken ahead of them, does not have.
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
     }
     return true;
 }
@@ -136,16 +146,40 @@ void spinFor(int ms)
     QElapsedTimer t;
     t.start();
     while (t.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
 }
 
 } // namespace
+
+// Times every event the UI thread handles; with --trace-events the ones that took 5 ms or more
+// are printed (receiver class, event type, when and how long): they name what a stall is made of.
+class TimingApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool trace = false;
+    QElapsedTimer clock;
+    QStringList slow;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!trace)
+            return QApplication::notify(receiver, event);
+        const qint64 at = clock.elapsed();
+        QElapsedTimer t;
+        t.start();
+        const int type = int(event->type());
+        const bool r = QApplication::notify(receiver, event);
+        if (t.elapsed() >= 5)
+            slow << QStringLiteral("%1 ms: %2 ms in event %3 to %4").arg(at).arg(t.elapsed()).arg(type)
+                        .arg(QString::fromLatin1(receiver->metaObject()->className()));
+        return r;
+    }
+};
 
 int main(int argc, char **argv)
 {
     mwb::restartWithHugePageMalloc(argv);   // as the GUI starts (app/gui/main.cpp): the same heap
     qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen"));
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     int count = 2'000'000;
     QString data;
     qint64 maxMb = 0;
@@ -160,8 +194,10 @@ int main(int argc, char **argv)
             maxMb = args[++i].toLongLong();
         else if (args[i] == QLatin1String("--skip-ui"))
             skipUi = true;
+        else if (args[i] == QLatin1String("--trace-events"))
+            app.trace = true;
         else {
-            std::fprintf(stderr, "usage: mwb-views-bench [--sessions N] [--data DIR] [--max-mb N] [--skip-ui]\n");
+            std::fprintf(stderr, "usage: mwb-views-bench [--sessions N] [--data DIR] [--max-mb N] [--skip-ui] [--trace-events]\n");
             return 2;
         }
     }
@@ -252,6 +288,7 @@ int main(int argc, char **argv)
     hb.reset();
     QElapsedTimer load;
     load.start();
+    app.clock.start();   // event times in the same scale as the stalls
     qint64 firstShown = -1;
     QObject::connect(ws.sessions()->model(), &QAbstractItemModel::rowsInserted, &ws, [&] {
         if (firstShown < 0)
@@ -283,10 +320,25 @@ int main(int argc, char **argv)
         source = QStringLiteral("%1 protocol files, %2 MB").arg(chosen.size()).arg(bytes / (1024 * 1024));
         LoadJob job;
         bool finished = false;
-        QObject::connect(&job, &LoadJob::sessionsPreview, &ws, [&ws](const QList<Session> &preview) { ws.showPreview(preview); });
-        QObject::connect(&job, &LoadJob::sessionsExpected, &ws, &Workspace::reserveSessions);
-        QObject::connect(&job, &LoadJob::sessionsAdded, &ws,
-                         [&ws](const QList<Session> &all, qsizetype begin, qsizetype end) { ws.appendSessions(all, begin, end); });
+        // Each UI handler's start and duration (ms since the load began), printed beside the stalls.
+        QStringList handlers;
+        auto timed = [&](const QString &what, auto &&work) {
+            const qint64 at = load.elapsed();
+            QElapsedTimer ht;
+            ht.start();
+            work();
+            if (ht.elapsed() >= 10)
+                handlers << QStringLiteral("%1 at %2 ms took %3 ms").arg(what).arg(at).arg(ht.elapsed());
+        };
+        QObject::connect(&job, &LoadJob::sessionsPreview, &ws, [&](const QList<Session> &preview) {
+            timed(QStringLiteral("preview of %1").arg(preview.size()), [&] { ws.showPreview(preview); });
+        });
+        QObject::connect(&job, &LoadJob::sessionsExpected, &ws, [&](qsizetype total) {
+            timed(QStringLiteral("reserve %1").arg(total), [&] { ws.reserveSessions(total); });
+        });
+        QObject::connect(&job, &LoadJob::sessionsAdded, &ws, [&](const QList<Session> &all, qsizetype begin, qsizetype end) {
+            timed(QStringLiteral("append %1").arg(end - begin), [&] { ws.appendSessions(all, begin, end); });
+        });
         // With the diagnosis engine, as the main window loads: its findings reach the views at the end.
         auto engine = DiagnosisEngine::create();
         QObject::connect(&job, &LoadJob::finished, &ws, [&](std::shared_ptr<Store> store, bool) {
@@ -298,6 +350,7 @@ int main(int argc, char **argv)
             ws.setFindings(findings);
             std::printf("(setStore %lld ms, findings + setFindings %lld ms, %lld findings)\n", setStoreMs, st.elapsed(),
                         qlonglong(findings.size()));
+            handlers << QStringLiteral("finished at %1 ms").arg(load.elapsed());
             finished = true;
         });
         job.start(chosen, engine ? engine.value().get() : nullptr);
@@ -305,6 +358,11 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "load did not finish\n");
             return 1;
         }
+        for (const QString &h : std::as_const(handlers))
+            std::printf("  handler: %s\n", qPrintable(h));
+        for (const QString &e : std::as_const(app.slow))
+            std::printf("  slow event at %s\n", qPrintable(e));
+        app.slow.clear();
     } else {
         // Loader-sized batches (the loader emits about every 100 ms) through the event loop.
         source = QStringLiteral("%1 synthesised sessions in batches of 20,000").arg(sessions.size());
@@ -340,6 +398,8 @@ int main(int argc, char **argv)
     const qint64 indexMs = it.elapsed();
     const auto built = ws.sessions()->model()->searchIndex();
     const qint64 loadStall = hb.finish();
+    for (const auto &[from, to] : std::as_const(hb.gaps))
+        std::printf("  stall: %lld-%lld ms (%lld ms)\n", from, to, to - from);
     std::printf("| load (%s) | %lld | %lld sessions in %lld ms; first sessions shown after %lld ms; longest stall ended at %lld ms; "
                 "then the filter index in %lld ms more (%lld MB, RssAnon %lld -> %lld MB) |\n",
                 qPrintable(source), loadStall, qlonglong(ws.sessions()->model()->totalCount()), loadMs, firstShown,
