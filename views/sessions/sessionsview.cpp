@@ -229,6 +229,7 @@ void SessionsView::buildSearchIndex()
             Q_EMIT searchIndexReady();
     });
     m_indexWatcher.setFuture(QtConcurrent::run(jobPool(), [sessions = m_model->sessions(), cancel] {
+        lowerThreadPriority();
         return SessionSearchIndex::build(sessions, cancel.get());
     }));
 }
@@ -246,6 +247,7 @@ void SessionsView::updateServers()
             applyServers(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run(jobPool(), [sessions = m_model->sessions()] {
+        lowerThreadPriority();
         QStringList servers;
         QSet<QString> seen;
         for (const Session &s : sessions) {
@@ -403,6 +405,7 @@ void SessionsView::applyFilter()
     const Qt::SortOrder order = m_runningSortOrder;
     const int snapshotSize = m_runningSnapshotSize;
     m_watcher.setFuture(QtConcurrent::run(jobPool(), [running, sessions, index, snapshotSize, model, column, order] {
+        lowerThreadPriority();
         std::vector<int> rows;
         if (running) {
             rows = running->applyRange(sessions, 0, snapshotSize, index.get());

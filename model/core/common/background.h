@@ -20,7 +20,10 @@ void releaseInBackground(Ts &&...objects)
     static_assert((!std::is_lvalue_reference_v<Ts> && ...), "pass the objects with std::move");
     // One owner, moved into the task: the last reference must die on the pool thread.
     auto box = std::make_shared<std::tuple<std::decay_t<Ts>...>>(std::move(objects)...);
-    releasePool()->start([box = std::move(box)]() mutable { box.reset(); });
+    releasePool()->start([box = std::move(box)]() mutable {
+        lowerThreadPriority();
+        box.reset();
+    });
 }
 
 } // namespace mwb

@@ -6,6 +6,13 @@
 
 #include <algorithm>
 
+#if defined(__linux__)
+#include <cerrno>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace mwb {
 
 namespace {
@@ -23,6 +30,24 @@ void waitForJobs() { jobPool()->waitForDone(); }
 void waitForReleases() { releasePool()->waitForDone(); }
 
 } // namespace
+
+void lowerThreadPriority()
+{
+#if defined(__linux__)
+    constexpr int kBackgroundNice = 5;
+    thread_local bool lowered = false;
+    if (lowered)
+        return;
+    lowered = true;
+    // On Linux PRIO_PROCESS with a thread id sets that one thread's nice value (NPTL threads have
+    // their own); only ever raised, never lowered, so a thread already nicer keeps its value.
+    const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+    errno = 0;
+    const int now = ::getpriority(PRIO_PROCESS, tid);
+    if (errno == 0 && now < kBackgroundNice)
+        ::setpriority(PRIO_PROCESS, tid, kBackgroundNice);
+#endif
+}
 
 QThreadPool *jobPool()
 {

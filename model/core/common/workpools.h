@@ -17,6 +17,14 @@ QThreadPool *jobPool();
 // and benchmarks.
 QThreadPool *releasePool();
 
+// Puts the calling thread behind the UI thread: on Linux it runs at nice +5 from then on, and the
+// threads it starts inherit that. Called first by every task of jobPool() and releasePool(), so a
+// load, a filter or a free on two cores takes CPU from the UI thread only when the UI thread has
+// nothing to do: with equal priority, paint and timer events waited behind the load's threads and
+// the event loop stalled for 30-50 ms at a time (issue #4). An unprivileged thread cannot raise its
+// priority again, which is why this is for threads that only ever do background work. Idempotent.
+void lowerThreadPriority();
+
 // Runs `work` on `threads` threads at once, the calling thread being one of them, and returns when
 // every one has returned. Plain threads, not a pool: the caller is often a pool worker itself, and
 // blocking on pool tasks from inside the pool could starve it.

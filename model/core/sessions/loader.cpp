@@ -493,6 +493,7 @@ void LoadJob::start(const QStringList &paths, SessionObserver *observer)
         d->batchPosted = false;
     }
     d->future = QtConcurrent::run(jobPool(), [this, paths, observer] {
+        lowerThreadPriority();   // and with it the pools this load starts: the UI thread comes first
         LoadOptions o;
         o.observer = observer;
         o.cancel = &d->cancel;
