@@ -25,6 +25,9 @@
 #include <atomic>
 #include <cstdio>
 #include <sys/resource.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace {
 
@@ -307,6 +310,14 @@ int main(int argc, char **argv)
             const qint64 ms = t.elapsed();
             store.reset();
             mwb::releasePool()->waitForDone();   // background frees of the load
+#if defined(__GLIBC__)
+            // Every load starts from the same heap: all free memory back to the system. Otherwise
+            // a load found more or less of the previous load's memory still mapped, depending on
+            // how the frees left each arena, and page faults (the kernel zeroing fresh pages, a
+            // third of a load's CPU) made assembly alone vary by 1-3 s between identical loads,
+            // against whichever kind came after a freed load.
+            malloc_trim(0);
+#endif
             if (kind) {
                 kind->total.push_back(ms);
                 kind->phases.push_back(phases);
