@@ -769,6 +769,13 @@ private:
         if (parseInt(pf.sequence.view(), seq))
             pl.sequence = seq;
         pl.key = internKey(pf, pf.eventChar);
+        // The data field's raw start: its opening quote when quoted (an unquoted field follows a
+        // comma, or starts the line).
+        const char *dataRaw = pf.data.data;
+        if (dataRaw && dataRaw > rec.data() && dataRaw[-1] == '"')
+            --dataRaw;
+        if (dataRaw && dataRaw >= rec.data() && dataRaw - rec.data() < ProtoLine::kNoDataStart)
+            pl.dataStart = quint16(dataRaw - rec.data());
         if (m_control.keepLines)
             m_out.lines.push_back(pl);
         ++m_out.meta.lines;

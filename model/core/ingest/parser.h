@@ -31,6 +31,11 @@ struct ProtoLine {
     quint32 line = 0;
     quint32 key = 0;       // index into ParsedFile::keys
     char event = '*';
+    // Where the data field starts inside the line (its opening quote, if quoted), or kNoDataStart:
+    // lets the observer's decoding skip the first fields, which parsing has read already. Kept in
+    // the padding after `event`: the record stays 32 bytes.
+    quint16 dataStart = 0xFFFF;
+    static constexpr quint16 kNoDataStart = 0xFFFF;
 };
 
 // What groups lines into one session inside a file: compact, since a GiB holds millions of them.

@@ -546,6 +546,36 @@ void decodeSessionLineInto(SessionLine &l, QByteArrayView text, const ingest::Pr
     f.context.textInto(l.context);
 }
 
+void decodeProtoLineInto(SessionLine &l, QByteArrayView text, const ingest::ProtocolColumns &cols,
+                         const ingest::ProtoLine &pl, int fileIndex)
+{
+    const qint64 offset = pl.offset;
+    const qint32 length = pl.length;
+    const bool shortcut = pl.dataStart != ingest::ProtoLine::kNoDataStart && pl.dataStart <= length && cols.time == 0
+        && cols.data > 0 && cols.context == cols.data + 1 && offset >= 0 && offset + length <= text.size()
+        && length > 0 && text[offset] != '"';
+    if (!shortcut) {
+        decodeSessionLineInto(l, text, cols, offset, length, pl.line, fileIndex);
+        return;
+    }
+    l.ref = RecordRef{fileIndex, qint64(pl.line), offset, length};
+    const QByteArrayView rec = text.sliced(offset, length);
+    // The date-time is the first field, unquoted (checked above): up to the first comma.
+    const qsizetype comma = rec.indexOf(',');
+    l.timeMs = parseTimestampMs(comma < 0 ? rec : rec.first(comma));
+    l.sequence = pl.sequence;
+    l.event = pl.event;
+    // Data and context as splitFields cuts them from the data field on: the same views a split of
+    // the whole line gives for those columns.
+    ingest::FieldView tail[2];
+    const int n = ingest::splitFields(rec.sliced(pl.dataStart), tail, 2);
+    tail[0].textInto(l.data);
+    if (n >= 2)
+        tail[1].textInto(l.context);
+    else if (!l.context.isEmpty())
+        l.context.resize(0);
+}
+
 namespace {
 
 struct Group {

@@ -51,6 +51,13 @@ SessionLine decodeSessionLine(QByteArrayView fileText, const ingest::ProtocolCol
 void decodeSessionLineInto(SessionLine &line, QByteArrayView fileText, const ingest::ProtocolColumns &cols,
                            qint64 offset, qint32 length, qint64 lineNo, int fileIndex);
 
+// decodeSessionLineInto for a line as parsing recorded it: the same SessionLine, but the fields
+// before data are not split again (sequence and event come from the record, the time from the
+// line's start, data and context from ProtoLine::dataStart on). Lines the shortcut cannot take
+// (another column order, a quoted date-time, no recorded start) are decoded in full.
+void decodeProtoLineInto(SessionLine &line, QByteArrayView fileText, const ingest::ProtocolColumns &cols,
+                         const ingest::ProtoLine &record, int fileIndex);
+
 // Capability keywords of an EHLO reply text ("SIZE 37748736 PIPELINING AUTH NTLM X-EXPS GSSAPI NTLM").
 QStringList parseCapabilities(const QString &text);
 

@@ -1,4 +1,6 @@
 // Session assembly and every derived Session field, on fixtures written after log-format-facts.md.
+#include "model/core/ingest/filebytes.h"
+#include "model/core/ingest/parser.h"
 #include "model/core/sessions/assembler.h"
 #include "model/core/sessions/loader.h"
 
@@ -326,6 +328,56 @@ private Q_SLOTS:
         QVERIFY(kept.at(4).data.isEmpty());
         QVERIFY(kept.at(4).context.isEmpty());
         QCOMPARE(kept.at(4).timeMs, kNoTime);
+    }
+
+    void decodingFromTheRecordedDataStartGivesTheFullDecode()
+    {
+        // The observer's lines are decoded from ProtoLine::dataStart on (issue #6: each line split
+        // once); every field must read exactly as a decode of the whole line gives it: quoted data
+        // with commas and doubled quotes, empty and missing context, non-ASCII, '*' lines with text
+        // in both columns, CRLF, and a file whose #Fields put the columns in another order (which
+        // takes the full decode).
+        const QByteArray standard =
+            "#Software: Microsoft Exchange Server\r\n#Version: 15.0.0.0\r\n#Log-type: SMTP Receive Protocol Log\r\n"
+            "#Date: 2024-03-13T09:00:00.000Z\r\n"
+            "#Fields: date-time,connector-id,session-id,sequence-number,local-endpoint,remote-endpoint,event,data,context\r\n"
+            "2024-03-13T09:01:18.000Z,EX01\\Default EX01,08DC42C8FF236A1F,0,10.0.0.5:25,10.0.0.9:4711,+,,\r\n"
+            "2024-03-13T09:01:18.100Z,EX01\\Default EX01,08DC42C8FF236A1F,1,10.0.0.5:25,10.0.0.9:4711,>,\"220 mail.contoso.com ready at Wed, 11 Jan 2023 16:59:51 +0100\",\r\n"
+            "2024-03-13T09:01:18.200Z,EX01\\Default EX01,08DC42C8FF236A1F,2,10.0.0.5:25,10.0.0.9:4711,<,EHLO mail.contoso.com,\r\n"
+            "2024-03-13T09:01:18.300Z,EX01\\Default EX01,08DC42C8FF236A1F,3,10.0.0.5:25,10.0.0.9:4711,*,SMTPSubmit SMTPAcceptAnySender,Set Session Permissions\r\n"
+            "2024-03-13T09:01:18.400Z,EX01\\Default EX01,08DC42C8FF236A1F,4,10.0.0.5:25,10.0.0.9:4711,*,,\"TLS protocol SP_PROT_TLS1_2_SERVER negotiation succeeded, strength 128 bits\"\r\n"
+            "2024-03-13T09:01:18.500Z,EX01\\Default EX01,08DC42C8FF236A1F,5,10.0.0.5:25,10.0.0.9:4711,>,\"250 said \"\"hi\"\", ok\",\"ctx, with comma\"\r\n"
+            "2024-03-13T09:01:18.600Z,EX01\\Default EX01,08DC42C8FF236A1F,6,10.0.0.5:25,10.0.0.9:4711,*,Gr\xc3\xbc\xc3\x9f" "e aus K\xc3\xb6" "ln,Zertifikat\r\n"
+            "2024-03-13T09:01:18.700Z,EX01\\Default EX01,08DC42C8FF236A1F,7,10.0.0.5:25,10.0.0.9:4711,>,250 2.0.0 OK\r\n"
+            "2024-03-13T09:01:18.800Z,EX01\\Default EX01,08DC42C8FF236A1F,,10.0.0.5:25,10.0.0.9:4711,-,,Local\n";
+        const QByteArray reordered =
+            "#Log-type: SMTP Receive Protocol Log\n"
+            "#Fields: session-id,date-time,connector-id,sequence-number,local-endpoint,remote-endpoint,event,context,data\n"
+            "08DC42C8FF236A1F,2024-03-13T09:01:18.000Z,EX01\\Default EX01,0,10.0.0.5:25,10.0.0.9:4711,+,ctx,\n"
+            "08DC42C8FF236A1F,2024-03-13T09:01:18.100Z,EX01\\Default EX01,1,10.0.0.5:25,10.0.0.9:4711,>,\"a, b\",220 ready\n";
+        int shortcutLines = 0;
+        for (const QByteArray &text : {standard, reordered}) {
+            const ingest::ParsedFile pf = ingest::parseBytes(FileBytes::fromBuffer(text), QStringLiteral("RECV.LOG"), {}, 0);
+            QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+            QVERIFY(!pf.lines.empty());
+            SessionLine reused;
+            for (const ingest::ProtoLine &pl : pf.lines) {
+                const ingest::ProtocolColumns cols = ingest::layoutAt(pf.layouts, pl.offset);
+                if (pl.dataStart != ingest::ProtoLine::kNoDataStart && cols.time == 0)
+                    ++shortcutLines;
+                decodeProtoLineInto(reused, pf.bytes->view(), cols, pl, 0);
+                const SessionLine full = decodeSessionLine(pf.bytes->view(), cols, pl.offset, pl.length, pl.line, 0);
+                QCOMPARE(reused.data, full.data);
+                QCOMPARE(reused.context, full.context);
+                QCOMPARE(reused.event, full.event);
+                QCOMPARE(reused.sequence, full.sequence);
+                QCOMPARE(reused.timeMs, full.timeMs);
+                QCOMPARE(reused.ref.line, full.ref.line);
+                QCOMPARE(reused.ref.offset, full.ref.offset);
+                QCOMPARE(reused.ref.length, full.ref.length);
+            }
+        }
+        QCOMPARE(shortcutLines, 9);   // every line of the standard file took the shortcut
     }
 };
 
