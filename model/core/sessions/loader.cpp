@@ -18,6 +18,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
 #include <unordered_map>
 
@@ -27,8 +28,8 @@ namespace {
 
 constexpr int kBatchSessions = 5000;
 constexpr qint64 kBatchMs = 100;
-constexpr qsizetype kObserverBlock = 2048;   // sessions decoded ahead of the observer
 constexpr qsizetype kObserverRun = 256;      // sessions per scanSessions call
+constexpr qsizetype kRunsAhead = 64;         // runs scanned ahead of the merge at most
 
 bool cancelled(const LoadOptions &o) { return o.cancel && o.cancel->load(std::memory_order_relaxed); }
 
@@ -303,9 +304,9 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     store->sessions = std::move(assembled.sessions);
 
     // Batches to the UI and the observer, in start-time order, from this one thread. The pool
-    // decodes the sessions' SessionLines and runs the observer's scanSessions on them, one block of
-    // sessions ahead of this thread, which hands the scans to sessionsScanned in order. Decoding and
-    // scanning on this thread made the observer the slowest stage of a load (issue #6).
+    // decodes the sessions' SessionLines and runs the observer's scanSessions on them, up to
+    // kRunsAhead runs ahead of this thread, which hands the scans to sessionsScanned in order.
+    // Decoding and scanning on this thread made the observer the slowest stage of a load (issue #6).
     SessionObserver *observer = options.observer;
     const SessionObserver::LinesOf linesOf = [&](qsizetype i) -> const QList<SessionLine> & {
         // One list per pool thread, decoded into in place: a QString per field of every line was
@@ -335,8 +336,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
             const LineLoc &l = locs[size_t(k)];
             const ingest::ParsedFile &pf = parsed[size_t(l.file)];
             const ingest::ProtoLine &pl = pf.lines[l.line];
-            decodeSessionLineInto(lines[k], pf.bytes->view(), ingest::layoutAt(pf.layouts, pl.offset), pl.offset,
-                                  pl.length, pl.line, l.file);
+            decodeProtoLineInto(lines[k], pf.bytes->view(), ingest::layoutAt(pf.layouts, pl.offset), pl, l.file);
         }
         return lines;
     };
@@ -355,36 +355,42 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     const qsizetype total = store->sessions.size();
     if (options.sessionTotal && options.sessionBatch)
         options.sessionTotal(total);
+    // Runs of kObserverRun sessions are scanned on `threads` pool threads, each taking the next
+    // unclaimed run as soon as it is free, while this thread merges the scans in order as each
+    // becomes ready: merging a run's findings costs this thread about what one session's did.
+    // (Blocks of 2048 sessions handed to the pool one after the other left a core idle at the end
+    // of every block and while the next one started: the pool was busy about half of the time.)
+    // Scanners stay at most kRunsAhead runs ahead of the merge, so unmerged scans stay few.
+    const QList<Session> &sessions = store->sessions;
+    const qsizetype runs = observer ? (total + kObserverRun - 1) / kObserverRun : 0;
+    std::vector<std::unique_ptr<SessionObserver::Scan>> scans;
+    scans.resize(size_t(runs));
+    std::unique_ptr<std::atomic_bool[]> scanned(new std::atomic_bool[size_t(std::max<qsizetype>(runs, 1))]);
+    for (qsizetype r = 0; r < runs; ++r)
+        scanned[size_t(r)].store(false, std::memory_order_relaxed);
+    std::atomic<qsizetype> nextRun{0};
+    std::atomic<qsizetype> mergedRuns{0};
+    auto scanner = [&] {
+        for (;;) {
+            const qsizetype r = nextRun.fetch_add(1, std::memory_order_relaxed);
+            if (r >= runs)
+                return;
+            for (qsizetype merged = mergedRuns.load(std::memory_order_acquire); r >= merged + kRunsAhead;
+                 merged = mergedRuns.load(std::memory_order_acquire))
+                mergedRuns.wait(merged, std::memory_order_acquire);
+            // A cancelled load still marks its runs, unscanned, so that no one waits for them.
+            if (!cancelled(options)) {
+                const qsizetype begin = r * kObserverRun;
+                scans[size_t(r)] = observer->scanSessions(sessions, begin, std::min(total, begin + kObserverRun), linesOf);
+            }
+            scanned[size_t(r)].store(true, std::memory_order_release);
+            scanned[size_t(r)].notify_one();
+        }
+    };
     QThreadPool scanPool;
     scanPool.setMaxThreadCount(threads);
-    // A block of sessions is scanned ahead of this thread in runs of kObserverRun sessions, one
-    // scan per run: merging a run's findings costs this thread about what one session's did.
-    struct Block {
-        qsizetype begin = 0, end = 0;
-        std::vector<std::unique_ptr<SessionObserver::Scan>> runs;
-        std::vector<qsizetype> idx;
-        QFuture<void> done;
-    };
-    const QList<Session> &sessions = store->sessions;
-    auto startBlock = [&](Block &b, qsizetype begin) {
-        b.begin = begin;
-        b.end = std::min(total, begin + kObserverBlock);
-        const qsizetype runs = (b.end - b.begin + kObserverRun - 1) / kObserverRun;
-        b.runs.clear();
-        b.runs.resize(size_t(runs));
-        b.idx.resize(size_t(runs));
-        std::iota(b.idx.begin(), b.idx.end(), qsizetype(0));
-        b.done = QtConcurrent::map(&scanPool, b.idx, [&b, &sessions, &linesOf, observer, &options](qsizetype k) {
-            if (cancelled(options))
-                return;
-            const qsizetype runBegin = b.begin + k * kObserverRun;
-            b.runs[size_t(k)] = observer->scanSessions(sessions, runBegin, std::min(b.end, runBegin + kObserverRun), linesOf);
-        });
-    };
-    Block blocks[2];
-    int cur = 0;
-    if (observer && total > 0)
-        startBlock(blocks[cur], 0);
+    for (int t = 0; t < threads && runs > 0; ++t)
+        scanPool.start(scanner);
 
     QElapsedTimer sinceBatch;
     sinceBatch.start();
@@ -392,24 +398,18 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     qint64 waitNs = 0, mergeNs = 0;
     QElapsedTimer step;
     for (qsizetype i = 0; i < total; ++i) {
-        if (observer) {
-            Block &b = blocks[cur];
-            if (i == b.begin) {
-                step.start();
-                b.done.waitForFinished();
-                waitNs += step.nsecsElapsed();
-                if (b.end < total)
-                    startBlock(blocks[1 - cur], b.end);   // scan ahead while this thread merges
-            }
+        if (observer && i % kObserverRun == 0) {
+            const qsizetype r = i / kObserverRun;
+            step.start();
+            scanned[size_t(r)].wait(false, std::memory_order_acquire);
+            waitNs += step.nsecsElapsed();
             if (cancelled(options))
                 break;
-            if ((i - b.begin) % kObserverRun == 0) {
-                step.start();
-                observer->sessionsScanned(*store, std::move(b.runs[size_t((i - b.begin) / kObserverRun)]));
-                mergeNs += step.nsecsElapsed();
-            }
-            if (i + 1 == b.end)
-                cur = 1 - cur;
+            step.start();
+            observer->sessionsScanned(*store, std::move(scans[size_t(r)]));
+            mergeNs += step.nsecsElapsed();
+            mergedRuns.store(r + 1, std::memory_order_release);
+            mergedRuns.notify_all();
         }
         const bool last = i + 1 == total;
         if (options.sessionBatch && (last || i + 1 - batchStart >= kBatchSessions || sinceBatch.elapsed() >= kBatchMs)) {
@@ -420,8 +420,12 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
         if ((i & 1023) == 0 && cancelled(options))
             break;
     }
-    for (Block &b : blocks)
-        b.done.waitForFinished();   // a cancelled load leaves a block in flight: it must not outlive its data
+    // A cancelled load leaves scanners running or waiting for the merge: release them, and let them
+    // finish before the data they read goes.
+    mergedRuns.store(runs, std::memory_order_release);
+    mergedRuns.notify_all();
+    scanPool.waitForDone();
+    releaseInBackground(std::move(scans));   // unmerged scans of a cancelled load
     phases.deliveredMs = sinceStart.elapsed();
     phases.observerWaitMs = waitNs / 1000000;
     phases.observerMergeMs = mergeNs / 1000000;

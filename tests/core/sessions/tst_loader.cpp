@@ -9,7 +9,11 @@
 #include <QSemaphore>
 #include <QTemporaryDir>
 #include <QThreadPool>
+#include <QElapsedTimer>
 #include <QTest>
+
+#include <algorithm>
+#include <atomic>
 
 using namespace mwb;
 
@@ -320,6 +324,64 @@ private Q_SLOTS:
             }
         }
     }
+    void scansRunAheadOfTheMergeAndStillArriveInOrder()
+    {
+        // 40,000 sessions: 157 runs of 256, more than the 64 runs the pool may scan ahead of the
+        // merge, so scanners wait for the merge and pick up again.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        writeFile(dir.filePath(QStringLiteral("RECV2026112102-1.LOG")), syntheticReceiveLog(40000));
+        RecordingObserver obs;
+        LoadOptions o;
+        o.observer = &obs;
+        o.threads = 2;
+        const auto store = Loader::loadSync({dir.path()}, o);
+        QCOMPARE(store->sessions.size(), 40000);
+        QVERIFY(obs.scanMatchedSession);
+        QCOMPARE(obs.starts.size(), 40000);
+        QVERIFY(std::is_sorted(obs.starts.cbegin(), obs.starts.cend()));
+        QCOMPARE(obs.finishedCalls, 1);
+    }
+
+    void cancelWhileTheObserverScansEndsWithoutWaitingForTheRest()
+    {
+        // The cancel comes from inside a scan, with scanners ahead of the merge and the merge
+        // waiting for a run: the load must end (no scanner or merge left waiting) and merge
+        // nothing after the cancel was seen.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        writeFile(dir.filePath(QStringLiteral("RECV2026112102-1.LOG")), syntheticReceiveLog(40000));
+        std::atomic_bool cancel{false};
+        struct CancellingObserver : RecordingObserver {
+            std::atomic_bool *cancel = nullptr;
+            std::atomic_int scansAfterCancel{0};
+            std::unique_ptr<Scan> scanSessions(const QList<Session> &sessions, qsizetype begin, qsizetype end,
+                                               const LinesOf &linesOf) override
+            {
+                if (cancel->load())
+                    ++scansAfterCancel;
+                if (begin >= 20 * 256)
+                    cancel->store(true);
+                return RecordingObserver::scanSessions(sessions, begin, end, linesOf);
+            }
+        } obs;
+        obs.cancel = &cancel;
+        LoadOptions o;
+        o.observer = &obs;
+        o.threads = 2;
+        o.cancel = &cancel;
+        QElapsedTimer t;
+        t.start();
+        const auto store = Loader::loadSync({dir.path()}, o);
+        QVERIFY(cancel.load());
+        QVERIFY(obs.scanMatchedSession);              // what was merged came in order
+        QVERIFY(obs.starts.size() < 40000);           // and not everything
+        QCOMPARE(obs.finishedCalls, 0);               // a cancelled load does not finish the observer
+        QVERIFY2(obs.scansAfterCancel.load() <= 2,    // at most the scans already under way
+                 qPrintable(QString::number(obs.scansAfterCancel.load())));
+        QVERIFY(t.elapsed() < 60000);
+    }
+
     void bigBurstOfSessionsIsHandedOverInSlicesBeforeFinished()
     {
         // All sessions are assembled before the first batch: one range of the whole load would be
