@@ -35,6 +35,7 @@ public:
     std::unique_ptr<Scan> scanSessions(const QList<Session> &sessions, qsizetype begin, qsizetype end,
                                        const LinesOf &linesOf) override;
     void sessionsScanned(const Store &store, std::unique_ptr<Scan> scan) override;
+    void sessionsDone(const Store &store) override;
     void loadFinished(const Store &store) override;
 
     QList<Finding> findings() const;   // sorted: severity desc, then first time

@@ -426,6 +426,8 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     mergedRuns.notify_all();
     scanPool.waitForDone();
     releaseInBackground(std::move(scans));   // unmerged scans of a cancelled load
+    if (observer && !cancelled(options))
+        observer->sessionsDone(*store);   // while the correlation may still run
     phases.deliveredMs = sinceStart.elapsed();
     phases.observerWaitMs = waitNs / 1000000;
     phases.observerMergeMs = mergeNs / 1000000;

@@ -35,6 +35,11 @@ public:
     // what scanSessions returned for each run (may be null). The lines are gone by then. Messages
     // are being correlated meanwhile on another thread: only store.sessions and store.files may be read.
     virtual void sessionsScanned(const Store &store, std::unique_ptr<Scan> scan) = 0;
+    // After the last sessionsScanned of a load that was not cancelled, on the load's thread, while
+    // messages may still be being correlated (only store.sessions and store.files may be read):
+    // work that needs every session but no message, done while the load's thread would otherwise
+    // wait for the correlation.
+    virtual void sessionsDone(const Store &store) { Q_UNUSED(store) }
     // After all sessions: messages are correlated and Store::messages is filled.
     virtual void loadFinished(const Store &store) = 0;
 

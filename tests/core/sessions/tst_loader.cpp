@@ -27,6 +27,8 @@ public:
     QList<int> lineCounts;
     int messagesAtFinish = -1;
     int finishedCalls = 0;
+    int doneCalls = 0;
+    qsizetype scannedWhenDone = -1;   // sessions handed to sessionsScanned before sessionsDone
     bool linesBeforeFinish = true;
     bool scanMatchedSession = true;   // each run's scan reached sessionsScanned right after the run before it
     qsizetype nextRun = 0;            // where the next run handed to sessionsScanned should begin
@@ -55,6 +57,13 @@ public:
         nextRun = counts->begin + counts->starts.size();
         starts.append(counts->starts);
         lineCounts.append(counts->lines);
+        if (finishedCalls)
+            linesBeforeFinish = false;
+    }
+    void sessionsDone(const Store &) override
+    {
+        ++doneCalls;
+        scannedWhenDone = starts.size();
         if (finishedCalls)
             linesBeforeFinish = false;
     }
@@ -132,6 +141,8 @@ private Q_SLOTS:
         for (int i = 0; i < obs.lineCounts.size(); ++i)
             QCOMPARE(obs.lineCounts[i], store->sessions[i].lineCount);
         QCOMPARE(obs.finishedCalls, 1);
+        QCOMPARE(obs.doneCalls, 1);                           // once, after every scan, before finish
+        QCOMPARE(obs.scannedWhenDone, store->sessions.size());
         QCOMPARE(obs.messagesAtFinish, 6);
         QVERIFY(obs.linesBeforeFinish);
         QVERIFY(obs.scanMatchedSession);
@@ -377,6 +388,7 @@ private Q_SLOTS:
         QVERIFY(obs.scanMatchedSession);              // what was merged came in order
         QVERIFY(obs.starts.size() < 40000);           // and not everything
         QCOMPARE(obs.finishedCalls, 0);               // a cancelled load does not finish the observer
+        QCOMPARE(obs.doneCalls, 0);
         QVERIFY2(obs.scansAfterCancel.load() <= 2,    // at most the scans already under way
                  qPrintable(QString::number(obs.scansAfterCancel.load())));
         QVERIFY(t.elapsed() < 60000);
