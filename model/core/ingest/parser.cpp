@@ -967,6 +967,9 @@ private:
             e.event = fieldAt(f, stored, c.eventId).text().trimmed().toUpper();
             e.recipients = splitList(fieldAt(f, stored, c.recipients));
             e.recipientStatus = fieldAt(f, stored, c.recipientStatus).text();
+            // The extended report carries the tracking columns, source_context with its session
+            // reference (08D8…;time;n) among them: it links the hop to a protocol-log session.
+            e.sourceContext = fieldAt(f, stored, c.sourceContext).text();
             m_out.events.append(e);
             return;
         }

@@ -179,7 +179,8 @@ QList<Session> previewSessions(const QList<ingest::Input> &inputs, const LoadOpt
 namespace {
 
 // As correlateMessages, for counting: rows sharing a message-id, a network-message-id or (on one
-// server) an internal id are one message; one message per connected group of rows.
+// server) an internal id are one message; one message per connected group of rows. An internal id
+// seen again with another message-id starts over, as there.
 qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
 {
     struct Key {
@@ -202,7 +203,12 @@ qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
         }
         return x;
     };
-    std::unordered_map<Key, quint32, KeyHash> byMid, byNid, byInternal;
+    std::unordered_map<Key, quint32, KeyHash> byMid, byNid;
+    struct InternalSeen {
+        quint32 row;
+        quint64 messageId[2];   // of that row; 0, 0 when it had none
+    };
+    std::unordered_map<Key, InternalSeen, KeyHash> byInternal;
     byMid.reserve(n);
     byNid.reserve(n);
     QHash<QString, int> servers;
@@ -229,7 +235,23 @@ qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
             };
             link(byMid, k.messageId, -1);
             link(byNid, k.networkId, -1);
-            link(byInternal, k.internalId, k.server >= 0 ? serverOf[size_t(k.server)] : -1);
+            if (k.internalId[0] != 0 || k.internalId[1] != 0) {
+                const Key key{k.internalId[0], k.internalId[1], k.server >= 0 ? serverOf[size_t(k.server)] : -1};
+                const InternalSeen seen{i, {k.messageId[0], k.messageId[1]}};
+                auto [it, inserted] = byInternal.try_emplace(key, seen);
+                if (!inserted) {
+                    const bool hasId = k.messageId[0] != 0 || k.messageId[1] != 0;
+                    const bool earlierHasId = it->second.messageId[0] != 0 || it->second.messageId[1] != 0;
+                    if (hasId && earlierHasId
+                        && (k.messageId[0] != it->second.messageId[0] || k.messageId[1] != it->second.messageId[1])) {
+                        it->second = seen;
+                    } else {
+                        const quint32 x = find(i), y = find(it->second.row);
+                        if (x != y)
+                            parent[std::max(x, y)] = std::min(x, y);
+                    }
+                }
+            }
             ++i;
         }
     }

@@ -87,8 +87,22 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store, co
         };
         link(w.byMid, e.messageId);
         link(w.byNid, e.networkMessageId.toLower());
-        if (!e.internalMessageId.isEmpty())
-            link(w.byInternal, e.server + u'|' + e.internalMessageId);
+        if (!e.internalMessageId.isEmpty()) {
+            // An internal id names a message on its server only while that server's queue database
+            // lives (small numbers that come round again after it is recreated): an event of another
+            // message-id under the same id starts a new message, and later events of the id go with it.
+            const QString key = e.server + u'|' + e.internalMessageId;
+            auto it = w.byInternal.find(key);
+            if (it == w.byInternal.end()) {
+                w.byInternal.insert(key, i);
+            } else {
+                const QString &earlier = events[it.value()].messageId;
+                if (!e.messageId.isEmpty() && !earlier.isEmpty() && e.messageId != earlier)
+                    it.value() = i;
+                else
+                    uf.unite(i, it.value());
+            }
+        }
     }
     // Groups in order of first event index (deterministic).
     for (int i = 0; i < n; ++i) {

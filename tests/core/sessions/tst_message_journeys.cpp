@@ -136,6 +136,73 @@ private Q_SLOTS:
         QVERIFY(cancelled.messageById.isEmpty());
         QVERIFY(cancelled.sessionsByMessageId.isEmpty());
     }
+
+    void internalIdReusedByAnotherMessageStartsANewOne()
+    {
+        // Internal message ids are small numbers per server that come round again: two messages of
+        // different message-ids under HUB01's id 42, three weeks apart, are two messages; an event
+        // without a message-id under that id goes with the latest of them. The counting path of
+        // `mwb stats` groups the same way.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray header =
+            "#Software: Microsoft Exchange Server\r\n#Version: 14.03.0123.004\r\n#Log-type: Message Tracking Log\r\n"
+            "#Date: 2012-05-01T00:00:00.000Z\r\n"
+            "#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,source-context,connector-id,source,"
+            "event-id,internal-message-id,message-id,recipient-address,recipient-status,total-bytes,recipient-count,"
+            "related-recipient-address,reference,message-subject,sender-address,return-path,message-info,directionality,"
+            "tenant-id,original-client-ip,original-server-ip,custom-data\r\n";
+        auto row = [](const char *time, const char *event, const char *mid, const char *rcpt, const char *status) {
+            return QByteArray(time) + ",203.0.113.9,mx.fabrikam.com,10.1.1.1,HUB01,,,SMTP," + event + ",42," + mid + ","
+                + rcpt + "," + status + ",100,1,,,Subject,a@fabrikam.com,a@fabrikam.com,,Incoming,,,,\r\n";
+        };
+        auto write = [&](const QString &name, const QByteArray &rows) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(header + rows);
+        };
+        write(QStringLiteral("MSGTRK2012050109-1.LOG"),
+              row("2012-05-01T09:00:00.000Z", "RECEIVE", "<first@fabrikam.com>", "b@contoso.com", "")
+                  + row("2012-05-01T09:00:01.000Z", "DELIVER", "<first@fabrikam.com>", "b@contoso.com", "250 2.1.5 OK"));
+        write(QStringLiteral("MSGTRK2012052009-1.LOG"),
+              row("2012-05-20T09:00:00.000Z", "RECEIVE", "<second@fabrikam.com>", "x@contoso.com", "")
+                  + row("2012-05-20T09:00:02.000Z", "FAIL", "<second@fabrikam.com>", "x@contoso.com", "550 5.1.1 unknown")
+                  + row("2012-05-20T09:00:03.000Z", "DSN", "", "a@fabrikam.com", ""));
+        const auto store = Loader::loadSync({dir.path()});
+        QCOMPARE(store->messages.size(), 2);
+        const Message *first = byId(*store, QStringLiteral("<first@fabrikam.com>"));
+        const Message *second = byId(*store, QStringLiteral("<second@fabrikam.com>"));
+        QVERIFY(first && second && first != second);
+        QCOMPARE(first->hops.size(), 2);
+        QCOMPARE(first->status, MessageStatus::Delivered);
+        QCOMPARE(second->hops.size(), 3);   // RECEIVE, FAIL and the DSN without a message-id
+        QCOMPARE(second->status, MessageStatus::Failed);
+        QCOMPARE(Loader::countSync({dir.path()}).messages, qint64(2));
+    }
+
+    void exoExtendedReportLinksTheHopToItsSession()
+    {
+        // The extended report's source_context carries the protocol-log session, as on-premises
+        // tracking's source-context does.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile f(dir.filePath(QStringLiteral("ExtendedReport.csv")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("date_time_utc,client_ip,client_hostname,server_ip,server_hostname,source_context,connector_id,source,"
+                "event_id,internal_message_id,message_id,network_message_id,recipient_address,recipient_status,total_bytes,"
+                "recipient_count,related_recipient_address,reference,message_subject,sender_address,return_path,"
+                "message_info,directionality,tenant_id,original_client_ip,original_server_ip,custom_data\r\n"
+                "2021-03-23T10:00:09.3284899Z,203.0.113.9,mx.fabrikam.com,,AM0PR01MB1234.eurprd01.prod.exchangelabs.com,"
+                "08D8EDD2E1A2B3C4;2021-03-23T10:00:09.100Z;0,,SMTP,RECEIVE,1234,<ext1@fabrikam.com>,"
+                "dddddddd-0000-0000-0000-000000000001,bob@contoso.com,,5000,1,,,Ext test,alice@fabrikam.com,"
+                "alice@fabrikam.com,,Incoming,tenant,203.0.113.9,,\r\n");
+        f.close();
+        const auto store = Loader::loadSync({dir.path()});
+        const Message *m = byId(*store, QStringLiteral("<ext1@fabrikam.com>"));
+        QVERIFY(m);
+        QCOMPARE(m->hops.size(), 1);
+        QCOMPARE(m->hops[0].sessionId, QStringLiteral("08D8EDD2E1A2B3C4"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstMessageJourneys)
