@@ -318,7 +318,9 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     AssembledSessions assembled = assembleSessions(parsed, rank, threads, options.cancel);
     phases.assembledMs = sinceStart.elapsed();
     if (cancelled(options)) {
-        releaseInBackground(std::move(p));   // what assembly built it has released itself
+        // A cancelled assembly has released what it built; one that finished just before the
+        // cancel hands it all back here.
+        releaseInBackground(std::move(p), std::move(assembled));
         return store;
     }
     // Moved, not shared: a shared list would be copied whole (every session) by the first non-const
