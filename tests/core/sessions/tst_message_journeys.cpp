@@ -12,6 +12,13 @@ using namespace mwb;
 namespace {
 const QString kData = QStringLiteral(INGEST_DATA);
 
+// Writes a fixture; false when the file could not be written.
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
 const Message *byId(const Store &s, const QString &id)
 {
     const int i = s.messageIndexById(id);
@@ -70,15 +77,14 @@ private Q_SLOTS:
     void sendHopLinkedByQueuedMessageId()
     {
         QTemporaryDir dir;
-        QFile f(dir.filePath(QStringLiteral("MSGTRK.LOG")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("#Log-type: Message Tracking Log\r\n#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,"
-                "source-context,connector-id,source,event-id,internal-message-id,message-id,network-message-id,recipient-address,"
-                "recipient-status,total-bytes,recipient-count,related-recipient-address,reference,message-subject,sender-address\r\n"
-                "2024-03-13T09:03:00.960Z,10.0.0.5,EX01.contoso.com,198.51.100.25,mail.fabrikam.com,,Outbound to Fabrikam,SMTP,SEND,"
-                "99,<msg2@contoso.com>,nnnn,carol@fabrikam.com,250 2.0.0 Ok,2048,1,,,Hi,bob@contoso.com\r\n");
-        f.close();
-        const auto store = Loader::loadSync({kData + QStringLiteral("/EX01/SEND2024031309-1.LOG"), f.fileName()});
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("MSGTRK.LOG")),
+                          "#Log-type: Message Tracking Log\r\n#Fields: date-time,client-ip,client-hostname,server-ip,server-hostname,"
+                          "source-context,connector-id,source,event-id,internal-message-id,message-id,network-message-id,recipient-address,"
+                          "recipient-status,total-bytes,recipient-count,related-recipient-address,reference,message-subject,sender-address\r\n"
+                          "2024-03-13T09:03:00.960Z,10.0.0.5,EX01.contoso.com,198.51.100.25,mail.fabrikam.com,,Outbound to Fabrikam,SMTP,SEND,"
+                          "99,<msg2@contoso.com>,nnnn,carol@fabrikam.com,250 2.0.0 Ok,2048,1,,,Hi,bob@contoso.com\r\n"));
+        const auto store =
+            Loader::loadSync({kData + QStringLiteral("/EX01/SEND2024031309-1.LOG"), dir.filePath(QStringLiteral("MSGTRK.LOG"))});
         QCOMPARE(store->messages.size(), 1);
         const Message &m = store->messages[0];
         QCOMPARE(m.hops.size(), 1);
@@ -156,18 +162,15 @@ private Q_SLOTS:
             return QByteArray(time) + ",203.0.113.9,mx.fabrikam.com,10.1.1.1,HUB01,,,SMTP," + event + ",42," + mid + ","
                 + rcpt + "," + status + ",100,1,,,Subject,a@fabrikam.com,a@fabrikam.com,,Incoming,,,,\r\n";
         };
-        auto write = [&](const QString &name, const QByteArray &rows) {
-            QFile f(dir.filePath(name));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(header + rows);
-        };
-        write(QStringLiteral("MSGTRK2012050109-1.LOG"),
-              row("2012-05-01T09:00:00.000Z", "RECEIVE", "<first@fabrikam.com>", "b@contoso.com", "")
-                  + row("2012-05-01T09:00:01.000Z", "DELIVER", "<first@fabrikam.com>", "b@contoso.com", "250 2.1.5 OK"));
-        write(QStringLiteral("MSGTRK2012052009-1.LOG"),
-              row("2012-05-20T09:00:00.000Z", "RECEIVE", "<second@fabrikam.com>", "x@contoso.com", "")
-                  + row("2012-05-20T09:00:02.000Z", "FAIL", "<second@fabrikam.com>", "x@contoso.com", "550 5.1.1 unknown")
-                  + row("2012-05-20T09:00:03.000Z", "DSN", "", "a@fabrikam.com", ""));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("MSGTRK2012050109-1.LOG")),
+                          header + row("2012-05-01T09:00:00.000Z", "RECEIVE", "<first@fabrikam.com>", "b@contoso.com", "")
+                              + row("2012-05-01T09:00:01.000Z", "DELIVER", "<first@fabrikam.com>", "b@contoso.com",
+                                    "250 2.1.5 OK")));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("MSGTRK2012052009-1.LOG")),
+                          header + row("2012-05-20T09:00:00.000Z", "RECEIVE", "<second@fabrikam.com>", "x@contoso.com", "")
+                              + row("2012-05-20T09:00:02.000Z", "FAIL", "<second@fabrikam.com>", "x@contoso.com",
+                                    "550 5.1.1 unknown")
+                              + row("2012-05-20T09:00:03.000Z", "DSN", "", "a@fabrikam.com", "")));
         const auto store = Loader::loadSync({dir.path()});
         QCOMPARE(store->messages.size(), 2);
         const Message *first = byId(*store, QStringLiteral("<first@fabrikam.com>"));
@@ -186,17 +189,15 @@ private Q_SLOTS:
         // tracking's source-context does.
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QFile f(dir.filePath(QStringLiteral("ExtendedReport.csv")));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("date_time_utc,client_ip,client_hostname,server_ip,server_hostname,source_context,connector_id,source,"
-                "event_id,internal_message_id,message_id,network_message_id,recipient_address,recipient_status,total_bytes,"
-                "recipient_count,related_recipient_address,reference,message_subject,sender_address,return_path,"
-                "message_info,directionality,tenant_id,original_client_ip,original_server_ip,custom_data\r\n"
-                "2021-03-23T10:00:09.3284899Z,203.0.113.9,mx.fabrikam.com,,AM0PR01MB1234.eurprd01.prod.exchangelabs.com,"
-                "08D8EDD2E1A2B3C4;2021-03-23T10:00:09.100Z;0,,SMTP,RECEIVE,1234,<ext1@fabrikam.com>,"
-                "dddddddd-0000-0000-0000-000000000001,bob@contoso.com,,5000,1,,,Ext test,alice@fabrikam.com,"
-                "alice@fabrikam.com,,Incoming,tenant,203.0.113.9,,\r\n");
-        f.close();
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("ExtendedReport.csv")),
+                          "date_time_utc,client_ip,client_hostname,server_ip,server_hostname,source_context,connector_id,source,"
+                          "event_id,internal_message_id,message_id,network_message_id,recipient_address,recipient_status,total_bytes,"
+                          "recipient_count,related_recipient_address,reference,message_subject,sender_address,return_path,"
+                          "message_info,directionality,tenant_id,original_client_ip,original_server_ip,custom_data\r\n"
+                          "2021-03-23T10:00:09.3284899Z,203.0.113.9,mx.fabrikam.com,,AM0PR01MB1234.eurprd01.prod.exchangelabs.com,"
+                          "08D8EDD2E1A2B3C4;2021-03-23T10:00:09.100Z;0,,SMTP,RECEIVE,1234,<ext1@fabrikam.com>,"
+                          "dddddddd-0000-0000-0000-000000000001,bob@contoso.com,,5000,1,,,Ext test,alice@fabrikam.com,"
+                          "alice@fabrikam.com,,Incoming,tenant,203.0.113.9,,\r\n"));
         const auto store = Loader::loadSync({dir.path()});
         const Message *m = byId(*store, QStringLiteral("<ext1@fabrikam.com>"));
         QVERIFY(m);
