@@ -1,5 +1,7 @@
 #include "model/core/common/timeutil.h"
 
+#include <cstring>
+
 #include <QDateTime>
 
 namespace mwb {
@@ -154,6 +156,20 @@ QString formatIsoMs(qint64 ms)
     if (ms == kNoTime)
         return {};
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+qint64 RepeatedTimestampParser::parseAndRemember(QByteArrayView v)
+{
+    const char *t = v.data();
+    const qint64 ms = parseTimestampMs(v);
+    // Remembered only for the ISO shape, where the last three digits are the milliseconds.
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (ms != kNoTime && v.size() == 24 && digit(t[0]) && t[16] == ':' && t[19] == '.' && t[23] == 'Z' && digit(t[20])
+        && digit(t[21]) && digit(t[22])) {
+        std::memcpy(m_second, t, 19);
+        m_secondMs = ms - ((t[20] - '0') * 100 + (t[21] - '0') * 10 + (t[22] - '0'));
+    }
+    return ms;
 }
 
 } // namespace mwb

@@ -2,6 +2,7 @@
 #include <QByteArrayView>
 #include <QString>
 #include <QtGlobal>
+#include <cstring>
 #include <limits>
 
 namespace mwb {
@@ -13,6 +14,30 @@ inline constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 // "2024-03-13 09:01:18" / "3/13/2024 9:01:18 AM" shapes of message-trace exports.
 // Returns milliseconds since the epoch (UTC) or kNoTime. Allocation free.
 qint64 parseTimestampMs(QByteArrayView text);
+
+// parseTimestampMs for a stream of timestamps that mostly share their second (the lines of a log):
+// the last second of the usual 2026-11-21T02:31:02.716Z form is remembered, and a timestamp that
+// differs from it only in the milliseconds is not parsed again. Same answers as parseTimestampMs.
+class RepeatedTimestampParser {
+public:
+    // Inline: it runs once per line of a GiB (out of line it cost `mwb stats` a tenth).
+    Q_ALWAYS_INLINE qint64 parse(QByteArrayView v)
+    {
+        const char *t = v.data();
+        if (v.size() == 24 && t[19] == '.' && t[23] == 'Z' && m_secondMs != kNoTime && std::memcmp(t, m_second, 19) == 0) {
+            const unsigned d0 = unsigned(t[20] - '0'), d1 = unsigned(t[21] - '0'), d2 = unsigned(t[22] - '0');
+            if (d0 < 10 && d1 < 10 && d2 < 10)
+                return m_secondMs + d0 * 100 + d1 * 10 + d2;
+        }
+        return parseAndRemember(v);
+    }
+
+private:
+    qint64 parseAndRemember(QByteArrayView v);
+
+    char m_second[19] = {};   // "2026-11-21T02:31:02"
+    qint64 m_secondMs = kNoTime;
+};
 
 // 2026-11-20T08:00:01.234Z — the contract's time format (UTC, milliseconds).
 QString formatIsoMs(qint64 msSinceEpoch);

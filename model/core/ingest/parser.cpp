@@ -661,7 +661,7 @@ private:
                 return false;
             id = (id << 4) | v;
         }
-        const qint64 t = timeFast(field(cols.time));
+        const qint64 t = m_times.parse(field(cols.time));
         if (t == kNoTime)
             return false;
         noteTime(t);
@@ -704,27 +704,6 @@ private:
             q = static_cast<const char *>(n);
         }
         return true;
-    }
-
-    // parseTimestampMs, with the result of the previous line reused when only the milliseconds of
-    // the usual 2026-11-21T02:31:02.716Z form differ (a log holds many lines per second).
-    qint64 timeFast(QByteArrayView v)
-    {
-        const char *t = v.data();
-        if (v.size() == 24 && t[19] == '.' && t[23] == 'Z' && m_secondMs != kNoTime
-            && std::memcmp(t, m_second, 19) == 0) {
-            const unsigned d0 = unsigned(t[20] - '0'), d1 = unsigned(t[21] - '0'), d2 = unsigned(t[22] - '0');
-            if (d0 < 10 && d1 < 10 && d2 < 10)
-                return m_secondMs + d0 * 100 + d1 * 10 + d2;
-        }
-        const qint64 ms = parseTimestampMs(v);
-        if (ms != kNoTime && v.size() == 24 && t[0] >= '0' && t[0] <= '9' && t[16] == ':' && t[19] == '.'
-            && t[23] == 'Z' && t[20] >= '0' && t[20] <= '9'
-            && t[21] >= '0' && t[21] <= '9' && t[22] >= '0' && t[22] <= '9') {
-            std::memcpy(m_second, t, 19);
-            m_secondMs = ms - ((t[20] - '0') * 100 + (t[21] - '0') * 10 + (t[22] - '0'));
-        }
-        return ms;
     }
 
     void lineIssue(qint64 line, const RecordSpan &r, const QString &message)
@@ -1104,8 +1083,7 @@ private:
     qint64 m_issueCount = 0;
     QHash<QString, int> m_serverVotes;
     int m_lastTrackServer = -1;
-    char m_second[19] = {};          // timeFast's cache: "2026-11-21T02:31:02" and its time
-    qint64 m_secondMs = kNoTime;
+    RepeatedTimestampParser m_times;   // the counting shortcut's date-times
 };
 
 } // namespace

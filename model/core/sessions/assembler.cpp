@@ -9,7 +9,6 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
-#include <cstring>
 #include <numeric>
 #include <string_view>
 
@@ -562,27 +561,10 @@ void decodeProtoLineInto(SessionLine &l, QByteArrayView text, const ingest::Prot
     l.ref = RecordRef{fileIndex, qint64(pl.line), offset, length};
     const QByteArrayView rec = text.sliced(offset, length);
     // The date-time is the first field, unquoted (checked above): up to the first comma. A
-    // session's lines mostly share their second: this thread's last second of the usual
-    // 2026-11-21T02:31:02.716Z form is reused when only the milliseconds differ.
+    // session's lines mostly share their second, so this thread's parser keeps the last one.
     const qsizetype comma = rec.indexOf(',');
-    const QByteArrayView time = comma < 0 ? rec : rec.first(comma);
-    thread_local char lastSecond[19];
-    thread_local qint64 lastSecondMs = kNoTime;
-    const char *t = time.data();
-    const bool usualForm = time.size() == 24 && t[19] == '.' && t[23] == 'Z' && unsigned(t[20] - '0') < 10
-        && unsigned(t[21] - '0') < 10 && unsigned(t[22] - '0') < 10;
-    const qint64 fraction = usualForm ? (t[20] - '0') * 100 + (t[21] - '0') * 10 + (t[22] - '0') : 0;
-    if (usualForm && lastSecondMs != kNoTime && std::memcmp(t, lastSecond, 19) == 0) {
-        l.timeMs = lastSecondMs + fraction;
-    } else {
-        l.timeMs = parseTimestampMs(time);
-        if (usualForm && l.timeMs != kNoTime) {
-            std::memcpy(lastSecond, t, 19);
-            lastSecondMs = l.timeMs - fraction;
-        } else {
-            lastSecondMs = kNoTime;
-        }
-    }
+    thread_local RepeatedTimestampParser times;
+    l.timeMs = times.parse(comma < 0 ? rec : rec.first(comma));
     l.sequence = pl.sequence;
     l.event = pl.event;
     // Data and context as splitFields cuts them from the data field on: the same views a split of

@@ -60,6 +60,28 @@ private slots:
             qputenv("TZ", old);
         QCOMPARE(us, utc(2024, 3, 10, 2, 30, 0));
     }
+
+    void repeatedParserAnswersAsTheFullParseDoes()
+    {
+        // The lines of a log share their second; the repeated parser must still give exactly what
+        // parseTimestampMs gives, across seconds, other shapes and unreadable text in between.
+        const char *texts[] = {
+            "2024-03-13T09:01:18.723Z", "2024-03-13T09:01:18.724Z", "2024-03-13T09:01:18.000Z",
+            "2024-03-13T09:01:19.001Z", "2024-03-13T09:01:18.999Z", "not a date at all xxxxxx",
+            "2024-03-13T09:01:18.72xZ", "2024-03-13 09:01:18.500Z", "3/13/2024 9:01:18 AM",
+            "2024-03-13T09:01:18.5Z", "2021-03-23T10:00:09.3284899Z", "2024-03-13T09:01:18.100Z",
+            "2024-13-13T09:01:18.100Z", "2024-03-13T09:01:18.100Z", "2024-12-31T23:59:59.999Z",
+            "2025-01-01T00:00:00.000Z", "", "2024-03-13T09:01:18.100+01:00",
+        };
+        RepeatedTimestampParser repeated;
+        int valid = 0;
+        for (const char *text : texts) {
+            const QByteArrayView v(text);
+            QCOMPARE(repeated.parse(v), parseTimestampMs(v));
+            valid += parseTimestampMs(v) != kNoTime;
+        }
+        QVERIFY(valid >= 12);   // the sequence mostly holds dates: the cache is exercised
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTimeUtil)
