@@ -228,8 +228,7 @@ void SessionsView::buildSearchIndex()
         if (m_model->searchIndex())
             Q_EMIT searchIndexReady();
     });
-    m_indexWatcher.setFuture(QtConcurrent::run(jobPool(), [sessions = m_model->sessions(), cancel] {
-        lowerThreadPriority();
+    m_indexWatcher.setFuture(runJob([sessions = m_model->sessions(), cancel] {
         return SessionSearchIndex::build(sessions, cancel.get());
     }));
 }
@@ -246,8 +245,7 @@ void SessionsView::updateServers()
         if (generation == m_serversGeneration)
             applyServers(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(jobPool(), [sessions = m_model->sessions()] {
-        lowerThreadPriority();
+    watcher->setFuture(runJob([sessions = m_model->sessions()] {
         QStringList servers;
         QSet<QString> seen;
         for (const Session &s : sessions) {
@@ -404,8 +402,7 @@ void SessionsView::applyFilter()
     const int column = m_runningSortColumn;
     const Qt::SortOrder order = m_runningSortOrder;
     const int snapshotSize = m_runningSnapshotSize;
-    m_watcher.setFuture(QtConcurrent::run(jobPool(), [running, sessions, index, snapshotSize, model, column, order] {
-        lowerThreadPriority();
+    m_watcher.setFuture(runJob([running, sessions, index, snapshotSize, model, column, order] {
         std::vector<int> rows;
         if (running) {
             rows = running->applyRange(sessions, 0, snapshotSize, index.get());

@@ -522,8 +522,8 @@ void LoadJob::start(const QStringList &paths, SessionObserver *observer)
         d->batchBegin = d->batchEnd = 0;
         d->batchPosted = false;
     }
-    d->future = QtConcurrent::run(jobPool(), [this, paths, observer] {
-        lowerThreadPriority();   // and with it the pools this load starts: the UI thread comes first
+    // runJob: the load runs behind the UI thread, and so do the pools it starts (they inherit it).
+    d->future = runJob([this, paths, observer] {
         LoadOptions o;
         o.observer = observer;
         o.cancel = &d->cancel;

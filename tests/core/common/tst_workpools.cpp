@@ -56,6 +56,21 @@ private Q_SLOTS:
 #endif
     }
 
+    void jobsRunLoweredAndHandBackTheirResult()
+    {
+#if defined(__linux__)
+        const int callerBefore = niceOfThisThread();
+        QFuture<int> job = runJob([] { return niceOfThisThread(); });
+        const int jobNice = job.result();
+        QVERIFY2(jobNice >= 5, qPrintable(QStringLiteral("nice of the job: %1").arg(jobNice)));
+        QCOMPARE(niceOfThisThread(), callerBefore);
+#else
+        QSKIP("thread priorities are set on Linux only");
+#endif
+        QFuture<QString> text = runJob([word = QStringLiteral("done")] { return word + QLatin1Char('!'); });
+        QCOMPARE(text.result(), QStringLiteral("done!"));
+    }
+
     void releaseTasksRunLowered()
     {
 #if defined(__linux__)
