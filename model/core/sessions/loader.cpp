@@ -203,6 +203,11 @@ qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
         }
         return x;
     };
+    auto unite = [&](quint32 a, quint32 b) {
+        const quint32 x = find(a), y = find(b);
+        if (x != y)
+            parent[std::max(x, y)] = std::min(x, y);
+    };
     std::unordered_map<Key, quint32, KeyHash> byMid, byNid;
     struct InternalSeen {
         quint32 row;
@@ -227,11 +232,8 @@ qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
                 if (h[0] == 0 && h[1] == 0)
                     return;
                 auto [it, inserted] = map.try_emplace(Key{h[0], h[1], server}, i);
-                if (!inserted) {
-                    const quint32 x = find(i), y = find(it->second);
-                    if (x != y)
-                        parent[std::max(x, y)] = std::min(x, y);
-                }
+                if (!inserted)
+                    unite(i, it->second);
             };
             link(byMid, k.messageId, -1);
             link(byNid, k.networkId, -1);
@@ -246,9 +248,7 @@ qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
                         && (k.messageId[0] != it->second.messageId[0] || k.messageId[1] != it->second.messageId[1])) {
                         it->second = seen;
                     } else {
-                        const quint32 x = find(i), y = find(it->second.row);
-                        if (x != y)
-                            parent[std::max(x, y)] = std::min(x, y);
+                        unite(i, it->second.row);
                     }
                 }
             }
