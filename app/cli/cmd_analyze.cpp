@@ -3,6 +3,7 @@
 #include "model/core/cases/report.h"
 
 #include "model/core/analysis/analysis.h"
+#include "model/core/common/platform.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -13,22 +14,8 @@ namespace mwb::cli {
 
 namespace {
 
-const char kAnalyzeUsage[] = "usage: mwb analyze [--json] [--sessions] [--messages] [--report FILE.html [--redact]] PATH...\n";
+const char kAnalyzeUsage[] = "usage: mwb analyze [--json] [--sessions] [--messages] [--report FILE.html [--redact]] PATH...|-\n";
 const char kStatsUsage[] = "usage: mwb stats --json PATH...\n";
-
-// kB value of a /proc/self/status field (VmHWM, RssAnon); -1 when unknown.
-qint64 procStatusKb(const char *field)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 void printSummary(const Analysis &a, QTextStream &out)
 {
@@ -158,8 +145,8 @@ int runStats(const QStringList &args, Io io)
     const bool unreadable = counts.unreadable;
     const double mb = double(bytes) / (1024.0 * 1024.0);
     const double mbps = wallMs > 0 ? mb * 1000.0 / double(wallMs) : 0.0;
-    const qint64 hwm = procStatusKb("VmHWM");
-    const qint64 anon = procStatusKb("RssAnon");
+    const qint64 hwm = platform::peakResidentKb();
+    const qint64 anon = platform::residentAnonymousKb();
     QJsonObject o2;
     o2.insert(QStringLiteral("bytes"), double(bytes));
     o2.insert(QStringLiteral("lines"), double(lines));

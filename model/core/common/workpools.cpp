@@ -4,14 +4,9 @@
 #include <QThread>
 #include <QThreadPool>
 
-#include <algorithm>
+#include "model/core/common/platform.h"
 
-#if defined(__linux__)
-#include <cerrno>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
+#include <algorithm>
 
 namespace mwb {
 
@@ -33,20 +28,7 @@ void waitForReleases() { releasePool()->waitForDone(); }
 
 void lowerThreadPriority()
 {
-#if defined(__linux__)
-    constexpr int kBackgroundNice = 5;
-    thread_local bool lowered = false;
-    if (lowered)
-        return;
-    lowered = true;
-    // On Linux PRIO_PROCESS with a thread id sets that one thread's nice value (NPTL threads have
-    // their own); only ever raised, never lowered, so a thread already nicer keeps its value.
-    const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
-    errno = 0;
-    const int now = ::getpriority(PRIO_PROCESS, tid);
-    if (errno == 0 && now < kBackgroundNice)
-        ::setpriority(PRIO_PROCESS, tid, kBackgroundNice);
-#endif
+    platform::lowerCurrentThreadPriority();
 }
 
 QThreadPool *jobPool()

@@ -1,6 +1,8 @@
 #pragma once
 // The decoded UTF-8 bytes of one input: a read-only memory map of the file (UTF-8, BOM skipped)
-// or a buffer (UTF-16 converted once, archive members). Lines and fields are views into it.
+// or a buffer (UTF-16 converted once, small files, archive members, streams). Lines and fields are
+// views into it. No file descriptor stays open behind it: maps are made and the file closed.
+#include "model/core/common/platform.h"
 #include "model/core/ingest/columns.h"
 
 #include <QByteArray>
@@ -10,8 +12,6 @@
 #include <utility>
 #include <vector>
 
-class QFile;
-
 namespace mwb {
 
 class FileBytes {
@@ -20,8 +20,8 @@ public:
     FileBytes(const FileBytes &) = delete;
     FileBytes &operator=(const FileBytes &) = delete;
 
-    // Maps (or, if mapping fails, reads) a file and decodes it. Returns null and sets *error when
-    // the file cannot be read.
+    // Maps (small files and files that cannot be mapped: reads) a regular file, closes it and
+    // decodes it. Returns null and sets *error when the file cannot be read.
     static std::shared_ptr<FileBytes> fromFile(const QString &path, QString *error);
     // Decodes bytes held in memory (archive members, tests).
     static std::shared_ptr<FileBytes> fromBuffer(QByteArray raw);
@@ -39,7 +39,7 @@ private:
     FileBytes();
     void decode(QByteArrayView raw);   // sets m_data/m_size, possibly filling m_buffer
 
-    std::unique_ptr<QFile> m_file;
+    std::unique_ptr<platform::MappedFile> m_map;
     QByteArray m_buffer;
     const char *m_data = nullptr;
     qsizetype m_size = 0;

@@ -1,12 +1,14 @@
 #include "model/core/ingest/sources.h"
+#include "model/core/common/platform.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -174,29 +176,145 @@ QString serverFromFolders(const QString &path)
     return {};
 }
 
+namespace {
+
+// Streams the admin names on purpose: standard input ("-") and the descriptors of process
+// substitution (`mwb analyze <(zcat x.gz)` passes /dev/fd/63). They are read once, whole, into
+// memory, so sniffing the format consumes nothing that parsing then misses.
+bool isNamedStream(const QString &path)
+{
+    return path == QLatin1String("-") || path == QLatin1String("/dev/stdin") || path.startsWith(QLatin1String("/dev/fd/"))
+        || path.startsWith(QLatin1String("/proc/self/fd/"));
+}
+
+void addStream(const QString &path, QList<Input> &out)
+{
+    Input in;
+    const bool stdIn = path == QLatin1String("-");
+    in.path = stdIn ? QStringLiteral("(standard input)") : path;
+    QFile f;
+    const bool opened = stdIn ? f.open(stdin, QIODevice::ReadOnly) : (f.setFileName(path), f.open(QIODevice::ReadOnly));
+    if (!opened) {
+        in.error = f.errorString();
+        out.append(in);
+        return;
+    }
+    QByteArray data;
+    char buf[1 << 16];
+    for (;;) {
+        const qint64 got = f.read(buf, sizeof buf);
+        if (got < 0) {
+            in.error = QStringLiteral("cannot read the stream: %1").arg(f.errorString());
+            break;
+        }
+        if (got == 0)
+            break;
+        if (data.size() + got > kMaxMemberBytes) {
+            in.error = QStringLiteral("stream larger than 2 GiB: not read");
+            data.clear();
+            break;
+        }
+        data.append(buf, qsizetype(got));
+    }
+    if (!in.error.isEmpty()) {
+        out.append(in);
+        return;
+    }
+    if (looksLikeArchive(data)) {
+        addFromArchive(in.path, QString(), &data, QString(), out);
+        return;
+    }
+    in.inMemory = true;
+    in.size = data.size();
+    in.data = std::move(data);
+    out.append(in);
+}
+
+Input refused(const QString &path, const QString &why)
+{
+    Input bad;
+    bad.path = path;
+    bad.error = why;
+    return bad;
+}
+
+// Everything below a folder, sorted by path: regular files are inputs; folders that cannot be
+// listed and special files (FIFOs block a reader forever, devices never end) are reported, never
+// opened. Symbolic links to folders are not followed (no loops).
+void walkFolder(const QString &root, QList<Input> &out)
+{
+    struct Entry {
+        QString path;
+        QString problem;   // empty: a regular file to add
+    };
+    std::vector<Entry> entries;
+    QStringList pending{root};
+    while (!pending.isEmpty()) {
+        const QString folder = pending.takeLast();
+        if (!platform::canListFolder(folder)) {
+            entries.push_back({folder, QStringLiteral("folder cannot be read (permission denied): skipped")});
+            continue;
+        }
+        const QFileInfoList list = QDir(folder).entryInfoList(
+            QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+        for (const QFileInfo &fi : list) {
+            const QString path = fi.filePath();
+            if (fi.isSymLink() && fi.isDir())
+                continue;
+            const platform::FileKind kind = platform::fileKind(path);
+            switch (kind) {
+            case platform::FileKind::Directory:
+                pending.append(path);
+                break;
+            case platform::FileKind::Regular:
+                entries.push_back({path, QString()});
+                break;
+            case platform::FileKind::Missing:
+                if (!fi.isSymLink())   // a dangling link is nothing to read; a vanished file is
+                    entries.push_back({path, QStringLiteral("vanished while the folder was read")});
+                break;
+            default:
+                entries.push_back({path, QStringLiteral("not a regular file (%1): skipped").arg(platform::fileKindName(kind))});
+                break;
+            }
+        }
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.path < b.path; });
+    for (const Entry &e : entries) {
+        if (e.problem.isEmpty())
+            addFile(e.path, out);
+        else
+            out.append(refused(e.path, e.problem));
+    }
+}
+
+} // namespace
+
 QList<Input> collectInputs(const QStringList &paths)
 {
     QList<Input> out;
     for (const QString &p : paths) {
-        const QFileInfo fi(p);
-        if (!fi.exists()) {
-            Input bad;
-            bad.path = p;
-            bad.error = QStringLiteral("no such file or folder");
-            out.append(bad);
+        if (isNamedStream(p)) {
+            addStream(p, out);
             continue;
         }
-        if (fi.isDir()) {
-            QStringList files;
-            QDirIterator it(p, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-            while (it.hasNext())
-                files.append(it.next());
-            files.sort();
-            for (const QString &f : files)
-                addFile(f, out);
-            continue;
+        const platform::FileKind kind = platform::fileKind(p);
+        switch (kind) {
+        case platform::FileKind::Missing:
+            out.append(refused(p, QStringLiteral("no such file or folder")));
+            break;
+        case platform::FileKind::Directory:
+            walkFolder(p, out);
+            break;
+        case platform::FileKind::Regular:
+            addFile(p, out);
+            break;
+        default:
+            // Opening a FIFO waits for a writer, a device may never end: refused before any open.
+            out.append(refused(p, QStringLiteral("not a regular file (%1): not read; pipe its content to standard input (-) instead")
+                                      .arg(platform::fileKindName(kind))));
+            break;
         }
-        addFile(p, out);
     }
     return out;
 }

@@ -19,7 +19,10 @@ struct Input {
     QString error;         // the input could not be read at all
 };
 
-// Expands paths: folders recursively (sorted by path), archives into their members.
+// Expands paths: folders recursively (sorted by path), archives into their members, "-" (standard
+// input) and /dev/fd/N (process substitution) read whole as streams. What cannot be read comes back
+// as an Input with its error: a folder that cannot be listed, a FIFO, socket or device (never
+// opened, so a named pipe cannot hang the load), a missing path.
 QList<Input> collectInputs(const QStringList &paths);
 
 // Is this the magic of an archive/compressed stream libarchive should open?

@@ -1,0 +1,56 @@
+#pragma once
+// The platform seam: everything that differs between Linux (POSIX) and Windows lives behind these
+// few functions, implemented in platform_posix.cpp and platform_win.cpp (each compiles to nothing on
+// the other platform). No other product file includes a POSIX or Win32 header (issue #32).
+#include <QString>
+#include <QtGlobal>
+
+#include <memory>
+
+namespace mwb::platform {
+
+// A read-only map of a whole file. The file's descriptor (handle) is closed as soon as the map
+// exists: a map outlives its descriptor on POSIX and Windows alike, so a load of 100,000 files
+// holds no descriptor open (QFile::map unmaps on close, which is why the loader once kept every
+// file open and crashed past the open-file limit, issue #27).
+class MappedFile {
+public:
+    ~MappedFile();
+    MappedFile(const MappedFile &) = delete;
+    MappedFile &operator=(const MappedFile &) = delete;
+
+    // Null with *error set when the file cannot be opened or mapped (the caller may read it then).
+    // A file of size 0 cannot be mapped: the caller handles that before.
+    static std::unique_ptr<MappedFile> map(const QString &path, QString *error);
+
+    const char *data() const { return m_data; }
+    qint64 size() const { return m_size; }
+
+private:
+    MappedFile() = default;
+    const char *m_data = nullptr;
+    qint64 m_size = 0;
+#if defined(Q_OS_WIN)
+    void *m_view = nullptr;
+#endif
+};
+
+// What a path is, following symbolic links. Streams (Fifo, Socket, CharDevice) block or never end
+// when opened as files, so the loader decides by kind before it opens anything.
+enum class FileKind { Missing, Regular, Directory, Fifo, Socket, CharDevice, BlockDevice, Other };
+FileKind fileKind(const QString &path);
+// "named pipe (FIFO)", "socket", … for messages.
+QString fileKindName(FileKind kind);
+
+// Can the calling user list this folder? (Root can list any folder on POSIX.)
+bool canListFolder(const QString &path);
+
+// Puts the calling thread behind the UI thread (nice +5 on Linux, below-normal on Windows); the
+// threads it starts inherit that on Linux. Only ever lowers. See workpools.h for why.
+void lowerCurrentThreadPriority();
+
+// Anonymous resident memory and peak resident memory of this process in kB; -1 when unknown.
+qint64 residentAnonymousKb();
+qint64 peakResidentKb();
+
+} // namespace mwb::platform
