@@ -39,13 +39,14 @@ void printSummary(const Analysis &a, QTextStream &out)
         if (f.errors.size() > shown)
             out << "    … " << (f.errors.size() - shown) << " more problems (see --json)\n";
     }
-    int outcomes[5] = {0, 0, 0, 0, 0};
+    int outcomes[kSessionOutcomeCount] = {};
     for (const Session &ss : s.sessions)
         ++outcomes[int(ss.outcome)];
     out << "Lines: " << lines << "\n";
     out << "Sessions: " << s.sessions.size() << " (delivered " << outcomes[int(SessionOutcome::Delivered)]
         << ", rejected " << outcomes[int(SessionOutcome::Rejected)] << ", deferred " << outcomes[int(SessionOutcome::Deferred)]
         << ", dropped " << outcomes[int(SessionOutcome::Dropped)] << ", no mail " << outcomes[int(SessionOutcome::NoMail)]
+        << ", TLS failed " << outcomes[int(SessionOutcome::TlsFailed)]
         << ")\n";
     out << "Messages: " << s.messages.size() << "\n";
     out << "Findings: " << a.findings.size() << "\n";

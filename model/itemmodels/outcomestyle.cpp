@@ -12,6 +12,7 @@ QColor outcomeColor(SessionOutcome outcome)
     case SessionOutcome::Deferred: return QColor(0xd0, 0x8a, 0x00);
     case SessionOutcome::Dropped: return QColor(0x8e, 0x44, 0xad);
     case SessionOutcome::NoMail: return QColor(0x8a, 0x94, 0xa3);
+    case SessionOutcome::TlsFailed: return QColor(0xc8, 0x37, 0x37);
     }
     return {};
 }
@@ -29,6 +30,7 @@ QString outcomeLabel(SessionOutcome outcome)
     case SessionOutcome::Deferred: return QObject::tr("Deferred");
     case SessionOutcome::Dropped: return QObject::tr("Dropped");
     case SessionOutcome::NoMail: return QObject::tr("No mail");
+    case SessionOutcome::TlsFailed: return QObject::tr("TLS failed");
     }
     return {};
 }

@@ -195,7 +195,7 @@ SessionFilterSpec filterSpecFromMap(const QVariantMap &map)
     spec.remote = map.value(QStringLiteral("remote")).toString();
     spec.code = map.value(QStringLiteral("code")).toString();
     const QString outcome = map.value(QStringLiteral("outcome")).toString();
-    for (int o = 0; o <= int(SessionOutcome::NoMail); ++o) {
+    for (int o = 0; o < kSessionOutcomeCount; ++o) {
         if (outcome == outcomeId(SessionOutcome(o)))
             spec.outcome = SessionOutcome(o);
     }

@@ -55,7 +55,14 @@ QString SessionTableModel::cellText(const Session &s, int column) const
     case DirectionColumn: return s.direction == Direction::Receive ? tr("Receive") : tr("Send");
     case Remote: return s.remote;
     case Ehlo: return s.ehlo;
-    case Tls: return s.tls ? (s.tlsProtocol.isEmpty() ? tr("yes") : s.tlsProtocol) : QString();
+    case Tls:
+        // Only a completed handshake is "yes": a failed one says so, one cut off by the log's end
+        // says it was attempted.
+        if (s.tlsEstablished)
+            return s.tlsProtocol.isEmpty() ? tr("yes") : s.tlsProtocol;
+        if (!s.tlsFailure.isEmpty())
+            return tr("failed");
+        return s.tls ? tr("attempted") : QString();
     case Sender: return s.mailFrom;
     case Recipients: return s.recipients.isEmpty() ? QString() : QString::number(s.recipients.size());
     case MessageIds: return s.messageIds.join(QLatin1Char(' '));
@@ -74,7 +81,7 @@ QVariant SessionTableModel::sortKey(const Session &s, int column) const
     case Recipients: return int(s.recipients.size());
     case Duration: return (s.startMs == kNoTime || s.endMs == kNoTime) ? qint64(-1) : s.endMs - s.startMs;
     case Outcome: return int(s.outcome);
-    case Tls: return s.tls ? 1 : 0;
+    case Tls: return s.tlsEstablished ? 2 : s.tls ? 1 : 0;
     default: return cellText(s, column);
     }
 }
@@ -106,13 +113,19 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
             return QIcon(QStringLiteral(":/icons/actions/bookmark.svg"));
         if (index.column() == Outcome)
             return outcomeIcon(s->outcome);
-        if (index.column() == Tls && s->tls)
+        if (index.column() == Tls && s->tlsEstablished)
             return QIcon(QStringLiteral(":/icons/status/lock.svg"));
+        if (index.column() == Tls && !s->tlsFailure.isEmpty())
+            return QIcon(QStringLiteral(":/icons/status/tls-failed.svg"));
+        if (index.column() == Tls && s->tls)
+            return QIcon(QStringLiteral(":/icons/status/lock-attempted.svg"));
         return {};
     case Qt::ForegroundRole:
         if (index.column() == Outcome || index.column() == FinalReply)
             return s->outcome == SessionOutcome::Delivered || s->outcome == SessionOutcome::NoMail
                 ? QVariant() : QVariant(outcomeColor(s->outcome));
+        if (index.column() == Tls && !s->tlsFailure.isEmpty())
+            return QVariant(outcomeColor(SessionOutcome::TlsFailed));
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Recipients || index.column() == Duration)
@@ -162,7 +175,7 @@ void SessionTableModel::sortRows(std::vector<int> &rows, const QList<Session> &s
         case Recipients: return sa.recipients.size() < sb.recipients.size();
         case Duration: return sa.endMs - sa.startMs < sb.endMs - sb.startMs;
         case Outcome: return int(sa.outcome) < int(sb.outcome);
-        case Tls: return int(sa.tls) < int(sb.tls);
+        case Tls: return int(sa.tlsEstablished) * 2 + int(sa.tls) < int(sb.tlsEstablished) * 2 + int(sb.tls);
         default: return QString::compare(cellText(sa, column), cellText(sb, column), Qt::CaseInsensitive) < 0;
         }
     };

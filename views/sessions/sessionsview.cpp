@@ -41,7 +41,7 @@ SessionsView::SessionsView(QWidget *parent)
     m_code->setPlaceholderText(tr("SMTP code, e.g. 4.4.317 or 5.7.*"));
     m_code->setObjectName(QStringLiteral("filterCode"));
     m_outcome->addItem(tr("Any outcome"));
-    for (int o = 0; o <= int(SessionOutcome::NoMail); ++o) {
+    for (int o = 0; o < kSessionOutcomeCount; ++o) {
         const auto outcome = SessionOutcome(o);
         m_outcome->addItem(outcomeIcon(outcome), outcomeLabel(outcome));
     }

@@ -26,30 +26,6 @@
 
 namespace mwb::views {
 
-bool certificateCoversName(const CertificateInfo &certificate, const QString &fqdn)
-{
-    const QString want = fqdn.trimmed().toLower();
-    if (want.isEmpty())
-        return false;
-    QStringList names = certificate.alternateNames;
-    static const QRegularExpression cn(QStringLiteral(R"(CN=([^,]+))"));
-    const auto m = cn.match(certificate.subject);
-    if (m.hasMatch())
-        names << m.captured(1).trimmed();
-    for (const QString &raw : names) {
-        const QString name = raw.trimmed().toLower();
-        if (name == want)
-            return true;
-        // "*.contoso.com" covers exactly one more label: mail.contoso.com, not a.b.contoso.com.
-        if (name.startsWith(QLatin1String("*.")) && want.endsWith(name.mid(1))) {
-            const QString label = want.left(want.size() - name.size() + 1);
-            if (!label.isEmpty() && !label.contains(QLatin1Char('.')))
-                return true;
-        }
-    }
-    return false;
-}
-
 QFont transcriptFont(const QFont &base)
 {
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -253,10 +229,7 @@ void TranscriptView::setSession(const Store *store, const Session &session)
 {
     m_expanded.clear();
     m_model->setSession(store, session);
-    const QString expected = !session.greetingName.isEmpty() ? session.greetingName : session.ehlo;
-    m_expected->blockSignals(true);
-    m_expected->setText(expected);
-    m_expected->blockSignals(false);
+    showGuessedExpectedName(session);
     refreshCard();
     refreshRaw();
 }
@@ -265,10 +238,7 @@ void TranscriptView::setLines(const Session &session, const QList<SessionLine> &
 {
     m_expanded.clear();
     m_model->setLines(session, lines, filePaths);
-    const QString expected = !session.greetingName.isEmpty() ? session.greetingName : session.ehlo;
-    m_expected->blockSignals(true);
-    m_expected->setText(expected);
-    m_expected->blockSignals(false);
+    showGuessedExpectedName(session);
     refreshCard();
     refreshRaw();
 }
@@ -290,7 +260,20 @@ void TranscriptView::setTimeDisplay(TimeDisplay display)
 
 void TranscriptView::setExpectedFqdn(const QString &fqdn)
 {
+    m_expectedGuessed.clear();
     m_expected->setText(fqdn);
+}
+
+void TranscriptView::showGuessedExpectedName(const Session &session)
+{
+    // Until evidence names it (a finding's FQDN, the name the peer asked for), the only name at
+    // hand is the server's own banner name: a guess, and exactly the wrong one when a sender
+    // expects the MX or smart host name. The card says so instead of showing a plain green tick.
+    const QString guess = !session.greetingName.isEmpty() ? session.greetingName : session.ehlo;
+    m_expectedGuessed = guess;
+    m_expected->blockSignals(true);
+    m_expected->setText(guess);
+    m_expected->blockSignals(false);
 }
 
 void TranscriptView::setRawMode(bool raw)
@@ -360,9 +343,16 @@ void TranscriptView::refreshCard()
         return;
     }
     auto esc = [](const QString &t) { return t.toHtmlEscaped(); };
-    QString html = QStringLiteral("<img src=\":/icons/status/lock.svg\" width=\"14\" height=\"14\"> <b>%1</b> %2 %3")
-                       .arg(esc(tr("TLS")), esc(s.tlsVerb),
+    // The padlock is green only for a completed handshake; a failed one is red and says why.
+    const bool failed = !s.tlsFailure.isEmpty();
+    const QString icon = s.tlsEstablished ? QStringLiteral("lock") : failed ? QStringLiteral("tls-failed") : QStringLiteral("lock-attempted");
+    QString html = QStringLiteral("<img src=\":/icons/status/%1.svg\" width=\"14\" height=\"14\"> <b>%2</b> %3 %4")
+                       .arg(icon, esc(tr("TLS")), esc(s.tlsVerb),
                             esc(QStringList{s.tlsProtocol, s.tlsCipher}.join(QLatin1Char(' ')).trimmed()));
+    if (failed)
+        html += QStringLiteral(" <b style=\"color:#c83737\">%1</b> %2").arg(esc(tr("handshake failed:")), esc(s.tlsFailure));
+    else if (!s.tlsEstablished)
+        html += QStringLiteral(" <i>%1</i>").arg(esc(tr("attempted; the log does not show the handshake completing")));
     if (s.certificates.isEmpty())
         html += QStringLiteral("<br>") + esc(tr("No certificate details in the log (enable verbose protocol logging)."));
     // One column per certificate: the card stays short and the transcript keeps the room.
@@ -387,6 +377,11 @@ void TranscriptView::refreshCard()
             verdict.clear();
         else if (!namesKnown)
             verdict = QStringLiteral("<span>%1</span>").arg(esc(tr("Names not in the log (only the thumbprint)")));
+        else if (certificateCoversName(c, expected) && expected == m_expectedGuessed)
+            verdict = QStringLiteral("<span>\u2714 %1<br><i>%2</i></span>")
+                          .arg(esc(tr("Names contain %1, this server's own name from its banner.").arg(expected)),
+                               esc(s.tlsFailure.isEmpty() ? tr("Senders may expect another name (MX, smart host): type it above to check.")
+                                                          : tr("The handshake failed all the same: type the name the sender expects (MX, smart host) above.")));
         else if (certificateCoversName(c, expected))
             verdict = QStringLiteral("<span style=\"color:#1f9d55\">\u2714 %1</span>").arg(esc(tr("Names contain %1").arg(expected)));
         else

@@ -46,6 +46,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void showGuessedExpectedName(const Session &session);
     void refreshCard();
     void refreshRaw();
 
@@ -54,6 +55,7 @@ private:
     QWidget *m_card;
     QLabel *m_cardText;
     QLineEdit *m_expected;
+    QString m_expectedGuessed;   // the banner name put there as a guess (empty once evidence named one)
     QStackedWidget *m_stack;
     QTableView *m_table;
     QPlainTextEdit *m_raw;
@@ -64,8 +66,5 @@ private:
 
 // The fixed-width font of transcripts, at the size of `base`.
 QFont transcriptFont(const QFont &base);
-
-// Whether a certificate's names cover `fqdn` (exact or one-label wildcard, case-insensitive).
-bool certificateCoversName(const CertificateInfo &certificate, const QString &fqdn);
 
 } // namespace mwb::views

@@ -97,7 +97,12 @@ QJsonObject sessionToJson(const Session &s, const Store &store)
     o.insert(QStringLiteral("ehlo"), s.ehlo);
     o.insert(QStringLiteral("greetingName"), s.greetingName);
     o.insert(QStringLiteral("capabilities"), QJsonArray::fromStringList(s.capabilities));
+    if (!s.capabilitiesBeforeTls.isEmpty())
+        o.insert(QStringLiteral("capabilitiesBeforeTls"), QJsonArray::fromStringList(s.capabilitiesBeforeTls));
     o.insert(QStringLiteral("tls"), s.tls);
+    o.insert(QStringLiteral("tlsEstablished"), s.tlsEstablished);
+    if (!s.tlsFailure.isEmpty())
+        o.insert(QStringLiteral("tlsFailure"), s.tlsFailure);
     o.insert(QStringLiteral("tlsVerb"), s.tlsVerb);
     o.insert(QStringLiteral("tlsProtocol"), s.tlsProtocol);
     o.insert(QStringLiteral("tlsCipher"), s.tlsCipher);

@@ -1,4 +1,5 @@
 #include "model/core/diagnosis/sessionfacts.h"
+#include "model/core/common/hostnames.h"
 
 #include <QVarLengthArray>
 
@@ -170,31 +171,14 @@ StatusCode firstStatusCode(const QString &text)
 
 QString commonName(const QString &dn)
 {
-    static const QRegularExpression cn(QStringLiteral("(?:^|[,\\s])CN=([^,]+)"), QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch m = cn.match(dn);
-    return m.hasMatch() ? m.captured(1).trimmed() : QString();
+    return hostnames::commonNameOf(dn);
 }
 
 bool certificateCovers(const CertificateInfo &cert, const QString &host)
 {
-    const QString h = host.trimmed().toLower();
-    if (h.isEmpty())
+    if (host.trimmed().isEmpty())
         return true;
-    QStringList names = cert.alternateNames;
-    const QString cn = commonName(cert.subject);
-    if (!cn.isEmpty())
-        names << cn;
-    for (const QString &raw : std::as_const(names)) {
-        const QString n = raw.trimmed().toLower();
-        if (n == h)
-            return true;
-        if (n.startsWith(QLatin1String("*."))) {
-            const qsizetype dot = h.indexOf(QLatin1Char('.'));
-            if (dot > 0 && h.mid(dot + 1) == n.mid(2))
-                return true;
-        }
-    }
-    return false;
+    return certificateCoversName(cert, host);
 }
 
 QList<CertificateInfo> certificatesFromLines(const QList<SessionLine> &lines)
@@ -237,13 +221,13 @@ QList<CertificateInfo> certificatesFromLines(const QList<SessionLine> &lines)
         const QString value = line.data.trimmed();
         const QString field = ctx.mid(12).trimmed().toLower();
         if (field == QLatin1String("thumbprint"))
-            current->thumbprint = value.toUpper();
+            current->thumbprint = normalizedThumbprint(value);   // redaction marks are no thumbprint
         else if (field == QLatin1String("subject"))
             current->subject = value;
         else if (field.startsWith(QLatin1String("issuer")))
             current->issuer = value;
         else if (field.startsWith(QLatin1String("serial")))
-            current->serial = value;
+            current->serial = normalizedSerial(value);
         else if (field.startsWith(QLatin1String("alternate")) || field.startsWith(QLatin1String("subject alternate")))
             current->alternateNames = splitNames(value);
     }
@@ -402,9 +386,12 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
         // Our own certificate must match the name this server announces; the peer's the name the peer announces.
         const QString name = (own == receive) ? f.serverName : f.clientName;
         seen.announcedName = name;
-        // A certificate known only by its thumbprint cannot be judged.
+        // A certificate known only by its thumbprint cannot be judged. Only the organisation's own
+        // certificates are: a remote MTA whose certificate does not carry its banner name is
+        // nothing the admin can fix, and opportunistic TLS to it works (a refusal shows as
+        // tls-subject-mismatch); judging peers filled healthy logs with info findings (issue #24).
         const bool hasNames = !c.alternateNames.isEmpty() || !commonName(c.subject).isEmpty();
-        if (hasNames && looksLikeFqdn(name)) {
+        if (own && hasNames && looksLikeFqdn(name)) {
             seen.expectedName = name.toLower();
             seen.covered = certificateCovers(c, name);
         }

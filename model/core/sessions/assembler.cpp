@@ -217,8 +217,10 @@ struct SessionBuilder::State {
     int lastErrorClass = 0;
     int currentCert = -1;
     qint64 prevTime = kNoTime;
-    QByteArrayView lastReply;
+    bool tlsReady = false;     // STARTTLS / X-ANONYMOUSTLS answered 220: a handshake follows
+    QByteArrayView lastReply;  // last reply other than 220 (banner, "ready to start TLS")
     QByteArray lastReplyHolder;
+    QByteArray last220;        // the last 220, for a session that has no other reply
 };
 
 SessionBuilder::SessionBuilder(Direction direction) : d(std::make_unique<State>())
@@ -272,23 +274,28 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
         const int code = replyCode(data);
         if (code == 0)
             return;
+        const bool continuation = data.size() > 3 && data[3] == '-';
+        auto rest = [&] { return QString::fromUtf8(data.sliced(std::min<qsizetype>(4, data.size()))).trimmed(); };
+        if (code == 220) {
+            // A banner or "ready to start TLS" says nothing about how the session ended: it is the
+            // final reply only when nothing else was answered (a failed handshake once showed as
+            // "220 2.0.0 SMTP server ready" beside a green padlock, issue #24).
+            d->last220 = data.toByteArray();
+            if (d->pending == "STARTTLS" || d->pending == "X-ANONYMOUSTLS") {
+                s.tls = true;
+                d->tlsReady = true;
+            } else if (s.greetingName.isEmpty()) {
+                s.greetingName = pooled(firstWord(rest()));
+            }
+            d->pending.clear();
+            return;
+        }
         // Kept as a view into the file bytes (alive while building); text is made once at the end.
         if (dataHolder.isEmpty()) {
             d->lastReply = data;
         } else {
             d->lastReplyHolder = dataHolder;
             d->lastReply = d->lastReplyHolder;
-        }
-        const bool continuation = data.size() > 3 && data[3] == '-';
-        auto rest = [&] { return QString::fromUtf8(data.sliced(std::min<qsizetype>(4, data.size()))).trimmed(); };
-        if (code == 220) {
-            if (d->pending == "STARTTLS" || d->pending == "X-ANONYMOUSTLS") {
-                s.tls = true;
-            } else if (s.greetingName.isEmpty()) {
-                s.greetingName = pooled(firstWord(rest()));
-            }
-            d->pending.clear();
-            return;
         }
         if (code == 250 && (d->pending == "EHLO" || d->pending == "HELO" || d->inMultiEhlo)) {
             static const QRegularExpression foldedReply(QStringLiteral("\\s250[- ]"));
@@ -371,9 +378,16 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
         const QByteArray verb = (sp < 0 ? data : data.first(sp)).toByteArray().toUpper();
         auto arg = [&] { return sp < 0 ? QString() : QString::fromUtf8(data.sliced(sp + 1)).trimmed(); };
         d->pending = verb;
+        // A command after "220 ready to start TLS" travels inside the finished handshake.
+        if (d->tlsReady && s.tlsFailure.isEmpty())
+            s.tlsEstablished = true;
         if (verb == "EHLO" || verb == "HELO") {
             s.ehlo = firstWord(arg());
             d->inMultiEhlo = false;
+            // The EHLO after STARTTLS advertises again (RFC 3207): keep what was offered before it,
+            // where STARTTLS and X-ANONYMOUSTLS live, beside what comes after (X-EXPS, AUTH).
+            if (d->tlsReady && s.capabilitiesBeforeTls.isEmpty() && !s.capabilities.isEmpty())
+                s.capabilitiesBeforeTls = s.capabilities;
         } else if (verb == "STARTTLS" || verb == "X-ANONYMOUSTLS") {
             s.tlsVerb = QString::fromLatin1(verb);
         } else if (verb == "AUTH") {
@@ -412,16 +426,27 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
     const bool tlsLine = find(data, "SP_PROT_") >= 0 || find(context, "SP_PROT_") >= 0;
     const bool certLine = find(context, "ertificate") >= 0;
     const bool userLine = find(context, "User Name:") >= 0 || find(data, "User Name:") >= 0;
-    const bool failLine = find(context, "failed") >= 0 || find(data, "failed") >= 0;
+    const bool failLine = find(context, "failed") >= 0 || find(data, "failed") >= 0 || find(context, "Failed") >= 0
+        || find(data, "Failed") >= 0;
     const bool midLine = find(context, "InternetMessageId") >= 0 || find(data, "InternetMessageId") >= 0;
     if (!tlsLine && !certLine && !userLine && !failLine && !midLine)
         return;
     const QString ctx = QString::fromUtf8(context);
     const QString dat = QString::fromUtf8(data);
     const QString both = dat + u' ' + ctx;
+    if (failLine && both.contains(QLatin1String("negotiation failed"), Qt::CaseInsensitive)
+        && both.contains(QLatin1String("TLS"), Qt::CaseInsensitive)) {
+        // "TLS negotiation failed with error SocketError / UnknownCredentials / …": the handshake
+        // did not complete, whatever the 220 before it said.
+        s.tlsFailure = pooled((dat.isEmpty() ? ctx : ctx.isEmpty() ? dat : both).trimmed());
+        s.tls = true;
+        s.tlsEstablished = false;
+        return;
+    }
     const qsizetype prot = tlsLine ? both.indexOf(QLatin1String("SP_PROT_")) : -1;
     if (prot >= 0) {
         s.tls = true;
+        s.tlsEstablished = true;
         QString p = firstWord(both.mid(prot + 8));
         if (p.endsWith(QLatin1String("_SERVER")) || p.endsWith(QLatin1String("_CLIENT")))
             p.chop(7);
@@ -463,14 +488,17 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
         }
         CertificateInfo &c = s.certificates[d->currentCert];
         const QString label = ctx.mid(12).trimmed().toLower();
+        // Only what has the shape of a thumbprint / serial is one: a published log's redaction
+        // marks ("xxxxxxxx…", "<redacted>", "***") must never reach the wizard as a Thumbprint.
+        // Get-ExchangeCertificate and some exports group the hex digits with spaces.
         if (label.startsWith(QLatin1String("thumbprint")))
-            c.thumbprint = dat.trimmed().toUpper();
+            c.thumbprint = normalizedThumbprint(dat);
         else if (label.startsWith(QLatin1String("subject")))
             c.subject = dat.trimmed();
         else if (label.startsWith(QLatin1String("issuer")))
             c.issuer = dat.trimmed();
         else if (label.startsWith(QLatin1String("serial")))
-            c.serial = dat.trimmed().toUpper();
+            c.serial = normalizedSerial(dat);
         else if (label.startsWith(QLatin1String("alternate")))
             for (const QString &n : dat.split(QRegularExpression(QStringLiteral("[;,]")), Qt::SkipEmptyParts))
                 c.alternateNames.append(n.trimmed());
@@ -498,10 +526,21 @@ Session SessionBuilder::finish()
 {
     Session &s = d->s;
     s.complete = d->sawConnect && d->sawDisconnect;
-    if (!d->lastReply.isEmpty())
+    // The handshake failed when the log says so, or when the session ended right after "ready to
+    // start TLS" with nothing sent inside TLS.
+    const bool tlsFailed = !s.tlsEstablished && (!s.tlsFailure.isEmpty() || (d->tlsReady && d->sawDisconnect));
+    if (tlsFailed && s.tlsFailure.isEmpty())
+        s.tlsFailure = QStringLiteral("TLS negotiation did not complete (the session ended after %1)").arg(s.tlsVerb.isEmpty() ? QStringLiteral("STARTTLS") : s.tlsVerb);
+    if (tlsFailed && d->delivered == 0)
+        s.lastReply = s.tlsFailure;
+    else if (!d->lastReply.isEmpty())
         s.lastReply = QString::fromUtf8(d->lastReply);
+    else if (!d->last220.isEmpty())
+        s.lastReply = QString::fromUtf8(d->last220);
     if (d->delivered > 0)
         s.outcome = SessionOutcome::Delivered;
+    else if (tlsFailed)
+        s.outcome = SessionOutcome::TlsFailed;
     else if (d->awaitingFinal)
         s.outcome = SessionOutcome::Dropped;
     else if (d->lastErrorClass == 5)

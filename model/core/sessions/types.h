@@ -57,8 +57,11 @@ struct SourceFile {
 enum class Direction { Receive, Send };
 QString directionId(Direction d);  // "receive" | "send"
 
-// Contract: delivered|rejected|deferred|dropped|no-mail
-enum class SessionOutcome { Delivered, Rejected, Deferred, Dropped, NoMail };
+// Contract: delivered|rejected|deferred|dropped|no-mail|tls-failed. TlsFailed: TLS was asked for
+// (STARTTLS / X-ANONYMOUSTLS answered 220) but the handshake never completed, so no mail could pass;
+// such a session is never "no mail" (that reads as healthy).
+enum class SessionOutcome { Delivered, Rejected, Deferred, Dropped, NoMail, TlsFailed };
+constexpr int kSessionOutcomeCount = int(SessionOutcome::TlsFailed) + 1;
 QString outcomeId(SessionOutcome o);
 
 struct CertificateInfo {
@@ -73,6 +76,16 @@ struct CertificateInfo {
     RecordRef ref;
     bool isEmpty() const { return subject.isEmpty() && thumbprint.isEmpty(); }
 };
+
+// A thumbprint / serial number as a log or an export wrote it ("AB CD …", lower case) in Exchange's
+// form (upper-case hex without spaces), or empty when it has not the shape of one: redaction marks
+// ("xxxxxxxx…", "<redacted>", "***") are no thumbprint and must never reach a script (issue #25).
+QString normalizedThumbprint(const QString &text);   // 40 hex digits (SHA-1)
+QString normalizedSerial(const QString &text);       // 1 to 64 hex digits
+
+// Does this certificate (as a log recorded it) carry `name`? The product's one matcher
+// (hostnames::matchCertificateNames: RFC 9525, CN only without DNS SANs).
+bool certificateCoversName(const CertificateInfo &certificate, const QString &name);
 
 // One protocol-log line of a session, decoded (fields unquoted). Made on demand for transcripts
 // and handed to session observers (diagnosis) while a session is assembled; not kept in the Store.
@@ -106,7 +119,11 @@ struct Session {
     QString ehlo;                   // name the client gave in EHLO/HELO
     QString greetingName;           // name in the server's 220 banner / 250 Hello line
     QStringList capabilities;       // as last advertised (upper-case keywords, e.g. "STARTTLS", "X-EXPS GSSAPI NTLM")
-    bool tls = false;
+    QStringList capabilitiesBeforeTls; // the EHLO reply before STARTTLS, when TLS was asked for (STARTTLS,
+                                    // X-ANONYMOUSTLS are offered there only; X-EXPS often after it only)
+    bool tls = false;               // TLS attempted or established (contract meaning)
+    bool tlsEstablished = false;    // the handshake completed (SP_PROT line, or the session went on after it)
+    QString tlsFailure;             // "TLS negotiation failed with error SocketError" etc., when it failed
     QString tlsVerb;                // "STARTTLS" | "X-ANONYMOUSTLS" | "" (implicit)
     QString tlsProtocol;            // e.g. "TLS1_2"
     QString tlsCipher;              // e.g. "CALG_AES_128 128 bits"
@@ -119,7 +136,9 @@ struct Session {
     bool dataStarted = false;       // DATA answered 354 or BDAT used
     bool bdat = false;
     QStringList messageIds;         // <id> from "250 2.6.0 <id> Queued" / "InternetMessageId <id>"
-    QString lastReply;              // last reply line (code + text)
+    QString lastReply;              // last meaningful reply line (code + text): not a 220 banner or
+                                    // "ready to start TLS" when anything else followed; for a failed
+                                    // handshake the failure text
     QString disconnectReason;       // context of the '-' line: Local, Remote, Remote(ConnectionReset) ...
     SessionOutcome outcome = SessionOutcome::NoMail;
     qint64 maxGapMs = 0;            // largest silence between two consecutive lines

@@ -1,4 +1,5 @@
 #include "model/core/smtp/tlsinspect.h"
+#include "model/core/common/hostnames.h"
 
 #include <QCryptographicHash>
 #include <QHostAddress>
@@ -164,26 +165,7 @@ QJsonObject TlsInfo::toJson() const
 
 bool hostNameMatchesPattern(const QString &hostName, const QString &pattern)
 {
-    QString host = hostName.trimmed().toLower();
-    QString pat = pattern.trimmed().toLower();
-    if (host.endsWith(u'.'))
-        host.chop(1);
-    if (pat.endsWith(u'.'))
-        pat.chop(1);
-    if (host.isEmpty() || pat.isEmpty())
-        return false;
-    if (!pat.contains(u'*'))
-        return host == pat;
-    // Only "*" as the entire left-most label, and at least two labels after it.
-    if (!pat.startsWith(QStringLiteral("*.")) || pat.count(u'*') != 1)
-        return false;
-    const QString suffix = pat.mid(1);  // ".contoso.com"
-    if (suffix.count(u'.') < 2)
-        return false;
-    if (!host.endsWith(suffix))
-        return false;
-    const QString leftLabel = host.left(host.size() - suffix.size());
-    return !leftLabel.isEmpty() && !leftLabel.contains(u'.');
+    return hostnames::matchesPattern(hostName, pattern);
 }
 
 NameCheck checkName(const CertificateInfo &leaf, const QString &expectedFqdn)
@@ -197,34 +179,20 @@ NameCheck checkName(const CertificateInfo &leaf, const QString &expectedFqdn)
     check.checked = true;
     const QHostAddress asIp(check.expected);
     bool hasDnsSan = false;
-    for (const QString &san : leaf.subjectAlternativeNames) {
-        const QHostAddress sanIp(san);
-        if (!sanIp.isNull()) {
-            if (!asIp.isNull() && sanIp.isEqual(asIp)) {
-                check.matches = true;
-                check.matchedBy = QStringLiteral("SAN IP:") + san;
-                break;
-            }
-            continue;
-        }
-        hasDnsSan = true;
-        if (asIp.isNull() && hostNameMatchesPattern(check.expected, san)) {
-            check.matches = true;
-            check.matchedBy = QStringLiteral("SAN DNS:") + san;
-            break;
-        }
-    }
-    if (!check.matches && !hasDnsSan && asIp.isNull()
-        && hostNameMatchesPattern(check.expected, leaf.subjectCommonName)) {
-        check.matches = true;
-        check.matchedBy = QStringLiteral("subject CN=") + leaf.subjectCommonName;
-    }
+    for (const QString &san : leaf.subjectAlternativeNames)
+        hasDnsSan = hasDnsSan || QHostAddress(san).isNull();
+    const hostnames::NameMatch match = hostnames::matchCertificateNames(leaf.subjectAlternativeNames, leaf.subjectCommonName, check.expected);
+    check.matches = match.matches;
+    check.matchedBy = match.matchedBy;
     const QString names = leaf.subjectAlternativeNames.isEmpty()
                               ? QStringLiteral("CN=") + leaf.subjectCommonName
                               : leaf.subjectAlternativeNames.join(QStringLiteral(", "));
     if (check.matches) {
         check.explanation = QStringLiteral("The certificate is valid for %1 (matched by %2).")
                                 .arg(check.expected, check.matchedBy);
+        if (match.viaCommonName)
+            check.explanation += QStringLiteral(" The certificate has no DNS SAN: only its subject CN names the host. "
+                                                "Exchange accepts that, but RFC 9525 clients (browsers, many MTAs) do not.");
     } else {
         check.explanation =
             QStringLiteral("SubjectMismatch: the certificate does not cover %1; it names only %2. "

@@ -57,11 +57,10 @@ struct TlsInfo {
     QJsonObject toJson() const;
 };
 
-// RFC 6125 host name matching: case-insensitive, trailing dot ignored, wildcard only as the whole
-// left-most label ("*.contoso.com" matches "mail.contoso.com", not "a.b.contoso.com" nor
-// "contoso.com"), no wildcard in public-suffix-like two-label names ("*.com").
+// RFC 9525 host name matching: hostnames::matchesPattern, the product's one matcher.
 bool hostNameMatchesPattern(const QString &hostName, const QString &pattern);
-// Checks SANs (DNS and IP); the subject CN only when the certificate has no DNS SAN (RFC 6125 6.4.4).
+// Checks SANs (DNS and IP); the subject CN only when the certificate has no DNS SAN, and says so
+// (hostnames::matchCertificateNames).
 NameCheck checkName(const CertificateInfo &leaf, const QString &expectedFqdn);
 // Plain-words text for a verification error.
 QString describeSslError(const QSslError &error);

@@ -124,6 +124,92 @@ private Q_SLOTS:
         QCOMPARE(c.thumbprint, QStringLiteral("FEDCBA9876543210FEDCBA9876543210FEDCBA98"));
         QVERIFY(c.alternateNames.isEmpty());
     }
+    // Issue #24: a handshake that failed after "220 2.0.0 SMTP server ready" is tls-failed, never
+    // a healthy "no mail" with a green padlock and the 220 as its final reply.
+    void failedHandshakeIsTlsFailed()
+    {
+        QTemporaryDir dir;
+        const QByteArray text = kHeader + line("00:00.000", 0, "+", "") + line("00:00.001", 1, ">", "220 edge01.contoso.com Microsoft ESMTP MAIL Service ready")
+            + line("00:00.100", 2, "<", "EHLO mail.protection.outlook.com")
+            + line("00:00.101", 3, ">", "250-edge01.contoso.com Hello [10.1.1.1] SIZE 37748736 PIPELINING DSN ENHANCEDSTATUSCODES STARTTLS X-ANONYMOUSTLS AUTH NTLM 8BITMIME BINARYMIME CHUNKING")
+            + line("00:00.200", 4, "<", "STARTTLS") + line("00:00.201", 5, ">", "220 2.0.0 SMTP server ready")
+            + line("00:00.202", 6, "*", "", "Sending certificate")
+            + line("00:00.300", 7, "*", "", "TLS negotiation failed with error SocketError")
+            + line("00:00.301", 8, "-", "", "Local");
+        auto store = loadText(dir, text);
+        QVERIFY(store);
+        QCOMPARE(store->sessions.size(), 1);
+        const Session &s = store->sessions.first();
+        QCOMPARE(s.outcome, SessionOutcome::TlsFailed);
+        QVERIFY(s.tls);                       // attempted (the contract's meaning)
+        QVERIFY(!s.tlsEstablished);
+        QVERIFY(s.tlsFailure.contains(QLatin1String("SocketError")));
+        QVERIFY2(!s.lastReply.startsWith(QLatin1String("220")), qPrintable(s.lastReply));
+        QVERIFY(s.lastReply.contains(QLatin1String("TLS negotiation failed")));
+        QCOMPARE(outcomeId(s.outcome), QStringLiteral("tls-failed"));
+    }
+    void sessionEndingAfterReadyToStartTlsIsTlsFailed()
+    {
+        QTemporaryDir dir;
+        const QByteArray text = kHeader + line("00:00.000", 0, "+", "") + line("00:00.001", 1, ">", "220 ex01 ready")
+            + line("00:00.100", 2, "<", "EHLO client.example") + line("00:00.101", 3, ">", "250 ex01 Hello [10.1.1.1] STARTTLS")
+            + line("00:00.200", 4, "<", "STARTTLS") + line("00:00.201", 5, ">", "220 2.0.0 SMTP server ready")
+            + line("00:05.000", 6, "-", "", "Remote(ConnectionReset)");
+        auto store = loadText(dir, text);
+        QVERIFY(store);
+        const Session &s = store->sessions.first();
+        QCOMPARE(s.outcome, SessionOutcome::TlsFailed);
+        QVERIFY(!s.tlsEstablished);
+        QVERIFY(!s.tlsFailure.isEmpty());
+    }
+    void redactedThumbprintIsNoThumbprint()
+    {
+        // A published log with its serial and thumbprint blanked out: the marks are no values.
+        QTemporaryDir dir;
+        const QByteArray text = kHeader + line("00:00.000", 0, "+", "") + line("00:00.001", 1, ">", "220 ex01 ready")
+            + line("00:00.100", 2, "<", "STARTTLS") + line("00:00.101", 3, ">", "220 2.0.0 SMTP server ready")
+            + line("00:00.102", 4, "*", "", "Sending certificate")
+            + line("00:00.103", 5, "*", "CN=mail.contoso.com", "Certificate subject")
+            + line("00:00.104", 6, "*", "xxxxxxxxxxxxxxxxxxxxxx", "Certificate serial number")
+            + line("00:00.105", 7, "*", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "Certificate thumbprint")
+            + line("00:00.106", 8, "*", "", "Received certificate")
+            + line("00:00.107", 9, "*", "ab cd ef 01 23 45 67 89 ab cd ef 01 23 45 67 89 ab cd ef 01", "Certificate thumbprint")
+            + line("00:00.300", 10, "-", "", "Local");
+        auto store = loadText(dir, text);
+        QVERIFY(store);
+        const Session &s = store->sessions.first();
+        QCOMPARE(s.certificates.size(), 2);
+        QCOMPARE(s.certificates[0].subject, QStringLiteral("CN=mail.contoso.com"));
+        QVERIFY(s.certificates[0].thumbprint.isEmpty());
+        QVERIFY(s.certificates[0].serial.isEmpty());
+        QCOMPARE(s.certificates[1].thumbprint, QStringLiteral("ABCDEF0123456789ABCDEF0123456789ABCDEF01"));
+        QCOMPARE(normalizedThumbprint(QStringLiteral("<redacted>")), QString());
+        QCOMPARE(normalizedThumbprint(QStringLiteral("***")), QString());
+    }
+    void capabilitiesAreKeptAcrossStartTls()
+    {
+        QTemporaryDir dir;
+        const QByteArray text = kHeader + line("00:00.000", 0, "+", "") + line("00:00.001", 1, ">", "220 ex02 ready")
+            + line("00:00.100", 2, "<", "EHLO ex01.contoso.com")
+            + line("00:00.101", 3, ">", "250  ex02.contoso.com Hello [10.0.0.5] SIZE PIPELINING STARTTLS X-ANONYMOUSTLS AUTH NTLM X-EXPS GSSAPI NTLM CHUNKING")
+            + line("00:00.200", 4, "<", "STARTTLS") + line("00:00.201", 5, ">", "220 2.0.0 SMTP server ready")
+            + line("00:00.250", 6, "*", "", "TLS protocol SP_PROT_TLS1_2_SERVER negotiated with bulk encryption algorithm CALG_AES_256 with strength 256 bits")
+            + line("00:00.300", 7, "<", "EHLO ex01.contoso.com")
+            + line("00:00.301", 8, ">", "250  ex02.contoso.com Hello [10.0.0.5] SIZE PIPELINING AUTH NTLM LOGIN X-EXPS GSSAPI NTLM CHUNKING")
+            + line("00:00.400", 9, "<", "QUIT") + line("00:00.401", 10, ">", "221 2.0.0 Service closing transmission channel")
+            + line("00:00.402", 11, "-", "", "Local");
+        auto store = loadText(dir, text);
+        QVERIFY(store);
+        const Session &s = store->sessions.first();
+        QVERIFY(s.tlsEstablished);
+        QCOMPARE(s.outcome, SessionOutcome::NoMail);
+        QVERIFY(s.tlsFailure.isEmpty());
+        QVERIFY2(s.capabilitiesBeforeTls.contains(QStringLiteral("STARTTLS")), qPrintable(s.capabilitiesBeforeTls.join(u'|')));
+        QVERIFY(s.capabilitiesBeforeTls.contains(QStringLiteral("X-ANONYMOUSTLS")));
+        QVERIFY(!s.capabilities.contains(QStringLiteral("STARTTLS")));
+        QVERIFY(s.capabilities.contains(QStringLiteral("AUTH NTLM LOGIN")) || s.capabilities.join(u' ').contains(QLatin1String("LOGIN")));
+        QCOMPARE(s.lastReply, QStringLiteral("221 2.0.0 Service closing transmission channel"));
+    }
     void scannerSessionIsNoMail()
     {
         const Session *s = byId(*m_all, QStringLiteral("08DC42C8FF236A20"));
