@@ -641,7 +641,7 @@ void MainWindow::startLoad(const QStringList &paths)
     m_progress->show();
     m_cancelButton->show();
     m_cancel->setEnabled(true);
-    m_job->start(paths, m_engine.get());
+    m_job->start(paths, std::shared_ptr<SessionObserver>(m_engine));
 }
 
 void MainWindow::onProgress(qint64 done, qint64 total)

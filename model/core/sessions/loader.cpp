@@ -510,6 +510,11 @@ LoadJob::~LoadJob()
 
 void LoadJob::start(const QStringList &paths, SessionObserver *observer)
 {
+    start(paths, std::shared_ptr<SessionObserver>(observer, [](SessionObserver *) {}));
+}
+
+void LoadJob::start(const QStringList &paths, std::shared_ptr<SessionObserver> observer)
+{
     if (d->running) {
         d->cancel = true;
         d->future.waitForFinished();
@@ -525,7 +530,7 @@ void LoadJob::start(const QStringList &paths, SessionObserver *observer)
     // runJob: the load runs behind the UI thread, and so do the pools it starts (they inherit it).
     d->future = runJob([this, paths, observer] {
         LoadOptions o;
-        o.observer = observer;
+        o.observer = observer.get();   // `observer` (captured) keeps it alive while this runs
         o.cancel = &d->cancel;
         o.progress = [this](qint64 doneBytes, qint64 totalBytes) {
             QMetaObject::invokeMethod(this, [this, doneBytes, totalBytes] { Q_EMIT progress(doneBytes, totalBytes); },

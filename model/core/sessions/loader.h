@@ -70,6 +70,11 @@ class LoadJob : public QObject {
 public:
     explicit LoadJob(QObject *parent = nullptr);
     ~LoadJob() override;
+    // The job shares ownership of the observer until its worker has ended: a replaced or cancelled
+    // load's worker may still be scanning when the caller drops its own reference (a second drop
+    // during a load once freed the diagnosis engine under the running worker, issue #28).
+    void start(const QStringList &paths, std::shared_ptr<SessionObserver> observer);
+    // Without an observer, or with one the caller keeps alive until `finished` (tests).
     void start(const QStringList &paths, SessionObserver *observer = nullptr);
     void cancel();   // the job stops within ~100 ms
     // sessionsAdded hands over at most this many rows per pass of the event loop (default 250,000),

@@ -618,6 +618,53 @@ private Q_SLOTS:
         // The job may have completed before the flag was seen; either way it finished once.
         QCOMPARE(finished.size(), 1);
     }
+    void replacedJobKeepsItsObserverAliveUntilItsWorkerEnds()
+    {
+        // The GUI replaces a running load (a second drop) and drops its reference to the first
+        // load's diagnosis engine at once. The first worker must still be able to use it: the job
+        // owns a share until the worker has ended. Under ASan a freed observer is a crash here.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        writeFile(dir.filePath(QStringLiteral("RECV2026112102-1.LOG")), syntheticReceiveLog(300));
+        struct HoldingObserver : SessionObserver {
+            QSemaphore *reached = nullptr, *resume = nullptr;
+            std::atomic_bool *destroyed = nullptr;
+            std::atomic_int scans{0};
+            ~HoldingObserver() override { *destroyed = true; }
+            std::unique_ptr<Scan> scanSessions(const QList<Session> &, qsizetype begin, qsizetype, const LinesOf &) override
+            {
+                ++scans;
+                if (begin == 0) {
+                    reached->release();
+                    resume->acquire();
+                }
+                return nullptr;
+            }
+            void sessionsScanned(const Store &, std::unique_ptr<Scan>) override { ++scans; }
+            void loadFinished(const Store &) override { ++scans; }
+        };
+        QSemaphore reached, resume;
+        std::atomic_bool destroyed{false};
+        auto observer = std::make_shared<HoldingObserver>();
+        observer->reached = &reached;
+        observer->resume = &resume;
+        observer->destroyed = &destroyed;
+        auto *first = new LoadJob;
+        first->start({dir.path()}, std::shared_ptr<SessionObserver>(observer));
+        QVERIFY(reached.tryAcquire(1, 60000));
+        // What MainWindow::startLoad does: cancel, schedule the delete, drop the engine.
+        first->cancel();
+        first->deleteLater();
+        observer.reset();
+        QVERIFY(!destroyed.load());   // the running worker still holds it
+        LoadJob second;
+        QSignalSpy finished(&second, &LoadJob::finished);
+        second.start({dir.path()});
+        resume.release();             // the first worker goes on with the observer it was given
+        QVERIFY(finished.wait(60000));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QTRY_VERIFY_WITH_TIMEOUT(destroyed.load(), 20000);   // freed once the worker ended
+    }
     void destroyingARunningJobWaits()
     {
         auto *job = new LoadJob;
