@@ -131,7 +131,7 @@ int runExport(const QStringList &args, Io io)
             if (csv)
                 io.out << csvRow(findingRow(f));
             else
-                ndjson(findingToJson(f, &store));
+                ndjson(findingToJson(f, &store, &a.findings));
         }
     }
     io.out.flush();

@@ -33,7 +33,7 @@ QJsonObject fileJson(const SourceFile &f)
 
 } // namespace
 
-QJsonObject findingToJson(const Finding &f, const Store *store)
+QJsonObject findingToJson(const Finding &f, const Store *store, const QList<Finding> *all)
 {
     QJsonObject o;
     o.insert(QStringLiteral("rule"), f.rule);
@@ -59,6 +59,12 @@ QJsonObject findingToJson(const Finding &f, const Store *store)
     for (auto it = f.parameters.cbegin(); it != f.parameters.cend(); ++it)
         params.insert(it.key(), it.value());
     o.insert(QStringLiteral("parameters"), params);
+    // Contract: null, or the rule and position of the finding whose fault this one is a symptom of.
+    if (all && f.causedBy >= 0 && f.causedBy < all->size())
+        o.insert(QStringLiteral("causedBy"), QJsonObject{{QStringLiteral("rule"), all->at(f.causedBy).rule},
+                                                         {QStringLiteral("index"), f.causedBy}});
+    else
+        o.insert(QStringLiteral("causedBy"), QJsonValue::Null);
     return o;
 }
 
@@ -226,7 +232,7 @@ QJsonObject analysisToJson(const Analysis &a, const JsonOptions &options)
     root.insert(QStringLiteral("totals"), totals);
     QJsonArray findings;
     for (const Finding &f : a.findings)
-        findings.append(findingToJson(f, store));
+        findings.append(findingToJson(f, store, &a.findings));
     root.insert(QStringLiteral("findings"), findings);
     // Only present when something went wrong beyond single files (their errors are per file).
     if (a.diagnosisFailed()) {

@@ -30,6 +30,7 @@ QJsonObject analysisToJson(const Analysis &analysis, const JsonOptions &options 
 // One session / message as in the contract's "sessions" / "messages" arrays (also used by export).
 QJsonObject sessionToJson(const Session &session, const Store &store);
 QJsonObject messageToJson(const Message &message, const Store &store);
-QJsonObject findingToJson(const Finding &finding, const Store *store);
+// `all`: the list `finding` belongs to, for its "causedBy" (null without it).
+QJsonObject findingToJson(const Finding &finding, const Store *store, const QList<Finding> *all = nullptr);
 
 } // namespace mwb

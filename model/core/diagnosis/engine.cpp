@@ -1,4 +1,5 @@
 #include "model/core/diagnosis/engine.h"
+#include "model/core/diagnosis/causes.h"
 
 #include "model/core/common/background.h"
 #include "model/core/diagnosis/knowledgebase.h"
@@ -1323,6 +1324,7 @@ QList<Finding> DiagnosisEngine::findings() const
             return a.rule < b.rule;
         return a.servers.value(0) < b.servers.value(0);
     });
+    linkCauses(out);
     return out;
 }
 

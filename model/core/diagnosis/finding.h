@@ -26,6 +26,9 @@ struct Finding {
     QList<RecordRef> evidence;       // capped; the first lines that prove it
     QString scenario;                // remediation scenario id
     QMap<QString, QString> parameters;
+    // A symptom (a delay, an expiry, a drop) points at the finding whose fault caused it: its
+    // position in the same findings list, -1 for none (linkCauses, contract "causedBy").
+    int causedBy = -1;
 };
 
 } // namespace mwb
