@@ -34,7 +34,7 @@
         <translation>nicht unterstützter Dateityp .%1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="+42"/>
+        <location filename="../app/gui/main.cpp" line="+44"/>
         <source>Find out why Exchange mail does not flow, and fix it.</source>
         <translation>Herausfinden, warum Exchange-Mail nicht fließt, und es beheben.</translation>
     </message>
@@ -169,7 +169,7 @@
         <translation>%1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../model/itemmodels/outcomestyle.cpp" line="+27"/>
+        <location filename="../model/itemmodels/outcomestyle.cpp" line="+28"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
@@ -194,6 +194,11 @@
         <translation>Keine Mail</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>TLS failed</source>
+        <translation>TLS fehlgeschlagen</translation>
+    </message>
+    <message>
         <location line="+23"/>
         <source>Error</source>
         <translation>Fehler</translation>
@@ -209,17 +214,17 @@
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../model/itemmodels/sessionfilter.cpp" line="+179"/>
+        <location filename="../model/itemmodels/sessionfilter.cpp" line="+307"/>
         <source>SMTP code pattern &quot;%1&quot; is not like 451, 4.4.317 or 5.7.*</source>
         <translation>SMTP-Codemuster „%1“ hat nicht die Form 451, 4.4.317 oder 5.7.*</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+111"/>
         <source>Invalid regular expression: %1</source>
         <translation>Ungültiger regulärer Ausdruck: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+50"/>
         <source>&quot;%1&quot; is not a valid network (CIDR)</source>
         <translation>„%1“ ist kein gültiges Netz (CIDR)</translation>
     </message>
@@ -748,7 +753,7 @@ Status: %5, Verzögerung %6
 <context>
     <name>mwb::SessionTableModel</name>
     <message>
-        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+54"/>
+        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+55"/>
         <source>Receive</source>
         <translation>Empfang</translation>
     </message>
@@ -758,9 +763,19 @@ Status: %5, Verzögerung %6
         <translation>Versand</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>yes</source>
         <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attempted</source>
+        <translation>versucht</translation>
     </message>
     <message>
         <location line="+41"/>
@@ -768,7 +783,7 @@ Status: %5, Verzögerung %6
         <translation>%1 — mit Lesezeichen</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>Time (UTC)</source>
         <translation>Zeit (UTC)</translation>
     </message>
@@ -2089,12 +2104,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+499"/>
+        <location line="+500"/>
         <source>Times in &amp;UTC</source>
         <translation>Zeiten in &amp;UTC</translation>
     </message>
     <message>
-        <location line="-499"/>
+        <location line="-500"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -2305,12 +2320,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1167"/>
+        <location line="+1168"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="-1161"/>
+        <location line="-1162"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -2448,7 +2463,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+283"/>
         <source>The language changes when Mailflow Workbench is started again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Mailflow Workbench.</translation>
     </message>
@@ -2800,7 +2815,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location line="-965"/>
+        <location line="-966"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Die mitgelieferten Beispielprotokolle wurden neben dem Programm nicht gefunden.</translation>
     </message>
@@ -2823,7 +2838,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Die Diagnose ist für diesen Ladevorgang aus: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Loading %n item(s)…</source>
         <translation>
             <numerusform>Lade %n Element…</numerusform>
@@ -2907,7 +2922,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         </translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-188"/>
         <source>Open c&amp;ase…</source>
         <translation>&amp;Fall öffnen…</translation>
     </message>
@@ -2917,7 +2932,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Alles bleibt auf diesem Rechner. Tastenkürzel: Ctrl+O öffnen, Ctrl+F filtern, Alt+←/→ zurück und vorwärts, Ctrl+S Fall speichern.</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>No Exchange log was found in what was opened.</source>
         <translation>Im Geöffneten wurde kein Exchange-Protokoll gefunden.</translation>
     </message>
@@ -3159,7 +3174,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::SessionsView</name>
     <message>
-        <location filename="../views/sessions/sessionsview.cpp" line="+23"/>
+        <location filename="../views/sessions/sessionsview.cpp" line="+26"/>
         <source>Re&amp;gex</source>
         <translation>Re&amp;gex</translation>
     </message>
@@ -3300,7 +3315,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Eine Zeile pro SMTP-Sitzung; Ctrl+B setzt ein Lesezeichen auf die aktuelle Sitzung</translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+85"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Sitzung</numerusform>
@@ -3463,7 +3478,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::TranscriptView</name>
     <message>
-        <location filename="../views/sessions/transcriptview.cpp" line="+174"/>
+        <location filename="../views/sessions/transcriptview.cpp" line="+150"/>
         <source>E&amp;xpected FQDN:</source>
         <translation>E&amp;rwarteter FQDN:</translation>
     </message>
@@ -3523,7 +3538,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Der Nachricht dieser Sitzung über die Server folgen</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+126"/>
         <source>Session %1 — %2, %3 — %4 → %5</source>
         <translation>Sitzung %1 — %2, %3 — %4 → %5</translation>
     </message>
@@ -3533,12 +3548,22 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation> — EHLO %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>handshake failed:</source>
+        <translation>Handshake fehlgeschlagen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>attempted; the log does not show the handshake completing</source>
+        <translation>versucht; das Protokoll zeigt keinen abgeschlossenen Handshake</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No certificate details in the log (enable verbose protocol logging).</source>
         <translation>Keine Zertifikatsdetails im Protokoll (ausführliche Protokollierung aktivieren).</translation>
     </message>
@@ -3568,12 +3593,27 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>Names contain %1, this server&apos;s own name from its banner.</source>
+        <translation>Die Namen enthalten %1, den eigenen Namen dieses Servers aus seinem Banner.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senders may expect another name (MX, smart host): type it above to check.</source>
+        <translation>Absender erwarten vielleicht einen anderen Namen (MX, Smarthost): oben eingeben, um ihn zu prüfen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The handshake failed all the same: type the name the sender expects (MX, smart host) above.</source>
+        <translation>Der Handshake ist trotzdem fehlgeschlagen: oben den Namen eingeben, den der Absender erwartet (MX, Smarthost).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Names do NOT contain %1</source>
         <translation>Namen enthalten %1 NICHT</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-17"/>
         <source>SANs</source>
         <translation>SANs</translation>
     </message>
@@ -3593,7 +3633,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Namen nicht im Protokoll (nur der Fingerabdruck)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Names contain %1</source>
         <translation>Namen enthalten %1</translation>
     </message>
@@ -3677,12 +3717,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Ctrl+4</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+251"/>
         <source>%1 %2 — %3</source>
         <translation>%1 %2 — %3</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+159"/>
         <source>sessions of “%1”</source>
         <translation>Sitzungen von „%1“</translation>
     </message>

@@ -34,7 +34,7 @@
         <translation>type de fichier .%1 non pris en charge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="+42"/>
+        <location filename="../app/gui/main.cpp" line="+44"/>
         <source>Find out why Exchange mail does not flow, and fix it.</source>
         <translation>Trouver pourquoi le courrier Exchange ne circule pas, et le réparer.</translation>
     </message>
@@ -169,7 +169,7 @@
         <translation>Impossible de lire %1.</translation>
     </message>
     <message>
-        <location filename="../model/itemmodels/outcomestyle.cpp" line="+27"/>
+        <location filename="../model/itemmodels/outcomestyle.cpp" line="+28"/>
         <source>Delivered</source>
         <translation>Remis</translation>
     </message>
@@ -194,6 +194,11 @@
         <translation>Aucun message</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>TLS failed</source>
+        <translation>Échec TLS</translation>
+    </message>
+    <message>
         <location line="+23"/>
         <source>Error</source>
         <translation>Erreur</translation>
@@ -209,17 +214,17 @@
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../model/itemmodels/sessionfilter.cpp" line="+179"/>
+        <location filename="../model/itemmodels/sessionfilter.cpp" line="+307"/>
         <source>SMTP code pattern &quot;%1&quot; is not like 451, 4.4.317 or 5.7.*</source>
         <translation>Le motif de code SMTP « %1 » n’a pas la forme 451, 4.4.317 ou 5.7.*</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+111"/>
         <source>Invalid regular expression: %1</source>
         <translation>Expression régulière non valide : %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+50"/>
         <source>&quot;%1&quot; is not a valid network (CIDR)</source>
         <translation>« %1 » n’est pas un réseau valide (CIDR)</translation>
     </message>
@@ -748,7 +753,7 @@ Objet : %4
 <context>
     <name>mwb::SessionTableModel</name>
     <message>
-        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+54"/>
+        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+55"/>
         <source>Receive</source>
         <translation>Réception</translation>
     </message>
@@ -758,9 +763,19 @@ Objet : %4
         <translation>Envoi</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>yes</source>
         <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attempted</source>
+        <translation>tenté</translation>
     </message>
     <message>
         <location line="+41"/>
@@ -768,7 +783,7 @@ Objet : %4
         <translation>%1 — dans les signets</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
@@ -2089,12 +2104,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+499"/>
+        <location line="+500"/>
         <source>Times in &amp;UTC</source>
         <translation>Heures en &amp;UTC</translation>
     </message>
     <message>
-        <location line="-499"/>
+        <location line="-500"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -2305,12 +2320,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1167"/>
+        <location line="+1168"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location line="-1161"/>
+        <location line="-1162"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -2448,7 +2463,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+283"/>
         <source>The language changes when Mailflow Workbench is started again.</source>
         <translation>La langue change au prochain démarrage de Mailflow Workbench.</translation>
     </message>
@@ -2800,7 +2815,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location line="-965"/>
+        <location line="-966"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Les journaux d’exemple fournis sont introuvables à côté du programme.</translation>
     </message>
@@ -2823,7 +2838,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Le diagnostic est désactivé pour ce chargement : %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Loading %n item(s)…</source>
         <translation>
             <numerusform>Chargement de %n élément…</numerusform>
@@ -2907,7 +2922,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         </translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-188"/>
         <source>Open c&amp;ase…</source>
         <translation>Ouvrir un dossier d’&amp;analyse…</translation>
     </message>
@@ -2917,7 +2932,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Tout reste sur cette machine. Raccourcis : Ctrl+O ouvrir, Ctrl+F filtrer, Alt+←/→ précédent et suivant, Ctrl+S enregistrer le dossier.</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>No Exchange log was found in what was opened.</source>
         <translation>Aucun journal Exchange n’a été trouvé dans ce qui a été ouvert.</translation>
     </message>
@@ -3159,7 +3174,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::SessionsView</name>
     <message>
-        <location filename="../views/sessions/sessionsview.cpp" line="+23"/>
+        <location filename="../views/sessions/sessionsview.cpp" line="+26"/>
         <source>Re&amp;gex</source>
         <translation>Re&amp;gex</translation>
     </message>
@@ -3300,7 +3315,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Une ligne par session SMTP ; Ctrl+B ajoute un signet sur la session courante</translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+85"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -3463,7 +3478,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::TranscriptView</name>
     <message>
-        <location filename="../views/sessions/transcriptview.cpp" line="+174"/>
+        <location filename="../views/sessions/transcriptview.cpp" line="+150"/>
         <source>E&amp;xpected FQDN:</source>
         <translation>FQDN &amp;attendu :</translation>
     </message>
@@ -3523,7 +3538,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Suivre à travers les serveurs le message transporté par cette session</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+126"/>
         <source>Session %1 — %2, %3 — %4 → %5</source>
         <translation>Session %1 — %2, %3 — %4 → %5</translation>
     </message>
@@ -3533,12 +3548,22 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation> — EHLO %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>handshake failed:</source>
+        <translation>échec de la négociation :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>attempted; the log does not show the handshake completing</source>
+        <translation>tenté ; le journal ne montre pas la fin de la négociation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No certificate details in the log (enable verbose protocol logging).</source>
         <translation>Aucun détail de certificat dans le journal (activez la journalisation détaillée du protocole).</translation>
     </message>
@@ -3568,12 +3593,27 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Empreinte</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>Names contain %1, this server&apos;s own name from its banner.</source>
+        <translation>Les noms contiennent %1, le nom propre de ce serveur tiré de sa bannière.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senders may expect another name (MX, smart host): type it above to check.</source>
+        <translation>Les expéditeurs attendent peut-être un autre nom (MX, hôte actif) : saisissez-le ci-dessus pour le vérifier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The handshake failed all the same: type the name the sender expects (MX, smart host) above.</source>
+        <translation>La négociation a tout de même échoué : saisissez ci-dessus le nom attendu par l’expéditeur (MX, hôte actif).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Names do NOT contain %1</source>
         <translation>Les noms ne contiennent PAS %1</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-17"/>
         <source>SANs</source>
         <translation>SAN</translation>
     </message>
@@ -3593,7 +3633,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Noms absents du journal (seulement l’empreinte)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Names contain %1</source>
         <translation>Les noms contiennent %1</translation>
     </message>
@@ -3677,12 +3717,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Ctrl+4</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+251"/>
         <source>%1 %2 — %3</source>
         <translation>%1 %2 — %3</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+159"/>
         <source>sessions of “%1”</source>
         <translation>sessions de « %1 »</translation>
     </message>
