@@ -39,7 +39,12 @@ private slots:
         const Run r = mwb({QStringLiteral("scenarios"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"scenarios").toArray();
-        QCOMPARE(list.size(), 10);
+        QCOMPARE(list.size(), 13);
+        QStringList ids;
+        for (const QJsonValue &v : list)
+            ids << v.toObject().value(u"id").toString();
+        for (const char *id : {"exo-hybrid-connectors", "relay-connector", "smtp-client-submission"})
+            QVERIFY2(ids.contains(QString::fromLatin1(id)), id);
         bool sawThumbprint = false;
         for (const QJsonValue &v : list) {
             const QJsonObject s = v.toObject();

@@ -31,7 +31,7 @@ private slots:
         QVERIFY2(builtInScenarioErrors().isEmpty(), qPrintable(builtInScenarioErrors().join(u'\n')));
         const QStringList contract = {"drafts-stuck", "edgesync-ldap", "dns-resolution", "certificate-smtp", "exchange-auth",
                                       "smtp-354-stall", "unreachable-queue", "blocklist-smarthost", "protocol-logging",
-                                      "setup-prerequisites"};
+                                      "setup-prerequisites", "exo-hybrid-connectors", "relay-connector", "smtp-client-submission"};
         for (const QString &id : contract) {
             const Scenario *s = findScenario(id);
             QVERIFY2(s, qPrintable(id));
