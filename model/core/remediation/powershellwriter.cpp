@@ -351,7 +351,7 @@ Result<QString> writeScript(const Scenario &scenario, const ScriptRequest &reque
         lines << QStringLiteral("# Organization guard: this script changes the Exchange Online organization with the accepted domain %1.").arg(domain)
               << QStringLiteral("if (-not (Get-Command -Name Get-ConnectionInformation -ErrorAction SilentlyContinue) -or -not (Get-ConnectionInformation)) "
                                 "{ throw 'Not connected to Exchange Online: run Connect-ExchangeOnline first (module ExchangeOnlineManagement).' }")
-              << QStringLiteral("if (-not (Get-AcceptedDomain | Where-Object { $_.DomainName -eq %1 })) { throw %2 }")
+              << QStringLiteral("if (-not (Get-AcceptedDomain | Where-Object { \"$($_.DomainName)\" -eq %1 })) { throw %2 }")
                      .arg(powerShellLiteral(domain),
                           powerShellLiteral(QStringLiteral("This script is for the organization with the accepted domain %1; the connected organization does not have it.").arg(domain)));
     } else if (machines.size() == 1) {
@@ -359,7 +359,7 @@ Result<QString> writeScript(const Scenario &scenario, const ScriptRequest &reque
         lines << QStringLiteral("# Machine guard: this script is for %1 (%2) and stops on any other machine.").arg(m.computer, powerShellCommentText(m.role))
               << QStringLiteral("if ($env:COMPUTERNAME -ne %1) { throw (%2 + $env:COMPUTERNAME + '.') }")
                      .arg(powerShellLiteral(m.computer),
-                          powerShellLiteral(QStringLiteral("This script changes %1 (%2): run it in the Exchange Management Shell on %1. This machine is ")
+                          powerShellLiteral(QStringLiteral("This script changes %1 (%2): run it on %1 itself. This machine is ")
                                                 .arg(m.computer, m.role)));
     } else if (machines.size() > 1) {
         QStringList names, literals;
@@ -374,7 +374,7 @@ Result<QString> writeScript(const Scenario &scenario, const ScriptRequest &reque
             lines << QStringLiteral("#   part %1 on %2 (%3)").arg(i + 1).arg(machines.at(i).computer, powerShellCommentText(machines.at(i).role));
         lines << QStringLiteral("if (@(%1) -notcontains $env:COMPUTERNAME) { throw (%2 + $env:COMPUTERNAME + '.') }")
                      .arg(literals.join(QStringLiteral(", ")),
-                          powerShellLiteral(QStringLiteral("This script changes %1 only: run it in the Exchange Management Shell there. This machine is ")
+                          powerShellLiteral(QStringLiteral("This script changes %1 only: run each part on its machine. This machine is ")
                                                 .arg(names.join(QStringLiteral(" and ")))));
     }
     lines << QString();

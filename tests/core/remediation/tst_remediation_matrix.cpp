@@ -331,7 +331,7 @@ private slots:
             // smtp-client-submission: per mailbox, never organization-wide; connector by IP for external mail.
             {"submission: OAuth", {"smtp-client-submission", answers({{"auth-error", Y}, {"org-auth", Y}, {"mailbox-auth", N}, {"can-oauth", Y}}), true,
               {"Set-CASMailbox -Identity 'scanner@contoso.com' -SmtpClientAuthenticationDisabled $false", "# pscheck: exchange=online",
-               "if (-not (Get-AcceptedDomain | Where-Object { $_.DomainName -eq 'contoso.com' })) { throw"},
+               "if (-not (Get-AcceptedDomain | Where-Object { \"$($_.DomainName)\" -eq 'contoso.com' })) { throw"},
               {"Set-TransportConfig", "New-InboundConnector"}, {}}},
             {"submission: external recipients, no OAuth", {"smtp-client-submission", answers({{"auth-error", Y}, {"org-auth", Y}, {"mailbox-auth", Y}, {"can-oauth", N}, {"internal-only", N}}), true,
               {"New-InboundConnector -Name 'Relay from devices' -ConnectorType OnPremises -SenderDomains '*' -SenderIPAddresses '203.0.113.25' -RestrictDomainsToIPAddresses $true"},
