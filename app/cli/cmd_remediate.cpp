@@ -255,6 +255,13 @@ int runRemediate(const QStringList &args, Io io)
         io.err << "mwb remediate: " << script.errorMessage() << "\n";
         return 2;
     }
+    if (apply) {
+        // Destructive changes whose step was answered "unknown" are written as comments only.
+        const qsizetype held = script.value().count(QStringLiteral("# Not applied: "));
+        if (held > 0)
+            io.err << "mwb remediate: note: " << held << " destructive change" << (held == 1 ? "" : "s")
+                   << " not applied because a step deciding about it was answered unknown (see '# Not applied:' in the script)\n";
+    }
     if (outPath.isEmpty()) {
         io.out << script.value();
         return 0;

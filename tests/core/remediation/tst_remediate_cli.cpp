@@ -201,6 +201,19 @@ private slots:
         QCOMPARE(edge.exitCode, 2);
         QVERIFY(!edge.out.contains(QStringLiteral("Remove-EdgeSubscription")));
         QVERIFY(edge.err.contains(QStringLiteral("sync-status")));
+        // Answered "unknown", the removal stays a comment and stderr says so.
+        QStringList unknown{QStringLiteral("remediate"), QStringLiteral("edgesync-ldap"), QStringLiteral("--param"), QStringLiteral("MailboxServer=EX01"),
+                            QStringLiteral("--param"), QStringLiteral("EdgeServer=EDGE01"), QStringLiteral("--apply")};
+        for (const char *a : {"sync-status=no", "adam-service=yes", "ldap-port=yes", "credentials=unknown", "subscription=yes"})
+            unknown << QStringLiteral("--answer") << QString::fromLatin1(a);
+        const Run held = mwb(unknown);
+        QCOMPARE(held.exitCode, 0);
+        QVERIFY(!held.out.contains(QStringLiteral("\n    Remove-EdgeSubscription")));
+        QVERIFY2(held.err.contains(QStringLiteral("not applied because a step deciding about it was answered unknown")), qPrintable(held.err));
+        unknown.replace(unknown.indexOf(QStringLiteral("credentials=unknown")), QStringLiteral("credentials=no"));
+        const Run removed = mwb(unknown);
+        QCOMPARE(removed.exitCode, 0);
+        QVERIFY(removed.out.contains(QStringLiteral("\n    Remove-EdgeSubscription -Identity 'EDGE01' -Confirm:$false\n")));
     }
     void wildcardIdentitiesAreExit2()
     {
