@@ -115,6 +115,25 @@ int main(int argc, char **argv)
             }
         }
     }
+    // The read-only commands the wizard shows at each step (the "preview"), one file per
+    // scenario, so pscheck checks them too.
+    for (const Scenario &s : builtInScenarios()) {
+        QMap<QString, QString> parameters;
+        for (const ParameterSpec &p : s.parameters)
+            parameters.insert(p.name, p.example);
+        QStringList lines{QStringLiteral("# Step commands of scenario %1 (read-only, shown by the wizard)").arg(s.id)};
+        if (s.exchange == u"online")
+            lines << QStringLiteral("# pscheck: exchange=online");
+        for (const Step &step : s.steps)
+            lines << QStringLiteral("# %1").arg(step.id) << renderCommandForDisplay(step.command, s, parameters) << QString();
+        const QByteArray bytes = scriptFileBytes(lines.join(u'\n'));
+        QFile f(QDir(folder).filePath(QStringLiteral("%1-steps.ps1").arg(s.id)));
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size()) {
+            err << "cannot write " << f.fileName() << "\n";
+            return 1;
+        }
+        ++files;
+    }
     QTextStream(stdout) << "wrote " << files << " scripts of " << builtInScenarios().size() << " scenarios to " << folder << "\n";
     return files > 0 ? 0 : 1;
 }
