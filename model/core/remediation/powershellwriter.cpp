@@ -226,8 +226,9 @@ QString stepList(const Scenario &scenario, const QStringList &ids)
 
 QString computerNameOf(const QString &server)
 {
+    // $env:COMPUTERNAME is the NetBIOS name: the host label, upper-case, cut to 15 characters.
     const qsizetype dot = server.indexOf(u'.');
-    return (dot > 0 ? server.left(dot) : server).toUpper();
+    return (dot > 0 ? server.left(dot) : server).left(15).toUpper();
 }
 
 QStringList unansweredGatingSteps(const Scenario &scenario, const ScriptRequest &request)

@@ -56,7 +56,8 @@ QString applyRefusal(const Scenario &scenario, const ScriptRequest &request);
 // A scenario with several machines gets one guarded part per machine.
 Result<QString> writeScript(const Scenario &scenario, const ScriptRequest &request);
 
-// The short (NetBIOS-style) name $env:COMPUTERNAME shows for a server value: the first label.
+// The NetBIOS name $env:COMPUTERNAME shows for a server value: the first label, upper-case, at
+// most 15 characters.
 QString computerNameOf(const QString &server);
 
 // UTF-8 with BOM and CRLF line ends on every platform: Windows PowerShell 5.1 reads a BOM-less

@@ -261,6 +261,12 @@ private slots:
         QVERIFY(!looksDestructive(QStringLiteral("Set-ReceiveConnector -Identity 'a\\b' -ProtocolLoggingLevel Verbose")));
         QVERIFY(!looksDestructive(QStringLiteral("Get-Queue | Retry-Queue")));
     }
+    void theGuardComparesWithTheNetbiosName()
+    {
+        QCOMPARE(computerNameOf(QStringLiteral("ex01.contoso.com")), QStringLiteral("EX01"));
+        QCOMPARE(computerNameOf(QStringLiteral("Exchange-Mailbox-01.contoso.com")), QStringLiteral("EXCHANGE-MAILBO"));
+        QCOMPARE(computerNameOf(QStringLiteral("EDGE01")), QStringLiteral("EDGE01"));
+    }
     void oneMachineGetsAGuardAndSeveralGetOneGuardedPartEach()
     {
         const QByteArray json = R"({
