@@ -26,8 +26,10 @@ const char kRemediateUsage[] =
     "  --answer         the answer of a check step; unanswered steps count as unknown\n"
     "  --from-analysis  take parameters and evidence from the first finding of `mwb analyze --json`\n"
     "                   output whose scenario matches\n"
-    "  --out            write the script to FILE.ps1 (UTF-8 with BOM) instead of standard output\n"
-    "  --apply          leave -WhatIf off the changing commands\n";
+    "  --out            write the script to FILE.ps1 (UTF-8 with BOM, CRLF) instead of standard output\n"
+    "  --apply          leave -WhatIf off the changing commands; refused (exit 2) while a step that\n"
+    "                   decides about a changing command is unanswered; destructive changes are\n"
+    "                   applied only on a definite yes/no, never on unknown\n";
 
 QString scenarioIds()
 {
@@ -124,13 +126,40 @@ int runScenarios(const QStringList &args, Io io)
                 params.append(po);
             }
             QJsonArray steps;
-            for (const Step &st : s.steps)
-                steps.append(QJsonObject{{QStringLiteral("id"), st.id}, {QStringLiteral("title"), st.title}});
+            for (const Step &st : s.steps) {
+                // Which changing commands each answer selects, so --answer is scriptable.
+                QJsonObject gates;
+                const auto gated = changesGatedBy(s, st.id);
+                for (auto it = gated.begin(); it != gated.end(); ++it) {
+                    QJsonArray commands;
+                    for (const GatedChange &g : it.value()) {
+                        QJsonObject c{{QStringLiteral("command"), g.command},
+                                      {QStringLiteral("why"), g.why},
+                                      {QStringLiteral("destructive"), g.destructive}};
+                        if (!g.machine.isEmpty())
+                            c.insert(QStringLiteral("machine"), g.machine);
+                        if (!g.disruption.isEmpty())
+                            c.insert(QStringLiteral("disruption"), g.disruption);
+                        commands.append(c);
+                    }
+                    gates.insert(it.key(), commands);
+                }
+                steps.append(QJsonObject{{QStringLiteral("id"), st.id},
+                                         {QStringLiteral("title"), st.title},
+                                         {QStringLiteral("question"), st.title},
+                                         {QStringLiteral("answers"), QJsonArray{QStringLiteral("yes"), QStringLiteral("no"), QStringLiteral("unknown")}},
+                                         {QStringLiteral("gates"), gates}});
+            }
+            QJsonArray machines;
+            for (const MachineSpec &m : s.machines)
+                machines.append(QJsonObject{{QStringLiteral("parameter"), m.parameter}, {QStringLiteral("role"), m.role}});
             list.append(QJsonObject{{QStringLiteral("id"), s.id},
                                     {QStringLiteral("title"), s.title},
                                     {QStringLiteral("summary"), s.summary},
                                     {QStringLiteral("symptoms"), QJsonArray::fromStringList(s.symptoms)},
                                     {QStringLiteral("parameters"), params},
+                                    {QStringLiteral("machines"), machines},
+                                    {QStringLiteral("references"), QJsonArray::fromStringList(s.references)},
                                     {QStringLiteral("steps"), steps}});
         }
         const QJsonObject root{{QStringLiteral("tool"), QStringLiteral("mwb")},
@@ -144,6 +173,8 @@ int runScenarios(const QStringList &args, Io io)
         for (const ParameterSpec &p : s.parameters)
             io.out << "    --param " << p.name << "=" << p.example << "  (" << p.kind
                    << (p.required ? QStringLiteral(", required") : QString()) << ")\n";
+        for (const Step &st : s.steps)
+            io.out << "    --answer " << st.id << "=yes|no|unknown  " << st.title << "\n";
     }
     return 0;
 }
@@ -223,6 +254,13 @@ int runRemediate(const QStringList &args, Io io)
     if (!script.ok()) {
         io.err << "mwb remediate: " << script.errorMessage() << "\n";
         return 2;
+    }
+    if (apply) {
+        // Destructive changes whose step was answered "unknown" are written as comments only.
+        const qsizetype held = script.value().count(QStringLiteral("# Not applied: "));
+        if (held > 0)
+            io.err << "mwb remediate: note: " << held << " destructive change" << (held == 1 ? "" : "s")
+                   << " not applied because a step deciding about it was answered unknown (see '# Not applied:' in the script)\n";
     }
     if (outPath.isEmpty()) {
         io.out << script.value();

@@ -44,6 +44,13 @@ QString printableProblem(const QString &value, int maxChars)
     return {};
 }
 
+// Identity values name one object: a wildcard would make Get-/Set- cmdlets (and -InterfaceAlias)
+// act on many (issue #26: PublicInterface='*' turned off DNS registration on every adapter).
+bool hasWildcard(QStringView text)
+{
+    return text.contains(u'*') || text.contains(u'?');
+}
+
 bool isServerName(QStringView text)
 {
     return isHostLabel(text) || isFqdn(text);
@@ -97,6 +104,9 @@ const QList<ParameterKindInfo> &parameterKinds()
          QStringLiteral("Default-First-Site-Name"), false},
         {QStringLiteral("text"), QStringLiteral("free text of at most 256 printable characters on one line"),
          QStringLiteral("Pub"), false},
+        {QStringLiteral("transport-service"),
+         QStringLiteral("an Exchange transport service: MSExchangeFrontEndTransport, MSExchangeTransport, MSExchangeSubmission, MSExchangeDelivery, MSExchangeEdgeSync or ADAM_MSExchange"),
+         QStringLiteral("MSExchangeFrontEndTransport"), false},
     };
     return kinds;
 }
@@ -306,6 +316,8 @@ Result<QStringList> validateParameterValue(const QString &kind, const QString &r
             return fail(kind, rawValue, QStringLiteral("not a number from 1 to 65535"));
         return QStringList{QString::number(value.toInt())};
     }
+    if ((kind == u"connector" || kind == u"name" || kind == u"text") && hasWildcard(value))
+        return fail(kind, rawValue, QStringLiteral("* and ? are wildcards that match many objects; name exactly one"));
     if (kind == u"connector") {
         const QString problem = printableProblem(value, kMaxNameChars + 256);
         if (!problem.isEmpty())
@@ -375,6 +387,15 @@ Result<QStringList> validateParameterValue(const QString &kind, const QString &r
         if (bad.match(value.mid(2)).hasMatch())
             return fail(kind, rawValue, QStringLiteral("Windows paths cannot contain < > \" | ? *"));
         return QStringList{value};
+    }
+    if (kind == u"transport-service") {
+        static const QStringList services = {QStringLiteral("MSExchangeFrontEndTransport"), QStringLiteral("MSExchangeTransport"),
+                                             QStringLiteral("MSExchangeSubmission"), QStringLiteral("MSExchangeDelivery"),
+                                             QStringLiteral("MSExchangeEdgeSync"), QStringLiteral("ADAM_MSExchange")};
+        for (const QString &name : services)
+            if (value.compare(name, Qt::CaseInsensitive) == 0)
+                return QStringList{name};
+        return fail(kind, rawValue, QStringLiteral("not one of the transport services"));
     }
     if (kind == u"name" || kind == u"text") {
         const QString problem = printableProblem(value, kind == u"name" ? kMaxNameChars : kMaxTextChars);

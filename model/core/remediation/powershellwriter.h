@@ -40,10 +40,28 @@ Result<QString> renderTemplate(const QString &templ, const QMap<QString, QString
 QString renderCommandForDisplay(const QString &templ, const Scenario &scenario,
                                 const QMap<QString, QString> &parameters);
 
-// The whole script. Fails (with a message for the admin) on a bad or missing parameter.
+// The steps that decide about a changing command the script could contain but that have no
+// answer yet: an entry whose conditions are not already ruled out by the answers given and that
+// names an unanswered step. Applying needs them answered (yes, no or unknown).
+QStringList unansweredGatingSteps(const Scenario &scenario, const ScriptRequest &request);
+
+// The message that refuses --apply (or the wizard's apply mode) while steps are unanswered;
+// empty when applying is allowed. Names each step with its question.
+QString applyRefusal(const Scenario &scenario, const ScriptRequest &request);
+
+// The whole script. Fails (with a message for the admin) on a bad or missing parameter, and in
+// apply mode while a step that gates a changing command is unanswered (applyRefusal).
+// Layout: comment header (scenario, time, evidence, how to run a saved copy), then
+// $ErrorActionPreference = 'Stop', the machine guard, read-only checks, changes, verification.
+// A scenario with several machines gets one guarded part per machine.
 Result<QString> writeScript(const Scenario &scenario, const ScriptRequest &request);
 
-// UTF-8 with BOM: Windows PowerShell 5.1 reads a BOM-less .ps1 as ANSI.
+// The NetBIOS name $env:COMPUTERNAME shows for a server value: the first label, upper-case, at
+// most 15 characters.
+QString computerNameOf(const QString &server);
+
+// UTF-8 with BOM and CRLF line ends on every platform: Windows PowerShell 5.1 reads a BOM-less
+// .ps1 as ANSI (non-ASCII connector names break) and Notepad-era tools expect CRLF.
 QByteArray scriptFileBytes(const QString &script);
 
 } // namespace mwb::remediation

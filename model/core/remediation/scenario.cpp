@@ -44,6 +44,15 @@ QString commandText(const QJsonValue &value)
 ScriptEntry parseEntry(const QJsonObject &o)
 {
     ScriptEntry e;
+    e.id = o.value(u"id").toString();
+    e.machine = o.value(u"machine").toString();
+    e.disruption = o.value(u"disruption").toString();
+    e.after = stringList(o.value(u"after"));
+    e.references = stringList(o.value(u"references"));
+    const QJsonObject skip = o.value(u"skipIf").toObject();
+    e.skipIfParameter = skip.value(u"parameter").toString();
+    e.skipIfPattern = skip.value(u"pattern").toString();
+    e.skipIfNote = skip.value(u"note").toString();
     e.why = o.value(u"why").toString();
     e.command = commandText(o.value(u"command"));
     e.when = stringList(o.value(u"when"));
@@ -51,6 +60,7 @@ ScriptEntry parseEntry(const QJsonObject &o)
     e.supportsWhatIf = o.value(u"whatIf").toBool(true);
     e.confirm = o.value(u"confirm").toBool(false);
     e.runOn = o.value(u"runOn").toString();
+    e.destructive = o.value(u"destructive").toBool(false) || looksDestructive(e.command);
     return e;
 }
 
@@ -121,6 +131,60 @@ const ParameterSpec *Scenario::parameter(const QString &name) const
     return nullptr;
 }
 
+bool looksDestructive(const QString &command)
+{
+    if (command.isEmpty())
+        return false;
+    static const QList<QRegularExpression> patterns = [] {
+        QList<QRegularExpression> out;
+        const auto ci = QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption;
+        // Remove-* and Stop/Restart-Service at the start of a command or after a pipe.
+        out << QRegularExpression(QStringLiteral("(?:^|[|;{]\\s*)(?:Remove-[A-Za-z]+|Restart-Service|Stop-Service)\\b"), ci);
+        // Registry writes.
+        out << QRegularExpression(QStringLiteral("(?:New-Item|Set-Item|Set-ItemProperty|New-ItemProperty|Remove-ItemProperty)\\b[^\\n]*(?:HKLM:|HKEY_|Registry::)"), ci);
+        out << QRegularExpression(QStringLiteral("\\breg(?:\\.exe)?\\s+(?:add|delete|import)\\b"), ci);
+        // Connector rewrites: authentication, permissions, scoping, names, routing, TLS.
+        out << QRegularExpression(QStringLiteral("Set-ReceiveConnector\\b[^\\n]*-(?:AuthMechanism|PermissionGroups|RemoteIPRanges|Bindings|Fqdn|TlsCertificateName|RequireTLS)\\b"), ci);
+        out << QRegularExpression(QStringLiteral("Set-SendConnector\\b[^\\n]*-(?:SmartHosts|DNSRoutingEnabled|SmartHostAuthMechanism|AuthenticationCredential|Port|TlsAuthLevel|TlsDomain|RequireTLS|Fqdn|TlsCertificateName|SourceTransportServers|AddressSpaces\\s+(?!@\\{\\s*Add))\\b"), ci);
+        out << QRegularExpression(QStringLiteral("Set-(?:Inbound|Outbound)Connector\\b"), ci);
+        // Uninstallers.
+        out << QRegularExpression(QStringLiteral("uninstall|msiexec[^\\n]*/x\\b"), ci);
+        return out;
+    }();
+    for (const QRegularExpression &re : patterns)
+        if (re.match(command).hasMatch())
+            return true;
+    return false;
+}
+
+QMap<QString, QList<GatedChange>> changesGatedBy(const Scenario &scenario, const QString &stepId)
+{
+    QMap<QString, QList<GatedChange>> out;
+    for (const QString &answer : {QStringLiteral("yes"), QStringLiteral("no"), QStringLiteral("unknown")}) {
+        QList<GatedChange> list;
+        const QMap<QString, Answer> answers{{stepId, answerFromName(answer)}};
+        for (const ScriptEntry &e : scenario.changes) {
+            if (!e.isChange())
+                continue;
+            bool names = false, holds = true;
+            for (const QString &c : e.when) {
+                if (!c.startsWith(stepId + u'=') && !c.startsWith(stepId + QStringLiteral("!=")))
+                    continue;
+                names = true;
+                holds = holds && conditionHolds(c, answers);
+            }
+            if (!names || !holds)
+                continue;
+            static const QRegularExpression word(QStringLiteral("[A-Za-z][A-Za-z0-9-]*"));
+            const QString firstWord = word.match(e.command).captured(0);
+            const QString machine = e.machine.isEmpty() && !scenario.machines.isEmpty() ? scenario.machines.first().parameter : e.machine;
+            list << GatedChange{e.why, firstWord, machine, e.destructive, e.disruption};
+        }
+        out.insert(answer, list);
+    }
+    return out;
+}
+
 QStringList templatePlaceholders(const QString &text)
 {
     QStringList names;
@@ -180,6 +244,7 @@ Result<Scenario> parseScenario(const QJsonObject &o)
     s.summary = o.value(u"summary").toString();
     s.symptoms = stringList(o.value(u"symptoms"));
     s.runOn = o.value(u"runOn").toString();
+    s.references = stringList(o.value(u"references"));
     auto bad = [&s](const QString &why) { return Result<Scenario>::fail(QStringLiteral("scenario '%1': %2").arg(s.id, why)); };
     if (s.id.isEmpty() || s.title.isEmpty())
         return bad(QStringLiteral("id and title are required"));
@@ -203,6 +268,27 @@ Result<Scenario> parseScenario(const QJsonObject &o)
         if (!p.defaultValue.isEmpty() && !validateParameterValue(p.kind, p.defaultValue).ok())
             return bad(QStringLiteral("the default of parameter '%1' is not a valid %2").arg(p.name, p.kind));
         s.parameters << p;
+    }
+
+    for (const QJsonValue &mv : o.value(u"machines").toArray()) {
+        const QJsonObject mo = mv.toObject();
+        const MachineSpec m{mo.value(u"parameter").toString(), mo.value(u"role").toString()};
+        const ParameterSpec *p = s.parameter(m.parameter);
+        if (!p || p->kind != u"server" || !p->required)
+            return bad(QStringLiteral("machine '%1' must name a required parameter of kind server").arg(m.parameter));
+        if (m.role.isEmpty())
+            return bad(QStringLiteral("machine '%1' needs a role").arg(m.parameter));
+        s.machines << m;
+    }
+    for (const QString &url : std::as_const(s.references))
+        if (!url.startsWith(QStringLiteral("https://")))
+            return bad(QStringLiteral("reference '%1' is not an https address").arg(url));
+    s.exchange = o.value(u"exchange").toString();
+    s.tenant = o.value(u"tenant").toString();
+    if (!s.exchange.isEmpty()) {
+        const ParameterSpec *t = s.parameter(s.tenant);
+        if (s.exchange != u"online" || !s.machines.isEmpty() || !t || t->kind != u"domain" || !t->required)
+            return bad(QStringLiteral("an Exchange Online scenario has no machines and a required tenant parameter of kind domain"));
     }
 
     for (const QJsonValue &sv : o.value(u"steps").toArray()) {
@@ -291,8 +377,49 @@ Result<Scenario> parseScenario(const QJsonObject &o)
             for (const QString &p : e.ifMissing)
                 if (!s.parameter(p))
                     return bad(QStringLiteral("ifMissing names the undeclared parameter '%1'").arg(p));
+            if (!e.machine.isEmpty()) {
+                bool known = false;
+                for (const MachineSpec &m : std::as_const(s.machines))
+                    known = known || m.parameter == e.machine;
+                if (!known)
+                    return bad(QStringLiteral("script entry '%1' runs on '%2', which is not one of the scenario's machines").arg(e.why, e.machine));
+            }
+            if (!e.skipIfParameter.isEmpty()
+                && (!s.parameter(e.skipIfParameter) || !QRegularExpression(e.skipIfPattern).isValid() || e.skipIfNote.isEmpty()))
+                return bad(QStringLiteral("script entry '%1' has a broken skipIf").arg(e.why));
+            for (const QString &url : e.references)
+                if (!url.startsWith(QStringLiteral("https://")))
+                    return bad(QStringLiteral("reference '%1' is not an https address").arg(url));
+            for (const QString &id : e.after) {
+                bool found = false;
+                for (const ScriptEntry &other : std::as_const(s.changes))
+                    found = found || (!other.id.isEmpty() && other.id == id && &other != &e);
+                if (!found)
+                    return bad(QStringLiteral("script entry '%1' comes after the unknown change '%2'").arg(e.why, id));
+            }
         }
     }
+    // Safety rules every change must keep (issue #26): restarts name their machine, say what
+    // pauses and come only with the change they belong to; destructive changes are gated.
+    for (const ScriptEntry &e : std::as_const(s.changes)) {
+        if (!e.isChange())
+            continue;
+        if (e.command.contains(QStringLiteral("Restart-Service"), Qt::CaseInsensitive)
+            || e.command.contains(QStringLiteral("Stop-Service"), Qt::CaseInsensitive)) {
+            if (s.machines.isEmpty())
+                return bad(QStringLiteral("'%1' restarts a service but the scenario names no machine").arg(e.why));
+            if (e.disruption.isEmpty())
+                return bad(QStringLiteral("'%1' restarts a service without a disruption note").arg(e.why));
+            if (e.after.isEmpty())
+                return bad(QStringLiteral("'%1' restarts a service but names no change it belongs to (after)").arg(e.why));
+        }
+        if (e.destructive && e.when.isEmpty() && e.after.isEmpty())
+            return bad(QStringLiteral("the destructive change '%1' must depend on an answer (when)").arg(e.why));
+    }
+    for (const auto *section : {&s.checks, &s.verify})
+        for (const ScriptEntry &e : *section)
+            if (looksDestructive(e.command))
+                return bad(QStringLiteral("the read-only entry '%1' changes something").arg(e.why));
     // The step graph must be acyclic so every walk ends and progress can be estimated.
     QMap<QString, int> state;  // 0 new, 1 on stack, 2 done
     std::function<bool(const QString &)> acyclic = [&](const QString &id) -> bool {

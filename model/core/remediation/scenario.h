@@ -58,13 +58,35 @@ struct Step {
 // unanswered step counts as "unknown" (a headless run without answers gets every fix that may
 // be needed, all behind -WhatIf by default).
 struct ScriptEntry {
+    QString id;             // optional; names the entry for `after`
     QString why;            // one line, written as a comment above the command
     QString command;        // template; empty for a note (comment only)
     QStringList when;
     QStringList ifMissing;  // entry only when these parameters were NOT given (fallback form)
     bool supportsWhatIf = true;  // changes only: false for native programs (reg, msiexec, …)
     bool confirm = false;        // changes only: add -Confirm:$false when applying
-    QString runOn;               // e.g. "Edge Transport server"
+    QString runOn;               // e.g. "Edge Transport server" (free text for the comment)
+    // The machine (a parameter of kind server named in Scenario::machines) whose part of the
+    // script holds this entry; "" = the scenario's first machine.
+    QString machine;
+    // Destructive: removes or rewrites configuration, restarts a service or writes the registry.
+    // Set in the data or recognised from the command (looksDestructive); such a change is applied
+    // only on a definite yes/no answer of every step its `when` names, never on "unknown".
+    bool destructive = false;
+    QString disruption;          // what stops while it runs (restarts: "mail flow pauses …")
+    QStringList after;           // entry ids: this entry only when one of them is in the script
+    QStringList references;      // reference pages (learn.microsoft.com) behind the command
+    // Never generated when this parameter's value matches this regex; the note says why
+    // (e.g. no -Fqdn on a 'Default <Server>' receive connector).
+    QString skipIfParameter, skipIfPattern, skipIfNote;
+    bool isChange() const { return !command.isEmpty(); }
+};
+
+// A machine a scenario changes: the parameter (kind server) that names it and its role.
+// Every part of a script that runs on a machine refuses to run on any other.
+struct MachineSpec {
+    QString parameter;
+    QString role;  // "Mailbox server", "Edge Transport server"
 };
 
 struct Scenario {
@@ -73,6 +95,12 @@ struct Scenario {
     QString summary;
     QStringList symptoms;    // admin words for the start page
     QString runOn;           // where the script runs, for the header
+    QList<MachineSpec> machines;  // in the order the parts run; empty = no machine guard
+    // "online": the script runs in Exchange Online PowerShell (Connect-ExchangeOnline) against the
+    // organization that has the `tenant` parameter's domain as an accepted domain; "" = on-premises.
+    QString exchange;
+    QString tenant;
+    QStringList references;  // reference pages for the scenario as a whole
     QList<ParameterSpec> parameters;
     QList<Step> steps;       // steps.first() is the start
     QList<ScriptEntry> checks;
@@ -104,6 +132,22 @@ struct MappedParameters {
     QStringList unused;
 };
 MappedParameters mapFindingParameters(const Scenario &scenario, const QMap<QString, QString> &finding);
+
+// True when a command removes or rewrites configuration, restarts or stops a service or writes
+// the registry (Remove-*, Restart-Service, HKLM:, connector rewrites): such entries must be
+// marked destructive in the data (parseScenario checks it).
+bool looksDestructive(const QString &command);
+
+// The steps whose answer decides about a changing command: for each step, the change entries
+// whose conditions name it and hold for that answer ("yes", "no", "unknown").
+struct GatedChange {
+    QString why;
+    QString command;  // the first command word, e.g. "Set-ReceiveConnector"
+    QString machine;  // parameter name of the machine ("" when the scenario has none)
+    bool destructive = false;
+    QString disruption;
+};
+QMap<QString, QList<GatedChange>> changesGatedBy(const Scenario &scenario, const QString &stepId);
 
 // Placeholder names ({{Name}}) used by a template, in order of appearance.
 QStringList templatePlaceholders(const QString &text);

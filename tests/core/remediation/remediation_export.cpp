@@ -1,5 +1,6 @@
 // Writes every built-in scenario's script for every branch of its step graph, in dry-run and
-// apply mode, into one folder, so pscheck can check them all (CTest: generated_ps_valid).
+// apply mode, into one folder (the Exchange Online scenarios into a second one), so pscheck can
+// check them all (CTest: generated_ps_valid, generated_ps_online_valid).
 // A branch = one (step, answer) pair: the walk reaches the step along the first path that gets
 // there, answers it, and continues with one uniform answer (yes / no / unknown) for the rest.
 // Identical scripts are written once.
@@ -45,14 +46,18 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QTextStream err(stderr);
-    if (argc != 2) {
-        err << "usage: remediation_export FOLDER\n";
+    if (argc != 2 && argc != 3) {
+        err << "usage: remediation_export FOLDER [ONLINE-FOLDER]\n";
         return 2;
     }
-    const QString folder = QString::fromLocal8Bit(argv[1]);
-    QDir().mkpath(folder);
-    for (const QString &old : QDir(folder).entryList({QStringLiteral("*.ps1")}))
-        QFile::remove(QDir(folder).filePath(old));
+    // Exchange Online scenarios go to ONLINE-FOLDER when given (pscheck --exchange online).
+    const QString serverFolder = QString::fromLocal8Bit(argv[1]);
+    const QString onlineFolder = argc == 3 ? QString::fromLocal8Bit(argv[2]) : serverFolder;
+    for (const QString &f : {serverFolder, onlineFolder}) {
+        QDir().mkpath(f);
+        for (const QString &old : QDir(f).entryList({QStringLiteral("*.ps1")}))
+            QFile::remove(QDir(f).filePath(old));
+    }
     if (!builtInScenarioErrors().isEmpty()) {
         err << "broken scenario definitions:\n  " << builtInScenarioErrors().join(QStringLiteral("\n  ")) << "\n";
         return 1;
@@ -61,6 +66,7 @@ int main(int argc, char **argv)
     QSet<QByteArray> written;
     int files = 0;
     for (const Scenario &s : builtInScenarios()) {
+        const QString folder = s.exchange == u"online" ? onlineFolder : serverFolder;
         QMap<QString, QString> allParameters, requiredOnly;
         for (const ParameterSpec &p : s.parameters) {
             allParameters.insert(p.name, p.example);
@@ -115,6 +121,26 @@ int main(int argc, char **argv)
             }
         }
     }
-    QTextStream(stdout) << "wrote " << files << " scripts of " << builtInScenarios().size() << " scenarios to " << folder << "\n";
+    // The read-only commands the wizard shows at each step (the "preview"), one file per
+    // scenario, so pscheck checks them too.
+    for (const Scenario &s : builtInScenarios()) {
+        const QString folder = s.exchange == u"online" ? onlineFolder : serverFolder;
+        QMap<QString, QString> parameters;
+        for (const ParameterSpec &p : s.parameters)
+            parameters.insert(p.name, p.example);
+        QStringList lines{QStringLiteral("# Step commands of scenario %1 (read-only, shown by the wizard)").arg(s.id)};
+        if (s.exchange == u"online")
+            lines << QStringLiteral("# pscheck: exchange=online");
+        for (const Step &step : s.steps)
+            lines << QStringLiteral("# %1").arg(step.id) << renderCommandForDisplay(step.command, s, parameters) << QString();
+        const QByteArray bytes = scriptFileBytes(lines.join(u'\n'));
+        QFile f(QDir(folder).filePath(QStringLiteral("%1-steps.ps1").arg(s.id)));
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size()) {
+            err << "cannot write " << f.fileName() << "\n";
+            return 1;
+        }
+        ++files;
+    }
+    QTextStream(stdout) << "wrote " << files << " scripts of " << builtInScenarios().size() << " scenarios to " << serverFolder << (onlineFolder != serverFolder ? QStringLiteral(" and ") + onlineFolder : QString()) << "\n";
     return files > 0 ? 0 : 1;
 }

@@ -137,6 +137,34 @@ private slots:
         QVERIFY(r.errorMessage().size() < 400);
         QVERIFY(r.errorMessage().contains(QStringLiteral("e.g. mail.contoso.com")));
     }
+    void wildcardIdentitiesAreRejected_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("send connector *") << "connector" << "*";
+        QTest::newRow("receive connector EX01\\*") << "connector" << "EX01\\*";
+        QTest::newRow("connector ?") << "connector" << "Outbound?";
+        QTest::newRow("interface *") << "text" << "*";
+        QTest::newRow("interface Ether*") << "text" << "Ether*";
+        QTest::newRow("database DB*") << "name" << "DB*";
+        QTest::newRow("server *") << "server" << "*";
+        QTest::newRow("server EX*") << "server" << "EX*";
+        QTest::newRow("queue EX01\\*") << "queue" << "EX01\\*";
+        QTest::newRow("service MSExchange*") << "transport-service" << "MSExchange*";
+    }
+    void wildcardIdentitiesAreRejected()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, value);
+        const auto r = validateParameterValue(kind, value);
+        QVERIFY(!r.ok());
+    }
+    void transportServiceIsOneOfTheTransportServices()
+    {
+        QCOMPARE(validateParameterValue(QStringLiteral("transport-service"), QStringLiteral("msexchangetransport")).value(),
+                 QStringList{QStringLiteral("MSExchangeTransport")});
+        QVERIFY(!validateParameterValue(QStringLiteral("transport-service"), QStringLiteral("W3SVC")).ok());
+    }
     void unknownKindIsAnError()
     {
         QVERIFY(!validateParameterValue(QStringLiteral("colour"), QStringLiteral("red")).ok());

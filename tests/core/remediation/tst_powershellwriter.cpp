@@ -2,7 +2,9 @@
 // first, -WhatIf unless applying, one why-comment per command), UTF-8 BOM.
 #include "model/core/remediation/powershellwriter.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -98,7 +100,7 @@ private slots:
         const QStringList lines = script.split(u'\n');
         for (int i = 0; i < lines.size(); ++i) {
             const QString &l = lines.at(i);
-            if (l.isEmpty() || l.startsWith(u'#'))
+            if (l.isEmpty() || l.startsWith(u'#') || l == QStringLiteral("$ErrorActionPreference = 'Stop'"))
                 continue;
             QVERIFY2(i > 0 && lines.at(i - 1).startsWith(QStringLiteral("# ")), qPrintable(l));
         }
@@ -117,6 +119,7 @@ private slots:
         QVERIFY(!dry.contains(QStringLiteral("\nipconfig /flushdns")));
 
         ScriptRequest applyRequest = request(p, true);
+        applyRequest.answers.insert(QStringLiteral("first"), Answer::No);
         applyRequest.answers.insert(QStringLiteral("second"), Answer::No);
         const QString applied = writeScript(testScenario(), applyRequest).value();
         QVERIFY(!applied.contains(QStringLiteral("-WhatIf")));
@@ -180,11 +183,138 @@ private slots:
         QCOMPARE(renderCommandForDisplay(QStringLiteral("Set-X -A {{Server}}"), s, {{QStringLiteral("Server"), QStringLiteral("bad name")}}),
                  QStringLiteral("Set-X -A <Server>"));
     }
-    void fileBytesStartWithUtf8Bom()
+    void fileBytesStartWithUtf8BomAndUseCrlf()
     {
-        const QByteArray bytes = scriptFileBytes(QStringLiteral("# caf\u00e9\n"));
+        const QByteArray bytes = scriptFileBytes(QStringLiteral("# caf\u00e9\nGet-Queue\r\n\n"));
         QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
-        QCOMPARE(bytes.mid(3), QStringLiteral("# caf\u00e9\n").toUtf8());
+        QCOMPARE(bytes.mid(3), QStringLiteral("# caf\u00e9\r\nGet-Queue\r\n\r\n").toUtf8());
+    }
+    void everyScriptStartsWithStopAfterItsHeaderAndSaysHowToRunASavedCopy()
+    {
+        const QString script = writeScript(testScenario(), request({{QStringLiteral("Server"), QStringLiteral("EX01")}})).value();
+        const QStringList lines = script.split(u'\n');
+        int firstCode = 0;
+        while (firstCode < lines.size() && (lines.at(firstCode).startsWith(u'#') || lines.at(firstCode).isEmpty()))
+            ++firstCode;
+        QCOMPARE(lines.value(firstCode), QStringLiteral("$ErrorActionPreference = 'Stop'"));
+        QVERIFY(script.contains(QStringLiteral("Unblock-File")));
+        QVERIFY(script.contains(QStringLiteral("Set-ExecutionPolicy -Scope Process")));
+    }
+    void applyIsRefusedWhileAStepThatGatesAChangeIsUnanswered()
+    {
+        const QMap<QString, QString> p = {{QStringLiteral("Server"), QStringLiteral("EX01")},
+                                          {QStringLiteral("Connector"), QStringLiteral("EX01\\Default EX01")}};
+        const auto refused = writeScript(testScenario(), request(p, true));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("first (First?)")), qPrintable(refused.errorMessage()));
+        QVERIFY(refused.errorMessage().contains(QStringLiteral("--answer first=yes|no|unknown")));
+        // "first" answered yes rules out the change that depends on it; "second" still decides
+        // about the removal.
+        ScriptRequest yes = request(p, true);
+        yes.answers.insert(QStringLiteral("first"), Answer::Yes);
+        QCOMPARE(unansweredGatingSteps(testScenario(), yes), QStringList{QStringLiteral("second")});
+        yes.answers.insert(QStringLiteral("second"), Answer::Yes);
+        QVERIFY(unansweredGatingSteps(testScenario(), yes).isEmpty());
+        QVERIFY(writeScript(testScenario(), yes).ok());
+        // A dry run never needs answers.
+        QVERIFY(writeScript(testScenario(), request(p, false)).ok());
+    }
+    void aDestructiveChangeIsNotAppliedOnAnUnknownAnswer()
+    {
+        const auto parsed = parseScenario(QJsonDocument::fromJson(R"({
+          "id": "d", "title": "D", "symptoms": ["x"],
+          "parameters": [{"name": "Connector", "kind": "connector", "required": true, "example": "EX01\\Relay"}],
+          "steps": [{"id": "a", "title": "A?", "why": "w", "command": "Get-Queue"}],
+          "script": {"checks": [{"why": "w", "command": "Get-Queue"}],
+                     "changes": [{"why": "remove it", "when": ["a!=yes"], "confirm": true, "command": "Remove-ReceiveConnector -Identity {{Connector}}"},
+                                 {"why": "log it", "when": ["a!=yes"], "command": "Set-ReceiveConnector -Identity {{Connector}} -ProtocolLoggingLevel Verbose"}]}
+        })").object());
+        QVERIFY2(parsed.ok(), qPrintable(parsed.errorMessage()));
+        QVERIFY(parsed.value().changes.first().destructive);
+        QVERIFY(!parsed.value().changes.last().destructive);
+        ScriptRequest r = request({{QStringLiteral("Connector"), QStringLiteral("EX01\\Relay")}}, true);
+        r.answers = {{QStringLiteral("a"), Answer::Unknown}};
+        const QString applied = writeScript(parsed.value(), r).value();
+        QVERIFY(!applied.contains(QStringLiteral("Remove-ReceiveConnector -Identity")));
+        QVERIFY(applied.contains(QStringLiteral("# Not applied: this change is destructive and needs a definite yes or no to a (answered unknown).")));
+        QVERIFY(applied.contains(QStringLiteral("Set-ReceiveConnector -Identity 'EX01\\Relay' -ProtocolLoggingLevel Verbose\n")));
+        r.answers = {{QStringLiteral("a"), Answer::No}};
+        QVERIFY(writeScript(parsed.value(), r).value().contains(QStringLiteral("Remove-ReceiveConnector -Identity 'EX01\\Relay' -Confirm:$false\n")));
+        // In a dry run it is shown, behind -WhatIf.
+        r.apply = false;
+        r.answers = {{QStringLiteral("a"), Answer::Unknown}};
+        QVERIFY(writeScript(parsed.value(), r).value().contains(QStringLiteral("Remove-ReceiveConnector -Identity 'EX01\\Relay' -WhatIf")));
+        // A destructive change must depend on an answer.
+        QJsonObject o = QJsonDocument::fromJson(R"({"id": "e", "title": "E", "symptoms": ["x"],
+          "steps": [{"id": "a", "title": "A?", "why": "w", "command": "Get-Queue"}],
+          "script": {"checks": [{"why": "w", "command": "Get-Queue"}], "changes": [{"why": "rm", "command": "Remove-EdgeSubscription -Identity 'E'"}]}})").object();
+        QVERIFY(parseScenario(o).errorMessage().contains(QStringLiteral("must depend on an answer")));
+    }
+    void destructiveCommandsAreRecognised()
+    {
+        QVERIFY(looksDestructive(QStringLiteral("Remove-EdgeSubscription -Identity 'EDGE01'")));
+        QVERIFY(looksDestructive(QStringLiteral("Get-Service -Name X | Restart-Service")));
+        QVERIFY(looksDestructive(QStringLiteral("New-Item -Path 'HKLM:\\SOFTWARE\\X' -Force")));
+        QVERIFY(looksDestructive(QStringLiteral("Set-ReceiveConnector -Identity 'a\\b' -AuthMechanism Tls")));
+        QVERIFY(looksDestructive(QStringLiteral("Set-SendConnector -Identity 'a' -SmartHosts 'x.example.com'")));
+        QVERIFY(!looksDestructive(QStringLiteral("Set-SendConnector -Identity 'a' -AddressSpaces @{ Add = 'smtp:x.com;1' }")));
+        QVERIFY(!looksDestructive(QStringLiteral("Set-ReceiveConnector -Identity 'a\\b' -ProtocolLoggingLevel Verbose")));
+        QVERIFY(!looksDestructive(QStringLiteral("Get-Queue | Retry-Queue")));
+    }
+    void theGuardComparesWithTheNetbiosName()
+    {
+        QCOMPARE(computerNameOf(QStringLiteral("ex01.contoso.com")), QStringLiteral("EX01"));
+        QCOMPARE(computerNameOf(QStringLiteral("Exchange-Mailbox-01.contoso.com")), QStringLiteral("EXCHANGE-MAILBO"));
+        QCOMPARE(computerNameOf(QStringLiteral("EDGE01")), QStringLiteral("EDGE01"));
+    }
+    void oneMachineGetsAGuardAndSeveralGetOneGuardedPartEach()
+    {
+        const QByteArray json = R"({
+          "id": "two", "title": "Two", "symptoms": ["x"],
+          "machines": [{"parameter": "Edge", "role": "Edge Transport server"}, {"parameter": "Mailbox", "role": "Mailbox server"}],
+          "parameters": [{"name": "Edge", "kind": "server", "required": true, "example": "EDGE01"},
+                         {"name": "Mailbox", "kind": "server", "required": true, "example": "EX01"}],
+          "steps": [{"id": "a", "title": "A?", "why": "w", "command": "Get-Queue"}],
+          "script": {"checks": [{"why": "w", "command": "Get-Service -Name ADAM_MSExchange"}],
+                     "changes": [{"id": "start", "why": "start", "when": ["a!=yes"], "command": "Start-Service -Name ADAM_MSExchange"},
+                                 {"why": "mbx", "machine": "Mailbox", "when": ["a!=yes"], "command": "Start-EdgeSynchronization -Server {{Mailbox}}"},
+                                 {"why": "restart", "after": ["start"], "disruption": "mail flow pauses", "command": "Restart-Service -Name MSExchangeTransport"}]}
+        })";
+        const auto s = parseScenario(QJsonDocument::fromJson(json).object());
+        QVERIFY2(s.ok(), qPrintable(s.errorMessage()));
+        const QString script = writeScript(s.value(), request({{QStringLiteral("Edge"), QStringLiteral("edge01.contoso.com")},
+                                                                {QStringLiteral("Mailbox"), QStringLiteral("EX01")}})).value();
+        QVERIFY(script.contains(QStringLiteral("if (@('EDGE01', 'EX01') -notcontains $env:COMPUTERNAME) { throw (")));
+        const qsizetype edge = script.indexOf(QStringLiteral("if ($env:COMPUTERNAME -eq 'EDGE01') {"));
+        const qsizetype mailbox = script.indexOf(QStringLiteral("if ($env:COMPUTERNAME -eq 'EX01') {"));
+        QVERIFY(edge > 0 && mailbox > edge);
+        QVERIFY(script.indexOf(QStringLiteral("    Start-Service -Name ADAM_MSExchange -WhatIf")) > edge);
+        QVERIFY(script.indexOf(QStringLiteral("    Start-Service -Name ADAM_MSExchange -WhatIf")) < mailbox);
+        QVERIFY(script.indexOf(QStringLiteral("    Start-EdgeSynchronization -Server 'EX01' -WhatIf")) > mailbox);
+        // The restart belongs to the Start-Service: it comes with it, on the same machine, with its note.
+        const qsizetype restart = script.indexOf(QStringLiteral("    Restart-Service -Name MSExchangeTransport -WhatIf"));
+        QVERIFY(restart > edge && restart < mailbox);
+        QVERIFY(script.lastIndexOf(QStringLiteral("# DISRUPTIVE: mail flow pauses"), restart) > edge);
+        ScriptRequest healthy = request({{QStringLiteral("Edge"), QStringLiteral("EDGE01")}, {QStringLiteral("Mailbox"), QStringLiteral("EX01")}});
+        healthy.answers.insert(QStringLiteral("a"), Answer::Yes);
+        QVERIFY(!writeScript(s.value(), healthy).value().contains(QStringLiteral("Restart-Service")));
+
+        // A restart without its disruption note, its change or a machine is refused at load.
+        QJsonObject broken = QJsonDocument::fromJson(json).object();
+        QJsonObject script_ = broken.value(u"script").toObject();
+        QJsonArray changes = script_.value(u"changes").toArray();
+        QJsonObject restartEntry = changes.at(2).toObject();
+        restartEntry.remove(QStringLiteral("disruption"));
+        changes.replace(2, restartEntry);
+        script_.insert(QStringLiteral("changes"), changes);
+        broken.insert(QStringLiteral("script"), script_);
+        const auto r = parseScenario(broken);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.errorMessage().contains(QStringLiteral("disruption")), qPrintable(r.errorMessage()));
+
+        // Single machine: the whole script is guarded.
+        const QString single = writeScript(testScenario(), request({{QStringLiteral("Server"), QStringLiteral("EX01")}})).value();
+        QVERIFY(!single.contains(QStringLiteral("$env:COMPUTERNAME")));  // this test scenario names no machine
     }
 };
 

@@ -39,7 +39,12 @@ private slots:
         const Run r = mwb({QStringLiteral("scenarios"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"scenarios").toArray();
-        QCOMPARE(list.size(), 10);
+        QCOMPARE(list.size(), 13);
+        QStringList ids;
+        for (const QJsonValue &v : list)
+            ids << v.toObject().value(u"id").toString();
+        for (const char *id : {"exo-hybrid-connectors", "relay-connector", "smtp-client-submission"})
+            QVERIFY2(ids.contains(QString::fromLatin1(id)), id);
         bool sawThumbprint = false;
         for (const QJsonValue &v : list) {
             const QJsonObject s = v.toObject();
@@ -63,19 +68,29 @@ private slots:
         QCOMPARE(dry.exitCode, 0);
         QVERIFY(dry.out.startsWith(QStringLiteral("# Mailflow Workbench remediation script")));
         QVERIFY(dry.out.contains(QStringLiteral("Get-ReceiveConnector -Server 'EX01' | Set-ReceiveConnector -ProtocolLoggingLevel Verbose -WhatIf")));
-        const Run applied = mwb(base + QStringList{QStringLiteral("--apply")});
+        // Applying needs the answers of the steps that decide about the changes.
+        const Run refused = mwb(base + QStringList{QStringLiteral("--apply")});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(refused.out.isEmpty());
+        QVERIFY2(refused.err.contains(QStringLiteral("receive-logging")) && refused.err.contains(QStringLiteral("send-logging")), qPrintable(refused.err));
+        const Run applied = mwb(base + QStringList{QStringLiteral("--apply"), QStringLiteral("--answer"), QStringLiteral("receive-logging=no"),
+                                                   QStringLiteral("--answer"), QStringLiteral("send-logging=no")});
         QCOMPARE(applied.exitCode, 0);
         QVERIFY(!applied.out.contains(QStringLiteral("-WhatIf")));
+        QVERIFY(applied.out.contains(QStringLiteral("Get-ReceiveConnector -Server 'EX01' | Set-ReceiveConnector -ProtocolLoggingLevel Verbose\n")));
     }
     void answersSelectTheChanges()
     {
         const QStringList base{QStringLiteral("remediate"), QStringLiteral("drafts-stuck"), QStringLiteral("--param"), QStringLiteral("Server=EX01")};
-        const Run healthy = mwb(base + QStringList{QStringLiteral("--answer"), QStringLiteral("services=yes"), QStringLiteral("--answer"),
-                                                   QStringLiteral("databases=yes"), QStringLiteral("--answer"), QStringLiteral("queues=yes")});
+        QStringList healthyAnswers;
+        for (const char *a : {"services=yes", "components=yes", "databases=yes", "back-pressure=yes", "queues=yes"})
+            healthyAnswers << QStringLiteral("--answer") << QString::fromLatin1(a);
+        const Run healthy = mwb(base + healthyAnswers);
         QCOMPARE(healthy.exitCode, 0);
         QVERIFY(healthy.out.contains(QStringLiteral("No change is needed")));
+        QCOMPARE(mwb(base + healthyAnswers + QStringList{QStringLiteral("--apply")}).exitCode, 0);
         const Run stopped = mwb(base + QStringList{QStringLiteral("--answer"), QStringLiteral("services=no")});
-        QVERIFY(stopped.out.contains(QStringLiteral("Restart-Service -Name MSExchangeSubmission,MSExchangeTransport -Force -WhatIf")));
+        QVERIFY(stopped.out.contains(QStringLiteral("| Start-Service -WhatIf")));
         QCOMPARE(mwb(base + QStringList{QStringLiteral("--answer"), QStringLiteral("nosuchstep=yes")}).exitCode, 2);
     }
     void wrongKindIsExit2WithAClearMessage()
@@ -133,18 +148,104 @@ private slots:
         const Run noMatch = mwb({QStringLiteral("remediate"), QStringLiteral("edgesync-ldap"), QStringLiteral("--from-analysis"), analysis});
         QCOMPARE(noMatch.exitCode, 2);
     }
+    void scenariosJsonListsStepsTheirAnswersAndWhatEachAnswerGates()
+    {
+        const Run r = mwb({QStringLiteral("scenarios"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"scenarios").toArray();
+        bool sawRemoval = false;
+        for (const QJsonValue &v : list) {
+            const QJsonObject s = v.toObject();
+            QVERIFY(!s.value(u"references").toArray().isEmpty());
+            for (const QJsonValue &stv : s.value(u"steps").toArray()) {
+                const QJsonObject st = stv.toObject();
+                QVERIFY(!st.value(u"id").toString().isEmpty());
+                QCOMPARE(st.value(u"answers").toArray(), (QJsonArray{QStringLiteral("yes"), QStringLiteral("no"), QStringLiteral("unknown")}));
+                const QJsonObject gates = st.value(u"gates").toObject();
+                QVERIFY(gates.contains(u"yes") && gates.contains(u"no") && gates.contains(u"unknown"));
+                if (s.value(u"id").toString() == u"edgesync-ldap" && st.value(u"id").toString() == u"credentials") {
+                    for (const QJsonValue &g : gates.value(u"no").toArray())
+                        if (g.toObject().value(u"command").toString() == u"Remove-EdgeSubscription") {
+                            sawRemoval = true;
+                            QVERIFY(g.toObject().value(u"destructive").toBool());
+                            QCOMPARE(g.toObject().value(u"machine").toString(), QStringLiteral("MailboxServer"));
+                        }
+                    for (const QJsonValue &g : gates.value(u"yes").toArray())
+                        QVERIFY(g.toObject().value(u"command").toString() != u"Remove-EdgeSubscription");
+                }
+            }
+        }
+        QVERIFY(sawRemoval);
+    }
+    void applyIsRefusedForEveryScenarioUntilTheGatingStepsAreAnswered()
+    {
+        const QJsonArray list = QJsonDocument::fromJson(mwb({QStringLiteral("scenarios"), QStringLiteral("--json")}).out.toUtf8())
+                                    .object().value(u"scenarios").toArray();
+        QVERIFY(!list.isEmpty());
+        for (const QJsonValue &v : list) {
+            const QJsonObject s = v.toObject();
+            QStringList args{QStringLiteral("remediate"), s.value(u"id").toString()};
+            for (const QJsonValue &pv : s.value(u"parameters").toArray())
+                args << QStringLiteral("--param") << pv.toObject().value(u"name").toString() + u'=' + pv.toObject().value(u"example").toString();
+            const Run dry = mwb(args);
+            QCOMPARE(dry.exitCode, 0);
+            QVERIFY2(dry.out.contains(QStringLiteral("\n$ErrorActionPreference = 'Stop'\n")), qPrintable(s.value(u"id").toString()));
+            const Run apply = mwb(args + QStringList{QStringLiteral("--apply")});
+            QVERIFY2(apply.exitCode == 2, qPrintable(s.value(u"id").toString()));
+            QVERIFY(apply.out.isEmpty());
+            QVERIFY2(apply.err.contains(QStringLiteral("refusing to apply")) && apply.err.contains(QStringLiteral("--answer ")), qPrintable(apply.err));
+        }
+        // The example of the issue: nothing said EdgeSync is broken, so nothing is removed.
+        const Run edge = mwb({QStringLiteral("remediate"), QStringLiteral("edgesync-ldap"), QStringLiteral("--param"), QStringLiteral("MailboxServer=EX01"),
+                              QStringLiteral("--param"), QStringLiteral("EdgeServer=EDGE01"), QStringLiteral("--apply")});
+        QCOMPARE(edge.exitCode, 2);
+        QVERIFY(!edge.out.contains(QStringLiteral("Remove-EdgeSubscription")));
+        QVERIFY(edge.err.contains(QStringLiteral("sync-status")));
+        // Answered "unknown", the removal stays a comment and stderr says so.
+        QStringList unknown{QStringLiteral("remediate"), QStringLiteral("edgesync-ldap"), QStringLiteral("--param"), QStringLiteral("MailboxServer=EX01"),
+                            QStringLiteral("--param"), QStringLiteral("EdgeServer=EDGE01"), QStringLiteral("--apply")};
+        for (const char *a : {"sync-status=no", "adam-service=yes", "ldap-port=yes", "credentials=unknown", "subscription=yes"})
+            unknown << QStringLiteral("--answer") << QString::fromLatin1(a);
+        const Run held = mwb(unknown);
+        QCOMPARE(held.exitCode, 0);
+        QVERIFY(!held.out.contains(QStringLiteral("\n    Remove-EdgeSubscription")));
+        QVERIFY2(held.err.contains(QStringLiteral("not applied because a step deciding about it was answered unknown")), qPrintable(held.err));
+        unknown.replace(unknown.indexOf(QStringLiteral("credentials=unknown")), QStringLiteral("credentials=no"));
+        const Run removed = mwb(unknown);
+        QCOMPARE(removed.exitCode, 0);
+        QVERIFY(removed.out.contains(QStringLiteral("\n    Remove-EdgeSubscription -Identity 'EDGE01' -Confirm:$false\n")));
+    }
+    void wildcardIdentitiesAreExit2()
+    {
+        const QList<QStringList> cases = {
+            {QStringLiteral("dns-resolution"), QStringLiteral("Server=EX01"), QStringLiteral("PublicInterface=*")},
+            {QStringLiteral("unreachable-queue"), QStringLiteral("Server=EX01"), QStringLiteral("SendConnector=*")},
+            {QStringLiteral("blocklist-smarthost"), QStringLiteral("Server=EX01"), QStringLiteral("SendConnector=Out*")},
+            {QStringLiteral("exchange-auth"), QStringLiteral("ReceivingServer=EX02"), QStringLiteral("RelayConnector=EX02\\*")},
+            {QStringLiteral("drafts-stuck"), QStringLiteral("Server=EX0?"), QStringLiteral("Database=DB01")},
+        };
+        for (const QStringList &c : cases) {
+            const Run r = mwb({QStringLiteral("remediate"), c.at(0), QStringLiteral("--param"), c.at(1), QStringLiteral("--param"), c.at(2)});
+            QVERIFY2(r.exitCode == 2, qPrintable(c.join(u' ')));
+            QVERIFY(r.out.isEmpty());
+            QVERIFY2(r.err.contains(QStringLiteral("parameter ")), qPrintable(r.err));
+        }
+    }
     void outWritesUtf8WithBom()
     {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("fix.ps1"));
         const Run r = mwb({QStringLiteral("remediate"), QStringLiteral("exchange-auth"), QStringLiteral("--param"), QStringLiteral("ReceivingServer=EX02"),
-                           QStringLiteral("--param"), QStringLiteral("ReceiveConnector=EX02\\Réception d\u2019O'Brien"), QStringLiteral("--out"), out});
+                           QStringLiteral("--param"), QStringLiteral("RelayConnector=EX02\\Réception d\u2019O'Brien"), QStringLiteral("--out"), out});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.isEmpty());
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
         QVERIFY(bytes.startsWith("\xEF\xBB\xBF# Mailflow Workbench"));
+        // CRLF on every platform, no bare LF.
+        QVERIFY(bytes.contains("\r\n$ErrorActionPreference = 'Stop'\r\n"));
+        QCOMPARE(bytes.count("\n"), bytes.count("\r\n"));
         QVERIFY(QString::fromUtf8(bytes).contains(QStringLiteral("'EX02\\Réception d\u2019\u2019O''Brien'")));
     }
 };

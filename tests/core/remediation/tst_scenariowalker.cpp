@@ -31,7 +31,7 @@ private slots:
         QVERIFY2(builtInScenarioErrors().isEmpty(), qPrintable(builtInScenarioErrors().join(u'\n')));
         const QStringList contract = {"drafts-stuck", "edgesync-ldap", "dns-resolution", "certificate-smtp", "exchange-auth",
                                       "smtp-354-stall", "unreachable-queue", "blocklist-smarthost", "protocol-logging",
-                                      "setup-prerequisites"};
+                                      "setup-prerequisites", "exo-hybrid-connectors", "relay-connector", "smtp-client-submission"};
         for (const QString &id : contract) {
             const Scenario *s = findScenario(id);
             QVERIFY2(s, qPrintable(id));
@@ -58,16 +58,20 @@ private slots:
         ScenarioWalker w(*s);
         QCOMPARE(w.currentStep()->id, QStringLiteral("services"));
         QCOMPARE(w.position(), 1);
-        QCOMPARE(w.estimatedTotal(), 4);
+        QCOMPARE(w.estimatedTotal(), 6);
         QVERIFY(!w.canGoBack());
         w.answer(Answer::No);
+        QCOMPARE(w.currentStep()->id, QStringLiteral("components"));
+        w.answer(Answer::Yes);
         QCOMPARE(w.currentStep()->id, QStringLiteral("databases"));
+        w.answer(Answer::Yes);
+        QCOMPARE(w.currentStep()->id, QStringLiteral("back-pressure"));
         w.answer(Answer::Yes);
         QCOMPARE(w.currentStep()->id, QStringLiteral("queues"));
         w.answer(Answer::Yes);  // healthy queues: the walk ends here
         QVERIFY(w.isFinished());
-        QCOMPARE(w.history(), (QStringList{"services", "databases", "queues"}));
-        QCOMPARE(w.estimatedTotal(), 3);
+        QCOMPARE(w.history(), (QStringList{"services", "components", "databases", "back-pressure", "queues"}));
+        QCOMPARE(w.estimatedTotal(), 5);
         w.back();
         QCOMPARE(w.currentStep()->id, QStringLiteral("queues"));
         QVERIFY(!w.answers().contains(QStringLiteral("queues")));
@@ -83,15 +87,24 @@ private slots:
         const Scenario *s = findScenario(QStringLiteral("drafts-stuck"));
         ScenarioWalker w(*s);
         w.setParameter(QStringLiteral("Server"), QStringLiteral("EX01"));
-        w.answer(Answer::Yes);
-        w.answer(Answer::Yes);
-        w.answer(Answer::Yes);
+        for (int i = 0; i < 5; ++i)
+            w.answer(Answer::Yes);
+        QVERIFY(w.isFinished());
         const QString healthy = writeScript(*s, w.request(false)).value();
+        QVERIFY(!healthy.contains(QStringLiteral("Start-Service")));
         QVERIFY(!healthy.contains(QStringLiteral("Restart-Service")));
+        // A complete walk can always be applied.
+        QVERIFY(writeScript(*s, w.request(true)).ok());
         w.restart();
         w.answer(Answer::No);
         const QString stopped = writeScript(*s, w.request(false)).value();
-        QVERIFY(stopped.contains(QStringLiteral("Restart-Service -Name MSExchangeSubmission,MSExchangeTransport -Force -WhatIf")));
+        // Stopped services are started, not restarted; nothing restarts a running service.
+        QVERIFY(stopped.contains(QStringLiteral("Where-Object { $_.Status -ne 'Running' } | Start-Service -WhatIf")));
+        QVERIFY(!stopped.contains(QStringLiteral("Restart-Service")));
+        // Applying while the walk is half done is refused, naming the steps.
+        const auto refused = writeScript(*s, w.request(true));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.errorMessage().contains(QStringLiteral("databases")), qPrintable(refused.errorMessage()));
     }
     void pastedOutputAnswersTheStepAndCapturesParameters()
     {

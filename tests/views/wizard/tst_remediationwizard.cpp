@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QRegularExpression>
 #include <QTest>
 
 using mwb::views::RemediationWizard;
@@ -161,8 +162,11 @@ private slots:
         const QString script = view->toPlainText();
         QVERIFY(script.contains(QStringLiteral("# Scenario  : certificate-smtp")));
         QVERIFY(script.contains(QStringLiteral("SEND2026112008-1.LOG:812")));
-        QVERIFY(script.contains(QStringLiteral("Enable-ExchangeCertificate -Server 'EX01' -Thumbprint '6A1C2F0B9E8D7C6B5A4F3E2D1C0B9A8F7E6D5C4B' -Services SMTP -Force -WhatIf")));
-        QVERIFY(script.contains(QStringLiteral("Set-SendConnector -Identity 'Outbound to Office 365' -TlsAuthLevel DomainValidation -TlsDomain 'mail.protection.outlook.com' -Fqdn 'mail.contoso.com' -WhatIf")));
+        QVERIFY(script.contains(QStringLiteral("Enable-ExchangeCertificate -Server 'EX01' -Thumbprint '6A1C2F0B9E8D7C6B5A4F3E2D1C0B9A8F7E6D5C4B' -Services SMTP -WhatIf")));
+        QVERIFY(script.contains(QStringLiteral("Set-SendConnector -Identity 'Outbound to Office 365' -RequireTLS $true -TlsAuthLevel DomainValidation -TlsDomain 'mail.protection.outlook.com' -WhatIf")));
+        QVERIFY(script.contains(QStringLiteral("Set-SendConnector -Identity 'Outbound to Office 365' -Fqdn 'mail.contoso.com' -WhatIf")));
+        QVERIFY(script.contains(QStringLiteral("\n$ErrorActionPreference = 'Stop'\n")));
+        QVERIFY(script.contains(QStringLiteral("\nif ($env:COMPUTERNAME -ne 'EX01') { throw (")));
         QVERIFY(!script.contains(QStringLiteral("Set-ReceiveConnector")));  // receive-fqdn was answered Yes
         QVERIFY(view->document()->firstBlock().layout()->formats().size() > 0);  // highlighted
         screenshot(&w, QStringLiteral("wizard-5-script-preview.png"));
@@ -175,10 +179,13 @@ private slots:
         view->ensureCursorVisible();
         screenshot(&w, QStringLiteral("wizard-6-script-changes.png"));
 
-        // Dry run off: no -WhatIf, confirmations suppressed for unattended runs.
+        // Dry run off: no -WhatIf; the default SMTP certificate is never replaced silently (no -Force),
+        // and the restart that belongs to the new binding carries its disruption note.
         child<QCheckBox>(w.currentPage(), QStringLiteral("scriptDryRunCheck"))->setChecked(false);
         QVERIFY(!view->toPlainText().contains(QStringLiteral("-WhatIf")));
-        QVERIFY(view->toPlainText().contains(QStringLiteral("-Services SMTP -Force -Confirm:$false")));
+        QVERIFY(view->toPlainText().contains(QStringLiteral("-Services SMTP\n")));
+        QVERIFY(!view->toPlainText().contains(QStringLiteral("-Force")));
+        QVERIFY(view->toPlainText().contains(QStringLiteral("# DISRUPTIVE: mail flow through this server pauses")));
 
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("fix.ps1"));
@@ -188,7 +195,7 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
         QVERIFY(bytes.startsWith("\xEF\xBB\xBF#"));
-        QCOMPARE(QString::fromUtf8(bytes.mid(3)), view->toPlainText());
+        QCOMPARE(QString::fromUtf8(bytes.mid(3)), view->toPlainText().replace(u'\n', QStringLiteral("\r\n")));
     }
 
     void openedFromAFindingMapsItsParametersAndKeepsTheRestAsEvidence()
@@ -223,7 +230,12 @@ private slots:
             QCOMPARE(w.currentId(), int(RemediationWizard::ScriptPageId));
             const QString script = child<QPlainTextEdit>(w.currentPage(), QStringLiteral("scriptView"))->toPlainText();
             QVERIFY2(script.contains(QStringLiteral("# Scenario  : ") + s.id), qPrintable(s.id));
-            QVERIFY2(script.contains(QStringLiteral("-WhatIf")) || script.contains(QStringLiteral("# Dry run:")), qPrintable(s.id));
+            QVERIFY2(script.contains(QStringLiteral("DRY RUN")), qPrintable(s.id));
+            // In a dry run no changing command runs for real.
+            static const QRegularExpression changing(QStringLiteral("^\\s*(Set|New|Remove|Restart|Enable|Add|Import|Start|Mount)-[A-Za-z]+ "));
+            for (const QString &line : script.split(u'\n'))
+                if (changing.match(line).hasMatch())
+                    QVERIFY2(line.contains(QStringLiteral("-WhatIf")), qPrintable(s.id + QStringLiteral(": ") + line));
         }
     }
     void everyControlOnEveryPageHasAnAccessibleName()
@@ -271,17 +283,16 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.next();
         answer(w, "no");
-        QCOMPARE(w.currentPage()->objectName(), QStringLiteral("step_databases"));
+        QCOMPARE(w.currentPage()->objectName(), QStringLiteral("step_components"));
         QCOMPARE(w.walker()->history(), QStringList{QStringLiteral("services")});
         w.back();
         QCOMPARE(w.currentPage()->objectName(), QStringLiteral("step_services"));
         QCOMPARE(w.walker()->currentStep()->id, QStringLiteral("services"));
         QVERIFY(w.walker()->history().isEmpty());
-        answer(w, "yes");
-        answer(w, "yes");
-        answer(w, "yes");  // healthy queues end the walk
+        for (int i = 0; i < 5; ++i)
+            answer(w, "yes");  // healthy queues end the walk
         QCOMPARE(w.currentId(), int(RemediationWizard::SummaryPageId));
-        QCOMPARE(w.walker()->history(), (QStringList{"services", "databases", "queues"}));
+        QCOMPARE(w.walker()->history(), (QStringList{"services", "components", "databases", "back-pressure", "queues"}));
         w.back();
         QCOMPARE(w.currentPage()->objectName(), QStringLiteral("step_queues"));
         QVERIFY(!w.walker()->isFinished());
