@@ -1176,6 +1176,23 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
 {
     const QList<Rule> &rules = kb.rules();
 
+    // "<message id>\x1f<server>" of every message a specific warning or error finding names
+    // (found in the protocol logs so far): its FAIL/DEFER hops on that server are that fault.
+    QSet<QString> explainedMessages;
+    if (unexplainedPermanent.rule >= 0 || unexplainedTemporary.rule >= 0) {
+        const QString failed = unexplainedPermanent.rule >= 0 ? rules.at(unexplainedPermanent.rule).id : QString();
+        const QString deferred = unexplainedTemporary.rule >= 0 ? rules.at(unexplainedTemporary.rule).id : QString();
+        for (const Accumulator &a : std::as_const(total.findings)) {
+            const Finding &f = a.finding;
+            if (f.severity == Severity::Info || f.rule == failed || f.rule == deferred)
+                continue;
+            for (const QString &id : a.messageIds.list()) {
+                for (const QString &server : f.servers)
+                    explainedMessages.insert(id.toLower() + QLatin1Char('\x1f') + server.toLower());
+            }
+        }
+    }
+
     // Which servers have tracking logs loaded, and over which time span.
     struct Span {
         qint64 first = kNoTime;
@@ -1219,6 +1236,7 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
 
         // Hops a specific rule explains (by index into msg.hops).
         QVarLengthArray<int, 4> explainedHops;
+        const QString messageKey = msg.messageId.toLower() + QLatin1Char('\x1f');
         // Plain patterns over FAIL/DEFER/... hops.
         if (!trackingPatterns.isEmpty()) {
             PatternHits hits;
@@ -1268,6 +1286,14 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
                 const MessageHop &hop = msg.hops.at(hopIndex);
                 const bool fail = hop.event == QLatin1String("FAIL");
                 if ((!fail && hop.event != QLatin1String("DEFER")) || explainedHops.contains(hopIndex))
+                    continue;
+                // Deferrals before a hop a specific rule explains (the retries before QUEUE.Expired,
+                // before a DNS failure ...) are that fault's history, not a second fault.
+                if (!fail && std::any_of(explainedHops.cbegin(), explainedHops.cend(), [&](int i) { return i > hopIndex; }))
+                    continue;
+                // The tracking side of a fault a protocol-log rule reported for this message on this
+                // server (the DEFER after a dropped connection, the FAIL after a 5.7.1 block).
+                if (!msg.messageId.isEmpty() && explainedMessages.contains(messageKey + hop.server.toLower()))
                     continue;
                 const MatcherRef &m = fail ? unexplainedPermanent : unexplainedTemporary;
                 if (m.rule < 0)

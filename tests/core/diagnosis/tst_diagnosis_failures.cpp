@@ -391,6 +391,84 @@ private slots:
         QCOMPARE(deferred.codes, QStringList{QStringLiteral("451 4.4.399")});
     }
 
+    void deferralsBeforeAnExplainedFailureAreItsHistory()
+    {
+        const Message m = makeMessage(QStringLiteral("<x1@contoso.com>"),
+                                      {{QStringLiteral("EX01"), QStringLiteral("RECEIVE"), 0, {}, {}, {}, {}},
+                                       {QStringLiteral("EX01"), QStringLiteral("DEFER"), 600000,
+                                        QStringLiteral("451 4.4.397 Error communicating with target host. -> 421 4.4.2 Connection dropped"), {}, QStringLiteral("mx.fabrikam.com"), {}},
+                                       {QStringLiteral("EX01"), QStringLiteral("DEFER"), 3600000,
+                                        QStringLiteral("451 4.4.397 Error communicating with target host."), {}, QStringLiteral("mx.fabrikam.com"), {}},
+                                       {QStringLiteral("EX01"), QStringLiteral("FAIL"), 2 * 86400000LL,
+                                        QStringLiteral("550 4.4.7 QUEUE.Expired; message expired"), {}, {}, {}}});
+        EXPECT_RULES(run({}, {m}), QStringLiteral("queue-expired"));
+        // The same deferrals without the expiry are reported.
+        const Message pending = makeMessage(QStringLiteral("<x2@contoso.com>"),
+                                            {{QStringLiteral("EX01"), QStringLiteral("RECEIVE"), 0, {}, {}, {}, {}},
+                                             {QStringLiteral("EX01"), QStringLiteral("DEFER"), 600000,
+                                              QStringLiteral("451 4.4.397 Error communicating with target host."), {}, QStringLiteral("mx.fabrikam.com"), {}}});
+        EXPECT_RULES(run({}, {pending}), QStringLiteral("delivery-deferred"));
+    }
+
+    void trackingSideOfAProtocolFaultIsThatFault()
+    {
+        // A dropped connection on EDGE01, and the DEFER EDGE01's tracking log writes for it.
+        const QString id = QStringLiteral("<drop1@contoso.com>");
+        SessionBuilder b(Direction::Receive, QStringLiteral("08DC000000000393"), QStringLiteral("EDGE01"));
+        b.session.messageIds << id;
+        b.greet().command(QStringLiteral("MAIL FROM:<a@fabrikam.com>")).reply(QStringLiteral("250 2.1.0 Sender OK"));
+        b.command(QStringLiteral("RCPT TO:<b@contoso.com>")).reply(QStringLiteral("250 2.1.5 Recipient OK"));
+        b.line('-', {}, QStringLiteral("Remote(ConnectionReset)"));
+        const Message m = makeMessage(id, {{QStringLiteral("EDGE01"), QStringLiteral("DEFER"), 60000,
+                                            QStringLiteral("451 4.4.397 Error communicating with target host."), {}, {}, {}}});
+        EXPECT_RULES(run({b}, {m}), QStringLiteral("connection-dropped"));
+        // On another server the same message's DEFER is its own event.
+        Message elsewhere = m;
+        elsewhere.hops.first().server = QStringLiteral("EX01");
+        EXPECT_RULES(run({b}, {elsewhere}), QStringLiteral("connection-dropped"), QStringLiteral("delivery-deferred"));
+    }
+
+    void greylistingIsNotAFailure()
+    {
+        const Run r = run({sendRcpt(QStringLiteral("08DC000000000390"), QStringLiteral("451 4.7.1 Greylisted, please try again in 300 seconds"))});
+        QVERIFY2(r.findings.isEmpty(), qPrintable(r.rules().join(QLatin1Char(','))));
+    }
+
+    void multiLineRejectionOf2010IsOneFailureWithAllItsLines()
+    {
+        SessionBuilder b(Direction::Send, QStringLiteral("08DC000000000391"));
+        b.greet(QStringLiteral("ex01.contoso.com"), QStringLiteral("mx.fabrikam.com"));
+        b.command(QStringLiteral("MAIL FROM:<a@contoso.com>")).reply(QStringLiteral("250 2.1.0 Sender OK"));
+        b.command(QStringLiteral("RCPT TO:<b@fabrikam.com>"));
+        b.reply(QStringLiteral("550-5.7.999 The recipient's organisation does not accept"));
+        b.reply(QStringLiteral("550 5.7.999 mail from your organisation"));
+        const RecordRef first = b.lines.at(b.lines.size() - 2).ref;
+        const RecordRef last = b.lines.last().ref;
+        b.quit();
+        const Run r = run({b});
+        EXPECT_RULES(r, QStringLiteral("delivery-failed"));
+        const Finding f = r.of(QStringLiteral("delivery-failed")).first();
+        QCOMPARE(f.evidence, (QList<RecordRef>{first, last}));
+        QCOMPARE(f.count, 1);
+    }
+
+    void pipelinedRejectionsArePairedWithTheirCommands()
+    {
+        // MAIL and two RCPTs sent at once (PIPELINING): the third reply belongs to the second RCPT.
+        SessionBuilder b(Direction::Send, QStringLiteral("08DC000000000392"));
+        b.greet(QStringLiteral("ex01.contoso.com"), QStringLiteral("mx.fabrikam.com"));
+        b.command(QStringLiteral("MAIL FROM:<a@contoso.com>"));
+        b.command(QStringLiteral("RCPT TO:<b@fabrikam.com>"));
+        b.command(QStringLiteral("RCPT TO:<c@fabrikam.com>"));
+        b.reply(QStringLiteral("250 2.1.0 Sender OK"));
+        b.reply(QStringLiteral("250 2.1.5 Recipient OK"));
+        b.reply(QStringLiteral("550 5.2.999 Mailbox frozen"));
+        b.quit();
+        const Run r = run({b});
+        EXPECT_RULES(r, QStringLiteral("delivery-failed"));
+        QCOMPARE(r.of(QStringLiteral("delivery-failed")).first().codes, QStringList{QStringLiteral("550 5.2.999")});
+    }
+
     void sameEventInProtocolAndTrackingIsOneFinding()
     {
         const QString id = QStringLiteral("<j1@contoso.com>");
