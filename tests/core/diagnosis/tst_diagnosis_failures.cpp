@@ -98,6 +98,21 @@ private slots:
         QCOMPARE(f.parameters.value(QStringLiteral("Server")), QStringLiteral("EX01"));
     }
 
+    void senderAuthenticationFoundInTheTextOutlookComReallySends()
+    {
+        // As quoted from real bounces (May 2025): no brackets around the domain, SPF/DKIM/DMARC verdicts.
+        const Message m = makeMessage(QStringLiteral("<hv1@contoso.com>"),
+                                      {{QStringLiteral("EX01"), QStringLiteral("FAIL"), 0,
+                                        QStringLiteral("550 5.7.515 Access denied, sending domain CONTOSO.COM doesn't meet the required authentication level. "
+                                                       "The sender's domain in the 5322.From address doesn't meet the authentication requirements defined for the sender. "
+                                                       "To learn how to fix this see: https://go.microsoft.com/fwlink/p/?linkid=2319303 Spf= Fail , Dkim= Pass , DMARC= Pass"),
+                                        {}, {}, {}}});
+        const Run r = run({}, {m});
+        EXPECT_RULES(r, QStringLiteral("sender-authentication-failed"));
+        QCOMPARE(r.of(QStringLiteral("sender-authentication-failed")).first().parameters.value(QStringLiteral("Domain")), QStringLiteral("CONTOSO.COM"));
+        QCOMPARE(r.of(QStringLiteral("sender-authentication-failed")).first().messageIds, QStringList{QStringLiteral("<hv1@contoso.com>")});
+    }
+
     void senderAuthenticationNotRaisedForBlockListsOrOtherPolicyCodes()
     {
         const Run blocked = run({sendRcpt(QStringLiteral("08DC000000000305"),
@@ -153,7 +168,7 @@ private slots:
                                               QStringLiteral("550 5.7.322 certificate-expired: Destination mail server's certificate is expired"), {}, {}, {}}});
         const Message sts = makeMessage(QStringLiteral("<sts1@contoso.com>"),
                                         {{QStringLiteral("EX01"), QStringLiteral("FAIL"), 60000,
-                                          QStringLiteral("550 5.4.8 MX hosts of 'fabrikam.com' failed MTA-STS validation."), {}, {}, {}}});
+                                          QStringLiteral("550 5.4.8 MX hosts of fabrikam.com failed MTA-STS validation."), {}, {}, {}}});
         const Message stsCert = makeMessage(QStringLiteral("<sts2@contoso.com>"),
                                             {{QStringLiteral("EX01"), QStringLiteral("DEFER"), 60000,
                                               QStringLiteral("454 4.7.5 Remote certificate failed MTA-STS validation. Reason: CertificateExpired"), {}, {}, {}}});
