@@ -717,6 +717,17 @@ void DiagnosisEngine::Private::merge(Aggregate &into, const QString &key, int ru
         a.finding.title = rule.title;
         a.finding.explanation = rule.explanation;
         a.finding.scenario = occ.scenario.isEmpty() ? rule.scenario : occ.scenario;
+        // The key is "<rule>\x1f<value per groupBy>...[\x1e<condition scenario>]".
+        const qsizetype scenarioAt = key.indexOf(QLatin1Char('\x1e'));
+        const QStringList values = key.left(scenarioAt).split(QLatin1Char('\x1f')).mid(1);
+        QStringList distinct;
+        for (qsizetype g = 0; g < rule.groupBy.size() && g < values.size(); ++g) {
+            if (rule.groupBy.at(g) != QLatin1String("Server"))
+                distinct << values.at(g);
+        }
+        if (scenarioAt >= 0)
+            distinct << key.mid(scenarioAt + 1);
+        a.finding.groupKey = distinct.join(QLatin1Char('|'));
         it = findings.insert(QString(key.constData(), key.size()), a);   // not the caller's reused buffer
     }
     Accumulator &a = it.value();

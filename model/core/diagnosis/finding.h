@@ -26,6 +26,10 @@ struct Finding {
     QList<RecordRef> evidence;       // capped; the first lines that prove it
     QString scenario;                // remediation scenario id
     QMap<QString, QString> parameters;
+    // What tells this finding from another of the same rule on the same servers: the rule's grouping
+    // values other than Server (code and remote party, domain, thumbprint ...) and a condition's own
+    // scenario, lower-case, joined by '|'. Empty for rules that group by Server alone.
+    QString groupKey;
 };
 
 } // namespace mwb

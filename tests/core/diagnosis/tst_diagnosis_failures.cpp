@@ -361,6 +361,13 @@ private slots:
         const Run r = run(sessions);
         const QList<Finding> failed = r.of(QStringLiteral("delivery-failed"));
         QCOMPARE(failed.size(), 3);
+        // Each keeps its own identity (case file state, notes): the grouping values besides the server.
+        QStringList groupKeys;
+        for (const Finding &f : failed)
+            groupKeys << f.groupKey;
+        groupKeys.sort();
+        QCOMPARE(groupKeys, (QStringList{QStringLiteral("5.6.999|mx.fabrikam.com"), QStringLiteral("5.7.999|mx.fabrikam.com"),
+                                         QStringLiteral("5.7.999|mx.northwind.com")}));
         for (const Finding &f : failed) {
             const QString remote = f.parameters.value(QStringLiteral("Remote"));
             const QString code = f.parameters.value(QStringLiteral("Code"));

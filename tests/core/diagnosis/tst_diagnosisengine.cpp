@@ -422,6 +422,8 @@ private slots:
         QCOMPARE(app.scenario, QStringLiteral("relay-connector"));
         QCOMPARE(app.codes, QStringList{QStringLiteral("550 5.7.54")});
         QCOMPARE(tenant.count + app.count, 2);
+        QCOMPARE(tenant.groupKey, QStringLiteral("exo-hybrid-connectors"));
+        QVERIFY(app.groupKey.isEmpty());   // grouped by server alone: the key it always had
     }
 
     void relayDeniedNotRaisedForSessionPermissionsLine()
