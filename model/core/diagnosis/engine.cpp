@@ -1063,9 +1063,10 @@ DiagnosisEngine::Private::SessionScan DiagnosisEngine::Private::scan(const Sessi
             const StatusCode sc = firstStatusCode(last.data).basic == r.code ? firstStatusCode(last.data) : StatusCode{r.code, {}, 0};
             if (explainedCodes.contains(sc.text()))
                 continue;   // the same code a specific rule found in this session (a queue error quoting it)
-            // Syntax and sequence errors (500-504, x.5.x) are protocol noise of scanners and broken
-            // clients, not a refused delivery.
-            if (r.code >= 500 && r.code <= 504 && (sc.enhanced.isEmpty() || sc.enhanced.startsWith(QLatin1String("5.5."))))
+            // Protocol status (x.5.x: bad command, syntax, sequence, too many recipients) and bare
+            // 500-504 are noise of scanners and broken clients, or the echo of an earlier refusal
+            // ("554 5.5.1 no valid recipients" after every RCPT was refused): not a refused delivery.
+            if (sc.enhanced.mid(1, 3) == QLatin1String(".5.") || (sc.enhanced.isEmpty() && r.code >= 500 && r.code <= 504))
                 continue;
             const MatcherRef &m = r.code >= 500 ? unexplainedPermanent : unexplainedTemporary;
             if (m.rule < 0)

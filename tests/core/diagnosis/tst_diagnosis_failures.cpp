@@ -308,6 +308,23 @@ private slots:
         QCOMPARE(r.errorsOrWarnings(), 0);
     }
 
+    void echoOfAnEarlierRefusalIsNotASecondFailure()
+    {
+        // Every RCPT refused (block list), the pipelined DATA then gets Postfix's "no valid recipients".
+        SessionBuilder b(Direction::Send, QStringLiteral("08DC000000000357"));
+        b.greet(QStringLiteral("ex01.contoso.com"), QStringLiteral("mx.fabrikam.com"));
+        b.command(QStringLiteral("MAIL FROM:<a@contoso.com>"));
+        b.command(QStringLiteral("RCPT TO:<b@fabrikam.com>"));
+        b.command(QStringLiteral("DATA"));
+        b.reply(QStringLiteral("250 2.1.0 Ok"));
+        b.reply(QStringLiteral("554 5.7.1 Service unavailable; Client host [203.0.113.25] blocked using zen.spamhaus.org"));
+        b.reply(QStringLiteral("554 5.5.1 Error: no valid recipients"));
+        b.quit();
+        SessionBuilder tooMany = receiveRcpt(QStringLiteral("08DC000000000358"), QStringLiteral("452 4.5.3 Too many recipients"));
+        const Run r = run({b, tooMany});
+        EXPECT_RULES(r, QStringLiteral("blocklisted"));
+    }
+
     void spamVerdictsAndStallTimeoutsAreNotGenericFailures()
     {
         SessionBuilder spam(Direction::Receive, QStringLiteral("08DC000000000355"));
