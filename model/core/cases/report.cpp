@@ -123,12 +123,19 @@ QString messageStatusLabel(MessageStatus s)
 
 QString findingKey(const Finding &finding)
 {
+    QString key;
     if (!finding.servers.isEmpty()) {
         QStringList servers = finding.servers;
         servers.sort(Qt::CaseInsensitive);
-        return servers.join(QLatin1Char(','));
+        key = servers.join(QLatin1Char(','));
+    } else {
+        key = finding.sessions.value(0);
     }
-    return finding.sessions.value(0);
+    // Two findings of one rule on one server (delivery-failed per code and remote party, relay-denied
+    // per cause) keep their own state; rules grouped by server alone keep the key they always had.
+    if (!finding.groupKey.isEmpty())
+        key += QLatin1Char('|') + finding.groupKey;
+    return key;
 }
 
 QString svgBarChart(const QString &title, const QList<QPair<QString, qint64>> &bars)

@@ -51,7 +51,8 @@ struct ReportOptions {
     std::function<QString(const RecordRef &)> recordText;
 };
 
-// Key under which a finding's state and notes are stored: its servers, or the first session.
+// Key under which a finding's state and notes are stored: its servers, or the first session, then
+// its groupKey when it has one (findings of one rule on one server that differ by code, party ...).
 QString findingKey(const Finding &finding);
 
 QString buildHtmlReport(const Analysis &analysis, const ReportOptions &options = {});

@@ -6,6 +6,7 @@
 #include "model/core/diagnosis/sessionfacts.h"
 #include "model/core/sessions/store.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QMutex>
 #include <QMutexLocker>
@@ -77,6 +78,8 @@ struct Occurrence {
     QStringList codes;
     QVarLengthArray<RecordRef, 4> evidence;
     QMap<QString, QString> parameters;
+    QString scenario;                      // a condition's own scenario (splits the finding); empty = the rule's
+    std::optional<Severity> severity;      // above the rule's (an expired certificate)
 
     void addTime(qint64 t) { widenSpan(firstMs, lastMs, t, t); }
     void addLine(const SessionLine &line)
@@ -243,6 +246,8 @@ struct Context {
     const MessageHop *hop = nullptr;
     const QRegularExpressionMatch *match = nullptr;
     const SeenCertificate *certificate = nullptr;
+    QString failureCode;     // unexplained-failure: the code (enhanced when there is one) ...
+    QString failureRemote;   // ... and the remote party
 };
 
 const SeenCertificate *certificateOf(const Context &c)
@@ -262,6 +267,10 @@ QString readSource(const QString &src, const Context &c)
 {
     if (src.startsWith(QLatin1String("match.")))
         return c.match ? c.match->captured(src.mid(6)).trimmed() : QString();
+    if (src == QLatin1String("failure.code"))
+        return c.failureCode;
+    if (src == QLatin1String("failure.remote"))
+        return c.failureRemote;
     if (src.startsWith(QLatin1String("session."))) {
         const Session *s = c.session;
         const SessionFacts *f = c.facts;
@@ -448,25 +457,49 @@ std::optional<QRegularExpressionMatch> conditionMatch(const MatchCondition &cond
 // tracking hops aggregate the same way; the first match feeds the rule's "match.*" parameters.
 struct PatternHits {
     struct Hit {
+        int rule = -1;
         Occurrence occurrence;
         QRegularExpressionMatch firstMatch;
         const MessageHop *firstHop = nullptr;
     };
-    QHash<int, Hit> byRule;
+    // One hit per rule and condition scenario (a condition with its own scenario is its own fault).
+    QHash<QPair<int, QString>, Hit> byRule;
 
     // The rule's hit, created from base() on its first match; *created says which.
     template <typename Base>
-    Hit &record(int rule, const QRegularExpressionMatch &m, const QString &code, const MessageHop *hop, Base base,
-                bool *created = nullptr)
+    Hit &record(int rule, const QString &scenario, const QRegularExpressionMatch &m, const QString &code,
+                const MessageHop *hop, Base base, bool *created = nullptr)
     {
-        auto it = byRule.find(rule);
+        const QPair<int, QString> key(rule, scenario);
+        auto it = byRule.find(key);
         if (created)
             *created = it == byRule.end();
-        if (it == byRule.end())
-            it = byRule.insert(rule, Hit{base(), m, hop});
+        if (it == byRule.end()) {
+            it = byRule.insert(key, Hit{rule, base(), m, hop});
+            it->occurrence.scenario = scenario;
+        }
         if (!code.isEmpty() && !it->occurrence.codes.contains(code))
             it->occurrence.codes << code;
         return *it;
+    }
+    // Drops the hits of rules that another hit's rule supersedes (supersedes[r]: the rules r silences).
+    void dropSuperseded(const std::vector<QList<int>> &supersedes)
+    {
+        if (byRule.size() < 2)
+            return;
+        QSet<int> silenced;
+        for (const Hit &h : std::as_const(byRule)) {
+            for (int other : supersedes[size_t(h.rule)])
+                silenced.insert(other);
+        }
+        if (silenced.isEmpty())
+            return;
+        for (auto it = byRule.begin(); it != byRule.end();) {
+            if (silenced.contains(it->rule))
+                it = byRule.erase(it);
+            else
+                ++it;
+        }
     }
 };
 
@@ -495,7 +528,9 @@ struct DiagnosisEngine::Private {
     QMultiHash<QString, MatcherRef> matchers;
     // The same, per matcher, looked up once (sessions are many).
     QList<MatcherRef> dataNotTerminated, droppedMidTransaction, idleGap, missingCapability, certificateNameMismatch,
-        certificateMultipleNames, noMail, messageDelayed, missingHop;
+        certificateMultipleNames, noMail, messageDelayed, missingHop, unexplainedFailure, certificateExpiring;
+    MatcherRef unexplainedPermanent, unexplainedTemporary;   // rule -1: none
+    std::vector<QList<int>> supersedes;   // per rule: the rules it silences in the same session or message
     qint64 minGapMs = std::numeric_limits<qint64>::max();
 
     mutable QMutex mutex;
@@ -526,6 +561,11 @@ struct DiagnosisEngine::Private {
         QList<CapabilityCandidate> capabilityCandidates;
         QHash<QString, CertificateNames> certificatesByThumbprint;
         QMap<QString, CertificateSighting> sightings;   // key: server, host, role, thumbprint
+        // Unexplained failures seen in protocol logs: "<session index>\x1f<code>" and
+        // "<message id>\x1f<code>" -> finding key, so that the tracking FAIL/DEFER of the same
+        // event joins that finding instead of making a second one.
+        QHash<QString, QString> unexplainedBySession;
+        QHash<QString, QString> unexplainedByMessage;
     };
     Aggregate total;
     struct RunScan : SessionObserver::Scan {
@@ -569,6 +609,8 @@ struct DiagnosisEngine::Private {
     SessionScan scan(const Session &session, const QList<SessionLine> &lines) const;
     void commit(Aggregate &into, const Session &session, SessionScan &scan) const;
     void scanMessages(const Store &store);
+    // certificate-expiring: the organisation's certificates with validity dates in the logs.
+    void findExpiringCertificates(const Store &store);
     std::vector<QList<QStringList>> groupSources;   // per rule, per groupBy name: its sources (looked up once)
 };
 
@@ -610,6 +652,19 @@ void DiagnosisEngine::Private::prepare()
         {"no-mail", &noMail}, {"message-delayed", &messageDelayed}, {"missing-hop", &missingHop}};
     for (const auto &[name, list] : named)
         *list = matchers.values(QLatin1String(name));
+    unexplainedFailure = matchers.values(QStringLiteral("unexplained-failure"));
+    certificateExpiring = matchers.values(QStringLiteral("certificate-expiring"));
+    for (const MatcherRef &m : std::as_const(unexplainedFailure)) {
+        MatcherRef &slot = m.cond->options.value(QStringLiteral("kind")).toString() == QLatin1String("permanent")
+            ? unexplainedPermanent : unexplainedTemporary;
+        if (slot.rule < 0)
+            slot = m;   // one rule per kind: a second one would only repeat the first
+    }
+    supersedes.assign(size_t(rules.size()), {});
+    for (int r = 0; r < rules.size(); ++r) {
+        for (const QString &id : rules.at(r).supersedes)
+            supersedes[size_t(r)] << kb.indexOf(id);
+    }
     if (!union_.isEmpty()) {
         protocolPrefilter = QRegularExpression(union_.join(QLatin1Char('|')), QRegularExpression::CaseInsensitiveOption);
         hasProtocolPrefilter = protocolPrefilter.isValid();
@@ -638,6 +693,10 @@ void DiagnosisEngine::Private::findingKeyInto(QString &key, int ruleIndex, const
         key += QLatin1Char('\x1f');
         appendLowerKey(key, v);
     }
+    if (!occ.scenario.isEmpty()) {
+        key += QLatin1Char('\x1e');
+        key += occ.scenario;
+    }
 }
 
 void DiagnosisEngine::Private::add(Aggregate &into, int ruleIndex, Occurrence occ, const Context *ctx) const
@@ -658,12 +717,25 @@ void DiagnosisEngine::Private::merge(Aggregate &into, const QString &key, int ru
         a.finding.severity = rule.severity;
         a.finding.title = rule.title;
         a.finding.explanation = rule.explanation;
-        a.finding.scenario = rule.scenario;
+        a.finding.scenario = occ.scenario.isEmpty() ? rule.scenario : occ.scenario;
+        // The key is "<rule>\x1f<value per groupBy>...[\x1e<condition scenario>]".
+        const qsizetype scenarioAt = key.indexOf(QLatin1Char('\x1e'));
+        const QStringList values = key.left(scenarioAt).split(QLatin1Char('\x1f')).mid(1);
+        QStringList distinct;
+        for (qsizetype g = 0; g < rule.groupBy.size() && g < values.size(); ++g) {
+            if (rule.groupBy.at(g) != QLatin1String("Server"))
+                distinct << values.at(g);
+        }
+        if (scenarioAt >= 0)
+            distinct << key.mid(scenarioAt + 1);
+        a.finding.groupKey = distinct.join(QLatin1Char('|'));
         it = findings.insert(QString(key.constData(), key.size()), a);   // not the caller's reused buffer
     }
     Accumulator &a = it.value();
     Finding &f = a.finding;
     ++f.count;
+    if (occ.severity && int(*occ.severity) > int(f.severity))
+        f.severity = *occ.severity;
     widenSpan(f.firstMs, f.lastMs, occ.firstMs, occ.lastMs);
     for (const QString &s : std::as_const(occ.servers))
         a.addServer(s);
@@ -697,6 +769,8 @@ void absorbAccumulator(Accumulator &a, const Accumulator &later)
     Finding &f = a.finding;
     const Finding &g = later.finding;
     f.count += g.count;
+    if (int(g.severity) > int(f.severity))
+        f.severity = g.severity;
     widenSpan(f.firstMs, f.lastMs, g.firstMs, g.lastMs);
     for (const QString &s : g.servers)
         a.addServer(s);
@@ -734,6 +808,12 @@ void DiagnosisEngine::Private::absorb(Aggregate &into, Aggregate &&later)
     into.serversSeen.unite(later.serversSeen);
     into.serverSpellingsSeen.unite(later.serverSpellingsSeen);
     into.capabilityCandidates.append(std::move(later.capabilityCandidates));
+    for (auto it = later.unexplainedBySession.cbegin(); it != later.unexplainedBySession.cend(); ++it)
+        into.unexplainedBySession.insert(it.key(), it.value());
+    for (auto it = later.unexplainedByMessage.cbegin(); it != later.unexplainedByMessage.cend(); ++it) {
+        if (!into.unexplainedByMessage.contains(it.key()))
+            into.unexplainedByMessage.insert(it.key(), it.value());
+    }
     for (auto it = later.certificatesByThumbprint.begin(); it != later.certificatesByThumbprint.end(); ++it) {
         auto mine = into.certificatesByThumbprint.find(it.key());
         if (mine == into.certificatesByThumbprint.end()) {
@@ -812,10 +892,17 @@ DiagnosisEngine::Private::SessionScan DiagnosisEngine::Private::scan(const Sessi
         out.adds << std::move(add);
     };
 
+    // Lines a specific rule explains, and the codes it found: a rejection among them is not an
+    // unexplained failure (only sessions with rejections need to know).
+    const bool trackExplained = !facts.rejections.isEmpty() && !unexplainedFailure.isEmpty();
+    QVarLengthArray<int, 8> explainedLines;
+    QStringList explainedCodes;
+
     // --- plain patterns over replies and '*' lines -------------------------------------------
     if (!protocolPatterns.isEmpty()) {
         PatternHits hits;
-        for (const SessionLine &line : lines) {
+        for (int lineIndex = 0; lineIndex < lines.size(); ++lineIndex) {
+            const SessionLine &line = lines.at(lineIndex);
             int replyCode = 0;   // 0 = not a reply
             QString text;
             if (line.event == '>' || line.event == '<') {
@@ -847,14 +934,23 @@ DiagnosisEngine::Private::SessionScan DiagnosisEngine::Private::scan(const Sessi
                 const std::optional<QRegularExpressionMatch> m = conditionMatch(cond, text, codes, &code);
                 if (!m)
                     continue;
-                hits.record(pr.rule, *m, code, nullptr, baseOccurrence).occurrence.addLine(line);
+                hits.record(pr.rule, cond.scenario, *m, code, nullptr, baseOccurrence).occurrence.addLine(line);
+                if (trackExplained) {
+                    if (explainedLines.isEmpty() || explainedLines.last() != lineIndex)
+                        explainedLines.append(lineIndex);
+                    for (const StatusCode &sc : codes) {
+                        if (sc.basic >= 400 && !explainedCodes.contains(sc.text()))
+                            explainedCodes << sc.text();
+                    }
+                }
             }
         }
+        hits.dropSuperseded(supersedes);
         // (begin() on an empty hash would allocate it: a cost on every healthy session)
         for (auto it = hits.byRule.isEmpty() ? hits.byRule.end() : hits.byRule.begin(); it != hits.byRule.end(); ++it) {
             Context c = ctx;
             c.match = &it->firstMatch;
-            pending(it.key(), std::move(it->occurrence), c);
+            pending(it->rule, std::move(it->occurrence), c);
         }
     }
 
@@ -876,6 +972,8 @@ DiagnosisEngine::Private::SessionScan DiagnosisEngine::Private::scan(const Sessi
                 occ.codes << QStringLiteral("354");
             pending(m.rule, std::move(occ), ctx);
         }
+        if (trackExplained && facts.stallEndLine >= 0)
+            explainedLines.append(facts.stallEndLine);   // the time-out reply that ends the stall
     }
 
     if (facts.droppedInTransaction) {
@@ -948,6 +1046,60 @@ DiagnosisEngine::Private::SessionScan DiagnosisEngine::Private::scan(const Sessi
         }
     }
 
+    // --- rejections no specific rule explains: delivery-failed / delivery-deferred --------------
+    if (trackExplained) {
+        // One occurrence per rule and code: a session refusing three recipients with the same
+        // code is one occurrence with three lines of evidence.
+        QVarLengthArray<QPair<int, QString>, 2> made;   // (rule, code) -> index into out.adds
+        QVarLengthArray<int, 2> madeAt;
+        for (const SessionFacts::Rejection &r : facts.rejections) {
+            const bool explained = std::any_of(explainedLines.cbegin(), explainedLines.cend(),
+                                               [&](int i) { return i >= r.firstLine && i <= r.lastLine; });
+            if (explained)
+                continue;
+            const SessionLine &last = lines.at(r.lastLine);
+            QString text;
+            for (int i = r.firstLine; i <= r.lastLine; ++i)
+                text += (i > r.firstLine ? QStringLiteral(" ") : QString()) + lines.at(i).data;
+            const StatusCode sc = firstStatusCode(last.data).basic == r.code ? firstStatusCode(last.data) : StatusCode{r.code, {}, 0};
+            if (explainedCodes.contains(sc.text()))
+                continue;   // the same code a specific rule found in this session (a queue error quoting it)
+            // Protocol status (x.5.x: bad command, syntax, sequence, too many recipients) and bare
+            // 500-504 are noise of scanners and broken clients, or the echo of an earlier refusal
+            // ("554 5.5.1 no valid recipients" after every RCPT was refused): not a refused delivery.
+            if (sc.enhanced.mid(1, 3) == QLatin1String(".5.") || (sc.enhanced.isEmpty() && r.code >= 500 && r.code <= 504))
+                continue;
+            const MatcherRef &m = r.code >= 500 ? unexplainedPermanent : unexplainedTemporary;
+            if (m.rule < 0)
+                continue;
+            const bool vetoed = std::any_of(m.cond->excludes.cbegin(), m.cond->excludes.cend(),
+                                            [&](const QRegularExpression &re) { return re.match(text).hasMatch(); });
+            if (vetoed)
+                continue;
+            const QString code = sc.enhanced.isEmpty() ? QString::number(sc.basic) : sc.enhanced;
+            const QPair<int, QString> key(m.rule, code);
+            const qsizetype known = std::find(made.cbegin(), made.cend(), key) - made.cbegin();
+            if (known < made.size()) {
+                Occurrence &occ = out.adds[madeAt.at(known)].occurrence;
+                for (int i = r.firstLine; i <= r.lastLine; ++i)
+                    occ.addLine(lines.at(i));
+                continue;
+            }
+            Occurrence occ = baseOccurrence();
+            for (int i = r.firstLine; i <= r.lastLine; ++i)
+                occ.addLine(lines.at(i));
+            occ.codes << sc.text();
+            Context c = ctx;
+            c.failureCode = code;
+            const QString peer = readSource(QStringLiteral("session.peer"), ctx);
+            c.failureRemote = (peer.contains(QLatin1Char('.')) ? peer.toLower() : hostOfEndpoint(session.remote));
+            occ.parameters = fillParameters(rules.at(m.rule), c);
+            made.append(key);
+            madeAt.append(int(out.adds.size()));
+            pending(m.rule, std::move(occ), c);
+        }
+    }
+
     // Probes are only worth mentioning when nothing more specific explains the session (the
     // deferred capability check concerns Send sessions only, which are never probes).
     if (session.direction == Direction::Receive && facts.sawConnect && facts.sawDisconnect && !facts.sawMailCommand
@@ -983,6 +1135,14 @@ void DiagnosisEngine::Private::commit(Aggregate &into, const Session &session, S
         if (add.certificate >= 0)
             c.certificate = &facts.certificates.at(add.certificate);
         findingKeyInto(key, add.rule, add.occurrence, &c);
+        if (add.rule == unexplainedPermanent.rule || add.rule == unexplainedTemporary.rule) {
+            // Remembered so that the tracking FAIL/DEFER of the same event joins this finding.
+            const QString code = add.occurrence.parameters.value(QStringLiteral("Code"));
+            const QString stored(key.constData(), key.size());
+            into.unexplainedBySession.insert(QString::number(session.index) + QLatin1Char('\x1f') + code, stored);
+            for (const QString &id : std::as_const(add.occurrence.messageIds))
+                into.unexplainedByMessage.insert(id.toLower() + QLatin1Char('\x1f') + code, stored);
+        }
         merge(into, key, add.rule, std::move(add.occurrence), &c);
     }
     into.capabilityCandidates.append(std::move(scan.candidates));
@@ -997,6 +1157,7 @@ void DiagnosisEngine::Private::commit(Aggregate &into, const Session &session, S
             sighting.host = cert.announcedName;
             sighting.hostIp = hostOfEndpoint(own ? session.local : session.remote);   // own certificate: the local end
             sighting.role = cert.info.role;
+            sighting.own = own;
             sighting.certificate = cert.info;
             sighting.namesMatch = cert.covered;
         }
@@ -1027,6 +1188,23 @@ void DiagnosisEngine::Private::commit(Aggregate &into, const Session &session, S
 void DiagnosisEngine::Private::scanMessages(const Store &store)
 {
     const QList<Rule> &rules = kb.rules();
+
+    // "<message id>\x1f<server>" of every message a specific warning or error finding names
+    // (found in the protocol logs so far): its FAIL/DEFER hops on that server are that fault.
+    QSet<QString> explainedMessages;
+    if (unexplainedPermanent.rule >= 0 || unexplainedTemporary.rule >= 0) {
+        const QString failed = unexplainedPermanent.rule >= 0 ? rules.at(unexplainedPermanent.rule).id : QString();
+        const QString deferred = unexplainedTemporary.rule >= 0 ? rules.at(unexplainedTemporary.rule).id : QString();
+        for (const Accumulator &a : std::as_const(total.findings)) {
+            const Finding &f = a.finding;
+            if (f.severity == Severity::Info || f.rule == failed || f.rule == deferred)
+                continue;
+            for (const QString &id : a.messageIds.list()) {
+                for (const QString &server : f.servers)
+                    explainedMessages.insert(id.toLower() + QLatin1Char('\x1f') + server.toLower());
+            }
+        }
+    }
 
     // Which servers have tracking logs loaded, and over which time span.
     struct Span {
@@ -1069,10 +1247,14 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
             return occ;
         };
 
+        // Hops a specific rule explains (by index into msg.hops).
+        QVarLengthArray<int, 4> explainedHops;
+        const QString messageKey = msg.messageId.toLower() + QLatin1Char('\x1f');
         // Plain patterns over FAIL/DEFER/... hops.
         if (!trackingPatterns.isEmpty()) {
             PatternHits hits;
-            for (const MessageHop &hop : msg.hops) {
+            for (int hopIndex = 0; hopIndex < msg.hops.size(); ++hopIndex) {
+                const MessageHop &hop = msg.hops.at(hopIndex);
                 // Built on the first condition that looks at this hop's event, then shared.
                 QString text;
                 QList<StatusCode> codes;
@@ -1089,20 +1271,73 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
                     if (!m)
                         continue;
                     bool created = false;
-                    Occurrence &occ = hits.record(pr.rule, *m, code, &hop, [&] { return baseOccurrence(&hop); }, &created).occurrence;
+                    Occurrence &occ = hits.record(pr.rule, cond.scenario, *m, code, &hop,
+                                                  [&] { return baseOccurrence(&hop); }, &created).occurrence;
                     if (!created && !occ.servers.contains(hop.server))
                         occ.servers << hop.server;
                     occ.addHop(hop);
+                    if (explainedHops.isEmpty() || explainedHops.last() != hopIndex)
+                        explainedHops.append(hopIndex);
                 }
             }
+            hits.dropSuperseded(supersedes);
             for (auto it = hits.byRule.begin(); it != hits.byRule.end(); ++it) {
                 Context c = ctx;
                 c.match = &it->firstMatch;
                 c.hop = it->firstHop;
                 if (c.hop && c.hop->sessionIndex >= 0 && c.hop->sessionIndex < store.sessions.size())
                     c.session = &store.sessions.at(c.hop->sessionIndex);
-                it->occurrence.parameters = fillParameters(rules.at(it.key()), c);
-                add(total, it.key(), it->occurrence);
+                it->occurrence.parameters = fillParameters(rules.at(it->rule), c);
+                add(total, it->rule, it->occurrence);
+            }
+        }
+
+        // FAIL and DEFER hops no specific rule explains: delivery-failed / delivery-deferred,
+        // joined to the finding of the same event in a protocol log when there is one.
+        if (unexplainedPermanent.rule >= 0 || unexplainedTemporary.rule >= 0) {
+            for (int hopIndex = 0; hopIndex < msg.hops.size(); ++hopIndex) {
+                const MessageHop &hop = msg.hops.at(hopIndex);
+                const bool fail = hop.event == QLatin1String("FAIL");
+                if ((!fail && hop.event != QLatin1String("DEFER")) || explainedHops.contains(hopIndex))
+                    continue;
+                // Deferrals before a hop a specific rule explains (the retries before QUEUE.Expired,
+                // before a DNS failure ...) are that fault's history, not a second fault.
+                if (!fail && std::any_of(explainedHops.cbegin(), explainedHops.cend(), [&](int i) { return i > hopIndex; }))
+                    continue;
+                // The tracking side of a fault a protocol-log rule reported for this message on this
+                // server (the DEFER after a dropped connection, the FAIL after a 5.7.1 block).
+                if (!msg.messageId.isEmpty() && explainedMessages.contains(messageKey + hop.server.toLower()))
+                    continue;
+                const MatcherRef &m = fail ? unexplainedPermanent : unexplainedTemporary;
+                if (m.rule < 0)
+                    continue;
+                const QString text = hop.recipientStatus + QLatin1Char(' ') + hop.sourceContext;
+                const bool vetoed = std::any_of(m.cond->excludes.cbegin(), m.cond->excludes.cend(),
+                                                [&](const QRegularExpression &re) { return re.match(text).hasMatch(); });
+                if (vetoed)
+                    continue;
+                const StatusCode sc = firstStatusCode(text);
+                const QString code = !sc.enhanced.isEmpty() ? sc.enhanced : sc.basic >= 400 ? QString::number(sc.basic) : hop.event;
+                Occurrence occ = baseOccurrence(&hop);
+                occ.addHop(hop);
+                if (sc.basic >= 400)
+                    occ.codes << sc.text();
+                Context c = ctx;
+                c.hop = &hop;
+                if (hop.sessionIndex >= 0 && hop.sessionIndex < store.sessions.size())
+                    c.session = &store.sessions.at(hop.sessionIndex);
+                c.failureCode = code;
+                c.failureRemote = !hop.nextHop.isEmpty() ? hop.nextHop.toLower() : readSource(QStringLiteral("message.recipientDomain"), c);
+                occ.parameters = fillParameters(rules.at(m.rule), c);
+                // The same event already found in a protocol log: join that finding.
+                QString joined = total.unexplainedBySession.value(QString::number(hop.sessionIndex) + QLatin1Char('\x1f') + code);
+                if (joined.isEmpty() && !msg.messageId.isEmpty())
+                    joined = total.unexplainedByMessage.value(msg.messageId.toLower() + QLatin1Char('\x1f') + code);
+                const auto existing = joined.isEmpty() ? total.findings.cend() : total.findings.constFind(joined);
+                if (existing != total.findings.cend() && existing->finding.rule == rules.at(m.rule).id)
+                    merge(total, joined, m.rule, std::move(occ), nullptr);
+                else
+                    add(total, m.rule, std::move(occ));
             }
         }
 
@@ -1192,6 +1427,96 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
                     occ.parameters.insert(QStringLiteral("TargetServer"), occ.servers.value(1));
                     add(total, m.rule, occ);
                 }
+            }
+        }
+    }
+}
+
+void DiagnosisEngine::Private::findExpiringCertificates(const Store &store)
+{
+    // "Now" is the end of the logs: the analysis describes the time they cover, and gives the
+    // same answer whenever it runs (a certificate that expired since is for mwb check / probe).
+    qint64 end = kNoTime;
+    QHash<QString, QString> serverSpelling;   // lower-case -> as in the files
+    for (const SourceFile &f : store.files) {
+        if (f.lastMs != kNoTime && (end == kNoTime || f.lastMs > end))
+            end = f.lastMs;
+        if (!f.server.isEmpty())
+            serverSpelling.insert(f.server.toLower(), f.server);
+    }
+    if (end == kNoTime)
+        return;
+    struct Expiring {
+        Occurrence occurrence;
+        const CertificateSighting *sample = nullptr;
+    };
+    QMap<QString, Expiring> byCertificate;   // thumbprint (or subject) -> what the sightings add up to
+    for (const CertificateSighting &s : std::as_const(total.sightings)) {
+        const CertificateInfo &cert = s.certificate;
+        if (cert.notAfterMs == kNoTime)
+            continue;   // the log does not record the validity: nothing to judge
+        // Only the organisation's certificates: the logging server's own, or a peer that is one of
+        // the servers whose logs are loaded. A partner's certificate is the partner's to renew.
+        QString presenter;
+        if (s.own)
+            presenter = s.server;
+        else
+            presenter = serverSpelling.value(firstLabel(s.host));
+        if (presenter.isEmpty())
+            continue;
+        for (const MatcherRef &m : std::as_const(certificateExpiring)) {
+            const qint64 warnMs = qint64(m.cond->options.value(QStringLiteral("warnDays")).toDouble() * 86400000.0);
+            const qint64 left = cert.notAfterMs - end;
+            if (left > warnMs)
+                continue;
+            const QString key = QString::number(m.rule) + QLatin1Char('\x1f')
+                + (cert.thumbprint.isEmpty() ? cert.subject : cert.thumbprint);
+            Expiring &e = byCertificate[key];
+            Occurrence &occ = e.occurrence;
+            if (!e.sample) {
+                e.sample = &s;
+                if (left < 0)
+                    occ.severity = Severity::Error;
+            }
+            if (!occ.servers.contains(presenter))
+                occ.servers << presenter;
+            widenSpan(occ.firstMs, occ.lastMs, s.firstMs, s.lastMs);
+            if (cert.ref.isValid() && !occ.evidence.contains(cert.ref))
+                occ.evidence << cert.ref;
+        }
+    }
+    for (auto it = byCertificate.begin(); it != byCertificate.end(); ++it) {
+        const int rule = it.key().section(QLatin1Char('\x1f'), 0, 0).toInt();
+        const CertificateSighting &s = *it->sample;
+        SeenCertificate seen;
+        seen.info = s.certificate;
+        seen.announcedName = s.host;
+        Context c;
+        c.certificate = &seen;
+        Session sample;
+        if (!s.sessionIndexes.isEmpty() && s.sessionIndexes.first() < store.sessions.size())
+            sample = store.sessions.at(s.sessionIndexes.first());
+        sample.server = it->occurrence.servers.value(0);
+        c.session = &sample;
+        Occurrence occ = it->occurrence;
+        occ.parameters = fillParameters(kb.rules().at(rule), c);
+        occ.parameters.insert(QStringLiteral("NotAfter"),
+                              QDateTime::fromMSecsSinceEpoch(s.certificate.notAfterMs, Qt::UTC).toString(Qt::ISODate));
+        occ.parameters.insert(QStringLiteral("DaysLeft"), QString::number((s.certificate.notAfterMs - end) / 86400000));
+        // Every session that showed it, on every server.
+        const QString key = findingKey(rule, occ, nullptr);
+        merge(total, key, rule, occ, nullptr);
+        Accumulator &a = total.findings[key];
+        for (const CertificateSighting &other : std::as_const(total.sightings)) {
+            const bool same = s.certificate.thumbprint.isEmpty() ? other.certificate.subject == s.certificate.subject
+                                                                 : other.certificate.thumbprint == s.certificate.thumbprint;
+            if (!same)
+                continue;
+            for (int index : other.sessionIndexes) {
+                if (index < 0 || index >= store.sessions.size())
+                    continue;
+                a.addSessionIndex(index);
+                a.sessionIds.add(store.sessions.at(index).id);
             }
         }
     }
@@ -1293,6 +1618,10 @@ void DiagnosisEngine::loadFinished(const Store &store)
         }
     }
     total.certificatesByThumbprint.clear();
+
+    if (!d->certificateExpiring.isEmpty())
+        d->findExpiringCertificates(store);
+
     // Here, on the load's thread: findings() is read on the UI thread.
     for (Accumulator &a : total.findings) {
         a.sessionIds.dedupe();
@@ -1312,8 +1641,18 @@ QList<Finding> DiagnosisEngine::findings() const
     {
         QMutexLocker lock(&d->mutex);
         out.reserve(d->total.findings.size());
-        for (const Accumulator &a : std::as_const(d->total.findings))
+        for (const Accumulator &a : std::as_const(d->total.findings)) {
             out << a.result();
+            // One step up when the fault repeats (the rule's "repeated"): distinct sessions or messages.
+            Finding &f = out.last();
+            const int r = d->kb.indexOf(f.rule);
+            if (r >= 0) {
+                const Rule &rule = d->kb.rules().at(r);
+                const qsizetype seen = std::max(f.sessions.size(), f.messageIds.size());
+                if (rule.repeatAtLeast > 0 && seen >= rule.repeatAtLeast && int(rule.repeatSeverity) > int(f.severity))
+                    f.severity = rule.repeatSeverity;
+            }
+        }
     }
     std::sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
         if (a.severity != b.severity)

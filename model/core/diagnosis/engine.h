@@ -18,6 +18,7 @@ struct CertificateSighting {
     QString host;                 // name the presenting side announced (banner / EHLO)
     QString hostIp;               // its IP address
     QString role;                 // "sending" (the logging server's own) | "received" (the peer's)
+    bool own = false;             // presented by the logging server itself (not by its peer)
     CertificateInfo certificate;
     bool namesMatch = true;       // host covered by subject CN or a SAN (true when it cannot be judged)
     int sessions = 0;

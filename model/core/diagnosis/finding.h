@@ -29,6 +29,10 @@ struct Finding {
     // A symptom (a delay, an expiry, a drop) points at the finding whose fault caused it: its
     // position in the same findings list, -1 for none (linkCauses, contract "causedBy").
     int causedBy = -1;
+    // What tells this finding from another of the same rule on the same servers: the rule's grouping
+    // values other than Server (code and remote party, domain, thumbprint ...) and a condition's own
+    // scenario, lower-case, joined by '|'. Empty for rules that group by Server alone.
+    QString groupKey;
 };
 
 } // namespace mwb

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QSet>
+#include <QUrl>
 
 namespace mwb {
 
@@ -17,7 +18,17 @@ struct MatcherSpec {
     const char *name;
     // option name -> 'n' (positive number) or 's' (non-empty string); upper-case letter = required
     QMap<QString, char> options;
+    bool allowsExclude = false;   // "exclude" patterns veto what the matcher raises
 };
+
+// Options whose string value must be one of a fixed set.
+const QMap<QString, QStringList> &optionChoices()
+{
+    static const QMap<QString, QStringList> choices = {
+        {QStringLiteral("unexplained-failure.kind"), {QStringLiteral("permanent"), QStringLiteral("temporary")}},
+    };
+    return choices;
+}
 
 const QList<MatcherSpec> &matcherSpecs()
 {
@@ -31,6 +42,8 @@ const QList<MatcherSpec> &matcherSpecs()
         {"missing-capability", {{QStringLiteral("capability"), 'S'}}},
         {"certificate-name-mismatch", {}},
         {"certificate-multiple-names", {}},
+        {"unexplained-failure", {{QStringLiteral("kind"), 'S'}}, true},
+        {"certificate-expiring", {{QStringLiteral("warnDays"), 'N'}}},
     };
     return specs;
 }
@@ -45,6 +58,7 @@ const QStringList &parameterSources()
         QStringLiteral("cert.expectedName"), QStringLiteral("message.id"),       QStringLiteral("message.senderDomain"),
         QStringLiteral("message.recipientDomain"), QStringLiteral("hop.server"), QStringLiteral("hop.nextHop"),
         QStringLiteral("hop.connector"),    QStringLiteral("hop.clientIp"),      QStringLiteral("hop.serverIp"),
+        QStringLiteral("failure.code"),     QStringLiteral("failure.remote"),
     };
     return sources;
 }
@@ -128,10 +142,17 @@ MatchCondition parseCondition(const QJsonValue &value, Checker &c, const QString
     const QJsonObject o = value.toObject();
     static const QSet<QString> keys = {QStringLiteral("matcher"),  QStringLiteral("options"),  QStringLiteral("in"),
                                        QStringLiteral("lines"),    QStringLiteral("hopEvents"), QStringLiteral("codes"),
-                                       QStringLiteral("enhanced"), QStringLiteral("patterns"), QStringLiteral("exclude")};
+                                       QStringLiteral("enhanced"), QStringLiteral("patterns"), QStringLiteral("exclude"),
+                                       QStringLiteral("scenario")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!keys.contains(it.key()))
             c.fail(where, QStringLiteral("unknown field \"%1\"").arg(it.key()));
+    }
+    const QJsonValue condScenario = o.value(QLatin1String("scenario"));
+    if (!condScenario.isUndefined()) {
+        if (!condScenario.isString() || !isValidId(condScenario.toString()))
+            c.fail(where + QStringLiteral(".scenario"), QStringLiteral("must be a scenario id"));
+        cond.scenario = condScenario.toString();
     }
 
     if (o.contains(QLatin1String("matcher"))) {
@@ -149,8 +170,13 @@ MatchCondition parseCondition(const QJsonValue &value, Checker &c, const QString
         for (const QString &k : {QStringLiteral("in"), QStringLiteral("lines"), QStringLiteral("hopEvents"),
                                  QStringLiteral("codes"), QStringLiteral("enhanced"), QStringLiteral("patterns"),
                                  QStringLiteral("exclude")}) {
-            if (o.contains(k))
-                c.fail(where, QStringLiteral("\"%1\" cannot be combined with a matcher").arg(k));
+            if (o.contains(k) && !(k == QLatin1String("exclude") && spec->allowsExclude))
+                c.fail(where, QStringLiteral("\"%1\" cannot be combined with matcher \"%2\"").arg(k, cond.matcher));
+        }
+        if (spec->allowsExclude) {
+            const QStringList excludes = stringList(o.value(QLatin1String("exclude")), c, where + QStringLiteral(".exclude"));
+            for (int i = 0; i < excludes.size(); ++i)
+                cond.excludes << compilePattern(excludes.at(i), c, where + QStringLiteral(".exclude[%1]").arg(i));
         }
         const QJsonValue opts = o.value(QLatin1String("options"));
         if (!opts.isUndefined() && !opts.isObject()) {
@@ -178,8 +204,11 @@ MatchCondition parseCondition(const QJsonValue &value, Checker &c, const QString
                 else
                     cond.options.insert(it.key(), v.toDouble());
             } else {
+                const QStringList allowed = optionChoices().value(cond.matcher + QLatin1Char('.') + it.key());
                 if (!v.isString() || v.toString().isEmpty())
                     c.fail(optWhere, QStringLiteral("must be a non-empty string"));
+                else if (!allowed.isEmpty() && !allowed.contains(v.toString()))
+                    c.fail(optWhere, QStringLiteral("must be one of: %1").arg(allowed.join(QStringLiteral(", "))));
                 else
                     cond.options.insert(it.key(), v.toString());
             }
@@ -267,7 +296,8 @@ Rule parseRule(const QJsonValue &value, int index, Checker &c, QSet<QString> &id
         where += QStringLiteral(" (\"%1\")").arg(rule.id);
     static const QSet<QString> keys = {QStringLiteral("id"),       QStringLiteral("severity"),  QStringLiteral("title"),
                                        QStringLiteral("explanation"), QStringLiteral("scenario"), QStringLiteral("match"),
-                                       QStringLiteral("parameters"), QStringLiteral("groupBy"),  QStringLiteral("comment")};
+                                       QStringLiteral("parameters"), QStringLiteral("groupBy"),  QStringLiteral("comment"),
+                                       QStringLiteral("references"), QStringLiteral("supersedes"), QStringLiteral("repeated")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!keys.contains(it.key()))
             c.fail(where, QStringLiteral("unknown field \"%1\"").arg(it.key()));
@@ -338,6 +368,31 @@ Rule parseRule(const QJsonValue &value, int index, Checker &c, QSet<QString> &id
         }
         rule.parameters.insert(it.key(), sources);
     }
+    rule.references = stringList(o.value(QLatin1String("references")), c, where + QStringLiteral(".references"));
+    for (const QString &ref : std::as_const(rule.references)) {
+        const QUrl url(ref, QUrl::StrictMode);
+        if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
+            c.fail(where + QStringLiteral(".references"), QStringLiteral("\"%1\" is not an https URL").arg(ref));
+    }
+    rule.supersedes = stringList(o.value(QLatin1String("supersedes")), c, where + QStringLiteral(".supersedes"));
+    for (const QString &other : std::as_const(rule.supersedes)) {
+        if (other == rule.id || !isValidId(other))
+            c.fail(where + QStringLiteral(".supersedes"), QStringLiteral("\"%1\" must be the id of another rule").arg(other));
+    }
+    const QJsonValue repeated = o.value(QLatin1String("repeated"));
+    if (!repeated.isUndefined()) {
+        const QJsonObject r = repeated.toObject();
+        const QString sev = r.value(QLatin1String("severity")).toString();
+        const int atLeast = r.value(QLatin1String("atLeast")).toInt(0);
+        if (!repeated.isObject() || r.size() != 2 || atLeast < 2
+            || (sev != QLatin1String("info") && sev != QLatin1String("warning") && sev != QLatin1String("error")))
+            c.fail(where + QStringLiteral(".repeated"),
+                   QStringLiteral("must be {\"atLeast\": 2 or more, \"severity\": info|warning|error}"));
+        else if (int(severityFromId(sev)) <= int(rule.severity))
+            c.fail(where + QStringLiteral(".repeated"), QStringLiteral("\"severity\" must be above the rule's own"));
+        rule.repeatAtLeast = atLeast;
+        rule.repeatSeverity = severityFromId(sev);
+    }
     rule.groupBy = stringList(o.value(QLatin1String("groupBy")), c, where + QStringLiteral(".groupBy"));
     for (const QString &g : std::as_const(rule.groupBy)) {
         if (!rule.parameters.contains(g))
@@ -401,6 +456,13 @@ Result<KnowledgeBase> KnowledgeBase::fromJson(const QByteArray &json, const QStr
     const QJsonArray arr = rules.toArray();
     for (int i = 0; i < arr.size() && !checker.failed(); ++i)
         kb.m_rules << parseRule(arr.at(i), i, checker, ids);
+    for (int i = 0; i < kb.m_rules.size() && !checker.failed(); ++i) {
+        for (const QString &other : kb.m_rules.at(i).supersedes) {
+            if (!ids.contains(other))
+                checker.fail(QStringLiteral("rules[%1] (\"%2\").supersedes").arg(i).arg(kb.m_rules.at(i).id),
+                             QStringLiteral("no rule with the id \"%1\"").arg(other));
+        }
+    }
     if (checker.failed())
         return Result<KnowledgeBase>::fail(checker.error());
     return kb;

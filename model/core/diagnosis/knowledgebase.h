@@ -34,6 +34,8 @@ struct MatchCondition {
     QStringList enhanced;                   // enhanced status codes, e.g. "5.7.3"
     QList<QRegularExpression> patterns;     // case-insensitive
     QList<QRegularExpression> excludes;     // a line matching any of these is not a match
+    QString scenario;                       // overrides the rule's scenario for what this condition
+                                            // raises (and splits the findings by it); empty = the rule's
 };
 
 struct Rule {
@@ -45,6 +47,13 @@ struct Rule {
     QList<MatchCondition> conditions;       // any condition may raise the rule
     QMap<QString, QStringList> parameters;  // name -> sources tried in order ("session.server", "match.Domain", ...)
     QStringList groupBy;                    // parameter names that split findings (e.g. "Server")
+    QStringList references;                 // https URLs of the public pages the explanation rests on
+    QStringList supersedes;                 // rule ids this rule silences where both match one session
+                                            // or message (the more precise rule wins)
+    // One step up when the fault repeats: at least `atLeast` distinct sessions or messages in one
+    // finding raise it to `severity` (0 = never).
+    int repeatAtLeast = 0;
+    Severity repeatSeverity = Severity::Warning;
 };
 
 // A rule's admin-facing texts in one language.

@@ -1,6 +1,8 @@
 #include "model/core/diagnosis/sessionfacts.h"
 #include "model/core/common/hostnames.h"
 
+#include "model/core/common/timeutil.h"
+
 #include <QVarLengthArray>
 
 #include <QRegularExpression>
@@ -80,11 +82,13 @@ bool parsePackedCertificate(const QString &data, CertificateInfo &cert)
     }
     cert.serial = m.captured(2);
     cert.thumbprint = m.captured(3).toUpper();
+    cert.notBeforeMs = parseTimestampMs(QByteArrayView(m.captured(4).toLatin1()));
+    cert.notAfterMs = parseTimestampMs(QByteArrayView(m.captured(5).toLatin1()));
     cert.alternateNames = splitNames(m.captured(6));
     return true;
 }
 
-enum class Verb { None, Other, Ehlo, Mail, Data, Bdat, Rset, Quit };
+enum class Verb { None, Other, Ehlo, Mail, Rcpt, Data, Bdat, Rset, Quit };
 
 // The command verb, without allocating: sessions are many.
 Verb verbOf(const QString &data)
@@ -96,7 +100,7 @@ Verb verbOf(const QString &data)
     if (is(QLatin1String("MAIL")))
         return Verb::Mail;
     if (is(QLatin1String("RCPT")))
-        return Verb::Other;
+        return Verb::Rcpt;
     if (is(QLatin1String("EHLO")) || is(QLatin1String("HELO")))
         return Verb::Ehlo;
     if (is(QLatin1String("DATA")))
@@ -248,7 +252,11 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
     bool inData = false;
     bool transactionOpen = false;
     int pendingMailLine = -1;
+    int replyStart = -1;   // first line of a multi-line reply still going on
     qint64 previousTime = kNoTime;
+    auto rejected = [&](int last, int code, char command) {
+        f.rejections.append(Rejection{replyStart >= 0 ? replyStart : last, last, code, command});
+    };
 
     for (int i = 0; i < lines.size(); ++i) {
         const SessionLine &line = lines.at(i);
@@ -323,6 +331,8 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
                     f.stall = Stall::TimeoutAfter354;
                     f.stallEndLine = i;
                 }
+                if (code >= 400)
+                    rejected(i, code, 'E');
                 inData = false;
                 transactionOpen = false;
                 break;
@@ -330,6 +340,26 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
             Pending p;
             if (pendingHead < pending.size())
                 p = continuation ? pending.at(pendingHead) : pending.at(pendingHead++);
+            if (code >= 400) {
+                char command = 0;
+                switch (p.verb) {
+                case Verb::Mail: command = 'M'; break;
+                case Verb::Rcpt: command = 'R'; break;
+                case Verb::Data: command = 'D'; break;
+                case Verb::Bdat: command = 'B'; break;
+                default: break;
+                }
+                if (continuation) {
+                    if (replyStart < 0)
+                        replyStart = i;
+                } else {
+                    if (command)
+                        rejected(i, code, command);
+                    replyStart = -1;
+                }
+            } else {
+                replyStart = -1;
+            }
             switch (p.verb) {
             case Verb::None:
                 if (code == 220 && f.serverName.isEmpty()) {

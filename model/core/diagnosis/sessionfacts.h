@@ -67,6 +67,17 @@ struct SessionFacts {
 
     QList<SeenCertificate> certificates;
 
+    // 4xx/5xx replies to MAIL, RCPT, DATA, BDAT or the end of the message body (the transaction
+    // refused or deferred), each with its first and last line (a 2010 log writes one line per
+    // continuation). Replies to other commands (EHLO, AUTH, unknown verbs of scanners) are not here.
+    struct Rejection {
+        int firstLine = -1;
+        int lastLine = -1;
+        int code = 0;              // basic reply code
+        char command = 'M';        // 'M' MAIL, 'R' RCPT, 'D' DATA, 'B' BDAT, 'E' end of data
+    };
+    QList<Rejection> rejections;
+
     // minGapMs: gaps at least this long are recorded.
     static SessionFacts derive(const Session &session, const QList<SessionLine> &lines, qint64 minGapMs);
 };

@@ -87,8 +87,57 @@ private slots:
         QVERIFY(ids.contains(QStringLiteral("smtp-data-not-terminated")));
         const Result<KnowledgeBase> kb = KnowledgeBase::load();
         QVERIFY(kb.ok());
-        for (const QString &id : ids)
+        // Contract rows whose rule another open issue delivers: expected to fail until it lands
+        // (then the XPASS fails this test and the entry goes).
+        static const QMap<QString, const char *> deliveredElsewhere = {
+            {QStringLiteral("server-out-of-support"), "issue #30 (build numbers mapped to versions) brings this rule"},
+            {QStringLiteral("relay-connector-overlap"), "issue #31 (config-aware diagnosis) brings this rule"},
+        };
+        for (const QString &id : ids) {
+            if (deliveredElsewhere.contains(id))
+                QEXPECT_FAIL("", deliveredElsewhere.value(id), Continue);
             QVERIFY2(kb->indexOf(id) >= 0, qPrintable(QStringLiteral("rule missing from rules.json: ") + id));
+        }
+    }
+
+    void newRulesOf2025And2026AreComplete()
+    {
+        const Result<KnowledgeBase> kb = KnowledgeBase::load();
+        QVERIFY2(kb.ok(), qPrintable(kb.errorMessage()));
+        struct Expected {
+            const char *id;
+            Severity severity;
+            const char *scenario;
+        };
+        const Expected expected[] = {
+            {"sender-authentication-failed", Severity::Error, ""},
+            {"smtp-auth-basic-disabled", Severity::Error, "smtp-client-submission"},
+            {"dane-mta-sts-failed", Severity::Error, ""},
+            {"ip-reputation-blocked", Severity::Error, "blocklist-smarthost"},
+            {"certificate-expiring", Severity::Warning, "certificate-smtp"},
+            {"delivery-failed", Severity::Warning, ""},
+            {"delivery-deferred", Severity::Info, ""},
+        };
+        for (const Expected &e : expected) {
+            const int i = kb->indexOf(QLatin1String(e.id));
+            QVERIFY2(i >= 0, e.id);
+            const Rule &r = kb->rules().at(i);
+            QCOMPARE(r.severity, e.severity);
+            QCOMPARE(r.scenario, QLatin1String(e.scenario));
+            QVERIFY2(!r.references.isEmpty(), e.id);   // grounded in public pages
+        }
+        // A generic failure is one step more severe when it repeats.
+        const Rule &failed = kb->rules().at(kb->indexOf(QStringLiteral("delivery-failed")));
+        QCOMPARE(failed.repeatAtLeast, 3);
+        QCOMPARE(failed.repeatSeverity, Severity::Error);
+        const Rule &deferred = kb->rules().at(kb->indexOf(QStringLiteral("delivery-deferred")));
+        QCOMPARE(deferred.repeatSeverity, Severity::Warning);
+        // 5.7.64 TenantAttribution stays a relay denial, with the hybrid connector scenario.
+        const Rule &relay = kb->rules().at(kb->indexOf(QStringLiteral("relay-denied")));
+        bool tenantAttribution = false;
+        for (const MatchCondition &c : relay.conditions)
+            tenantAttribution = tenantAttribution || c.scenario == QLatin1String("exo-hybrid-connectors");
+        QVERIFY(tenantAttribution);
     }
 
     void everyScenarioIsAContractScenario()
@@ -101,6 +150,10 @@ private slots:
         for (const Rule &r : kb->rules()) {
             if (!r.scenario.isEmpty())
                 QVERIFY2(scenarios.contains(r.scenario), qPrintable(r.id + QStringLiteral(": ") + r.scenario));
+            for (const MatchCondition &c : r.conditions) {
+                if (!c.scenario.isEmpty())
+                    QVERIFY2(scenarios.contains(c.scenario), qPrintable(r.id + QStringLiteral(": ") + c.scenario));
+            }
         }
     }
 
@@ -184,6 +237,31 @@ private slots:
         }) << QStringLiteral("not an enhanced status code");
         QTest::newRow("unknown field") << damaged([](QJsonObject &r) { r.insert(QStringLiteral("severty"), QStringLiteral("error")); })
                                        << QStringLiteral("unknown field \"severty\"");
+        QTest::newRow("reference not https") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("references"), QJsonArray{QStringLiteral("http://example.com/ndr")});
+        }) << QStringLiteral("is not an https URL");
+        QTest::newRow("supersedes unknown rule") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("supersedes"), QJsonArray{QStringLiteral("no-such-rule")});
+        }) << QStringLiteral("no rule with the id \"no-such-rule\"");
+        QTest::newRow("repeated not above") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("repeated"), QJsonObject{{QStringLiteral("atLeast"), 3}, {QStringLiteral("severity"), QStringLiteral("warning")}});
+        }) << QStringLiteral("must be above the rule's own");
+        QTest::newRow("repeated once") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("severity"), QStringLiteral("warning"));
+            r.insert(QStringLiteral("repeated"), QJsonObject{{QStringLiteral("atLeast"), 1}, {QStringLiteral("severity"), QStringLiteral("error")}});
+        }) << QStringLiteral(".repeated: must be {");
+        QTest::newRow("bad failure kind") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("match"), QJsonArray{QJsonObject{{QStringLiteral("matcher"), QStringLiteral("unexplained-failure")},
+                                                                     {QStringLiteral("options"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("sometimes")}}}}});
+        }) << QStringLiteral("must be one of: permanent, temporary");
+        QTest::newRow("exclude with another matcher") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("match"), QJsonArray{QJsonObject{{QStringLiteral("matcher"), QStringLiteral("no-mail")},
+                                                                     {QStringLiteral("exclude"), QJsonArray{QStringLiteral("x")}}}});
+        }) << QStringLiteral("\"exclude\" cannot be combined with matcher \"no-mail\"");
+        QTest::newRow("bad condition scenario") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("match"), QJsonArray{QJsonObject{{QStringLiteral("patterns"), QJsonArray{QStringLiteral("x")}},
+                                                                     {QStringLiteral("scenario"), QStringLiteral("Not An Id")}}});
+        }) << QStringLiteral(".scenario");
         QJsonObject root;
         root.insert(QStringLiteral("schema"), QStringLiteral("mwb-kb/1"));
         root.insert(QStringLiteral("rules"), QJsonArray{validRule(), validRule()});
