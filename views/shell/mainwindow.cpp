@@ -669,7 +669,7 @@ void MainWindow::onFinished(std::shared_ptr<Store> store, bool cancelled)
     m_cancelButton->hide();
     m_cancel->setEnabled(false);
     m_store = store ? std::shared_ptr<const Store>(std::move(store)) : std::make_shared<const Store>();
-    m_findings = m_engine ? m_engine->findings() : QList<Finding>{};
+    m_findings = m_engine ? m_engine->findings(*m_store) : QList<Finding>{};
     m_workspace->setStore(m_store);
     m_workspace->setFindings(m_findings);
     m_findingsView->setFindings(m_findings);

@@ -204,8 +204,8 @@ Analysis analyzePaths(const QStringList &paths, const LoadOptions &options, cons
     else
         a.knowledgeBaseError = engine.errorMessage();
     a.store = Loader::loadSync(paths, o);
-    if (engine.ok())
-        a.findings = engine.value()->findings();
+    if (engine.ok() && a.store)
+        a.findings = engine.value()->findings(*a.store);
     return a;
 }
 

@@ -1,4 +1,5 @@
 #include "model/core/diagnosis/engine.h"
+#include "model/core/diagnosis/attribution.h"
 #include "model/core/diagnosis/causes.h"
 
 #include "model/core/common/background.h"
@@ -1633,6 +1634,14 @@ QList<CertificateSighting> DiagnosisEngine::certificates() const
 {
     QMutexLocker lock(&d->mutex);
     return d->total.sightings.values();
+}
+
+QList<Finding> DiagnosisEngine::findings(const Store &store) const
+{
+    QList<Finding> out = findings();
+    attributeToOrganisation(out, store);
+    linkCauses(out);   // again: the attribution added sessions and messages
+    return out;
 }
 
 QList<Finding> DiagnosisEngine::findings() const

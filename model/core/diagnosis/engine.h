@@ -39,7 +39,10 @@ public:
     void sessionsDone(const Store &store) override;
     void loadFinished(const Store &store) override;
 
-    QList<Finding> findings() const;   // sorted: severity desc, then first time
+    QList<Finding> findings() const;   // sorted: severity desc, then first time; symptoms linked
+    // The same, with each fault attributed to the organisation server that presents it and both
+    // sides' sessions linked (attributeToOrganisation): what the CLI and the GUI show.
+    QList<Finding> findings(const Store &store) const;
     const KnowledgeBase &knowledgeBase() const;
     // Certificates per presenting host, ordered by server, host, thumbprint.
     QList<CertificateSighting> certificates() const;

@@ -1,0 +1,238 @@
+#include "model/core/diagnosis/attribution.h"
+
+#include "model/core/common/hostnames.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+
+namespace mwb {
+
+namespace {
+
+// Two sides of one TCP connection are logged within seconds; a few minutes allow for clock skew.
+constexpr qint64 kPairWindowMs = 5 * 60 * 1000;
+// A trace's time and the receiving server's failed handshake: Exchange Online retries for hours,
+// so the window only has to cover one attempt's clock skew and the trace's minute resolution.
+constexpr qint64 kTraceWindowMs = 10 * 60 * 1000;
+
+bool faultOnReceivingSide(const QString &rule)
+{
+    // The receiving server presents the certificate, offers (or not) STARTTLS and X-EXPS, and owns
+    // the connector whose authentication is wrong: that is the machine to fix.
+    return rule == QLatin1String("tls-subject-mismatch") || rule == QLatin1String("tls-certificate-not-found")
+        || rule == QLatin1String("exchange-auth-failed");
+}
+
+bool tlsRule(const QString &rule)
+{
+    return rule == QLatin1String("tls-subject-mismatch") || rule == QLatin1String("tls-certificate-not-found");
+}
+
+QString endpointKey(const QString &from, const QString &to)
+{
+    return from.trimmed().toLower() + u'>' + to.trimmed().toLower();
+}
+
+const CertificateInfo *presentedCertificate(const Session &s)
+{
+    // A receive session's own (sending) certificate is what the peer judged.
+    for (const CertificateInfo &c : s.certificates) {
+        if (c.role == QLatin1String("sending") && !c.isEmpty())
+            return &c;
+    }
+    return nullptr;
+}
+
+void addSession(Finding &f, const Session &s)
+{
+    if (!f.sessionIndexes.contains(s.index)) {
+        f.sessionIndexes.append(s.index);
+        f.sessions.append(s.id);
+    }
+    if (!s.server.isEmpty() && !f.servers.contains(s.server, Qt::CaseInsensitive))
+        f.servers.append(s.server);
+    for (const QString &m : s.messageIds) {
+        if (!f.messageIds.contains(m))
+            f.messageIds.append(m);
+    }
+}
+
+// The service that owns a receive connector, from Exchange's default connector names: the Front
+// End Transport service's "Default Frontend X", "Client Frontend X", "Outbound Proxy Frontend X";
+// the Transport service's "Default X" and "Client Proxy X" (Mailbox, 2525/465) and the Edge's
+// "Default internal receive connector X". Custom connectors can be either: empty.
+QString transportServiceOfConnector(const QString &connector)
+{
+    QString name = connector;
+    const qsizetype slash = name.lastIndexOf(u'\\');
+    if (slash >= 0)
+        name = name.mid(slash + 1);
+    if (name.contains(QLatin1String("Frontend"), Qt::CaseInsensitive))
+        return QStringLiteral("MSExchangeFrontEndTransport");
+    if (name.startsWith(QLatin1String("Default internal receive connector"), Qt::CaseInsensitive)
+        || name.startsWith(QLatin1String("Client Proxy"), Qt::CaseInsensitive)
+        || (name.startsWith(QLatin1String("Default "), Qt::CaseInsensitive) && name.count(u' ') == 1))
+        return QStringLiteral("MSExchangeTransport");
+    return {};
+}
+
+// The receiving organisation server and connector most of `sessions` came in on. For
+// exchange-auth-failed the queue (Server) stays with the sender: the receiver is its own parameter
+// (the exchange-auth scenario's ReceivingServer), and its Default connector is no relay connector.
+void nameReceiver(Finding &f, const QList<const Session *> &sessions)
+{
+    QHash<QString, int> votes;
+    for (const Session *s : sessions)
+        ++votes[s->server + u'\n' + s->connector];
+    QString best;
+    int bestVotes = 0;
+    for (auto it = votes.cbegin(); it != votes.cend(); ++it) {
+        if (it.value() > bestVotes || (it.value() == bestVotes && it.key() < best)) {
+            best = it.key();
+            bestVotes = it.value();
+        }
+    }
+    if (best.isEmpty())
+        return;
+    const qsizetype nl = best.indexOf(u'\n');
+    if (f.rule == QLatin1String("exchange-auth-failed")) {
+        f.parameters.insert(QStringLiteral("ReceivingServer"), best.left(nl));
+        return;
+    }
+    f.parameters.insert(QStringLiteral("Server"), best.left(nl));
+    const QString connector = best.mid(nl + 1);
+    if (!connector.isEmpty())
+        f.parameters.insert(QStringLiteral("Connector"), connector);
+    // The certificate scenario restarts the service that presents the certificate: never guess
+    // the Front End service for an Edge or Hub connector.
+    const QString service = transportServiceOfConnector(connector);
+    if (!service.isEmpty())
+        f.parameters.insert(QStringLiteral("Service"), service);
+    else
+        f.parameters.remove(QStringLiteral("Service"));
+}
+
+} // namespace
+
+QSet<QString> organisationServers(const Store &store)
+{
+    QSet<QString> out;
+    for (const SourceFile &f : store.files) {
+        const bool ownLog = f.format == LogFormat::SmtpReceive || f.format == LogFormat::SmtpSend
+            || f.format == LogFormat::MessageTracking || f.format == LogFormat::TransportConnectivity;
+        if (ownLog && !f.server.isEmpty() && f.server.compare(QLatin1String("EXO"), Qt::CaseInsensitive) != 0)
+            out.insert(f.server.toLower());
+    }
+    for (const Session &s : store.sessions) {
+        if (!s.server.isEmpty())
+            out.insert(s.server.toLower());
+    }
+    out.remove(QStringLiteral("exo"));
+    return out;
+}
+
+void attributeToOrganisation(QList<Finding> &findings, const Store &store)
+{
+    if (findings.isEmpty() || store.sessions.isEmpty())
+        return;
+    const QSet<QString> org = organisationServers(store);
+    const QList<Session> &sessions = store.sessions;
+    auto sessionAt = [&](int i) -> const Session * { return i >= 0 && i < sessions.size() ? &sessions.at(i) : nullptr; };
+
+    // 1. The receive sessions that are the other side of a Send session of some finding: one pass
+    //    over the sessions, keyed by the endpoint pair as the receiver logged it.
+    QSet<QString> wanted;
+    for (const Finding &f : std::as_const(findings)) {
+        for (int i : f.sessionIndexes) {
+            const Session *s = sessionAt(i);
+            if (s && s->direction == Direction::Send && !s->local.isEmpty() && !s->remote.isEmpty())
+                wanted.insert(endpointKey(s->local, s->remote));   // the receiver's remote > local
+        }
+    }
+    QHash<QString, QList<int>> receiveByPair;
+    if (!wanted.isEmpty()) {
+        for (const Session &s : sessions) {
+            if (s.direction != Direction::Receive)
+                continue;
+            const QString key = endpointKey(s.remote, s.local);
+            if (wanted.contains(key))
+                receiveByPair[key].append(s.index);
+        }
+    }
+
+    for (Finding &f : findings) {
+        QList<const Session *> receivers;
+        const QList<int> own = f.sessionIndexes;
+        for (int i : own) {
+            const Session *s = sessionAt(i);
+            if (!s)
+                continue;
+            if (s->direction == Direction::Receive && org.contains(s->server.toLower())) {
+                receivers.append(s);
+                continue;
+            }
+            if (s->direction != Direction::Send)
+                continue;
+            for (int r : receiveByPair.value(endpointKey(s->local, s->remote))) {
+                const Session *peer = sessionAt(r);
+                if (!peer || peer->startMs == kNoTime || s->startMs == kNoTime || std::llabs(peer->startMs - s->startMs) > kPairWindowMs)
+                    continue;
+                addSession(f, *peer);
+                receivers.append(peer);
+            }
+        }
+
+        // 2. Seen only from outside (an Exchange Online trace): the organisation's receive sessions
+        //    whose handshake failed in the finding's time window, with a certificate that does not
+        //    carry the name the sender asked for.
+        const bool onlyOutside = std::none_of(f.servers.cbegin(), f.servers.cend(),
+                                              [&](const QString &server) { return org.contains(server.toLower()); });
+        const QString expected = f.parameters.value(QStringLiteral("Fqdn"));
+        const bool expectedIsName = expected.contains(u'.') && !expected.contains(u' ');
+        if (tlsRule(f.rule) && receivers.isEmpty() && onlyOutside && f.firstMs != kNoTime) {
+            const qint64 from = f.firstMs - kTraceWindowMs;
+            const qint64 to = (f.lastMs != kNoTime ? f.lastMs : f.firstMs) + kTraceWindowMs;
+            for (const Session &s : sessions) {
+                if (s.direction != Direction::Receive || s.tlsFailure.isEmpty() || s.startMs == kNoTime || s.startMs < from
+                    || s.startMs > to || !org.contains(s.server.toLower()))
+                    continue;
+                const CertificateInfo *cert = presentedCertificate(s);
+                // With a name to check, a certificate that carries it is not the culprit.
+                if (expectedIsName && cert && (!cert->subject.isEmpty() || !cert->alternateNames.isEmpty())
+                    && certificateCoversName(*cert, expected))
+                    continue;
+                addSession(f, s);
+                receivers.append(&s);
+            }
+        }
+
+        if (faultOnReceivingSide(f.rule) && !receivers.isEmpty()) {
+            nameReceiver(f, receivers);
+            if (tlsRule(f.rule)) {
+                for (const Session *s : std::as_const(receivers)) {
+                    if (const CertificateInfo *cert = presentedCertificate(*s)) {
+                        if (!cert->thumbprint.isEmpty()) {
+                            f.parameters.insert(QStringLiteral("Thumbprint"), cert->thumbprint);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        // Never a server outside the organisation as the machine to change.
+        const QString server = f.parameters.value(QStringLiteral("Server"));
+        if (!server.isEmpty() && !org.contains(server.toLower())) {
+            // Its connector is that outside party's too (an Exchange Online connector name).
+            f.parameters.remove(QStringLiteral("Server"));
+            f.parameters.remove(QStringLiteral("Connector"));
+        }
+        if (std::any_of(f.servers.cbegin(), f.servers.cend(), [&](const QString &s) { return org.contains(s.toLower()); }))
+            f.servers.removeIf([&](const QString &s) { return !org.contains(s.toLower()); });
+        if (f.parameters.value(QStringLiteral("Server")).isEmpty() && !receivers.isEmpty() && f.rule != QLatin1String("exchange-auth-failed"))
+            nameReceiver(f, receivers);
+    }
+}
+
+} // namespace mwb

@@ -1,0 +1,24 @@
+#pragma once
+// Cross-source attribution (issue #24): a fault seen from one side (an Exchange Online message
+// trace, a sending server's Send log) belongs to the organisation server that presents the faulty
+// thing: the Edge whose certificate Exchange Online refuses, the receiving server whose connector
+// lacks Exchange Server authentication. The finding then lists the sessions of both sides and names
+// that server, its connector, the certificate's thumbprint and the expected name in its parameters.
+#include "model/core/diagnosis/finding.h"
+#include "model/core/sessions/store.h"
+
+namespace mwb {
+
+// Servers whose own logs were loaded (protocol and tracking logs), lower-case; Exchange Online
+// and other senders seen only in traces are not among them.
+QSet<QString> organisationServers(const Store &store);
+
+// Links the other side's sessions to every finding (a Send session and the organisation's Receive
+// session with the same two endpoints, a few minutes apart) and, for faults that live on the
+// receiving side, moves the finding's server parameters to the organisation server that receives.
+// A finding that names only servers outside the organisation (EXO) for such a fault is tied to the
+// organisation's failed TLS sessions in its time window. Never leaves a server outside the
+// organisation in the Server parameter.
+void attributeToOrganisation(QList<Finding> &findings, const Store &store);
+
+} // namespace mwb
