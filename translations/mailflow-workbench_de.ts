@@ -285,7 +285,22 @@
         <translation>%1 – %2 (%3)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+17"/>
+        <source>Caused by: %1</source>
+        <translation>Verursacht durch: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Severity</source>
         <translation>Schweregrad</translation>
     </message>
@@ -483,7 +498,7 @@ Status: %5, Verzögerung %6
         <translation>ausstehend</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Mail flow investigation</source>
         <translation>Untersuchung des Mailflusses</translation>
     </message>
@@ -1843,7 +1858,7 @@ Mit Lesezeichen</translation>
 <context>
     <name>mwb::views::FindingDetails</name>
     <message>
-        <location filename="../views/sessions/findingsview.cpp" line="+70"/>
+        <location filename="../views/sessions/findingsview.cpp" line="+136"/>
         <source>Show &amp;sessions</source>
         <translation>&amp;Sitzungen anzeigen</translation>
     </message>
@@ -3174,7 +3189,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::SessionsView</name>
     <message>
-        <location filename="../views/sessions/sessionsview.cpp" line="+26"/>
+        <location filename="../views/sessions/sessionsview.cpp" line="+28"/>
         <source>Re&amp;gex</source>
         <translation>Re&amp;gex</translation>
     </message>
@@ -3215,11 +3230,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+322"/>
         <source>Receive</source>
         <translation>Empfang</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-322"/>
         <source>Send</source>
         <translation>Versand</translation>
     </message>
@@ -3315,7 +3331,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Eine Zeile pro SMTP-Sitzung; Ctrl+B setzt ein Lesezeichen auf die aktuelle Sitzung</translation>
     </message>
     <message numerus="yes">
-        <location line="+85"/>
+        <location line="+81"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Sitzung</numerusform>
@@ -3329,6 +3345,16 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
             <numerusform>%1 von %n Sitzung passen</numerusform>
             <numerusform>%1 von %n Sitzungen passen</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+208"/>
+        <source>TLS failed</source>
+        <translation>TLS fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Default columns</source>
+        <translation>Standardspalten</translation>
     </message>
 </context>
 <context>
@@ -3478,7 +3504,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::TranscriptView</name>
     <message>
-        <location filename="../views/sessions/transcriptview.cpp" line="+150"/>
+        <location filename="../views/sessions/transcriptview.cpp" line="+151"/>
         <source>E&amp;xpected FQDN:</source>
         <translation>E&amp;rwarteter FQDN:</translation>
     </message>
@@ -3641,7 +3667,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::Workspace</name>
     <message>
-        <location filename="../views/sessions/workspace.cpp" line="+36"/>
+        <location filename="../views/sessions/workspace.cpp" line="+40"/>
         <source>&amp;Sessions</source>
         <translation>&amp;Sitzungen</translation>
     </message>
@@ -3687,7 +3713,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Ctrl+B</source>
         <translation>Ctrl+B</translation>
     </message>
@@ -3717,7 +3743,32 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Ctrl+4</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+289"/>
+        <source>Apply as Filter: %1 = %2</source>
+        <translation>Als Filter anwenden: %1 = %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy Value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy Row</source>
+        <translation>Zeile kopieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy Session ID</source>
+        <translation>Sitzungs-ID kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show Message Journey</source>
+        <translation>Weg der Nachricht zeigen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1 %2 — %3</source>
         <translation>%1 %2 — %3</translation>
     </message>

@@ -45,7 +45,13 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return index.column() == Title ? QStringLiteral("%1\n%2").arg(f.rule, f.explanation.left(400)) : data(index).toString();
+        if (index.column() == Title) {
+            QString tip = QStringLiteral("%1\n%2 \u2014 %3\n").arg(f.title.isEmpty() ? f.rule : f.title, f.rule, data(index, BadgeRole).toString());
+            if (const Finding *cause = findingAt(f.causedBy))
+                tip += tr("Caused by: %1").arg(cause->title.isEmpty() ? cause->rule : cause->title) + u'\n';
+            return tip + f.explanation.left(400);
+        }
+        return data(index).toString();
     case Qt::DecorationRole:
         return index.column() == SeverityColumn ? QVariant(severityIcon(f.severity)) : QVariant();
     case Qt::ForegroundRole:
@@ -54,9 +60,26 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return index.column() == Count ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case RuleRole: return f.rule;
     case SeverityRole: return int(f.severity);
+    case CausedByRole: return findingAt(f.causedBy) ? f.causedBy : -1;
+    case BadgeRole: {
+        QStringList servers = f.servers.mid(0, 2);
+        if (f.servers.size() > 2)
+            servers << tr("+%1").arg(f.servers.size() - 2);
+        const QString count = tr("%1\u00d7").arg(f.count);
+        return servers.isEmpty() ? count : servers.join(QStringLiteral(", ")) + QStringLiteral(" \u00b7 ") + count;
+    }
     case SortRole:
         switch (index.column()) {
-        case SeverityColumn: return int(f.severity);
+        case SeverityColumn: {
+            // A symptom sorts right under its cause: the group's severity first, then the group's
+            // place in the engine's order (earlier first when sorted descending), the cause before
+            // its symptoms.
+            const int row = index.row();
+            const Finding *cause = findingAt(f.causedBy);
+            const int group = cause ? f.causedBy : row;
+            const int groupSeverity = int(cause ? cause->severity : f.severity);
+            return qlonglong(groupSeverity) * 10'000'000 + qlonglong(1'000'000 - group) * 2 + (cause ? 0 : 1);
+        }
         case Count: return f.count;
         case TimeSpan: return f.firstMs;
         default: return data(index).toString();

@@ -11,7 +11,13 @@ class FindingsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { SeverityColumn, Title, Count, Servers, TimeSpan, ColumnCount };
-    enum Role { RuleRole = Qt::UserRole + 1, SeverityRole, SortRole };
+    enum Role {
+        RuleRole = Qt::UserRole + 1,
+        SeverityRole,
+        SortRole,
+        CausedByRole,    // int: row of the finding this one is a symptom of, -1 for none
+        BadgeRole,       // QString: "EX01, EDGE01 · 12×", what tells look-alike rows apart at any width
+    };
 
     explicit FindingsModel(QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;

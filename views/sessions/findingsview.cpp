@@ -5,9 +5,13 @@
 #include "model/itemmodels/outcomestyle.h"
 #include "views/common/theme.h"
 
+#include <QApplication>
+#include <QPainter>
+#include <QStyledItemDelegate>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -16,6 +20,49 @@
 #include <QVBoxLayout>
 
 namespace mwb::views {
+
+namespace {
+
+// The finding's title, elided in the middle, with its servers and count as a grey badge at the
+// right edge, so that ten look-alike rows stay distinct at the dock's default width; a symptom is
+// indented under its cause with an arrow.
+class FindingTitleDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString title = opt.text;
+        const QString badge = index.data(FindingsModel::BadgeRole).toString();
+        const bool symptom = index.data(FindingsModel::CausedByRole).toInt() >= 0;
+        opt.text.clear();
+        const QWidget *widget = opt.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+        QRect r = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(2, 0, -4, 0);
+        const QFontMetrics fm(opt.font);
+        QString prefix;
+        if (symptom)
+            prefix = QStringLiteral("\u21b3 ");
+        const int badgeWidth = badge.isEmpty() ? 0 : fm.horizontalAdvance(badge) + 10;
+        const int room = std::max(0, r.width() - badgeWidth - fm.horizontalAdvance(prefix));
+        const bool selected = opt.state & QStyle::State_Selected;
+        painter->save();
+        painter->setFont(opt.font);
+        painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter, prefix + fm.elidedText(title, Qt::ElideMiddle, room));
+        if (!badge.isEmpty()) {
+            QColor grey = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText);
+            painter->setPen(grey);
+            painter->drawText(r, Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(badge, Qt::ElideRight, std::max(0, r.width() / 2)));
+        }
+        painter->restore();
+    }
+};
+
+} // namespace
 
 FindingsView::FindingsView(QWidget *parent)
     : QWidget(parent), m_model(new FindingsModel(this)), m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this))
@@ -29,11 +76,30 @@ FindingsView::FindingsView(QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(FindingsModel::SeverityColumn, Qt::DescendingOrder);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(FindingsModel::SeverityColumn, 84);
-    m_table->setColumnWidth(FindingsModel::Title, 250);
+    // The title takes what the dock has: its badge (servers, count) stands at the dock's right edge
+    // at any width. Count, servers and time span are in the badge, the tooltip and the details;
+    // their columns are hidden unless the admin shows them (header menu).
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(FindingsModel::Title, QHeaderView::Stretch);
+    header->setSectionResizeMode(FindingsModel::SeverityColumn, QHeaderView::ResizeToContents);
     m_table->setColumnWidth(FindingsModel::Count, 60);
+    for (int c : {int(FindingsModel::Count), int(FindingsModel::Servers), int(FindingsModel::TimeSpan)})
+        header->setSectionHidden(c, true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QHeaderView *h = m_table->horizontalHeader();
+        QMenu menu(this);
+        for (int c : {int(FindingsModel::Count), int(FindingsModel::Servers), int(FindingsModel::TimeSpan)}) {
+            QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+            a->setCheckable(true);
+            a->setChecked(!h->isSectionHidden(c));
+            connect(a, &QAction::toggled, h, [h, c](bool on) { h->setSectionHidden(c, !on); });
+        }
+        menu.exec(h->viewport()->mapToGlobal(pos));
+    });
     m_table->setWordWrap(false);
+    m_table->setItemDelegateForColumn(FindingsModel::Title, new FindingTitleDelegate(m_table));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_table);

@@ -10,6 +10,8 @@
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QSettings>
+#include <QMenu>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -110,11 +112,7 @@ SessionsView::SessionsView(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
-    m_table->setColumnWidth(SessionTableModel::Time, 170);
-    m_table->setColumnWidth(SessionTableModel::Connector, 150);
-    m_table->setColumnWidth(SessionTableModel::Remote, 140);
-    m_table->setColumnWidth(SessionTableModel::MessageIds, 180);
-    m_table->setColumnWidth(SessionTableModel::FinalReply, 220);
+    setUpColumns();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -346,6 +344,75 @@ void SessionsView::showOnly(const QList<int> &sessionIndexes, const QString &lab
     Q_EMIT filterApplied(m_model->rowCount(), m_model->totalCount());
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);
+}
+
+void SessionsView::setUpColumns()
+{
+    // The columns that answer "did it work?" come first and fit 1366 px beside the findings dock:
+    // time, server, direction, remote, EHLO, TLS, outcome, duration, and the final reply taking
+    // the rest. Connector, sender, recipients and message ids are one right-click away.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    const QFontMetrics fm = m_table->fontMetrics();
+    auto width = [&](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
+    m_table->setColumnWidth(SessionTableModel::Time, width(QStringLiteral("2026-12-07 09:01:02.345")));
+    m_table->setColumnWidth(SessionTableModel::Server, width(QStringLiteral("EDGE01-X")));
+    m_table->setColumnWidth(SessionTableModel::Connector, 150);
+    m_table->setColumnWidth(SessionTableModel::DirectionColumn, width(tr("Receive")) + 8);
+    m_table->setColumnWidth(SessionTableModel::Remote, width(QStringLiteral("203.0.113.250:65535")));
+    m_table->setColumnWidth(SessionTableModel::Ehlo, 160);
+    m_table->setColumnWidth(SessionTableModel::Tls, width(QStringLiteral("TLS1_2")) + 20);
+    m_table->setColumnWidth(SessionTableModel::MessageIds, 180);
+    m_table->setColumnWidth(SessionTableModel::Outcome, width(tr("TLS failed")) + 22);
+    m_table->setColumnWidth(SessionTableModel::Duration, width(QStringLiteral("12:34.567")));
+    for (int c : {int(SessionTableModel::Connector), int(SessionTableModel::Sender), int(SessionTableModel::Recipients),
+                  int(SessionTableModel::MessageIds)})
+        header->setSectionHidden(c, true);
+    header->moveSection(header->visualIndex(SessionTableModel::Outcome), header->visualIndex(SessionTableModel::Tls) + 1);
+    header->moveSection(header->visualIndex(SessionTableModel::Duration), header->visualIndex(SessionTableModel::Outcome) + 1);
+    m_defaultHeaderState = header->saveState();
+
+    QSettings settings;
+    const QByteArray saved = settings.value(QStringLiteral("sessionsTable/header")).toByteArray();
+    if (!saved.isEmpty())
+        header->restoreState(saved);
+    auto remember = [this] {
+        QSettings().setValue(QStringLiteral("sessionsTable/header"), m_table->horizontalHeader()->saveState());
+    };
+    connect(header, &QHeaderView::sectionMoved, this, remember);
+    connect(header, &QHeaderView::sectionResized, this, [this, remember] {
+        if (!m_headerSaveTimer) {
+            m_headerSaveTimer = new QTimer(this);
+            m_headerSaveTimer->setSingleShot(true);
+            m_headerSaveTimer->setInterval(500);
+            connect(m_headerSaveTimer, &QTimer::timeout, this, remember);
+        }
+        m_headerSaveTimer->start();
+    });
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, remember](const QPoint &pos) {
+        QHeaderView *h = m_table->horizontalHeader();
+        QMenu menu(this);
+        for (int c = 0; c < m_model->columnCount(); ++c) {
+            QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+            a->setCheckable(true);
+            a->setChecked(!h->isSectionHidden(c));
+            int visible = 0;
+            for (int k = 0; k < m_model->columnCount(); ++k)
+                visible += h->isSectionHidden(k) ? 0 : 1;
+            a->setEnabled(h->isSectionHidden(c) || visible > 1);   // never hide the last column
+            connect(a, &QAction::toggled, this, [h, c, remember](bool on) {
+                h->setSectionHidden(c, !on);
+                remember();
+            });
+        }
+        menu.addSeparator();
+        menu.addAction(tr("Default columns"), this, [this, remember] {
+            m_table->horizontalHeader()->restoreState(m_defaultHeaderState);
+            remember();
+        });
+        menu.exec(h->viewport()->mapToGlobal(pos));
+    });
 }
 
 void SessionsView::scheduleFilter()

@@ -53,6 +53,7 @@ Q_SIGNALS:
     void searchIndexReady(); // the filter index of the list given to setSessions is in use
 
 private:
+    void setUpColumns();
     void scheduleFilter();
     void applyFilter();
     void updateServers();
@@ -77,6 +78,8 @@ private:
     QCheckBox *m_finding;
     QLabel *m_status;
     QTimer *m_debounce;
+    QTimer *m_headerSaveTimer = nullptr;
+    QByteArray m_defaultHeaderState;   // the columns as set up, for "Default columns"
     QBitArray m_findingSessions;
     QFutureWatcher<std::vector<int>> m_watcher;
     int m_serversGeneration = 0;

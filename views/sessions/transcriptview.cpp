@@ -146,6 +146,7 @@ TranscriptView::TranscriptView(QWidget *parent)
     m_cardText->setTextFormat(Qt::RichText);
     m_cardText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_cardText->setWordWrap(true);
+    m_cardText->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     auto *expectedRow = new QHBoxLayout;
     auto *expectedLabel = new QLabel(tr("E&xpected FQDN:"), card);
     expectedLabel->setBuddy(m_expected);
@@ -393,6 +394,24 @@ void TranscriptView::refreshCard()
     html += QStringLiteral("</tr></table>");
     m_cardText->setText(html);
     m_card->show();
+    fitCardText();
+}
+
+void TranscriptView::fitCardText()
+{
+    // A squeezed rich-text label cut its last line (the verdict): reserve the height the text
+    // needs at the card's width, so that the transcript below gives way instead.
+    if (m_card->isHidden())
+        return;
+    const QMargins margins = m_card->layout() ? m_card->layout()->contentsMargins() : QMargins();
+    const int width = std::max(200, (m_card->width() > 50 ? m_card->width() : this->width()) - margins.left() - margins.right() - 4);
+    m_cardText->setMinimumHeight(m_cardText->heightForWidth(width));
+}
+
+void TranscriptView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitCardText();
 }
 
 void TranscriptView::refreshRaw()

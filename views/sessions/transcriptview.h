@@ -44,10 +44,12 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void showGuessedExpectedName(const Session &session);
     void refreshCard();
+    void fitCardText();
     void refreshRaw();
 
     TranscriptModel *m_model;

@@ -13,6 +13,9 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QHeaderView>
+#include <QGuiApplication>
+#include <QClipboard>
+#include <QMenu>
 #include <QSplitter>
 #include <QTableView>
 
@@ -30,8 +33,9 @@ Workspace::Workspace(QWidget *parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_sessions);
     split->addWidget(m_transcript);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    // The transcript holds its header, the TLS card and the lines: it gets the larger share.
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     split->setObjectName(QStringLiteral("sessionsSplitter"));
     addTab(split, actionIcon(QStringLiteral("details")), tr("&Sessions"));
     addTab(m_journey, actionIcon(QStringLiteral("journey")), tr("Message &journey"));
@@ -47,8 +51,10 @@ Workspace::Workspace(QWidget *parent)
     bookmarkSession->setShortcut(QKeySequence(tr("Ctrl+B")));
     bookmarkSession->setShortcutContext(Qt::WidgetShortcut);
     m_sessions->table()->addAction(bookmarkSession);
-    m_sessions->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_sessions->table()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(bookmarkSession, &QAction::triggered, this, [this] { toggleSessionBookmark(m_sessions->currentSession()); });
+    connect(m_sessions->table(), &QWidget::customContextMenuRequested, this,
+            [this, bookmarkSession](const QPoint &pos) { showSessionMenu(pos, bookmarkSession); });
     auto *bookmarkLine = new QAction(actionIcon(QStringLiteral("bookmark")), tr("Toggle &Bookmark on Line"), m_transcript->table());
     bookmarkLine->setShortcut(QKeySequence(tr("Ctrl+B")));
     bookmarkLine->setShortcutContext(Qt::WidgetShortcut);
@@ -306,6 +312,76 @@ void Workspace::toggleBookmark()
         toggleLineBookmark(m_transcript->table()->currentIndex().row());
     else
         toggleSessionBookmark(m_sessions->currentSession());
+}
+
+void Workspace::showSessionMenu(const QPoint &pos, QAction *bookmarkAction)
+{
+    QTableView *table = m_sessions->table();
+    const QModelIndex index = table->indexAt(pos);
+    if (!index.isValid())
+        return;
+    table->setCurrentIndex(index);
+    std::unique_ptr<QMenu> menu(sessionMenu(index, bookmarkAction));
+    if (menu)
+        menu->exec(table->viewport()->mapToGlobal(pos));
+}
+
+QMenu *Workspace::sessionMenu(const QModelIndex &index, QAction *bookmarkAction)
+{
+    // Wireshark's way: act on the value under the pointer (filter on it, copy it) or on the row.
+    const SessionTableModel *model = m_sessions->model();
+    const Session *session = model->sessionAt(index.row());
+    if (!session)
+        return nullptr;
+    const int column = index.column();
+    const QString value = model->data(index, Qt::DisplayRole).toString();
+    const QString header = model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+
+    // The filter the value stands for: the dedicated field where there is one, the text otherwise.
+    SessionFilterSpec narrowed = m_sessions->filterSpec();
+    bool canFilter = true;
+    switch (column) {
+    case SessionTableModel::Server: narrowed.server = session->server; break;
+    case SessionTableModel::Connector: narrowed.connector = session->connector; break;
+    case SessionTableModel::DirectionColumn: narrowed.direction = session->direction; break;
+    case SessionTableModel::Remote: narrowed.remote = endpointAddress(session->remote).isNull() ? session->remote : endpointAddress(session->remote).toString(); break;
+    case SessionTableModel::Outcome: narrowed.outcome = session->outcome; break;
+    case SessionTableModel::Tls: narrowed.onlyTls = true; break;
+    case SessionTableModel::FinalReply: {
+        const ReplyCode code = parseReplyCode(session->lastReply);
+        narrowed.code = !code.enhanced.isEmpty() ? code.enhanced : code.basic;
+        canFilter = !narrowed.code.isEmpty();
+        break;
+    }
+    default:
+        narrowed.text = value;
+        narrowed.textIsRegex = false;
+        canFilter = !value.isEmpty();
+        break;
+    }
+
+    auto *menu = new QMenu(this);
+    QAction *filter = menu->addAction(tr("Apply as Filter: %1 = %2").arg(header, value.left(60)));
+    filter->setObjectName(QStringLiteral("applyAsFilter"));
+    filter->setEnabled(canFilter);
+    connect(filter, &QAction::triggered, this, [this, narrowed] { m_sessions->setFilterSpec(narrowed); });
+    menu->addSeparator();
+    connect(menu->addAction(tr("Copy Value")), &QAction::triggered, this, [value] { QGuiApplication::clipboard()->setText(value); });
+    connect(menu->addAction(tr("Copy Row")), &QAction::triggered, this, [model, row = index.row()] {
+        QStringList cells;
+        for (int c = 0; c < model->columnCount(); ++c)
+            cells << model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString() + QStringLiteral(": ")
+                         + model->data(model->index(row, c), Qt::DisplayRole).toString();
+        QGuiApplication::clipboard()->setText(cells.join(u'\n'));
+    });
+    connect(menu->addAction(tr("Copy Session ID")), &QAction::triggered, this, [id = session->id] { QGuiApplication::clipboard()->setText(id); });
+    menu->addSeparator();
+    QAction *journey = menu->addAction(tr("Show Message Journey"));
+    journey->setEnabled(!session->messageIds.isEmpty());
+    connect(journey, &QAction::triggered, this, [this, id = session->messageIds.value(0)] { openMessage(id); });
+    if (bookmarkAction)
+        menu->addAction(bookmarkAction);
+    return menu;
 }
 
 bool Workspace::toggleSessionBookmark(int sessionIndex)

@@ -7,6 +7,9 @@
 #include "model/itemmodels/timeformat.h"
 
 #include <QTabWidget>
+
+class QAction;
+class QMenu;
 #include <QVariantMap>
 #include <memory>
 
@@ -66,6 +69,10 @@ public:
     // Ctrl+B: the focused transcript line(s) when the transcript has focus, else the current session.
     void toggleBookmark();
     bool toggleSessionBookmark(int sessionIndex);       // true when added
+    // The sessions table's context menu for the cell `index` (a model index of the sessions table):
+    // apply as filter, copy value/row/id, journey, bookmark. The caller owns the menu.
+    QMenu *sessionMenu(const QModelIndex &index, QAction *bookmarkAction = nullptr);
+    void showSessionMenu(const QPoint &pos, QAction *bookmarkAction);
     bool toggleLineBookmark(int transcriptRow);         // true when added
     // Shows the bookmarked session (and line); false when it is not in the loaded logs.
     bool openBookmark(const Bookmark &bookmark);

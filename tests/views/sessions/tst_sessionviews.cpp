@@ -25,6 +25,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QMenu>
 #include <QTest>
 
 using namespace mwb;
@@ -567,12 +568,27 @@ private Q_SLOTS:
         for (QAction *a : table->actions())
             inMenu = inMenu || a->shortcut() == QKeySequence(QStringLiteral("Ctrl+B"));
         QVERIFY(inMenu);
-        QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QCOMPARE(table->contextMenuPolicy(), Qt::CustomContextMenu);
         QCOMPARE(ws.bookmarksView()->table()->model()->rowCount(), 1);
         QTest::keyClick(table, Qt::Key_B, Qt::ControlModifier);
         QVERIFY(ws.bookmarks().isEmpty());
         QVERIFY(!time.data(SessionTableModel::BookmarkedRole).toBool());
         QVERIFY(time.data(Qt::DecorationRole).isNull());
+        {
+            // The row menu: the bookmark action, and "Apply as Filter" on the server cell filters
+            // the table to that server.
+            const QModelIndex server = ws.sessions()->model()->index(time.row(), SessionTableModel::Server);
+            std::unique_ptr<QMenu> menu(ws.sessionMenu(server, table->actions().value(0)));
+            QVERIFY(menu);
+            QAction *apply = menu->findChild<QAction *>(QStringLiteral("applyAsFilter"));
+            QVERIFY(apply);
+            QVERIFY(apply->isEnabled());
+            const QString wanted = ws.sessions()->model()->sessionAt(time.row())->server;
+            apply->trigger();
+            QCOMPARE(ws.sessions()->filterSpec().server, wanted);
+            ws.sessions()->setFilterSpec({});
+            QTRY_VERIFY_WITH_TIMEOUT(!ws.sessions()->isFiltering(), 10'000);
+        }
     }
 
     void lineBookmarksMarkTheTranscriptAndJumpBack()
