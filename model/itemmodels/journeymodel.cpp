@@ -1,4 +1,5 @@
 #include "model/itemmodels/journeymodel.h"
+#include "model/core/common/safetext.h"
 
 #include <QColor>
 
@@ -109,13 +110,15 @@ void JourneyModel::setTimeDisplay(TimeDisplay display)
 
 QString JourneyModel::toText() const
 {
+    // Plain text (clipboard, .txt): values from the logs through the one control-character escaper.
+    const auto safe = [](const QString &v) { return escapeControls(v); };
     QString out = tr("Message %1\nFrom: %2\nTo: %3\nSubject: %4\nStatus: %5, delay %6\n\n")
-                      .arg(m_message.messageId, m_message.sender, m_message.recipients.join(QStringLiteral(", ")),
-                           m_message.subject, messageStatusId(m_message.status), formatDuration(m_message.delayMs));
+                      .arg(safe(m_message.messageId), safe(m_message.sender), safe(m_message.recipients.join(QStringLiteral(", "))),
+                           safe(m_message.subject), messageStatusId(m_message.status), formatDuration(m_message.delayMs));
     for (int r = 0; r < rowCount(); ++r) {
         QStringList cells;
         for (int c = 0; c < ColumnCount; ++c)
-            cells << data(index(r, c)).toString();
+            cells << safe(data(index(r, c)).toString());
         out += cells.join(QStringLiteral("  |  ")) + QLatin1Char('\n');
     }
     return out;

@@ -1,4 +1,5 @@
 #include "model/itemmodels/transcriptmodel.h"
+#include "model/core/common/safetext.h"
 
 #include "model/core/sessions/store.h"
 
@@ -274,8 +275,12 @@ int TranscriptModel::rowOfLine(qint64 fileLine) const
 
 QString TranscriptModel::toText() const
 {
+    // Plain text for the clipboard and .txt files: every value from the log goes through the one
+    // control-character escaper, so a pasted or `cat`ed transcript cannot drive a terminal.
+    const auto safe = [](const QString &v) { return escapeControls(v); };
     QString out = tr("Session %1 on %2 (%3) %4 \u2192 %5\n")
-                      .arg(m_session.id, m_session.server, m_session.connector, m_session.remote, m_session.local);
+                      .arg(safe(m_session.id), safe(m_session.server), safe(m_session.connector), safe(m_session.remote),
+                           safe(m_session.local));
     for (const TranscriptEntry &e : m_entries) {
         if (e.gapBeforeMs > 0)
             out += QStringLiteral("          ... %1 gap ...\n").arg(formatDuration(e.gapBeforeMs));
@@ -283,7 +288,7 @@ QString TranscriptModel::toText() const
             QString text = l.data;
             if (!l.context.isEmpty())
                 text += (text.isEmpty() ? QString() : QStringLiteral("  \u2014 ")) + l.context;
-            out += QStringLiteral("%1  %2  %3\n").arg(formatTime(l.timeMs, m_timeDisplay), arrowFor(e.speaker), text);
+            out += QStringLiteral("%1  %2  %3\n").arg(formatTime(l.timeMs, m_timeDisplay), arrowFor(e.speaker), safe(text));
         }
     }
     return out;
