@@ -2,6 +2,7 @@
 
 #include "model/itemmodels/outcomestyle.h"
 #include "model/core/common/background.h"
+#include "model/core/common/csvwriter.h"
 
 #include <QThreadPool>
 #include <algorithm>
@@ -9,16 +10,6 @@
 #include <utility>
 
 namespace mwb {
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))
-        && !text.contains(QLatin1Char('\r')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
 
 SessionTableModel::SessionTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -408,22 +399,23 @@ void SessionTableModel::setBookmarkedSessions(const QSet<QString> &sessionIds)
 
 QString SessionTableModel::toCsv() const
 {
-    QString out;
-    QStringList header;
+    // The one CSV writer (model/core/common/csvwriter): log values are text cells (formula starts
+    // neutralised, control characters visible); time and duration are the program's own text.
+    QList<CsvColumn> columns;
     for (int c = 0; c < ColumnCount; ++c)
-        header << csvField(headerData(c, Qt::Horizontal).toString());
-    out += header.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+        columns.append({headerData(c, Qt::Horizontal).toString(),
+                         (c == Time || c == Duration || c == Outcome || c == DirectionColumn) ? CsvKind::Typed : CsvKind::Text});
+    const CsvWriter writer(columns);
+    QString out = writer.header();
+    QStringList cells;
     for (size_t r = 0; r < m_rows.size(); ++r) {
         const Session &s = m_sessions.at(m_rows[r]);
-        QStringList cells;
+        cells.clear();
         for (int c = 0; c < ColumnCount; ++c) {
             // Full lists in the CSV: the table shows a count, the export the addresses.
-            if (c == Recipients)
-                cells << csvField(s.recipients.join(QLatin1Char(';')));
-            else
-                cells << csvField(cellText(s, c));
+            cells << (c == Recipients ? s.recipients.join(QLatin1Char(';')) : cellText(s, c));
         }
-        out += cells.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+        out += writer.row(cells);
     }
     return out;
 }

@@ -91,7 +91,8 @@ public:
     const Session *sessionAt(int row) const;
     int rowOfSession(int sessionIndex) const;  // -1 when filtered out
 
-    // The visible rows (with the header) as CSV, cells quoted when needed.
+    // The visible rows (with the header) as CSV through the one CSV writer (quoted per RFC 4180,
+    // formula starts neutralised, control characters visible).
     QString toCsv() const;
 
 private:
@@ -109,7 +110,5 @@ private:
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
-
-QString csvField(const QString &text);
 
 } // namespace mwb

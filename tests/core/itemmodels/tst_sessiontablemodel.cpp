@@ -1,4 +1,5 @@
 #include "fixtures.h"
+#include "tests/core/common/csvread.h"
 #include "model/itemmodels/sessiontablemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -181,6 +182,37 @@ private Q_SLOTS:
         QVERIFY(lines.at(0).startsWith(QStringLiteral("Time (UTC),Server,")));
         QVERIFY(lines.at(1).contains(QStringLiteral("\"550 5.7.1 \"\"quoted\"\", with comma\"")));
         QVERIFY(lines.at(1).contains(QStringLiteral("a@contoso.com;b@contoso.com")));
+    }
+
+    void csvNeutralisesFormulaStartsFromLogs()
+    {
+        SessionTableModel model;
+        QList<Session> list = fixtures::sample();
+        list[0].mailFrom = QStringLiteral("=HYPERLINK(\"http://evil.example/\",\"click\")");
+        list[0].ehlo = QStringLiteral("@SUM(1+1)*cmd|' /C calc'!A0");
+        list[0].remote = QStringLiteral("-2+3+cmd|' /C calc'!A0");
+        list[0].lastReply = QStringLiteral("+cmd|' /C calc'!A0 \x1b]0;title\x07");
+        list[0].recipients = {QStringLiteral("=1+1@contoso.com"), QStringLiteral("b@contoso.com")};
+        list[0].server = QStringLiteral("\t=1+1");
+        model.appendSessions(list);
+        bool ok = false;
+        const QList<QStringList> rows = testcsv::parse(model.toCsv(), &ok);
+        QVERIFY(ok);
+        QCOMPARE(rows.size(), 6);
+        for (const QStringList &row : rows) {
+            QCOMPARE(row.size(), int(SessionTableModel::ColumnCount));
+            for (const QString &cell : row) {
+                QVERIFY2(!testcsv::startsLikeFormula(cell), qPrintable(cell));
+                QVERIFY2(!cell.contains(QChar(0x1b)) && !cell.contains(QChar(0x07)), qPrintable(cell));
+            }
+        }
+        // The values are still there, shown as text.
+        const QStringList first = rows.at(1);
+        QVERIFY(first.contains(QStringLiteral("'=HYPERLINK(\"http://evil.example/\",\"click\")")));
+        QVERIFY(first.contains(QStringLiteral("'@SUM(1+1)*cmd|' /C calc'!A0")));
+        QVERIFY(first.contains(QStringLiteral("'-2+3+cmd|' /C calc'!A0")));
+        QVERIFY(first.contains(QStringLiteral("'=1+1@contoso.com;b@contoso.com")));
+        QVERIFY(first.contains(QStringLiteral("'+cmd|' /C calc'!A0 \\x1b]0;title\\x07")));
     }
 
     void invalidIndexesGiveNoData()
