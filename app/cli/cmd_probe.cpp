@@ -19,6 +19,7 @@ namespace {
 const QString kProbeUsage = QStringLiteral(
     "usage: mwb probe HOST[:PORT] [--starttls|--tls] [--ehlo NAME] [--expect-name FQDN] [--resolver IP[:PORT]]\n"
     "                 [--timeout S] [--json]\n"
+    "  --timeout S is the limit for the whole probe (default 30 s)\n"
     "  exit 0 when every step worked and the certificate name matched, 1 otherwise, 2 bad usage\n");
 const QString kDnsUsage = QStringLiteral(
     "usage: mwb dns NAME|IP [--resolver IP[:PORT]] [--blocklist ZONE]... [--timeout S] [--json]\n");
@@ -118,6 +119,8 @@ QString resolveWith(const smtp::Resolver &resolver, const QString &host, int tim
 
 int runProbe(const QStringList &args, Io io)
 {
+    QElapsedTimer wallClock;  // --timeout is a hard wall-clock limit for everything from here on
+    wallClock.start();
     smtp::ClientOptions options;
     QString target, resolverText, error;
     bool json = false;
@@ -182,12 +185,21 @@ int runProbe(const QStringList &args, Io io)
         options.host = address;
     }
 
+    // The whole run (name resolution above included) ends within --timeout: the client enforces
+    // what is left as its total limit, and each step gets at most that.
+    const qint64 limitMs = options.stepTimeoutMs;
+    options.totalTimeoutMs = int(std::max<qint64>(1, limitMs - wallClock.elapsed()));
+    options.stepTimeoutMs = options.totalTimeoutMs;
     smtp::SmtpClient client;
     client.setOptions(options);
     QEventLoop loop;
     QObject::connect(&client, &smtp::SmtpClient::idle, &loop, &QEventLoop::quit);
-    // A hard ceiling so that nothing can hang the command: every step has its own time-out.
-    QTimer::singleShot(std::chrono::milliseconds(qint64(options.stepTimeoutMs) * 8 + 5000), &loop, &QEventLoop::quit);
+    // Last guard, in case the client's own limit could not act: the contract allows 10 % or 1 s.
+    QTimer guard;
+    guard.setSingleShot(true);
+    guard.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&guard, &QTimer::timeout, &loop, &QEventLoop::quit);
+    guard.start(std::chrono::milliseconds(options.totalTimeoutMs + std::max<qint64>(limitMs / 20, 500)));
     client.enqueue(smtp::probeSteps(options.mode));
     loop.exec();
     if (client.isConnected())
