@@ -54,6 +54,29 @@ const QList<QStringList> &migrationSteps()
     return steps;
 }
 
+// The tables and columns every case file at kSchemaVersion has (what migrationSteps() creates).
+// Checked on open, after migration: a file with the right header but missing tables or columns
+// is refused with a clear error instead of opening and failing on every read and write.
+const QList<std::pair<QString, QStringList>> &expectedSchema()
+{
+    static const QList<std::pair<QString, QStringList>> schema{
+        {QStringLiteral("meta"), {QStringLiteral("key"), QStringLiteral("value")}},
+        {QStringLiteral("sources"), {QStringLiteral("path"), QStringLiteral("size"), QStringLiteral("sha256"), QStringLiteral("format"),
+                                     QStringLiteral("added_ms")}},
+        {QStringLiteral("bookmarks"), {QStringLiteral("id"), QStringLiteral("session_id"), QStringLiteral("file"), QStringLiteral("line"),
+                                       QStringLiteral("label"), QStringLiteral("created_ms")}},
+        {QStringLiteral("notes"), {QStringLiteral("target"), QStringLiteral("key"), QStringLiteral("text"), QStringLiteral("modified_ms")}},
+        {QStringLiteral("finding_states"), {QStringLiteral("rule"), QStringLiteral("key"), QStringLiteral("state"),
+                                            QStringLiteral("modified_ms")}},
+        {QStringLiteral("wizard_runs"), {QStringLiteral("id"), QStringLiteral("scenario"), QStringLiteral("answers"), QStringLiteral("script"),
+                                         QStringLiteral("saved_ms")}},
+        {QStringLiteral("console_transcripts"), {QStringLiteral("id"), QStringLiteral("host"), QStringLiteral("text"),
+                                                 QStringLiteral("saved_ms")}},
+        {QStringLiteral("view_state"), {QStringLiteral("id"), QStringLiteral("state")}},
+    };
+    return schema;
+}
+
 QString nextConnectionName()
 {
     static std::atomic<int> counter{0};
@@ -86,6 +109,33 @@ Result<qint64> pragmaInt(const QSqlDatabase &db, const QString &name)
     if (!q.value().next())
         return Result<qint64>::fail(QObject::tr("Case file error: PRAGMA %1 returned nothing").arg(name));
     return q.value().value(0).toLongLong();
+}
+
+// Every expected table with every expected column (extra ones are tolerated).
+Result<void> checkSchema(const QSqlDatabase &db)
+{
+    QStringList problems;
+    for (const auto &[table, columns] : expectedSchema()) {
+        auto q = run(db, QStringLiteral("PRAGMA table_info(%1)").arg(table));
+        if (!q)
+            return q.error();
+        QStringList present;
+        while (q.value().next())
+            present << q.value().value(1).toString();
+        if (present.isEmpty()) {
+            problems << QObject::tr("the table %1 is missing").arg(table);
+            continue;
+        }
+        QStringList missing;
+        for (const QString &c : columns)
+            if (!present.contains(c, Qt::CaseInsensitive))
+                missing << c;
+        if (!missing.isEmpty())
+            problems << QObject::tr("the table %1 lacks the column(s) %2").arg(table, missing.join(QStringLiteral(", ")));
+    }
+    if (!problems.isEmpty())
+        return Result<void>::fail(problems.join(QStringLiteral("; ")));
+    return {};
 }
 
 // Brings db from its version to target inside one transaction: a failed migration leaves the
@@ -289,6 +339,8 @@ Result<std::unique_ptr<CaseFile>> CaseFile::open(const QString &path)
                            .arg(path).arg(version.value()).arg(kSchemaVersion));
     if (auto r = migrate(c->m_db, int(version.value()), kSchemaVersion); !r)
         return r.error();
+    if (auto r = checkSchema(c->m_db); !r)
+        return R::fail(QObject::tr("The case file %1 is incomplete and was not opened: %2").arg(path, r.errorMessage()));
     return R(std::move(c));
 }
 
