@@ -2,17 +2,21 @@
 #include "app/cli/commands.h"
 
 #include "model/core/analysis/analysis.h"
+#include "model/core/cases/redaction.h"
 #include "model/core/common/csvwriter.h"
 #include "model/core/common/safetext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <optional>
 
 namespace mwb::cli {
 
 namespace {
 
-const char kUsage[] = "usage: mwb export --format ndjson|csv --what sessions|messages|findings PATH...\n";
+const char kUsage[] = "usage: mwb export --format ndjson|csv --what sessions|messages|findings [--redact] PATH...\n"
+                      "  --redact  replace addresses, domains (customer labels of provider names too), IP addresses,\n"
+                      "            host and server names, GUIDs, user names and subjects with consistent pseudonyms\n";
 
 // The schemas (docs/export-schema.md). Text columns come from the logs and are neutralised by
 // the one CSV writer; typed columns (times, numbers, booleans, the program's ids) are written as
@@ -83,10 +87,13 @@ int runExport(const QStringList &args, Io io)
 {
     QString format, what;
     QStringList paths;
+    bool redact = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         if ((a == QLatin1String("--format") || a == QLatin1String("--what")) && i + 1 < args.size()) {
             (a == QLatin1String("--format") ? format : what) = args[++i];
+        } else if (a == QLatin1String("--redact")) {
+            redact = true;
         } else if (a.startsWith(QLatin1String("--format="))) {
             format = a.mid(9);
         } else if (a.startsWith(QLatin1String("--what="))) {
@@ -108,13 +115,32 @@ int runExport(const QStringList &args, Io io)
     const Analysis a = analyzePaths(paths);
     const Store &store = *a.store;
     const bool csv = format == QLatin1String("csv");
-    auto ndjson = [&](const QJsonObject &o) { io.out << escapeJsonControls(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact))) << "\n"; };
+    // --redact: one pseudonym space for the whole output (the same host is the same pseudonym in
+    // every row); names that free text cannot recognise (servers, subjects, users) are learned first.
+    std::optional<Redactor> redactor;
+    if (redact) {
+        redactor.emplace();
+        redactor->learnFromStore(store);
+    }
+    auto ndjson = [&](const QJsonObject &o) {
+        const QJsonObject out = redactor ? redactor->redactJson(o).toObject() : o;
+        io.out << escapeJsonControls(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact))) << "\n";
+    };
+    // Text columns (from the logs) are redacted; typed ones (times, numbers, ids) are not.
+    auto csvRow = [&](const CsvWriter &writer, QStringList values) {
+        if (redactor) {
+            for (qsizetype i = 0; i < values.size() && i < writer.columns().size(); ++i)
+                if (writer.columns().at(i).kind == CsvKind::Text)
+                    values[i] = redactor->redactText(values.at(i));
+        }
+        return writer.row(values);
+    };
     if (what == QLatin1String("sessions")) {
         if (csv)
             io.out << sessionsCsv().header();
         for (const Session &s : store.sessions) {
             if (csv)
-                io.out << sessionsCsv().row(sessionRow(s, store));
+                io.out << csvRow(sessionsCsv(), sessionRow(s, store));
             else
                 ndjson(sessionToJson(s, store));
         }
@@ -123,7 +149,7 @@ int runExport(const QStringList &args, Io io)
             io.out << messagesCsv().header();
         for (const Message &m : store.messages) {
             if (csv)
-                io.out << messagesCsv().row(messageRow(m));
+                io.out << csvRow(messagesCsv(), messageRow(m));
             else
                 ndjson(messageToJson(m, store));
         }
@@ -132,7 +158,7 @@ int runExport(const QStringList &args, Io io)
             io.out << findingsCsv().header();
         for (const Finding &f : a.findings) {
             if (csv)
-                io.out << findingsCsv().row(findingRow(f));
+                io.out << csvRow(findingsCsv(), findingRow(f));
             else
                 ndjson(findingToJson(f, &store));
         }

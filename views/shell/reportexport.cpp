@@ -58,6 +58,10 @@ QString kindText(RedactionKind kind)
         return ExportReportDialog::tr("IP address");
     case RedactionKind::Subject:
         return ExportReportDialog::tr("Subject");
+    case RedactionKind::Guid:
+        return ExportReportDialog::tr("GUID");
+    case RedactionKind::Tenant:
+        return ExportReportDialog::tr("Tenant (provider name)");
     }
     return redactionKindId(kind);
 }

@@ -385,26 +385,6 @@ Result<void> CaseFile::saveAs(const QString &newPath)
 
 namespace {
 
-QJsonValue redactJson(const QJsonValue &v, Redactor &r)
-{
-    if (v.isString())
-        return r.redactText(v.toString());
-    if (v.isArray()) {
-        QJsonArray out;
-        for (const QJsonValue &e : v.toArray())
-            out.append(redactJson(e, r));
-        return out;
-    }
-    if (v.isObject()) {
-        QJsonObject out;
-        const QJsonObject o = v.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            out.insert(it.key(), redactJson(it.value(), r));
-        return out;
-    }
-    return v;
-}
-
 // Rewrites the text columns of one table through fn, row by row (rowid addressed).
 Result<void> rewriteColumns(QSqlDatabase &db, const QString &table, const QStringList &columns,
                             const std::function<QString(int column, const QString &value)> &fn)
@@ -466,7 +446,7 @@ Result<void> CaseFile::saveRedactedCopy(const QString &newPath, Redactor &redact
                                         [&](int c, const QString &v) {
                                             if (c == 1)
                                                 return redactor.redactText(v);
-                                            const QJsonValue redacted = redactJson(QJsonDocument::fromJson(v.toUtf8()).object(), redactor);
+                                            const QJsonValue redacted = redactor.redactJson(QJsonDocument::fromJson(v.toUtf8()).object());
                                             return QString::fromUtf8(QJsonDocument(redacted.toObject()).toJson(QJsonDocument::Compact));
                                         });
                 !r)

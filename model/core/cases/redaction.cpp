@@ -2,6 +2,8 @@
 
 #include "model/core/sessions/store.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSet>
 #include <algorithm>
 
@@ -129,8 +131,18 @@ QString redactionKindId(RedactionKind k)
     case RedactionKind::IPv4: return QStringLiteral("ipv4");
     case RedactionKind::IPv6: return QStringLiteral("ipv6");
     case RedactionKind::Subject: return QStringLiteral("subject");
+    case RedactionKind::Guid: return QStringLiteral("guid");
+    case RedactionKind::Tenant: return QStringLiteral("tenant");
     }
     return QStringLiteral("host");
+}
+
+QStringList RedactionOptions::defaultProviderSuffixes()
+{
+    // Longest first: the first suffix that matches wins.
+    return {QStringLiteral("mail.protection.outlook.com"), QStringLiteral("outbound.protection.outlook.com"),
+            QStringLiteral("mail.onmicrosoft.com"), QStringLiteral("onmicrosoft.com"), QStringLiteral("protection.outlook.com"),
+            QStringLiteral("mail.protection.office365.us"), QStringLiteral("onmicrosoft.us")};
 }
 
 QStringList RedactionOptions::defaultAllowedDomains()
@@ -142,6 +154,8 @@ QStringList RedactionOptions::defaultAllowedDomains()
 Redactor::Redactor(RedactionOptions options) : m_options(std::move(options))
 {
     for (QString &d : m_options.allowedDomains)
+        d = d.trimmed().toLower();
+    for (QString &d : m_options.providerSuffixes)
         d = d.trimmed().toLower();
 }
 
@@ -158,6 +172,9 @@ QString Redactor::pseudonymFor(RedactionKind kind, const QString &key, const QSt
     case RedactionKind::Host: pseudonym = QStringLiteral("host%1").arg(n); break;
     case RedactionKind::Subject: pseudonym = QStringLiteral("Subject %1").arg(n); break;
     case RedactionKind::IPv6: pseudonym = QStringLiteral("2001:db8::%1").arg(n, 0, 16); break;
+    case RedactionKind::Tenant: pseudonym = QStringLiteral("tenant-%1").arg(n); break;
+    // Version 4, variant 1 and all-zero but for the count: valid, and plainly not a real id.
+    case RedactionKind::Guid: pseudonym = QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0')); break;
     case RedactionKind::Email:
     case RedactionKind::IPv4:
         pseudonym = original;  // composed by the caller
@@ -194,7 +211,15 @@ QString Redactor::redactDomainName(const QString &name)
     if (lower.endsWith(QLatin1Char('.')))
         lower.chop(1);
     const QStringList labels = lower.split(QLatin1Char('.'), Qt::SkipEmptyParts);
-    if (labels.isEmpty() || isReservedTld(labels.last()) || isAllowedDomain(lower))
+    if (labels.isEmpty() || isReservedTld(labels.last()))
+        return name;
+    // A provider name carries the customer in its first labels: keep only the provider's suffix
+    // (checked before the allow-list, which holds outlook.com).
+    for (const QString &suffix : std::as_const(m_options.providerSuffixes)) {
+        if (lower.size() > suffix.size() + 1 && lower.endsWith(suffix) && lower.at(lower.size() - suffix.size() - 1) == QLatin1Char('.'))
+            return redactProviderName(lower, suffix);
+    }
+    if (isAllowedDomain(lower))
         return name;
     if (labels.size() == 1) {
         const QString pseudonym = pseudonymFor(RedactionKind::Host, lower, name);
@@ -212,6 +237,45 @@ QString Redactor::redactDomainName(const QString &name)
     return result;
 }
 
+QString Redactor::redactProviderName(const QString &lowerName, const QString &suffix)
+{
+    const QString customer = lowerName.left(lowerName.size() - suffix.size() - 1);
+    // "mail-db8eur05on2139.outbound..." names a Microsoft server, still pseudonymised: one rule.
+    const QString result = pseudonymFor(RedactionKind::Tenant, customer, customer) + QLatin1Char('.') + suffix;
+    note(lowerName, result, RedactionKind::Tenant);
+    return result;
+}
+
+QJsonValue Redactor::redactJson(const QJsonValue &v)
+{
+    if (v.isString())
+        return redactText(v.toString());
+    if (v.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &e : v.toArray())
+            out.append(redactJson(e));
+        return out;
+    }
+    if (v.isObject()) {
+        QJsonObject out;
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            out.insert(it.key(), redactJson(it.value()));
+        return out;
+    }
+    return v;
+}
+
+QString Redactor::redactGuid(const QString &guid)
+{
+    const QString key = guid.toLower().remove(QLatin1Char('{')).remove(QLatin1Char('}'));
+    QString result = pseudonymFor(RedactionKind::Guid, key, guid);
+    if (guid.startsWith(QLatin1Char('{')))
+        result = QLatin1Char('{') + result + QLatin1Char('}');
+    note(guid, result, RedactionKind::Guid);
+    return result;
+}
+
 QString Redactor::redactIPv4(const QString &ip)
 {
     const auto v = parseIPv4(ip);
@@ -223,19 +287,13 @@ QString Redactor::redactIPv4(const QString &ip)
         note(ip, *it, RedactionKind::IPv4);
         return *it;
     }
-    // Private stays private and public stays public: that difference matters for mail flow.
+    // Every pseudonym comes from 198.18.0.0/15 (RFC 2544, never a real mail peer), so a reader
+    // cannot take one for a real address: 198.18.x.y stands for a private address, 198.19.x.y for
+    // a public one (that difference matters for mail flow).
     const bool isPrivate = isPrivateIPv4(*v);
     const int n = isPrivate ? ++m_privateIPv4Count : ++m_publicIPv4Count;
-    quint32 pseudo = 0;
-    if (isPrivate) {
-        pseudo = (10u << 24) + quint32(n);
-    } else if (n <= 254) {
-        pseudo = (203u << 24) | (0u << 16) | (113u << 8) | quint32(n);                 // TEST-NET-3
-    } else if (n <= 508) {
-        pseudo = (198u << 24) | (51u << 16) | (100u << 8) | quint32(n - 254);          // TEST-NET-2
-    } else {
-        pseudo = (198u << 24) | (18u << 16) | quint32(n - 508);                       // benchmark range
-    }
+    const quint32 base = isPrivate ? (198u << 24) | (18u << 16) : (198u << 24) | (19u << 16);
+    const quint32 pseudo = base | quint32(std::min(n, 65534));
     const QString result = ipv4Text(pseudo);
     map.insert(key, result);
     note(ip, result, RedactionKind::IPv4);
@@ -262,9 +320,10 @@ QString Redactor::redactEmail(const QString &address)
     const QString userPseudonym = pseudonymFor(RedactionKind::User, local.toLower(), local);
     const QString lowerDomain = domain.toLower();
     QString domainPart = domain;
-    if (!isAllowedDomain(lowerDomain))
-        domainPart = lowerDomain.contains(QLatin1Char('.')) ? redactDomainName(domain)
-                                                            : pseudonymFor(RedactionKind::Domain, lowerDomain, domain);
+    if (lowerDomain.contains(QLatin1Char('.')))
+        domainPart = redactDomainName(domain);  // provider names first, then the allow-list
+    else if (!isAllowedDomain(lowerDomain))
+        domainPart = pseudonymFor(RedactionKind::Domain, lowerDomain, domain);
     const QString result = userPseudonym + QLatin1Char('@') + domainPart;
     m_map[kindIndex(RedactionKind::Email)].insert(address.toLower(), result);
     note(address, result, RedactionKind::Email);
@@ -401,8 +460,13 @@ const QRegularExpression &Redactor::pattern()
     QStringList alternatives;
     if (!m_literalSubjects.isEmpty())
         alternatives << QStringLiteral("(?<subject>%1)").arg(alternationOf(m_literalSubjects));
-    alternatives << QStringLiteral("(?<email>(?<![\\w.+%-])[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                                   "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)");
+    // Local parts as RFC 5322 allows them: atext with dots (SystemMailbox{GUID}, prvs=…=user,
+    // o'brien) or a quoted string, also with CSV-doubled quotes ("Fname LName<f.l"@contoso.com).
+    alternatives << QStringLiteral("(?<email>(?:\"{1,2}[^\"\\r\\n]{1,256}?\"{1,2}|(?<![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-])"
+                                   "[A-Za-z0-9!#$%&*+/=?^_`{|}~-][A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]*)"
+                                   "@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)");
+    alternatives << QStringLiteral("(?<guid>(?<![0-9A-Fa-f-])\\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-"
+                                   "[0-9A-Fa-f]{12}\\}?(?![0-9A-Fa-f-]))");
     alternatives << QStringLiteral("(?<=User Name: )(?<username>[^\\s,\";]+)");
     alternatives << QStringLiteral("(?<ipv6>(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%[0-9A-Za-z]+)?(?![\\w:]))");
     alternatives << QStringLiteral("(?<ipv4>(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
@@ -434,6 +498,8 @@ QString Redactor::redactText(const QString &text)
             replacement = redactSubject(found);
         } else if (m.capturedStart(QStringLiteral("email")) >= 0) {
             replacement = redactEmail(found);
+        } else if (m.capturedStart(QStringLiteral("guid")) >= 0) {
+            replacement = redactGuid(found);
         } else if (m.capturedStart(QStringLiteral("username")) >= 0 || m.capturedStart(QStringLiteral("luser")) >= 0) {
             replacement = redactUser(found);
         } else if (m.capturedStart(QStringLiteral("ipv6")) >= 0) {
