@@ -430,6 +430,31 @@ void Redactor::learnUser(const QString &user)
     redactUser(u);
 }
 
+void Redactor::learnDomain(const QString &name)
+{
+    QString n = name.trimmed().toLower();
+    if (n.startsWith(QLatin1Char('[')) || n.endsWith(QLatin1Char('.')))
+        n = n.remove(QLatin1Char('[')).remove(QLatin1Char(']'));
+    while (n.endsWith(QLatin1Char('.')))
+        n.chop(1);
+    const qsizetype at = n.lastIndexOf(QLatin1Char('@'));
+    if (at >= 0)
+        n = n.mid(at + 1);
+    n.remove(QLatin1Char('>'));
+    const QStringList labels = n.split(QLatin1Char('.'), Qt::SkipEmptyParts);
+    if (labels.size() < 2 || parseIPv4(n) || isReservedTld(labels.last()) || isAllowedDomain(n))
+        return;
+    static const QRegularExpression shape(QStringLiteral("^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$"));
+    if (!shape.match(n).hasMatch())
+        return;
+    const QString domain = registrableDomain(labels);
+    if (!m_literalDomains.contains(domain)) {
+        m_literalDomains << domain;
+        m_patternDirty = true;
+    }
+    redactDomainName(n);
+}
+
 void Redactor::learnFromStore(const Store &store)
 {
     auto learnName = [this](const QString &name) {
@@ -445,9 +470,17 @@ void Redactor::learnFromStore(const Store &store)
     for (const Session &s : store.sessions) {
         learnName(s.server);
         learnUser(s.authUser);
+        learnDomain(s.ehlo);
+        learnDomain(s.greetingName);
+        learnDomain(s.mailFrom);
+        for (const QString &r : s.recipients)
+            learnDomain(r);
     }
     for (const Message &m : store.messages) {
         learnSubject(m.subject);
+        learnDomain(m.sender);
+        for (const QString &r : m.recipients)
+            learnDomain(r);
         for (const MessageHop &h : m.hops)
             learnName(h.server);
     }
@@ -475,6 +508,8 @@ const QRegularExpression &Redactor::pattern()
                                    "[A-Za-z][A-Za-z0-9-]{0,23}(?![\\w-]|\\.[A-Za-z0-9]))");
     if (!m_literalUsers.isEmpty())
         alternatives << QStringLiteral("(?<luser>(?<![\\w.-])(?:%1)(?![\\w-]))").arg(alternationOf(m_literalUsers));
+    if (!m_literalDomains.isEmpty())  // after fqdn: a known TLD is judged there first
+        alternatives << QStringLiteral("(?<ldomain>(?<![\\w-])(?i:%1)(?![\\w-]|\\.[A-Za-z0-9]))").arg(alternationOf(m_literalDomains));
     if (!m_literalHosts.isEmpty())
         alternatives << QStringLiteral("(?<lhost>(?<![\\w.-])(?:%1)(?![\\w-]))").arg(alternationOf(m_literalHosts));
     m_pattern = QRegularExpression(alternatives.join(QLatin1Char('|')));
@@ -511,9 +546,15 @@ QString Redactor::redactText(const QString &text)
             if (!isVersion)
                 replacement = redactIPv4(found);
         } else if (m.capturedStart(QStringLiteral("fqdn")) >= 0) {
-            const QString tld = found.section(QLatin1Char('.'), -1).toLower();
-            if (isHostTld(tld))
+            const QString lower = found.toLower();
+            const QString tld = lower.section(QLatin1Char('.'), -1);
+            bool learned = false;
+            for (const QString &d : std::as_const(m_literalDomains))
+                learned = learned || lower == d || lower.endsWith(QLatin1Char('.') + d);
+            if (isHostTld(tld) || learned)
                 replacement = redactDomainName(found);
+        } else if (m.capturedStart(QStringLiteral("ldomain")) >= 0) {
+            replacement = redactDomainName(found);
         } else if (m.capturedStart(QStringLiteral("lhost")) >= 0) {
             replacement = redactDomainName(found);
         }

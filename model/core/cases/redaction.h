@@ -69,6 +69,10 @@ public:
     void learnHost(const QString &singleLabelHost);   // "EX01"
     void learnSubject(const QString &subject);
     void learnUser(const QString &user);
+    // A dotted name seen in a structured field (an address's domain, an EHLO or banner name):
+    // replaced in free text whatever its top-level domain ("contoso.xyz" has none a shape test
+    // would trust), also as the tail of a longer name.
+    void learnDomain(const QString &name);
 
     // What redactText(text) would replace, without changing this redactor's pseudonyms.
     QList<Replacement> preview(const QString &text) const;
@@ -94,6 +98,7 @@ private:
     QStringList m_literalHosts;             // learned single-label host names
     QStringList m_literalSubjects;
     QStringList m_literalUsers;
+    QStringList m_literalDomains;           // learned dotted names
     QRegularExpression m_pattern;
     bool m_patternDirty = true;
 };

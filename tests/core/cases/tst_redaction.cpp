@@ -25,6 +25,7 @@ private slots:
     void providerNamesKeepOnlyTheirSuffix();
     void unusualLocalPartsLoseNameAndDomain();
     void guidsAreReplacedConsistently();
+    void domainsLearnedFromTheStoreAreReplacedWhateverTheirTld();
 };
 
 void TestRedaction::receiveProtocolLineKeepsStructureCodesAndTimes()
@@ -280,3 +281,22 @@ void TestRedaction::structuredFieldsUseTheSamePseudonymsAsText()
 
 QTEST_GUILESS_MAIN(TestRedaction)
 #include "tst_redaction.moc"
+
+void TestRedaction::domainsLearnedFromTheStoreAreReplacedWhateverTheirTld()
+{
+    Store store;
+    Session s;
+    s.ehlo = QStringLiteral("gw01.Northwind.XYZ");
+    s.mailFrom = QStringLiteral("alerts@tailspin.shop");
+    store.sessions.append(s);
+    Message m;
+    m.sender = QStringLiteral("<ops@litware.bank>");
+    store.messages.append(m);
+    Redactor r;
+    r.learnFromStore(store);
+    const QString out = r.redactText(QStringLiteral(
+        "EHLO gw01.northwind.xyz; relay mx.Northwind.Xyz; sent by tailspin.shop for litware.bank; Microsoft.Exchange.Transport"));
+    for (const char *leak : {"northwind", "tailspin", "litware", "gw01"})
+        QVERIFY2(!out.contains(QLatin1String(leak), Qt::CaseInsensitive), qPrintable(QStringLiteral("%1 in %2").arg(QLatin1String(leak), out)));
+    QVERIFY(out.endsWith(QStringLiteral("; Microsoft.Exchange.Transport")));  // not a learned name: kept
+}
