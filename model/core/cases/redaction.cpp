@@ -167,9 +167,11 @@ QString Redactor::pseudonymFor(RedactionKind kind, const QString &key, const QSt
     const int n = int(map.size()) + 1;
     QString pseudonym;
     switch (kind) {
-    case RedactionKind::User: pseudonym = QStringLiteral("user%1").arg(n); break;
-    case RedactionKind::Domain: pseudonym = QStringLiteral("domain%1.example").arg(n); break;
-    case RedactionKind::Host: pseudonym = QStringLiteral("host%1").arg(n); break;
+    // Marked as pseudonyms at a glance: numbered, and every name under .example.invalid (RFC 2606),
+    // which can never be a real host.
+    case RedactionKind::User: pseudonym = QStringLiteral("user-%1").arg(n); break;
+    case RedactionKind::Domain: pseudonym = QStringLiteral("domain-%1.example.invalid").arg(n); break;
+    case RedactionKind::Host: pseudonym = QStringLiteral("host-%1").arg(n); break;
     case RedactionKind::Subject: pseudonym = QStringLiteral("Subject %1").arg(n); break;
     case RedactionKind::IPv6: pseudonym = QStringLiteral("2001:db8::%1").arg(n, 0, 16); break;
     case RedactionKind::Tenant: pseudonym = QStringLiteral("tenant-%1").arg(n); break;

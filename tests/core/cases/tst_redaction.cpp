@@ -58,7 +58,8 @@ void TestRedaction::samePersonGetsTheSamePseudonymEverywhere()
     const QString b = r.redactText(QStringLiteral("<,RCPT TO:<jane.doe@contoso.com>,"));
     const QString c = r.redactText(QStringLiteral("<,RCPT TO:<bob@fabrikam.com>,"));
     const QString pseudonym = r.redactEmail(QStringLiteral("jane.doe@contoso.com"));
-    QVERIFY(pseudonym.endsWith(QStringLiteral(".example")));
+    QVERIFY(pseudonym.endsWith(QStringLiteral(".example.invalid")));
+    QVERIFY(pseudonym.startsWith(QStringLiteral("user-1@domain-1.")));
     QCOMPARE(a, QStringLiteral("<,MAIL FROM:<%1> SIZE=1234,").arg(pseudonym));
     QCOMPARE(b, QStringLiteral("<,RCPT TO:<%1>,").arg(pseudonym));
     QVERIFY(!c.contains(QStringLiteral("bob")));
@@ -117,7 +118,7 @@ void TestRedaction::unusualLocalPartsLoseNameAndDomain()
     for (const char *leak : {"SystemMailbox", "e0dc1c29", "contoso", "Fname", "LName", "fname.lname", "domain.com", "Jane",
                              "jane.roe", "fabrikam", "brien", "northwind", "ceo", "adatum", "tailspin", "bob", "litware"})
         QVERIFY2(!out.contains(QLatin1String(leak), Qt::CaseInsensitive), qPrintable(QStringLiteral("%1 in %2").arg(QLatin1String(leak), out)));
-    QVERIFY(out.startsWith(QStringLiteral("<,RCPT TO:<user1@domain1.example>,\n")));
+    QVERIFY(out.startsWith(QStringLiteral("<,RCPT TO:<user-1@domain-1.example.invalid>,\n")));
     QCOMPARE(out.count(u'\n'), 3);
 }
 
@@ -175,7 +176,7 @@ void TestRedaction::certificateLineKeepsThumbprintAndDates()
     QVERIFY(!out.contains(QStringLiteral("contoso")));
     QVERIFY(out.contains(QStringLiteral(" 0123456789ABCDEF0123456789ABCDEF01234567 2025-01-17T15:15:33.000Z 2026-01-17T15:15:33.000Z ")));
     QVERIFY(out.contains(QStringLiteral("CN=R3, O=Let's Encrypt, C=US 04A1B2C3D4E5F6")));
-    QVERIFY(out.contains(QStringLiteral(" CN=host")));
+    QVERIFY(out.contains(QStringLiteral(" CN=host-")));
     QVERIFY(out.contains(QLatin1Char(';')));
     QVERIFY(out.endsWith(QStringLiteral("Not before Not after Subject alternate names")));
 }
