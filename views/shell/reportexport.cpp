@@ -62,6 +62,8 @@ QString kindText(RedactionKind kind)
         return ExportReportDialog::tr("GUID");
     case RedactionKind::Tenant:
         return ExportReportDialog::tr("Tenant (provider name)");
+    case RedactionKind::Connector:
+        return ExportReportDialog::tr("Connector");
     }
     return redactionKindId(kind);
 }

@@ -133,6 +133,7 @@ QString redactionKindId(RedactionKind k)
     case RedactionKind::Subject: return QStringLiteral("subject");
     case RedactionKind::Guid: return QStringLiteral("guid");
     case RedactionKind::Tenant: return QStringLiteral("tenant");
+    case RedactionKind::Connector: return QStringLiteral("connector");
     }
     return QStringLiteral("host");
 }
@@ -175,6 +176,7 @@ QString Redactor::pseudonymFor(RedactionKind kind, const QString &key, const QSt
     case RedactionKind::Subject: pseudonym = QStringLiteral("Subject %1").arg(n); break;
     case RedactionKind::IPv6: pseudonym = QStringLiteral("2001:db8::%1").arg(n, 0, 16); break;
     case RedactionKind::Tenant: pseudonym = QStringLiteral("tenant-%1").arg(n); break;
+    case RedactionKind::Connector: pseudonym = QStringLiteral("Connector %1").arg(n); break;
     // Version 4, variant 1 and all-zero but for the count: valid, and plainly not a real id.
     case RedactionKind::Guid: pseudonym = QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0')); break;
     case RedactionKind::Email:
@@ -457,6 +459,36 @@ void Redactor::learnDomain(const QString &name)
     redactDomainName(n);
 }
 
+void Redactor::learnConnector(const QString &connector)
+{
+    QString c = connector.trimmed();
+    const qsizetype slash = c.indexOf(QLatin1Char('\\'));
+    if (slash > 0) {
+        learnHost(c.left(slash));
+        const QString server = c.left(slash);
+        c = c.mid(slash + 1).trimmed();
+        if (c.endsWith(QLatin1Char(' ') + server, Qt::CaseInsensitive))
+            c.chop(server.size() + 1);
+    }
+    static const QRegularExpression edgeSync(QStringLiteral("^EdgeSync - (?:Inbound to (.+)|(.+) to Internet)$"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    if (const auto m = edgeSync.match(c); m.hasMatch())
+        c = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);  // the AD site name
+    static const QSet<QString> defaults{
+        QStringLiteral("default"), QStringLiteral("default frontend"), QStringLiteral("client frontend"),
+        QStringLiteral("client proxy"), QStringLiteral("outbound proxy frontend"), QStringLiteral("default internal receive connector"),
+        QStringLiteral("intra-organization smtp send connector"), QStringLiteral("inbound proxy internal send connector"),
+        QStringLiteral("default-first-site-name"), QStringLiteral("smtp"), QStringLiteral("inbound"), QStringLiteral("outbound"),
+    };
+    if (c.size() < 3 || defaults.contains(c.toLower()) || protocolWords().contains(c))
+        return;
+    if (!m_literalConnectors.contains(c)) {
+        m_literalConnectors << c;
+        m_patternDirty = true;
+    }
+    note(c, pseudonymFor(RedactionKind::Connector, c.toLower(), c), RedactionKind::Connector);
+}
+
 void Redactor::learnFromStore(const Store &store)
 {
     auto learnName = [this](const QString &name) {
@@ -472,6 +504,7 @@ void Redactor::learnFromStore(const Store &store)
     for (const Session &s : store.sessions) {
         learnName(s.server);
         learnUser(s.authUser);
+        learnConnector(s.connector);
         learnDomain(s.ehlo);
         learnDomain(s.greetingName);
         learnDomain(s.mailFrom);
@@ -502,6 +535,8 @@ const QRegularExpression &Redactor::pattern()
                                    "@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)");
     alternatives << QStringLiteral("(?<guid>(?<![0-9A-Fa-f-])\\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-"
                                    "[0-9A-Fa-f]{12}\\}?(?![0-9A-Fa-f-]))");
+    if (!m_literalConnectors.isEmpty())
+        alternatives << QStringLiteral("(?<lconn>(?<![\\w-])(?i:%1)(?![\\w-]))").arg(alternationOf(m_literalConnectors));
     alternatives << QStringLiteral("(?<=User Name: )(?<username>[^\\s,\";]+)");
     alternatives << QStringLiteral("(?<ipv6>(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%[0-9A-Za-z]+)?(?![\\w:]))");
     alternatives << QStringLiteral("(?<ipv4>(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
@@ -514,6 +549,9 @@ const QRegularExpression &Redactor::pattern()
         alternatives << QStringLiteral("(?<ldomain>(?<![\\w-])(?i:%1)(?![\\w-]|\\.[A-Za-z0-9]))").arg(alternationOf(m_literalDomains));
     if (!m_literalHosts.isEmpty())
         alternatives << QStringLiteral("(?<lhost>(?<![\\w.-])(?:%1)(?![\\w-]))").arg(alternationOf(m_literalHosts));
+    // DOMAIN\user (an AUTH result line "*,CONTOSO\svc-scan,authenticated", a Windows account):
+    // after the learned hosts, so "EX01\Default Frontend EX01" keeps its connector name.
+    alternatives << QStringLiteral("(?<ntuser>(?<![\\w\\\\.-])[A-Z][A-Z0-9-]{1,14}\\\\[A-Za-z0-9._$-]*[A-Za-z0-9$](?![\\w$-]))");
     m_pattern = QRegularExpression(alternatives.join(QLatin1Char('|')));
     m_patternDirty = false;
     return m_pattern;
@@ -555,6 +593,11 @@ QString Redactor::redactText(const QString &text)
                 learned = learned || lower == d || lower.endsWith(QLatin1Char('.') + d);
             if (isHostTld(tld) || learned)
                 replacement = redactDomainName(found);
+        } else if (m.capturedStart(QStringLiteral("lconn")) >= 0) {
+            replacement = pseudonymFor(RedactionKind::Connector, found.toLower(), found);
+            note(found, replacement, RedactionKind::Connector);
+        } else if (m.capturedStart(QStringLiteral("ntuser")) >= 0) {
+            replacement = redactUser(found);
         } else if (m.capturedStart(QStringLiteral("ldomain")) >= 0) {
             replacement = redactDomainName(found);
         } else if (m.capturedStart(QStringLiteral("lhost")) >= 0) {

@@ -18,10 +18,10 @@ namespace mwb {
 
 class Store;
 
-enum class RedactionKind { Email, User, Domain, Host, IPv4, IPv6, Subject, Guid, Tenant };
-// "email" | "user" | "domain" | "host" | "ipv4" | "ipv6" | "subject" | "guid" | "tenant"
+enum class RedactionKind { Email, User, Domain, Host, IPv4, IPv6, Subject, Guid, Tenant, Connector };
+// "email" | "user" | "domain" | "host" | "ipv4" | "ipv6" | "subject" | "guid" | "tenant" | "connector"
 QString redactionKindId(RedactionKind k);
-inline constexpr int kRedactionKinds = 9;
+inline constexpr int kRedactionKinds = 10;
 
 struct Replacement {
     QString original;
@@ -73,6 +73,10 @@ public:
     // replaced in free text whatever its top-level domain ("contoso.xyz" has none a shape test
     // would trust), also as the tail of a longer name.
     void learnDomain(const QString &name);
+    // A connector identity ("EX01\Partner fabrikam", "EdgeSync - Inbound to Munich-HQ"): the
+    // server part is a host, Exchange's default names are kept, anything else (a custom name, an
+    // AD site) becomes "Connector N" wherever it appears.
+    void learnConnector(const QString &connector);
 
     // What redactText(text) would replace, without changing this redactor's pseudonyms.
     QList<Replacement> preview(const QString &text) const;
@@ -99,6 +103,7 @@ private:
     QStringList m_literalSubjects;
     QStringList m_literalUsers;
     QStringList m_literalDomains;           // learned dotted names
+    QStringList m_literalConnectors;        // learned custom connector / site names
     QRegularExpression m_pattern;
     bool m_patternDirty = true;
 };

@@ -26,6 +26,7 @@ private slots:
     void unusualLocalPartsLoseNameAndDomain();
     void guidsAreReplacedConsistently();
     void domainsLearnedFromTheStoreAreReplacedWhateverTheirTld();
+    void customConnectorNamesAndAccountsAreReplaced();
 };
 
 void TestRedaction::receiveProtocolLineKeepsStructureCodesAndTimes()
@@ -300,4 +301,28 @@ void TestRedaction::domainsLearnedFromTheStoreAreReplacedWhateverTheirTld()
     for (const char *leak : {"northwind", "tailspin", "litware", "gw01"})
         QVERIFY2(!out.contains(QLatin1String(leak), Qt::CaseInsensitive), qPrintable(QStringLiteral("%1 in %2").arg(QLatin1String(leak), out)));
     QVERIFY(out.endsWith(QStringLiteral("; Microsoft.Exchange.Transport")));  // not a learned name: kept
+}
+
+void TestRedaction::customConnectorNamesAndAccountsAreReplaced()
+{
+    Store store;
+    for (const char *c : {"EX01\\Partner fabrikam", "EX01\\Default Frontend EX01", "EdgeSync - Inbound to Munich-HQ",
+                          "Intra-Organization SMTP Send Connector"}) {
+        Session s;
+        s.server = QStringLiteral("EX01");
+        s.connector = QString::fromLatin1(c);
+        store.sessions.append(s);
+    }
+    Redactor r;
+    r.learnFromStore(store);
+    const QString out = r.redactText(QStringLiteral(
+        "2026-11-20T08:00:08.396Z,EX01\\Partner fabrikam,08DF40BF531A6600,15,10.0.0.6:25,10.0.1.25:64612,*,CONTOSO\\svc-scan,authenticated\n"
+        "EX01\\Default Frontend EX01; EdgeSync - Inbound to Munich-HQ; Intra-Organization SMTP Send Connector; CONTOSO\\EDGE01$"));
+    for (const char *leak : {"fabrikam", "Munich", "CONTOSO", "svc-scan", "EX01", "EDGE01"})
+        QVERIFY2(!out.contains(QLatin1String(leak), Qt::CaseInsensitive), qPrintable(QStringLiteral("%1 in %2").arg(QLatin1String(leak), out)));
+    QVERIFY2(out.contains(QStringLiteral("\\Connector 1,08DF40BF531A6600,15,")), qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral(",*,DOMAIN-1\\user-")));
+    QVERIFY(out.contains(QStringLiteral("\\Default Frontend host-1;")));          // Exchange's own names stay
+    QVERIFY(out.contains(QStringLiteral("EdgeSync - Inbound to Connector 2;")));
+    QVERIFY(out.contains(QStringLiteral("; Intra-Organization SMTP Send Connector;")));
 }

@@ -207,6 +207,26 @@ class TestRedactionLeaks : public QObject {
 
 private slots:
     void bundledSamplesLeakNothing() { checkNoLeaks(QStringLiteral(MWB_SOURCE_DIR "/resources/samples")); }
+
+    // A generated fault bundle (every fault mwb-loggen knows, twice), another seed than the samples.
+    void generatedFaultBundleLeaksNothing()
+    {
+        QTemporaryDir dir;
+        QProcess list;
+        list.start(QStringLiteral(MWB_LOGGEN_EXE), {QStringLiteral("--list-faults")});
+        QVERIFY(list.waitForFinished(60000));
+        QStringList args{QStringLiteral("--out"), dir.filePath(QStringLiteral("bundle")), QStringLiteral("--seed"), QStringLiteral("29"),
+                         QStringLiteral("--sessions"), QStringLiteral("400")};
+        for (const QByteArray &rule : list.readAllStandardOutput().split('\n'))
+            if (!rule.trimmed().isEmpty())
+                args << QStringLiteral("--fault") << QString::fromLatin1(rule.trimmed()) + QStringLiteral(":2");
+        QVERIFY(args.size() > 20);
+        QProcess gen;
+        gen.start(QStringLiteral(MWB_LOGGEN_EXE), args);
+        QVERIFY(gen.waitForFinished(120000));
+        QCOMPARE(gen.exitCode(), 0);
+        checkNoLeaks(dir.filePath(QStringLiteral("bundle")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRedactionLeaks)
