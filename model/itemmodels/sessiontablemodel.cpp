@@ -2,6 +2,7 @@
 
 #include "model/itemmodels/outcomestyle.h"
 #include "model/core/common/background.h"
+#include "model/core/cases/redaction.h"
 #include "model/core/common/csvwriter.h"
 
 #include <QThreadPool>
@@ -397,7 +398,7 @@ void SessionTableModel::setBookmarkedSessions(const QSet<QString> &sessionIds)
         Q_EMIT dataChanged(index(0, Time), index(rowCount() - 1, Time), {Qt::DecorationRole, Qt::ToolTipRole, BookmarkedRole});
 }
 
-QString SessionTableModel::toCsv() const
+QString SessionTableModel::toCsv(Redactor *redactor) const
 {
     // The one CSV writer (model/core/common/csvwriter): log values are text cells (formula starts
     // neutralised, control characters visible); time and duration are the program's own text.
@@ -413,7 +414,10 @@ QString SessionTableModel::toCsv() const
         cells.clear();
         for (int c = 0; c < ColumnCount; ++c) {
             // Full lists in the CSV: the table shows a count, the export the addresses.
-            cells << (c == Recipients ? s.recipients.join(QLatin1Char(';')) : cellText(s, c));
+            QString v = c == Recipients ? s.recipients.join(QLatin1Char(';')) : cellText(s, c);
+            if (redactor && writer.columns().at(c).kind == CsvKind::Text)
+                v = redactor->redactText(v);
+            cells << v;
         }
         out += writer.row(cells);
     }

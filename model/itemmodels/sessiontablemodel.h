@@ -15,6 +15,8 @@
 
 namespace mwb {
 
+class Redactor;
+
 class SessionTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -93,7 +95,8 @@ public:
 
     // The visible rows (with the header) as CSV through the one CSV writer (quoted per RFC 4180,
     // formula starts neutralised, control characters visible).
-    QString toCsv() const;
+    // With a redactor, text cells (from the logs) go through it; times and durations do not.
+    QString toCsv(Redactor *redactor = nullptr) const;
 
 private:
     void appendRows(const std::vector<int> &added);   // session indexes, as rows at the end

@@ -1,6 +1,7 @@
 #include "fixtures.h"
 #include "tests/core/common/csvread.h"
 #include "model/itemmodels/sessiontablemodel.h"
+#include "model/core/cases/redaction.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -213,6 +214,27 @@ private Q_SLOTS:
         QVERIFY(first.contains(QStringLiteral("'-2+3+cmd|' /C calc'!A0")));
         QVERIFY(first.contains(QStringLiteral("'=1+1@contoso.com;b@contoso.com")));
         QVERIFY(first.contains(QStringLiteral("'+cmd|' /C calc'!A0 \\x1b]0;title\\x07")));
+    }
+
+    void redactedCsvHidesNamesAndAddressesButKeepsTimesAndCodes()
+    {
+        SessionTableModel model;
+        QList<Session> list = fixtures::sample();
+        list[0].mailFrom = QStringLiteral("jane.doe@contoso.com");
+        list[0].ehlo = QStringLiteral("mail.contoso.com");
+        model.appendSessions(list);
+        const QString plain = model.toCsv();
+        QVERIFY(plain.contains(QStringLiteral("jane.doe@contoso.com")) && plain.contains(QStringLiteral("203.0.113.9")));
+        Redactor redactor;
+        const QString csv = model.toCsv(&redactor);
+        for (const char *leak : {"contoso", "jane", "fabrikam", "203.0.113.9", "10.1.2.3", "2001:db8::5", "198.51.100.7"})
+            QVERIFY2(!csv.contains(QLatin1String(leak), Qt::CaseInsensitive), leak);
+        QVERIFY(csv.contains(QStringLiteral("2026-11-20")));                        // times stay
+        QVERIFY(csv.contains(QStringLiteral("451 4.4.317 Cannot connect to remote server")));  // codes and text stay
+        QVERIFY(csv.contains(QStringLiteral("198.19.")));                            // a marked pseudonym
+        bool ok = false;
+        QCOMPARE(testcsv::parse(csv, &ok).size(), testcsv::parse(plain).size());
+        QVERIFY(ok);
     }
 
     void invalidIndexesGiveNoData()
