@@ -530,8 +530,11 @@ const QRegularExpression &Redactor::pattern()
         alternatives << QStringLiteral("(?<subject>%1)").arg(alternationOf(m_literalSubjects));
     // Local parts as RFC 5322 allows them: atext with dots (SystemMailbox{GUID}, prvs=…=user,
     // o'brien) or a quoted string, also with CSV-doubled quotes ("Fname LName<f.l"@contoso.com).
-    alternatives << QStringLiteral("(?<email>(?:\"{1,2}[^\"\\r\\n]{1,256}?\"{1,2}|(?<![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-])"
-                                   "[A-Za-z0-9!#$%&*+/=?^_`{|}~-][A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]*)"
+    // A quoted display name in front of an address: "Jane Doe" <jane@contoso.com>.
+    alternatives << QStringLiteral("(?<dname>\"[^\"\\r\\n<>@]{1,128}\"(?=\\s*<[^<>\\s]+@))");
+    // Comments (RFC 5322 CFWS) may stand before the local part and before the @.
+    alternatives << QStringLiteral("(?<email>(?:\\([^()\\r\\n]{0,64}\\))?(?:\"{1,2}[^\"\\r\\n]{1,256}?\"{1,2}|(?<![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-])"
+                                   "[A-Za-z0-9!#$%&*+/=?^_`{|}~-][A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]*)(?:\\([^()\\r\\n]{0,64}\\))?"
                                    "@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)");
     alternatives << QStringLiteral("(?<guid>(?<![0-9A-Fa-f-])\\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-"
                                    "[0-9A-Fa-f]{12}\\}?(?![0-9A-Fa-f-]))");
@@ -571,6 +574,8 @@ QString Redactor::redactText(const QString &text)
         QString replacement = found;
         if (m.capturedStart(QStringLiteral("subject")) >= 0) {
             replacement = redactSubject(found);
+        } else if (m.capturedStart(QStringLiteral("dname")) >= 0) {
+            replacement = QLatin1Char('"') + redactUser(found.mid(1, found.size() - 2)) + QLatin1Char('"');
         } else if (m.capturedStart(QStringLiteral("email")) >= 0) {
             replacement = redactEmail(found);
         } else if (m.capturedStart(QStringLiteral("guid")) >= 0) {

@@ -115,12 +115,15 @@ void TestRedaction::unusualLocalPartsLoseNameAndDomain()
         "<,RCPT TO:<SystemMailbox{e0dc1c29-89c3-4034-b678-e6c29d823ed9}@contoso.com>,\n"
         "<,MAIL FROM:<\"Fname LName<fname.lname\"@domain.com>,\n"
         "\"x\",\"\"Jane Roe<jane.roe\"\"@fabrikam.com\",\n"
-        "o'brien+tag@northwind.com prvs=1234abcd=ceo@adatum.com SRS0=HHH=TT=tailspin.com=bob@relay.litware.com"));
+        "o'brien+tag@northwind.com prvs=1234abcd=ceo@adatum.com SRS0=HHH=TT=tailspin.com=bob@relay.litware.com "
+        "kim(Kim Akers, finance)@wingtiptoys.com (comment)lee@proseware.com \"Molly Dempsey\" <molly@coho.com>"));
     for (const char *leak : {"SystemMailbox", "e0dc1c29", "contoso", "Fname", "LName", "fname.lname", "domain.com", "Jane",
-                             "jane.roe", "fabrikam", "brien", "northwind", "ceo", "adatum", "tailspin", "bob", "litware"})
+                             "jane.roe", "fabrikam", "brien", "northwind", "ceo", "adatum", "tailspin", "bob", "litware",
+                             "Akers", "finance", "wingtiptoys", "lee@", "proseware", "Molly", "Dempsey", "coho"})
         QVERIFY2(!out.contains(QLatin1String(leak), Qt::CaseInsensitive), qPrintable(QStringLiteral("%1 in %2").arg(QLatin1String(leak), out)));
     QVERIFY(out.startsWith(QStringLiteral("<,RCPT TO:<user-1@domain-1.example.invalid>,\n")));
     QCOMPARE(out.count(u'\n'), 3);
+    QVERIFY2(out.contains(QRegularExpression(QStringLiteral("\"user-\\d+\" <user-\\d+@domain-\\d+\\.example\\.invalid>$"))), qPrintable(out));
 }
 
 void TestRedaction::guidsAreReplacedConsistently()
