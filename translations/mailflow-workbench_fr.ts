@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/shell/mainwindow.cpp" line="+103"/>
+        <location filename="../views/shell/mainwindow.cpp" line="+104"/>
         <source>cannot be read (%1)</source>
         <translation>illisible (%1)</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>type de fichier .%1 non pris en charge</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="+42"/>
+        <location filename="../app/gui/main.cpp" line="+44"/>
         <source>Find out why Exchange mail does not flow, and fix it.</source>
         <translation>Trouver pourquoi le courrier Exchange ne circule pas, et le réparer.</translation>
     </message>
@@ -64,22 +64,32 @@
         <translation>Fichiers journaux, dossiers ou archives à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../model/core/cases/casefile.cpp" line="+68"/>
+        <location filename="../model/core/cases/casefile.cpp" line="+91"/>
         <location line="+9"/>
-        <location line="+21"/>
+        <location line="+48"/>
         <location line="+29"/>
-        <location line="+386"/>
+        <location line="+326"/>
         <location line="+10"/>
         <source>Case file error: %1</source>
         <translation>Erreur du fichier de dossier : %1</translation>
     </message>
     <message>
-        <location line="-436"/>
+        <location line="-403"/>
         <source>Case file error: PRAGMA %1 returned nothing</source>
         <translation>Erreur du fichier de dossier : PRAGMA %1 n’a rien renvoyé</translation>
     </message>
     <message>
         <location line="+16"/>
+        <source>the table %1 is missing</source>
+        <translation>la table %1 est absente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the table %1 lacks the column(s) %2</source>
+        <translation>la table %1 n’a pas la ou les colonnes %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Could not upgrade the case file to version %1: %2</source>
         <translation>Impossible de mettre à niveau le fichier de dossier vers la version %1 : %2</translation>
     </message>
@@ -90,7 +100,7 @@
         <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+24"/>
         <source>The SQLite driver of Qt (libqt6sql6-sqlite) is not installed.</source>
         <translation>Le pilote SQLite de Qt (libqt6sql6-sqlite) n’est pas installé.</translation>
     </message>
@@ -106,13 +116,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+65"/>
-        <location line="+75"/>
+        <location line="+67"/>
+        <location line="+55"/>
         <source>%1 already exists.</source>
         <translation>%1 existe déjà.</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-108"/>
         <source>The case file %1 does not exist.</source>
         <translation>Le fichier de dossier %1 n’existe pas.</translation>
     </message>
@@ -148,8 +158,13 @@
         <translation>Le fichier de dossier %1 a été écrit par une version plus récente de Mailflow Workbench (format %2 ; cette version lit jusqu’au format %3).</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+74"/>
+        <location line="+6"/>
+        <source>The case file %1 is incomplete and was not opened: %2</source>
+        <translation>Le fichier de dossier %1 est incomplet et n’a pas été ouvert : %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+54"/>
         <source>Cannot save the case as %1: %2</source>
         <translation>Impossible d’enregistrer le dossier sous %1 : %2</translation>
     </message>
@@ -209,17 +224,17 @@
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../model/itemmodels/sessionfilter.cpp" line="+179"/>
+        <location filename="../model/itemmodels/sessionfilter.cpp" line="+307"/>
         <source>SMTP code pattern &quot;%1&quot; is not like 451, 4.4.317 or 5.7.*</source>
         <translation>Le motif de code SMTP « %1 » n’a pas la forme 451, 4.4.317 ou 5.7.*</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+111"/>
         <source>Invalid regular expression: %1</source>
         <translation>Expression régulière non valide : %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+50"/>
         <source>&quot;%1&quot; is not a valid network (CIDR)</source>
         <translation>« %1 » n’est pas un réseau valide (CIDR)</translation>
     </message>
@@ -229,7 +244,7 @@
         <translation>La plage horaire se termine avant de commencer</translation>
     </message>
     <message>
-        <location filename="../views/shell/reportexport.cpp" line="+101"/>
+        <location filename="../views/shell/reportexport.cpp" line="+109"/>
         <source>Could not write the PDF %1.</source>
         <translation>Impossible d’écrire le PDF %1.</translation>
     </message>
@@ -308,7 +323,7 @@
 <context>
     <name>mwb::JourneyModel</name>
     <message>
-        <location filename="../model/itemmodels/journeymodel.cpp" line="+62"/>
+        <location filename="../model/itemmodels/journeymodel.cpp" line="+64"/>
         <source>Open the protocol session %1</source>
         <translation>Ouvrir la session de protocole %1</translation>
     </message>
@@ -363,7 +378,7 @@
         <translation>Détail</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Message %1
 From: %2
 To: %3
@@ -380,7 +395,7 @@ Objet : %4
 </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>From: %1</source>
         <translation>De : %1</translation>
     </message>
@@ -748,7 +763,7 @@ Objet : %4
 <context>
     <name>mwb::SessionTableModel</name>
     <message>
-        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+54"/>
+        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+47"/>
         <source>Receive</source>
         <translation>Réception</translation>
     </message>
@@ -841,7 +856,7 @@ Objet : %4
 <context>
     <name>mwb::TranscriptModel</name>
     <message>
-        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+105"/>
+        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+107"/>
         <source>file %1</source>
         <translation>fichier %1</translation>
     </message>
@@ -885,14 +900,14 @@ Dans les signets</translation>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Session %1 on %2 (%3) %4 → %5
 </source>
         <translation>Session %1 sur %2 (%3) %4 → %5
 </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Session %1</source>
         <translation>Session %1</translation>
     </message>
@@ -973,7 +988,7 @@ Dans les signets</translation>
 <context>
     <name>mwb::views::CertificateInspector</name>
     <message>
-        <location filename="../views/console/certificateinspector.cpp" line="+37"/>
+        <location filename="../views/console/certificateinspector.cpp" line="+38"/>
         <location line="+45"/>
         <source>Copy thumbprint</source>
         <translation>Copier l’empreinte</translation>
@@ -1450,12 +1465,12 @@ Dans les signets</translation>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>Password for %1</source>
         <translation>Mot de passe pour %1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>Connected, encrypted</source>
         <translation>Connecté, chiffré</translation>
     </message>
@@ -1712,7 +1727,7 @@ Dans les signets</translation>
 <context>
     <name>mwb::views::ExportReportDialog</name>
     <message>
-        <location filename="../views/shell/reportexport.cpp" line="-52"/>
+        <location filename="../views/shell/reportexport.cpp" line="-58"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
@@ -1740,6 +1755,21 @@ Dans les signets</translation>
         <location line="+2"/>
         <source>Subject</source>
         <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GUID</source>
+        <translation>GUID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tenant (provider name)</source>
+        <translation>Locataire (nom du fournisseur)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connector</source>
+        <translation>Connecteur</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -1817,7 +1847,7 @@ Dans les signets</translation>
         <translation>Rien n’est remplacé : le rapport montre les journaux tels quels.</translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+60"/>
         <source>%n value(s) will be replaced; SMTP codes, times and the structure stay as they are.</source>
         <translation>
             <numerusform>%n valeur sera remplacée ; les codes SMTP, les heures et la structure restent inchangés.</numerusform>
@@ -2054,6 +2084,16 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Redact Exports</source>
+        <translation>&amp;Anonymiser les exports</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and subjects with pseudonyms in the CSV, transcript and journey exports</source>
+        <translation>Remplacer les adresses, domaines, adresses IP, noms d’hôtes et de connecteurs, GUID, noms d’utilisateurs et objets par des pseudonymes dans les exports CSV, de transcription et de parcours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Copy Transcript as Te&amp;xt</source>
         <translation>Copier la transcription en te&amp;xte</translation>
     </message>
@@ -2089,12 +2129,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+499"/>
+        <location line="+502"/>
         <source>Times in &amp;UTC</source>
         <translation>Heures en &amp;UTC</translation>
     </message>
     <message>
-        <location line="-499"/>
+        <location line="-502"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -2305,12 +2345,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1167"/>
+        <location line="+1182"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location line="-1161"/>
+        <location line="-1176"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -2360,7 +2400,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>E&amp;xporter</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Export &amp;Report</source>
         <translation>Exporter le &amp;rapport</translation>
     </message>
@@ -2448,7 +2488,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+295"/>
         <source>The language changes when Mailflow Workbench is started again.</source>
         <translation>La langue change au prochain démarrage de Mailflow Workbench.</translation>
     </message>
@@ -2800,7 +2840,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location line="-965"/>
+        <location line="-978"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Les journaux d’exemple fournis sont introuvables à côté du programme.</translation>
     </message>
@@ -2823,7 +2863,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Le diagnostic est désactivé pour ce chargement : %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Loading %n item(s)…</source>
         <translation>
             <numerusform>Chargement de %n élément…</numerusform>
@@ -2907,7 +2947,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         </translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-188"/>
         <source>Open c&amp;ase…</source>
         <translation>Ouvrir un dossier d’&amp;analyse…</translation>
     </message>
@@ -2917,7 +2957,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Tout reste sur cette machine. Raccourcis : Ctrl+O ouvrir, Ctrl+F filtrer, Alt+←/→ précédent et suivant, Ctrl+S enregistrer le dossier.</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>No Exchange log was found in what was opened.</source>
         <translation>Aucun journal Exchange n’a été trouvé dans ce qui a été ouvert.</translation>
     </message>
@@ -2932,7 +2972,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Heures en heure &amp;locale</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>Export sessions as CSV</source>
         <translation>Exporter les sessions en CSV</translation>
     </message>
@@ -2948,14 +2988,14 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+16"/>
-        <location line="+14"/>
+        <location line="+17"/>
+        <location line="+15"/>
         <location line="+665"/>
         <source>Could not write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-693"/>
+        <location line="-695"/>
         <source>Exported %n session(s) to %1</source>
         <translation>
             <numerusform>%n session exportée vers %1</numerusform>
@@ -2974,7 +3014,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>HTML (*.html);;Text (*.txt)</source>
         <translation>HTML (*.html);;Texte (*.txt)</translation>
     </message>
@@ -2994,7 +3034,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>parcours.html</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Exported the journey to %1</source>
         <translation>Parcours exporté vers %1</translation>
     </message>
@@ -3159,7 +3199,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::SessionsView</name>
     <message>
-        <location filename="../views/sessions/sessionsview.cpp" line="+23"/>
+        <location filename="../views/sessions/sessionsview.cpp" line="+26"/>
         <source>Re&amp;gex</source>
         <translation>Re&amp;gex</translation>
     </message>
@@ -3300,7 +3340,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Une ligne par session SMTP ; Ctrl+B ajoute un signet sur la session courante</translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+85"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -3677,12 +3717,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Ctrl+4</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+251"/>
         <source>%1 %2 — %3</source>
         <translation>%1 %2 — %3</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+159"/>
         <source>sessions of “%1”</source>
         <translation>sessions de « %1 »</translation>
     </message>
