@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/shell/mainwindow.cpp" line="+103"/>
+        <location filename="../views/shell/mainwindow.cpp" line="+104"/>
         <source>cannot be read (%1)</source>
         <translation>kann nicht gelesen werden (%1)</translation>
     </message>
@@ -64,22 +64,32 @@
         <translation>Zu öffnende Protokolldateien, Ordner oder Archive.</translation>
     </message>
     <message>
-        <location filename="../model/core/cases/casefile.cpp" line="+68"/>
+        <location filename="../model/core/cases/casefile.cpp" line="+91"/>
         <location line="+9"/>
-        <location line="+21"/>
+        <location line="+48"/>
         <location line="+29"/>
-        <location line="+386"/>
+        <location line="+326"/>
         <location line="+10"/>
         <source>Case file error: %1</source>
         <translation>Fehler in der Falldatei: %1</translation>
     </message>
     <message>
-        <location line="-436"/>
+        <location line="-403"/>
         <source>Case file error: PRAGMA %1 returned nothing</source>
         <translation>Fehler in der Falldatei: PRAGMA %1 lieferte nichts</translation>
     </message>
     <message>
         <location line="+16"/>
+        <source>the table %1 is missing</source>
+        <translation>die Tabelle %1 fehlt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the table %1 lacks the column(s) %2</source>
+        <translation>der Tabelle %1 fehlen die Spalte(n) %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Could not upgrade the case file to version %1: %2</source>
         <translation>Die Falldatei konnte nicht auf Version %1 aktualisiert werden: %2</translation>
     </message>
@@ -90,7 +100,7 @@
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+24"/>
         <source>The SQLite driver of Qt (libqt6sql6-sqlite) is not installed.</source>
         <translation>Der SQLite-Treiber von Qt (libqt6sql6-sqlite) ist nicht installiert.</translation>
     </message>
@@ -106,13 +116,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+65"/>
-        <location line="+75"/>
+        <location line="+67"/>
+        <location line="+55"/>
         <source>%1 already exists.</source>
         <translation>%1 existiert bereits.</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-108"/>
         <source>The case file %1 does not exist.</source>
         <translation>Die Falldatei %1 existiert nicht.</translation>
     </message>
@@ -148,8 +158,13 @@
         <translation>Die Falldatei %1 wurde von einer neueren Version von Mailflow Workbench geschrieben (Fallformat %2; diese Version liest bis %3).</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+74"/>
+        <location line="+6"/>
+        <source>The case file %1 is incomplete and was not opened: %2</source>
+        <translation>Die Falldatei %1 ist unvollständig und wurde nicht geöffnet: %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+54"/>
         <source>Cannot save the case as %1: %2</source>
         <translation>Der Fall kann nicht als %1 gespeichert werden: %2</translation>
     </message>
@@ -234,7 +249,7 @@
         <translation>Der Zeitraum endet, bevor er beginnt</translation>
     </message>
     <message>
-        <location filename="../views/shell/reportexport.cpp" line="+101"/>
+        <location filename="../views/shell/reportexport.cpp" line="+109"/>
         <source>Could not write the PDF %1.</source>
         <translation>Das PDF %1 konnte nicht geschrieben werden.</translation>
     </message>
@@ -328,7 +343,7 @@
 <context>
     <name>mwb::JourneyModel</name>
     <message>
-        <location filename="../model/itemmodels/journeymodel.cpp" line="+62"/>
+        <location filename="../model/itemmodels/journeymodel.cpp" line="+64"/>
         <source>Open the protocol session %1</source>
         <translation>Protokollsitzung %1 öffnen</translation>
     </message>
@@ -383,7 +398,7 @@
         <translation>Detail</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Message %1
 From: %2
 To: %3
@@ -400,7 +415,7 @@ Status: %5, Verzögerung %6
 </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>From: %1</source>
         <translation>Von: %1</translation>
     </message>
@@ -768,7 +783,7 @@ Status: %5, Verzögerung %6
 <context>
     <name>mwb::SessionTableModel</name>
     <message>
-        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+55"/>
+        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+47"/>
         <source>Receive</source>
         <translation>Empfang</translation>
     </message>
@@ -871,7 +886,7 @@ Status: %5, Verzögerung %6
 <context>
     <name>mwb::TranscriptModel</name>
     <message>
-        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+105"/>
+        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+107"/>
         <source>file %1</source>
         <translation>Datei %1</translation>
     </message>
@@ -915,14 +930,14 @@ Mit Lesezeichen</translation>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Session %1 on %2 (%3) %4 → %5
 </source>
         <translation>Sitzung %1 auf %2 (%3) %4 → %5
 </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Session %1</source>
         <translation>Sitzung %1</translation>
     </message>
@@ -1003,7 +1018,7 @@ Mit Lesezeichen</translation>
 <context>
     <name>mwb::views::CertificateInspector</name>
     <message>
-        <location filename="../views/console/certificateinspector.cpp" line="+37"/>
+        <location filename="../views/console/certificateinspector.cpp" line="+38"/>
         <location line="+45"/>
         <source>Copy thumbprint</source>
         <translation>Fingerabdruck kopieren</translation>
@@ -1480,12 +1495,12 @@ Mit Lesezeichen</translation>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>Password for %1</source>
         <translation>Kennwort für %1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>Connected, encrypted</source>
         <translation>Verbunden, verschlüsselt</translation>
     </message>
@@ -1742,7 +1757,7 @@ Mit Lesezeichen</translation>
 <context>
     <name>mwb::views::ExportReportDialog</name>
     <message>
-        <location filename="../views/shell/reportexport.cpp" line="-52"/>
+        <location filename="../views/shell/reportexport.cpp" line="-58"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
@@ -1770,6 +1785,21 @@ Mit Lesezeichen</translation>
         <location line="+2"/>
         <source>Subject</source>
         <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GUID</source>
+        <translation>GUID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tenant (provider name)</source>
+        <translation>Mandant (Anbietername)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connector</source>
+        <translation>Connector</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -1847,7 +1877,7 @@ Mit Lesezeichen</translation>
         <translation>Nichts wird ersetzt: Der Bericht zeigt die Protokolle unverändert.</translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+60"/>
         <source>%n value(s) will be replaced; SMTP codes, times and the structure stay as they are.</source>
         <translation>
             <numerusform>%n Wert wird ersetzt; SMTP-Codes, Zeiten und die Struktur bleiben unverändert.</numerusform>
@@ -2084,6 +2114,16 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Redact Exports</source>
+        <translation>Exporte &amp;anonymisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and subjects with pseudonyms in the CSV, transcript and journey exports</source>
+        <translation>Adressen, Domänen, IP-Adressen, Host- und Connectornamen, GUIDs, Benutzernamen und Betreffzeilen in den CSV-, Protokoll- und Nachrichtenweg-Exporten durch Pseudonyme ersetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Copy Transcript as Te&amp;xt</source>
         <translation>Mitschnitt als Te&amp;xt kopieren</translation>
     </message>
@@ -2119,12 +2159,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+500"/>
+        <location line="+502"/>
         <source>Times in &amp;UTC</source>
         <translation>Zeiten in &amp;UTC</translation>
     </message>
     <message>
-        <location line="-500"/>
+        <location line="-502"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -2335,12 +2375,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1168"/>
+        <location line="+1182"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="-1162"/>
+        <location line="-1176"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -2390,7 +2430,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Export &amp;Report</source>
         <translation>&amp;Bericht exportieren</translation>
     </message>
@@ -2478,7 +2518,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+295"/>
         <source>The language changes when Mailflow Workbench is started again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Mailflow Workbench.</translation>
     </message>
@@ -2830,7 +2870,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location line="-966"/>
+        <location line="-978"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Die mitgelieferten Beispielprotokolle wurden neben dem Programm nicht gefunden.</translation>
     </message>
@@ -2962,7 +3002,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Zeiten in &amp;Ortszeit</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>Export sessions as CSV</source>
         <translation>Sitzungen als CSV exportieren</translation>
     </message>
@@ -2978,14 +3018,14 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+16"/>
-        <location line="+14"/>
+        <location line="+17"/>
+        <location line="+15"/>
         <location line="+665"/>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-693"/>
+        <location line="-695"/>
         <source>Exported %n session(s) to %1</source>
         <translation>
             <numerusform>%n Sitzung nach %1 exportiert</numerusform>
@@ -3004,7 +3044,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>HTML (*.html);;Text (*.txt)</source>
         <translation>HTML (*.html);;Text (*.txt)</translation>
     </message>
@@ -3024,7 +3064,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>nachrichtenweg.html</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Exported the journey to %1</source>
         <translation>Nachrichtenweg nach %1 exportiert</translation>
     </message>

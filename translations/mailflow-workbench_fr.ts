@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/shell/mainwindow.cpp" line="+103"/>
+        <location filename="../views/shell/mainwindow.cpp" line="+104"/>
         <source>cannot be read (%1)</source>
         <translation>illisible (%1)</translation>
     </message>
@@ -64,22 +64,32 @@
         <translation>Fichiers journaux, dossiers ou archives à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../model/core/cases/casefile.cpp" line="+68"/>
+        <location filename="../model/core/cases/casefile.cpp" line="+91"/>
         <location line="+9"/>
-        <location line="+21"/>
+        <location line="+48"/>
         <location line="+29"/>
-        <location line="+386"/>
+        <location line="+326"/>
         <location line="+10"/>
         <source>Case file error: %1</source>
         <translation>Erreur du fichier de dossier : %1</translation>
     </message>
     <message>
-        <location line="-436"/>
+        <location line="-403"/>
         <source>Case file error: PRAGMA %1 returned nothing</source>
         <translation>Erreur du fichier de dossier : PRAGMA %1 n’a rien renvoyé</translation>
     </message>
     <message>
         <location line="+16"/>
+        <source>the table %1 is missing</source>
+        <translation>la table %1 est absente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the table %1 lacks the column(s) %2</source>
+        <translation>la table %1 n’a pas la ou les colonnes %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Could not upgrade the case file to version %1: %2</source>
         <translation>Impossible de mettre à niveau le fichier de dossier vers la version %1 : %2</translation>
     </message>
@@ -90,7 +100,7 @@
         <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+24"/>
         <source>The SQLite driver of Qt (libqt6sql6-sqlite) is not installed.</source>
         <translation>Le pilote SQLite de Qt (libqt6sql6-sqlite) n’est pas installé.</translation>
     </message>
@@ -106,13 +116,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+65"/>
-        <location line="+75"/>
+        <location line="+67"/>
+        <location line="+55"/>
         <source>%1 already exists.</source>
         <translation>%1 existe déjà.</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-108"/>
         <source>The case file %1 does not exist.</source>
         <translation>Le fichier de dossier %1 n’existe pas.</translation>
     </message>
@@ -148,8 +158,13 @@
         <translation>Le fichier de dossier %1 a été écrit par une version plus récente de Mailflow Workbench (format %2 ; cette version lit jusqu’au format %3).</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+74"/>
+        <location line="+6"/>
+        <source>The case file %1 is incomplete and was not opened: %2</source>
+        <translation>Le fichier de dossier %1 est incomplet et n’a pas été ouvert : %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+54"/>
         <source>Cannot save the case as %1: %2</source>
         <translation>Impossible d’enregistrer le dossier sous %1 : %2</translation>
     </message>
@@ -234,7 +249,7 @@
         <translation>La plage horaire se termine avant de commencer</translation>
     </message>
     <message>
-        <location filename="../views/shell/reportexport.cpp" line="+101"/>
+        <location filename="../views/shell/reportexport.cpp" line="+109"/>
         <source>Could not write the PDF %1.</source>
         <translation>Impossible d’écrire le PDF %1.</translation>
     </message>
@@ -328,7 +343,7 @@
 <context>
     <name>mwb::JourneyModel</name>
     <message>
-        <location filename="../model/itemmodels/journeymodel.cpp" line="+62"/>
+        <location filename="../model/itemmodels/journeymodel.cpp" line="+64"/>
         <source>Open the protocol session %1</source>
         <translation>Ouvrir la session de protocole %1</translation>
     </message>
@@ -383,7 +398,7 @@
         <translation>Détail</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Message %1
 From: %2
 To: %3
@@ -400,7 +415,7 @@ Objet : %4
 </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>From: %1</source>
         <translation>De : %1</translation>
     </message>
@@ -768,7 +783,7 @@ Objet : %4
 <context>
     <name>mwb::SessionTableModel</name>
     <message>
-        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+55"/>
+        <location filename="../model/itemmodels/sessiontablemodel.cpp" line="+47"/>
         <source>Receive</source>
         <translation>Réception</translation>
     </message>
@@ -871,7 +886,7 @@ Objet : %4
 <context>
     <name>mwb::TranscriptModel</name>
     <message>
-        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+105"/>
+        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+107"/>
         <source>file %1</source>
         <translation>fichier %1</translation>
     </message>
@@ -915,14 +930,14 @@ Dans les signets</translation>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Session %1 on %2 (%3) %4 → %5
 </source>
         <translation>Session %1 sur %2 (%3) %4 → %5
 </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Session %1</source>
         <translation>Session %1</translation>
     </message>
@@ -1003,7 +1018,7 @@ Dans les signets</translation>
 <context>
     <name>mwb::views::CertificateInspector</name>
     <message>
-        <location filename="../views/console/certificateinspector.cpp" line="+37"/>
+        <location filename="../views/console/certificateinspector.cpp" line="+38"/>
         <location line="+45"/>
         <source>Copy thumbprint</source>
         <translation>Copier l’empreinte</translation>
@@ -1480,12 +1495,12 @@ Dans les signets</translation>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>Password for %1</source>
         <translation>Mot de passe pour %1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>Connected, encrypted</source>
         <translation>Connecté, chiffré</translation>
     </message>
@@ -1742,7 +1757,7 @@ Dans les signets</translation>
 <context>
     <name>mwb::views::ExportReportDialog</name>
     <message>
-        <location filename="../views/shell/reportexport.cpp" line="-52"/>
+        <location filename="../views/shell/reportexport.cpp" line="-58"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
@@ -1770,6 +1785,21 @@ Dans les signets</translation>
         <location line="+2"/>
         <source>Subject</source>
         <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GUID</source>
+        <translation>GUID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tenant (provider name)</source>
+        <translation>Locataire (nom du fournisseur)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connector</source>
+        <translation>Connecteur</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -1847,7 +1877,7 @@ Dans les signets</translation>
         <translation>Rien n’est remplacé : le rapport montre les journaux tels quels.</translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+60"/>
         <source>%n value(s) will be replaced; SMTP codes, times and the structure stay as they are.</source>
         <translation>
             <numerusform>%n valeur sera remplacée ; les codes SMTP, les heures et la structure restent inchangés.</numerusform>
@@ -2084,6 +2114,16 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Redact Exports</source>
+        <translation>&amp;Anonymiser les exports</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and subjects with pseudonyms in the CSV, transcript and journey exports</source>
+        <translation>Remplacer les adresses, domaines, adresses IP, noms d’hôtes et de connecteurs, GUID, noms d’utilisateurs et objets par des pseudonymes dans les exports CSV, de transcription et de parcours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Copy Transcript as Te&amp;xt</source>
         <translation>Copier la transcription en te&amp;xte</translation>
     </message>
@@ -2119,12 +2159,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+500"/>
+        <location line="+502"/>
         <source>Times in &amp;UTC</source>
         <translation>Heures en &amp;UTC</translation>
     </message>
     <message>
-        <location line="-500"/>
+        <location line="-502"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -2335,12 +2375,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1168"/>
+        <location line="+1182"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location line="-1162"/>
+        <location line="-1176"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -2390,7 +2430,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>E&amp;xporter</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Export &amp;Report</source>
         <translation>Exporter le &amp;rapport</translation>
     </message>
@@ -2478,7 +2518,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+295"/>
         <source>The language changes when Mailflow Workbench is started again.</source>
         <translation>La langue change au prochain démarrage de Mailflow Workbench.</translation>
     </message>
@@ -2830,7 +2870,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location line="-966"/>
+        <location line="-978"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Les journaux d’exemple fournis sont introuvables à côté du programme.</translation>
     </message>
@@ -2962,7 +3002,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Heures en heure &amp;locale</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>Export sessions as CSV</source>
         <translation>Exporter les sessions en CSV</translation>
     </message>
@@ -2978,14 +3018,14 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+16"/>
-        <location line="+14"/>
+        <location line="+17"/>
+        <location line="+15"/>
         <location line="+665"/>
         <source>Could not write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-693"/>
+        <location line="-695"/>
         <source>Exported %n session(s) to %1</source>
         <translation>
             <numerusform>%n session exportée vers %1</numerusform>
@@ -3004,7 +3044,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>HTML (*.html);;Text (*.txt)</source>
         <translation>HTML (*.html);;Texte (*.txt)</translation>
     </message>
@@ -3024,7 +3064,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>parcours.html</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Exported the journey to %1</source>
         <translation>Parcours exporté vers %1</translation>
     </message>

@@ -1,6 +1,7 @@
 // mwb analyze / mwb stats: load logs through the shared core and print the contract's output.
 #include "app/cli/commands.h"
 #include "model/core/cases/report.h"
+#include "model/core/common/safetext.h"
 
 #include "model/core/analysis/analysis.h"
 #include "model/core/common/platform.h"
@@ -19,14 +20,17 @@ const char kStatsUsage[] = "usage: mwb stats --json PATH...\n";
 
 void printSummary(const Analysis &a, QTextStream &out)
 {
+    // Paths, server names, parse messages and titles come from the logs: each value goes through
+    // the one control-character escaper as a single line before it reaches the terminal.
+    const auto safe = [](const QString &v) { return escapeControls(v); };
     const Store &s = *a.store;
     qint64 lines = 0;
     out << "Files: " << s.files.size() << "\n";
     for (const SourceFile &f : s.files) {
         lines += f.lines;
-        out << "  " << f.path << "  [" << formatId(f.format);
+        out << "  " << safe(f.path) << "  [" << formatId(f.format);
         if (!f.server.isEmpty())
-            out << ", " << f.server;
+            out << ", " << safe(f.server);
         out << ", " << f.lines << " lines";
         if (f.firstMs != kNoTime)
             out << ", " << formatIsoMs(f.firstMs) << " .. " << formatIsoMs(f.lastMs);
@@ -34,7 +38,7 @@ void printSummary(const Analysis &a, QTextStream &out)
         const int shown = std::min<int>(int(f.errors.size()), 5);
         for (int i = 0; i < shown; ++i) {
             const ParseIssue &e = f.errors[i];
-            out << "    " << (e.line > 0 ? QStringLiteral("line %1: ").arg(e.line) : QString()) << e.message << "\n";
+            out << "    " << (e.line > 0 ? QStringLiteral("line %1: ").arg(e.line) : QString()) << safe(e.message) << "\n";
         }
         if (f.errors.size() > shown)
             out << "    … " << (f.errors.size() - shown) << " more problems (see --json)\n";
@@ -51,11 +55,11 @@ void printSummary(const Analysis &a, QTextStream &out)
     out << "Messages: " << s.messages.size() << "\n";
     out << "Findings: " << a.findings.size() << "\n";
     for (const Finding &f : a.findings) {
-        out << "  [" << severityId(f.severity) << "] " << f.rule << ": " << f.title;
+        out << "  [" << severityId(f.severity) << "] " << safe(f.rule) << ": " << safe(f.title);
         if (f.count > 1)
             out << " (" << f.count << "x)";
         if (!f.servers.isEmpty())
-            out << " on " << f.servers.join(QStringLiteral(", "));
+            out << " on " << safe(f.servers.join(QStringLiteral(", ")));
         out << "\n";
     }
 }
@@ -107,7 +111,7 @@ int runAnalyze(const QStringList &args, Io io)
         }
     }
     if (json)
-        io.out << QString::fromUtf8(QJsonDocument(analysisToJson(a, opts)).toJson(QJsonDocument::Indented));
+        io.out << escapeJsonControls(QString::fromUtf8(QJsonDocument(analysisToJson(a, opts)).toJson(QJsonDocument::Indented)));
     else
         printSummary(a, io.out);
     io.out.flush();

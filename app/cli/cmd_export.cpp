@@ -2,33 +2,50 @@
 #include "app/cli/commands.h"
 
 #include "model/core/analysis/analysis.h"
+#include "model/core/cases/redaction.h"
+#include "model/core/common/csvwriter.h"
+#include "model/core/common/safetext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <optional>
 
 namespace mwb::cli {
 
 namespace {
 
-const char kUsage[] = "usage: mwb export --format ndjson|csv --what sessions|messages|findings PATH...\n";
+const char kUsage[] = "usage: mwb export --format ndjson|csv --what sessions|messages|findings [--redact] PATH...\n"
+                      "  --redact  replace addresses, domains (customer labels of provider names too), IP addresses,\n"
+                      "            host and server names, GUIDs, user names and subjects with consistent pseudonyms\n";
 
-// RFC 4180: quote when the value holds a comma, a quote or a line break; double the quotes.
-QString csvField(const QString &v)
+// The schemas (docs/export-schema.md). Text columns come from the logs and are neutralised by
+// the one CSV writer; typed columns (times, numbers, booleans, the program's ids) are written as
+// they are so that ClickHouse and DuckDB read them as typed.
+CsvColumn text(const char *name) { return {QString::fromLatin1(name), CsvKind::Text}; }
+CsvColumn typed(const char *name) { return {QString::fromLatin1(name), CsvKind::Typed}; }
+
+const CsvWriter &sessionsCsv()
 {
-    if (!v.contains(u',') && !v.contains(u'"') && !v.contains(u'\n') && !v.contains(u'\r'))
-        return v;
-    QString q = v;
-    q.replace(u'"', QStringLiteral("\"\""));
-    return u'"' + q + u'"';
+    static const CsvWriter w({text("id"), text("server"), text("connector"), typed("direction"), text("local"), text("remote"),
+                              typed("start"), typed("end"), typed("duration_ms"), text("ehlo"), typed("tls"), text("tls_protocol"),
+                              text("tls_cipher"), text("certificate_subject"), text("certificate_thumbprint"), text("auth_mechanism"),
+                              text("mail_from"), text("recipients"), text("message_ids"), text("last_reply"), typed("outcome"),
+                              typed("max_gap_ms"), typed("lines"), text("file")});
+    return w;
 }
 
-QString csvRow(const QStringList &values)
+const CsvWriter &messagesCsv()
 {
-    QStringList out;
-    out.reserve(values.size());
-    for (const QString &v : values)
-        out.append(csvField(v));
-    return out.join(u',') + QStringLiteral("\r\n");
+    static const CsvWriter w({text("message_id"), text("network_message_id"), text("sender"), text("recipients"), text("subject"),
+                              typed("status"), typed("delay_ms"), typed("first"), typed("last"), text("servers"), text("hops")});
+    return w;
+}
+
+const CsvWriter &findingsCsv()
+{
+    static const CsvWriter w({typed("rule"), typed("severity"), text("title"), typed("count"), text("servers"), text("sessions"),
+                              text("message_ids"), text("codes"), typed("first"), typed("last"), typed("scenario")});
+    return w;
 }
 
 QString iso(qint64 ms) { return ms == kNoTime ? QString() : formatIsoMs(ms); }
@@ -70,10 +87,13 @@ int runExport(const QStringList &args, Io io)
 {
     QString format, what;
     QStringList paths;
+    bool redact = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         if ((a == QLatin1String("--format") || a == QLatin1String("--what")) && i + 1 < args.size()) {
             (a == QLatin1String("--format") ? format : what) = args[++i];
+        } else if (a == QLatin1String("--redact")) {
+            redact = true;
         } else if (a.startsWith(QLatin1String("--format="))) {
             format = a.mid(9);
         } else if (a.startsWith(QLatin1String("--what="))) {
@@ -95,41 +115,50 @@ int runExport(const QStringList &args, Io io)
     const Analysis a = analyzePaths(paths);
     const Store &store = *a.store;
     const bool csv = format == QLatin1String("csv");
-    auto ndjson = [&](const QJsonObject &o) { io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n"; };
+    // --redact: one pseudonym space for the whole output (the same host is the same pseudonym in
+    // every row); names that free text cannot recognise (servers, subjects, users) are learned first.
+    std::optional<Redactor> redactor;
+    if (redact) {
+        redactor.emplace();
+        redactor->learnFromStore(store);
+    }
+    auto ndjson = [&](const QJsonObject &o) {
+        const QJsonObject out = redactor ? redactor->redactJson(o).toObject() : o;
+        io.out << escapeJsonControls(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact))) << "\n";
+    };
+    // Text columns (from the logs) are redacted; typed ones (times, numbers, ids) are not.
+    auto csvRow = [&](const CsvWriter &writer, QStringList values) {
+        if (redactor) {
+            for (qsizetype i = 0; i < values.size() && i < writer.columns().size(); ++i)
+                if (writer.columns().at(i).kind == CsvKind::Text)
+                    values[i] = redactor->redactText(values.at(i));
+        }
+        return writer.row(values);
+    };
     if (what == QLatin1String("sessions")) {
         if (csv)
-            io.out << csvRow({QStringLiteral("id"), QStringLiteral("server"), QStringLiteral("connector"), QStringLiteral("direction"),
-                              QStringLiteral("local"), QStringLiteral("remote"), QStringLiteral("start"), QStringLiteral("end"),
-                              QStringLiteral("duration_ms"), QStringLiteral("ehlo"), QStringLiteral("tls"), QStringLiteral("tls_protocol"),
-                              QStringLiteral("tls_cipher"), QStringLiteral("certificate_subject"), QStringLiteral("certificate_thumbprint"),
-                              QStringLiteral("auth_mechanism"), QStringLiteral("mail_from"), QStringLiteral("recipients"),
-                              QStringLiteral("message_ids"), QStringLiteral("last_reply"), QStringLiteral("outcome"),
-                              QStringLiteral("max_gap_ms"), QStringLiteral("lines"), QStringLiteral("file")});
+            io.out << sessionsCsv().header();
         for (const Session &s : store.sessions) {
             if (csv)
-                io.out << csvRow(sessionRow(s, store));
+                io.out << csvRow(sessionsCsv(), sessionRow(s, store));
             else
                 ndjson(sessionToJson(s, store));
         }
     } else if (what == QLatin1String("messages")) {
         if (csv)
-            io.out << csvRow({QStringLiteral("message_id"), QStringLiteral("network_message_id"), QStringLiteral("sender"),
-                              QStringLiteral("recipients"), QStringLiteral("subject"), QStringLiteral("status"), QStringLiteral("delay_ms"),
-                              QStringLiteral("first"), QStringLiteral("last"), QStringLiteral("servers"), QStringLiteral("hops")});
+            io.out << messagesCsv().header();
         for (const Message &m : store.messages) {
             if (csv)
-                io.out << csvRow(messageRow(m));
+                io.out << csvRow(messagesCsv(), messageRow(m));
             else
                 ndjson(messageToJson(m, store));
         }
     } else {
         if (csv)
-            io.out << csvRow({QStringLiteral("rule"), QStringLiteral("severity"), QStringLiteral("title"), QStringLiteral("count"),
-                              QStringLiteral("servers"), QStringLiteral("sessions"), QStringLiteral("message_ids"), QStringLiteral("codes"),
-                              QStringLiteral("first"), QStringLiteral("last"), QStringLiteral("scenario")});
+            io.out << findingsCsv().header();
         for (const Finding &f : a.findings) {
             if (csv)
-                io.out << csvRow(findingRow(f));
+                io.out << csvRow(findingsCsv(), findingRow(f));
             else
                 ndjson(findingToJson(f, &store, &a.findings));
         }

@@ -2,10 +2,12 @@
 // headless, on the same core objects (model/core/smtp).
 #include "app/cli/commands.h"
 
+#include "model/core/common/safetext.h"
 #include "model/core/smtp/dns.h"
 #include "model/core/smtp/probe.h"
 #include "model/core/smtp/smtpclient.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +19,7 @@ namespace {
 const QString kProbeUsage = QStringLiteral(
     "usage: mwb probe HOST[:PORT] [--starttls|--tls] [--ehlo NAME] [--expect-name FQDN] [--resolver IP[:PORT]]\n"
     "                 [--timeout S] [--json]\n"
+    "  --timeout S is the limit for the whole probe (default 30 s)\n"
     "  exit 0 when every step worked and the certificate name matched, 1 otherwise, 2 bad usage\n");
 const QString kDnsUsage = QStringLiteral(
     "usage: mwb dns NAME|IP [--resolver IP[:PORT]] [--blocklist ZONE]... [--timeout S] [--json]\n");
@@ -116,6 +119,8 @@ QString resolveWith(const smtp::Resolver &resolver, const QString &host, int tim
 
 int runProbe(const QStringList &args, Io io)
 {
+    QElapsedTimer wallClock;  // --timeout is a hard wall-clock limit for everything from here on
+    wallClock.start();
     smtp::ClientOptions options;
     QString target, resolverText, error;
     bool json = false;
@@ -167,9 +172,10 @@ int runProbe(const QStringList &args, Io io)
         if (!smtp::Resolver::parse(resolverText, &resolver, &error))
             return usageError(io, QStringLiteral("probe"), error, kProbeUsage);
         QString dnsError;
-        const QString address = resolveWith(resolver, host, std::min(options.stepTimeoutMs, 10000), &dnsError);
+        const QString address = resolveWith(resolver, host, std::min(options.stepTimeoutMs / 2, 10000), &dnsError);
         if (address.isEmpty()) {
-            io.err << "mwb probe: cannot resolve " << host << " through " << resolver.toString() << ": " << dnsError << "\n";
+            io.err << "mwb probe: cannot resolve " << escapeControls(host) << " through " << resolver.toString() << ": "
+                   << escapeControls(dnsError) << "\n";
             return 1;
         }
         // Connect to the resolved address; with TLS the host name stays the one the certificate
@@ -179,21 +185,30 @@ int runProbe(const QStringList &args, Io io)
         options.host = address;
     }
 
+    // The whole run (name resolution above included) ends within --timeout: the client enforces
+    // what is left as its total limit, and each step gets at most that.
+    const qint64 limitMs = options.stepTimeoutMs;
+    options.totalTimeoutMs = int(std::max<qint64>(1, limitMs - wallClock.elapsed()));
+    options.stepTimeoutMs = options.totalTimeoutMs;
     smtp::SmtpClient client;
     client.setOptions(options);
     QEventLoop loop;
     QObject::connect(&client, &smtp::SmtpClient::idle, &loop, &QEventLoop::quit);
-    // A hard ceiling so that nothing can hang the command: every step has its own time-out.
-    QTimer::singleShot(std::chrono::milliseconds(qint64(options.stepTimeoutMs) * 8 + 5000), &loop, &QEventLoop::quit);
+    // Last guard, in case the client's own limit could not act: the contract allows 10 % or 1 s.
+    QTimer guard;
+    guard.setSingleShot(true);
+    guard.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&guard, &QTimer::timeout, &loop, &QEventLoop::quit);
+    guard.start(std::chrono::milliseconds(options.totalTimeoutMs + std::max<qint64>(limitMs / 20, 500)));
     client.enqueue(smtp::probeSteps(options.mode));
     loop.exec();
     if (client.isConnected())
         client.abort();
     const smtp::ProbeSummary summary = smtp::summariseProbe(client);
     if (json)
-        io.out << QJsonDocument(summary.json).toJson(QJsonDocument::Indented);
+        io.out << escapeJsonControls(QString::fromUtf8(QJsonDocument(summary.json).toJson(QJsonDocument::Indented)));
     else
-        io.out << summary.text;
+        io.out << escapeControls(summary.text, LineBreaks::Keep);  // values were escaped one by one; this is the last guard
     io.out.flush();
     return summary.ok ? 0 : 1;
 }
@@ -243,29 +258,32 @@ int runDns(const QStringList &args, Io io)
     loop.exec();
     const smtp::DnsReport &r = probe.report();
     if (json) {
-        io.out << QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented);
+        io.out << escapeJsonControls(QString::fromUtf8(QJsonDocument(r.toJson()).toJson(QJsonDocument::Indented)));
     } else {
-        io.out << "DNS " << r.query << " via " << r.resolver << "\n";
+        // Answers are the resolver's (TXT records, PTR names): each value through the one escaper.
+        const auto safe = [](const QString &v) { return escapeControls(v); };
+        const auto safeList = [](const QStringList &v) { return escapeControls(v.join(u' ')); };
+        io.out << "DNS " << safe(r.query) << " via " << safe(r.resolver) << "\n";
         for (const smtp::DnsMx &mx : r.mx)
-            io.out << "  MX " << mx.preference << " " << mx.exchange << " " << r.mxAddresses.value(mx.exchange).join(u' ') << "\n";
+            io.out << "  MX " << mx.preference << " " << safe(mx.exchange) << " " << safeList(r.mxAddresses.value(mx.exchange)) << "\n";
         for (const QString &a : r.a)
-            io.out << "  A " << a << "\n";
+            io.out << "  A " << safe(a) << "\n";
         for (const QString &a : r.aaaa)
-            io.out << "  AAAA " << a << "\n";
+            io.out << "  AAAA " << safe(a) << "\n";
         for (const smtp::PtrResult &p : r.ptr)
-            io.out << "  PTR " << p.address << " -> " << (p.names.isEmpty() ? QStringLiteral("(none)") : p.names.join(u' '))
-                   << ": " << p.explanation << "\n";
+            io.out << "  PTR " << safe(p.address) << " -> " << (p.names.isEmpty() ? QStringLiteral("(none)") : safeList(p.names))
+                   << ": " << safe(p.explanation) << "\n";
         for (const QString &s : r.spf)
-            io.out << "  SPF " << s << "\n";
+            io.out << "  SPF " << safe(s) << "\n";
         for (const QString &s : r.dmarc)
-            io.out << "  DMARC " << s << "\n";
+            io.out << "  DMARC " << safe(s) << "\n";
         for (const smtp::BlocklistResult &b : r.blocklists)
-            io.out << "  DNSBL " << b.zone << ": "
-                   << (b.listed ? QStringLiteral("LISTED ") + b.answers.join(u' ') + u' ' + b.meanings.join(u' ')
-                                : (b.error.isEmpty() ? QStringLiteral("not listed") : QStringLiteral("error: ") + b.error))
+            io.out << "  DNSBL " << safe(b.zone) << ": "
+                   << (b.listed ? QStringLiteral("LISTED ") + safeList(b.answers) + u' ' + safeList(b.meanings)
+                                : (b.error.isEmpty() ? QStringLiteral("not listed") : QStringLiteral("error: ") + safe(b.error)))
                    << "\n";
         for (const QString &e : r.errors)
-            io.out << "  error: " << e << "\n";
+            io.out << "  error: " << safe(e) << "\n";
     }
     io.out.flush();
     return r.errors.isEmpty() ? 0 : 1;

@@ -23,7 +23,7 @@ const char kUsage[] =
     "                                 one scripted SMTP check with TLS inspection\n"
     "  dns NAME|IP [--resolver IP[:PORT]] [--json]\n"
     "                                 MX, A/AAAA, PTR, SPF, DMARC and block list answers\n"
-    "  export --format ndjson|csv --what sessions|messages|findings PATH...\n"
+    "  export --format ndjson|csv --what sessions|messages|findings [--redact] PATH...\n"
     "                                 results for Splunk, Elastic or ClickHouse\n";
 
 } // namespace

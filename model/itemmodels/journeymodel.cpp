@@ -1,4 +1,6 @@
 #include "model/itemmodels/journeymodel.h"
+#include "model/core/cases/redaction.h"
+#include "model/core/common/safetext.h"
 
 #include <QColor>
 
@@ -107,29 +109,33 @@ void JourneyModel::setTimeDisplay(TimeDisplay display)
         Q_EMIT dataChanged(index(0, Time), index(rowCount() - 1, Time));
 }
 
-QString JourneyModel::toText() const
+QString JourneyModel::toText(Redactor *redactor) const
 {
+    // Plain text (clipboard, .txt): values from the logs through the one control-character escaper.
+    const auto safe = [redactor](const QString &v) { return escapeControls(redactor ? redactor->redactText(v) : v); };
     QString out = tr("Message %1\nFrom: %2\nTo: %3\nSubject: %4\nStatus: %5, delay %6\n\n")
-                      .arg(m_message.messageId, m_message.sender, m_message.recipients.join(QStringLiteral(", ")),
-                           m_message.subject, messageStatusId(m_message.status), formatDuration(m_message.delayMs));
+                      .arg(safe(m_message.messageId), safe(m_message.sender), safe(m_message.recipients.join(QStringLiteral(", "))),
+                           escapeControls(redactor ? redactor->redactSubject(m_message.subject) : m_message.subject),
+                           messageStatusId(m_message.status), formatDuration(m_message.delayMs));
     for (int r = 0; r < rowCount(); ++r) {
         QStringList cells;
         for (int c = 0; c < ColumnCount; ++c)
-            cells << data(index(r, c)).toString();
+            cells << safe(data(index(r, c)).toString());
         out += cells.join(QStringLiteral("  |  ")) + QLatin1Char('\n');
     }
     return out;
 }
 
-QString JourneyModel::toHtml() const
+QString JourneyModel::toHtml(Redactor *redactor) const
 {
     auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
+    auto rd = [redactor](const QString &v) { return redactor ? redactor->redactText(v) : v; };
     QString out = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title></head><body>\n")
-                      .arg(esc(m_message.messageId));
+                      .arg(esc(rd(m_message.messageId)));
     out += QStringLiteral("<h1>%1</h1>\n<p>%2<br>%3<br>%4</p>\n")
-               .arg(esc(m_message.messageId), esc(tr("From: %1").arg(m_message.sender)),
-                    esc(tr("To: %1").arg(m_message.recipients.join(QStringLiteral(", ")))),
-                    esc(tr("Subject: %1").arg(m_message.subject)));
+               .arg(esc(rd(m_message.messageId)), esc(tr("From: %1").arg(rd(m_message.sender))),
+                    esc(tr("To: %1").arg(rd(m_message.recipients.join(QStringLiteral(", "))))),
+                    esc(tr("Subject: %1").arg(redactor ? redactor->redactSubject(m_message.subject) : m_message.subject)));
     out += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n<tr>");
     for (int c = 0; c < ColumnCount; ++c)
         out += QStringLiteral("<th>%1</th>").arg(esc(headerData(c, Qt::Horizontal).toString()));
@@ -137,7 +143,7 @@ QString JourneyModel::toHtml() const
     for (int r = 0; r < rowCount(); ++r) {
         out += QStringLiteral("<tr>");
         for (int c = 0; c < ColumnCount; ++c)
-            out += QStringLiteral("<td>%1</td>").arg(esc(data(index(r, c)).toString()));
+            out += QStringLiteral("<td>%1</td>").arg(esc(rd(data(index(r, c)).toString())));
         out += QStringLiteral("</tr>\n");
     }
     out += QStringLiteral("</table>\n</body></html>\n");

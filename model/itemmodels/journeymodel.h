@@ -7,6 +7,8 @@
 
 namespace mwb {
 
+class Redactor;
+
 class Store;
 
 class JourneyModel : public QAbstractTableModel {
@@ -27,8 +29,9 @@ public:
     void setTimeDisplay(TimeDisplay display);
     qint64 delayBefore(int row) const;  // ms since the previous hop (0 for the first)
 
-    QString toText() const;
-    QString toHtml() const;  // log-derived text escaped
+    // With a redactor, every value from the logs goes through it (a redacted export).
+    QString toText(Redactor *redactor = nullptr) const;
+    QString toHtml(Redactor *redactor = nullptr) const;  // log-derived text escaped
 
 private:
     Message m_message;

@@ -2,6 +2,8 @@
 
 #include "model/itemmodels/outcomestyle.h"
 #include "model/core/common/background.h"
+#include "model/core/cases/redaction.h"
+#include "model/core/common/csvwriter.h"
 
 #include <QThreadPool>
 #include <algorithm>
@@ -9,16 +11,6 @@
 #include <utility>
 
 namespace mwb {
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))
-        && !text.contains(QLatin1Char('\r')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
 
 SessionTableModel::SessionTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -419,24 +411,28 @@ void SessionTableModel::setBookmarkedSessions(const QSet<QString> &sessionIds)
         Q_EMIT dataChanged(index(0, Time), index(rowCount() - 1, Time), {Qt::DecorationRole, Qt::ToolTipRole, BookmarkedRole});
 }
 
-QString SessionTableModel::toCsv() const
+QString SessionTableModel::toCsv(Redactor *redactor) const
 {
-    QString out;
-    QStringList header;
+    // The one CSV writer (model/core/common/csvwriter): log values are text cells (formula starts
+    // neutralised, control characters visible); time and duration are the program's own text.
+    QList<CsvColumn> columns;
     for (int c = 0; c < ColumnCount; ++c)
-        header << csvField(headerData(c, Qt::Horizontal).toString());
-    out += header.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+        columns.append({headerData(c, Qt::Horizontal).toString(),
+                         (c == Time || c == Duration || c == Outcome || c == DirectionColumn) ? CsvKind::Typed : CsvKind::Text});
+    const CsvWriter writer(columns);
+    QString out = writer.header();
+    QStringList cells;
     for (size_t r = 0; r < m_rows.size(); ++r) {
         const Session &s = m_sessions.at(m_rows[r]);
-        QStringList cells;
+        cells.clear();
         for (int c = 0; c < ColumnCount; ++c) {
             // Full lists in the CSV: the table shows a count, the export the addresses.
-            if (c == Recipients)
-                cells << csvField(s.recipients.join(QLatin1Char(';')));
-            else
-                cells << csvField(cellText(s, c));
+            QString v = c == Recipients ? s.recipients.join(QLatin1Char(';')) : cellText(s, c);
+            if (redactor && writer.columns().at(c).kind == CsvKind::Text)
+                v = redactor->redactText(v);
+            cells << v;
         }
-        out += cells.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+        out += writer.row(cells);
     }
     return out;
 }

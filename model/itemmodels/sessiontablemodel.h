@@ -15,6 +15,8 @@
 
 namespace mwb {
 
+class Redactor;
+
 class SessionTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -91,8 +93,10 @@ public:
     const Session *sessionAt(int row) const;
     int rowOfSession(int sessionIndex) const;  // -1 when filtered out
 
-    // The visible rows (with the header) as CSV, cells quoted when needed.
-    QString toCsv() const;
+    // The visible rows (with the header) as CSV through the one CSV writer (quoted per RFC 4180,
+    // formula starts neutralised, control characters visible).
+    // With a redactor, text cells (from the logs) go through it; times and durations do not.
+    QString toCsv(Redactor *redactor = nullptr) const;
 
 private:
     void appendRows(const std::vector<int> &added);   // session indexes, as rows at the end
@@ -109,7 +113,5 @@ private:
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
-
-QString csvField(const QString &text);
 
 } // namespace mwb

@@ -1,4 +1,6 @@
 #include "model/itemmodels/transcriptmodel.h"
+#include "model/core/cases/redaction.h"
+#include "model/core/common/safetext.h"
 
 #include "model/core/sessions/store.h"
 
@@ -272,10 +274,14 @@ int TranscriptModel::rowOfLine(qint64 fileLine) const
     return -1;
 }
 
-QString TranscriptModel::toText() const
+QString TranscriptModel::toText(Redactor *redactor) const
 {
+    // Plain text for the clipboard and .txt files: every value from the log goes through the one
+    // control-character escaper, so a pasted or `cat`ed transcript cannot drive a terminal.
+    const auto safe = [redactor](const QString &v) { return escapeControls(redactor ? redactor->redactText(v) : v); };
     QString out = tr("Session %1 on %2 (%3) %4 \u2192 %5\n")
-                      .arg(m_session.id, m_session.server, m_session.connector, m_session.remote, m_session.local);
+                      .arg(safe(m_session.id), safe(m_session.server), safe(m_session.connector), safe(m_session.remote),
+                           safe(m_session.local));
     for (const TranscriptEntry &e : m_entries) {
         if (e.gapBeforeMs > 0)
             out += QStringLiteral("          ... %1 gap ...\n").arg(formatDuration(e.gapBeforeMs));
@@ -283,21 +289,22 @@ QString TranscriptModel::toText() const
             QString text = l.data;
             if (!l.context.isEmpty())
                 text += (text.isEmpty() ? QString() : QStringLiteral("  \u2014 ")) + l.context;
-            out += QStringLiteral("%1  %2  %3\n").arg(formatTime(l.timeMs, m_timeDisplay), arrowFor(e.speaker), text);
+            out += QStringLiteral("%1  %2  %3\n").arg(formatTime(l.timeMs, m_timeDisplay), arrowFor(e.speaker), safe(text));
         }
     }
     return out;
 }
 
-QString TranscriptModel::toHtml() const
+QString TranscriptModel::toHtml(Redactor *redactor) const
 {
     auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
+    auto rd = [redactor](const QString &v) { return redactor ? redactor->redactText(v) : v; };
     QString out = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>"
                                  "<style>body{font-family:monospace}.c{color:#1f5fbf}.s{color:#1f7a3d}"
                                  ".i{color:#777}.gap{background:#fff3cd}</style></head><body>\n")
-                      .arg(esc(tr("Session %1").arg(m_session.id)));
+                      .arg(esc(tr("Session %1").arg(rd(m_session.id))));
     out += QStringLiteral("<h1>%1</h1>\n").arg(esc(tr("Session %1 on %2, %3 \u2192 %4")
-                                                      .arg(m_session.id, m_session.server, m_session.remote, m_session.local)));
+                                                      .arg(rd(m_session.id), rd(m_session.server), rd(m_session.remote), rd(m_session.local))));
     out += QStringLiteral("<table>\n");
     for (const TranscriptEntry &e : m_entries) {
         if (e.gapBeforeMs > 0)
@@ -309,7 +316,7 @@ QString TranscriptModel::toHtml() const
             if (!l.context.isEmpty())
                 text += (text.isEmpty() ? QString() : QStringLiteral("  \u2014 ")) + l.context;
             out += QStringLiteral("<tr class=\"%1\"><td>%2</td><td>%3</td><td>%4</td></tr>\n")
-                       .arg(QLatin1String(cls), esc(formatTime(l.timeMs, m_timeDisplay)), esc(arrowFor(e.speaker)), esc(text));
+                       .arg(QLatin1String(cls), esc(formatTime(l.timeMs, m_timeDisplay)), esc(arrowFor(e.speaker)), esc(rd(text)));
         }
     }
     out += QStringLiteral("</table>\n</body></html>\n");

@@ -9,6 +9,8 @@
 
 namespace mwb {
 
+class Redactor;
+
 class Store;
 
 // Who spoke a line. Receive logs: '<' is the remote client, '>' Exchange as server.
@@ -61,9 +63,10 @@ public:
     void setBookmarkedLines(const QSet<QPair<QString, qint64>> &lines);
 
     // Plain text ("follow stream"): one line per record with time, arrow and text.
-    QString toText() const;
+    // With a redactor, every value from the logs goes through it (a redacted export).
+    QString toText(Redactor *redactor = nullptr) const;
     // Self-contained HTML, every log-derived string escaped.
-    QString toHtml() const;
+    QString toHtml(Redactor *redactor = nullptr) const;
 
     static QString arrowFor(Speaker speaker);
     // "file.log:123" of a record (empty when unknown).

@@ -1,6 +1,7 @@
 #include "views/console/certificateinspector.h"
 
 #include "views/common/theme.h"
+#include "model/core/common/safetext.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -86,7 +87,7 @@ CertificateInspector::CertificateInspector(QWidget *parent)
     setTabOrder(m_copyTlsName, m_copyThumbprint);
     setTabOrder(m_copyThumbprint, m_scenario);
 
-    connect(m_copyTlsName, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_tlsName->text()); });
+    connect(m_copyTlsName, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(escapeControls(m_tlsName->text())); });
     connect(m_copyThumbprint, &QPushButton::clicked, this, [this] {
         if (!m_info.chain.isEmpty())
             QApplication::clipboard()->setText(m_info.chain.first().sha1Thumbprint);

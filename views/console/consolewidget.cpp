@@ -521,12 +521,15 @@ void ConsoleWidget::executeCommand(const QString &typed)
         // The password never goes into the command line, the history or the transcript: ask for it.
         const QString mech = upper.section(u' ', 1, 1);
         const QString user = line.section(u' ', 2, 2);
-        remember(QStringLiteral("AUTH %1 %2").arg(mech, user).trimmed());
         if (mech != u"LOGIN" && mech != u"PLAIN") {
+            // XOAUTH2, CRAM-MD5, ...: anything after the mechanism is an initial response (a
+            // token), so the history keeps the mechanism only.
+            remember(QStringLiteral("AUTH %1").arg(mech));
             applyOptions();
             m_client->enqueue(Step::raw(line));
             return;
         }
+        remember(QStringLiteral("AUTH %1 %2").arg(mech, user).trimmed());
         auto *dialog = new QInputDialog(this);
         dialog->setLabelText(tr("Password for %1").arg(user));
         dialog->setTextEchoMode(QLineEdit::Password);
@@ -536,7 +539,8 @@ void ConsoleWidget::executeCommand(const QString &typed)
         dialog->open();
         return;
     }
-    remember(line);
+    if (!m_client->inAuthExchange())
+        remember(line);  // a line typed in answer to 334 is a credential: never in the history
     applyOptions();
     if (verb == u"CONNECT") {
         if (!rest.isEmpty()) {

@@ -1,4 +1,5 @@
 #include "views/shell/mainwindow.h"
+#include "model/core/cases/redaction.h"
 
 #include "model/core/diagnosis/engine.h"
 #include "model/core/sessions/loader.h"
@@ -259,6 +260,10 @@ void MainWindow::createActions()
     m_exportTranscript = make(tr("Export &Transcript\u2026"), QString(), QKeySequence(tr("Ctrl+Shift+E")), [this] { exportTranscript(); });
     m_exportJourney = make(tr("Export &Journey\u2026"), QString(), QKeySequence(tr("Ctrl+Alt+J")), [this] { exportJourney(); });
     m_exportChart = make(tr("Export C&harts as Image\u2026"), QString(), QKeySequence(tr("Ctrl+Alt+E")), [this] { exportChart(); });
+    m_redactExports = make(tr("&Redact Exports"), QString(), QKeySequence(), [](bool) {});
+    m_redactExports->setCheckable(true);
+    m_redactExports->setToolTip(tr("Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and "
+                                   "subjects with pseudonyms in the CSV, transcript and journey exports"));
     m_copyTranscript = make(tr("Copy Transcript as Te&xt"), QStringLiteral("copy"), QKeySequence(tr("Ctrl+Shift+C")),
                             [this] { m_workspace->transcript()->copyAsText(); });
     m_cancel = make(tr("&Cancel Loading"), QStringLiteral("cancel"), QKeySequence(tr("Ctrl+.")), [this] { cancelLoad(); });
@@ -400,6 +405,8 @@ void MainWindow::createMenus()
     exportMenu->addAction(m_exportTranscript);
     exportMenu->addAction(m_exportJourney);
     exportMenu->addAction(m_exportChart);
+    exportMenu->addSeparator();
+    exportMenu->addAction(m_redactExports);
     QMenu *reportMenu = file->addMenu(tr("Export &Report"));
     reportMenu->addAction(m_exportHtml);
     reportMenu->addAction(m_exportPdf);
@@ -769,13 +776,23 @@ void MainWindow::setTimeUtc(bool utc)
     m_utc->setText(utc ? tr("Times in &UTC") : tr("Times in &local time"));
 }
 
+std::unique_ptr<Redactor> MainWindow::exportRedactor() const
+{
+    if (!m_redactExports || !m_redactExports->isChecked())
+        return nullptr;
+    auto redactor = std::make_unique<Redactor>();
+    if (m_store)
+        redactor->learnFromStore(*m_store);
+    return redactor;
+}
+
 void MainWindow::exportTable()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export sessions as CSV"), tr("sessions.csv"), tr("CSV (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;
-    if (!writeTextFile(path, m_workspace->sessions()->model()->toCsv(), &error))
+    if (!writeTextFile(path, m_workspace->sessions()->model()->toCsv(exportRedactor().get()), &error))
         m_messageBar->showMessage(tr("Could not write %1: %2").arg(path, error), MessageBar::Error);
     else
         m_status->setText(tr("Exported %n session(s) to %1", nullptr, m_workspace->sessions()->model()->rowCount()).arg(path));
@@ -790,8 +807,9 @@ void MainWindow::exportTranscript()
         return;
     const bool html = path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) || path.endsWith(QLatin1String(".htm"), Qt::CaseInsensitive);
     const TranscriptModel *model = m_workspace->transcript()->model();
+    const std::unique_ptr<Redactor> redactor = exportRedactor();
     QString error;
-    if (!writeTextFile(path, html ? model->toHtml() : model->toText(), &error))
+    if (!writeTextFile(path, html ? model->toHtml(redactor.get()) : model->toText(redactor.get()), &error))
         m_messageBar->showMessage(tr("Could not write %1: %2").arg(path, error), MessageBar::Error);
     else
         m_status->setText(tr("Exported the transcript to %1").arg(path));
@@ -804,8 +822,9 @@ void MainWindow::exportJourney()
         return;
     const bool html = path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) || path.endsWith(QLatin1String(".htm"), Qt::CaseInsensitive);
     const JourneyModel *model = m_workspace->journey()->model();
+    const std::unique_ptr<Redactor> redactor = exportRedactor();
     QString error;
-    if (!writeTextFile(path, html ? model->toHtml() : model->toText(), &error))
+    if (!writeTextFile(path, html ? model->toHtml(redactor.get()) : model->toText(redactor.get()), &error))
         m_messageBar->showMessage(tr("Could not write %1: %2").arg(path, error), MessageBar::Error);
     else
         m_status->setText(tr("Exported the journey to %1").arg(path));

@@ -117,6 +117,8 @@ private:
     void exportTable();
     void exportTranscript();
     void exportJourney();
+    // A redactor for one export (names of the load learned), or none when redaction is off.
+    std::unique_ptr<Redactor> exportRedactor() const;
     void exportChart();
     void exportReport(ReportFormat format);
     ReportOptions reportOptions() const;
@@ -176,6 +178,7 @@ private:
     QAction *m_exportTranscript = nullptr;
     QAction *m_exportJourney = nullptr;
     QAction *m_exportChart = nullptr;
+    QAction *m_redactExports = nullptr;   // the CSV, transcript and journey exports are redacted
     QAction *m_copyTranscript = nullptr;
     QAction *m_cancel = nullptr;
     QAction *m_quit = nullptr;

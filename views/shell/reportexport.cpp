@@ -1,5 +1,7 @@
 #include "views/shell/reportexport.h"
 
+#include <QMap>
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -58,6 +60,12 @@ QString kindText(RedactionKind kind)
         return ExportReportDialog::tr("IP address");
     case RedactionKind::Subject:
         return ExportReportDialog::tr("Subject");
+    case RedactionKind::Guid:
+        return ExportReportDialog::tr("GUID");
+    case RedactionKind::Tenant:
+        return ExportReportDialog::tr("Tenant (provider name)");
+    case RedactionKind::Connector:
+        return ExportReportDialog::tr("Connector");
     }
     return redactionKindId(kind);
 }
@@ -214,8 +222,16 @@ void ExportReportDialog::updatePreview()
         m_table->setItem(row, 2, new QTableWidgetItem(r.pseudonym));
     }
     m_table->resizeColumnsToContents();
+    // Every class with its count, in a fixed order, so a missing class is as visible as a present one.
+    QMap<QString, int> counts;
+    for (const Replacement &r : replacements)
+        ++counts[kindText(r.kind)];
+    QStringList perClass;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        perClass << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
     m_summary->setText(tr("%n value(s) will be replaced; SMTP codes, times and the structure stay as they are.", nullptr,
-                          int(replacements.size())));
+                          int(replacements.size()))
+                       + (perClass.isEmpty() ? QString() : QStringLiteral("\n") + perClass.join(QStringLiteral(" \u00b7 "))));
 }
 
 } // namespace mwb::views

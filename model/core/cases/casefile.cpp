@@ -54,6 +54,29 @@ const QList<QStringList> &migrationSteps()
     return steps;
 }
 
+// The tables and columns every case file at kSchemaVersion has (what migrationSteps() creates).
+// Checked on open, after migration: a file with the right header but missing tables or columns
+// is refused with a clear error instead of opening and failing on every read and write.
+const QList<std::pair<QString, QStringList>> &expectedSchema()
+{
+    static const QList<std::pair<QString, QStringList>> schema{
+        {QStringLiteral("meta"), {QStringLiteral("key"), QStringLiteral("value")}},
+        {QStringLiteral("sources"), {QStringLiteral("path"), QStringLiteral("size"), QStringLiteral("sha256"), QStringLiteral("format"),
+                                     QStringLiteral("added_ms")}},
+        {QStringLiteral("bookmarks"), {QStringLiteral("id"), QStringLiteral("session_id"), QStringLiteral("file"), QStringLiteral("line"),
+                                       QStringLiteral("label"), QStringLiteral("created_ms")}},
+        {QStringLiteral("notes"), {QStringLiteral("target"), QStringLiteral("key"), QStringLiteral("text"), QStringLiteral("modified_ms")}},
+        {QStringLiteral("finding_states"), {QStringLiteral("rule"), QStringLiteral("key"), QStringLiteral("state"),
+                                            QStringLiteral("modified_ms")}},
+        {QStringLiteral("wizard_runs"), {QStringLiteral("id"), QStringLiteral("scenario"), QStringLiteral("answers"), QStringLiteral("script"),
+                                         QStringLiteral("saved_ms")}},
+        {QStringLiteral("console_transcripts"), {QStringLiteral("id"), QStringLiteral("host"), QStringLiteral("text"),
+                                                 QStringLiteral("saved_ms")}},
+        {QStringLiteral("view_state"), {QStringLiteral("id"), QStringLiteral("state")}},
+    };
+    return schema;
+}
+
 QString nextConnectionName()
 {
     static std::atomic<int> counter{0};
@@ -86,6 +109,33 @@ Result<qint64> pragmaInt(const QSqlDatabase &db, const QString &name)
     if (!q.value().next())
         return Result<qint64>::fail(QObject::tr("Case file error: PRAGMA %1 returned nothing").arg(name));
     return q.value().value(0).toLongLong();
+}
+
+// Every expected table with every expected column (extra ones are tolerated).
+Result<void> checkSchema(const QSqlDatabase &db)
+{
+    QStringList problems;
+    for (const auto &[table, columns] : expectedSchema()) {
+        auto q = run(db, QStringLiteral("PRAGMA table_info(%1)").arg(table));
+        if (!q)
+            return q.error();
+        QStringList present;
+        while (q.value().next())
+            present << q.value().value(1).toString();
+        if (present.isEmpty()) {
+            problems << QObject::tr("the table %1 is missing").arg(table);
+            continue;
+        }
+        QStringList missing;
+        for (const QString &c : columns)
+            if (!present.contains(c, Qt::CaseInsensitive))
+                missing << c;
+        if (!missing.isEmpty())
+            problems << QObject::tr("the table %1 lacks the column(s) %2").arg(table, missing.join(QStringLiteral(", ")));
+    }
+    if (!problems.isEmpty())
+        return Result<void>::fail(problems.join(QStringLiteral("; ")));
+    return {};
 }
 
 // Brings db from its version to target inside one transaction: a failed migration leaves the
@@ -210,48 +260,6 @@ Result<CaseSource> describeSourceFile(const QString &path, const QString &format
     return s;
 }
 
-QString scrubAuthSecrets(const QString &transcript, const QStringList &knownSecrets)
-{
-    // A client AUTH command (not the "250-AUTH LOGIN" capability line of a server reply).
-    static const QRegularExpression authCommand(
-        QStringLiteral("(?:^|[\\s:>\\]])AUTH\\s+([A-Za-z0-9_-]+)(?:\\s+(\\S+))?\\s*$"),
-        QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression replyCode(QStringLiteral("(?:^|[\\s:<>\\]])([1-5]\\d\\d)(?:[ -]|$)"));
-    static const QRegularExpression lastToken(QStringLiteral("(\\S+)\\s*$"));
-
-    QStringList lines = transcript.split(QLatin1Char('\n'));
-    bool inAuth = false;
-    for (QString &line : lines) {
-        const QRegularExpressionMatch reply = replyCode.match(line);
-        const QRegularExpressionMatch auth = authCommand.match(line);
-        const bool isReply = reply.hasMatch() && (!auth.hasMatch() || reply.capturedStart() < auth.capturedStart());
-        if (!isReply && auth.hasMatch()) {
-            inAuth = true;
-            if (auth.capturedLength(2) > 0)
-                line.replace(auth.capturedStart(2), auth.capturedLength(2), QStringLiteral("***"));
-            continue;
-        }
-        if (!inAuth)
-            continue;
-        if (isReply) {
-            inAuth = reply.captured(1) == QLatin1String("334");
-            continue;
-        }
-        // A client line inside the AUTH exchange carries credentials (base64 user/password).
-        const QRegularExpressionMatch token = lastToken.match(line);
-        if (token.hasMatch())
-            line.replace(token.capturedStart(1), token.capturedLength(1), QStringLiteral("***"));
-    }
-    QString out = lines.join(QLatin1Char('\n'));
-    for (const QString &secret : knownSecrets) {
-        if (secret.isEmpty())
-            continue;
-        out.replace(secret, QStringLiteral("***"));
-        out.replace(QString::fromLatin1(secret.toUtf8().toBase64()), QStringLiteral("***"));
-    }
-    return out;
-}
-
 // ---------------------------------------------------------------------------------------------
 
 CaseFile::CaseFile(QString path) : m_path(std::move(path)), m_connection(nextConnectionName()) {}
@@ -331,6 +339,8 @@ Result<std::unique_ptr<CaseFile>> CaseFile::open(const QString &path)
                            .arg(path).arg(version.value()).arg(kSchemaVersion));
     if (auto r = migrate(c->m_db, int(version.value()), kSchemaVersion); !r)
         return r.error();
+    if (auto r = checkSchema(c->m_db); !r)
+        return R::fail(QObject::tr("The case file %1 is incomplete and was not opened: %2").arg(path, r.errorMessage()));
     return R(std::move(c));
 }
 
@@ -374,26 +384,6 @@ Result<void> CaseFile::saveAs(const QString &newPath)
 }
 
 namespace {
-
-QJsonValue redactJson(const QJsonValue &v, Redactor &r)
-{
-    if (v.isString())
-        return r.redactText(v.toString());
-    if (v.isArray()) {
-        QJsonArray out;
-        for (const QJsonValue &e : v.toArray())
-            out.append(redactJson(e, r));
-        return out;
-    }
-    if (v.isObject()) {
-        QJsonObject out;
-        const QJsonObject o = v.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            out.insert(it.key(), redactJson(it.value(), r));
-        return out;
-    }
-    return v;
-}
 
 // Rewrites the text columns of one table through fn, row by row (rowid addressed).
 Result<void> rewriteColumns(QSqlDatabase &db, const QString &table, const QStringList &columns,
@@ -456,7 +446,7 @@ Result<void> CaseFile::saveRedactedCopy(const QString &newPath, Redactor &redact
                                         [&](int c, const QString &v) {
                                             if (c == 1)
                                                 return redactor.redactText(v);
-                                            const QJsonValue redacted = redactJson(QJsonDocument::fromJson(v.toUtf8()).object(), redactor);
+                                            const QJsonValue redacted = redactor.redactJson(QJsonDocument::fromJson(v.toUtf8()).object());
                                             return QString::fromUtf8(QJsonDocument(redacted.toObject()).toJson(QJsonDocument::Compact));
                                         });
                 !r)

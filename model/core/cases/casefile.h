@@ -6,6 +6,7 @@
 // whatever a call reported as written survives a crash or kill -9 of the process. Save As copies
 // the whole file consistently (VACUUM INTO) and continues on the copy.
 #include "model/core/common/result.h"
+#include "model/core/common/secretscrub.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -88,10 +89,8 @@ struct ConsoleTranscript {
     qint64 savedMs = 0;
 };
 
-// Removes secrets from an SMTP console transcript: the initial response of "AUTH <mech> <data>"
-// and every client line of the AUTH exchange up to the server's final (non-334) reply become
-// "***", and any of knownSecrets (and their base64 forms) are replaced wherever they appear.
-QString scrubAuthSecrets(const QString &transcript, const QStringList &knownSecrets = {});
+// scrubAuthSecrets (model/core/common/secretscrub.h) is the one transcript scrubber; console
+// transcripts go through it before they are stored.
 
 class CaseFile {
 public:

@@ -2,6 +2,8 @@
 
 #include "model/core/sessions/store.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSet>
 #include <algorithm>
 
@@ -129,8 +131,19 @@ QString redactionKindId(RedactionKind k)
     case RedactionKind::IPv4: return QStringLiteral("ipv4");
     case RedactionKind::IPv6: return QStringLiteral("ipv6");
     case RedactionKind::Subject: return QStringLiteral("subject");
+    case RedactionKind::Guid: return QStringLiteral("guid");
+    case RedactionKind::Tenant: return QStringLiteral("tenant");
+    case RedactionKind::Connector: return QStringLiteral("connector");
     }
     return QStringLiteral("host");
+}
+
+QStringList RedactionOptions::defaultProviderSuffixes()
+{
+    // Longest first: the first suffix that matches wins.
+    return {QStringLiteral("mail.protection.outlook.com"), QStringLiteral("outbound.protection.outlook.com"),
+            QStringLiteral("mail.onmicrosoft.com"), QStringLiteral("onmicrosoft.com"), QStringLiteral("protection.outlook.com"),
+            QStringLiteral("mail.protection.office365.us"), QStringLiteral("onmicrosoft.us")};
 }
 
 QStringList RedactionOptions::defaultAllowedDomains()
@@ -143,6 +156,8 @@ Redactor::Redactor(RedactionOptions options) : m_options(std::move(options))
 {
     for (QString &d : m_options.allowedDomains)
         d = d.trimmed().toLower();
+    for (QString &d : m_options.providerSuffixes)
+        d = d.trimmed().toLower();
 }
 
 QString Redactor::pseudonymFor(RedactionKind kind, const QString &key, const QString &original)
@@ -153,11 +168,17 @@ QString Redactor::pseudonymFor(RedactionKind kind, const QString &key, const QSt
     const int n = int(map.size()) + 1;
     QString pseudonym;
     switch (kind) {
-    case RedactionKind::User: pseudonym = QStringLiteral("user%1").arg(n); break;
-    case RedactionKind::Domain: pseudonym = QStringLiteral("domain%1.example").arg(n); break;
-    case RedactionKind::Host: pseudonym = QStringLiteral("host%1").arg(n); break;
+    // Marked as pseudonyms at a glance: numbered, and every name under .example.invalid (RFC 2606),
+    // which can never be a real host.
+    case RedactionKind::User: pseudonym = QStringLiteral("user-%1").arg(n); break;
+    case RedactionKind::Domain: pseudonym = QStringLiteral("domain-%1.example.invalid").arg(n); break;
+    case RedactionKind::Host: pseudonym = QStringLiteral("host-%1").arg(n); break;
     case RedactionKind::Subject: pseudonym = QStringLiteral("Subject %1").arg(n); break;
     case RedactionKind::IPv6: pseudonym = QStringLiteral("2001:db8::%1").arg(n, 0, 16); break;
+    case RedactionKind::Tenant: pseudonym = QStringLiteral("tenant-%1").arg(n); break;
+    case RedactionKind::Connector: pseudonym = QStringLiteral("Connector %1").arg(n); break;
+    // Version 4, variant 1 and all-zero but for the count: valid, and plainly not a real id.
+    case RedactionKind::Guid: pseudonym = QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0')); break;
     case RedactionKind::Email:
     case RedactionKind::IPv4:
         pseudonym = original;  // composed by the caller
@@ -194,7 +215,15 @@ QString Redactor::redactDomainName(const QString &name)
     if (lower.endsWith(QLatin1Char('.')))
         lower.chop(1);
     const QStringList labels = lower.split(QLatin1Char('.'), Qt::SkipEmptyParts);
-    if (labels.isEmpty() || isReservedTld(labels.last()) || isAllowedDomain(lower))
+    if (labels.isEmpty() || isReservedTld(labels.last()))
+        return name;
+    // A provider name carries the customer in its first labels: keep only the provider's suffix
+    // (checked before the allow-list, which holds outlook.com).
+    for (const QString &suffix : std::as_const(m_options.providerSuffixes)) {
+        if (lower.size() > suffix.size() + 1 && lower.endsWith(suffix) && lower.at(lower.size() - suffix.size() - 1) == QLatin1Char('.'))
+            return redactProviderName(lower, suffix);
+    }
+    if (isAllowedDomain(lower))
         return name;
     if (labels.size() == 1) {
         const QString pseudonym = pseudonymFor(RedactionKind::Host, lower, name);
@@ -212,6 +241,45 @@ QString Redactor::redactDomainName(const QString &name)
     return result;
 }
 
+QString Redactor::redactProviderName(const QString &lowerName, const QString &suffix)
+{
+    const QString customer = lowerName.left(lowerName.size() - suffix.size() - 1);
+    // "mail-db8eur05on2139.outbound..." names a Microsoft server, still pseudonymised: one rule.
+    const QString result = pseudonymFor(RedactionKind::Tenant, customer, customer) + QLatin1Char('.') + suffix;
+    note(lowerName, result, RedactionKind::Tenant);
+    return result;
+}
+
+QJsonValue Redactor::redactJson(const QJsonValue &v)
+{
+    if (v.isString())
+        return redactText(v.toString());
+    if (v.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &e : v.toArray())
+            out.append(redactJson(e));
+        return out;
+    }
+    if (v.isObject()) {
+        QJsonObject out;
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            out.insert(it.key(), redactJson(it.value()));
+        return out;
+    }
+    return v;
+}
+
+QString Redactor::redactGuid(const QString &guid)
+{
+    const QString key = guid.toLower().remove(QLatin1Char('{')).remove(QLatin1Char('}'));
+    QString result = pseudonymFor(RedactionKind::Guid, key, guid);
+    if (guid.startsWith(QLatin1Char('{')))
+        result = QLatin1Char('{') + result + QLatin1Char('}');
+    note(guid, result, RedactionKind::Guid);
+    return result;
+}
+
 QString Redactor::redactIPv4(const QString &ip)
 {
     const auto v = parseIPv4(ip);
@@ -223,19 +291,13 @@ QString Redactor::redactIPv4(const QString &ip)
         note(ip, *it, RedactionKind::IPv4);
         return *it;
     }
-    // Private stays private and public stays public: that difference matters for mail flow.
+    // Every pseudonym comes from 198.18.0.0/15 (RFC 2544, never a real mail peer), so a reader
+    // cannot take one for a real address: 198.18.x.y stands for a private address, 198.19.x.y for
+    // a public one (that difference matters for mail flow).
     const bool isPrivate = isPrivateIPv4(*v);
     const int n = isPrivate ? ++m_privateIPv4Count : ++m_publicIPv4Count;
-    quint32 pseudo = 0;
-    if (isPrivate) {
-        pseudo = (10u << 24) + quint32(n);
-    } else if (n <= 254) {
-        pseudo = (203u << 24) | (0u << 16) | (113u << 8) | quint32(n);                 // TEST-NET-3
-    } else if (n <= 508) {
-        pseudo = (198u << 24) | (51u << 16) | (100u << 8) | quint32(n - 254);          // TEST-NET-2
-    } else {
-        pseudo = (198u << 24) | (18u << 16) | quint32(n - 508);                       // benchmark range
-    }
+    const quint32 base = isPrivate ? (198u << 24) | (18u << 16) : (198u << 24) | (19u << 16);
+    const quint32 pseudo = base | quint32(std::min(n, 65534));
     const QString result = ipv4Text(pseudo);
     map.insert(key, result);
     note(ip, result, RedactionKind::IPv4);
@@ -262,9 +324,10 @@ QString Redactor::redactEmail(const QString &address)
     const QString userPseudonym = pseudonymFor(RedactionKind::User, local.toLower(), local);
     const QString lowerDomain = domain.toLower();
     QString domainPart = domain;
-    if (!isAllowedDomain(lowerDomain))
-        domainPart = lowerDomain.contains(QLatin1Char('.')) ? redactDomainName(domain)
-                                                            : pseudonymFor(RedactionKind::Domain, lowerDomain, domain);
+    if (lowerDomain.contains(QLatin1Char('.')))
+        domainPart = redactDomainName(domain);  // provider names first, then the allow-list
+    else if (!isAllowedDomain(lowerDomain))
+        domainPart = pseudonymFor(RedactionKind::Domain, lowerDomain, domain);
     const QString result = userPseudonym + QLatin1Char('@') + domainPart;
     m_map[kindIndex(RedactionKind::Email)].insert(address.toLower(), result);
     note(address, result, RedactionKind::Email);
@@ -371,6 +434,61 @@ void Redactor::learnUser(const QString &user)
     redactUser(u);
 }
 
+void Redactor::learnDomain(const QString &name)
+{
+    QString n = name.trimmed().toLower();
+    if (n.startsWith(QLatin1Char('[')) || n.endsWith(QLatin1Char('.')))
+        n = n.remove(QLatin1Char('[')).remove(QLatin1Char(']'));
+    while (n.endsWith(QLatin1Char('.')))
+        n.chop(1);
+    const qsizetype at = n.lastIndexOf(QLatin1Char('@'));
+    if (at >= 0)
+        n = n.mid(at + 1);
+    n.remove(QLatin1Char('>'));
+    const QStringList labels = n.split(QLatin1Char('.'), Qt::SkipEmptyParts);
+    if (labels.size() < 2 || parseIPv4(n) || isReservedTld(labels.last()) || isAllowedDomain(n))
+        return;
+    static const QRegularExpression shape(QStringLiteral("^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$"));
+    if (!shape.match(n).hasMatch())
+        return;
+    const QString domain = registrableDomain(labels);
+    if (!m_literalDomains.contains(domain)) {
+        m_literalDomains << domain;
+        m_patternDirty = true;
+    }
+    redactDomainName(n);
+}
+
+void Redactor::learnConnector(const QString &connector)
+{
+    QString c = connector.trimmed();
+    const qsizetype slash = c.indexOf(QLatin1Char('\\'));
+    if (slash > 0) {
+        learnHost(c.left(slash));
+        const QString server = c.left(slash);
+        c = c.mid(slash + 1).trimmed();
+        if (c.endsWith(QLatin1Char(' ') + server, Qt::CaseInsensitive))
+            c.chop(server.size() + 1);
+    }
+    static const QRegularExpression edgeSync(QStringLiteral("^EdgeSync - (?:Inbound to (.+)|(.+) to Internet)$"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    if (const auto m = edgeSync.match(c); m.hasMatch())
+        c = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);  // the AD site name
+    static const QSet<QString> defaults{
+        QStringLiteral("default"), QStringLiteral("default frontend"), QStringLiteral("client frontend"),
+        QStringLiteral("client proxy"), QStringLiteral("outbound proxy frontend"), QStringLiteral("default internal receive connector"),
+        QStringLiteral("intra-organization smtp send connector"), QStringLiteral("inbound proxy internal send connector"),
+        QStringLiteral("default-first-site-name"), QStringLiteral("smtp"), QStringLiteral("inbound"), QStringLiteral("outbound"),
+    };
+    if (c.size() < 3 || defaults.contains(c.toLower()) || protocolWords().contains(c))
+        return;
+    if (!m_literalConnectors.contains(c)) {
+        m_literalConnectors << c;
+        m_patternDirty = true;
+    }
+    note(c, pseudonymFor(RedactionKind::Connector, c.toLower(), c), RedactionKind::Connector);
+}
+
 void Redactor::learnFromStore(const Store &store)
 {
     auto learnName = [this](const QString &name) {
@@ -386,9 +504,18 @@ void Redactor::learnFromStore(const Store &store)
     for (const Session &s : store.sessions) {
         learnName(s.server);
         learnUser(s.authUser);
+        learnConnector(s.connector);
+        learnDomain(s.ehlo);
+        learnDomain(s.greetingName);
+        learnDomain(s.mailFrom);
+        for (const QString &r : s.recipients)
+            learnDomain(r);
     }
     for (const Message &m : store.messages) {
         learnSubject(m.subject);
+        learnDomain(m.sender);
+        for (const QString &r : m.recipients)
+            learnDomain(r);
         for (const MessageHop &h : m.hops)
             learnName(h.server);
     }
@@ -401,8 +528,18 @@ const QRegularExpression &Redactor::pattern()
     QStringList alternatives;
     if (!m_literalSubjects.isEmpty())
         alternatives << QStringLiteral("(?<subject>%1)").arg(alternationOf(m_literalSubjects));
-    alternatives << QStringLiteral("(?<email>(?<![\\w.+%-])[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                                   "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)");
+    // Local parts as RFC 5322 allows them: atext with dots (SystemMailbox{GUID}, prvs=…=user,
+    // o'brien) or a quoted string, also with CSV-doubled quotes ("Fname LName<f.l"@contoso.com).
+    // A quoted display name in front of an address: "Jane Doe" <jane@contoso.com>.
+    alternatives << QStringLiteral("(?<dname>\"[^\"\\r\\n<>@]{1,128}\"(?=\\s*<[^<>\\s]+@))");
+    // Comments (RFC 5322 CFWS) may stand before the local part and before the @.
+    alternatives << QStringLiteral("(?<email>(?:\\([^()\\r\\n]{0,64}\\))?(?:\"{1,2}[^\"\\r\\n]{1,256}?\"{1,2}|(?<![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-])"
+                                   "[A-Za-z0-9!#$%&*+/=?^_`{|}~-][A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]*)(?:\\([^()\\r\\n]{0,64}\\))?"
+                                   "@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)");
+    alternatives << QStringLiteral("(?<guid>(?<![0-9A-Fa-f-])\\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-"
+                                   "[0-9A-Fa-f]{12}\\}?(?![0-9A-Fa-f-]))");
+    if (!m_literalConnectors.isEmpty())
+        alternatives << QStringLiteral("(?<lconn>(?<![\\w-])(?i:%1)(?![\\w-]))").arg(alternationOf(m_literalConnectors));
     alternatives << QStringLiteral("(?<=User Name: )(?<username>[^\\s,\";]+)");
     alternatives << QStringLiteral("(?<ipv6>(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%[0-9A-Za-z]+)?(?![\\w:]))");
     alternatives << QStringLiteral("(?<ipv4>(?<![\\w.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
@@ -411,8 +548,13 @@ const QRegularExpression &Redactor::pattern()
                                    "[A-Za-z][A-Za-z0-9-]{0,23}(?![\\w-]|\\.[A-Za-z0-9]))");
     if (!m_literalUsers.isEmpty())
         alternatives << QStringLiteral("(?<luser>(?<![\\w.-])(?:%1)(?![\\w-]))").arg(alternationOf(m_literalUsers));
+    if (!m_literalDomains.isEmpty())  // after fqdn: a known TLD is judged there first
+        alternatives << QStringLiteral("(?<ldomain>(?<![\\w-])(?i:%1)(?![\\w-]|\\.[A-Za-z0-9]))").arg(alternationOf(m_literalDomains));
     if (!m_literalHosts.isEmpty())
         alternatives << QStringLiteral("(?<lhost>(?<![\\w.-])(?:%1)(?![\\w-]))").arg(alternationOf(m_literalHosts));
+    // DOMAIN\user (an AUTH result line "*,CONTOSO\svc-scan,authenticated", a Windows account):
+    // after the learned hosts, so "EX01\Default Frontend EX01" keeps its connector name.
+    alternatives << QStringLiteral("(?<ntuser>(?<![\\w\\\\.-])[A-Z][A-Z0-9-]{1,14}\\\\[A-Za-z0-9._$-]*[A-Za-z0-9$](?![\\w$-]))");
     m_pattern = QRegularExpression(alternatives.join(QLatin1Char('|')));
     m_patternDirty = false;
     return m_pattern;
@@ -432,8 +574,12 @@ QString Redactor::redactText(const QString &text)
         QString replacement = found;
         if (m.capturedStart(QStringLiteral("subject")) >= 0) {
             replacement = redactSubject(found);
+        } else if (m.capturedStart(QStringLiteral("dname")) >= 0) {
+            replacement = QLatin1Char('"') + redactUser(found.mid(1, found.size() - 2)) + QLatin1Char('"');
         } else if (m.capturedStart(QStringLiteral("email")) >= 0) {
             replacement = redactEmail(found);
+        } else if (m.capturedStart(QStringLiteral("guid")) >= 0) {
+            replacement = redactGuid(found);
         } else if (m.capturedStart(QStringLiteral("username")) >= 0 || m.capturedStart(QStringLiteral("luser")) >= 0) {
             replacement = redactUser(found);
         } else if (m.capturedStart(QStringLiteral("ipv6")) >= 0) {
@@ -445,9 +591,20 @@ QString Redactor::redactText(const QString &text)
             if (!isVersion)
                 replacement = redactIPv4(found);
         } else if (m.capturedStart(QStringLiteral("fqdn")) >= 0) {
-            const QString tld = found.section(QLatin1Char('.'), -1).toLower();
-            if (isHostTld(tld))
+            const QString lower = found.toLower();
+            const QString tld = lower.section(QLatin1Char('.'), -1);
+            bool learned = false;
+            for (const QString &d : std::as_const(m_literalDomains))
+                learned = learned || lower == d || lower.endsWith(QLatin1Char('.') + d);
+            if (isHostTld(tld) || learned)
                 replacement = redactDomainName(found);
+        } else if (m.capturedStart(QStringLiteral("lconn")) >= 0) {
+            replacement = pseudonymFor(RedactionKind::Connector, found.toLower(), found);
+            note(found, replacement, RedactionKind::Connector);
+        } else if (m.capturedStart(QStringLiteral("ntuser")) >= 0) {
+            replacement = redactUser(found);
+        } else if (m.capturedStart(QStringLiteral("ldomain")) >= 0) {
+            replacement = redactDomainName(found);
         } else if (m.capturedStart(QStringLiteral("lhost")) >= 0) {
             replacement = redactDomainName(found);
         }

@@ -167,6 +167,7 @@ bool parseDnsResponse(const QByteArray &packet, quint16 expectedId, DnsAnswer *a
         answer->error = QStringLiteral("malformed or foreign DNS response");
         return false;
     }
+    answer->truncated = (flags & 0x0200) != 0;
     const int rcode = flags & 0x000F;
     if (rcode == 3) {
         answer->ok = true;
@@ -345,11 +346,16 @@ void DnsClient::lookupWithUdp(DnsType type, const QString &name, std::function<v
     const Resolver resolver = m_resolver;
     auto tries = std::make_shared<int>(0);
     auto finished = std::make_shared<bool>(false);
-    auto finish = [socket, finished, done](const DnsAnswer &a) {
+    QPointer<DnsClient> self(this);
+    auto finish = [self, socket, finished, done, type, name](const DnsAnswer &a) {
         if (std::exchange(*finished, true))
             return;
         socket->disconnect();
         socket->deleteLater();
+        if (a.truncated && self) {
+            self->lookupWithTcp(type, name, done);
+            return;
+        }
         done(a);
     };
     connect(socket, &QUdpSocket::readyRead, socket, [socket, id, type, name, finish] {
@@ -358,7 +364,13 @@ void DnsClient::lookupWithUdp(DnsType type, const QString &name, std::function<v
             DnsAnswer a;
             a.name = name;
             a.type = type;
-            if (parseDnsResponse(packet, id, &a) || !a.error.startsWith(QStringLiteral("malformed"))) {
+            const bool parsed = parseDnsResponse(packet, id, &a);
+            if (a.truncated && (parsed || !a.error.startsWith(QStringLiteral("malformed")))) {
+                // TC: the UDP answer is incomplete (a long TXT/SPF, many MX): ask again over TCP.
+                finish(a);
+                return;
+            }
+            if (parsed || !a.error.startsWith(QStringLiteral("malformed"))) {
                 finish(a);
                 return;
             }
@@ -380,6 +392,71 @@ void DnsClient::lookupWithUdp(DnsType type, const QString &name, std::function<v
     });
     socket->writeDatagram(query, resolver.address, resolver.port);
     timer->start(perTry);
+}
+
+void DnsClient::lookupWithTcp(DnsType type, const QString &name, std::function<void(const DnsAnswer &)> done)
+{
+    auto *socket = new QTcpSocket(this);
+    socket->setReadBufferSize(64 * 1024);
+    auto *timer = new QTimer(socket);
+    timer->setSingleShot(true);
+    const quint16 id = quint16(QRandomGenerator::global()->bounded(1, 65535));
+    QByteArray query = buildDnsQuery(id, type, name);
+    query.prepend(char(query.size() & 0xff)).prepend(char(query.size() >> 8));  // 2-byte length (RFC 1035 4.2.2)
+    const Resolver resolver = m_resolver;
+    auto buffer = std::make_shared<QByteArray>();
+    auto finished = std::make_shared<bool>(false);
+    auto finish = [socket, finished, done, type, name, resolver](const DnsAnswer *answer, const QString &why) {
+        if (std::exchange(*finished, true))
+            return;
+        socket->disconnect();
+        socket->abort();
+        socket->deleteLater();
+        DnsAnswer a;
+        if (answer) {
+            a = *answer;
+        } else {
+            a.name = name;
+            a.type = type;
+            a.truncated = true;
+            a.error = QStringLiteral("the answer was truncated (TC) over UDP and the retry over TCP to %1 failed (%2); "
+                                     "the records shown may be incomplete")
+                          .arg(resolver.toString(), why);
+        }
+        done(a);
+    };
+    connect(socket, &QTcpSocket::connected, socket, [socket, query] { socket->write(query); });
+    connect(socket, &QTcpSocket::readyRead, socket, [socket, buffer, id, type, name, finish] {
+        *buffer += socket->readAll();
+        if (buffer->size() < 2)
+            return;
+        const int length = (quint8(buffer->at(0)) << 8) | quint8(buffer->at(1));  // at most 65535: bounded
+        if (buffer->size() > 2 + length + 65536) {
+            finish(nullptr, QStringLiteral("the server sent more than one message"));
+            return;
+        }
+        if (buffer->size() < 2 + length)
+            return;
+        DnsAnswer a;
+        a.name = name;
+        a.type = type;
+        if (!parseDnsResponse(buffer->mid(2, length), id, &a)) {
+            finish(nullptr, a.error);
+            return;
+        }
+        if (a.truncated) {
+            finish(nullptr, QStringLiteral("the TCP answer was truncated too"));
+            return;
+        }
+        a.overTcp = true;
+        finish(&a, {});
+    });
+    connect(socket, &QTcpSocket::errorOccurred, socket, [socket, finish](QAbstractSocket::SocketError) {
+        finish(nullptr, socket->errorString());
+    });
+    connect(timer, &QTimer::timeout, socket, [finish] { finish(nullptr, QStringLiteral("no answer in time")); });
+    timer->start(std::max(200, m_timeoutMs / 2));
+    socket->connectToHost(resolver.address, resolver.port);
 }
 
 // ---- block lists -------------------------------------------------------------------------------

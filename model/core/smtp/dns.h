@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
+#include <QTcpSocket>
 #include <QUdpSocket>
 #include <functional>
 
@@ -26,6 +27,8 @@ struct DnsAnswer {
     DnsType type = DnsType::A;
     bool ok = false;               // the server answered (NOERROR or NXDOMAIN)
     bool nxDomain = false;
+    bool truncated = false;        // the response had TC set (parseDnsResponse); the client then asks over TCP
+    bool overTcp = false;          // the answer came over TCP after a truncated UDP answer
     QString error;                 // plain words when !ok
     QStringList values;            // A/AAAA addresses, PTR names, TXT strings (joined per record)
     QList<DnsMx> mx;
@@ -52,13 +55,16 @@ public:
 private:
     void lookupWithQt(DnsType type, const QString &name, std::function<void(const DnsAnswer &)> done);
     void lookupWithUdp(DnsType type, const QString &name, std::function<void(const DnsAnswer &)> done);
+    // RFC 1035 4.2.2 / RFC 7766: the same question over TCP after a truncated (TC) UDP answer.
+    void lookupWithTcp(DnsType type, const QString &name, std::function<void(const DnsAnswer &)> done);
     Resolver m_resolver;
     int m_timeoutMs = 4000;
 };
 
 // DNS wire format helpers, public for tests.
 QByteArray buildDnsQuery(quint16 id, DnsType type, const QString &name);
-// Parses a response into `answer`; returns false (with answer.error) on a malformed packet.
+// Parses a response into `answer`; returns false (with answer.error) on a malformed packet. A
+// response with TC set sets answer.truncated (its records are kept, but they may be incomplete).
 bool parseDnsResponse(const QByteArray &packet, quint16 expectedId, DnsAnswer *answer);
 // "4.3.2.1.in-addr.arpa" / nibble form for IPv6.
 QString reverseName(const QHostAddress &address);

@@ -1,5 +1,7 @@
 #include "model/core/smtp/probe.h"
 
+#include "model/core/common/safetext.h"
+
 #include <QJsonArray>
 
 namespace mwb::smtp {
@@ -114,33 +116,37 @@ ProbeSummary summariseProbe(const SmtpClient &client)
     }
     s.json = json;
 
+    // Text for a terminal: every value the peer chose (banner, capabilities, certificate fields,
+    // replies) goes through the one escaper as a single line, so it can neither drive the terminal
+    // nor fake a line of its own.
+    const auto safe = [](const QString &v) { return escapeControls(v); };
     QString t;
-    t += QStringLiteral("Probe %1 port %2 (%3): %4\n").arg(o.host).arg(o.port).arg(tlsModeName(o.mode),
+    t += QStringLiteral("Probe %1 port %2 (%3): %4\n").arg(safe(o.host)).arg(o.port).arg(tlsModeName(o.mode),
                                                                                      s.ok ? QStringLiteral("OK") : QStringLiteral("FAILED"));
-    t += QStringLiteral("Banner: %1\n").arg(client.bannerText());
+    t += QStringLiteral("Banner: %1\n").arg(safe(client.bannerText()));
     if (!ehlos.isEmpty())
-        t += QStringLiteral("Capabilities: %1\n").arg(ehlos.last().keywords.join(QStringLiteral(", ")));
+        t += QStringLiteral("Capabilities: %1\n").arg(safe(ehlos.last().keywords.join(QStringLiteral(", "))));
     if (tls.established) {
-        t += QStringLiteral("TLS: %1, %2 (%3 bits)\n").arg(tls.protocol, tls.cipher).arg(tls.cipherBits);
+        t += QStringLiteral("TLS: %1, %2 (%3 bits)\n").arg(safe(tls.protocol), safe(tls.cipher)).arg(tls.cipherBits);
         for (int i = 0; i < tls.chain.size(); ++i) {
             const CertificateInfo &c = tls.chain.at(i);
             t += QStringLiteral("Certificate %1: %2\n  issuer      %3\n  SANs        %4\n  valid       %5 .. %6\n"
                                 "  key         %7 %8 bits, %9\n  thumbprint  %10\n  SHA-256     %11\n  TlsCertificateName %12\n")
                      .arg(i)
-                     .arg(c.subject, c.issuer, c.subjectAlternativeNames.join(QStringLiteral(", ")),
-                          c.notBefore.toString(Qt::ISODate), c.notAfter.toString(Qt::ISODate), c.keyType)
+                     .arg(safe(c.subject), safe(c.issuer), safe(c.subjectAlternativeNames.join(QStringLiteral(", "))),
+                          c.notBefore.toString(Qt::ISODate), c.notAfter.toString(Qt::ISODate), safe(c.keyType))
                      .arg(c.keyBits)
-                     .arg(c.signatureAlgorithm, c.sha1Thumbprint, c.sha256, c.tlsCertificateName());
+                     .arg(safe(c.signatureAlgorithm), c.sha1Thumbprint, c.sha256, safe(c.tlsCertificateName()));
         }
-        t += QStringLiteral("Verification: %1\n").arg(tls.verificationSummary);
-        t += QStringLiteral("Name check: %1\n").arg(tls.nameCheck.explanation);
+        t += QStringLiteral("Verification: %1\n").arg(safe(tls.verificationSummary));
+        t += QStringLiteral("Name check: %1\n").arg(safe(tls.nameCheck.explanation));
     }
     t += QStringLiteral("Steps:\n");
     for (const StepResult &r : client.results())
-        t += QStringLiteral("  %1 %2 %3 ms %4\n").arg(r.ok ? QStringLiteral("ok  ") : QStringLiteral("FAIL"), r.name.leftJustified(10))
-                 .arg(r.elapsedMs, 6).arg(r.ok ? r.reply.summary() : r.error);
+        t += QStringLiteral("  %1 %2 %3 ms %4\n").arg(r.ok ? QStringLiteral("ok  ") : QStringLiteral("FAIL"), safe(r.name).leftJustified(10))
+                 .arg(r.elapsedMs, 6).arg(safe(r.ok ? r.reply.summary() : r.error));
     for (const QString &p : std::as_const(s.problems))
-        t += QStringLiteral("Problem: %1\n").arg(p);
+        t += QStringLiteral("Problem: %1\n").arg(safe(p));
     s.text = t;
     return s;
 }

@@ -26,6 +26,8 @@ void ReplyParser::reset()
     m_partialTruncated = false;
     m_current = {};
     m_inReply = false;
+    m_overflow = false;
+    m_currentBytes = 0;
     m_ready.clear();
     m_rawLines.clear();
 }
@@ -52,6 +54,13 @@ void ReplyParser::feed(const QByteArray &bytes)
         const bool hadCr = line.endsWith('\r');
         if (hadCr)
             line.chop(1);
+        if (m_overflow) {
+            // Nothing more is kept once a reply broke its limits: the client ends the session.
+            m_partialTruncated = false;
+            m_discarding = false;
+            pos = lf + 1;
+            continue;
+        }
         m_rawLines.append(line + (hadCr ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n")));
         finishLine(std::move(line), std::exchange(m_partialTruncated, false));
         m_discarding = false;
@@ -64,11 +73,17 @@ void ReplyParser::finishLine(QByteArray line, bool truncated)
     const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
     const bool wellFormed = line.size() >= 3 && isDigit(line[0]) && isDigit(line[1]) && isDigit(line[2])
                             && (line.size() == 3 || line[3] == ' ' || line[3] == '-');
+    if (m_inReply && (m_current.lines.size() >= m_limits.replyLines || m_currentBytes + line.size() > m_limits.replyBytes)) {
+        m_overflow = true;   // endless continuation lines: stop here, keep what we have
+        m_current.truncated = true;
+        return;
+    }
     if (!wellFormed) {
         // Not SMTP: report it as its own malformed reply rather than silently gluing it on.
         if (m_inReply) {
             m_current.malformed = true;
             m_current.lines.append(QString::fromUtf8(line));
+            m_currentBytes += line.size();
             return;
         }
         SmtpReply bad;
@@ -85,10 +100,12 @@ void ReplyParser::finishLine(QByteArray line, bool truncated)
         m_current = {};
         m_current.code = code;
         m_inReply = true;
+        m_currentBytes = 0;
     } else if (code != m_current.code) {
         m_current.malformed = true;  // continuation with a different code: keep going, flag it
     }
     m_current.lines.append(text);
+    m_currentBytes += line.size();
     m_current.truncated = m_current.truncated || truncated;
     if (!more) {
         m_current.enhanced = enhancedCodeFromText(m_current.lines.first());

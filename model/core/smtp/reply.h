@@ -24,11 +24,25 @@ struct SmtpReply {
     QString summary() const;
 };
 
+// Bounds of one reply. A real server's longest reply (EHLO) has a few dozen lines of < 100 bytes;
+// RFC 5321 4.5.3.1.5 allows 512 bytes per reply line.
+struct ReplyLimits {
+    qsizetype lineBytes = 64 * 1024;   // a longer line is cut here, the rest of it discarded
+    int replyLines = 256;              // lines in one multi-line reply
+    qsizetype replyBytes = 256 * 1024; // bytes kept of one reply (after the line cut)
+};
+
 // Feeds raw bytes, yields complete replies. A reply line longer than lineCap is cut at the cap
-// (the rest up to CRLF is discarded) so a hostile peer cannot make us buffer without limit.
+// (the rest up to CRLF is discarded) so a hostile peer cannot make us buffer without limit. A reply
+// with more lines or bytes than its limits is not kept growing: the parser stops storing it and
+// reports overflowed(), and the client ends the connection.
 class ReplyParser {
 public:
-    explicit ReplyParser(qsizetype lineCap = 64 * 1024) : m_lineCap(lineCap) {}
+    explicit ReplyParser(qsizetype lineCap = 64 * 1024) : m_lineCap(lineCap) { m_limits.lineBytes = lineCap; }
+    explicit ReplyParser(const ReplyLimits &limits) : m_lineCap(limits.lineBytes), m_limits(limits) {}
+    // True once a reply went over replyLines or replyBytes; stays true until reset().
+    bool overflowed() const { return m_overflow; }
+    const ReplyLimits &limits() const { return m_limits; }
     void feed(const QByteArray &bytes);
     bool hasReply() const { return !m_ready.isEmpty(); }
     SmtpReply takeReply() { return m_ready.takeFirst(); }
@@ -42,6 +56,9 @@ private:
     void finishLine(QByteArray line, bool truncated);
 
     qsizetype m_lineCap;
+    ReplyLimits m_limits;
+    bool m_overflow = false;
+    qsizetype m_currentBytes = 0;  // bytes kept of the reply being read
     QByteArray m_partial;
     bool m_discarding = false;     // inside an over-long line, waiting for its LF
     bool m_partialTruncated = false;

@@ -1,5 +1,8 @@
 #include "model/core/smtp/smtpclient.h"
 
+#include "model/core/common/safetext.h"
+#include "model/core/common/secretscrub.h"
+
 #include <QJsonArray>
 #include <QUuid>
 
@@ -115,7 +118,11 @@ SmtpClient::SmtpClient(Transport *transport, QObject *parent)
 {
     m_transport->setParent(this);
     m_stepTimer.setSingleShot(true);
+    m_stepTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_stepTimer, &QTimer::timeout, this, &SmtpClient::onTimeout);
+    m_totalTimer.setSingleShot(true);
+    m_totalTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_totalTimer, &QTimer::timeout, this, &SmtpClient::onTotalTimeout);
     connect(m_transport, &Transport::received, this, &SmtpClient::onReceived);
     connect(m_transport, &Transport::encrypted, this, &SmtpClient::onEncrypted);
     connect(m_transport, &Transport::closed, this, &SmtpClient::onClosed);
@@ -140,7 +147,8 @@ SmtpClient::~SmtpClient()
 void SmtpClient::setOptions(const ClientOptions &options)
 {
     m_options = options;
-    m_parser = ReplyParser(options.replyLineCap);
+    m_parser = ReplyParser(options.replyLimits());
+    m_totalExpired = false;
 }
 
 bool SmtpClient::isConnected() const
@@ -201,9 +209,9 @@ QString SmtpClient::transcriptText(bool withTimings) const
         if (withTimings)
             out += QStringLiteral("%1 %2 ").arg(QStringLiteral("+%1").arg(l.sincePreviousMs), 8)
                        .arg(QStringLiteral("@%1").arg(l.sinceConnectMs), 9);
-        out += arrow + u' ' + l.text + u'\n';
+        out += arrow + u' ' + escapeControls(l.text) + u'\n';  // peer bytes never drive a terminal
     }
-    return out;
+    return scrubAuthSecrets(out);
 }
 
 void SmtpClient::addLine(Direction d, const QString &text, const QByteArray &raw)
@@ -261,6 +269,15 @@ void SmtpClient::startNext()
         emit idle();
         return;
     }
+    if (m_options.totalTimeoutMs > 0 && !m_totalTimer.isActive()) {
+        if (m_totalExpired) {
+            // The wall-clock limit is over: nothing more runs.
+            m_queue.clear();
+            emit idle();
+            return;
+        }
+        m_totalTimer.start(m_options.totalTimeoutMs);
+    }
     m_current = m_queue.takeFirst();
     m_active = true;
     m_stage = 0;
@@ -280,7 +297,9 @@ void SmtpClient::startNext()
             finishStep(false, QStringLiteral("Already connected; QUIT first"));
             return;
         }
-        m_parser = ReplyParser(m_options.replyLineCap);
+        m_parser = ReplyParser(m_options.replyLimits());
+        m_sessionBytes = 0;
+        m_authExchange = false;
         m_caps = {};
         m_tls = {};
         m_banner.clear();
@@ -350,9 +369,23 @@ void SmtpClient::startNext()
     case Step::Quit:
         send("QUIT");
         break;
-    case Step::Raw:
-        send(m_current.argument.toUtf8());
+    case Step::Raw: {
+        // Typed AUTH (XOAUTH2, CRAM-MD5, NTLM, or PLAIN/LOGIN by hand): the initial response and
+        // every line of the exchange are credentials. They go on the wire, never into the transcript.
+        const QString line = m_current.argument;
+        if (line.section(u' ', 0, 0, QString::SectionSkipEmpty).compare(QLatin1String("AUTH"), Qt::CaseInsensitive) == 0) {
+            m_authExchange = true;
+            const QString mech = line.section(u' ', 1, 1, QString::SectionSkipEmpty).toUpper();
+            const bool initial = !line.section(u' ', 2, -1, QString::SectionSkipEmpty).isEmpty();
+            send(line.toUtf8(), initial ? QStringLiteral("AUTH %1 %2 (initial response hidden)").arg(mech, kMask)
+                                        : QStringLiteral("AUTH %1").arg(mech));
+        } else if (m_authExchange) {
+            send(line.toUtf8(), kMask + QStringLiteral(" (AUTH response hidden)"));
+        } else {
+            send(line.toUtf8());
+        }
         break;
+    }
     }
 }
 
@@ -400,6 +433,14 @@ void SmtpClient::finishStep(bool ok, const QString &error, bool timedOut)
 
 void SmtpClient::onReceived(const QByteArray &bytes)
 {
+    if (!m_transport->isOpen() && m_parser.overflowed())
+        return;  // bytes still queued from a peer we already dropped
+    m_sessionBytes += bytes.size();
+    if (m_sessionBytes > m_options.sessionByteLimit) {
+        dropHostilePeer(QStringLiteral("The server sent more than %1 MiB on this connection")
+                            .arg(double(m_options.sessionByteLimit) / (1024 * 1024)));
+        return;
+    }
     m_parser.feed(bytes);
     const QList<QByteArray> raw = m_parser.takeRawLines();
     for (const QByteArray &line : raw) {
@@ -415,11 +456,43 @@ void SmtpClient::onReceived(const QByteArray &bytes)
     }
     while (m_parser.hasReply())
         onReply(m_parser.takeReply());
+    if (m_parser.overflowed())
+        dropHostilePeer(QStringLiteral("The server sent a reply of more than %1 lines or %2 KiB")
+                            .arg(m_options.replyLineLimit)
+                            .arg(m_options.replyByteLimit / 1024));
+}
+
+void SmtpClient::dropHostilePeer(const QString &why)
+{
+    const QString message = why + QStringLiteral(": the connection was closed (a hostile or broken server).");
+    m_queue.clear();
+    if (m_active)
+        finishStep(false, message);
+    else
+        addLine(Direction::Error, message);
+    if (m_transport->isOpen())
+        m_transport->close();
+}
+
+void SmtpClient::onTotalTimeout()
+{
+    m_totalExpired = true;
+    const double seconds = m_options.totalTimeoutMs / 1000.0;
+    const QString message = QStringLiteral("The time limit of %1 s for the whole run ran out").arg(seconds);
+    m_queue.clear();
+    if (m_active)
+        finishStep(false, message, true);
+    else
+        addLine(Direction::Error, message);
+    if (m_transport->isOpen())
+        m_transport->close();
 }
 
 void SmtpClient::onReply(const SmtpReply &reply)
 {
     m_lastReply = reply;
+    if (reply.code != 334)
+        m_authExchange = false;
     if (reply.truncated)
         addLine(Direction::Warning, QStringLiteral("A reply line exceeded %1 bytes and was cut").arg(m_options.replyLineCap));
     if (!m_active) {

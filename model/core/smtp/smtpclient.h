@@ -24,10 +24,16 @@ struct ClientOptions {
     TlsMode mode = TlsMode::Plain;
     QString ehloName = QStringLiteral("mwb.probe.invalid");
     QString expectedName;              // FQDN the certificate must cover; empty = not checked
-    int stepTimeoutMs = 30000;
+    int stepTimeoutMs = 30000;         // every step (connect and TLS handshake included) ends by then
+    int totalTimeoutMs = 0;            // > 0: a hard wall-clock limit for everything enqueued from the
+                                       // first step on (`mwb probe --timeout`); 0 = none (console)
     bool allowAuthWithoutTls = false;  // admin override: AUTH over plain text (warned)
     bool stopOnFailure = true;         // a failed step drops the rest of the queue
-    qsizetype replyLineCap = 64 * 1024;
+    qsizetype replyLineCap = 64 * 1024;          // bytes kept of one reply line
+    int replyLineLimit = 256;                    // lines in one reply, then the connection is closed
+    qsizetype replyByteLimit = 256 * 1024;       // bytes kept of one reply, then the same
+    qsizetype sessionByteLimit = 8 * 1024 * 1024; // bytes received on one connection, then the same
+    ReplyLimits replyLimits() const { return ReplyLimits{replyLineCap, replyLineLimit, replyByteLimit}; }
 };
 
 enum class Direction { Client, Server, Info, Warning, Error };
@@ -101,13 +107,18 @@ public:
     bool isBusy() const { return m_active || !m_queue.isEmpty(); }
     bool isConnected() const;
     bool isEncrypted() const;
+    // True between a typed (Raw) AUTH command and the server's final non-334 reply: what the
+    // client sends then is a credential, so it is masked in the transcript (and kept out of any
+    // command history by the console).
+    bool inAuthExchange() const { return m_authExchange; }
 
     const QList<TranscriptLine> &transcript() const { return m_transcript; }
     const QList<StepResult> &results() const { return m_results; }
     const EhloCapabilities &capabilities() const { return m_caps; }
     const TlsInfo &tlsInfo() const { return m_tls; }
     QString bannerText() const { return m_banner; }
-    // Plain text with "+ms" and "@ms" columns; secrets were never recorded.
+    // Plain text with "+ms" and "@ms" columns, through the one scrubber (secretscrub.h) and the one
+    // control-character escaper (safetext.h): what the console's copy and "Save transcript" write.
     QString transcriptText(bool withTimings = true) const;
     void clearTranscript();
 
@@ -131,6 +142,9 @@ private:
     void onEncrypted();
     void onClosed();
     void onTimeout();
+    void onTotalTimeout();
+    // A peer that broke a size limit: say which, fail the step, drop the queue and the connection.
+    void dropHostilePeer(const QString &why);
     void sendNextBdatChunk();
 
     Transport *m_transport;
@@ -143,6 +157,10 @@ private:
     qsizetype m_bdatOffset = 0;
     QByteArray m_bdatBody;
     QTimer m_stepTimer;
+    QTimer m_totalTimer;
+    bool m_totalExpired = false;
+    qsizetype m_sessionBytes = 0;      // received on the current connection
+    bool m_authExchange = false;
     QElapsedTimer m_stepClock;
     QElapsedTimer m_connectClock;
     qint64 m_lastLineMs = 0;

@@ -8,6 +8,9 @@ namespace mwb::smtp {
 SslSocketTransport::SslSocketTransport(QObject *parent)
     : Transport(parent), m_socket(new QSslSocket(this))
 {
+    // Read at most 64 KiB per readyRead: a peer that floods us is read (and judged by the client's
+    // limits) in small pieces instead of being buffered whole.
+    m_socket->setReadBufferSize(64 * 1024);
     connect(m_socket, &QSslSocket::connected, this, [this] {
         m_closedSignalled = false;
         emit connected();

@@ -84,6 +84,8 @@ private slots:
     void openRejectsAForeignSqliteDatabase();
     void openRejectsAnEmptyOrMissingFile();
     void openRejectsACaseFromANewerVersion();
+    void openRejectsAValidHeaderWithMissingTables();
+    void openRejectsATableWithoutItsColumns();
 };
 
 void TestCaseFile::createdCaseRoundTripsEveryKindOfContent()
@@ -594,3 +596,71 @@ int main(int argc, char **argv)
 }
 
 #include "tst_casefile.moc"
+
+namespace {
+
+// An SQLite file with the case header (application id, current user_version) and only the given
+// statements run: what a crashed tool or a hand edit can leave behind.
+bool writeCaseShell(const QString &path, const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("shell"));
+        db.setDatabaseName(path);
+        ok = db.open();
+        QSqlQuery q(db);
+        ok = ok && q.exec(QStringLiteral("PRAGMA application_id = %1").arg(0x4D574243));
+        ok = ok && q.exec(QStringLiteral("PRAGMA user_version = %1").arg(CaseFile::kSchemaVersion));
+        for (const QString &sql : statements)
+            ok = ok && q.exec(sql);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("shell"));
+    return ok;
+}
+
+} // namespace
+
+void TestCaseFile::openRejectsAValidHeaderWithMissingTables()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shell.mwbcase"));
+    QVERIFY(writeCaseShell(path, {QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")}));
+    const QByteArray before = [&] { QFile f(path); return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray(); }();
+    auto c = CaseFile::open(path);
+    QVERIFY(!c.ok());
+    const QString error = c.errorMessage();
+    QVERIFY2(error.contains(QStringLiteral("incomplete")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("the table bookmarks is missing")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("the table console_transcripts is missing")), qPrintable(error));
+    QVERIFY2(!error.contains(QStringLiteral("the table meta")), qPrintable(error));
+    // Opening a broken case does not write into it.
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), before);
+}
+
+void TestCaseFile::openRejectsATableWithoutItsColumns()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("columns.mwbcase"));
+    QVERIFY(CaseFile::create(path).ok());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("DROP TABLE notes")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE notes (target TEXT NOT NULL, key TEXT NOT NULL)")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+    auto c = CaseFile::open(path);
+    QVERIFY(!c.ok());
+    QVERIFY2(c.errorMessage().contains(QStringLiteral("the table notes lacks the column(s) text, modified_ms")), qPrintable(c.errorMessage()));
+    // A complete case still opens.
+    const QString good = dir.filePath(QStringLiteral("good.mwbcase"));
+    QVERIFY(CaseFile::create(good).ok());
+    auto g = CaseFile::open(good);
+    QVERIFY2(g.ok(), qPrintable(g.errorMessage()));
+}

@@ -22,6 +22,11 @@ private slots:
     void loopbackAndPlaceholdersAreKept();
     void previewListsReplacementsWithoutChangingNumbering();
     void structuredFieldsUseTheSamePseudonymsAsText();
+    void providerNamesKeepOnlyTheirSuffix();
+    void unusualLocalPartsLoseNameAndDomain();
+    void guidsAreReplacedConsistently();
+    void domainsLearnedFromTheStoreAreReplacedWhateverTheirTld();
+    void customConnectorNamesAndAccountsAreReplaced();
 };
 
 void TestRedaction::receiveProtocolLineKeepsStructureCodesAndTimes()
@@ -54,7 +59,8 @@ void TestRedaction::samePersonGetsTheSamePseudonymEverywhere()
     const QString b = r.redactText(QStringLiteral("<,RCPT TO:<jane.doe@contoso.com>,"));
     const QString c = r.redactText(QStringLiteral("<,RCPT TO:<bob@fabrikam.com>,"));
     const QString pseudonym = r.redactEmail(QStringLiteral("jane.doe@contoso.com"));
-    QVERIFY(pseudonym.endsWith(QStringLiteral(".example")));
+    QVERIFY(pseudonym.endsWith(QStringLiteral(".example.invalid")));
+    QVERIFY(pseudonym.startsWith(QStringLiteral("user-1@domain-1.")));
     QCOMPARE(a, QStringLiteral("<,MAIL FROM:<%1> SIZE=1234,").arg(pseudonym));
     QCOMPARE(b, QStringLiteral("<,RCPT TO:<%1>,").arg(pseudonym));
     QVERIFY(!c.contains(QStringLiteral("bob")));
@@ -76,8 +82,62 @@ void TestRedaction::allowListedDomainsStayButTheirUsersDoNot()
         "<,RCPT TO:<ceo@contoso.com>, next hop contoso-com.mail.protection.outlook.com via mail.fabrikam.com"));
     QVERIFY2(out.contains(QStringLiteral("@contoso.com>")), qPrintable(out));
     QVERIFY(!out.contains(QStringLiteral("ceo@")));
-    QVERIFY(out.contains(QStringLiteral("contoso-com.mail.protection.outlook.com")));  // default allow-list
+    // outlook.com is allow-listed, but the customer label of an EOP name is not kept.
+    QVERIFY2(out.contains(QStringLiteral(" tenant-1.mail.protection.outlook.com ")), qPrintable(out));
+    QVERIFY(!out.contains(QStringLiteral("contoso-com")));
     QVERIFY(!out.contains(QStringLiteral("fabrikam")));
+}
+
+void TestRedaction::providerNamesKeepOnlyTheirSuffix()
+{
+    Redactor r;
+    const QString out = r.redactText(QStringLiteral(
+        "MX contoso-com.mail.protection.outlook.com; admin@contoso.onmicrosoft.com; fabrikam.mail.onmicrosoft.com; "
+        "CONTOSO-COM.mail.protection.outlook.com; mail-db8eur05on2139.outbound.protection.outlook.com; www.microsoft.com"));
+    QVERIFY2(!out.contains(QStringLiteral("contoso"), Qt::CaseInsensitive), qPrintable(out));
+    QVERIFY(!out.contains(QStringLiteral("fabrikam")));
+    QVERIFY(out.startsWith(QStringLiteral("MX tenant-1.mail.protection.outlook.com; ")));
+    QVERIFY(out.contains(QStringLiteral("@tenant-2.onmicrosoft.com; ")));
+    QVERIFY(out.contains(QStringLiteral("; tenant-3.mail.onmicrosoft.com; ")));
+    QVERIFY(out.contains(QStringLiteral("; tenant-1.mail.protection.outlook.com; ")));  // same tenant, any case
+    QVERIFY(out.contains(QStringLiteral(".outbound.protection.outlook.com; ")));
+    QVERIFY(out.endsWith(QStringLiteral("www.microsoft.com")));  // allow-listed, no customer in it
+    bool tenantListed = false;
+    for (const Replacement &rep : r.replacements())
+        tenantListed = tenantListed || rep.kind == RedactionKind::Tenant;
+    QVERIFY(tenantListed);
+}
+
+void TestRedaction::unusualLocalPartsLoseNameAndDomain()
+{
+    Redactor r;
+    const QString out = r.redactText(QStringLiteral(
+        "<,RCPT TO:<SystemMailbox{e0dc1c29-89c3-4034-b678-e6c29d823ed9}@contoso.com>,\n"
+        "<,MAIL FROM:<\"Fname LName<fname.lname\"@domain.com>,\n"
+        "\"x\",\"\"Jane Roe<jane.roe\"\"@fabrikam.com\",\n"
+        "o'brien+tag@northwind.com prvs=1234abcd=ceo@adatum.com SRS0=HHH=TT=tailspin.com=bob@relay.litware.com "
+        "kim(Kim Akers, finance)@wingtiptoys.com (comment)lee@proseware.com \"Molly Dempsey\" <molly@coho.com>"));
+    for (const char *leak : {"SystemMailbox", "e0dc1c29", "contoso", "Fname", "LName", "fname.lname", "domain.com", "Jane",
+                             "jane.roe", "fabrikam", "brien", "northwind", "ceo", "adatum", "tailspin", "bob", "litware",
+                             "Akers", "finance", "wingtiptoys", "lee@", "proseware", "Molly", "Dempsey", "coho"})
+        QVERIFY2(!out.contains(QLatin1String(leak), Qt::CaseInsensitive), qPrintable(QStringLiteral("%1 in %2").arg(QLatin1String(leak), out)));
+    QVERIFY(out.startsWith(QStringLiteral("<,RCPT TO:<user-1@domain-1.example.invalid>,\n")));
+    QCOMPARE(out.count(u'\n'), 3);
+    QVERIFY2(out.contains(QRegularExpression(QStringLiteral("\"user-\\d+\" <user-\\d+@domain-\\d+\\.example\\.invalid>$"))), qPrintable(out));
+}
+
+void TestRedaction::guidsAreReplacedConsistently()
+{
+    Redactor r;
+    const QString out = r.redactText(QStringLiteral(
+        "Inbound from 6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d; NetworkMessageId=CCCCCCCC-1111-2222-3333-444444444444, "
+        "tenant {6A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D} session 08DC1DB12C345BE5"));
+    QVERIFY2(!out.contains(QStringLiteral("6a1b2c3d"), Qt::CaseInsensitive), qPrintable(out));
+    QVERIFY(!out.contains(QStringLiteral("cccccccc"), Qt::CaseInsensitive));
+    QVERIFY(out.contains(QStringLiteral("Inbound from 00000000-0000-4000-8000-000000000001;")));
+    QVERIFY(out.contains(QStringLiteral("NetworkMessageId=00000000-0000-4000-8000-000000000002,")));
+    QVERIFY(out.contains(QStringLiteral("tenant {00000000-0000-4000-8000-000000000001}")));  // same GUID, same pseudonym
+    QVERIFY(out.endsWith(QStringLiteral("session 08DC1DB12C345BE5")));  // session ids are kept
 }
 
 void TestRedaction::privateAddressesStayPrivateAndPublicStayPublic()
@@ -85,8 +145,11 @@ void TestRedaction::privateAddressesStayPrivateAndPublicStayPublic()
     Redactor r;
     const QString priv = r.redactHost(QStringLiteral("192.168.17.4"));
     const QString pub = r.redactHost(QStringLiteral("8.8.8.8"));
-    QVERIFY2(priv.startsWith(QStringLiteral("10.")), qPrintable(priv));
-    QVERIFY2(pub.startsWith(QStringLiteral("203.0.113.")), qPrintable(pub));
+    // Both from 198.18.0.0/15 (RFC 2544), which no real mail peer uses: 198.18 = was private,
+    // 198.19 = was public.
+    QVERIFY2(priv.startsWith(QStringLiteral("198.18.")), qPrintable(priv));
+    QVERIFY2(pub.startsWith(QStringLiteral("198.19.")), qPrintable(pub));
+    QVERIFY(r.redactHost(QStringLiteral("10.0.0.1")).startsWith(QStringLiteral("198.18.")));
     QCOMPARE(r.redactHost(QStringLiteral("192.168.17.4")), priv);
     QVERIFY(r.redactHost(QStringLiteral("192.168.17.5")) != priv);
     QCOMPARE(r.redactText(QStringLiteral("Connecting to 8.8.8.8:25 from 192.168.17.4")),
@@ -117,7 +180,7 @@ void TestRedaction::certificateLineKeepsThumbprintAndDates()
     QVERIFY(!out.contains(QStringLiteral("contoso")));
     QVERIFY(out.contains(QStringLiteral(" 0123456789ABCDEF0123456789ABCDEF01234567 2025-01-17T15:15:33.000Z 2026-01-17T15:15:33.000Z ")));
     QVERIFY(out.contains(QStringLiteral("CN=R3, O=Let's Encrypt, C=US 04A1B2C3D4E5F6")));
-    QVERIFY(out.contains(QStringLiteral(" CN=host")));
+    QVERIFY(out.contains(QStringLiteral(" CN=host-")));
     QVERIFY(out.contains(QLatin1Char(';')));
     QVERIFY(out.endsWith(QStringLiteral("Not before Not after Subject alternate names")));
 }
@@ -223,3 +286,46 @@ void TestRedaction::structuredFieldsUseTheSamePseudonymsAsText()
 
 QTEST_GUILESS_MAIN(TestRedaction)
 #include "tst_redaction.moc"
+
+void TestRedaction::domainsLearnedFromTheStoreAreReplacedWhateverTheirTld()
+{
+    Store store;
+    Session s;
+    s.ehlo = QStringLiteral("gw01.Northwind.XYZ");
+    s.mailFrom = QStringLiteral("alerts@tailspin.shop");
+    store.sessions.append(s);
+    Message m;
+    m.sender = QStringLiteral("<ops@litware.bank>");
+    store.messages.append(m);
+    Redactor r;
+    r.learnFromStore(store);
+    const QString out = r.redactText(QStringLiteral(
+        "EHLO gw01.northwind.xyz; relay mx.Northwind.Xyz; sent by tailspin.shop for litware.bank; Microsoft.Exchange.Transport"));
+    for (const char *leak : {"northwind", "tailspin", "litware", "gw01"})
+        QVERIFY2(!out.contains(QLatin1String(leak), Qt::CaseInsensitive), qPrintable(QStringLiteral("%1 in %2").arg(QLatin1String(leak), out)));
+    QVERIFY(out.endsWith(QStringLiteral("; Microsoft.Exchange.Transport")));  // not a learned name: kept
+}
+
+void TestRedaction::customConnectorNamesAndAccountsAreReplaced()
+{
+    Store store;
+    for (const char *c : {"EX01\\Partner fabrikam", "EX01\\Default Frontend EX01", "EdgeSync - Inbound to Munich-HQ",
+                          "Intra-Organization SMTP Send Connector"}) {
+        Session s;
+        s.server = QStringLiteral("EX01");
+        s.connector = QString::fromLatin1(c);
+        store.sessions.append(s);
+    }
+    Redactor r;
+    r.learnFromStore(store);
+    const QString out = r.redactText(QStringLiteral(
+        "2026-11-20T08:00:08.396Z,EX01\\Partner fabrikam,08DF40BF531A6600,15,10.0.0.6:25,10.0.1.25:64612,*,CONTOSO\\svc-scan,authenticated\n"
+        "EX01\\Default Frontend EX01; EdgeSync - Inbound to Munich-HQ; Intra-Organization SMTP Send Connector; CONTOSO\\EDGE01$"));
+    for (const char *leak : {"fabrikam", "Munich", "CONTOSO", "svc-scan", "EX01", "EDGE01"})
+        QVERIFY2(!out.contains(QLatin1String(leak), Qt::CaseInsensitive), qPrintable(QStringLiteral("%1 in %2").arg(QLatin1String(leak), out)));
+    QVERIFY2(out.contains(QStringLiteral("\\Connector 1,08DF40BF531A6600,15,")), qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral(",*,DOMAIN-1\\user-")));
+    QVERIFY(out.contains(QStringLiteral("\\Default Frontend host-1;")));          // Exchange's own names stay
+    QVERIFY(out.contains(QStringLiteral("EdgeSync - Inbound to Connector 2;")));
+    QVERIFY(out.contains(QStringLiteral("; Intra-Organization SMTP Send Connector;")));
+}

@@ -1,5 +1,7 @@
 #include "fixtures.h"
+#include "tests/core/common/csvread.h"
 #include "model/itemmodels/sessiontablemodel.h"
+#include "model/core/cases/redaction.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -181,6 +183,58 @@ private Q_SLOTS:
         QVERIFY(lines.at(0).startsWith(QStringLiteral("Time (UTC),Server,")));
         QVERIFY(lines.at(1).contains(QStringLiteral("\"550 5.7.1 \"\"quoted\"\", with comma\"")));
         QVERIFY(lines.at(1).contains(QStringLiteral("a@contoso.com;b@contoso.com")));
+    }
+
+    void csvNeutralisesFormulaStartsFromLogs()
+    {
+        SessionTableModel model;
+        QList<Session> list = fixtures::sample();
+        list[0].mailFrom = QStringLiteral("=HYPERLINK(\"http://evil.example/\",\"click\")");
+        list[0].ehlo = QStringLiteral("@SUM(1+1)*cmd|' /C calc'!A0");
+        list[0].remote = QStringLiteral("-2+3+cmd|' /C calc'!A0");
+        list[0].lastReply = QStringLiteral("+cmd|' /C calc'!A0 \x1b]0;title\x07");
+        list[0].recipients = {QStringLiteral("=1+1@contoso.com"), QStringLiteral("b@contoso.com")};
+        list[0].server = QStringLiteral("\t=1+1");
+        model.appendSessions(list);
+        bool ok = false;
+        const QList<QStringList> rows = testcsv::parse(model.toCsv(), &ok);
+        QVERIFY(ok);
+        QCOMPARE(rows.size(), 6);
+        for (const QStringList &row : rows) {
+            QCOMPARE(row.size(), int(SessionTableModel::ColumnCount));
+            for (const QString &cell : row) {
+                QVERIFY2(!testcsv::startsLikeFormula(cell), qPrintable(cell));
+                QVERIFY2(!cell.contains(QChar(0x1b)) && !cell.contains(QChar(0x07)), qPrintable(cell));
+            }
+        }
+        // The values are still there, shown as text.
+        const QStringList first = rows.at(1);
+        QVERIFY(first.contains(QStringLiteral("'=HYPERLINK(\"http://evil.example/\",\"click\")")));
+        QVERIFY(first.contains(QStringLiteral("'@SUM(1+1)*cmd|' /C calc'!A0")));
+        QVERIFY(first.contains(QStringLiteral("'-2+3+cmd|' /C calc'!A0")));
+        QVERIFY(first.contains(QStringLiteral("'=1+1@contoso.com;b@contoso.com")));
+        QVERIFY(first.contains(QStringLiteral("'+cmd|' /C calc'!A0 \\x1b]0;title\\x07")));
+    }
+
+    void redactedCsvHidesNamesAndAddressesButKeepsTimesAndCodes()
+    {
+        SessionTableModel model;
+        QList<Session> list = fixtures::sample();
+        list[0].mailFrom = QStringLiteral("jane.doe@contoso.com");
+        list[0].ehlo = QStringLiteral("mail.contoso.com");
+        model.appendSessions(list);
+        const QString plain = model.toCsv();
+        QVERIFY(plain.contains(QStringLiteral("jane.doe@contoso.com")) && plain.contains(QStringLiteral("203.0.113.9")));
+        Redactor redactor;
+        const QString csv = model.toCsv(&redactor);
+        for (const char *leak : {"contoso", "jane", "fabrikam", "203.0.113.9", "10.1.2.3", "2001:db8::5", "198.51.100.7"})
+            QVERIFY2(!csv.contains(QLatin1String(leak), Qt::CaseInsensitive), leak);
+        QVERIFY(csv.contains(QStringLiteral("2026-11-20")));                        // times stay
+        QVERIFY(csv.contains(QStringLiteral("451 4.4.317 Cannot connect to remote server")));  // codes and text stay
+        QVERIFY(csv.contains(QStringLiteral("198.19.")));                            // a marked pseudonym
+        bool ok = false;
+        QCOMPARE(testcsv::parse(csv, &ok).size(), testcsv::parse(plain).size());
+        QVERIFY(ok);
     }
 
     void invalidIndexesGiveNoData()

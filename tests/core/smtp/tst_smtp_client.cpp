@@ -213,6 +213,108 @@ private slots:
         QVERIFY(s.problems.join(u' ').contains(QStringLiteral("could not be checked")));
         QCOMPARE(s.json.value(QStringLiteral("banner")).toString(), QStringLiteral("mx.test ESMTP"));
     }
+
+    // --- #29.5: bounded replies, sessions and time --------------------------------------------
+
+    void endlessContinuationLinesCloseTheConnection()
+    {
+        Rig rig;
+        QSignalSpy idle(&rig.client, &SmtpClient::idle);
+        rig.client.enqueue({Step::connect(), Step::ehlo(), Step::quit()});
+        QTRY_VERIFY_WITH_TIMEOUT(rig.transport->isOpen(), 5000);
+        rig.transport->serverSends("220 mx.test ESMTP\r\n");
+        QVERIFY(rig.waitWritten("EHLO probe.test\r\n"));
+        // 100,000 continuation lines (6 MB), in 64 KiB pieces as a socket would deliver them;
+        // the client must give up long before the end and stop keeping what it gets.
+        const QByteArray block = QByteArray("250-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\r\n").repeated(1000);
+        for (int i = 0; i < 100 && rig.transport->isOpen(); ++i)
+            rig.transport->serverSends(block);
+        QVERIFY(!rig.transport->isOpen());
+        QVERIFY(idle.wait(5000));
+        QCOMPARE(rig.client.results().size(), 2);  // QUIT was dropped with the connection
+        const StepResult ehlo = rig.client.results().at(1);
+        QVERIFY(!ehlo.ok);
+        QVERIFY2(ehlo.error.contains(QStringLiteral("more than 256 lines")), qPrintable(ehlo.error));
+        QVERIFY(rig.client.transcript().size() < 300 + 20);
+    }
+
+    void hugeReplyOfShortLinesIsBoundedByBytes()
+    {
+        Rig rig;
+        ClientOptions o = rig.client.options();
+        o.replyLineLimit = 100000;   // only the byte limit can stop this one
+        rig.client.setOptions(o);
+        rig.connectAndGreet();
+        QTRY_COMPARE_WITH_TIMEOUT(rig.client.results().size(), 1, 5000);
+        rig.client.enqueue(Step::ehlo());
+        QVERIFY(rig.waitWritten("EHLO probe.test\r\n"));
+        const QByteArray block = QByteArray("250-" + QByteArray(1000, 'b') + "\r\n").repeated(64);
+        for (int i = 0; i < 64 && rig.transport->isOpen(); ++i)
+            rig.transport->serverSends(block);
+        QVERIFY(!rig.transport->isOpen());
+        QTRY_COMPARE_WITH_TIMEOUT(rig.client.results().size(), 2, 5000);
+        QVERIFY(rig.client.results().at(1).error.contains(QStringLiteral("256 KiB")));
+        qsizetype kept = 0;
+        for (const TranscriptLine &l : rig.client.transcript())
+            kept += l.raw.size();
+        QVERIFY2(kept <= 300 * 1024, qPrintable(QString::number(kept)));
+    }
+
+    void sessionByteLimitStopsAnEndlessLine()
+    {
+        Rig rig;
+        rig.connectAndGreet();
+        QTRY_COMPARE_WITH_TIMEOUT(rig.client.results().size(), 1, 5000);
+        rig.client.enqueue(Step::ehlo());
+        QVERIFY(rig.waitWritten("EHLO probe.test\r\n"));
+        rig.transport->serverSends("250 ");
+        const QByteArray mb(1024 * 1024, 'x');
+        int sent = 0;
+        for (; sent < 50 && rig.transport->isOpen(); ++sent)
+            rig.transport->serverSends(mb);
+        QVERIFY(!rig.transport->isOpen());
+        QCOMPARE(sent, 8);  // 8 MiB is the limit per connection: the 8th MiB crosses it
+        QTRY_COMPARE_WITH_TIMEOUT(rig.client.results().size(), 2, 5000);
+        QVERIFY2(rig.client.results().at(1).error.contains(QStringLiteral("more than 8 MiB")), qPrintable(rig.client.results().at(1).error));
+    }
+
+    void totalTimeoutEndsTheWholeRun()
+    {
+        Rig rig(TlsMode::Plain, 60000);
+        ClientOptions o = rig.client.options();
+        o.totalTimeoutMs = 300;
+        rig.client.setOptions(o);
+        QSignalSpy idle(&rig.client, &SmtpClient::idle);
+        rig.client.enqueue({Step::connect(), Step::ehlo(), Step::quit()});
+        QTRY_VERIFY_WITH_TIMEOUT(rig.transport->isOpen(), 5000);
+        rig.transport->serverSends("220-slow");   // a banner that never ends
+        QVERIFY(idle.wait(5000));
+        QCOMPARE(rig.client.results().size(), 1);
+        QVERIFY(rig.client.results().first().timedOut);
+        QVERIFY(rig.client.results().first().error.contains(QStringLiteral("time limit")));
+        QVERIFY(!rig.transport->isOpen());
+        // Nothing enqueued later runs past the limit.
+        rig.client.enqueue(Step::connect());
+        QVERIFY(idle.wait(5000));
+        QCOMPARE(rig.client.results().size(), 1);
+    }
+
+    void transcriptTextShowsControlCharactersVisibly()
+    {
+        Rig rig;
+        rig.client.enqueue(Step::connect());
+        QTRY_VERIFY_WITH_TIMEOUT(rig.transport->isOpen(), 5000);
+        rig.transport->serverSends(QByteArrayLiteral("220 mx\x1b]0;pwned\x07 \x00\x08\r ok\r\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(rig.client.results().size(), 1, 5000);
+        const QString text = rig.client.transcriptText();
+        QVERIFY2(text.contains(QStringLiteral("S< 220 mx\\x1b]0;pwned\\x07 \\x00\\x08\\x0d ok")), qPrintable(text));
+        for (const QChar c : text)
+            QVERIFY(c == u'\n' || c.unicode() >= 0x20);
+        const ProbeSummary s = summariseProbe(rig.client);
+        QVERIFY(s.text.contains(QStringLiteral("Banner: mx\\x1b]0;pwned\\x07")));
+        for (const QChar c : s.text)
+            QVERIFY(c == u'\n' || c.unicode() >= 0x20);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSmtpClient)

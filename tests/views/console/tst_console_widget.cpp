@@ -7,6 +7,8 @@
 #include "views/common/theme.h"
 #include "tests/integration/fixtures.h"
 
+#include "model/core/cases/casefile.h"
+
 #include <QApplication>
 #include <QCompleter>
 #include <QDir>
@@ -16,6 +18,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QSslSocket>
@@ -107,6 +110,11 @@ protected:
                     s->setLocalCertificateChain(chain);
                     s->setPrivateKey(key);
                     s->startServerEncryption();
+                } else if (verb == "AUTH" && line.split(' ').size() > 2) {
+                    s->write("235 2.7.0 Authentication successful\r\n");  // initial response (PLAIN, XOAUTH2)
+                } else if (verb == "AUTH" && line.toUpper().startsWith("AUTH CRAM-MD5")) {
+                    *authStage = 2;  // one challenge, one response
+                    s->write("334 PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+\r\n");
                 } else if (verb == "AUTH") {
                     *authStage = 1;
                     s->write("334 VXNlcm5hbWU6\r\n");
@@ -390,6 +398,75 @@ private slots:
         QVERIFY(!console.transcriptView()->toPlainText().contains(password));
         for (const QString &h : console.history())
             QVERIFY(!h.contains(password));
+    }
+
+    // #29.7: AUTH PLAIN, LOGIN, XOAUTH2 and CRAM-MD5 in one session; then every file the app
+    // writes from it (saved transcript, the copy text, a case file with its WAL, the settings)
+    // is searched for each secret, raw and base64-encoded.
+    void noAuthSecretOfAnyMechanismReachesAnyFile()
+    {
+        QTemporaryDir out;
+        QVERIFY(out.isValid());
+        ConsoleWidget console;
+        console.setProfile(profile());
+        console.saveProfile(profile());
+        console.executeCommand(QStringLiteral("CONNECT"));
+        console.executeCommand(QStringLiteral("EHLO"));
+        console.executeCommand(QStringLiteral("STARTTLS"));
+        console.executeCommand(QStringLiteral("EHLO"));
+        const QString plainPassword = QStringLiteral("PlainPa55!secret");
+        const QString loginPassword = QStringLiteral("LoginPa55!secret");
+        const QByteArray oauthToken = "ya29.OAUTHTOKENsecretXYZ";
+        const QByteArray xoauth = ("user=admin@contoso.com\x01auth=Bearer " + oauthToken + "\x01\x01").toBase64();
+        const QByteArray cram = QByteArray("admin@contoso.com 6d4f1f1fdeadbeefCRAMsecret").toBase64();
+        console.authenticate(QStringLiteral("PLAIN"), QStringLiteral("admin@contoso.com"), plainPassword);
+        console.authenticate(QStringLiteral("LOGIN"), QStringLiteral("admin@contoso.com"), loginPassword);
+        console.executeCommand(QStringLiteral("AUTH XOAUTH2 ") + QString::fromLatin1(xoauth));
+        console.executeCommand(QStringLiteral("AUTH CRAM-MD5"));
+        QTRY_VERIFY_WITH_TIMEOUT(console.client()->inAuthExchange() && !console.client()->isBusy(), 30000);
+        console.executeCommand(QString::fromLatin1(cram));
+        console.executeCommand(QStringLiteral("QUIT"));
+        QTRY_VERIFY_WITH_TIMEOUT(!console.client()->isBusy() && console.client()->results().size() == 10, 30000);
+        for (int i = 4; i < 9; ++i)
+            QVERIFY2(console.client()->results().at(i).ok, qPrintable(console.client()->results().at(i).name));
+
+        QVERIFY(console.saveTranscript(out.filePath(QStringLiteral("transcript.txt"))));
+        {
+            QFile copy(out.filePath(QStringLiteral("copy.txt")));  // what Copy puts on the clipboard
+            QVERIFY(copy.open(QIODevice::WriteOnly));
+            copy.write(console.transcriptText().toUtf8());
+            copy.write(console.transcriptView()->toPlainText().toUtf8());
+            copy.write(console.history().join(u'\n').toUtf8());
+        }
+        {
+            auto created = mwb::CaseFile::create(out.filePath(QStringLiteral("case.mwbcase")));
+            QVERIFY2(created.ok(), qPrintable(created.errorMessage()));
+            QVERIFY(created.value()->addConsoleTranscript(QStringLiteral("127.0.0.1"), console.transcriptText()).ok());
+        }
+        QStringList files;
+        for (const QFileInfo &fi : QDir(out.path()).entryInfoList(QDir::Files))
+            files << fi.filePath();
+        QSettings settings;
+        settings.sync();
+        files << settings.fileName();
+        QVERIFY(files.size() >= 4);
+
+        const QList<QByteArray> secrets{
+            plainPassword.toUtf8(), plainPassword.toUtf8().toBase64(),
+            QByteArray("\0admin@contoso.com\0" + plainPassword.toUtf8()).toBase64(),
+            loginPassword.toUtf8(), loginPassword.toUtf8().toBase64(),
+            oauthToken, xoauth, cram, QByteArray("CRAMsecret")};
+        for (const QString &path : std::as_const(files)) {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = f.readAll();
+            for (const QByteArray &secret : secrets)
+                QVERIFY2(!bytes.contains(secret), qPrintable(QStringLiteral("%1 holds %2").arg(path, QString::fromLatin1(secret))));
+        }
+        // And the secrets did go over the wire, so the test could have failed.
+        QVERIFY(m_peer.received.contains(xoauth));
+        QVERIFY(m_peer.received.contains(cram));
     }
 
     void authTypedOnTheCommandLineAsksForThePasswordInstead()

@@ -22,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QLabel>
 #include <QTest>
 #include <QToolBar>
 
@@ -401,6 +402,10 @@ private Q_SLOTS:
         QCOMPARE(dialog.previewTable()->rowCount(), int(preview.size()));
         QCOMPARE(dialog.previewTable()->item(0, 1)->text(), preview.first().original);
         QCOMPARE(dialog.previewTable()->item(0, 2)->text(), preview.first().pseudonym);
+        // The summary names every replacement class with its count.
+        const QLabel *summary = dialog.findChild<QLabel *>(QStringLiteral("previewSummary"));
+        QVERIFY(summary);
+        QVERIFY2(summary->text().contains(QStringLiteral("Address %1").arg(emails.size())), qPrintable(summary->text()));
         QVERIFY(dialog.settings().redact);
         dialog.resize(900, 600);
         dialog.show();
