@@ -284,6 +284,17 @@ private slots:
         QVERIFY(!errors.isEmpty());
         QVERIFY(errors.first().toString().contains(QStringLiteral("truncated")));
     }
+
+    void dnsTimeoutIsAHardLimit()
+    {
+        const quint16 port = startPeer(QStringLiteral("hostile_dns_peer.py"), QStringLiteral("silent"));
+        QVERIFY(port > 0);
+        const Measured m = runMwb({QStringLiteral("dns"), QStringLiteral("example.test"), QStringLiteral("--resolver"),
+                                   QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--timeout"), QStringLiteral("2")});
+        QCOMPARE(m.rc, 1);
+        QVERIFY2(m.wallMs >= 0 && m.wallMs <= 2000 + 1000, qPrintable(QString::number(m.wallMs)));
+        QVERIFY2(m.out.contains("no answer from 127.0.0.1:") || m.out.contains("time limit of 2 s"), m.out.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHostilePeers)

@@ -11,6 +11,7 @@ modes:
   tc-tcp-ok       every UDP answer has TC set and no records; TCP gives the full answer
   tc-tcp-fail     every UDP answer has TC set; a TCP connection is closed without an answer
   controls        answers carry ESC, BEL, NUL, backspace and an RLO in the SPF text and the MX name
+  silent          nothing is ever answered (UDP read and dropped, TCP accepted and held)
 """
 import socket
 import struct
@@ -77,6 +78,8 @@ def serve_udp(mode, sock):
     while True:
         try:
             msg, peer = sock.recvfrom(4096)
+            if mode == "silent":
+                continue
             sock.sendto(answer(mode, msg, False), peer)
         except Exception:
             continue
@@ -87,6 +90,9 @@ def serve_tcp_conn(mode, conn):
         conn.settimeout(10)
         if mode == "tc-tcp-fail":
             conn.close()
+            return
+        if mode == "silent":
+            time.sleep(MAX_LIFETIME)
             return
         buf = b""
         while True:
