@@ -312,6 +312,14 @@ private slots:
               {"Set-DnsClientServerAddress -InterfaceAlias 'Ethernet' -ServerAddresses '192.168.1.11'", "Restart-Service -Name MSExchangeTransport",
                "Restart-Service -Name MSExchangeFrontEndTransport"},
               {"Set-TransportService", "Set-DnsClient -InterfaceAlias"}, {}}},
+            // An Edge Transport server has no Front End Transport service: every Front End command is
+            // guarded, so the script (ErrorActionPreference Stop) runs through on an Edge too.
+            {"dns: Front End commands guarded for an Edge", {"dns-resolution", answers({{"transport-dns", N}, {"adapter-dns", N}, {"internal-name", Y}, {"split-dns", Y}, {"mx", N}}), true,
+              {"if (Get-Command -Name Get-FrontendTransportService -ErrorAction SilentlyContinue) { Get-FrontendTransportService",
+               "if (Get-Command -Name Set-FrontendTransportService -ErrorAction SilentlyContinue) { Set-FrontendTransportService -Identity 'EX01' -InternalDNSServers",
+               "if (Get-Command -Name Set-FrontendTransportService -ErrorAction SilentlyContinue) { Set-FrontendTransportService -Identity 'EX01' -ExternalDNSServers",
+               "if (Get-Service -Name MSExchangeFrontEndTransport -ErrorAction SilentlyContinue) { Restart-Service -Name MSExchangeFrontEndTransport }"},
+              {}, {}}},
             {"dns: all healthy", {"dns-resolution", answers({{"transport-dns", Y}, {"adapter-dns", Y}, {"internal-name", Y}, {"split-dns", Y}, {"mx", Y}}), true,
               {}, {"Restart-Service", "Set-DnsClientServerAddress", "Clear-DnsClientCache"}, {}}},
             {"dns: name fails", {"dns-resolution", answers({{"transport-dns", Y}, {"adapter-dns", Y}, {"internal-name", N}, {"mx", Y}}), false,
