@@ -300,7 +300,7 @@
         <translation>%1 – %2 (%3)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Caused by: %1</source>
         <translation>Verursacht durch: %1</translation>
     </message>
@@ -1888,7 +1888,7 @@ Mit Lesezeichen</translation>
 <context>
     <name>mwb::views::FindingDetails</name>
     <message>
-        <location filename="../views/sessions/findingsview.cpp" line="+136"/>
+        <location filename="../views/sessions/findingsview.cpp" line="+144"/>
         <source>Show &amp;sessions</source>
         <translation>&amp;Sitzungen anzeigen</translation>
     </message>
@@ -3659,12 +3659,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Names contain %1, this server&apos;s own name from its banner.</source>
-        <translation>Die Namen enthalten %1, den eigenen Namen dieses Servers aus seinem Banner.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>Senders may expect another name (MX, smart host): type it above to check.</source>
         <translation>Absender erwarten vielleicht einen anderen Namen (MX, Smarthost): oben eingeben, um ihn zu prüfen.</translation>
     </message>
@@ -3679,7 +3674,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Namen enthalten %1 NICHT</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-22"/>
         <source>SANs</source>
         <translation>SANs</translation>
     </message>
@@ -3694,12 +3689,17 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Names not in the log (only the thumbprint)</source>
         <translation>Namen nicht im Protokoll (nur der Fingerabdruck)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Names contain %1, the name in the server&apos;s banner.</source>
+        <translation>Die Namen enthalten %1, den Namen aus dem Banner des Servers.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Names contain %1</source>
         <translation>Namen enthalten %1</translation>
     </message>

@@ -300,7 +300,7 @@
         <translation>%1 – %2 (%3)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Caused by: %1</source>
         <translation>Causé par : %1</translation>
     </message>
@@ -1888,7 +1888,7 @@ Dans les signets</translation>
 <context>
     <name>mwb::views::FindingDetails</name>
     <message>
-        <location filename="../views/sessions/findingsview.cpp" line="+136"/>
+        <location filename="../views/sessions/findingsview.cpp" line="+144"/>
         <source>Show &amp;sessions</source>
         <translation>Afficher les &amp;sessions</translation>
     </message>
@@ -3659,12 +3659,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Empreinte</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Names contain %1, this server&apos;s own name from its banner.</source>
-        <translation>Les noms contiennent %1, le nom propre de ce serveur tiré de sa bannière.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+18"/>
         <source>Senders may expect another name (MX, smart host): type it above to check.</source>
         <translation>Les expéditeurs attendent peut-être un autre nom (MX, hôte actif) : saisissez-le ci-dessus pour le vérifier.</translation>
     </message>
@@ -3679,7 +3674,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Les noms ne contiennent PAS %1</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-22"/>
         <source>SANs</source>
         <translation>SAN</translation>
     </message>
@@ -3694,12 +3689,17 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>%1 au %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Names not in the log (only the thumbprint)</source>
         <translation>Noms absents du journal (seulement l’empreinte)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Names contain %1, the name in the server&apos;s banner.</source>
+        <translation>Les noms contiennent %1, le nom donné dans la bannière du serveur.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Names contain %1</source>
         <translation>Les noms contiennent %1</translation>
     </message>

@@ -46,7 +46,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == Title) {
-            QString tip = QStringLiteral("%1\n%2 \u2014 %3\n").arg(f.title.isEmpty() ? f.rule : f.title, f.rule, data(index, BadgeRole).toString());
+            QString tip = QStringLiteral("%1: %2\n%3 \u2014 %4\n")
+                              .arg(severityLabel(f.severity), f.title.isEmpty() ? f.rule : f.title, f.rule, data(index, BadgeRole).toString());
             if (const Finding *cause = findingAt(f.causedBy))
                 tip += tr("Caused by: %1").arg(cause->title.isEmpty() ? cause->rule : cause->title) + u'\n';
             return tip + f.explanation.left(400);

@@ -42,11 +42,19 @@ public:
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
         QRect r = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(2, 0, -4, 0);
+        // The severity's icon leads the row (its own column is hidden to give the title the room;
+        // the colour and the tooltip carry it too).
+        const QIcon severity = index.siblingAtColumn(FindingsModel::SeverityColumn).data(Qt::DecorationRole).value<QIcon>();
+        if (!severity.isNull()) {
+            const int side = std::min(r.height() - 2, 16);
+            severity.paint(painter, QRect(r.left(), r.top() + (r.height() - side) / 2, side, side));
+            r.setLeft(r.left() + side + 6);
+        }
         const QFontMetrics fm(opt.font);
         QString prefix;
         if (symptom)
             prefix = QStringLiteral("\u21b3 ");
-        const int badgeWidth = badge.isEmpty() ? 0 : fm.horizontalAdvance(badge) + 10;
+        const int badgeWidth = badge.isEmpty() ? 0 : std::min(fm.horizontalAdvance(badge), r.width() * 2 / 5) + 10;
         const int room = std::max(0, r.width() - badgeWidth - fm.horizontalAdvance(prefix));
         const bool selected = opt.state & QStyle::State_Selected;
         painter->save();
@@ -56,7 +64,7 @@ public:
         if (!badge.isEmpty()) {
             QColor grey = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText);
             painter->setPen(grey);
-            painter->drawText(r, Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(badge, Qt::ElideRight, std::max(0, r.width() / 2)));
+            painter->drawText(r, Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(badge, Qt::ElideRight, std::max(0, r.width() * 2 / 5)));
         }
         painter->restore();
     }
@@ -84,13 +92,13 @@ FindingsView::FindingsView(QWidget *parent)
     header->setSectionResizeMode(FindingsModel::Title, QHeaderView::Stretch);
     header->setSectionResizeMode(FindingsModel::SeverityColumn, QHeaderView::ResizeToContents);
     m_table->setColumnWidth(FindingsModel::Count, 60);
-    for (int c : {int(FindingsModel::Count), int(FindingsModel::Servers), int(FindingsModel::TimeSpan)})
+    for (int c : {int(FindingsModel::SeverityColumn), int(FindingsModel::Count), int(FindingsModel::Servers), int(FindingsModel::TimeSpan)})
         header->setSectionHidden(c, true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, [this](const QPoint &pos) {
         QHeaderView *h = m_table->horizontalHeader();
         QMenu menu(this);
-        for (int c : {int(FindingsModel::Count), int(FindingsModel::Servers), int(FindingsModel::TimeSpan)}) {
+        for (int c : {int(FindingsModel::SeverityColumn), int(FindingsModel::Count), int(FindingsModel::Servers), int(FindingsModel::TimeSpan)}) {
             QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
             a->setCheckable(true);
             a->setChecked(!h->isSectionHidden(c));

@@ -373,14 +373,19 @@ void TranscriptView::refreshCard()
         if (c.notAfterMs != kNoTime)
             row(tr("Valid"), tr("%1 to %2").arg(formatTime(c.notBeforeMs, TimeDisplay::Utc).left(10), formatTime(c.notAfterMs, TimeDisplay::Utc).left(10)));
         const bool namesKnown = !c.subject.isEmpty() || !c.alternateNames.isEmpty();
+        // The expected name is the server's: it is checked against the certificate the server side
+        // presented (Exchange's own in a Receive log, the peer's in a Send log), never against the
+        // client's certificate of a mutual-TLS session (that showed a red cross for a healthy one).
+        const QString serverRole = s.direction == Direction::Send ? QStringLiteral("received") : QStringLiteral("sending");
+        const bool presentedByServer = c.role.isEmpty() || c.role == serverRole;
         QString verdict;
-        if (expected.isEmpty())
+        if (expected.isEmpty() || !presentedByServer)
             verdict.clear();
         else if (!namesKnown)
             verdict = QStringLiteral("<span>%1</span>").arg(esc(tr("Names not in the log (only the thumbprint)")));
         else if (certificateCoversName(c, expected) && expected == m_expectedGuessed)
             verdict = QStringLiteral("<span>\u2714 %1<br><i>%2</i></span>")
-                          .arg(esc(tr("Names contain %1, this server's own name from its banner.").arg(expected)),
+                          .arg(esc(tr("Names contain %1, the name in the server's banner.").arg(expected)),
                                esc(s.tlsFailure.isEmpty() ? tr("Senders may expect another name (MX, smart host): type it above to check.")
                                                           : tr("The handshake failed all the same: type the name the sender expects (MX, smart host) above.")));
         else if (certificateCoversName(c, expected))
