@@ -1,6 +1,7 @@
 #include "model/core/ingest/parser.h"
 
 #include <QSet>
+#include <QXmlStreamReader>
 
 #include <algorithm>
 #include <cstring>
@@ -22,10 +23,10 @@ QByteArray normaliseName(QByteArrayView raw)
     return n;
 }
 
-QList<QByteArray> splitNames(QByteArrayView text)
+QList<QByteArray> splitNames(QByteArrayView text, char delim = ',')
 {
     FieldView f[kMaxFields];
-    const int n = std::min(splitFields(text, f, kMaxFields), kMaxFields);
+    const int n = std::min(splitFields(text, f, kMaxFields, delim), kMaxFields);
     QList<QByteArray> out;
     out.reserve(n);
     for (int i = 0; i < n; ++i)
@@ -90,7 +91,7 @@ bool isProtocol(LogFormat f) { return f == LogFormat::SmtpReceive || f == LogFor
 struct TrackColumns {
     int time = -1, clientIp = -1, clientHost = -1, serverIp = -1, serverHost = -1, sourceContext = -1, connector = -1,
         source = -1, eventId = -1, internalId = -1, messageId = -1, networkId = -1, recipients = -1, recipientStatus = -1,
-        subject = -1, sender = -1, status = -1;
+        subject = -1, sender = -1, status = -1, detail = -1, data = -1;
     int count = 0;
 };
 
@@ -106,23 +107,28 @@ TrackColumns trackColumnsFromNames(const QList<QByteArray> &names)
         }
         return -1;
     };
-    c.time = idx({"date-time", "date-time-utc", "origin-timestamp-utc", "received", "timestamp"});
-    c.clientIp = idx({"client-ip", "fromip", "original-client-ip"});
-    c.clientHost = idx({"client-hostname"});
-    c.serverIp = idx({"server-ip", "toip"});
-    c.serverHost = idx({"server-hostname"});
-    c.sourceContext = idx({"source-context"});
-    c.connector = idx({"connector-id"});
+    // Log-file names (date-time …), EXO report names (date_time_utc …) and the property names of
+    // PowerShell objects (Get-MessageTrackingLog: Timestamp, EventId …; Get-MessageTraceV2 and
+    // Get-MessageTraceDetailV2: Received, Date, Event, Detail, Data …).
+    c.time = idx({"date-time", "date-time-utc", "origin-timestamp-utc", "received", "timestamp", "date"});
+    c.clientIp = idx({"client-ip", "clientip", "fromip", "original-client-ip"});
+    c.clientHost = idx({"client-hostname", "clienthostname"});
+    c.serverIp = idx({"server-ip", "serverip", "toip"});
+    c.serverHost = idx({"server-hostname", "serverhostname"});
+    c.sourceContext = idx({"source-context", "sourcecontext"});
+    c.connector = idx({"connector-id", "connectorid"});
     c.source = idx({"source"});
-    c.eventId = idx({"event-id"});
-    c.internalId = idx({"internal-message-id"});
+    c.eventId = idx({"event-id", "eventid", "event"});
+    c.internalId = idx({"internal-message-id", "internalmessageid"});
     c.messageId = idx({"message-id", "messageid"});
-    c.networkId = idx({"network-message-id", "messagetraceid"});
-    c.recipients = idx({"recipient-address", "recipientaddress"});
-    c.recipientStatus = idx({"recipient-status"});
-    c.subject = idx({"message-subject", "subject"});
-    c.sender = idx({"sender-address", "senderaddress"});
+    c.networkId = idx({"network-message-id", "networkmessageid", "messagetraceid"});
+    c.recipients = idx({"recipient-address", "recipientaddress", "recipients"});
+    c.recipientStatus = idx({"recipient-status", "recipientstatus"});
+    c.subject = idx({"message-subject", "messagesubject", "subject"});
+    c.sender = idx({"sender-address", "senderaddress", "sender"});
     c.status = idx({"status"});
+    c.detail = idx({"detail"});
+    c.data = idx({"data"});
     return c;
 }
 
@@ -186,6 +192,272 @@ QStringList splitList(const FieldView &v)
     return out;
 }
 
+// Multi-valued properties as PowerShell exports them: "System.String[]" (not joined: nothing to
+// read), "{a, b}" (Format-List), or joined by ';', ',' or blanks.
+QStringList splitMultiValue(const QString &raw)
+{
+    QString t = raw.trimmed();
+    if (t.startsWith(u'{') && t.endsWith(u'}'))
+        t = t.mid(1, t.size() - 2);
+    if (t.isEmpty() || (t.startsWith(QLatin1String("System.")) && t.endsWith(QLatin1String("[]"))))
+        return {};
+    QStringList out;
+    QString cur;
+    auto flush = [&] {
+        if (cur.endsWith(QLatin1String("...")))   // Format-List shows the first four, then "..."
+            cur.chop(3);
+        if (!cur.isEmpty())
+            out.append(cur);
+        cur.clear();
+    };
+    for (QChar ch : std::as_const(t)) {
+        if (ch == u';' || ch == u',' || ch.isSpace())
+            flush();
+        else
+            cur.append(ch);
+    }
+    flush();
+    return out;
+}
+
+// Dates written in a machine's culture (Export-Csv, Format-List): day and month order is decided
+// once per file from all its dates, never per line.
+enum class DateOrder { Unknown, DayFirst, MonthFirst };
+
+struct DateVotes {
+    int dayFirst = 0, monthFirst = 0, dot = 0, ampm = 0, slash = 0;
+    DateOrder decide() const
+    {
+        if (dayFirst > monthFirst)
+            return DateOrder::DayFirst;
+        if (monthFirst > dayFirst)
+            return DateOrder::MonthFirst;
+        if (dot > 0)
+            return DateOrder::DayFirst;   // de-DE and friends: dd.MM.yyyy
+        if (ampm > 0)
+            return DateOrder::MonthFirst; // en-US: M/d/yyyy h:mm:ss tt
+        if (slash > 0)
+            return DateOrder::DayFirst;   // a 24-hour clock with '/': fr-FR, en-GB dd/MM/yyyy
+        return DateOrder::MonthFirst;
+    }
+};
+
+struct CultureDate {
+    int a = 0, b = 0, y = 0, h = 0, mi = 0, s = 0, ms = 0;
+    char sep = 0;
+    int ampm = 0;   // 0 none, 1 AM, 2 PM
+};
+
+bool readNumber(QByteArrayView t, qsizetype &p, int maxDigits, int &out)
+{
+    int v = 0, n = 0;
+    while (p < t.size() && n < maxDigits && t[p] >= '0' && t[p] <= '9') {
+        v = v * 10 + (t[p] - '0');
+        ++p;
+        ++n;
+    }
+    out = v;
+    return n > 0;
+}
+
+// a<sep>b<sep>yyyy h:mm[:ss[.fff]] [AM|PM], sep one of . / -
+bool splitCultureDate(QByteArrayView raw, CultureDate &d)
+{
+    const QByteArrayView t = trimmedView(raw);
+    qsizetype p = 0;
+    if (!readNumber(t, p, 2, d.a) || p >= t.size())
+        return false;
+    d.sep = t[p];
+    if (d.sep != '.' && d.sep != '/' && d.sep != '-')
+        return false;
+    ++p;
+    if (!readNumber(t, p, 2, d.b) || p >= t.size() || t[p] != d.sep)
+        return false;
+    ++p;
+    const qsizetype ys = p;
+    if (!readNumber(t, p, 4, d.y) || p - ys != 4)
+        return false;
+    if (p < t.size() && t[p] == '.')
+        ++p;   // "07.12.2026. 09:01" (some cultures end the date with a dot)
+    if (p >= t.size() || (t[p] != ' ' && t[p] != 'T'))
+        return false;
+    while (p < t.size() && (t[p] == ' ' || t[p] == 'T'))
+        ++p;
+    if (!readNumber(t, p, 2, d.h) || p >= t.size() || (t[p] != ':' && t[p] != '.'))
+        return false;
+    ++p;
+    if (!readNumber(t, p, 2, d.mi))
+        return false;
+    if (p < t.size() && (t[p] == ':' || t[p] == '.') && p + 1 < t.size() && t[p + 1] >= '0' && t[p + 1] <= '9') {
+        ++p;
+        if (!readNumber(t, p, 2, d.s))
+            return false;
+        if (p < t.size() && (t[p] == '.' || t[p] == ',')) {
+            ++p;
+            int scale = 100;
+            while (p < t.size() && t[p] >= '0' && t[p] <= '9') {
+                d.ms += (t[p] - '0') * scale;
+                scale /= 10;
+                ++p;
+            }
+        }
+    }
+    while (p < t.size() && t[p] == ' ')
+        ++p;
+    if (p < t.size()) {
+        const QByteArrayView rest = t.sliced(p);
+        if (equalsNoCase(rest, "AM") || equalsNoCase(rest, "a.m."))
+            d.ampm = 1;
+        else if (equalsNoCase(rest, "PM") || equalsNoCase(rest, "p.m."))
+            d.ampm = 2;
+        else if (rest != "Z" && !equalsNoCase(rest, "UTC"))
+            return false;
+    }
+    return true;
+}
+
+void voteDate(QByteArrayView raw, DateVotes &v)
+{
+    CultureDate d;
+    if (!splitCultureDate(raw, d))
+        return;
+    if (d.a > 12 && d.b <= 12)
+        ++v.dayFirst;
+    else if (d.b > 12 && d.a <= 12)
+        ++v.monthFirst;
+    if (d.sep == '.')
+        ++v.dot;
+    else if (d.ampm)
+        ++v.ampm;
+    else if (d.sep == '/')
+        ++v.slash;
+}
+
+// ISO and the forms parseTimestampMs knows first; a culture date then in the file's order.
+qint64 parseCultureTimestamp(QByteArrayView raw, DateOrder order)
+{
+    const QByteArrayView t = trimmedView(raw);
+    if (order == DateOrder::Unknown || (t.size() >= 5 && t[4] == '-'))
+        return parseTimestampMs(t);
+    CultureDate d;
+    if (!splitCultureDate(t, d))
+        return parseTimestampMs(t);
+    const int day = order == DateOrder::DayFirst ? d.a : d.b;
+    const int month = order == DateOrder::DayFirst ? d.b : d.a;
+    int h = d.h;
+    if (d.ampm) {
+        if (h < 1 || h > 12)
+            return kNoTime;
+        h = (h % 12) + (d.ampm == 2 ? 12 : 0);
+    }
+    if (day < 1 || day > 31 || month < 1 || month > 12 || h > 23 || d.mi > 59 || d.s > 60)
+        return kNoTime;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.y, month, day, h, d.mi, d.s, d.ms);
+    return parseTimestampMs(QByteArrayView(buf, qsizetype(std::strlen(buf))));
+}
+
+// One "Name : value" line of Format-List output (padding may be collapsed to nothing).
+bool listPropertyLine(QByteArrayView line, QByteArrayView &name, QByteArrayView &value)
+{
+    qsizetype p = 0;
+    const qsizetype n = line.size();
+    if (n == 0 || !((line[0] >= 'A' && line[0] <= 'Z') || (line[0] >= 'a' && line[0] <= 'z')))
+        return false;
+    while (p < n && ((line[p] >= 'A' && line[p] <= 'Z') || (line[p] >= 'a' && line[p] <= 'z')
+                     || (line[p] >= '0' && line[p] <= '9') || line[p] == '_' || line[p] == '-'))
+        ++p;
+    name = line.first(p);
+    while (p < n && line[p] == ' ')
+        ++p;
+    if (p >= n || line[p] != ':')
+        return false;
+    ++p;
+    if (p < n && line[p] != ' ' && line[p] != '\t')
+        return false;
+    value = trimmedView(line.sliced(p));
+    return true;
+}
+
+// The format a CSV header row names (after normaliseName), or Unknown.
+LogFormat formatFromCsvHeader(const QList<QByteArray> &names, bool *detailRows)
+{
+    if (detailRows)
+        *detailRows = false;
+    if (names.contains("origin-timestamp-utc") || names.contains("date-time-utc"))
+        return LogFormat::ExoMessageTrace;
+    if (names.contains("received") && names.contains("senderaddress") && names.contains("recipientaddress")) {
+        // Get-MessageTrace (2014-2025) carries Organization, StartDate, EndDate and Index; V2 does not.
+        if (names.contains("startdate") || names.contains("enddate") || names.contains("index")
+            || names.contains("organization"))
+            return LogFormat::ExoGetMessageTrace;
+        return LogFormat::ExoMessageTraceV2;
+    }
+    if ((names.contains("date") || names.contains("received")) && names.contains("event")
+        && (names.contains("messagetraceid") || names.contains("detail"))) {
+        if (detailRows)
+            *detailRows = true;
+        return LogFormat::ExoMessageTraceV2;   // Get-MessageTraceDetail(V2)
+    }
+    if (names.contains("timestamp") && names.contains("eventid") && names.contains("messageid"))
+        return LogFormat::EmsMessageTrackingCsv;
+    if (names.contains("date-time") && names.contains("event-id") && names.contains("message-id"))
+        return LogFormat::MessageTracking;   // a tracking log exported with a plain header row
+    return LogFormat::Unknown;
+}
+
+bool isCsvExport(LogFormat f)
+{
+    return f == LogFormat::ExoMessageTrace || f == LogFormat::ExoGetMessageTrace || f == LogFormat::ExoMessageTraceV2
+        || f == LogFormat::EmsMessageTrackingCsv;
+}
+
+bool isTrackingLike(LogFormat f)
+{
+    return f == LogFormat::MessageTracking || f == LogFormat::EmsMessageTrackingCsv || f == LogFormat::EmsMessageTrackingList;
+}
+
+// Get-MessageTraceDetailV2's Data: <root><MEP Name="ConnectorId" String="…"/>…</root>
+void readTraceDetailData(const QString &xml, TrackEvent &e)
+{
+    if (!xml.contains(u'<'))
+        return;
+    QXmlStreamReader r(xml);
+    while (!r.atEnd()) {
+        if (r.readNext() != QXmlStreamReader::StartElement || r.name() != QLatin1String("MEP"))
+            continue;
+        const QXmlStreamAttributes a = r.attributes();
+        const QString name = a.value(QLatin1String("Name")).toString().toLower();
+        QString value;
+        for (const char *k : {"String", "Integer", "Long", "Boolean", "Blob", "Value"}) {
+            if (a.hasAttribute(QLatin1String(k))) {
+                value = a.value(QLatin1String(k)).toString().trimmed();
+                break;
+            }
+        }
+        if (name.isEmpty() || value.isEmpty())
+            continue;
+        if (name.contains(QLatin1String("connector"))) {
+            if (e.connector.isEmpty())
+                e.connector = value;
+        } else if (name == QLatin1String("clientip") || name == QLatin1String("originalclientip")) {
+            if (e.clientIp.isEmpty())
+                e.clientIp = value;
+        } else if (name == QLatin1String("clientname") || name == QLatin1String("clienthostname")) {
+            e.clientHost = value;
+        } else if (name.contains(QLatin1String("server")) && name.endsWith(QLatin1String("ip"))) {
+            e.serverIp = value;
+        } else if (name.contains(QLatin1String("server"))) {
+            e.serverHost = value;   // ServerHostName, LastAttemptedServerName …: the on-premises peer
+        } else if (name == QLatin1String("sourcecontext")) {
+            e.sourceContext = value;
+        } else if (name.contains(QLatin1String("response")) || name.contains(QLatin1String("error"))) {
+            if (!e.recipientStatus.contains(value))
+                e.recipientStatus += (e.recipientStatus.isEmpty() ? QString() : QStringLiteral("; ")) + value;
+        }
+    }
+}
+
 struct KeyBits {
     quint64 id = 0;
     int connector = -1;
@@ -221,7 +493,11 @@ public:
             m_out.meta.errors.append({0, d.why});
             return std::move(m_out);
         }
-        if (isProtocol(d.format) && !m_control.keepLines && m_control.chunks > 1
+        if (isCsvExport(d.format))
+            decideCsvDateOrder();
+        if (d.format == LogFormat::EmsMessageTrackingList)
+            parseFormatList();
+        else if (isProtocol(d.format) && !m_control.keepLines && m_control.chunks > 1
             && m_text.size() >= 2 * std::max<qint64>(1, m_control.minChunkBytes))
             parseChunked();
         else
@@ -364,6 +640,7 @@ private:
         int protoShape = 0, trackShape = 0, votes = 0, backslash = 0, nonEmpty = 0;
         LogFormat logType = LogFormat::Unknown;
         QList<QByteArray> fieldNames;
+        QSet<QByteArray> listProps;   // Format-List property names seen
         bool binary = false;
         while (pos < m_text.size() && examined < 64) {
             const RecordSpan r = nextRecord(m_text, pos);
@@ -389,23 +666,27 @@ private:
                 continue;   // "#TYPE Deserialized…" of PowerShell 5.1 and other comments
             ++examined;
             if (examined == 1 && fieldNames.isEmpty()) {
-                // A CSV header row of a message-trace export?
-                const QList<QByteArray> names = splitNames(rec);
-                if (names.contains("origin-timestamp-utc") || names.contains("date-time-utc")) {
-                    m_csvNames = names;
-                    d.format = LogFormat::ExoMessageTrace;
-                    return d;
+                // A CSV header row of an export (Export-Csv of a cmdlet, an EXO report)? Its
+                // delimiter is the one that makes it a known header: ',' or -Delimiter/-UseCulture.
+                for (const char delim : {',', ';', '\t', '|'}) {
+                    if (delim != ',' && !rec.contains(delim))
+                        continue;
+                    const QList<QByteArray> names = splitNames(rec, delim);
+                    bool detail = false;
+                    const LogFormat f = formatFromCsvHeader(names, &detail);
+                    if (f != LogFormat::Unknown) {
+                        m_csvNames = names;
+                        m_delim = delim;
+                        m_traceDetail = detail;
+                        d.format = f;
+                        return d;
+                    }
                 }
-                if (names.contains("received") && names.contains("senderaddress") && names.contains("recipientaddress")) {
-                    m_csvNames = names;
-                    d.format = LogFormat::ExoGetMessageTrace;
-                    return d;
-                }
-                if (names.contains("date-time") && names.contains("event-id") && names.contains("message-id")) {
-                    m_csvNames = names;   // a tracking log exported with a plain header row
-                    d.format = LogFormat::MessageTracking;
-                    return d;
-                }
+            }
+            {
+                QByteArrayView pn, pv;
+                if (listPropertyLine(rec, pn, pv))
+                    listProps.insert(pn.toByteArray().toLower());
             }
             FieldView f[kMaxFields];
             const int n = splitFields(rec, f, kMaxFields);
@@ -427,6 +708,11 @@ private:
         }
         if (logType == LogFormat::TransportConnectivity) {
             d.format = logType;
+            return d;
+        }
+        if (logType == LogFormat::Unknown && fieldNames.isEmpty() && protoShape == 0 && listProps.contains("eventid")
+            && listProps.contains("messageid") && listProps.contains("timestamp")) {
+            d.format = LogFormat::EmsMessageTrackingList;
             return d;
         }
         if (logType == LogFormat::MessageTracking || (logType == LogFormat::Unknown && !fieldNames.isEmpty()
@@ -470,6 +756,134 @@ private:
         return d;
     }
 
+    // Day or month first: decided from every date of the time column (exports are small).
+    void decideCsvDateOrder()
+    {
+        const TrackColumns c = trackColumnsFromNames(m_csvNames);
+        if (c.time < 0)
+            return;
+        DateVotes votes;
+        FieldView f[kMaxFields];
+        qsizetype pos = 0;
+        while (pos < m_text.size()) {
+            const RecordSpan r = nextRecord(m_text, pos, 64, m_delim);
+            pos = r.next;
+            const QByteArrayView rec = m_text.sliced(r.begin, r.end - r.begin);
+            if (rec.isEmpty() || rec.startsWith('#'))
+                continue;
+            const int n = std::min(splitFields(rec, f, kMaxFields, m_delim), kMaxFields);
+            if (c.time < n)
+                voteDate(f[c.time].view(), votes);
+        }
+        m_dateOrder = votes.decide();
+    }
+
+    // Get-MessageTrackingLog | Format-List: records of "Name : value" lines separated by blank
+    // lines; a value wrapped at the console width goes on in indented lines (joined without a
+    // break); pasted copies may lose the padding or the blank lines (a repeated name then starts
+    // the next record).
+    void parseFormatList()
+    {
+        struct Prop {
+            QByteArray name, value;
+        };
+        struct Rec {
+            qint64 line = 0;
+            qsizetype begin = 0, end = 0;
+            int lines = 0;
+            bool terminated = true;
+            std::vector<Prop> props;
+        };
+        std::vector<Rec> recs;
+        Rec cur;
+        auto close = [&] {
+            if (!cur.props.empty())
+                recs.push_back(std::move(cur));
+            cur = Rec{};
+        };
+        const char *p = m_text.data();
+        const qsizetype size = m_text.size();
+        qsizetype pos = 0;
+        qint64 lineNo = 1;
+        while (pos < size) {
+            const void *nl = std::memchr(p + pos, '\n', size_t(size - pos));
+            const qsizetype e = nl ? static_cast<const char *>(nl) - p : size;
+            qsizetype le = e;
+            if (le > pos && p[le - 1] == '\r')
+                --le;
+            const QByteArrayView line(p + pos, le - pos);
+            const qsizetype begin = pos;
+            const qint64 thisLine = lineNo++;
+            pos = nl ? e + 1 : size;
+            if (trimmedView(line).isEmpty()) {
+                close();
+                continue;
+            }
+            if (std::memchr(line.data(), 0, size_t(line.size()))) {
+                issue(thisLine, QStringLiteral("line contains NUL bytes (binary data)"));
+                continue;
+            }
+            QByteArrayView name, value;
+            const bool indented = line[0] == ' ' || line[0] == '\t';
+            if (!indented && listPropertyLine(line, name, value)) {
+                const QByteArray key = name.toByteArray().toLower();
+                const bool repeated = std::any_of(cur.props.begin(), cur.props.end(), [&](const Prop &pr) { return pr.name == key; });
+                if (repeated)
+                    close();
+                if (cur.props.empty()) {
+                    cur.line = thisLine;
+                    cur.begin = begin;
+                }
+                cur.props.push_back({key, value.toByteArray()});
+            } else if (!cur.props.empty()) {
+                cur.props.back().value += trimmedView(line).toByteArray();   // a wrapped value
+            } else {
+                if (!line.startsWith("PS "))   // the prompt and command line above the output
+                    issue(thisLine, QStringLiteral("not a Format-List line (Name : value)"));
+                continue;
+            }
+            cur.end = le;
+            cur.lines = int(thisLine - cur.line + 1);
+            cur.terminated = nl != nullptr;
+        }
+        close();
+        DateVotes votes;
+        for (const Rec &r : recs) {
+            for (const Prop &pr : r.props) {
+                if (pr.name == "timestamp")
+                    voteDate(pr.value, votes);
+            }
+        }
+        m_dateOrder = votes.decide();
+        FieldView f[kMaxFields];
+        for (const Rec &r : recs) {
+            if (m_control.cancel && m_control.cancel->load(std::memory_order_relaxed)) {
+                m_out.cancelled = true;
+                return;
+            }
+            QList<QByteArray> names;
+            const int n = int(std::min<size_t>(r.props.size(), kMaxFields));
+            for (int i = 0; i < n; ++i) {
+                names.append(r.props[size_t(i)].name);
+                f[i] = FieldView{r.props[size_t(i)].value.constData(), r.props[size_t(i)].value.size(), false};
+            }
+            const TrackColumns track = trackColumnsFromNames(names);
+            RecordSpan span;
+            span.begin = r.begin;
+            span.end = r.end;
+            span.next = r.end;
+            span.physicalLines = r.lines;
+            span.terminated = r.terminated;
+            if (track.time < 0 || track.eventId < 0) {
+                lineIssue(r.line, span, QStringLiteral("Format-List record without Timestamp or EventId"));
+                continue;
+            }
+            parseTrackRow(f, n, std::max(n, 2), track, span, r.line);
+        }
+        if (m_control.progress)
+            m_control.progress(m_out.meta.bytes);
+    }
+
     void parseAll(qsizetype begin, qsizetype end)
     {
         if (isProtocol(m_out.meta.format))
@@ -484,8 +898,7 @@ private:
     {
         const LogFormat fmt = m_out.meta.format;
         TrackColumns track = trackColumnsFromNames(m_csvNames);
-        bool csvHeaderPending = (fmt == LogFormat::ExoMessageTrace || fmt == LogFormat::ExoGetMessageTrace
-                                 || (fmt == LogFormat::MessageTracking && !m_csvNames.isEmpty()));
+        bool csvHeaderPending = isCsvExport(fmt) || (fmt == LogFormat::MessageTracking && !m_csvNames.isEmpty());
         qsizetype pos = begin;
         qint64 lastProgress = begin;
         const qint64 raw = m_out.meta.bytes;
@@ -504,7 +917,7 @@ private:
             }
             if (fastCount && countLineFast(pos, lineNo))
                 continue;
-            const RecordSpan r = nextRecord(m_text, pos);
+            const RecordSpan r = nextRecord(m_text, pos, 64, m_delim);
             const qint64 thisLine = lineNo;
             lineNo += r.physicalLines;
             pos = r.next;
@@ -542,7 +955,7 @@ private:
                 continue;
             if (csvHeaderPending) {
                 csvHeaderPending = false;
-                const QList<QByteArray> names = splitNames(rec);
+                const QList<QByteArray> names = splitNames(rec, m_delim);
                 if (names == m_csvNames || names.contains("date-time") || names.contains("received")
                     || names.contains("origin-timestamp-utc") || names.contains("date-time-utc"))
                     continue;   // the header row itself
@@ -561,9 +974,11 @@ private:
             } else {
                 // Repeated CSV header rows (concatenated exports) are skipped.
                 if (rec.contains("origin_timestamp_utc") || rec.contains("date_time_utc")
-                    || (fmt == LogFormat::ExoGetMessageTrace && rec.contains("SenderAddress")))
+                    || (fmt == LogFormat::ExoGetMessageTrace && rec.contains("SenderAddress"))
+                    || ((fmt == LogFormat::ExoMessageTraceV2 || fmt == LogFormat::EmsMessageTrackingCsv)
+                        && splitNames(rec, m_delim) == m_csvNames))
                     continue;
-                const int n = splitFields(rec, f, kMaxFields);
+                const int n = splitFields(rec, f, kMaxFields, m_delim);
                 if (m_headerlessTracking) {
                     if (n != 26 && n != 27 && n != 30) {
                         lineIssue(thisLine, r, QStringLiteral("not a message-tracking line: %1 fields (expected 26, 27 or 30)").arg(n));
@@ -861,7 +1276,7 @@ private:
 
     void parseTrackRow(const FieldView *f, int stored, int n, const TrackColumns &c, const RecordSpan &r, qint64 lineNo)
     {
-        const qint64 t = parseTimestampMs(fieldAt(f, stored, c.time).view());
+        const qint64 t = parseCultureTimestamp(fieldAt(f, stored, c.time).view(), m_dateOrder);
         if (t == kNoTime || n < 2) {
             lineIssue(lineNo, r, QStringLiteral("not a %1 row: unreadable date-time").arg(formatIdLocal()));
             return;
@@ -879,7 +1294,7 @@ private:
         if (!m_control.keepLines) {
             // Counting: only what correlation needs, hashed.
             QString server;
-            if (fmt == LogFormat::MessageTracking) {
+            if (isTrackingLike(fmt)) {
                 const QString event = fieldAt(f, stored, c.eventId).text().trimmed().toUpper();
                 const QString host = event == QLatin1String("SEND") ? fieldAt(f, stored, c.clientHost).text()
                                                                      : fieldAt(f, stored, c.serverHost).text();
@@ -902,14 +1317,22 @@ private:
         e.connector = fieldAt(f, stored, c.connector).text();
         e.clientIp = fieldAt(f, stored, c.clientIp).text();
         e.serverIp = fieldAt(f, stored, c.serverIp).text();
-        if (fmt == LogFormat::MessageTracking) {
+        if (isTrackingLike(fmt)) {
             e.clientHost = fieldAt(f, stored, c.clientHost).text();
             e.serverHost = fieldAt(f, stored, c.serverHost).text();
             e.sourceContext = fieldAt(f, stored, c.sourceContext).text();
             e.source = fieldAt(f, stored, c.source).text().trimmed().toUpper();
             e.event = fieldAt(f, stored, c.eventId).text().trimmed().toUpper();
-            e.recipients = splitList(fieldAt(f, stored, c.recipients));
-            e.recipientStatus = fieldAt(f, stored, c.recipientStatus).text();
+            if (fmt == LogFormat::MessageTracking) {
+                e.recipients = splitList(fieldAt(f, stored, c.recipients));
+                e.recipientStatus = fieldAt(f, stored, c.recipientStatus).text();
+            } else {
+                // Export-Csv / Format-List of Get-MessageTrackingLog: "System.String[]" unless joined.
+                e.recipients = splitMultiValue(fieldAt(f, stored, c.recipients).text());
+                const QString status = fieldAt(f, stored, c.recipientStatus).text().trimmed();
+                if (!status.startsWith(QLatin1String("System.")))
+                    e.recipientStatus = status.startsWith(u'{') && status.endsWith(u'}') ? status.mid(1, status.size() - 2) : status;
+            }
             // The server of the event: a SEND is logged by its client side.
             const QString host = (e.event == QLatin1String("SEND") && !e.clientHost.isEmpty()) ? e.clientHost : e.serverHost;
             e.server = shortHost(host.trimmed());
@@ -918,7 +1341,21 @@ private:
             m_out.events.append(e);
             return;
         }
-        if (fmt == LogFormat::ExoGetMessageTrace) {
+        if (fmt == LogFormat::ExoMessageTraceV2 && m_traceDetail) {
+            // Get-MessageTraceDetailV2: one row per event; Detail is the free text, Data the XML
+            // that names the connector and the remote server (what ties a deferral to on-premises).
+            e.server = QStringLiteral("EXO");
+            e.source = QStringLiteral("EXO");
+            e.event = fieldAt(f, stored, c.eventId).text().trimmed().toUpper();
+            if (e.event.isEmpty())
+                e.event = QStringLiteral("RECEIVE");
+            e.recipients = splitMultiValue(fieldAt(f, stored, c.recipients).text());
+            e.recipientStatus = fieldAt(f, stored, c.detail).text().trimmed();
+            readTraceDetailData(fieldAt(f, stored, c.data).text(), e);
+            m_out.events.append(e);
+            return;
+        }
+        if (fmt == LogFormat::ExoGetMessageTrace || fmt == LogFormat::ExoMessageTraceV2) {
             e.server = QStringLiteral("EXO");
             e.source = QStringLiteral("EXO");
             const QString status = fieldAt(f, stored, c.status).text().trimmed().toLower();
@@ -1016,6 +1453,9 @@ private:
         case LogFormat::MessageTracking: return QStringLiteral("message-tracking");
         case LogFormat::ExoMessageTrace: return QStringLiteral("exo-message-trace");
         case LogFormat::ExoGetMessageTrace: return QStringLiteral("exo-get-messagetrace");
+        case LogFormat::ExoMessageTraceV2: return QStringLiteral("exo-message-trace-v2");
+        case LogFormat::EmsMessageTrackingCsv: return QStringLiteral("ems-message-tracking-csv");
+        case LogFormat::EmsMessageTrackingList: return QStringLiteral("ems-message-tracking-list");
         default: break;
         }
         return QStringLiteral("log");
@@ -1045,7 +1485,8 @@ private:
                 }
             }
         }
-        if (m_out.meta.format == LogFormat::ExoMessageTrace || m_out.meta.format == LogFormat::ExoGetMessageTrace)
+        if (m_out.meta.format == LogFormat::ExoMessageTrace || m_out.meta.format == LogFormat::ExoGetMessageTrace
+            || m_out.meta.format == LogFormat::ExoMessageTraceV2 || m_out.meta.format == LogFormat::ExoGraphMessageTrace)
             server = QStringLiteral("EXO");
         if (server.isEmpty())
             server = m_hint;
@@ -1074,6 +1515,9 @@ private:
     ProtocolColumns m_protoCols;
     ProtocolColumns m_startCols;   // a range parser's columns at its start
     QList<QByteArray> m_csvNames;
+    char m_delim = ',';              // CSV exports: the delimiter of their header row
+    bool m_traceDetail = false;      // Get-MessageTraceDetail(V2) rows, not message rows
+    DateOrder m_dateOrder = DateOrder::Unknown;   // culture dates of an export, decided per file
     bool m_headerlessTracking = false;
     std::vector<int> m_keySlots;   // power-of-two table of key indexes, -1 = free
     KeyBits m_lastBits;

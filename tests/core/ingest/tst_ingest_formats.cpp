@@ -257,6 +257,123 @@ private Q_SLOTS:
         QVERIFY(pf.cancelled);
         QVERIFY(pf.meta.lines < 40000);
     }
+    // Issue #25.4: what Get-MessageTrackingLog, Get-MessageTraceV2 and Get-MessageTraceDetailV2
+    // look like after Export-Csv / Format-List (fixtures written by the project).
+    void emsExportCsvWithTypeLineAndUnjoinedRecipients()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/ems_tracking_export.csv")));
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QCOMPARE(formatId(pf.meta.format), QStringLiteral("ems-message-tracking-csv"));
+        QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+        QCOMPARE(pf.events.size(), 4);
+        QCOMPARE(pf.events[0].event, QStringLiteral("RECEIVE"));
+        QCOMPARE(pf.events[0].server, QStringLiteral("EX01"));
+        QCOMPARE(pf.events[2].server, QStringLiteral("EX02"));   // one export, several servers
+        QCOMPARE(pf.events[0].timeMs, parseTimestampMs("2026-12-07T09:01:02Z"));
+        QCOMPARE(pf.events[3].timeMs, parseTimestampMs("2026-12-07T13:15:30Z"));   // 1:15:30 PM
+        QVERIFY(pf.events[0].recipients.isEmpty());   // "System.String[]" is no address
+        QVERIFY(pf.events[0].recipientStatus.isEmpty());
+        QCOMPARE(pf.events[0].messageId, QStringLiteral("<a1b2c3@fabrikam.com>"));
+        QCOMPARE(pf.events[0].sourceContext, QStringLiteral("08DF1111AAAA2222;2026-12-07T09:01:01.900Z;0"));
+        QCOMPARE(pf.events[0].subject, QStringLiteral("Quarterly figures, draft"));
+    }
+    void emsExportGermanSemicolonJoinedRecipients()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/ems_tracking_de.csv")));
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+        QCOMPARE(pf.events.size(), 4);
+        QCOMPARE(pf.events[0].timeMs, parseTimestampMs("2026-12-07T09:01:02Z"));   // 07.12.2026: 7 December
+        QCOMPARE(pf.events[3].timeMs, parseTimestampMs("2026-12-07T13:15:30Z"));
+        QCOMPARE(pf.events[0].recipients, (QStringList{"anna@contoso.com", "ben@contoso.com"}));
+        QCOMPARE(pf.events[3].recipientStatus, QStringLiteral("550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found"));
+    }
+    void emsExportUtf16LeWithBom()
+    {
+        // Export-Csv -Encoding Unicode
+        const QByteArray raw = QByteArray("\xFF\xFE", 2) + utf16le(readData(QStringLiteral("../exports/ems_tracking_de.csv")));
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QCOMPARE(pf.meta.encoding, QStringLiteral("UTF-16LE BOM"));
+        QCOMPARE(pf.events.size(), 4);
+        QCOMPARE(pf.events[1].event, QStringLiteral("SEND"));
+    }
+    void dayFirstIsDecidedFromTheWholeFile()
+    {
+        // The first rows are ambiguous (3/4/2026); a later 13/04/2026 shows the culture is day first.
+        const QByteArray raw = "\"Timestamp\",\"EventId\",\"MessageId\",\"ServerHostname\"\n"
+                               "\"03/04/2026 10:00:00\",\"RECEIVE\",\"<m1@x>\",\"EX01\"\n"
+                               "\"13/04/2026 10:00:00\",\"DELIVER\",\"<m1@x>\",\"EX01\"\n";
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[0].timeMs, parseTimestampMs("2026-04-03T10:00:00Z"));
+        QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2026-04-13T10:00:00Z"));
+        // And month first when a later row says so.
+        const QByteArray us = "Timestamp,EventId,MessageId\n3/4/2026 10:00:00 AM,RECEIVE,<m1@x>\n"
+                              "3/13/2026 10:00:00 AM,DELIVER,<m1@x>\n";
+        const ParsedFile pu = parse(us);
+        QCOMPARE(pu.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QCOMPARE(pu.events[0].timeMs, parseTimestampMs("2026-03-04T10:00:00Z"));
+    }
+    void emsFormatListWithWrappedValues()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/ems_tracking_list.txt")));
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingList);
+        QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+        QCOMPARE(pf.events.size(), 4);
+        QCOMPARE(pf.events[0].networkMessageId, QStringLiteral("7d6a3c1e-0000-4000-8000-000000000001"));   // wrapped
+        QCOMPARE(pf.events[0].recipients, (QStringList{"anna@contoso.com", "ben@contoso.com"}));
+        QCOMPARE(pf.events[0].sourceContext, QStringLiteral("08DF1111AAAA2222;2026-12-07T09:01:01.900Z;0"));
+        QCOMPARE(pf.events[3].event, QStringLiteral("FAIL"));
+        QCOMPARE(pf.events[0].ref.line, qint64(3));
+    }
+    void formatListPastedWithoutPaddingOrBlankLines()
+    {
+        const QByteArray raw = "PS C:\\> Get-MessageTrackingLog -MessageId x | fl\n"
+                               "Timestamp: 07.12.2026 09:01:02\nEventId: RECEIVE\nMessageId: <p1@x>\nServerHostname: EX01\n"
+                               "Timestamp: 07.12.2026 09:01:05\nEventId: DELIVER\nMessageId: <p1@x>\nServerHostname: EX01\n";
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingList);
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2026-12-07T09:01:05Z"));
+    }
+    void messageTraceV2SummaryWithSemicolons()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/exo_trace_v2.csv")));
+        QCOMPARE(pf.meta.format, LogFormat::ExoMessageTraceV2);
+        QCOMPARE(formatId(pf.meta.format), QStringLiteral("exo-message-trace-v2"));
+        QCOMPARE(pf.meta.server, QStringLiteral("EXO"));
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[0].event, QStringLiteral("DELIVER"));
+        QCOMPARE(pf.events[1].event, QStringLiteral("PENDING"));
+        QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2026-12-07T14:20:11Z"));
+        QCOMPARE(pf.events[0].networkMessageId, QStringLiteral("7d6a3c1e-0000-4000-8000-000000000001"));
+    }
+    void messageTraceDetailV2ReadsTheDataXml()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/exo_trace_detail_v2.csv")));
+        QCOMPARE(pf.meta.format, LogFormat::ExoMessageTraceV2);
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[0].event, QStringLiteral("RECEIVE"));
+        QCOMPARE(pf.events[0].connector, QStringLiteral("From fabrikam"));
+        QCOMPARE(pf.events[0].clientIp, QStringLiteral("198.51.100.8"));
+        QCOMPARE(pf.events[1].event, QStringLiteral("DEFER"));
+        QCOMPARE(pf.events[1].connector, QStringLiteral("Outbound to contoso on-premises"));
+        QCOMPARE(pf.events[1].serverHost, QStringLiteral("mail.contoso.com"));
+        QCOMPARE(pf.events[1].serverIp, QStringLiteral("203.0.113.25"));
+        QVERIFY(pf.events[1].recipientStatus.contains(QLatin1String("451 5.7.3 Cannot achieve Exchange Server authentication")));
+        QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2026-12-07T14:25:40Z"));
+    }
+    void getMessageTraceV1KeepsItsFormat()
+    {
+        QCOMPARE(parse(readData(QStringLiteral("get_messagetrace.csv"))).meta.format, LogFormat::ExoGetMessageTrace);
+    }
+    void formatIdsRoundTrip()
+    {
+        for (const char *id : {"exo-message-trace-v2", "exo-graph-message-trace", "ems-message-tracking-csv", "ems-message-tracking-list"})
+            QCOMPARE(formatId(formatFromId(QLatin1String(id))), QLatin1String(id));
+    }
     void messageIdIsNormalised()
     {
         QCOMPARE(normaliseMessageId(QByteArrayView(" id@host ")), QStringLiteral("<id@host>"));
