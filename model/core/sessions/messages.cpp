@@ -146,6 +146,16 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store, co
         QSet<QString> seenRcpt;
         for (int i : m) {
             const ingest::TrackEvent &e = events[i];
+            // The same event read from two files (a tracking log and its Export-Csv, overlapping
+            // message-trace pages, V1 and V2 exports) is one hop: same server, event and source
+            // within the same second (exports drop the milliseconds). Repeats inside one file stay.
+            const bool duplicate = std::any_of(msg.hops.cbegin(), msg.hops.cend(), [&](const MessageHop &o) {
+                return o.ref.fileIndex != e.ref.fileIndex && o.event == e.event && o.source == e.source
+                    && o.timeMs != kNoTime && e.timeMs != kNoTime && o.timeMs / 1000 == e.timeMs / 1000
+                    && o.server.compare(e.server, Qt::CaseInsensitive) == 0;
+            });
+            if (duplicate)
+                continue;
             if (msg.messageId.isEmpty())
                 msg.messageId = e.messageId;
             if (msg.networkMessageId.isEmpty())
