@@ -462,6 +462,7 @@ struct KeyBits {
     quint64 id = 0;
     int connector = -1;
     int remote = -1;
+    int opaque = -1;
     friend bool operator==(const KeyBits &, const KeyBits &) = default;
 };
 
@@ -607,7 +608,10 @@ private:
         m_out.cancelled = m_out.cancelled || src.cancelled;
         for (const auto &l : src.layouts)
             m_out.layouts.push_back(l);
-        std::vector<int> conn(size_t(src.connectors.size())), remote(size_t(src.remotes.size()));
+        std::vector<int> conn(size_t(src.connectors.size())), remote(size_t(src.remotes.size())),
+            opaque(size_t(src.opaqueIds.size()));
+        for (qsizetype o = 0; o < src.opaqueIds.size(); ++o)
+            opaque[size_t(o)] = internString(src.opaqueIds[o], m_out.opaqueIds, m_opaqueIndex, m_lastOpaque);
         for (qsizetype c = 0; c < src.connectors.size(); ++c)
             conn[size_t(c)] = internString(src.connectors[c], m_out.connectors, m_connectorIndex, m_lastConnector);
         for (qsizetype r = 0; r < src.remotes.size(); ++r)
@@ -620,6 +624,7 @@ private:
             ProtoKey nk = k;
             nk.connector = k.connector >= 0 ? conn[size_t(k.connector)] : -1;
             nk.remote = k.remote >= 0 ? remote[size_t(k.remote)] : -1;
+            nk.opaque = k.opaque >= 0 ? opaque[size_t(k.opaque)] : -1;
             m_out.keys.push_back(nk);
         }
         m_lastKey = -1;
@@ -692,8 +697,11 @@ private:
             const int n = splitFields(rec, f, kMaxFields);
             if (n < 2 || parseTimestampMs(f[0].view()) == kNoTime)
                 continue;
-            if (n == 26 || n == 27 || n == 30)
+            if (n == 26 || n == 27 || n == 30) {
                 ++trackShape;
+                if (fieldNames.isEmpty())
+                    continue;   // a headerless tracking line, not a protocol line with an odd id
+            }
             ProtocolFields pf;
             ProtocolColumns cols;
             bool ok = true;
@@ -1192,18 +1200,24 @@ private:
     quint32 internKey(const ProtocolFields &pf, char event)
     {
         const QByteArrayView idText = trimmedView(pf.session.view());
+        if (!isHex16(idText)) {
+            // An opaque id (hand-anonymised, another product's): kept verbatim, grouped by its text.
+            const int opaque = internString(idText, m_out.opaqueIds, m_opaqueIndex, m_lastOpaque);
+            return internKeyId(0, pf.connector.view(), pf.remote.view(), event, opaque, isRedactedSessionId(idText));
+        }
         quint64 id = 0;
         for (char c : idText)
             id = (id << 4) | quint64(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
         return internKeyId(id, pf.connector.view(), pf.remote.view(), event);
     }
 
-    quint32 internKeyId(quint64 id, QByteArrayView connector, QByteArrayView remoteView, char event)
+    quint32 internKeyId(quint64 id, QByteArrayView connector, QByteArrayView remoteView, char event, int opaque = -1,
+                        bool opaqueRedacted = false)
     {
-        const bool redacted = id == 0;
+        const bool redacted = opaque >= 0 ? opaqueRedacted : id == 0;
         const int conn = internString(connector, m_out.connectors, m_connectorIndex, m_lastConnector);
         const int remote = redacted ? internString(remoteView, m_out.remotes, m_remoteIndex, m_lastRemote) : -1;
-        const KeyBits bits{id, conn, remote};
+        const KeyBits bits{id, conn, remote, opaque};
         int idx;
         if (m_lastKey >= 0 && m_lastBits == bits) {
             idx = m_lastKey;
@@ -1214,6 +1228,7 @@ private:
                 k.id = id;
                 k.connector = conn;
                 k.remote = remote;
+                k.opaque = opaque;
                 k.redacted = redacted;
                 idx = int(m_out.keys.size());
                 m_out.keys.push_back(k);
@@ -1233,7 +1248,8 @@ private:
     // the counting path: interleaved sessions defeat the last-key shortcut on most lines).
     static size_t keySlot(const KeyBits &b, size_t mask)
     {
-        quint64 h = b.id ^ (quint64(quint32(b.connector)) << 40) ^ (quint64(quint32(b.remote)) << 20);
+        quint64 h = b.id ^ (quint64(quint32(b.connector)) << 40) ^ (quint64(quint32(b.remote)) << 20)
+            ^ (quint64(quint32(b.opaque + 1)) * 0xFF51AFD7ED558CCDull);
         h *= 0x9E3779B97F4A7C15ull;
         return size_t(h >> 32) & mask;
     }
@@ -1261,7 +1277,7 @@ private:
                 if (o < 0)
                     continue;
                 const ProtoKey &k = m_out.keys[size_t(o)];
-                size_t s = keySlot(KeyBits{k.id, k.connector, k.remote}, mask);
+                size_t s = keySlot(KeyBits{k.id, k.connector, k.remote, k.opaque}, mask);
                 while (m_keySlots[s] >= 0)
                     s = (s + 1) & mask;
                 m_keySlots[s] = o;
@@ -1524,6 +1540,8 @@ private:
     int m_lastKey = -1;
     QHash<QByteArray, int> m_connectorIndex, m_remoteIndex;
     int m_lastConnector = -1, m_lastRemote = -1;
+    QHash<QByteArray, int> m_opaqueIndex;
+    int m_lastOpaque = -1;
     qint64 m_issueCount = 0;
     QHash<QString, int> m_serverVotes;
     int m_lastTrackServer = -1;
@@ -1584,15 +1602,46 @@ bool splitProtocolRecord(QByteArrayView record, const ProtocolColumns &cols, Pro
                        .arg(QString::fromUtf8(ev.first(std::min<qsizetype>(ev.size(), 20))));
         return false;
     }
-    // A session-id is 16 hex digits; anything else means this is not a protocol line.
+    // A session-id is 16 hex digits in real logs; hand-anonymised copies carry other tokens, which
+    // are kept verbatim. An empty or blank id, or one with blanks inside, is not a protocol line.
     const QByteArrayView id = trimmedView(out.session.view());
-    if (!isHex16(id)) {
+    if (!isHex16(id) && !isSessionIdToken(id)) {
         if (why)
-            *why = QStringLiteral("session-id '%1' is not 16 hex digits")
-                       .arg(QString::fromUtf8(id.first(std::min<qsizetype>(id.size(), 24))));
+            *why = id.isEmpty() ? QStringLiteral("empty session-id")
+                                : QStringLiteral("session-id '%1' is not an id (blanks, control characters or over 128 characters)")
+                                      .arg(QString::fromUtf8(id.first(std::min<qsizetype>(id.size(), 24))));
         return false;
     }
     return true;
+}
+
+bool isSessionIdToken(QByteArrayView id)
+{
+    if (id.isEmpty() || id.size() > 128)
+        return false;
+    for (char c : id) {
+        if (uchar(c) <= ' ' || c == 0x7f || c == '"')
+            return false;
+    }
+    return true;
+}
+
+bool isRedactedSessionId(QByteArrayView id)
+{
+    if (id.isEmpty())
+        return false;
+    for (char c : id) {
+        if (c != id[0])
+            return false;
+    }
+    return true;
+}
+
+QString sessionIdText(const ProtoKey &key, const QList<QByteArray> &opaqueIds)
+{
+    if (key.opaque >= 0 && key.opaque < opaqueIds.size())
+        return QString::fromUtf8(opaqueIds[key.opaque]);
+    return sessionIdText(key.id);
 }
 
 QString sessionIdText(quint64 id)

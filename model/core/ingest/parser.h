@@ -40,10 +40,11 @@ struct ProtoLine {
 
 // What groups lines into one session inside a file: compact, since a GiB holds millions of them.
 struct ProtoKey {
-    quint64 id = 0;          // the 16 hex digits of the session-id as a number
+    quint64 id = 0;          // the 16 hex digits of the session-id as a number (0 for opaque ids)
     qint32 connector = -1;   // index into ParsedFile::connectors
     qint32 remote = -1;      // index into ParsedFile::remotes (redacted ids only: endpoints break the tie)
-    bool redacted = false;   // 0000000000000000
+    qint32 opaque = -1;      // index into ParsedFile::opaqueIds: an id that is not 16 hex digits, verbatim
+    bool redacted = false;   // 0000000000000000, or an opaque id of one repeated character (xxxx…)
     // Aggregates, enough to count sessions without the lines (LoadOptions-free stats path).
     bool lastDash = false;   // the key's last line so far is a disconnect
     qint32 lines = 0;
@@ -52,6 +53,13 @@ struct ProtoKey {
 
 // "08DC42C8FF236A1F" from the number.
 QString sessionIdText(quint64 id);
+// The session id of a key: the number's text, or the opaque id verbatim.
+QString sessionIdText(const ProtoKey &key, const QList<QByteArray> &opaqueIds);
+// A session-id as a protocol line may carry it: 16 hex digits (the fast path), or any other
+// non-blank token of at most 128 printable characters (hand-anonymised ids such as 08C8881116H56738).
+bool isSessionIdToken(QByteArrayView trimmedId);
+// An id shared by many sessions: 0000000000000000, xxxxxxxxxxxxxxxx, ****: one repeated character.
+bool isRedactedSessionId(QByteArrayView trimmedId);
 
 // A message tracking / EXO event, normalised across the formats.
 struct TrackEvent {
@@ -89,6 +97,7 @@ struct ParsedFile {
     QList<QByteArray> connectors;      // interned connector-id values (raw)
     QStringList connectorServers;      // server of each connector: EX01\… prefix, else the file's server
     QList<QByteArray> remotes;         // interned remote endpoints of redacted sessions
+    QList<QByteArray> opaqueIds;       // interned session ids that are not 16 hex digits
     QList<TrackEvent> events;          // full load only
     std::vector<TrackKeys> trackKeys;  // counting only
     QStringList trackServers;

@@ -39,8 +39,9 @@ QString Store::recordText(const RecordRef &ref) const
 QList<SessionLine> Store::sessionLines(const Session &session) const
 {
     QList<SessionLine> out;
-    const bool redacted = !session.id.isEmpty() && session.id.count(u'0') == session.id.size();
-    const QByteArray id = session.id.toLatin1();
+    // Redacted ids (0000000000000000, xxxxxxxxxxxxxxxx) are shared by many sessions.
+    const bool redacted = !session.id.isEmpty() && session.id.count(session.id.front()) == session.id.size();
+    const QByteArray id = session.id.toUtf8();
     for (const FileSpan &span : session.spans) {
         if (span.fileIndex < 0 || size_t(span.fileIndex) >= m_bytes.size() || !m_bytes[size_t(span.fileIndex)])
             continue;
