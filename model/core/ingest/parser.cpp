@@ -174,6 +174,33 @@ int sendVote(const ProtocolFields &f)
     return 0;
 }
 
+// The port of "ip:port" / "[v6]:port", or -1.
+int portOf(QByteArrayView endpoint)
+{
+    const QByteArrayView e = trimmedView(endpoint);
+    const qsizetype colon = e.lastIndexOf(':');
+    if (colon < 0 || colon + 1 >= e.size() || e.size() - colon > 6)
+        return -1;
+    qint32 port = -1;
+    return parseInt(e.sliced(colon + 1), port) && port <= 65535 ? port : -1;
+}
+
+bool isSmtpPort(int p) { return p == 25 || p == 587 || p == 465 || p == 2525 || p == 475 || p == 717; }
+
+// Endpoints as direction evidence: Exchange's side of a Send session is an ephemeral local port
+// talking to a remote :25 (16547 → :25); a Receive session listens on :25/:587/:2525/:465.
+int endpointVote(const ProtocolFields &f)
+{
+    const int local = portOf(f.local.view()), remote = portOf(f.remote.view());
+    if (local < 0 || remote < 0)
+        return 0;
+    if (isSmtpPort(remote) && !isSmtpPort(local))
+        return 2;
+    if (isSmtpPort(local) && !isSmtpPort(remote))
+        return -2;
+    return 0;
+}
+
 FieldView fieldAt(const FieldView *f, int n, int i)
 {
     return (i >= 0 && i < n) ? f[i] : FieldView{};
@@ -709,7 +736,10 @@ private:
                 cols = protocolColumnsFromNames(fieldNames, &ok);
             if (ok && splitProtocolRecord(rec, cols, pf)) {
                 ++protoShape;
-                votes += sendVote(pf);
+                votes += sendVote(pf) + endpointVote(pf);
+                const QByteArrayView ctx = pf.context.view();
+                if (indexOfNoCase(ctx, "attempting to connect") >= 0 || indexOfNoCase(ctx, "sending message with RecordId") >= 0)
+                    votes += 3;   // lines only a Send log writes
                 if (pf.connector.view().contains('\\'))
                     ++backslash;
             }
@@ -744,7 +774,10 @@ private:
             if (isProtocol(logType))
                 d.format = logType;
             else if (protoShape > 0 || !fieldNames.isEmpty())
-                d.format = (votes > 0 && backslash == 0) ? LogFormat::SmtpSend : LogFormat::SmtpReceive;
+                // A Receive connector is SERVER\Name; a Send connector has no server part, but a
+                // copy may carry one: strong content votes (endpoints, roles) outweigh the name.
+                d.format = (votes > 0 && (backslash == 0 || votes >= 2 * protoShape)) ? LogFormat::SmtpSend
+                                                                                    : LogFormat::SmtpReceive;
             if (d.format != LogFormat::Unknown)
                 return d;
         }

@@ -97,6 +97,48 @@ private Q_SLOTS:
         QCOMPARE(parse(raw, QStringLiteral("EX09")).meta.format, LogFormat::SmtpSend);
         QCOMPARE(parse(raw, QStringLiteral("EX09")).meta.server, QStringLiteral("EX09"));
     }
+    void headerlessSendLogWithTlsFailureIsSend()
+    {
+        // Issue #25.1: a Send log without header, hand-anonymised id, '*' lines before the connect
+        // (no local endpoint), local port high to remote :25, a TLS failure: Send, not Receive.
+        const QByteArray id = "08C8881116H5673A";
+        auto l = [&](const char *t, int seq, const char *local, const char *ev, const QByteArray &data, const QByteArray &ctx) {
+            return QByteArray("2026-12-07T09:01:") + t + "Z,Outbound to Office 365," + id + "," + QByteArray::number(seq) + ","
+                + local + ",203.0.113.80:25," + ev + "," + data + "," + ctx + "\r\n";
+        };
+        QByteArray raw = l("02.100", 0, "", "*", "", "attempting to connect");
+        raw += l("02.120", 1, "10.0.0.5:16547", "+", "", "");
+        raw += l("02.140", 2, "10.0.0.5:16547", "<", "220 contoso-com.mail.protection.outlook.com Microsoft ESMTP MAIL Service ready", "");
+        raw += l("02.150", 3, "10.0.0.5:16547", ">", "EHLO ex01.contoso.com", "");
+        raw += l("02.160", 4, "10.0.0.5:16547", "<", "250  contoso-com.mail.protection.outlook.com Hello [198.51.100.1] STARTTLS", "");
+        raw += l("02.170", 5, "10.0.0.5:16547", ">", "STARTTLS", "");
+        raw += l("02.180", 6, "10.0.0.5:16547", "<", "220 2.0.0 SMTP server ready", "");
+        raw += l("02.190", 7, "10.0.0.5:16547", "*", "", "TLS negotiation failed with error UnknownCredentials");
+        raw += l("02.200", 8, "10.0.0.5:16547", "-", "", "Local");
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::SmtpSend);
+        QCOMPARE(pf.meta.lines, qint64(9));
+        QVERIFY(pf.meta.errors.isEmpty());
+        // The same with a server part pasted in front of the connector name: endpoints still win.
+        QByteArray named = raw;
+        named.replace("Outbound to Office 365", "EX01\\Outbound to Office 365");
+        QCOMPARE(parse(named).meta.format, LogFormat::SmtpSend);
+    }
+    void mostlyOneFormatReportsTheRestByLine()
+    {
+        // 20 protocol lines and one pasted prose line: the file is a Receive log, line 11 is reported.
+        QByteArray raw;
+        for (int i = 0; i < 20; ++i) {
+            raw += protoLine(i, i % 2 ? ">" : "<", i % 2 ? "250 2.0.0 OK" : "NOOP");
+            if (i == 9)
+                raw += "see the attached screenshot for the rest\r\n";
+        }
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::SmtpReceive);
+        QCOMPARE(pf.meta.lines, qint64(20));
+        QCOMPARE(pf.meta.errors.size(), 1);
+        QCOMPARE(pf.meta.errors[0].line, qint64(11));
+    }
     void pastedCopyWithoutHashIsRead()
     {
         const ParsedFile pf = parse(readData(QStringLiteral("redacted_paste.txt")));
