@@ -201,6 +201,23 @@ int endpointVote(const ProtocolFields &f)
     return 0;
 }
 
+// Position of a CR that no LF follows, or -1.
+qsizetype bareCarriageReturn(QByteArrayView rec)
+{
+    const char *p = rec.data();
+    qsizetype from = 0;
+    while (from < rec.size()) {
+        const void *c = std::memchr(p + from, '\r', size_t(rec.size() - from));
+        if (!c)
+            return -1;
+        const qsizetype i = static_cast<const char *>(c) - p;
+        if (i + 1 >= rec.size() || p[i + 1] != '\n')
+            return i;
+        from = i + 2;
+    }
+    return -1;
+}
+
 FieldView fieldAt(const FieldView *f, int n, int i)
 {
     return (i >= 0 && i < n) ? f[i] : FieldView{};
@@ -1050,7 +1067,7 @@ private:
         const char *nl = static_cast<const char *>(nlp);
         const char *e = (nl > b && nl[-1] == '\r') ? nl - 1 : nl;
         const qsizetype len = e - b;
-        if (len == 0)
+        if (len == 0 || len > kMaxProtocolLine)
             return false;
         switch (*b) {   // header lines, also pasted ones without '#': Software, Version, Log-type, Date, Fields
         case '#': case 'S': case 's': case 'V': case 'v': case 'L': case 'l': case 'D': case 'd': case 'F': case 'f':
@@ -1086,7 +1103,8 @@ private:
             return false;
         // The whole record may have at most kMaxFields fields (splitProtocolRecord's limit).
         FieldView tail[2];
-        if (last + splitFields(QByteArrayView(c, e - c), tail, 2) > kMaxFields)
+        // More fields than the layout has (a bare CR joined two records, …) goes the general way too.
+        if (last + splitFields(QByteArrayView(c, e - c), tail, 2) > std::min(kMaxFields, std::max(cols.count, last + 1)))
             return false;
         auto field = [&](int k) -> QByteArrayView {
             if (k < 0)
@@ -1182,11 +1200,33 @@ private:
 
     void parseProtocol(QByteArrayView rec, const RecordSpan &r, qint64 lineNo)
     {
+        // Partial and joined lines are reported and never used as evidence (issue #25.7).
+        if (rec.size() > kMaxProtocolLine) {
+            issue(lineNo, QStringLiteral("line of %1 bytes exceeds the %2 KiB limit of a protocol-log line; not used")
+                              .arg(rec.size()).arg(kMaxProtocolLine / 1024));
+            return;
+        }
+        if (const qsizetype cr = bareCarriageReturn(rec); cr >= 0) {
+            issue(lineNo, QStringLiteral("carriage return without line feed at byte %1: the line holds more than one "
+                                         "record (a re-saved or pasted copy?); not used").arg(cr + 1));
+            return;
+        }
         ProtocolFields pf;
         QString why;
         if (!splitProtocolRecord(rec, m_protoCols, pf, &why)) {
             lineIssue(lineNo, r, QStringLiteral("not a protocol-log line: ") + why);
             return;
+        }
+        if (!r.terminated) {
+            // The last line of a file still being written: a record with fewer fields than the
+            // layout is cut, and half a record is no evidence.
+            FieldView all[kMaxFields];
+            const int n = splitFields(rec, all, kMaxFields);
+            if (n < m_protoCols.count) {
+                issue(lineNo, QStringLiteral("truncated last line (file still being written?): %1 of %2 fields; not used")
+                                  .arg(n).arg(m_protoCols.count));
+                return;
+            }
         }
         const qint64 t = parseTimestampMs(pf.time.view());
         if (t == kNoTime) {

@@ -126,5 +126,8 @@ QString normaliseMessageId(QByteArrayView raw);
 QString normaliseMessageId(const QString &raw);
 
 inline constexpr int kMaxIssuesPerFile = 1000;
+// A protocol-log line longer than this is reported and not used (real lines stay under 8 KiB; the
+// longest are certificate and EHLO lines). Tracking and export rows have no such limit.
+inline constexpr qsizetype kMaxProtocolLine = 64 * 1024;
 
 } // namespace mwb::ingest

@@ -57,6 +57,14 @@ QList<SessionLine> Store::sessionLines(const Session &session) const
             const QByteArrayView rec = text.sliced(r.begin, r.end - r.begin);
             if (rec.isEmpty() || rec.startsWith('#'))
                 continue;
+            // What parsing reported and did not use stays out of the transcript (issue #25.7).
+            if (rec.size() > ingest::kMaxProtocolLine)
+                continue;
+            bool bareCr = false;
+            for (qsizetype i = rec.indexOf('\r'); i >= 0 && !bareCr; i = rec.indexOf('\r', i + 1))
+                bareCr = i + 1 >= rec.size() || rec[i + 1] != '\n';
+            if (bareCr)
+                continue;
             const ingest::ProtocolColumns cols = ingest::layoutAt(fb.layouts(), r.begin);
             ingest::ProtocolFields f;
             if (!ingest::splitProtocolRecord(rec, cols, f))

@@ -269,14 +269,48 @@ private Q_SLOTS:
         QVERIFY(hasIssueAt(pf, 7, "NUL"));
         QVERIFY(hasIssueAt(pf, 8, "not a protocol-log line"));
     }
-    void oneMegabyteLineIsParsed()
+    void lineOverTheProtocolLimitIsReportedNotUsed()
     {
+        // Issue #25.7: a protocol line over 64 KiB is reported by line and not used; the rest loads.
         QByteArray big(1 << 20, 'x');
         QByteArray raw = kProtoHeader + protoLine(0, "<", "EHLO " + big) + protoLine(1, ">", "250 ok");
         const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.lines, qint64(1));
+        QVERIFY(hasIssueAt(pf, 6, "64 KiB"));
+        // Just under the limit is an ordinary line.
+        QByteArray under = kProtoHeader + protoLine(0, "<", "EHLO " + QByteArray(60000, 'y')) + protoLine(1, ">", "250 ok");
+        const ParsedFile pu = parse(under);
+        QCOMPARE(pu.meta.lines, qint64(2));
+        QVERIFY(pu.meta.errors.isEmpty());
+    }
+    void bareCarriageReturnIsReportedNotSwallowed()
+    {
+        // A CR without LF joins two records into one physical line: reported, neither half used.
+        QByteArray two = protoLine(1, ">", "250 ok");
+        two.chop(2);   // its CRLF
+        QByteArray raw = kProtoHeader + protoLine(0, "<", "NOOP") + two + "\r" + protoLine(2, "<", "QUIT") + protoLine(3, ">", "221 bye");
+        const ParsedFile pf = parse(raw);
         QCOMPARE(pf.meta.lines, qint64(2));
-        QVERIFY(pf.lines[0].length > (1 << 20));
-        QVERIFY(pf.meta.errors.isEmpty());
+        QVERIFY(hasIssueAt(pf, 7, "carriage return without line feed"));
+        // The counting path agrees.
+        ParseControl count;
+        count.keepLines = false;
+        const ParsedFile pc = parseBytes(FileBytes::fromBuffer(raw), QStringLiteral("test.log"), QString(), 0, count);
+        QCOMPARE(pc.meta.lines, qint64(2));
+        QCOMPARE(pc.meta.errors.size(), pf.meta.errors.size());
+    }
+    void truncatedLastRecordIsNotEvidence()
+    {
+        // The last line cut inside its data field: 8 of 9 fields, no line end. Its half '250 2.6.0'
+        // must not make the session delivered; a complete last line without a line end is kept.
+        QByteArray cut = protoLine(2, ">", "250 2.6.0 <abc@contoso.com> [InternalId=1] Queued mail for delivery");
+        cut.chop(40);
+        const ParsedFile pf = parse(kProtoHeader + protoLine(0, "+", "") + protoLine(1, "<", "DATA") + cut);
+        QCOMPARE(pf.meta.lines, qint64(2));
+        QVERIFY(hasIssueAt(pf, 8, "truncated last line"));
+        QByteArray whole = protoLine(2, "-", "", "08DC42C8FF236A1F");
+        whole.chop(2);
+        QCOMPARE(parse(kProtoHeader + protoLine(0, "+", "") + whole).meta.lines, qint64(2));
     }
     void issuesAreCappedPerFile()
     {
