@@ -663,6 +663,7 @@ private:
         // Appended, not merged: a session on both sides of a range boundary keeps one key per range,
         // in file order. Counting folds equal keys anyway (sorted ids; redacted tallies in order),
         // and a merge through the key index was the largest serial step of a big file.
+        m_out.protoMessageIds.insert(m_out.protoMessageIds.end(), src.protoMessageIds.begin(), src.protoMessageIds.end());
         m_out.keys.reserve(m_out.keys.size() + src.keys.size());
         for (const ProtoKey &k : src.keys) {
             ProtoKey nk = k;
@@ -1104,7 +1105,11 @@ private:
         // The whole record may have at most kMaxFields fields (splitProtocolRecord's limit).
         FieldView tail[2];
         // More fields than the layout has (a bare CR joined two records, …) goes the general way too.
-        if (last + splitFields(QByteArrayView(c, e - c), tail, 2) > std::min(kMaxFields, std::max(cols.count, last + 1)))
+        const int tailCount = splitFields(QByteArrayView(c, e - c), tail, 2);
+        if (last + tailCount > std::min(kMaxFields, std::max(cols.count, last + 1)))
+            return false;
+        // Message ids are read from the data and context columns: other layouts go the general way.
+        if (cols.data != last || cols.context != last + 1)
             return false;
         auto field = [&](int k) -> QByteArrayView {
             if (k < 0)
@@ -1140,6 +1145,8 @@ private:
             return false;
         noteTime(t);
         internKeyId(id, field(cols.connector), id == 0 ? field(cols.remote) : QByteArrayView(), eventChar);
+        if (eventChar != '+' && eventChar != '-')
+            noteProtoMessageId(eventChar, tail[0].view(), tailCount > 1 ? tail[1].view() : QByteArrayView());
         ++m_out.meta.lines;
         pos = (nl - p) + 1;
         ++lineNo;
@@ -1253,6 +1260,8 @@ private:
             pl.dataStart = quint16(dataRaw - rec.data());
         if (m_control.keepLines)
             m_out.lines.push_back(pl);
+        else if (pf.eventChar != '+' && pf.eventChar != '-')
+            noteProtoMessageId(pf.eventChar, pf.data.view(), pf.context.view());
         ++m_out.meta.lines;
     }
 
@@ -1512,6 +1521,39 @@ private:
             ev.recipientStatus = packed;
             m_out.events.append(ev);
         }
+    }
+
+    // As the session builder: the first <…> after "2.6.0 <" in a reply, or after "InternetMessageId"
+    // on a '*' line (data, then context).
+    void noteProtoMessageId(char ev, QByteArrayView data, QByteArrayView context)
+    {
+        auto add = [&](QByteArrayView text) {
+            const qsizetype b = text.indexOf('<');
+            if (b < 0)
+                return;
+            const qsizetype e = text.indexOf('>', b);
+            if (e < 0)
+                return;
+            quint64 h[2] = {0, 0};
+            hashId(QString::fromUtf8(text.sliced(b, e - b + 1)), h);
+            m_out.protoMessageIds.push_back({h[0], h[1]});
+        };
+        if (ev == '>' || ev == '<') {
+            if (data.size() < 12 || data[0] != '2' || !std::memchr(data.data(), '<', size_t(data.size())))
+                return;
+            const qsizetype p = data.indexOf("2.6.0 <");
+            if (p >= 0)
+                add(data.sliced(p));
+            return;
+        }
+        const bool angleInData = data.size() > 0 && std::memchr(data.data(), '<', size_t(data.size()));
+        const bool angleInContext = context.size() > 0 && std::memchr(context.data(), '<', size_t(context.size()));
+        if (!angleInData && !angleInContext)
+            return;
+        if (const qsizetype p = data.indexOf("InternetMessageId"); p >= 0)
+            add(data.sliced(p));
+        else if (const qsizetype q = context.indexOf("InternetMessageId"); q >= 0)
+            add(context.sliced(q));
     }
 
     static void hashId(const QString &id, quint64 (&out)[2])

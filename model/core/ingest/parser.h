@@ -7,6 +7,7 @@
 #include "model/core/sessions/types.h"
 
 #include <QHash>
+#include <array>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -100,6 +101,9 @@ struct ParsedFile {
     QList<QByteArray> opaqueIds;       // interned session ids that are not 16 hex digits
     QList<TrackEvent> events;          // full load only
     std::vector<TrackKeys> trackKeys;  // counting only
+    // Counting only: hashed <ids> that protocol lines name ("250 2.6.0 <id>", "InternetMessageId <id>"),
+    // so that `mwb stats` counts the messages of protocol-only logs as correlateMessages does.
+    std::vector<std::array<quint64, 2>> protoMessageIds;
     QStringList trackServers;
     // Protocol column layout in effect from a byte offset on (a #Fields block may repeat).
     std::vector<std::pair<qint64, ProtocolColumns>> layouts;

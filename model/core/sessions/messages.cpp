@@ -51,6 +51,96 @@ QString sessionRef(const QString &sourceContext)
 
 } // namespace
 
+namespace {
+
+// Messages that only protocol logs name (issue #25.8): "250 2.6.0 <id> … Queued mail for delivery"
+// and "InternetMessageId <id>" put the id on the session; without a tracking event for it, each
+// session that carried it becomes a hop (RECEIVE for a Receive session, SEND for a Send session).
+void addProtocolOnlyMessages(const QList<ingest::TrackEvent> &events, Store &store, const std::atomic_bool *cancel)
+{
+    // Every message-id a tracking or EXO row names (not only each message's first): such an id
+    // already has its journey.
+    QSet<QString> tracked;
+    tracked.reserve(events.size());
+    for (const ingest::TrackEvent &e : events) {
+        if (!e.messageId.isEmpty())
+            tracked.insert(e.messageId);
+    }
+    std::vector<std::pair<int, QString>> ids;   // (first session, id): deterministic order
+    qsizetype step = 0;
+    for (auto it = store.sessionsByMessageId.cbegin(); it != store.sessionsByMessageId.cend(); ++it) {
+        if ((++step & 4095) == 0 && cancel && cancel->load(std::memory_order_relaxed))
+            return;
+        if (it.key().isEmpty() || it.value().isEmpty() || tracked.contains(it.key()) || store.messageById.contains(it.key()))
+            continue;
+        ids.emplace_back(*std::min_element(it.value().cbegin(), it.value().cend()), it.key());
+    }
+    std::sort(ids.begin(), ids.end());
+    for (const auto &[firstSession, id] : ids) {
+        Q_UNUSED(firstSession);
+        QList<int> sessions = store.sessionsByMessageId.value(id);
+        std::sort(sessions.begin(), sessions.end(), [&](int a, int b) {
+            const Session &x = store.sessions.at(a), &y = store.sessions.at(b);
+            return x.startMs != y.startMs ? x.startMs < y.startMs : a < b;
+        });
+        sessions.erase(std::unique(sessions.begin(), sessions.end()), sessions.end());
+        Message msg;
+        msg.messageId = id;
+        QSet<QString> seenRcpt;
+        bool sent = false, failed = false, deferred = false;
+        for (int si : std::as_const(sessions)) {
+            const Session &s = store.sessions.at(si);
+            const bool send = s.direction == Direction::Send;
+            auto host = [](const QString &endpoint) {
+                const qsizetype colon = endpoint.lastIndexOf(u':');
+                QString h = colon > 0 ? endpoint.left(colon) : endpoint;
+                if (h.startsWith(u'[') && h.endsWith(u']'))
+                    h = h.mid(1, h.size() - 2);
+                return h;
+            };
+            MessageHop h;
+            h.server = s.server;
+            h.event = send ? QStringLiteral("SEND") : QStringLiteral("RECEIVE");
+            h.source = QStringLiteral("SMTP");
+            h.timeMs = s.startMs;
+            h.sessionId = s.id;
+            h.sessionIndex = s.index;
+            h.connector = s.connector;
+            h.clientIp = host(send ? s.local : s.remote);
+            h.serverIp = host(send ? s.remote : s.local);
+            h.nextHop = send ? host(s.remote) : QString();
+            h.recipientStatus = s.lastReply;
+            h.recipients = s.recipients;
+            if (!s.spans.isEmpty())
+                h.ref = RecordRef{s.spans.first().fileIndex, s.spans.first().firstLine, s.spans.first().firstOffset, 0};
+            if (msg.sender.isEmpty())
+                msg.sender = s.mailFrom;
+            for (const QString &r : s.recipients) {
+                if (!seenRcpt.contains(r.toLower())) {
+                    seenRcpt.insert(r.toLower());
+                    msg.recipients.append(r);
+                }
+            }
+            if (send && s.outcome == SessionOutcome::Delivered)
+                sent = true;
+            failed = failed || s.outcome == SessionOutcome::Rejected;
+            deferred = deferred || s.outcome == SessionOutcome::Deferred;
+            msg.hops.append(h);
+        }
+        // A Receive session that queued the message says it arrived, not that it left: pending
+        // until a Send session hands it on.
+        msg.status = sent ? MessageStatus::Delivered
+                          : failed ? MessageStatus::Failed : deferred ? MessageStatus::Deferred : MessageStatus::Pending;
+        if (!msg.hops.isEmpty() && msg.hops.first().timeMs != kNoTime && msg.hops.last().timeMs != kNoTime)
+            msg.delayMs = std::max<qint64>(0, msg.hops.last().timeMs - msg.hops.first().timeMs);
+        msg.index = int(store.messages.size());
+        store.messageById.insert(msg.messageId, msg.index);
+        store.messages.append(std::move(msg));
+    }
+}
+
+} // namespace
+
 void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store, const std::atomic_bool *cancel)
 {
     // Everything built on the way, so that a cancel (or the end) can free it on a pool thread in
@@ -252,6 +342,7 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store, co
         if (!m.messageId.isEmpty() && !store.messageById.contains(m.messageId))
             store.messageById.insert(m.messageId, m.index);
     }
+    addProtocolOnlyMessages(events, store, cancel);
 }
 
 } // namespace mwb

@@ -59,9 +59,31 @@ private Q_SLOTS:
 
     void countsMessagesAcrossFormats()
     {
-        QCOMPARE(m_all->messages.size(), 6);
+        // 6 from tracking and EXO rows, 2 that only protocol logs name (issue #25.8).
+        QCOMPARE(m_all->messages.size(), 8);
         for (int i = 0; i < m_all->messages.size(); ++i)
             QCOMPARE(m_all->messages[i].index, i);
+    }
+    void protocolLogsAloneMakeMessages()
+    {
+        // "250 2.6.0 <id> … Queued mail for delivery" on a Receive session: a RECEIVE hop linked to
+        // it, pending (nothing says it left); "InternetMessageId <id>" on a delivered Send session:
+        // a SEND hop, delivered.
+        const Message *in = byId(*m_all, QStringLiteral("<news-42@partner.example>"));
+        QVERIFY(in);
+        QCOMPARE(in->hops.size(), 1);
+        QCOMPARE(in->hops[0].event, QStringLiteral("RECEIVE"));
+        QCOMPARE(in->hops[0].server, QStringLiteral("EX01"));
+        QVERIFY(in->hops[0].sessionIndex >= 0);
+        QCOMPARE(m_all->sessions[in->hops[0].sessionIndex].id, in->hops[0].sessionId);
+        QCOMPARE(in->status, MessageStatus::Pending);
+        const Message *out = byId(*m_all, QStringLiteral("<msg2@contoso.com>"));
+        QVERIFY(out);
+        QCOMPARE(out->hops.size(), 1);
+        QCOMPARE(out->hops[0].event, QStringLiteral("SEND"));
+        QCOMPARE(out->status, MessageStatus::Delivered);
+        // `mwb stats` counts them too.
+        QCOMPARE(Loader::countSync({kData}).messages, qint64(8));
     }
     void journeyAcrossServersIsOneMessage()
     {
