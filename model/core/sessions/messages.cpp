@@ -53,6 +53,50 @@ QString sessionRef(const QString &sourceContext)
 
 namespace {
 
+// The same event read from two files (a tracking log and its Export-Csv, overlapping message-trace
+// pages, V1 and V2 exports) is one hop: same server, event and source within the same second
+// (exports drop the milliseconds). The richer row stays (a log row has the milliseconds and the
+// recipients an export shows as "System.String[]"). Repeats inside one file stay. m is in time order.
+void dropRepeatedEvents(const QList<ingest::TrackEvent> &events, QList<int> &m)
+{
+    auto rich = [](const ingest::TrackEvent &e) {
+        return int(!e.recipientStatus.isEmpty()) + int(!e.recipients.isEmpty()) + int(!e.sourceContext.isEmpty())
+            + int(e.timeMs % 1000 != 0) + int(!e.connector.isEmpty());
+    };
+    std::vector<char> drop(size_t(m.size()), 0);
+    bool any = false;
+    for (qsizetype i = 0; i < m.size(); ++i) {
+        if (drop[size_t(i)])
+            continue;
+        const ingest::TrackEvent &a = events[m[i]];
+        if (a.timeMs == kNoTime)
+            continue;
+        for (qsizetype j = i + 1; j < m.size(); ++j) {
+            const ingest::TrackEvent &b = events[m[j]];
+            if (b.timeMs == kNoTime || b.timeMs / 1000 > a.timeMs / 1000)
+                break;
+            if (drop[size_t(j)] || b.ref.fileIndex == a.ref.fileIndex || b.event != a.event || b.source != a.source
+                || b.timeMs / 1000 != a.timeMs / 1000 || b.server.compare(a.server, Qt::CaseInsensitive) != 0)
+                continue;
+            any = true;
+            if (rich(b) > rich(a)) {
+                drop[size_t(i)] = 1;
+                break;
+            }
+            drop[size_t(j)] = 1;
+        }
+    }
+    if (!any)
+        return;
+    QList<int> kept;
+    kept.reserve(m.size());
+    for (qsizetype i = 0; i < m.size(); ++i) {
+        if (!drop[size_t(i)])
+            kept.append(m[i]);
+    }
+    m = std::move(kept);
+}
+
 // Messages that only protocol logs name (issue #25.8): "250 2.6.0 <id> … Queued mail for delivery"
 // and "InternetMessageId <id>" put the id on the session; without a tracking event for it, each
 // session that carried it becomes a hop (RECEIVE for a Receive session, SEND for a Send session).
@@ -232,20 +276,11 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store, co
         if (stop(messages.size()))
             return abandon();   // ends the loop: w.members is not touched again
         std::stable_sort(m.begin(), m.end(), [&](int a, int b) { return events[a].timeMs < events[b].timeMs; });
+        dropRepeatedEvents(events, m);
         Message msg;
         QSet<QString> seenRcpt;
         for (int i : m) {
             const ingest::TrackEvent &e = events[i];
-            // The same event read from two files (a tracking log and its Export-Csv, overlapping
-            // message-trace pages, V1 and V2 exports) is one hop: same server, event and source
-            // within the same second (exports drop the milliseconds). Repeats inside one file stay.
-            const bool duplicate = std::any_of(msg.hops.cbegin(), msg.hops.cend(), [&](const MessageHop &o) {
-                return o.ref.fileIndex != e.ref.fileIndex && o.event == e.event && o.source == e.source
-                    && o.timeMs != kNoTime && e.timeMs != kNoTime && o.timeMs / 1000 == e.timeMs / 1000
-                    && o.server.compare(e.server, Qt::CaseInsensitive) == 0;
-            });
-            if (duplicate)
-                continue;
             if (msg.messageId.isEmpty())
                 msg.messageId = e.messageId;
             if (msg.networkMessageId.isEmpty())
