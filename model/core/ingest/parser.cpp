@@ -201,6 +201,108 @@ int endpointVote(const ProtocolFields &f)
     return 0;
 }
 
+// Markdown / e-mail quoting around pasted log lines (issue #25.6): "> " prefixes, a common indent
+// (4-space code blocks), code fences and backticks, backslash escapes (\* \_ \\), ** bold markers,
+// trailing blanks. Each line stays a line (blank lines too), so line numbers are the original's.
+// False when nothing looked quoted or escaped.
+// Whether the first 64 KiB look like a paste: most non-blank lines quoted, indented log lines or
+// carrying Markdown escapes. Ordinary logs (and 1 GiB of them) answer no after one short scan.
+bool looksPasted(QByteArrayView text)
+{
+    const QByteArrayView head = text.first(std::min<qsizetype>(text.size(), 64 * 1024));
+    int marked = 0, nonBlank = 0;
+    qsizetype pos = 0;
+    while (pos < head.size()) {
+        const qsizetype nl = head.indexOf('\n', pos);
+        const QByteArrayView l = head.sliced(pos, (nl < 0 ? head.size() : nl) - pos);
+        pos = nl < 0 ? head.size() : nl + 1;
+        if (trimmedView(l).isEmpty())
+            continue;
+        ++nonBlank;
+        qsizetype k = 0;
+        while (k < l.size() && (l[k] == ' ' || l[k] == '\t'))
+            ++k;
+        const bool quoted = k < l.size() && l[k] == '>';
+        const bool indentedLog = k > 0 && k < l.size() && ((l[k] >= '0' && l[k] <= '9') || l[k] == '#');
+        const bool escaped = l.contains("\\*") || l.contains("\\_") || l.contains('`')
+            || (l.contains("**") && !l.contains("***"));
+        marked += quoted || indentedLog || escaped;
+    }
+    return nonBlank > 0 && marked * 2 >= nonBlank;
+}
+
+bool unwrapPasted(QByteArrayView text, QByteArray &out)
+{
+    std::vector<std::pair<qsizetype, qsizetype>> lines;   // [begin, end) without the line break
+    qsizetype pos = 0;
+    int quoted = 0, escaped = 0, nonBlank = 0;
+    qsizetype minIndent = std::numeric_limits<qsizetype>::max();
+    while (pos < text.size()) {
+        const qsizetype nl = text.indexOf('\n', pos);
+        qsizetype e = nl < 0 ? text.size() : nl;
+        if (e > pos && text[e - 1] == '\r')
+            --e;
+        lines.emplace_back(pos, e);
+        const QByteArrayView l = text.sliced(pos, e - pos);
+        if (!trimmedView(l).isEmpty()) {
+            ++nonBlank;
+            qsizetype k = 0;
+            while (k < l.size() && (l[k] == ' ' || l[k] == '\t'))
+                ++k;
+            if (k < l.size() && l[k] == '>')
+                ++quoted;
+            else if (k < l.size() && ((l[k] >= '0' && l[k] <= '9') || l[k] == '#'))
+                minIndent = std::min(minIndent, k);   // log lines start with a date or a header
+            if (l.contains("\\*") || l.contains("\\_") || l.contains("**") || l.contains('`') || l.contains("\\\\"))
+                ++escaped;
+        }
+        pos = nl < 0 ? text.size() : nl + 1;
+    }
+    if (nonBlank == 0 || minIndent == std::numeric_limits<qsizetype>::max())
+        minIndent = 0;
+    if (quoted == 0 && escaped == 0 && minIndent == 0)
+        return false;
+    out.clear();
+    out.reserve(text.size());
+    for (const auto &[b, e] : lines) {
+        QByteArrayView l = text.sliced(b, e - b);
+        // "> > " quote levels (also after a little indent)
+        qsizetype k = 0;
+        while (k < l.size() && (l[k] == ' ' || l[k] == '\t'))
+            ++k;
+        if (k < l.size() && l[k] == '>') {
+            while (k < l.size() && (l[k] == '>' || l[k] == ' '))
+                ++k;
+            // One space after the last '>' belongs to the quote; the rest may be an indent.
+            l = l.sliced(k);
+        } else {
+            l = l.sliced(std::min(minIndent, k));
+        }
+        while (!l.isEmpty() && (l.back() == ' ' || l.back() == '\t'))
+            l.chop(1);
+        if (l.startsWith("```") || l.startsWith("~~~"))
+            l = QByteArrayView();
+        for (qsizetype i = 0; i < l.size(); ++i) {
+            const char c = l[i];
+            if (c == '`')
+                continue;
+            if (c == '*' && i + 1 < l.size() && l[i + 1] == '*' && !(i + 2 < l.size() && l[i + 2] == '*')
+                && !(i > 0 && l[i - 1] == '*')) {
+                ++i;   // ** bold marker (not a *** redaction)
+                continue;
+            }
+            if (c == '\\' && i + 1 < l.size() && std::strchr("\\`*_{}[]()#+-.!<>|~", l[i + 1])) {
+                out.append(l[i + 1]);   // a Markdown escape
+                ++i;
+                continue;
+            }
+            out.append(c);
+        }
+        out.append('\n');
+    }
+    return true;
+}
+
 // Position of a CR that no LF follows, or -1.
 qsizetype bareCarriageReturn(QByteArrayView rec)
 {
@@ -532,7 +634,29 @@ public:
             m_out.meta.errors.append({0, QStringLiteral("empty file")});
             return std::move(m_out);
         }
-        const Detection d = detect();
+        Detection d = detect();
+        if (looksPasted(m_text)) {
+            // A paste from Markdown or a quoted e-mail? Unwrapped line by line (line numbers kept),
+            // then detected again; the unwrapped text is what sessions and transcripts re-read.
+            QByteArray clean;
+            if (unwrapPasted(m_text, clean)) {
+                auto fb = FileBytes::fromBuffer(std::move(clean));
+                const QByteArrayView saved = m_text;
+                m_text = fb->view();
+                m_csvNames.clear();
+                m_delim = ',';
+                m_traceDetail = false;
+                m_headerlessTracking = false;
+                m_protoCols = ProtocolColumns{};
+                const Detection again = detect();
+                if (again.format != LogFormat::Unknown) {
+                    d = again;
+                    m_out.bytes = std::move(fb);
+                } else {
+                    m_text = saved;
+                }
+            }
+        }
         m_out.meta.format = d.format;
         if (d.format == LogFormat::Unknown) {
             m_out.meta.errors.append({0, d.why});

@@ -139,6 +139,34 @@ private Q_SLOTS:
         QCOMPARE(pf.meta.errors.size(), 1);
         QCOMPARE(pf.meta.errors[0].line, qint64(11));
     }
+    void markdownAndMailQuotedPastesAreUnwrapped()
+    {
+        // Issue #25.6: a Markdown code block (4-space indent, blank lines between rows, trailing
+        // blanks, \* and \\ escapes, ** bold) and an e-mail quote ("> ") read as the log inside.
+        QByteArray md = "Here is what the receive log shows:\n\n";
+        md += "    2024-03-13T09:01:18.100Z,EX01\\\\Default Frontend EX01,08DC42C8FF236A1F,0,10.0.0.5:25,203.0.113.9:51234,+,,   \n\n";
+        md += "    2024-03-13T09:01:18.101Z,EX01\\\\Default Frontend EX01,08DC42C8FF236A1F,1,10.0.0.5:25,203.0.113.9:51234,\\*,SMTPSubmit,Set Session Permissions\n\n";
+        md += "    **2024-03-13T09:01:18.102Z,EX01\\\\Default Frontend EX01,08DC42C8FF236A1F,2,10.0.0.5:25,203.0.113.9:51234,<,EHLO mail.fabrikam.com,**\n\n";
+        md += "    2024-03-13T09:01:18.103Z,EX01\\\\Default Frontend EX01,08DC42C8FF236A1F,3,10.0.0.5:25,203.0.113.9:51234,-,,Local\n";
+        const ParsedFile pf = parse(md);
+        QCOMPARE(pf.meta.format, LogFormat::SmtpReceive);
+        QCOMPARE(pf.meta.lines, qint64(4));
+        QCOMPARE(pf.meta.server, QStringLiteral("EX01"));
+        QCOMPARE(pf.meta.errors.size(), 1);   // the prose line, by its number
+        QCOMPARE(pf.meta.errors[0].line, qint64(1));
+        QCOMPARE(pf.lines[1].event, '*');
+        QCOMPARE(pf.lines[2].line, quint32(7));   // line numbers of the paste itself
+        QByteArray mail = "> 2024-03-13T09:01:18.100Z,EX01\\Default Frontend EX01,08DC42C8FF236A1F,0,10.0.0.5:25,203.0.113.9:51234,+,,\n"
+                          "> 2024-03-13T09:01:18.102Z,EX01\\Default Frontend EX01,08DC42C8FF236A1F,2,10.0.0.5:25,203.0.113.9:51234,<,`EHLO x`,\n"
+                          ">\n"
+                          "> > 2024-03-13T09:01:18.103Z,EX01\\Default Frontend EX01,08DC42C8FF236A1F,3,10.0.0.5:25,203.0.113.9:51234,-,,Local\n";
+        const ParsedFile pm = parse(mail);
+        QCOMPARE(pm.meta.format, LogFormat::SmtpReceive);
+        QCOMPARE(pm.meta.lines, qint64(3));
+        QVERIFY(pm.meta.errors.isEmpty());
+        // An ordinary log is never rewritten.
+        QVERIFY(parse(kProtoHeader + protoLine(0, "+", "")).bytes->view().startsWith("#Software"));
+    }
     void pastedCopyWithoutHashIsRead()
     {
         const ParsedFile pf = parse(readData(QStringLiteral("redacted_paste.txt")));
