@@ -150,7 +150,9 @@ const QList<QByteArray> &defaultTrackingNames(int count)
         v << "transport-traffic-type" << "log-id" << "schema-version";
         return v;
     }();
-    return count == 26 ? v2010 : count == 27 ? v2013 : v2016;
+    // Exchange 2007: 21 fields, the 2010 layout up to message-info.
+    static const QList<QByteArray> v2007 = v2010.mid(0, 21);
+    return count == 21 ? v2007 : count == 26 ? v2010 : count == 27 ? v2013 : v2016;
 }
 
 struct Detection {
@@ -866,7 +868,7 @@ private:
             const int n = splitFields(rec, f, kMaxFields);
             if (n < 2 || parseTimestampMs(f[0].view()) == kNoTime)
                 continue;
-            if (n == 26 || n == 27 || n == 30) {
+            if (n == 21 || n == 26 || n == 27 || n == 30) {
                 ++trackShape;
                 if (fieldNames.isEmpty())
                     continue;   // a headerless tracking line, not a protocol line with an odd id
@@ -1163,8 +1165,8 @@ private:
                     continue;
                 const int n = splitFields(rec, f, kMaxFields, m_delim);
                 if (m_headerlessTracking) {
-                    if (n != 26 && n != 27 && n != 30) {
-                        lineIssue(thisLine, r, QStringLiteral("not a message-tracking line: %1 fields (expected 26, 27 or 30)").arg(n));
+                    if (n != 21 && n != 26 && n != 27 && n != 30) {
+                        lineIssue(thisLine, r, QStringLiteral("not a message-tracking line: %1 fields (expected 21, 26, 27 or 30)").arg(n));
                         continue;
                     }
                     track = trackColumnsFromNames(defaultTrackingNames(n));

@@ -208,6 +208,22 @@ private Q_SLOTS:
         QCOMPARE(pf.events[0].recipients, QStringList{QStringLiteral("r@contoso.com")});
         QCOMPARE(pf.events[0].server, QStringLiteral("EX03"));
     }
+    void tracking2007HasTwentyOneColumnsWithoutHeader()
+    {
+        // Issue #25.5: Exchange 2007 tracking lines (21 fields, no network-message-id, nothing after
+        // message-info), without a header.
+        QByteArray raw = "2008-05-06T10:11:12.345Z,10.0.0.9,app01,10.0.0.7,HUB07,,HUB07\\Default HUB07,SMTP,RECEIVE,7,<old@contoso.com>,r@contoso.com,250 2.1.5 Recipient OK,900,1,,,Report,s@contoso.com,s@contoso.com,\n"
+                         "2008-05-06T10:11:13.000Z,10.0.0.7,HUB07,,MBX07,,,STOREDRIVER,DELIVER,7,<old@contoso.com>,r@contoso.com,,900,1,,,Report,s@contoso.com,s@contoso.com,\n";
+        QCOMPARE(raw.left(raw.indexOf('\n')).count(',') + 1, 21);
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::MessageTracking);
+        QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[0].messageId, QStringLiteral("<old@contoso.com>"));
+        QCOMPARE(pf.events[0].recipientStatus, QStringLiteral("250 2.1.5 Recipient OK"));
+        QCOMPARE(pf.events[1].event, QStringLiteral("DELIVER"));
+        QCOMPARE(pf.events[0].subject, QStringLiteral("Report"));
+    }
     void exoSummaryInUtf16WithoutBom()
     {
         const ParsedFile pf = parse(utf16le(readData(QStringLiteral("exo_summary.csv"))));
