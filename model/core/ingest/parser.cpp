@@ -1,5 +1,8 @@
 #include "model/core/ingest/parser.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QXmlStreamReader>
 
@@ -636,6 +639,10 @@ public:
             m_out.meta.errors.append({0, QStringLiteral("empty file")});
             return std::move(m_out);
         }
+        if (parseGraphJson()) {
+            finish();
+            return std::move(m_out);
+        }
         Detection d = detect();
         if (looksPasted(m_text)) {
             // A paste from Markdown or a quoted e-mail? Unwrapped line by line (line numbers kept),
@@ -939,6 +946,132 @@ private:
             d.why = QStringLiteral("format not recognised: no #Log-type or #Fields header, no message-trace CSV "
                                    "header and no protocol or tracking line shape");
         return d;
+    }
+
+    // Microsoft Graph message traces as an admin saves them: GET /admin/exchange/tracing/messageTraces
+    // ({"value": [{id, messageId, receivedDateTime, senderAddress, recipientAddress, subject, status,
+    // fromIP, toIP, size}], "@odata.nextLink": …}) and getDetailsByRecipient ({"value": [{dateTime,
+    // event, action, description, data, messageId, id}]}); one document, a JSON array, or several
+    // pages one after the other. Rows repeated by overlapping pages (same id) are read once.
+    // False when the text is no such JSON.
+    bool parseGraphJson()
+    {
+        const QByteArrayView t = trimmedView(m_text.first(std::min<qsizetype>(m_text.size(), 4096)));
+        if (t.isEmpty() || (t[0] != '{' && t[0] != '['))
+            return false;
+        if (!m_text.contains("\"receivedDateTime\"") && !m_text.contains("\"dateTime\""))
+            return false;
+        // Pages one after the other: split at top-level object ends.
+        std::vector<std::pair<qsizetype, qsizetype>> docs;
+        {
+            int depth = 0;
+            bool inString = false;
+            qsizetype start = -1;
+            for (qsizetype i = 0; i < m_text.size(); ++i) {
+                const char c = m_text[i];
+                if (inString) {
+                    if (c == '\\')
+                        ++i;
+                    else if (c == '"')
+                        inString = false;
+                    continue;
+                }
+                if (c == '"') {
+                    inString = true;
+                } else if (c == '{' || c == '[') {
+                    if (depth++ == 0)
+                        start = i;
+                } else if (c == '}' || c == ']') {
+                    if (--depth == 0 && start >= 0) {
+                        docs.emplace_back(start, i + 1);
+                        start = -1;
+                    }
+                    if (depth < 0)
+                        return false;
+                }
+            }
+        }
+        QList<QJsonObject> rows;
+        for (const auto &[b, e] : docs) {
+            QJsonParseError err;
+            const QJsonDocument doc = QJsonDocument::fromJson(m_text.sliced(b, e - b).toByteArray(), &err);
+            if (err.error != QJsonParseError::NoError)
+                continue;
+            const QJsonArray items = doc.isArray() ? doc.array() : doc.object().value(QLatin1String("value")).toArray();
+            for (const QJsonValue &v : items) {
+                if (v.isObject())
+                    rows.append(v.toObject());
+            }
+        }
+        if (rows.isEmpty())
+            return false;
+        m_out.meta.format = LogFormat::ExoGraphMessageTrace;
+        QSet<QString> seen;
+        qsizetype searchFrom = 0;
+        for (const QJsonObject &o : std::as_const(rows)) {
+            const bool detail = o.contains(QLatin1String("event"));
+            const QString timeText = o.value(detail ? QLatin1String("dateTime") : QLatin1String("receivedDateTime")).toString();
+            // Evidence: the row's time text in the file, found in order.
+            const QByteArray needle = timeText.toUtf8();
+            qsizetype at = needle.isEmpty() ? -1 : m_text.indexOf(needle, searchFrom);
+            if (at >= 0)
+                searchFrom = at + needle.size();
+            const qint64 lineNo = at >= 0 ? qint64(m_text.first(at).count('\n')) + 1 : 0;
+            const QString id = o.value(QLatin1String("id")).toString();
+            if (!id.isEmpty() && seen.contains(id + (detail ? u'd' : u's')))
+                continue;   // the same row on two overlapping pages
+            seen.insert(id + (detail ? u'd' : u's'));
+            const qint64 t = parseTimestampMs(QByteArrayView(needle));
+            if (t == kNoTime) {
+                issue(lineNo, QStringLiteral("exo-graph-message-trace row without a readable date-time"));
+                continue;
+            }
+            noteTime(t);
+            ++m_out.meta.lines;
+            TrackEvent e;
+            e.timeMs = t;
+            e.ref = RecordRef{m_fileIndex, std::max<qint64>(lineNo, 1), std::max<qsizetype>(at, 0), qint32(needle.size())};
+            e.messageId = normaliseMessageId(o.value(QLatin1String("messageId")).toString());
+            e.server = QStringLiteral("EXO");
+            e.source = QStringLiteral("EXO");
+            if (!m_control.keepLines) {
+                TrackKeys k;
+                hashId(e.messageId, k.messageId);
+                k.server = internTrackServer(e.server);
+                m_out.trackKeys.push_back(k);
+                continue;
+            }
+            if (detail) {
+                e.event = o.value(QLatin1String("event")).toString().trimmed().toUpper();
+                e.recipientStatus = o.value(QLatin1String("description")).toString().trimmed();
+                readTraceDetailData(o.value(QLatin1String("data")).toString(), e);
+            } else {
+                e.sender = o.value(QLatin1String("senderAddress")).toString().trimmed();
+                e.recipients = splitMultiValue(o.value(QLatin1String("recipientAddress")).toString());
+                e.subject = o.value(QLatin1String("subject")).toString();
+                e.clientIp = o.value(QLatin1String("fromIP")).toString();
+                e.serverIp = o.value(QLatin1String("toIP")).toString();
+                const QString status = o.value(QLatin1String("status")).toString().trimmed().toLower();
+                e.recipientStatus = o.value(QLatin1String("status")).toString().trimmed();
+                if (status == QLatin1String("delivered"))
+                    e.event = QStringLiteral("DELIVER");
+                else if (status == QLatin1String("expanded"))
+                    e.event = QStringLiteral("EXPAND");
+                else if (status == QLatin1String("failed") || status == QLatin1String("quarantined")
+                         || status == QLatin1String("filteredasspam"))
+                    e.event = QStringLiteral("FAIL");
+                else if (status == QLatin1String("pending") || status == QLatin1String("gettingstatus") || status.isEmpty())
+                    e.event = QStringLiteral("PENDING");
+                else
+                    e.event = status.toUpper();
+            }
+            if (e.event.isEmpty())
+                e.event = QStringLiteral("RECEIVE");
+            m_out.events.append(e);
+        }
+        if (m_control.progress)
+            m_control.progress(m_out.meta.bytes);
+        return true;
     }
 
     // Day or month first: decided from every date of the time column (exports are small).

@@ -485,6 +485,26 @@ private Q_SLOTS:
         QVERIFY(pf.events[1].recipientStatus.contains(QLatin1String("451 5.7.3 Cannot achieve Exchange Server authentication")));
         QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2026-12-07T14:25:40Z"));
     }
+    void graphMessageTracePagesAreMergedWithoutRepeats()
+    {
+        // Two saved pages of GET /admin/exchange/tracing/messageTraces that overlap by one row, and
+        // a getDetailsByRecipient row with its data XML.
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/graph_message_traces.json")));
+        QCOMPARE(pf.meta.format, LogFormat::ExoGraphMessageTrace);
+        QCOMPARE(formatId(pf.meta.format), QStringLiteral("exo-graph-message-trace"));
+        QCOMPARE(pf.meta.server, QStringLiteral("EXO"));
+        QVERIFY(pf.meta.errors.isEmpty());
+        QCOMPARE(pf.events.size(), 3);
+        QCOMPARE(pf.events[0].event, QStringLiteral("PENDING"));
+        QCOMPARE(pf.events[1].event, QStringLiteral("DELIVER"));
+        QCOMPARE(pf.events[1].recipients, QStringList{QStringLiteral("anna@contoso.com")});
+        QCOMPARE(pf.events[2].event, QStringLiteral("DEFER"));
+        QCOMPARE(pf.events[2].serverHost, QStringLiteral("mail.contoso.com"));
+        QCOMPARE(pf.events[2].connector, QStringLiteral("Outbound to contoso on-premises"));
+        QCOMPARE(pf.events[2].ref.line, qint64(48));   // the line of its dateTime
+        // Ordinary JSON that is no message trace stays unknown.
+        QCOMPARE(parse("{\"value\": [1, 2]}").meta.format, LogFormat::Unknown);
+    }
     void getMessageTraceV1KeepsItsFormat()
     {
         QCOMPARE(parse(readData(QStringLiteral("get_messagetrace.csv"))).meta.format, LogFormat::ExoGetMessageTrace);
