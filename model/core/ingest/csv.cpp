@@ -50,7 +50,7 @@ namespace {
 
 // Scans [from, to) with the quote state machine; returns true when a quoted field is still open
 // at `to`. `fieldStart` and `inQuote` carry the state across physical lines.
-bool scanQuotes(const char *p, qsizetype from, qsizetype to, bool &fieldStart, bool &inQuote)
+bool scanQuotes(const char *p, qsizetype from, qsizetype to, bool &fieldStart, bool &inQuote, char delim)
 {
     for (qsizetype i = from; i < to; ++i) {
         const char c = p[i];
@@ -63,7 +63,7 @@ bool scanQuotes(const char *p, qsizetype from, qsizetype to, bool &fieldStart, b
             }
             continue;
         }
-        if (c == ',') {
+        if (c == delim) {
             fieldStart = true;
             continue;
         }
@@ -76,7 +76,7 @@ bool scanQuotes(const char *p, qsizetype from, qsizetype to, bool &fieldStart, b
 
 } // namespace
 
-RecordSpan nextRecord(QByteArrayView buffer, qsizetype pos, int maxLines)
+RecordSpan nextRecord(QByteArrayView buffer, qsizetype pos, int maxLines, char delim)
 {
     const char *p = buffer.data();
     const qsizetype n = buffer.size();
@@ -104,7 +104,7 @@ RecordSpan nextRecord(QByteArrayView buffer, qsizetype pos, int maxLines)
     bool fieldStart = true, inQuote = false;
     int lines = 1;
     qsizetype cur = pos, curNl = nl;
-    while (scanQuotes(p, cur, curNl, fieldStart, inQuote)) {
+    while (scanQuotes(p, cur, curNl, fieldStart, inQuote, delim)) {
         if (curNl >= n || lines >= maxLines) {
             // Never closed: keep the first line alone so the rest of the file still parses.
             finish(nl, 1);
@@ -119,7 +119,7 @@ RecordSpan nextRecord(QByteArrayView buffer, qsizetype pos, int maxLines)
     return r;
 }
 
-int splitFields(QByteArrayView record, FieldView *out, int maxFields)
+int splitFields(QByteArrayView record, FieldView *out, int maxFields, char delim)
 {
     const char *p = record.data();
     const qsizetype n = record.size();
@@ -145,10 +145,10 @@ int splitFields(QByteArrayView record, FieldView *out, int maxFields)
             f.size = i - start;
             f.hasDoubledQuotes = doubled;
             // Skip the closing quote and anything up to the next comma (lenient).
-            const void *c = i < n ? std::memchr(p + i, ',', size_t(n - i)) : nullptr;
+            const void *c = i < n ? std::memchr(p + i, delim, size_t(n - i)) : nullptr;
             i = c ? static_cast<const char *>(c) - p : n;
         } else {
-            const void *c = i < n ? std::memchr(p + i, ',', size_t(n - i)) : nullptr;
+            const void *c = i < n ? std::memchr(p + i, delim, size_t(n - i)) : nullptr;
             const qsizetype e = c ? static_cast<const char *>(c) - p : n;
             f.data = p + i;
             f.size = e - i;

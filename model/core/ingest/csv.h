@@ -32,11 +32,12 @@ struct RecordSpan {
 
 // Finds the record starting at pos. A quoted field may carry line breaks; a quote that never
 // closes within maxLines lines falls back to a single-line record with openQuote set.
-RecordSpan nextRecord(QByteArrayView buffer, qsizetype pos, int maxLines = 64);
+// delim: the field separator (',' in logs; ';', tab or '|' in Export-Csv -Delimiter / -UseCulture).
+RecordSpan nextRecord(QByteArrayView buffer, qsizetype pos, int maxLines = 64, char delim = ',');
 
 // Splits a record into fields. Returns the number of fields found (may exceed maxFields; only the
 // first maxFields are stored).
-int splitFields(QByteArrayView record, FieldView *out, int maxFields);
+int splitFields(QByteArrayView record, FieldView *out, int maxFields, char delim = ',');
 
 // Trims ASCII blanks on both ends.
 QByteArrayView trimmedView(QByteArrayView v);

@@ -1,6 +1,10 @@
 #include "model/core/ingest/parser.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
+#include <QXmlStreamReader>
 
 #include <algorithm>
 #include <cstring>
@@ -22,10 +26,10 @@ QByteArray normaliseName(QByteArrayView raw)
     return n;
 }
 
-QList<QByteArray> splitNames(QByteArrayView text)
+QList<QByteArray> splitNames(QByteArrayView text, char delim = ',')
 {
     FieldView f[kMaxFields];
-    const int n = std::min(splitFields(text, f, kMaxFields), kMaxFields);
+    const int n = std::min(splitFields(text, f, kMaxFields, delim), kMaxFields);
     QList<QByteArray> out;
     out.reserve(n);
     for (int i = 0; i < n; ++i)
@@ -90,7 +94,7 @@ bool isProtocol(LogFormat f) { return f == LogFormat::SmtpReceive || f == LogFor
 struct TrackColumns {
     int time = -1, clientIp = -1, clientHost = -1, serverIp = -1, serverHost = -1, sourceContext = -1, connector = -1,
         source = -1, eventId = -1, internalId = -1, messageId = -1, networkId = -1, recipients = -1, recipientStatus = -1,
-        subject = -1, sender = -1, status = -1;
+        subject = -1, sender = -1, status = -1, detail = -1, data = -1;
     int count = 0;
 };
 
@@ -106,23 +110,28 @@ TrackColumns trackColumnsFromNames(const QList<QByteArray> &names)
         }
         return -1;
     };
-    c.time = idx({"date-time", "date-time-utc", "origin-timestamp-utc", "received", "timestamp"});
-    c.clientIp = idx({"client-ip", "fromip", "original-client-ip"});
-    c.clientHost = idx({"client-hostname"});
-    c.serverIp = idx({"server-ip", "toip"});
-    c.serverHost = idx({"server-hostname"});
-    c.sourceContext = idx({"source-context"});
-    c.connector = idx({"connector-id"});
+    // Log-file names (date-time …), EXO report names (date_time_utc …) and the property names of
+    // PowerShell objects (Get-MessageTrackingLog: Timestamp, EventId …; Get-MessageTraceV2 and
+    // Get-MessageTraceDetailV2: Received, Date, Event, Detail, Data …).
+    c.time = idx({"date-time", "date-time-utc", "origin-timestamp-utc", "received", "timestamp", "date"});
+    c.clientIp = idx({"client-ip", "clientip", "fromip", "original-client-ip"});
+    c.clientHost = idx({"client-hostname", "clienthostname"});
+    c.serverIp = idx({"server-ip", "serverip", "toip"});
+    c.serverHost = idx({"server-hostname", "serverhostname"});
+    c.sourceContext = idx({"source-context", "sourcecontext"});
+    c.connector = idx({"connector-id", "connectorid"});
     c.source = idx({"source"});
-    c.eventId = idx({"event-id"});
-    c.internalId = idx({"internal-message-id"});
+    c.eventId = idx({"event-id", "eventid", "event"});
+    c.internalId = idx({"internal-message-id", "internalmessageid"});
     c.messageId = idx({"message-id", "messageid"});
-    c.networkId = idx({"network-message-id", "messagetraceid"});
-    c.recipients = idx({"recipient-address", "recipientaddress"});
-    c.recipientStatus = idx({"recipient-status"});
-    c.subject = idx({"message-subject", "subject"});
-    c.sender = idx({"sender-address", "senderaddress"});
+    c.networkId = idx({"network-message-id", "networkmessageid", "messagetraceid"});
+    c.recipients = idx({"recipient-address", "recipientaddress", "recipients"});
+    c.recipientStatus = idx({"recipient-status", "recipientstatus"});
+    c.subject = idx({"message-subject", "messagesubject", "subject"});
+    c.sender = idx({"sender-address", "senderaddress", "sender"});
     c.status = idx({"status"});
+    c.detail = idx({"detail"});
+    c.data = idx({"data"});
     return c;
 }
 
@@ -144,7 +153,9 @@ const QList<QByteArray> &defaultTrackingNames(int count)
         v << "transport-traffic-type" << "log-id" << "schema-version";
         return v;
     }();
-    return count == 26 ? v2010 : count == 27 ? v2013 : v2016;
+    // Exchange 2007: 21 fields, the 2010 layout up to message-info.
+    static const QList<QByteArray> v2007 = v2010.mid(0, 21);
+    return count == 21 ? v2007 : count == 26 ? v2010 : count == 27 ? v2013 : v2016;
 }
 
 struct Detection {
@@ -168,6 +179,152 @@ int sendVote(const ProtocolFields &f)
     return 0;
 }
 
+// The port of "ip:port" / "[v6]:port", or -1.
+int portOf(QByteArrayView endpoint)
+{
+    const QByteArrayView e = trimmedView(endpoint);
+    const qsizetype colon = e.lastIndexOf(':');
+    if (colon < 0 || colon + 1 >= e.size() || e.size() - colon > 6)
+        return -1;
+    qint32 port = -1;
+    return parseInt(e.sliced(colon + 1), port) && port <= 65535 ? port : -1;
+}
+
+bool isSmtpPort(int p) { return p == 25 || p == 587 || p == 465 || p == 2525 || p == 475 || p == 717; }
+
+// Endpoints as direction evidence: Exchange's side of a Send session is an ephemeral local port
+// talking to a remote :25 (16547 → :25); a Receive session listens on :25/:587/:2525/:465.
+int endpointVote(const ProtocolFields &f)
+{
+    const int local = portOf(f.local.view()), remote = portOf(f.remote.view());
+    if (local < 0 || remote < 0)
+        return 0;
+    if (isSmtpPort(remote) && !isSmtpPort(local))
+        return 2;
+    if (isSmtpPort(local) && !isSmtpPort(remote))
+        return -2;
+    return 0;
+}
+
+// Markdown / e-mail quoting around pasted log lines (issue #25.6): "> " prefixes, a common indent
+// (4-space code blocks), code fences and backticks, backslash escapes (\* \_ \\), ** bold markers,
+// trailing blanks. Each line stays a line (blank lines too), so line numbers are the original's.
+// False when nothing looked quoted or escaped.
+// Whether the first 64 KiB look like a paste: most non-blank lines quoted, indented log lines or
+// carrying Markdown escapes. Ordinary logs (and 1 GiB of them) answer no after one short scan.
+bool looksPasted(QByteArrayView text)
+{
+    const QByteArrayView head = text.first(std::min<qsizetype>(text.size(), 64 * 1024));
+    int marked = 0, nonBlank = 0;
+    qsizetype pos = 0;
+    while (pos < head.size()) {
+        const qsizetype nl = head.indexOf('\n', pos);
+        const QByteArrayView l = head.sliced(pos, (nl < 0 ? head.size() : nl) - pos);
+        pos = nl < 0 ? head.size() : nl + 1;
+        if (trimmedView(l).isEmpty())
+            continue;
+        ++nonBlank;
+        qsizetype k = 0;
+        while (k < l.size() && (l[k] == ' ' || l[k] == '\t'))
+            ++k;
+        const bool quoted = k < l.size() && l[k] == '>';
+        const bool indentedLog = k > 0 && k < l.size() && ((l[k] >= '0' && l[k] <= '9') || l[k] == '#');
+        const bool escaped = l.contains("\\*") || l.contains("\\_") || l.contains('`')
+            || (l.contains("**") && !l.contains("***"));
+        marked += quoted || indentedLog || escaped;
+    }
+    return nonBlank > 0 && marked * 2 >= nonBlank;
+}
+
+bool unwrapPasted(QByteArrayView text, QByteArray &out)
+{
+    std::vector<std::pair<qsizetype, qsizetype>> lines;   // [begin, end) without the line break
+    qsizetype pos = 0;
+    int quoted = 0, escaped = 0, nonBlank = 0;
+    qsizetype minIndent = std::numeric_limits<qsizetype>::max();
+    while (pos < text.size()) {
+        const qsizetype nl = text.indexOf('\n', pos);
+        qsizetype e = nl < 0 ? text.size() : nl;
+        if (e > pos && text[e - 1] == '\r')
+            --e;
+        lines.emplace_back(pos, e);
+        const QByteArrayView l = text.sliced(pos, e - pos);
+        if (!trimmedView(l).isEmpty()) {
+            ++nonBlank;
+            qsizetype k = 0;
+            while (k < l.size() && (l[k] == ' ' || l[k] == '\t'))
+                ++k;
+            if (k < l.size() && l[k] == '>')
+                ++quoted;
+            else if (k < l.size() && ((l[k] >= '0' && l[k] <= '9') || l[k] == '#'))
+                minIndent = std::min(minIndent, k);   // log lines start with a date or a header
+            if (l.contains("\\*") || l.contains("\\_") || l.contains("**") || l.contains('`') || l.contains("\\\\"))
+                ++escaped;
+        }
+        pos = nl < 0 ? text.size() : nl + 1;
+    }
+    if (nonBlank == 0 || minIndent == std::numeric_limits<qsizetype>::max())
+        minIndent = 0;
+    if (quoted == 0 && escaped == 0 && minIndent == 0)
+        return false;
+    out.clear();
+    out.reserve(text.size());
+    for (const auto &[b, e] : lines) {
+        QByteArrayView l = text.sliced(b, e - b);
+        // "> > " quote levels (also after a little indent)
+        qsizetype k = 0;
+        while (k < l.size() && (l[k] == ' ' || l[k] == '\t'))
+            ++k;
+        if (k < l.size() && l[k] == '>') {
+            while (k < l.size() && (l[k] == '>' || l[k] == ' '))
+                ++k;
+            // One space after the last '>' belongs to the quote; the rest may be an indent.
+            l = l.sliced(k);
+        } else {
+            l = l.sliced(std::min(minIndent, k));
+        }
+        while (!l.isEmpty() && (l.back() == ' ' || l.back() == '\t'))
+            l.chop(1);
+        if (l.startsWith("```") || l.startsWith("~~~"))
+            l = QByteArrayView();
+        for (qsizetype i = 0; i < l.size(); ++i) {
+            const char c = l[i];
+            if (c == '`')
+                continue;
+            if (c == '*' && i + 1 < l.size() && l[i + 1] == '*' && !(i + 2 < l.size() && l[i + 2] == '*')
+                && !(i > 0 && l[i - 1] == '*')) {
+                ++i;   // ** bold marker (not a *** redaction)
+                continue;
+            }
+            if (c == '\\' && i + 1 < l.size() && std::strchr("\\`*_{}[]()#+-.!<>|~", l[i + 1])) {
+                out.append(l[i + 1]);   // a Markdown escape
+                ++i;
+                continue;
+            }
+            out.append(c);
+        }
+        out.append('\n');
+    }
+    return true;
+}
+
+// Position of a CR that no LF follows, or -1.
+qsizetype bareCarriageReturn(QByteArrayView rec)
+{
+    const char *p = rec.data();
+    qsizetype from = 0;
+    while (from < rec.size()) {
+        const void *c = std::memchr(p + from, '\r', size_t(rec.size() - from));
+        if (!c)
+            return -1;
+        const qsizetype i = static_cast<const char *>(c) - p;
+        if (i + 1 >= rec.size() || p[i + 1] != '\n')
+            return i;
+        from = i + 2;
+    }
+    return -1;
+}
+
 FieldView fieldAt(const FieldView *f, int n, int i)
 {
     return (i >= 0 && i < n) ? f[i] : FieldView{};
@@ -186,10 +343,277 @@ QStringList splitList(const FieldView &v)
     return out;
 }
 
+// Multi-valued properties as PowerShell exports them: "System.String[]" (not joined: nothing to
+// read), "{a, b}" (Format-List), or joined by ';', ',' or blanks.
+QStringList splitMultiValue(const QString &raw)
+{
+    QString t = raw.trimmed();
+    if (t.startsWith(u'{') && t.endsWith(u'}'))
+        t = t.mid(1, t.size() - 2);
+    if (t.isEmpty() || (t.startsWith(QLatin1String("System.")) && t.endsWith(QLatin1String("[]"))))
+        return {};
+    QStringList out;
+    QString cur;
+    auto flush = [&] {
+        if (cur.endsWith(QLatin1String("...")))   // Format-List shows the first four, then "..."
+            cur.chop(3);
+        if (!cur.isEmpty())
+            out.append(cur);
+        cur.clear();
+    };
+    for (QChar ch : std::as_const(t)) {
+        if (ch == u';' || ch == u',' || ch.isSpace())
+            flush();
+        else
+            cur.append(ch);
+    }
+    flush();
+    return out;
+}
+
+// Dates written in a machine's culture (Export-Csv, Format-List): day and month order is decided
+// once per file from all its dates, never per line.
+enum class DateOrder { Unknown, DayFirst, MonthFirst };
+
+struct DateVotes {
+    int dayFirst = 0, monthFirst = 0, dot = 0, ampm = 0, slash = 0;
+    DateOrder decide() const
+    {
+        if (dayFirst > monthFirst)
+            return DateOrder::DayFirst;
+        if (monthFirst > dayFirst)
+            return DateOrder::MonthFirst;
+        if (dot > 0)
+            return DateOrder::DayFirst;   // de-DE and friends: dd.MM.yyyy
+        if (ampm > 0)
+            return DateOrder::MonthFirst; // en-US: M/d/yyyy h:mm:ss tt
+        if (slash > 0)
+            return DateOrder::DayFirst;   // a 24-hour clock with '/': fr-FR, en-GB dd/MM/yyyy
+        return DateOrder::MonthFirst;
+    }
+};
+
+struct CultureDate {
+    int a = 0, b = 0, y = 0, h = 0, mi = 0, s = 0, ms = 0;
+    char sep = 0;
+    int ampm = 0;   // 0 none, 1 AM, 2 PM
+};
+
+bool readNumber(QByteArrayView t, qsizetype &p, int maxDigits, int &out)
+{
+    int v = 0, n = 0;
+    while (p < t.size() && n < maxDigits && t[p] >= '0' && t[p] <= '9') {
+        v = v * 10 + (t[p] - '0');
+        ++p;
+        ++n;
+    }
+    out = v;
+    return n > 0;
+}
+
+// a<sep>b<sep>yyyy h:mm[:ss[.fff]] [AM|PM], sep one of . / -
+bool splitCultureDate(QByteArrayView raw, CultureDate &d)
+{
+    const QByteArrayView t = trimmedView(raw);
+    qsizetype p = 0;
+    if (!readNumber(t, p, 2, d.a) || p >= t.size())
+        return false;
+    d.sep = t[p];
+    if (d.sep != '.' && d.sep != '/' && d.sep != '-')
+        return false;
+    ++p;
+    if (!readNumber(t, p, 2, d.b) || p >= t.size() || t[p] != d.sep)
+        return false;
+    ++p;
+    const qsizetype ys = p;
+    if (!readNumber(t, p, 4, d.y) || p - ys != 4)
+        return false;
+    if (p < t.size() && t[p] == '.')
+        ++p;   // "07.12.2026. 09:01" (some cultures end the date with a dot)
+    if (p >= t.size() || (t[p] != ' ' && t[p] != 'T'))
+        return false;
+    while (p < t.size() && (t[p] == ' ' || t[p] == 'T'))
+        ++p;
+    if (!readNumber(t, p, 2, d.h) || p >= t.size() || (t[p] != ':' && t[p] != '.'))
+        return false;
+    ++p;
+    if (!readNumber(t, p, 2, d.mi))
+        return false;
+    if (p < t.size() && (t[p] == ':' || t[p] == '.') && p + 1 < t.size() && t[p + 1] >= '0' && t[p + 1] <= '9') {
+        ++p;
+        if (!readNumber(t, p, 2, d.s))
+            return false;
+        if (p < t.size() && (t[p] == '.' || t[p] == ',')) {
+            ++p;
+            int scale = 100;
+            while (p < t.size() && t[p] >= '0' && t[p] <= '9') {
+                d.ms += (t[p] - '0') * scale;
+                scale /= 10;
+                ++p;
+            }
+        }
+    }
+    while (p < t.size() && t[p] == ' ')
+        ++p;
+    if (p < t.size()) {
+        const QByteArrayView rest = t.sliced(p);
+        if (equalsNoCase(rest, "AM") || equalsNoCase(rest, "a.m."))
+            d.ampm = 1;
+        else if (equalsNoCase(rest, "PM") || equalsNoCase(rest, "p.m."))
+            d.ampm = 2;
+        else if (rest != "Z" && !equalsNoCase(rest, "UTC"))
+            return false;
+    }
+    return true;
+}
+
+void voteDate(QByteArrayView raw, DateVotes &v)
+{
+    CultureDate d;
+    if (!splitCultureDate(raw, d))
+        return;
+    if (d.a > 12 && d.b <= 12)
+        ++v.dayFirst;
+    else if (d.b > 12 && d.a <= 12)
+        ++v.monthFirst;
+    if (d.sep == '.')
+        ++v.dot;
+    else if (d.ampm)
+        ++v.ampm;
+    else if (d.sep == '/')
+        ++v.slash;
+}
+
+// ISO and the forms parseTimestampMs knows first; a culture date then in the file's order.
+qint64 parseCultureTimestamp(QByteArrayView raw, DateOrder order)
+{
+    const QByteArrayView t = trimmedView(raw);
+    if (order == DateOrder::Unknown || (t.size() >= 5 && t[4] == '-'))
+        return parseTimestampMs(t);
+    CultureDate d;
+    if (!splitCultureDate(t, d))
+        return parseTimestampMs(t);
+    const int day = order == DateOrder::DayFirst ? d.a : d.b;
+    const int month = order == DateOrder::DayFirst ? d.b : d.a;
+    int h = d.h;
+    if (d.ampm) {
+        if (h < 1 || h > 12)
+            return kNoTime;
+        h = (h % 12) + (d.ampm == 2 ? 12 : 0);
+    }
+    if (day < 1 || day > 31 || month < 1 || month > 12 || h > 23 || d.mi > 59 || d.s > 60)
+        return kNoTime;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.y, month, day, h, d.mi, d.s, d.ms);
+    return parseTimestampMs(QByteArrayView(buf, qsizetype(std::strlen(buf))));
+}
+
+// One "Name : value" line of Format-List output (padding may be collapsed to nothing).
+bool listPropertyLine(QByteArrayView line, QByteArrayView &name, QByteArrayView &value)
+{
+    qsizetype p = 0;
+    const qsizetype n = line.size();
+    if (n == 0 || !((line[0] >= 'A' && line[0] <= 'Z') || (line[0] >= 'a' && line[0] <= 'z')))
+        return false;
+    while (p < n && ((line[p] >= 'A' && line[p] <= 'Z') || (line[p] >= 'a' && line[p] <= 'z')
+                     || (line[p] >= '0' && line[p] <= '9') || line[p] == '_' || line[p] == '-'))
+        ++p;
+    name = line.first(p);
+    while (p < n && line[p] == ' ')
+        ++p;
+    if (p >= n || line[p] != ':')
+        return false;
+    ++p;
+    if (p < n && line[p] != ' ' && line[p] != '\t')
+        return false;
+    value = trimmedView(line.sliced(p));
+    return true;
+}
+
+// The format a CSV header row names (after normaliseName), or Unknown.
+LogFormat formatFromCsvHeader(const QList<QByteArray> &names, bool *detailRows)
+{
+    if (detailRows)
+        *detailRows = false;
+    if (names.contains("origin-timestamp-utc") || names.contains("date-time-utc"))
+        return LogFormat::ExoMessageTrace;
+    if (names.contains("received") && names.contains("senderaddress") && names.contains("recipientaddress")) {
+        // Get-MessageTrace (2014-2025) carries Organization, StartDate, EndDate and Index; V2 does not.
+        if (names.contains("startdate") || names.contains("enddate") || names.contains("index")
+            || names.contains("organization"))
+            return LogFormat::ExoGetMessageTrace;
+        return LogFormat::ExoMessageTraceV2;
+    }
+    if ((names.contains("date") || names.contains("received")) && names.contains("event")
+        && (names.contains("messagetraceid") || names.contains("detail"))) {
+        if (detailRows)
+            *detailRows = true;
+        return LogFormat::ExoMessageTraceV2;   // Get-MessageTraceDetail(V2)
+    }
+    if (names.contains("timestamp") && names.contains("eventid") && names.contains("messageid"))
+        return LogFormat::EmsMessageTrackingCsv;
+    if (names.contains("date-time") && names.contains("event-id") && names.contains("message-id"))
+        return LogFormat::MessageTracking;   // a tracking log exported with a plain header row
+    return LogFormat::Unknown;
+}
+
+bool isCsvExport(LogFormat f)
+{
+    return f == LogFormat::ExoMessageTrace || f == LogFormat::ExoGetMessageTrace || f == LogFormat::ExoMessageTraceV2
+        || f == LogFormat::EmsMessageTrackingCsv;
+}
+
+bool isTrackingLike(LogFormat f)
+{
+    return f == LogFormat::MessageTracking || f == LogFormat::EmsMessageTrackingCsv || f == LogFormat::EmsMessageTrackingList;
+}
+
+// Get-MessageTraceDetailV2's Data: <root><MEP Name="ConnectorId" String="…"/>…</root>
+void readTraceDetailData(const QString &xml, TrackEvent &e)
+{
+    if (!xml.contains(u'<'))
+        return;
+    QXmlStreamReader r(xml);
+    while (!r.atEnd()) {
+        if (r.readNext() != QXmlStreamReader::StartElement || r.name() != QLatin1String("MEP"))
+            continue;
+        const QXmlStreamAttributes a = r.attributes();
+        const QString name = a.value(QLatin1String("Name")).toString().toLower();
+        QString value;
+        for (const char *k : {"String", "Integer", "Long", "Boolean", "Blob", "Value"}) {
+            if (a.hasAttribute(QLatin1String(k))) {
+                value = a.value(QLatin1String(k)).toString().trimmed();
+                break;
+            }
+        }
+        if (name.isEmpty() || value.isEmpty())
+            continue;
+        if (name.contains(QLatin1String("connector"))) {
+            if (e.connector.isEmpty())
+                e.connector = value;
+        } else if (name == QLatin1String("clientip") || name == QLatin1String("originalclientip")) {
+            if (e.clientIp.isEmpty())
+                e.clientIp = value;
+        } else if (name == QLatin1String("clientname") || name == QLatin1String("clienthostname")) {
+            e.clientHost = value;
+        } else if (name.contains(QLatin1String("server")) && name.endsWith(QLatin1String("ip"))) {
+            e.serverIp = value;
+        } else if (name.contains(QLatin1String("server"))) {
+            e.serverHost = value;   // ServerHostName, LastAttemptedServerName …: the on-premises peer
+        } else if (name == QLatin1String("sourcecontext")) {
+            e.sourceContext = value;
+        } else if (name.contains(QLatin1String("response")) || name.contains(QLatin1String("error"))) {
+            if (!e.recipientStatus.contains(value))
+                e.recipientStatus += (e.recipientStatus.isEmpty() ? QString() : QStringLiteral("; ")) + value;
+        }
+    }
+}
+
 struct KeyBits {
     quint64 id = 0;
     int connector = -1;
     int remote = -1;
+    int opaque = -1;
     friend bool operator==(const KeyBits &, const KeyBits &) = default;
 };
 
@@ -215,13 +639,43 @@ public:
             m_out.meta.errors.append({0, QStringLiteral("empty file")});
             return std::move(m_out);
         }
-        const Detection d = detect();
+        if (parseGraphJson()) {
+            finish();
+            return std::move(m_out);
+        }
+        Detection d = detect();
+        if (looksPasted(m_text)) {
+            // A paste from Markdown or a quoted e-mail? Unwrapped line by line (line numbers kept),
+            // then detected again; the unwrapped text is what sessions and transcripts re-read.
+            QByteArray clean;
+            if (unwrapPasted(m_text, clean)) {
+                auto fb = FileBytes::fromBuffer(std::move(clean));
+                const QByteArrayView saved = m_text;
+                m_text = fb->view();
+                m_csvNames.clear();
+                m_delim = ',';
+                m_traceDetail = false;
+                m_headerlessTracking = false;
+                m_protoCols = ProtocolColumns{};
+                const Detection again = detect();
+                if (again.format != LogFormat::Unknown) {
+                    d = again;
+                    m_out.bytes = std::move(fb);
+                } else {
+                    m_text = saved;
+                }
+            }
+        }
         m_out.meta.format = d.format;
         if (d.format == LogFormat::Unknown) {
             m_out.meta.errors.append({0, d.why});
             return std::move(m_out);
         }
-        if (isProtocol(d.format) && !m_control.keepLines && m_control.chunks > 1
+        if (isCsvExport(d.format))
+            decideCsvDateOrder();
+        if (d.format == LogFormat::EmsMessageTrackingList)
+            parseFormatList();
+        else if (isProtocol(d.format) && !m_control.keepLines && m_control.chunks > 1
             && m_text.size() >= 2 * std::max<qint64>(1, m_control.minChunkBytes))
             parseChunked();
         else
@@ -331,7 +785,10 @@ private:
         m_out.cancelled = m_out.cancelled || src.cancelled;
         for (const auto &l : src.layouts)
             m_out.layouts.push_back(l);
-        std::vector<int> conn(size_t(src.connectors.size())), remote(size_t(src.remotes.size()));
+        std::vector<int> conn(size_t(src.connectors.size())), remote(size_t(src.remotes.size())),
+            opaque(size_t(src.opaqueIds.size()));
+        for (qsizetype o = 0; o < src.opaqueIds.size(); ++o)
+            opaque[size_t(o)] = internString(src.opaqueIds[o], m_out.opaqueIds, m_opaqueIndex, m_lastOpaque);
         for (qsizetype c = 0; c < src.connectors.size(); ++c)
             conn[size_t(c)] = internString(src.connectors[c], m_out.connectors, m_connectorIndex, m_lastConnector);
         for (qsizetype r = 0; r < src.remotes.size(); ++r)
@@ -339,11 +796,13 @@ private:
         // Appended, not merged: a session on both sides of a range boundary keeps one key per range,
         // in file order. Counting folds equal keys anyway (sorted ids; redacted tallies in order),
         // and a merge through the key index was the largest serial step of a big file.
+        m_out.protoMessageIds.insert(m_out.protoMessageIds.end(), src.protoMessageIds.begin(), src.protoMessageIds.end());
         m_out.keys.reserve(m_out.keys.size() + src.keys.size());
         for (const ProtoKey &k : src.keys) {
             ProtoKey nk = k;
             nk.connector = k.connector >= 0 ? conn[size_t(k.connector)] : -1;
             nk.remote = k.remote >= 0 ? remote[size_t(k.remote)] : -1;
+            nk.opaque = k.opaque >= 0 ? opaque[size_t(k.opaque)] : -1;
             m_out.keys.push_back(nk);
         }
         m_lastKey = -1;
@@ -364,6 +823,7 @@ private:
         int protoShape = 0, trackShape = 0, votes = 0, backslash = 0, nonEmpty = 0;
         LogFormat logType = LogFormat::Unknown;
         QList<QByteArray> fieldNames;
+        QSet<QByteArray> listProps;   // Format-List property names seen
         bool binary = false;
         while (pos < m_text.size() && examined < 64) {
             const RecordSpan r = nextRecord(m_text, pos);
@@ -389,30 +849,37 @@ private:
                 continue;   // "#TYPE Deserialized…" of PowerShell 5.1 and other comments
             ++examined;
             if (examined == 1 && fieldNames.isEmpty()) {
-                // A CSV header row of a message-trace export?
-                const QList<QByteArray> names = splitNames(rec);
-                if (names.contains("origin-timestamp-utc") || names.contains("date-time-utc")) {
-                    m_csvNames = names;
-                    d.format = LogFormat::ExoMessageTrace;
-                    return d;
+                // A CSV header row of an export (Export-Csv of a cmdlet, an EXO report)? Its
+                // delimiter is the one that makes it a known header: ',' or -Delimiter/-UseCulture.
+                for (const char delim : {',', ';', '\t', '|'}) {
+                    if (delim != ',' && !rec.contains(delim))
+                        continue;
+                    const QList<QByteArray> names = splitNames(rec, delim);
+                    bool detail = false;
+                    const LogFormat f = formatFromCsvHeader(names, &detail);
+                    if (f != LogFormat::Unknown) {
+                        m_csvNames = names;
+                        m_delim = delim;
+                        m_traceDetail = detail;
+                        d.format = f;
+                        return d;
+                    }
                 }
-                if (names.contains("received") && names.contains("senderaddress") && names.contains("recipientaddress")) {
-                    m_csvNames = names;
-                    d.format = LogFormat::ExoGetMessageTrace;
-                    return d;
-                }
-                if (names.contains("date-time") && names.contains("event-id") && names.contains("message-id")) {
-                    m_csvNames = names;   // a tracking log exported with a plain header row
-                    d.format = LogFormat::MessageTracking;
-                    return d;
-                }
+            }
+            {
+                QByteArrayView pn, pv;
+                if (listPropertyLine(rec, pn, pv))
+                    listProps.insert(pn.toByteArray().toLower());
             }
             FieldView f[kMaxFields];
             const int n = splitFields(rec, f, kMaxFields);
             if (n < 2 || parseTimestampMs(f[0].view()) == kNoTime)
                 continue;
-            if (n == 26 || n == 27 || n == 30)
+            if (n == 21 || n == 26 || n == 27 || n == 30) {
                 ++trackShape;
+                if (fieldNames.isEmpty())
+                    continue;   // a headerless tracking line, not a protocol line with an odd id
+            }
             ProtocolFields pf;
             ProtocolColumns cols;
             bool ok = true;
@@ -420,13 +887,21 @@ private:
                 cols = protocolColumnsFromNames(fieldNames, &ok);
             if (ok && splitProtocolRecord(rec, cols, pf)) {
                 ++protoShape;
-                votes += sendVote(pf);
+                votes += sendVote(pf) + endpointVote(pf);
+                const QByteArrayView ctx = pf.context.view();
+                if (indexOfNoCase(ctx, "attempting to connect") >= 0 || indexOfNoCase(ctx, "sending message with RecordId") >= 0)
+                    votes += 3;   // lines only a Send log writes
                 if (pf.connector.view().contains('\\'))
                     ++backslash;
             }
         }
         if (logType == LogFormat::TransportConnectivity) {
             d.format = logType;
+            return d;
+        }
+        if (logType == LogFormat::Unknown && fieldNames.isEmpty() && protoShape == 0 && listProps.contains("eventid")
+            && listProps.contains("messageid") && listProps.contains("timestamp")) {
+            d.format = LogFormat::EmsMessageTrackingList;
             return d;
         }
         if (logType == LogFormat::MessageTracking || (logType == LogFormat::Unknown && !fieldNames.isEmpty()
@@ -450,7 +925,10 @@ private:
             if (isProtocol(logType))
                 d.format = logType;
             else if (protoShape > 0 || !fieldNames.isEmpty())
-                d.format = (votes > 0 && backslash == 0) ? LogFormat::SmtpSend : LogFormat::SmtpReceive;
+                // A Receive connector is SERVER\Name; a Send connector has no server part, but a
+                // copy may carry one: strong content votes (endpoints, roles) outweigh the name.
+                d.format = (votes > 0 && (backslash == 0 || votes >= 2 * protoShape)) ? LogFormat::SmtpSend
+                                                                                    : LogFormat::SmtpReceive;
             if (d.format != LogFormat::Unknown)
                 return d;
         }
@@ -470,6 +948,260 @@ private:
         return d;
     }
 
+    // Microsoft Graph message traces as an admin saves them: GET /admin/exchange/tracing/messageTraces
+    // ({"value": [{id, messageId, receivedDateTime, senderAddress, recipientAddress, subject, status,
+    // fromIP, toIP, size}], "@odata.nextLink": …}) and getDetailsByRecipient ({"value": [{dateTime,
+    // event, action, description, data, messageId, id}]}); one document, a JSON array, or several
+    // pages one after the other. Rows repeated by overlapping pages (same id) are read once.
+    // False when the text is no such JSON.
+    bool parseGraphJson()
+    {
+        const QByteArrayView t = trimmedView(m_text.first(std::min<qsizetype>(m_text.size(), 4096)));
+        if (t.isEmpty() || (t[0] != '{' && t[0] != '['))
+            return false;
+        if (!m_text.contains("\"receivedDateTime\"") && !m_text.contains("\"dateTime\""))
+            return false;
+        // Pages one after the other: split at top-level object ends.
+        std::vector<std::pair<qsizetype, qsizetype>> docs;
+        {
+            int depth = 0;
+            bool inString = false;
+            qsizetype start = -1;
+            for (qsizetype i = 0; i < m_text.size(); ++i) {
+                const char c = m_text[i];
+                if (inString) {
+                    if (c == '\\')
+                        ++i;
+                    else if (c == '"')
+                        inString = false;
+                    continue;
+                }
+                if (c == '"') {
+                    inString = true;
+                } else if (c == '{' || c == '[') {
+                    if (depth++ == 0)
+                        start = i;
+                } else if (c == '}' || c == ']') {
+                    if (--depth == 0 && start >= 0) {
+                        docs.emplace_back(start, i + 1);
+                        start = -1;
+                    }
+                    if (depth < 0)
+                        return false;
+                }
+            }
+        }
+        QList<QJsonObject> rows;
+        for (const auto &[b, e] : docs) {
+            QJsonParseError err;
+            const QJsonDocument doc = QJsonDocument::fromJson(m_text.sliced(b, e - b).toByteArray(), &err);
+            if (err.error != QJsonParseError::NoError)
+                continue;
+            const QJsonArray items = doc.isArray() ? doc.array() : doc.object().value(QLatin1String("value")).toArray();
+            for (const QJsonValue &v : items) {
+                if (v.isObject())
+                    rows.append(v.toObject());
+            }
+        }
+        if (rows.isEmpty())
+            return false;
+        m_out.meta.format = LogFormat::ExoGraphMessageTrace;
+        QSet<QString> seen;
+        qsizetype searchFrom = 0;
+        for (const QJsonObject &o : std::as_const(rows)) {
+            const bool detail = o.contains(QLatin1String("event"));
+            const QString timeText = o.value(detail ? QLatin1String("dateTime") : QLatin1String("receivedDateTime")).toString();
+            // Evidence: the row's time text in the file, found in order.
+            const QByteArray needle = timeText.toUtf8();
+            qsizetype at = needle.isEmpty() ? -1 : m_text.indexOf(needle, searchFrom);
+            if (at >= 0)
+                searchFrom = at + needle.size();
+            const qint64 lineNo = at >= 0 ? qint64(m_text.first(at).count('\n')) + 1 : 0;
+            const QString id = o.value(QLatin1String("id")).toString();
+            if (!id.isEmpty() && seen.contains(id + (detail ? u'd' : u's')))
+                continue;   // the same row on two overlapping pages
+            seen.insert(id + (detail ? u'd' : u's'));
+            const qint64 t = parseTimestampMs(QByteArrayView(needle));
+            if (t == kNoTime) {
+                issue(lineNo, QStringLiteral("exo-graph-message-trace row without a readable date-time"));
+                continue;
+            }
+            noteTime(t);
+            ++m_out.meta.lines;
+            TrackEvent e;
+            e.timeMs = t;
+            e.ref = RecordRef{m_fileIndex, std::max<qint64>(lineNo, 1), std::max<qsizetype>(at, 0), qint32(needle.size())};
+            e.messageId = normaliseMessageId(o.value(QLatin1String("messageId")).toString());
+            e.server = QStringLiteral("EXO");
+            e.source = QStringLiteral("EXO");
+            if (!m_control.keepLines) {
+                TrackKeys k;
+                hashId(e.messageId, k.messageId);
+                k.server = internTrackServer(e.server);
+                m_out.trackKeys.push_back(k);
+                continue;
+            }
+            if (detail) {
+                e.event = o.value(QLatin1String("event")).toString().trimmed().toUpper();
+                e.recipientStatus = o.value(QLatin1String("description")).toString().trimmed();
+                readTraceDetailData(o.value(QLatin1String("data")).toString(), e);
+            } else {
+                e.sender = o.value(QLatin1String("senderAddress")).toString().trimmed();
+                e.recipients = splitMultiValue(o.value(QLatin1String("recipientAddress")).toString());
+                e.subject = o.value(QLatin1String("subject")).toString();
+                e.clientIp = o.value(QLatin1String("fromIP")).toString();
+                e.serverIp = o.value(QLatin1String("toIP")).toString();
+                const QString status = o.value(QLatin1String("status")).toString().trimmed().toLower();
+                e.recipientStatus = o.value(QLatin1String("status")).toString().trimmed();
+                if (status == QLatin1String("delivered"))
+                    e.event = QStringLiteral("DELIVER");
+                else if (status == QLatin1String("expanded"))
+                    e.event = QStringLiteral("EXPAND");
+                else if (status == QLatin1String("failed") || status == QLatin1String("quarantined")
+                         || status == QLatin1String("filteredasspam"))
+                    e.event = QStringLiteral("FAIL");
+                else if (status == QLatin1String("pending") || status == QLatin1String("gettingstatus") || status.isEmpty())
+                    e.event = QStringLiteral("PENDING");
+                else
+                    e.event = status.toUpper();
+            }
+            if (e.event.isEmpty())
+                e.event = QStringLiteral("RECEIVE");
+            m_out.events.append(e);
+        }
+        if (m_control.progress)
+            m_control.progress(m_out.meta.bytes);
+        return true;
+    }
+
+    // Day or month first: decided from every date of the time column (exports are small).
+    void decideCsvDateOrder()
+    {
+        const TrackColumns c = trackColumnsFromNames(m_csvNames);
+        if (c.time < 0)
+            return;
+        DateVotes votes;
+        FieldView f[kMaxFields];
+        qsizetype pos = 0;
+        while (pos < m_text.size()) {
+            const RecordSpan r = nextRecord(m_text, pos, 64, m_delim);
+            pos = r.next;
+            const QByteArrayView rec = m_text.sliced(r.begin, r.end - r.begin);
+            if (rec.isEmpty() || rec.startsWith('#'))
+                continue;
+            const int n = std::min(splitFields(rec, f, kMaxFields, m_delim), kMaxFields);
+            if (c.time < n)
+                voteDate(f[c.time].view(), votes);
+        }
+        m_dateOrder = votes.decide();
+    }
+
+    // Get-MessageTrackingLog | Format-List: records of "Name : value" lines separated by blank
+    // lines; a value wrapped at the console width goes on in indented lines (joined without a
+    // break); pasted copies may lose the padding or the blank lines (a repeated name then starts
+    // the next record).
+    void parseFormatList()
+    {
+        struct Prop {
+            QByteArray name, value;
+        };
+        struct Rec {
+            qint64 line = 0;
+            qsizetype begin = 0, end = 0;
+            int lines = 0;
+            bool terminated = true;
+            std::vector<Prop> props;
+        };
+        std::vector<Rec> recs;
+        Rec cur;
+        auto close = [&] {
+            if (!cur.props.empty())
+                recs.push_back(std::move(cur));
+            cur = Rec{};
+        };
+        const char *p = m_text.data();
+        const qsizetype size = m_text.size();
+        qsizetype pos = 0;
+        qint64 lineNo = 1;
+        while (pos < size) {
+            const void *nl = std::memchr(p + pos, '\n', size_t(size - pos));
+            const qsizetype e = nl ? static_cast<const char *>(nl) - p : size;
+            qsizetype le = e;
+            if (le > pos && p[le - 1] == '\r')
+                --le;
+            const QByteArrayView line(p + pos, le - pos);
+            const qsizetype begin = pos;
+            const qint64 thisLine = lineNo++;
+            pos = nl ? e + 1 : size;
+            if (trimmedView(line).isEmpty()) {
+                close();
+                continue;
+            }
+            if (std::memchr(line.data(), 0, size_t(line.size()))) {
+                issue(thisLine, QStringLiteral("line contains NUL bytes (binary data)"));
+                continue;
+            }
+            QByteArrayView name, value;
+            const bool indented = line[0] == ' ' || line[0] == '\t';
+            if (!indented && listPropertyLine(line, name, value)) {
+                const QByteArray key = name.toByteArray().toLower();
+                const bool repeated = std::any_of(cur.props.begin(), cur.props.end(), [&](const Prop &pr) { return pr.name == key; });
+                if (repeated)
+                    close();
+                if (cur.props.empty()) {
+                    cur.line = thisLine;
+                    cur.begin = begin;
+                }
+                cur.props.push_back({key, value.toByteArray()});
+            } else if (!cur.props.empty()) {
+                cur.props.back().value += trimmedView(line).toByteArray();   // a wrapped value
+            } else {
+                if (!line.startsWith("PS "))   // the prompt and command line above the output
+                    issue(thisLine, QStringLiteral("not a Format-List line (Name : value)"));
+                continue;
+            }
+            cur.end = le;
+            cur.lines = int(thisLine - cur.line + 1);
+            cur.terminated = nl != nullptr;
+        }
+        close();
+        DateVotes votes;
+        for (const Rec &r : recs) {
+            for (const Prop &pr : r.props) {
+                if (pr.name == "timestamp")
+                    voteDate(pr.value, votes);
+            }
+        }
+        m_dateOrder = votes.decide();
+        FieldView f[kMaxFields];
+        for (const Rec &r : recs) {
+            if (m_control.cancel && m_control.cancel->load(std::memory_order_relaxed)) {
+                m_out.cancelled = true;
+                return;
+            }
+            QList<QByteArray> names;
+            const int n = int(std::min<size_t>(r.props.size(), kMaxFields));
+            for (int i = 0; i < n; ++i) {
+                names.append(r.props[size_t(i)].name);
+                f[i] = FieldView{r.props[size_t(i)].value.constData(), r.props[size_t(i)].value.size(), false};
+            }
+            const TrackColumns track = trackColumnsFromNames(names);
+            RecordSpan span;
+            span.begin = r.begin;
+            span.end = r.end;
+            span.next = r.end;
+            span.physicalLines = r.lines;
+            span.terminated = r.terminated;
+            if (track.time < 0 || track.eventId < 0) {
+                lineIssue(r.line, span, QStringLiteral("Format-List record without Timestamp or EventId"));
+                continue;
+            }
+            parseTrackRow(f, n, std::max(n, 2), track, span, r.line);
+        }
+        if (m_control.progress)
+            m_control.progress(m_out.meta.bytes);
+    }
+
     void parseAll(qsizetype begin, qsizetype end)
     {
         if (isProtocol(m_out.meta.format))
@@ -484,8 +1216,7 @@ private:
     {
         const LogFormat fmt = m_out.meta.format;
         TrackColumns track = trackColumnsFromNames(m_csvNames);
-        bool csvHeaderPending = (fmt == LogFormat::ExoMessageTrace || fmt == LogFormat::ExoGetMessageTrace
-                                 || (fmt == LogFormat::MessageTracking && !m_csvNames.isEmpty()));
+        bool csvHeaderPending = isCsvExport(fmt) || (fmt == LogFormat::MessageTracking && !m_csvNames.isEmpty());
         qsizetype pos = begin;
         qint64 lastProgress = begin;
         const qint64 raw = m_out.meta.bytes;
@@ -504,7 +1235,7 @@ private:
             }
             if (fastCount && countLineFast(pos, lineNo))
                 continue;
-            const RecordSpan r = nextRecord(m_text, pos);
+            const RecordSpan r = nextRecord(m_text, pos, 64, m_delim);
             const qint64 thisLine = lineNo;
             lineNo += r.physicalLines;
             pos = r.next;
@@ -542,7 +1273,7 @@ private:
                 continue;
             if (csvHeaderPending) {
                 csvHeaderPending = false;
-                const QList<QByteArray> names = splitNames(rec);
+                const QList<QByteArray> names = splitNames(rec, m_delim);
                 if (names == m_csvNames || names.contains("date-time") || names.contains("received")
                     || names.contains("origin-timestamp-utc") || names.contains("date-time-utc"))
                     continue;   // the header row itself
@@ -561,12 +1292,14 @@ private:
             } else {
                 // Repeated CSV header rows (concatenated exports) are skipped.
                 if (rec.contains("origin_timestamp_utc") || rec.contains("date_time_utc")
-                    || (fmt == LogFormat::ExoGetMessageTrace && rec.contains("SenderAddress")))
+                    || (fmt == LogFormat::ExoGetMessageTrace && rec.contains("SenderAddress"))
+                    || ((fmt == LogFormat::ExoMessageTraceV2 || fmt == LogFormat::EmsMessageTrackingCsv)
+                        && splitNames(rec, m_delim) == m_csvNames))
                     continue;
-                const int n = splitFields(rec, f, kMaxFields);
+                const int n = splitFields(rec, f, kMaxFields, m_delim);
                 if (m_headerlessTracking) {
-                    if (n != 26 && n != 27 && n != 30) {
-                        lineIssue(thisLine, r, QStringLiteral("not a message-tracking line: %1 fields (expected 26, 27 or 30)").arg(n));
+                    if (n != 21 && n != 26 && n != 27 && n != 30) {
+                        lineIssue(thisLine, r, QStringLiteral("not a message-tracking line: %1 fields (expected 21, 26, 27 or 30)").arg(n));
                         continue;
                     }
                     track = trackColumnsFromNames(defaultTrackingNames(n));
@@ -594,7 +1327,7 @@ private:
         const char *nl = static_cast<const char *>(nlp);
         const char *e = (nl > b && nl[-1] == '\r') ? nl - 1 : nl;
         const qsizetype len = e - b;
-        if (len == 0)
+        if (len == 0 || len > kMaxProtocolLine)
             return false;
         switch (*b) {   // header lines, also pasted ones without '#': Software, Version, Log-type, Date, Fields
         case '#': case 'S': case 's': case 'V': case 'v': case 'L': case 'l': case 'D': case 'd': case 'F': case 'f':
@@ -630,7 +1363,12 @@ private:
             return false;
         // The whole record may have at most kMaxFields fields (splitProtocolRecord's limit).
         FieldView tail[2];
-        if (last + splitFields(QByteArrayView(c, e - c), tail, 2) > kMaxFields)
+        // More fields than the layout has (a bare CR joined two records, …) goes the general way too.
+        const int tailCount = splitFields(QByteArrayView(c, e - c), tail, 2);
+        if (last + tailCount > std::min(kMaxFields, std::max(cols.count, last + 1)))
+            return false;
+        // Message ids are read from the data and context columns: other layouts go the general way.
+        if (cols.data != last || cols.context != last + 1)
             return false;
         auto field = [&](int k) -> QByteArrayView {
             if (k < 0)
@@ -666,6 +1404,8 @@ private:
             return false;
         noteTime(t);
         internKeyId(id, field(cols.connector), id == 0 ? field(cols.remote) : QByteArrayView(), eventChar);
+        if (eventChar != '+' && eventChar != '-')
+            noteProtoMessageId(eventChar, tail[0].view(), tailCount > 1 ? tail[1].view() : QByteArrayView());
         ++m_out.meta.lines;
         pos = (nl - p) + 1;
         ++lineNo;
@@ -726,11 +1466,33 @@ private:
 
     void parseProtocol(QByteArrayView rec, const RecordSpan &r, qint64 lineNo)
     {
+        // Partial and joined lines are reported and never used as evidence (issue #25.7).
+        if (rec.size() > kMaxProtocolLine) {
+            issue(lineNo, QStringLiteral("line of %1 bytes exceeds the %2 KiB limit of a protocol-log line; not used")
+                              .arg(rec.size()).arg(kMaxProtocolLine / 1024));
+            return;
+        }
+        if (const qsizetype cr = bareCarriageReturn(rec); cr >= 0) {
+            issue(lineNo, QStringLiteral("carriage return without line feed at byte %1: the line holds more than one "
+                                         "record (a re-saved or pasted copy?); not used").arg(cr + 1));
+            return;
+        }
         ProtocolFields pf;
         QString why;
         if (!splitProtocolRecord(rec, m_protoCols, pf, &why)) {
             lineIssue(lineNo, r, QStringLiteral("not a protocol-log line: ") + why);
             return;
+        }
+        if (!r.terminated) {
+            // The last line of a file still being written: a record with fewer fields than the
+            // layout is cut, and half a record is no evidence.
+            FieldView all[kMaxFields];
+            const int n = splitFields(rec, all, kMaxFields);
+            if (n < m_protoCols.count) {
+                issue(lineNo, QStringLiteral("truncated last line (file still being written?): %1 of %2 fields; not used")
+                                  .arg(n).arg(m_protoCols.count));
+                return;
+            }
         }
         const qint64 t = parseTimestampMs(pf.time.view());
         if (t == kNoTime) {
@@ -757,6 +1519,8 @@ private:
             pl.dataStart = quint16(dataRaw - rec.data());
         if (m_control.keepLines)
             m_out.lines.push_back(pl);
+        else if (pf.eventChar != '+' && pf.eventChar != '-')
+            noteProtoMessageId(pf.eventChar, pf.data.view(), pf.context.view());
         ++m_out.meta.lines;
     }
 
@@ -777,18 +1541,24 @@ private:
     quint32 internKey(const ProtocolFields &pf, char event)
     {
         const QByteArrayView idText = trimmedView(pf.session.view());
+        if (!isHex16(idText)) {
+            // An opaque id (hand-anonymised, another product's): kept verbatim, grouped by its text.
+            const int opaque = internString(idText, m_out.opaqueIds, m_opaqueIndex, m_lastOpaque);
+            return internKeyId(0, pf.connector.view(), pf.remote.view(), event, opaque, isRedactedSessionId(idText));
+        }
         quint64 id = 0;
         for (char c : idText)
             id = (id << 4) | quint64(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
         return internKeyId(id, pf.connector.view(), pf.remote.view(), event);
     }
 
-    quint32 internKeyId(quint64 id, QByteArrayView connector, QByteArrayView remoteView, char event)
+    quint32 internKeyId(quint64 id, QByteArrayView connector, QByteArrayView remoteView, char event, int opaque = -1,
+                        bool opaqueRedacted = false)
     {
-        const bool redacted = id == 0;
+        const bool redacted = opaque >= 0 ? opaqueRedacted : id == 0;
         const int conn = internString(connector, m_out.connectors, m_connectorIndex, m_lastConnector);
         const int remote = redacted ? internString(remoteView, m_out.remotes, m_remoteIndex, m_lastRemote) : -1;
-        const KeyBits bits{id, conn, remote};
+        const KeyBits bits{id, conn, remote, opaque};
         int idx;
         if (m_lastKey >= 0 && m_lastBits == bits) {
             idx = m_lastKey;
@@ -799,6 +1569,7 @@ private:
                 k.id = id;
                 k.connector = conn;
                 k.remote = remote;
+                k.opaque = opaque;
                 k.redacted = redacted;
                 idx = int(m_out.keys.size());
                 m_out.keys.push_back(k);
@@ -818,7 +1589,8 @@ private:
     // the counting path: interleaved sessions defeat the last-key shortcut on most lines).
     static size_t keySlot(const KeyBits &b, size_t mask)
     {
-        quint64 h = b.id ^ (quint64(quint32(b.connector)) << 40) ^ (quint64(quint32(b.remote)) << 20);
+        quint64 h = b.id ^ (quint64(quint32(b.connector)) << 40) ^ (quint64(quint32(b.remote)) << 20)
+            ^ (quint64(quint32(b.opaque + 1)) * 0xFF51AFD7ED558CCDull);
         h *= 0x9E3779B97F4A7C15ull;
         return size_t(h >> 32) & mask;
     }
@@ -846,7 +1618,7 @@ private:
                 if (o < 0)
                     continue;
                 const ProtoKey &k = m_out.keys[size_t(o)];
-                size_t s = keySlot(KeyBits{k.id, k.connector, k.remote}, mask);
+                size_t s = keySlot(KeyBits{k.id, k.connector, k.remote, k.opaque}, mask);
                 while (m_keySlots[s] >= 0)
                     s = (s + 1) & mask;
                 m_keySlots[s] = o;
@@ -861,7 +1633,7 @@ private:
 
     void parseTrackRow(const FieldView *f, int stored, int n, const TrackColumns &c, const RecordSpan &r, qint64 lineNo)
     {
-        const qint64 t = parseTimestampMs(fieldAt(f, stored, c.time).view());
+        const qint64 t = parseCultureTimestamp(fieldAt(f, stored, c.time).view(), m_dateOrder);
         if (t == kNoTime || n < 2) {
             lineIssue(lineNo, r, QStringLiteral("not a %1 row: unreadable date-time").arg(formatIdLocal()));
             return;
@@ -879,7 +1651,7 @@ private:
         if (!m_control.keepLines) {
             // Counting: only what correlation needs, hashed.
             QString server;
-            if (fmt == LogFormat::MessageTracking) {
+            if (isTrackingLike(fmt)) {
                 const QString event = fieldAt(f, stored, c.eventId).text().trimmed().toUpper();
                 const QString host = event == QLatin1String("SEND") ? fieldAt(f, stored, c.clientHost).text()
                                                                      : fieldAt(f, stored, c.serverHost).text();
@@ -902,14 +1674,22 @@ private:
         e.connector = fieldAt(f, stored, c.connector).text();
         e.clientIp = fieldAt(f, stored, c.clientIp).text();
         e.serverIp = fieldAt(f, stored, c.serverIp).text();
-        if (fmt == LogFormat::MessageTracking) {
+        if (isTrackingLike(fmt)) {
             e.clientHost = fieldAt(f, stored, c.clientHost).text();
             e.serverHost = fieldAt(f, stored, c.serverHost).text();
             e.sourceContext = fieldAt(f, stored, c.sourceContext).text();
             e.source = fieldAt(f, stored, c.source).text().trimmed().toUpper();
             e.event = fieldAt(f, stored, c.eventId).text().trimmed().toUpper();
-            e.recipients = splitList(fieldAt(f, stored, c.recipients));
-            e.recipientStatus = fieldAt(f, stored, c.recipientStatus).text();
+            if (fmt == LogFormat::MessageTracking) {
+                e.recipients = splitList(fieldAt(f, stored, c.recipients));
+                e.recipientStatus = fieldAt(f, stored, c.recipientStatus).text();
+            } else {
+                // Export-Csv / Format-List of Get-MessageTrackingLog: "System.String[]" unless joined.
+                e.recipients = splitMultiValue(fieldAt(f, stored, c.recipients).text());
+                const QString status = fieldAt(f, stored, c.recipientStatus).text().trimmed();
+                if (!status.startsWith(QLatin1String("System.")))
+                    e.recipientStatus = status.startsWith(u'{') && status.endsWith(u'}') ? status.mid(1, status.size() - 2) : status;
+            }
             // The server of the event: a SEND is logged by its client side.
             const QString host = (e.event == QLatin1String("SEND") && !e.clientHost.isEmpty()) ? e.clientHost : e.serverHost;
             e.server = shortHost(host.trimmed());
@@ -918,7 +1698,21 @@ private:
             m_out.events.append(e);
             return;
         }
-        if (fmt == LogFormat::ExoGetMessageTrace) {
+        if (fmt == LogFormat::ExoMessageTraceV2 && m_traceDetail) {
+            // Get-MessageTraceDetailV2: one row per event; Detail is the free text, Data the XML
+            // that names the connector and the remote server (what ties a deferral to on-premises).
+            e.server = QStringLiteral("EXO");
+            e.source = QStringLiteral("EXO");
+            e.event = fieldAt(f, stored, c.eventId).text().trimmed().toUpper();
+            if (e.event.isEmpty())
+                e.event = QStringLiteral("RECEIVE");
+            e.recipients = splitMultiValue(fieldAt(f, stored, c.recipients).text());
+            e.recipientStatus = fieldAt(f, stored, c.detail).text().trimmed();
+            readTraceDetailData(fieldAt(f, stored, c.data).text(), e);
+            m_out.events.append(e);
+            return;
+        }
+        if (fmt == LogFormat::ExoGetMessageTrace || fmt == LogFormat::ExoMessageTraceV2) {
             e.server = QStringLiteral("EXO");
             e.source = QStringLiteral("EXO");
             const QString status = fieldAt(f, stored, c.status).text().trimmed().toLower();
@@ -988,6 +1782,39 @@ private:
         }
     }
 
+    // As the session builder: the first <…> after "2.6.0 <" in a reply, or after "InternetMessageId"
+    // on a '*' line (data, then context).
+    void noteProtoMessageId(char ev, QByteArrayView data, QByteArrayView context)
+    {
+        auto add = [&](QByteArrayView text) {
+            const qsizetype b = text.indexOf('<');
+            if (b < 0)
+                return;
+            const qsizetype e = text.indexOf('>', b);
+            if (e < 0)
+                return;
+            quint64 h[2] = {0, 0};
+            hashId(QString::fromUtf8(text.sliced(b, e - b + 1)), h);
+            m_out.protoMessageIds.push_back({h[0], h[1]});
+        };
+        if (ev == '>' || ev == '<') {
+            if (data.size() < 12 || data[0] != '2' || !std::memchr(data.data(), '<', size_t(data.size())))
+                return;
+            const qsizetype p = data.indexOf("2.6.0 <");
+            if (p >= 0)
+                add(data.sliced(p));
+            return;
+        }
+        const bool angleInData = data.size() > 0 && std::memchr(data.data(), '<', size_t(data.size()));
+        const bool angleInContext = context.size() > 0 && std::memchr(context.data(), '<', size_t(context.size()));
+        if (!angleInData && !angleInContext)
+            return;
+        if (const qsizetype p = data.indexOf("InternetMessageId"); p >= 0)
+            add(data.sliced(p));
+        else if (const qsizetype q = context.indexOf("InternetMessageId"); q >= 0)
+            add(context.sliced(q));
+    }
+
     static void hashId(const QString &id, quint64 (&out)[2])
     {
         if (id.isEmpty())
@@ -1016,6 +1843,9 @@ private:
         case LogFormat::MessageTracking: return QStringLiteral("message-tracking");
         case LogFormat::ExoMessageTrace: return QStringLiteral("exo-message-trace");
         case LogFormat::ExoGetMessageTrace: return QStringLiteral("exo-get-messagetrace");
+        case LogFormat::ExoMessageTraceV2: return QStringLiteral("exo-message-trace-v2");
+        case LogFormat::EmsMessageTrackingCsv: return QStringLiteral("ems-message-tracking-csv");
+        case LogFormat::EmsMessageTrackingList: return QStringLiteral("ems-message-tracking-list");
         default: break;
         }
         return QStringLiteral("log");
@@ -1045,7 +1875,8 @@ private:
                 }
             }
         }
-        if (m_out.meta.format == LogFormat::ExoMessageTrace || m_out.meta.format == LogFormat::ExoGetMessageTrace)
+        if (m_out.meta.format == LogFormat::ExoMessageTrace || m_out.meta.format == LogFormat::ExoGetMessageTrace
+            || m_out.meta.format == LogFormat::ExoMessageTraceV2 || m_out.meta.format == LogFormat::ExoGraphMessageTrace)
             server = QStringLiteral("EXO");
         if (server.isEmpty())
             server = m_hint;
@@ -1074,12 +1905,17 @@ private:
     ProtocolColumns m_protoCols;
     ProtocolColumns m_startCols;   // a range parser's columns at its start
     QList<QByteArray> m_csvNames;
+    char m_delim = ',';              // CSV exports: the delimiter of their header row
+    bool m_traceDetail = false;      // Get-MessageTraceDetail(V2) rows, not message rows
+    DateOrder m_dateOrder = DateOrder::Unknown;   // culture dates of an export, decided per file
     bool m_headerlessTracking = false;
     std::vector<int> m_keySlots;   // power-of-two table of key indexes, -1 = free
     KeyBits m_lastBits;
     int m_lastKey = -1;
     QHash<QByteArray, int> m_connectorIndex, m_remoteIndex;
     int m_lastConnector = -1, m_lastRemote = -1;
+    QHash<QByteArray, int> m_opaqueIndex;
+    int m_lastOpaque = -1;
     qint64 m_issueCount = 0;
     QHash<QString, int> m_serverVotes;
     int m_lastTrackServer = -1;
@@ -1140,15 +1976,46 @@ bool splitProtocolRecord(QByteArrayView record, const ProtocolColumns &cols, Pro
                        .arg(QString::fromUtf8(ev.first(std::min<qsizetype>(ev.size(), 20))));
         return false;
     }
-    // A session-id is 16 hex digits; anything else means this is not a protocol line.
+    // A session-id is 16 hex digits in real logs; hand-anonymised copies carry other tokens, which
+    // are kept verbatim. An empty or blank id, or one with blanks inside, is not a protocol line.
     const QByteArrayView id = trimmedView(out.session.view());
-    if (!isHex16(id)) {
+    if (!isHex16(id) && !isSessionIdToken(id)) {
         if (why)
-            *why = QStringLiteral("session-id '%1' is not 16 hex digits")
-                       .arg(QString::fromUtf8(id.first(std::min<qsizetype>(id.size(), 24))));
+            *why = id.isEmpty() ? QStringLiteral("empty session-id")
+                                : QStringLiteral("session-id '%1' is not an id (blanks, control characters or over 128 characters)")
+                                      .arg(QString::fromUtf8(id.first(std::min<qsizetype>(id.size(), 24))));
         return false;
     }
     return true;
+}
+
+bool isSessionIdToken(QByteArrayView id)
+{
+    if (id.isEmpty() || id.size() > 128)
+        return false;
+    for (char c : id) {
+        if (uchar(c) <= ' ' || c == 0x7f || c == '"')
+            return false;
+    }
+    return true;
+}
+
+bool isRedactedSessionId(QByteArrayView id)
+{
+    if (id.isEmpty())
+        return false;
+    for (char c : id) {
+        if (c != id[0])
+            return false;
+    }
+    return true;
+}
+
+QString sessionIdText(const ProtoKey &key, const QList<QByteArray> &opaqueIds)
+{
+    if (key.opaque >= 0 && key.opaque < opaqueIds.size())
+        return QString::fromUtf8(opaqueIds[key.opaque]);
+    return sessionIdText(key.id);
 }
 
 QString sessionIdText(quint64 id)

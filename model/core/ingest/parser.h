@@ -7,6 +7,7 @@
 #include "model/core/sessions/types.h"
 
 #include <QHash>
+#include <array>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -40,10 +41,11 @@ struct ProtoLine {
 
 // What groups lines into one session inside a file: compact, since a GiB holds millions of them.
 struct ProtoKey {
-    quint64 id = 0;          // the 16 hex digits of the session-id as a number
+    quint64 id = 0;          // the 16 hex digits of the session-id as a number (0 for opaque ids)
     qint32 connector = -1;   // index into ParsedFile::connectors
     qint32 remote = -1;      // index into ParsedFile::remotes (redacted ids only: endpoints break the tie)
-    bool redacted = false;   // 0000000000000000
+    qint32 opaque = -1;      // index into ParsedFile::opaqueIds: an id that is not 16 hex digits, verbatim
+    bool redacted = false;   // 0000000000000000, or an opaque id of one repeated character (xxxx…)
     // Aggregates, enough to count sessions without the lines (LoadOptions-free stats path).
     bool lastDash = false;   // the key's last line so far is a disconnect
     qint32 lines = 0;
@@ -52,6 +54,13 @@ struct ProtoKey {
 
 // "08DC42C8FF236A1F" from the number.
 QString sessionIdText(quint64 id);
+// The session id of a key: the number's text, or the opaque id verbatim.
+QString sessionIdText(const ProtoKey &key, const QList<QByteArray> &opaqueIds);
+// A session-id as a protocol line may carry it: 16 hex digits (the fast path), or any other
+// non-blank token of at most 128 printable characters (hand-anonymised ids such as 08C8881116H56738).
+bool isSessionIdToken(QByteArrayView trimmedId);
+// An id shared by many sessions: 0000000000000000, xxxxxxxxxxxxxxxx, ****: one repeated character.
+bool isRedactedSessionId(QByteArrayView trimmedId);
 
 // A message tracking / EXO event, normalised across the formats.
 struct TrackEvent {
@@ -89,8 +98,12 @@ struct ParsedFile {
     QList<QByteArray> connectors;      // interned connector-id values (raw)
     QStringList connectorServers;      // server of each connector: EX01\… prefix, else the file's server
     QList<QByteArray> remotes;         // interned remote endpoints of redacted sessions
+    QList<QByteArray> opaqueIds;       // interned session ids that are not 16 hex digits
     QList<TrackEvent> events;          // full load only
     std::vector<TrackKeys> trackKeys;  // counting only
+    // Counting only: hashed <ids> that protocol lines name ("250 2.6.0 <id>", "InternetMessageId <id>"),
+    // so that `mwb stats` counts the messages of protocol-only logs as correlateMessages does.
+    std::vector<std::array<quint64, 2>> protoMessageIds;
     QStringList trackServers;
     // Protocol column layout in effect from a byte offset on (a #Fields block may repeat).
     std::vector<std::pair<qint64, ProtocolColumns>> layouts;
@@ -117,5 +130,8 @@ QString normaliseMessageId(QByteArrayView raw);
 QString normaliseMessageId(const QString &raw);
 
 inline constexpr int kMaxIssuesPerFile = 1000;
+// A protocol-log line longer than this is reported and not used (real lines stay under 8 KiB; the
+// longest are certificate and EHLO lines). Tracking and export rows have no such limit.
+inline constexpr qsizetype kMaxProtocolLine = 64 * 1024;
 
 } // namespace mwb::ingest

@@ -640,11 +640,12 @@ struct GlobalKey {
     quint64 id = 0;
     int connector = -1;
     int remote = -1;
+    int opaque = -1;   // interned text of an id that is not 16 hex digits
     friend bool operator==(const GlobalKey &, const GlobalKey &) = default;
 };
 size_t qHash(const GlobalKey &k, size_t seed = 0) noexcept
 {
-    return qHashMulti(seed, k.server, k.send, k.id, k.connector, k.remote);
+    return qHashMulti(seed, k.server, k.send, k.id, k.connector, k.remote, k.opaque);
 }
 
 struct GroupIndex {
@@ -688,6 +689,8 @@ struct GroupIndex {
             g.server = key.connector >= 0 ? serverOf[size_t(key.connector)] : intern(servers, pf.meta.server);
             g.send = send;
             g.id = key.id;
+            if (key.opaque >= 0)
+                g.opaque = internBytes(pf.opaqueIds[key.opaque]);
             if (key.redacted) {
                 if (key.connector >= 0 && connOf[size_t(key.connector)] < 0)
                     connOf[size_t(key.connector)] = internBytes(pf.connectors[key.connector]);
@@ -700,7 +703,7 @@ struct GroupIndex {
                     Group grp;
                     grp.server = serverNames[g.server];
                     grp.serverIndex = g.server;
-                    grp.sessionId = ingest::sessionIdText(key.id);
+                    grp.sessionId = ingest::sessionIdText(key, pf.opaqueIds);
                     grp.idValue = key.id;
                     if (key.connector >= 0) {
                         const size_t c = size_t(key.connector);
@@ -968,6 +971,7 @@ qint64 countSessions(const std::vector<ingest::ParsedFile> &files, const std::ve
 
     // Redacted ids (0000000000000000) are few: grouped by connector and endpoint as assembleSessions does.
     QHash<GlobalKey, int> redactedGroups;
+    QSet<GlobalKey> opaqueGroups;
     QHash<QByteArray, int> strings;
     auto internBytes = [&](const QByteArray &v) {
         auto it = strings.constFind(v);
@@ -991,7 +995,7 @@ qint64 countSessions(const std::vector<ingest::ParsedFile> &files, const std::ve
         const int fileServer = serverIndex(pf.meta.server);
         for (const ingest::ProtoKey &key : pf.keys) {
             const int server = key.connector >= 0 ? serverOf[size_t(key.connector)] : fileServer;
-            if (!key.redacted) {
+            if (!key.redacted && key.opaque < 0) {
                 entries.push_back(Entry{key.id, quint64(server) * 2 + (send ? 1 : 0)});
                 continue;
             }
@@ -999,6 +1003,12 @@ qint64 countSessions(const std::vector<ingest::ParsedFile> &files, const std::ve
             g.server = server;
             g.send = send;
             g.id = key.id;
+            if (key.opaque >= 0)
+                g.opaque = internBytes(pf.opaqueIds[key.opaque]);
+            if (!key.redacted) {
+                opaqueGroups.insert(g);   // hand-anonymised ids: one session per distinct text
+                continue;
+            }
             g.connector = key.connector >= 0 ? internBytes(pf.connectors[key.connector]) : -1;
             g.remote = key.remote >= 0 ? internBytes(pf.remotes[key.remote]) : -1;
             auto it = redactedGroups.constFind(g);
@@ -1034,7 +1044,7 @@ qint64 countSessions(const std::vector<ingest::ParsedFile> &files, const std::ve
     // As assembleSessions: redacted groups split after each disconnect.
     for (const Tally &t : tallies)
         count += t.dashes + (t.lastDash ? 0 : 1);
-    return count;
+    return count + opaqueGroups.size();
 }
 
 } // namespace mwb

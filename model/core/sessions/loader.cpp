@@ -258,6 +258,15 @@ qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
     qint64 groups = 0;
     for (quint32 x = 0; x < quint32(n); ++x)
         groups += find(x) == x;
+    // Message ids that only protocol logs name are messages too (addProtocolOnlyMessages).
+    std::unordered_map<Key, quint32, KeyHash> protocolOnly;
+    for (const ingest::ParsedFile &pf : files) {
+        for (const std::array<quint64, 2> &h : pf.protoMessageIds) {
+            const Key k{h[0], h[1], -1};
+            if ((h[0] != 0 || h[1] != 0) && !byMid.count(k) && protocolOnly.try_emplace(k, 0).second)
+                ++groups;
+        }
+    }
     return groups;
 }
 

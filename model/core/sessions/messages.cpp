@@ -51,6 +51,140 @@ QString sessionRef(const QString &sourceContext)
 
 } // namespace
 
+namespace {
+
+// The same event read from two files (a tracking log and its Export-Csv, overlapping message-trace
+// pages, V1 and V2 exports) is one hop: same server, event and source within the same second
+// (exports drop the milliseconds). The richer row stays (a log row has the milliseconds and the
+// recipients an export shows as "System.String[]"). Repeats inside one file stay. m is in time order.
+void dropRepeatedEvents(const QList<ingest::TrackEvent> &events, QList<int> &m)
+{
+    auto rich = [](const ingest::TrackEvent &e) {
+        return int(!e.recipientStatus.isEmpty()) + int(!e.recipients.isEmpty()) + int(!e.sourceContext.isEmpty())
+            + int(e.timeMs % 1000 != 0) + int(!e.connector.isEmpty());
+    };
+    std::vector<char> drop(size_t(m.size()), 0);
+    bool any = false;
+    for (qsizetype i = 0; i < m.size(); ++i) {
+        if (drop[size_t(i)])
+            continue;
+        const ingest::TrackEvent &a = events[m[i]];
+        if (a.timeMs == kNoTime)
+            continue;
+        for (qsizetype j = i + 1; j < m.size(); ++j) {
+            const ingest::TrackEvent &b = events[m[j]];
+            if (b.timeMs == kNoTime || b.timeMs / 1000 > a.timeMs / 1000)
+                break;
+            if (drop[size_t(j)] || b.ref.fileIndex == a.ref.fileIndex || b.event != a.event || b.source != a.source
+                || b.timeMs / 1000 != a.timeMs / 1000 || b.server.compare(a.server, Qt::CaseInsensitive) != 0)
+                continue;
+            any = true;
+            if (rich(b) > rich(a)) {
+                drop[size_t(i)] = 1;
+                break;
+            }
+            drop[size_t(j)] = 1;
+        }
+    }
+    if (!any)
+        return;
+    QList<int> kept;
+    kept.reserve(m.size());
+    for (qsizetype i = 0; i < m.size(); ++i) {
+        if (!drop[size_t(i)])
+            kept.append(m[i]);
+    }
+    m = std::move(kept);
+}
+
+// Messages that only protocol logs name (issue #25.8): "250 2.6.0 <id> … Queued mail for delivery"
+// and "InternetMessageId <id>" put the id on the session; without a tracking event for it, each
+// session that carried it becomes a hop (RECEIVE for a Receive session, SEND for a Send session).
+void addProtocolOnlyMessages(const QList<ingest::TrackEvent> &events, Store &store, const std::atomic_bool *cancel)
+{
+    // Every message-id a tracking or EXO row names (not only each message's first): such an id
+    // already has its journey.
+    QSet<QString> tracked;
+    tracked.reserve(events.size());
+    for (const ingest::TrackEvent &e : events) {
+        if (!e.messageId.isEmpty())
+            tracked.insert(e.messageId);
+    }
+    std::vector<std::pair<int, QString>> ids;   // (first session, id): deterministic order
+    qsizetype step = 0;
+    for (auto it = store.sessionsByMessageId.cbegin(); it != store.sessionsByMessageId.cend(); ++it) {
+        if ((++step & 4095) == 0 && cancel && cancel->load(std::memory_order_relaxed))
+            return;
+        if (it.key().isEmpty() || it.value().isEmpty() || tracked.contains(it.key()) || store.messageById.contains(it.key()))
+            continue;
+        ids.emplace_back(*std::min_element(it.value().cbegin(), it.value().cend()), it.key());
+    }
+    std::sort(ids.begin(), ids.end());
+    for (const auto &[firstSession, id] : ids) {
+        Q_UNUSED(firstSession);
+        QList<int> sessions = store.sessionsByMessageId.value(id);
+        std::sort(sessions.begin(), sessions.end(), [&](int a, int b) {
+            const Session &x = store.sessions.at(a), &y = store.sessions.at(b);
+            return x.startMs != y.startMs ? x.startMs < y.startMs : a < b;
+        });
+        sessions.erase(std::unique(sessions.begin(), sessions.end()), sessions.end());
+        Message msg;
+        msg.messageId = id;
+        QSet<QString> seenRcpt;
+        bool sent = false, failed = false, deferred = false;
+        for (int si : std::as_const(sessions)) {
+            const Session &s = store.sessions.at(si);
+            const bool send = s.direction == Direction::Send;
+            auto host = [](const QString &endpoint) {
+                const qsizetype colon = endpoint.lastIndexOf(u':');
+                QString h = colon > 0 ? endpoint.left(colon) : endpoint;
+                if (h.startsWith(u'[') && h.endsWith(u']'))
+                    h = h.mid(1, h.size() - 2);
+                return h;
+            };
+            MessageHop h;
+            h.server = s.server;
+            h.event = send ? QStringLiteral("SEND") : QStringLiteral("RECEIVE");
+            h.source = QStringLiteral("SMTP");
+            h.timeMs = s.startMs;
+            h.sessionId = s.id;
+            h.sessionIndex = s.index;
+            h.connector = s.connector;
+            h.clientIp = host(send ? s.local : s.remote);
+            h.serverIp = host(send ? s.remote : s.local);
+            h.nextHop = send ? host(s.remote) : QString();
+            h.recipientStatus = s.lastReply;
+            h.recipients = s.recipients;
+            if (!s.spans.isEmpty())
+                h.ref = RecordRef{s.spans.first().fileIndex, s.spans.first().firstLine, s.spans.first().firstOffset, 0};
+            if (msg.sender.isEmpty())
+                msg.sender = s.mailFrom;
+            for (const QString &r : s.recipients) {
+                if (!seenRcpt.contains(r.toLower())) {
+                    seenRcpt.insert(r.toLower());
+                    msg.recipients.append(r);
+                }
+            }
+            if (send && s.outcome == SessionOutcome::Delivered)
+                sent = true;
+            failed = failed || s.outcome == SessionOutcome::Rejected;
+            deferred = deferred || s.outcome == SessionOutcome::Deferred;
+            msg.hops.append(h);
+        }
+        // A Receive session that queued the message says it arrived, not that it left: pending
+        // until a Send session hands it on.
+        msg.status = sent ? MessageStatus::Delivered
+                          : failed ? MessageStatus::Failed : deferred ? MessageStatus::Deferred : MessageStatus::Pending;
+        if (!msg.hops.isEmpty() && msg.hops.first().timeMs != kNoTime && msg.hops.last().timeMs != kNoTime)
+            msg.delayMs = std::max<qint64>(0, msg.hops.last().timeMs - msg.hops.first().timeMs);
+        msg.index = int(store.messages.size());
+        store.messageById.insert(msg.messageId, msg.index);
+        store.messages.append(std::move(msg));
+    }
+}
+
+} // namespace
+
 void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store, const std::atomic_bool *cancel)
 {
     // Everything built on the way, so that a cancel (or the end) can free it on a pool thread in
@@ -142,6 +276,7 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store, co
         if (stop(messages.size()))
             return abandon();   // ends the loop: w.members is not touched again
         std::stable_sort(m.begin(), m.end(), [&](int a, int b) { return events[a].timeMs < events[b].timeMs; });
+        dropRepeatedEvents(events, m);
         Message msg;
         QSet<QString> seenRcpt;
         for (int i : m) {
@@ -242,6 +377,7 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store, co
         if (!m.messageId.isEmpty() && !store.messageById.contains(m.messageId))
             store.messageById.insert(m.messageId, m.index);
     }
+    addProtocolOnlyMessages(events, store, cancel);
 }
 
 } // namespace mwb

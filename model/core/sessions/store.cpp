@@ -39,8 +39,9 @@ QString Store::recordText(const RecordRef &ref) const
 QList<SessionLine> Store::sessionLines(const Session &session) const
 {
     QList<SessionLine> out;
-    const bool redacted = !session.id.isEmpty() && session.id.count(u'0') == session.id.size();
-    const QByteArray id = session.id.toLatin1();
+    // Redacted ids (0000000000000000, xxxxxxxxxxxxxxxx) are shared by many sessions.
+    const bool redacted = !session.id.isEmpty() && session.id.count(session.id.front()) == session.id.size();
+    const QByteArray id = session.id.toUtf8();
     for (const FileSpan &span : session.spans) {
         if (span.fileIndex < 0 || size_t(span.fileIndex) >= m_bytes.size() || !m_bytes[size_t(span.fileIndex)])
             continue;
@@ -55,6 +56,14 @@ QList<SessionLine> Store::sessionLines(const Session &session) const
             pos = r.next;
             const QByteArrayView rec = text.sliced(r.begin, r.end - r.begin);
             if (rec.isEmpty() || rec.startsWith('#'))
+                continue;
+            // What parsing reported and did not use stays out of the transcript (issue #25.7).
+            if (rec.size() > ingest::kMaxProtocolLine)
+                continue;
+            bool bareCr = false;
+            for (qsizetype i = rec.indexOf('\r'); i >= 0 && !bareCr; i = rec.indexOf('\r', i + 1))
+                bareCr = i + 1 >= rec.size() || rec[i + 1] != '\n';
+            if (bareCr)
                 continue;
             const ingest::ProtocolColumns cols = ingest::layoutAt(fb.layouts(), r.begin);
             ingest::ProtocolFields f;

@@ -12,6 +12,10 @@ QString formatId(LogFormat f)
     case LogFormat::ExoMessageTrace: return QStringLiteral("exo-message-trace");
     case LogFormat::ExoGetMessageTrace: return QStringLiteral("exo-get-messagetrace");
     case LogFormat::TransportConnectivity: return QStringLiteral("transport-connectivity");
+    case LogFormat::ExoMessageTraceV2: return QStringLiteral("exo-message-trace-v2");
+    case LogFormat::ExoGraphMessageTrace: return QStringLiteral("exo-graph-message-trace");
+    case LogFormat::EmsMessageTrackingCsv: return QStringLiteral("ems-message-tracking-csv");
+    case LogFormat::EmsMessageTrackingList: return QStringLiteral("ems-message-tracking-list");
     case LogFormat::Unknown: break;
     }
     return QStringLiteral("unknown");
@@ -20,7 +24,9 @@ QString formatId(LogFormat f)
 LogFormat formatFromId(const QString &id)
 {
     for (LogFormat f : {LogFormat::SmtpReceive, LogFormat::SmtpSend, LogFormat::MessageTracking, LogFormat::ExoMessageTrace,
-                        LogFormat::ExoGetMessageTrace, LogFormat::TransportConnectivity}) {
+                        LogFormat::ExoGetMessageTrace, LogFormat::TransportConnectivity, LogFormat::ExoMessageTraceV2,
+                        LogFormat::ExoGraphMessageTrace, LogFormat::EmsMessageTrackingCsv,
+                        LogFormat::EmsMessageTrackingList}) {
         if (formatId(f) == id)
             return f;
     }

@@ -19,10 +19,15 @@ enum class LogFormat {
     ExoMessageTrace,        // EXO historical search / enhanced summary / extended report CSV
     ExoGetMessageTrace,     // Get-MessageTrace | Export-Csv
     TransportConnectivity,  // "Transport Connectivity Log"
+    ExoMessageTraceV2,      // Get-MessageTraceV2 / Get-MessageTraceDetailV2 | Export-Csv
+    ExoGraphMessageTrace,   // Microsoft Graph messageTraces JSON
+    EmsMessageTrackingCsv,  // Get-MessageTrackingLog | Export-Csv
+    EmsMessageTrackingList, // Get-MessageTrackingLog | Format-List text
 };
 
 // Contract names: smtp-receive, smtp-send, message-tracking, exo-message-trace,
-// exo-get-messagetrace, transport-connectivity, unknown.
+// exo-get-messagetrace, transport-connectivity, exo-message-trace-v2, exo-graph-message-trace,
+// ems-message-tracking-csv, ems-message-tracking-list, unknown.
 QString formatId(LogFormat f);
 LogFormat formatFromId(const QString &id);
 

@@ -97,6 +97,76 @@ private Q_SLOTS:
         QCOMPARE(parse(raw, QStringLiteral("EX09")).meta.format, LogFormat::SmtpSend);
         QCOMPARE(parse(raw, QStringLiteral("EX09")).meta.server, QStringLiteral("EX09"));
     }
+    void headerlessSendLogWithTlsFailureIsSend()
+    {
+        // Issue #25.1: a Send log without header, hand-anonymised id, '*' lines before the connect
+        // (no local endpoint), local port high to remote :25, a TLS failure: Send, not Receive.
+        const QByteArray id = "08C8881116H5673A";
+        auto l = [&](const char *t, int seq, const char *local, const char *ev, const QByteArray &data, const QByteArray &ctx) {
+            return QByteArray("2026-12-07T09:01:") + t + "Z,Outbound to Office 365," + id + "," + QByteArray::number(seq) + ","
+                + local + ",203.0.113.80:25," + ev + "," + data + "," + ctx + "\r\n";
+        };
+        QByteArray raw = l("02.100", 0, "", "*", "", "attempting to connect");
+        raw += l("02.120", 1, "10.0.0.5:16547", "+", "", "");
+        raw += l("02.140", 2, "10.0.0.5:16547", "<", "220 contoso-com.mail.protection.outlook.com Microsoft ESMTP MAIL Service ready", "");
+        raw += l("02.150", 3, "10.0.0.5:16547", ">", "EHLO ex01.contoso.com", "");
+        raw += l("02.160", 4, "10.0.0.5:16547", "<", "250  contoso-com.mail.protection.outlook.com Hello [198.51.100.1] STARTTLS", "");
+        raw += l("02.170", 5, "10.0.0.5:16547", ">", "STARTTLS", "");
+        raw += l("02.180", 6, "10.0.0.5:16547", "<", "220 2.0.0 SMTP server ready", "");
+        raw += l("02.190", 7, "10.0.0.5:16547", "*", "", "TLS negotiation failed with error UnknownCredentials");
+        raw += l("02.200", 8, "10.0.0.5:16547", "-", "", "Local");
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::SmtpSend);
+        QCOMPARE(pf.meta.lines, qint64(9));
+        QVERIFY(pf.meta.errors.isEmpty());
+        // The same with a server part pasted in front of the connector name: endpoints still win.
+        QByteArray named = raw;
+        named.replace("Outbound to Office 365", "EX01\\Outbound to Office 365");
+        QCOMPARE(parse(named).meta.format, LogFormat::SmtpSend);
+    }
+    void mostlyOneFormatReportsTheRestByLine()
+    {
+        // 20 protocol lines and one pasted prose line: the file is a Receive log, line 11 is reported.
+        QByteArray raw;
+        for (int i = 0; i < 20; ++i) {
+            raw += protoLine(i, i % 2 ? ">" : "<", i % 2 ? "250 2.0.0 OK" : "NOOP");
+            if (i == 9)
+                raw += "see the attached screenshot for the rest\r\n";
+        }
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::SmtpReceive);
+        QCOMPARE(pf.meta.lines, qint64(20));
+        QCOMPARE(pf.meta.errors.size(), 1);
+        QCOMPARE(pf.meta.errors[0].line, qint64(11));
+    }
+    void markdownAndMailQuotedPastesAreUnwrapped()
+    {
+        // Issue #25.6: a Markdown code block (4-space indent, blank lines between rows, trailing
+        // blanks, \* and \\ escapes, ** bold) and an e-mail quote ("> ") read as the log inside.
+        QByteArray md = "Here is what the receive log shows:\n\n";
+        md += "    2024-03-13T09:01:18.100Z,EX01\\\\Default Frontend EX01,08DC42C8FF236A1F,0,10.0.0.5:25,203.0.113.9:51234,+,,   \n\n";
+        md += "    2024-03-13T09:01:18.101Z,EX01\\\\Default Frontend EX01,08DC42C8FF236A1F,1,10.0.0.5:25,203.0.113.9:51234,\\*,SMTPSubmit,Set Session Permissions\n\n";
+        md += "    **2024-03-13T09:01:18.102Z,EX01\\\\Default Frontend EX01,08DC42C8FF236A1F,2,10.0.0.5:25,203.0.113.9:51234,<,EHLO mail.fabrikam.com,**\n\n";
+        md += "    2024-03-13T09:01:18.103Z,EX01\\\\Default Frontend EX01,08DC42C8FF236A1F,3,10.0.0.5:25,203.0.113.9:51234,-,,Local\n";
+        const ParsedFile pf = parse(md);
+        QCOMPARE(pf.meta.format, LogFormat::SmtpReceive);
+        QCOMPARE(pf.meta.lines, qint64(4));
+        QCOMPARE(pf.meta.server, QStringLiteral("EX01"));
+        QCOMPARE(pf.meta.errors.size(), 1);   // the prose line, by its number
+        QCOMPARE(pf.meta.errors[0].line, qint64(1));
+        QCOMPARE(pf.lines[1].event, '*');
+        QCOMPARE(pf.lines[2].line, quint32(7));   // line numbers of the paste itself
+        QByteArray mail = "> 2024-03-13T09:01:18.100Z,EX01\\Default Frontend EX01,08DC42C8FF236A1F,0,10.0.0.5:25,203.0.113.9:51234,+,,\n"
+                          "> 2024-03-13T09:01:18.102Z,EX01\\Default Frontend EX01,08DC42C8FF236A1F,2,10.0.0.5:25,203.0.113.9:51234,<,`EHLO x`,\n"
+                          ">\n"
+                          "> > 2024-03-13T09:01:18.103Z,EX01\\Default Frontend EX01,08DC42C8FF236A1F,3,10.0.0.5:25,203.0.113.9:51234,-,,Local\n";
+        const ParsedFile pm = parse(mail);
+        QCOMPARE(pm.meta.format, LogFormat::SmtpReceive);
+        QCOMPARE(pm.meta.lines, qint64(3));
+        QVERIFY(pm.meta.errors.isEmpty());
+        // An ordinary log is never rewritten.
+        QVERIFY(parse(kProtoHeader + protoLine(0, "+", "")).bytes->view().startsWith("#Software"));
+    }
     void pastedCopyWithoutHashIsRead()
     {
         const ParsedFile pf = parse(readData(QStringLiteral("redacted_paste.txt")));
@@ -137,6 +207,22 @@ private Q_SLOTS:
         QCOMPARE(pf.events[0].internalMessageId, QStringLiteral("42"));
         QCOMPARE(pf.events[0].recipients, QStringList{QStringLiteral("r@contoso.com")});
         QCOMPARE(pf.events[0].server, QStringLiteral("EX03"));
+    }
+    void tracking2007HasTwentyOneColumnsWithoutHeader()
+    {
+        // Issue #25.5: Exchange 2007 tracking lines (21 fields, no network-message-id, nothing after
+        // message-info), without a header.
+        QByteArray raw = "2008-05-06T10:11:12.345Z,10.0.0.9,app01,10.0.0.7,HUB07,,HUB07\\Default HUB07,SMTP,RECEIVE,7,<old@contoso.com>,r@contoso.com,250 2.1.5 Recipient OK,900,1,,,Report,s@contoso.com,s@contoso.com,\n"
+                         "2008-05-06T10:11:13.000Z,10.0.0.7,HUB07,,MBX07,,,STOREDRIVER,DELIVER,7,<old@contoso.com>,r@contoso.com,,900,1,,,Report,s@contoso.com,s@contoso.com,\n";
+        QCOMPARE(raw.left(raw.indexOf('\n')).count(',') + 1, 21);
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::MessageTracking);
+        QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[0].messageId, QStringLiteral("<old@contoso.com>"));
+        QCOMPARE(pf.events[0].recipientStatus, QStringLiteral("250 2.1.5 Recipient OK"));
+        QCOMPARE(pf.events[1].event, QStringLiteral("DELIVER"));
+        QCOMPARE(pf.events[0].subject, QStringLiteral("Report"));
     }
     void exoSummaryInUtf16WithoutBom()
     {
@@ -227,14 +313,48 @@ private Q_SLOTS:
         QVERIFY(hasIssueAt(pf, 7, "NUL"));
         QVERIFY(hasIssueAt(pf, 8, "not a protocol-log line"));
     }
-    void oneMegabyteLineIsParsed()
+    void lineOverTheProtocolLimitIsReportedNotUsed()
     {
+        // Issue #25.7: a protocol line over 64 KiB is reported by line and not used; the rest loads.
         QByteArray big(1 << 20, 'x');
         QByteArray raw = kProtoHeader + protoLine(0, "<", "EHLO " + big) + protoLine(1, ">", "250 ok");
         const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.lines, qint64(1));
+        QVERIFY(hasIssueAt(pf, 6, "64 KiB"));
+        // Just under the limit is an ordinary line.
+        QByteArray under = kProtoHeader + protoLine(0, "<", "EHLO " + QByteArray(60000, 'y')) + protoLine(1, ">", "250 ok");
+        const ParsedFile pu = parse(under);
+        QCOMPARE(pu.meta.lines, qint64(2));
+        QVERIFY(pu.meta.errors.isEmpty());
+    }
+    void bareCarriageReturnIsReportedNotSwallowed()
+    {
+        // A CR without LF joins two records into one physical line: reported, neither half used.
+        QByteArray two = protoLine(1, ">", "250 ok");
+        two.chop(2);   // its CRLF
+        QByteArray raw = kProtoHeader + protoLine(0, "<", "NOOP") + two + "\r" + protoLine(2, "<", "QUIT") + protoLine(3, ">", "221 bye");
+        const ParsedFile pf = parse(raw);
         QCOMPARE(pf.meta.lines, qint64(2));
-        QVERIFY(pf.lines[0].length > (1 << 20));
-        QVERIFY(pf.meta.errors.isEmpty());
+        QVERIFY(hasIssueAt(pf, 7, "carriage return without line feed"));
+        // The counting path agrees.
+        ParseControl count;
+        count.keepLines = false;
+        const ParsedFile pc = parseBytes(FileBytes::fromBuffer(raw), QStringLiteral("test.log"), QString(), 0, count);
+        QCOMPARE(pc.meta.lines, qint64(2));
+        QCOMPARE(pc.meta.errors.size(), pf.meta.errors.size());
+    }
+    void truncatedLastRecordIsNotEvidence()
+    {
+        // The last line cut inside its data field: 8 of 9 fields, no line end. Its half '250 2.6.0'
+        // must not make the session delivered; a complete last line without a line end is kept.
+        QByteArray cut = protoLine(2, ">", "250 2.6.0 <abc@contoso.com> [InternalId=1] Queued mail for delivery");
+        cut.chop(40);
+        const ParsedFile pf = parse(kProtoHeader + protoLine(0, "+", "") + protoLine(1, "<", "DATA") + cut);
+        QCOMPARE(pf.meta.lines, qint64(2));
+        QVERIFY(hasIssueAt(pf, 8, "truncated last line"));
+        QByteArray whole = protoLine(2, "-", "", "08DC42C8FF236A1F");
+        whole.chop(2);
+        QCOMPARE(parse(kProtoHeader + protoLine(0, "+", "") + whole).meta.lines, qint64(2));
     }
     void issuesAreCappedPerFile()
     {
@@ -256,6 +376,143 @@ private Q_SLOTS:
         const ParsedFile pf = parseBytes(FileBytes::fromBuffer(raw), QStringLiteral("x"), QString(), 0, c);
         QVERIFY(pf.cancelled);
         QVERIFY(pf.meta.lines < 40000);
+    }
+    // Issue #25.4: what Get-MessageTrackingLog, Get-MessageTraceV2 and Get-MessageTraceDetailV2
+    // look like after Export-Csv / Format-List (fixtures written by the project).
+    void emsExportCsvWithTypeLineAndUnjoinedRecipients()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/ems_tracking_export.csv")));
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QCOMPARE(formatId(pf.meta.format), QStringLiteral("ems-message-tracking-csv"));
+        QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+        QCOMPARE(pf.events.size(), 4);
+        QCOMPARE(pf.events[0].event, QStringLiteral("RECEIVE"));
+        QCOMPARE(pf.events[0].server, QStringLiteral("EX01"));
+        QCOMPARE(pf.events[2].server, QStringLiteral("EX02"));   // one export, several servers
+        QCOMPARE(pf.events[0].timeMs, parseTimestampMs("2026-12-07T09:01:02Z"));
+        QCOMPARE(pf.events[3].timeMs, parseTimestampMs("2026-12-07T13:15:30Z"));   // 1:15:30 PM
+        QVERIFY(pf.events[0].recipients.isEmpty());   // "System.String[]" is no address
+        QVERIFY(pf.events[0].recipientStatus.isEmpty());
+        QCOMPARE(pf.events[0].messageId, QStringLiteral("<a1b2c3@fabrikam.com>"));
+        QCOMPARE(pf.events[0].sourceContext, QStringLiteral("08DF1111AAAA2222;2026-12-07T09:01:01.900Z;0"));
+        QCOMPARE(pf.events[0].subject, QStringLiteral("Quarterly figures, draft"));
+    }
+    void emsExportGermanSemicolonJoinedRecipients()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/ems_tracking_de.csv")));
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+        QCOMPARE(pf.events.size(), 4);
+        QCOMPARE(pf.events[0].timeMs, parseTimestampMs("2026-12-07T09:01:02Z"));   // 07.12.2026: 7 December
+        QCOMPARE(pf.events[3].timeMs, parseTimestampMs("2026-12-07T13:15:30Z"));
+        QCOMPARE(pf.events[0].recipients, (QStringList{"anna@contoso.com", "ben@contoso.com"}));
+        QCOMPARE(pf.events[3].recipientStatus, QStringLiteral("550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found"));
+    }
+    void emsExportUtf16LeWithBom()
+    {
+        // Export-Csv -Encoding Unicode
+        const QByteArray raw = QByteArray("\xFF\xFE", 2) + utf16le(readData(QStringLiteral("../exports/ems_tracking_de.csv")));
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QCOMPARE(pf.meta.encoding, QStringLiteral("UTF-16LE BOM"));
+        QCOMPARE(pf.events.size(), 4);
+        QCOMPARE(pf.events[1].event, QStringLiteral("SEND"));
+    }
+    void dayFirstIsDecidedFromTheWholeFile()
+    {
+        // The first rows are ambiguous (3/4/2026); a later 13/04/2026 shows the culture is day first.
+        const QByteArray raw = "\"Timestamp\",\"EventId\",\"MessageId\",\"ServerHostname\"\n"
+                               "\"03/04/2026 10:00:00\",\"RECEIVE\",\"<m1@x>\",\"EX01\"\n"
+                               "\"13/04/2026 10:00:00\",\"DELIVER\",\"<m1@x>\",\"EX01\"\n";
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[0].timeMs, parseTimestampMs("2026-04-03T10:00:00Z"));
+        QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2026-04-13T10:00:00Z"));
+        // And month first when a later row says so.
+        const QByteArray us = "Timestamp,EventId,MessageId\n3/4/2026 10:00:00 AM,RECEIVE,<m1@x>\n"
+                              "3/13/2026 10:00:00 AM,DELIVER,<m1@x>\n";
+        const ParsedFile pu = parse(us);
+        QCOMPARE(pu.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QCOMPARE(pu.events[0].timeMs, parseTimestampMs("2026-03-04T10:00:00Z"));
+    }
+    void emsFormatListWithWrappedValues()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/ems_tracking_list.txt")));
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingList);
+        QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+        QCOMPARE(pf.events.size(), 4);
+        QCOMPARE(pf.events[0].networkMessageId, QStringLiteral("7d6a3c1e-0000-4000-8000-000000000001"));   // wrapped
+        QCOMPARE(pf.events[0].recipients, (QStringList{"anna@contoso.com", "ben@contoso.com"}));
+        QCOMPARE(pf.events[0].sourceContext, QStringLiteral("08DF1111AAAA2222;2026-12-07T09:01:01.900Z;0"));
+        QCOMPARE(pf.events[3].event, QStringLiteral("FAIL"));
+        QCOMPARE(pf.events[0].ref.line, qint64(3));
+    }
+    void formatListPastedWithoutPaddingOrBlankLines()
+    {
+        const QByteArray raw = "PS C:\\> Get-MessageTrackingLog -MessageId x | fl\n"
+                               "Timestamp: 07.12.2026 09:01:02\nEventId: RECEIVE\nMessageId: <p1@x>\nServerHostname: EX01\n"
+                               "Timestamp: 07.12.2026 09:01:05\nEventId: DELIVER\nMessageId: <p1@x>\nServerHostname: EX01\n";
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingList);
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2026-12-07T09:01:05Z"));
+    }
+    void messageTraceV2SummaryWithSemicolons()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/exo_trace_v2.csv")));
+        QCOMPARE(pf.meta.format, LogFormat::ExoMessageTraceV2);
+        QCOMPARE(formatId(pf.meta.format), QStringLiteral("exo-message-trace-v2"));
+        QCOMPARE(pf.meta.server, QStringLiteral("EXO"));
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[0].event, QStringLiteral("DELIVER"));
+        QCOMPARE(pf.events[1].event, QStringLiteral("PENDING"));
+        QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2026-12-07T14:20:11Z"));
+        QCOMPARE(pf.events[0].networkMessageId, QStringLiteral("7d6a3c1e-0000-4000-8000-000000000001"));
+    }
+    void messageTraceDetailV2ReadsTheDataXml()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/exo_trace_detail_v2.csv")));
+        QCOMPARE(pf.meta.format, LogFormat::ExoMessageTraceV2);
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[0].event, QStringLiteral("RECEIVE"));
+        QCOMPARE(pf.events[0].connector, QStringLiteral("From fabrikam"));
+        QCOMPARE(pf.events[0].clientIp, QStringLiteral("198.51.100.8"));
+        QCOMPARE(pf.events[1].event, QStringLiteral("DEFER"));
+        QCOMPARE(pf.events[1].connector, QStringLiteral("Outbound to contoso on-premises"));
+        QCOMPARE(pf.events[1].serverHost, QStringLiteral("mail.contoso.com"));
+        QCOMPARE(pf.events[1].serverIp, QStringLiteral("203.0.113.25"));
+        QVERIFY(pf.events[1].recipientStatus.contains(QLatin1String("451 5.7.3 Cannot achieve Exchange Server authentication")));
+        QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2026-12-07T14:25:40Z"));
+    }
+    void graphMessageTracePagesAreMergedWithoutRepeats()
+    {
+        // Two saved pages of GET /admin/exchange/tracing/messageTraces that overlap by one row, and
+        // a getDetailsByRecipient row with its data XML.
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/graph_message_traces.json")));
+        QCOMPARE(pf.meta.format, LogFormat::ExoGraphMessageTrace);
+        QCOMPARE(formatId(pf.meta.format), QStringLiteral("exo-graph-message-trace"));
+        QCOMPARE(pf.meta.server, QStringLiteral("EXO"));
+        QVERIFY(pf.meta.errors.isEmpty());
+        QCOMPARE(pf.events.size(), 3);
+        QCOMPARE(pf.events[0].event, QStringLiteral("PENDING"));
+        QCOMPARE(pf.events[1].event, QStringLiteral("DELIVER"));
+        QCOMPARE(pf.events[1].recipients, QStringList{QStringLiteral("anna@contoso.com")});
+        QCOMPARE(pf.events[2].event, QStringLiteral("DEFER"));
+        QCOMPARE(pf.events[2].serverHost, QStringLiteral("mail.contoso.com"));
+        QCOMPARE(pf.events[2].connector, QStringLiteral("Outbound to contoso on-premises"));
+        QCOMPARE(pf.events[2].ref.line, qint64(48));   // the line of its dateTime
+        // Ordinary JSON that is no message trace stays unknown.
+        QCOMPARE(parse("{\"value\": [1, 2]}").meta.format, LogFormat::Unknown);
+    }
+    void getMessageTraceV1KeepsItsFormat()
+    {
+        QCOMPARE(parse(readData(QStringLiteral("get_messagetrace.csv"))).meta.format, LogFormat::ExoGetMessageTrace);
+    }
+    void formatIdsRoundTrip()
+    {
+        for (const char *id : {"exo-message-trace-v2", "exo-graph-message-trace", "ems-message-tracking-csv", "ems-message-tracking-list"})
+            QCOMPARE(formatId(formatFromId(QLatin1String(id))), QLatin1String(id));
     }
     void messageIdIsNormalised()
     {

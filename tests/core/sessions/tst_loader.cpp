@@ -143,7 +143,7 @@ private Q_SLOTS:
         QCOMPARE(obs.finishedCalls, 1);
         QCOMPARE(obs.doneCalls, 1);                           // once, after every scan, before finish
         QCOMPARE(obs.scannedWhenDone, store->sessions.size());
-        QCOMPARE(obs.messagesAtFinish, 6);
+        QCOMPARE(obs.messagesAtFinish, 8);   // 6 tracked, 2 from protocol logs alone (issue #25.8)
         QVERIFY(obs.linesBeforeFinish);
         QVERIFY(obs.scanMatchedSession);
     }
@@ -253,7 +253,7 @@ private Q_SLOTS:
                 "250 SIZE, PIPELINING\",\n";   // a quoted field with an embedded line break
         body += "2026-11-21T02:00:00.003Z,EX01\\Default EX01,08DC000000000001,2,10.0.0.1:25,10.0.0.9:1,<,\"a \"\"b\"\", c\",\"x\"\n";
         body += "2026-11-21T02:00:00.004Z,\"EX01\\Default, EX01\",08DC000000000002,0,10.0.0.1:25,10.0.0.9:2,+,,\n";
-        body += "2026-11-21T02:00:00.005Z,EX01\\Default EX01,08DC00000000000G,0,10.0.0.1:25,10.0.0.9:3,+,,\n";   // not hex
+        body += "2026-11-21T02:00:00.005Z,EX01\\Default EX01,08DC00000000000G,0,10.0.0.1:25,10.0.0.9:3,+,,\n";   // not hex: an opaque id, kept (issue #25.2)
         body += "2026-11-21T02:00:00.006Z,EX01\\Default EX01,08DC000000000003,0,10.0.0.1:25,10.0.0.9:3,?,,\n";   // bad event
         body += "2026-11-21T02:00:00.007Z,EX01\\Default EX01,08DC000000000003\n";                               // too few fields
         body += "2026-13-21T02:00:00.008Z,EX01\\Default EX01,08DC000000000003,0,10.0.0.1:25,10.0.0.9:3,+,,\n";   // bad month
@@ -291,7 +291,7 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(c.lines, lines);
-        QVERIFY(store->files[0].errors.size() >= 7);   // the awkward file really had problems to report
+        QVERIFY(store->files[0].errors.size() >= 6);   // the awkward file really had problems to report
         QCOMPARE(store->files[1].lines, 900);
     }
     void observerGetsTheSameLinesAsTheStoreAcrossDecodeBlocks()

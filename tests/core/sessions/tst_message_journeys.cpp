@@ -33,11 +33,57 @@ class TstMessageJourneys : public QObject {
 private Q_SLOTS:
     void initTestCase() { m_all = Loader::loadSync({kData}); }
 
+    void exportsGiveJourneysAndRepeatNoHop()
+    {
+        // Issue #25.4: Get-MessageTrackingLog exports give messages with their hops; the same events
+        // read from two files (the en-US export and the German one) are one hop each.
+        const QString exports = kData + QStringLiteral("/../exports/");
+        const auto one = Loader::loadSync({exports + QStringLiteral("ems_tracking_export.csv")});
+        const auto both = Loader::loadSync({exports + QStringLiteral("ems_tracking_export.csv"), exports + QStringLiteral("ems_tracking_de.csv")});
+        for (const auto &store : {one, both}) {
+            QCOMPARE(store->messages.size(), 2);
+            const Message *m = byId(*store, QStringLiteral("<a1b2c3@fabrikam.com>"));
+            QVERIFY(m);
+            QCOMPARE(m->hops.size(), 3);
+            QCOMPARE(m->hops[0].server, QStringLiteral("EX01"));
+            QCOMPARE(m->hops[2].server, QStringLiteral("EX02"));
+            QCOMPARE(m->hops[2].event, QStringLiteral("DELIVER"));
+            QCOMPARE(m->status, MessageStatus::Delivered);
+        }
+        // A V2 summary and DetailV2 of the same message: DEFER from the detail, one journey.
+        const auto exo = Loader::loadSync({exports + QStringLiteral("exo_trace_v2.csv"), exports + QStringLiteral("exo_trace_detail_v2.csv")});
+        const Message *inv = byId(*exo, QStringLiteral("<inv77@fabrikam.com>"));
+        QVERIFY(inv);
+        QVERIFY(std::any_of(inv->hops.cbegin(), inv->hops.cend(), [](const MessageHop &h) { return h.event == QLatin1String("DEFER"); }));
+    }
+
     void countsMessagesAcrossFormats()
     {
-        QCOMPARE(m_all->messages.size(), 6);
+        // 6 from tracking and EXO rows, 2 that only protocol logs name (issue #25.8).
+        QCOMPARE(m_all->messages.size(), 8);
         for (int i = 0; i < m_all->messages.size(); ++i)
             QCOMPARE(m_all->messages[i].index, i);
+    }
+    void protocolLogsAloneMakeMessages()
+    {
+        // "250 2.6.0 <id> … Queued mail for delivery" on a Receive session: a RECEIVE hop linked to
+        // it, pending (nothing says it left); "InternetMessageId <id>" on a delivered Send session:
+        // a SEND hop, delivered.
+        const Message *in = byId(*m_all, QStringLiteral("<news-42@partner.example>"));
+        QVERIFY(in);
+        QCOMPARE(in->hops.size(), 1);
+        QCOMPARE(in->hops[0].event, QStringLiteral("RECEIVE"));
+        QCOMPARE(in->hops[0].server, QStringLiteral("EX01"));
+        QVERIFY(in->hops[0].sessionIndex >= 0);
+        QCOMPARE(m_all->sessions[in->hops[0].sessionIndex].id, in->hops[0].sessionId);
+        QCOMPARE(in->status, MessageStatus::Pending);
+        const Message *out = byId(*m_all, QStringLiteral("<msg2@contoso.com>"));
+        QVERIFY(out);
+        QCOMPARE(out->hops.size(), 1);
+        QCOMPARE(out->hops[0].event, QStringLiteral("SEND"));
+        QCOMPARE(out->status, MessageStatus::Delivered);
+        // `mwb stats` counts them too.
+        QCOMPARE(Loader::countSync({kData}).messages, qint64(8));
     }
     void journeyAcrossServersIsOneMessage()
     {

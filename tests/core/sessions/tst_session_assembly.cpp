@@ -303,6 +303,50 @@ private Q_SLOTS:
         QCOMPARE(m_all->sessionLines(*redacted[2]).size(), 3);
         QCOMPARE(m_all->sessionLines(*redacted[0]).size(), 4);
     }
+    void opaqueIdsGroupSessionsVerbatim()
+    {
+        // Issue #25.2: a hand-anonymised id (not hex) groups its session and is kept as written;
+        // one repeated character (xxxxxxxxxxxxxxxx) is a redaction shared by many connections.
+        QByteArray text;
+        auto l = [&](const char *t, const char *id, int seq, const char *remote, const char *ev, const QByteArray &data,
+                     const QByteArray &ctx = QByteArray()) {
+            text += QByteArray("2026-12-07T09:01:") + t + "Z,HUB01\\Default HUB01," + id + "," + QByteArray::number(seq)
+                + ",10.1.1.5:25," + remote + "," + ev + "," + data + "," + ctx + "\r\n";
+        };
+        l("02.100", "08C8881116H56738", 0, "10.1.1.9:41234", "+", "");
+        l("02.101", "08C8881116H56739", 0, "10.1.1.8:41299", "+", "");
+        l("02.102", "08C8881116H56738", 1, "10.1.1.9:41234", ">", "220 hub01.contoso.com Microsoft ESMTP MAIL Service ready");
+        l("02.103", "xxxxxxxxxxxxxxxx", 0, "10.1.1.7:50000", "+", "");
+        l("02.104", "xxxxxxxxxxxxxxxx", 0, "10.1.1.6:50001", "+", "");
+        l("02.105", "08C8881116H56738", 2, "10.1.1.9:41234", "<", "EHLO app01.contoso.com");
+        l("02.106", "xxxxxxxxxxxxxxxx", 1, "10.1.1.7:50000", "-", "", "Local");
+        l("02.107", "08C8881116H56738", 3, "10.1.1.9:41234", "-", "", "Local");
+        l("02.108", "08C8881116H56739", 1, "10.1.1.8:41299", "-", "", "Remote");
+        l("02.109", "xxxxxxxxxxxxxxxx", 1, "10.1.1.6:50001", "-", "", "Remote");
+        QTemporaryDir dir;
+        const auto store = loadText(dir, text);   // no header: found by shape
+        QVERIFY(store);
+        QCOMPARE(store->files.size(), 1);
+        QCOMPARE(store->files[0].format, LogFormat::SmtpReceive);
+        QVERIFY2(store->files[0].errors.isEmpty(), qPrintable(store->files[0].errors.value(0).message));
+        QCOMPARE(store->sessions.size(), 4);
+        const Session *a = byId(*store, QStringLiteral("08C8881116H56738"));
+        QVERIFY(a);
+        QCOMPARE(a->lineCount, 4);
+        QCOMPARE(a->ehlo, QStringLiteral("app01.contoso.com"));
+        QCOMPARE(store->sessionLines(*a).size(), 4);
+        QVERIFY(byId(*store, QStringLiteral("08C8881116H56739")));
+        const Session *x1 = byId(*store, QStringLiteral("xxxxxxxxxxxxxxxx"), 0);
+        const Session *x2 = byId(*store, QStringLiteral("xxxxxxxxxxxxxxxx"), 1);
+        QVERIFY(x1 && x2);
+        QCOMPARE(x1->lineCount, 2);
+        QCOMPARE(x2->lineCount, 2);
+        QVERIFY(x1->remote != x2->remote);
+        QCOMPARE(store->sessionLines(*x1).size(), 2);
+        // `mwb stats` counts the same.
+        const LoadCounts counts = Loader::countSync({dir.filePath(QStringLiteral("x.log"))});
+        QCOMPARE(counts.sessions, qint64(4));
+    }
     void sessionLinesAreReReadFromSpans()
     {
         const Session *s = byId(*m_all, QStringLiteral("08DC42C8FF236A1F"));

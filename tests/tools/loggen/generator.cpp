@@ -255,6 +255,8 @@ public:
     FaultRec *cur = nullptr;
     FaultRec probeBackground;
     std::vector<ExoRecord> exoRecords;
+    // The first server's hub tracking rows again, for its Get-MessageTrackingLog | Export-Csv.
+    std::vector<std::pair<std::int64_t, std::array<std::string, TCount>>> emsRows;
     std::string lineBuf;
 
     bool edgePresent() const { return !edges.empty(); }
@@ -798,6 +800,8 @@ void Generator::Impl::track(int server, LogKind kind, std::int64_t t, std::array
     appendIso(f[TDateTime], t);
     if (f[TServerHost].empty())
         f[TServerHost] = sv.name;
+    if (server == 0 && kind == Trk && opt.exo)
+        emsRows.emplace_back(t, f);
     TItem it;
     it.t = t;
     it.order = order++;
@@ -2064,6 +2068,92 @@ void Generator::Impl::writeExo()
         ps.append("\r\n");
     }
     out.writeWholeFile("EXO/get-messagetrace.csv", "exo-get-messagetrace", "EXO", ps, n, first, last);
+
+    // Get-MessageTraceV2 | Export-Csv -NoTypeInformation -UseCulture on a German machine: ';' and
+    // dd.MM.yyyy HH:mm:ss, UTF-8 with BOM, newest first, no Organization/StartDate/EndDate/Index.
+    auto culture = [](std::int64_t ms, bool german) {
+        const Civil c = civilFromMs(ms);
+        std::string s;
+        if (german) {
+            appendPadded(s, c.day, 2);
+            s.push_back('.');
+            appendPadded(s, c.month, 2);
+            s.push_back('.');
+            appendPadded(s, static_cast<std::uint64_t>(c.year), 4);
+            s.push_back(' ');
+            appendPadded(s, c.hour, 2);
+        } else {   // en-US: M/d/yyyy h:mm:ss tt
+            s += std::to_string(c.month) + "/" + std::to_string(c.day) + "/" + std::to_string(c.year) + " ";
+            s += std::to_string(c.hour % 12 == 0 ? 12 : c.hour % 12);
+        }
+        s.push_back(':');
+        appendPadded(s, c.minute, 2);
+        s.push_back(':');
+        appendPadded(s, c.second, 2);
+        if (!german)
+            s += c.hour < 12 ? " AM" : " PM";
+        return s;
+    };
+    std::string v2 = "\xEF\xBB\xBF";
+    v2.append("\"Received\";\"SenderAddress\";\"RecipientAddress\";\"Subject\";\"Status\";\"ToIP\";\"FromIP\";"
+              "\"Size\";\"MessageId\";\"MessageTraceId\"\r\n");
+    for (auto it = exoRecords.rbegin(); it != exoRecords.rend(); ++it) {
+        const ExoRecord &e = *it;
+        const std::vector<std::string> fields{culture(e.t, true), e.sender, e.rcpt, e.subject, e.events, e.toIp,
+                                              e.clientIp, std::to_string(e.size), e.mid, e.netId};
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i)
+                v2.push_back(';');
+            appendQuotedField(v2, fields[i]);
+        }
+        v2.append("\r\n");
+    }
+    out.writeWholeFile("EXO/get-messagetracev2.csv", "exo-message-trace-v2", "EXO", v2, n, first, last);
+
+    // Get-MessageTrackingLog -Server <first server> | Export-Csv -Encoding Unicode (Windows
+    // PowerShell 5.1): UTF-16LE with BOM, a #TYPE line, en-US dates, Recipients and RecipientStatus
+    // not joined ("System.String[]"): the same events as that server's hub tracking log.
+    if (!emsRows.empty() && !servers.empty()) {
+        std::stable_sort(emsRows.begin(), emsRows.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        static const char *const props[] = {"Timestamp", "ClientIp", "ClientHostname", "ServerIp", "ServerHostname",
+            "SourceContext", "ConnectorId", "Source", "EventId", "InternalMessageId", "MessageId", "NetworkMessageId",
+            "Recipients", "RecipientStatus", "TotalBytes", "RecipientCount", "RelatedRecipientAddress", "Reference",
+            "MessageSubject", "Sender", "ReturnPath", "MessageInfo", "Directionality", "TenantId", "OriginalClientIp",
+            "OriginalServerIp", "EventData", "TransportTrafficType", "LogId", "SchemaVersion"};
+        std::string ems = "#TYPE Microsoft.Exchange.Management.TransportLogSearchTasks.MessageTrackingEvent\r\n";
+        for (int c = 0; c < TCount; ++c) {
+            if (c)
+                ems.push_back(',');
+            appendQuotedField(ems, props[c]);
+        }
+        ems.append("\r\n");
+        std::int64_t emsFirst = -1, emsLast = -1;
+        for (const auto &[t, row] : emsRows) {
+            if (emsFirst < 0)
+                emsFirst = t - t % 1000;
+            emsLast = t - t % 1000;
+            for (int c = 0; c < TCount; ++c) {
+                if (c)
+                    ems.push_back(',');
+                std::string v = row[static_cast<std::size_t>(c)];
+                if (c == TDateTime)
+                    v = culture(t, false);
+                else if ((c == TRecipients || c == TRecipientStatus) && !v.empty())
+                    v = "System.String[]";
+                appendQuotedField(ems, v);
+            }
+            ems.append("\r\n");
+        }
+        const QString text = QString::fromStdString(ems);
+        std::string u16 = "\xFF\xFE";
+        for (QChar ch : text) {
+            u16.push_back(static_cast<char>(ch.unicode() & 0xFF));
+            u16.push_back(static_cast<char>(ch.unicode() >> 8));
+        }
+        out.writeWholeFile(servers[0].name + "/get-messagetrackinglog.csv", "ems-message-tracking-csv", servers[0].name,
+                           u16, static_cast<std::int64_t>(emsRows.size()), emsFirst, emsLast);
+    }
 }
 
 bool Generator::Impl::writeManifest(std::string &error)
@@ -2102,8 +2192,10 @@ bool Generator::Impl::writeManifest(std::string &error)
         o.insert("last", iso(f.lastMs));
         if (f.format == "exo-message-trace")
             o.insert("encoding", "utf-16le");
-        else if (f.format == "exo-get-messagetrace")
+        else if (f.format == "exo-get-messagetrace" || f.format == "exo-message-trace-v2")
             o.insert("encoding", "utf-8-bom");
+        else if (f.format == "ems-message-tracking-csv")
+            o.insert("encoding", "utf-16le-bom");
         else
             o.insert("encoding", "utf-8");
         lines += f.dataLines;

@@ -528,8 +528,8 @@ void tst_loggen::manifestCountsMatchTheFiles()
         QVERIFY2(QFileInfo::exists(path), qPrintable(path));
         QCOMPARE(QFileInfo(path).size(), f.value("bytes").toInteger());
         const QString format = f.value("format").toString();
-        if (format.startsWith("exo"))
-            continue;
+        if (format.startsWith("exo") || format.startsWith("ems"))
+            continue;   // exports: no five header lines (their rows are checked by tst_loggen_roundtrip)
         const QStringList lines = readCrlfLines(path);
         QCOMPARE(lines.size() - 5, f.value("dataLines").toInteger());
         if (format == "smtp-receive" || format == "smtp-send")
