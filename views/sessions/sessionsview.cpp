@@ -361,7 +361,7 @@ void SessionsView::setUpColumns()
     m_table->setColumnWidth(SessionTableModel::Connector, 150);
     m_table->setColumnWidth(SessionTableModel::DirectionColumn, width(tr("Receive")) + 8);
     m_table->setColumnWidth(SessionTableModel::Remote, width(QStringLiteral("203.0.113.250:65535")));
-    m_table->setColumnWidth(SessionTableModel::Ehlo, 160);
+    m_table->setColumnWidth(SessionTableModel::Ehlo, 130);
     m_table->setColumnWidth(SessionTableModel::Tls, width(QStringLiteral("TLS1_2")) + 20);
     m_table->setColumnWidth(SessionTableModel::MessageIds, 180);
     m_table->setColumnWidth(SessionTableModel::Outcome, width(tr("TLS failed")) + 22);
@@ -375,8 +375,12 @@ void SessionsView::setUpColumns()
 
     QSettings settings;
     const QByteArray saved = settings.value(QStringLiteral("sessionsTable/header")).toByteArray();
-    if (!saved.isEmpty())
+    if (!saved.isEmpty()) {
         header->restoreState(saved);
+        // The header's state carries the sort indicator too; sorting belongs to the view state
+        // (Workspace::viewState, per case), so every new table starts in time order.
+        m_table->sortByColumn(SessionTableModel::Time, Qt::AscendingOrder);
+    }
     auto remember = [this] {
         QSettings().setValue(QStringLiteral("sessionsTable/header"), m_table->horizontalHeader()->saveState());
     };
