@@ -11,6 +11,7 @@
 #include "views/sessions/transcriptview.h"
 #include "views/sessions/workspace.h"
 #include "views/shell/mainwindow.h"
+#include "tests/views/shell/screenshot.h"
 
 #include <QApplication>
 #include <QDir>
@@ -103,20 +104,7 @@ class TestEdgeMismatch : public QObject {
     MainWindow *m_window = nullptr;
     QTemporaryDir m_dir;
 
-    void save(QWidget *widget, const QString &name)
-    {
-        QTest::qWait(50);
-        const QImage image = widget->grab().toImage();
-        QVERIFY(!image.isNull());
-        const QString buildPath = QStringLiteral(MWB_BUILD_DIR "/screenshots/") + name;
-        QDir().mkpath(QFileInfo(buildPath).path());
-        QVERIFY(image.save(buildPath));
-        const QString extra = qEnvironmentVariable("MWB_SCREENSHOT_DIR");
-        if (!extra.isEmpty()) {
-            QDir().mkpath(extra);
-            QVERIFY(image.save(extra + QLatin1Char('/') + name));
-        }
-    }
+    void save(QWidget *widget, const QString &name) { QVERIFY(testing::saveScreenshot(widget, name)); }
 
 private Q_SLOTS:
     void initTestCase()

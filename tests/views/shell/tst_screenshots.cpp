@@ -9,6 +9,7 @@
 #include "views/sessions/transcriptview.h"
 #include "views/sessions/workspace.h"
 #include "views/shell/mainwindow.h"
+#include "tests/views/shell/screenshot.h"
 
 #include <QDir>
 #include <QSet>
@@ -25,20 +26,7 @@ class TestScreenshots : public QObject {
 private:
     MainWindow *m_window = nullptr;
 
-    void save(const QString &name)
-    {
-        QTest::qWait(50);  // bounded: lets queued paints of the offscreen window run
-        const QImage image = m_window->grab().toImage();
-        QVERIFY(!image.isNull());
-        const QString buildPath = QStringLiteral(MWB_BUILD_DIR "/screenshots/") + name;
-        QDir().mkpath(QFileInfo(buildPath).path());
-        QVERIFY(image.save(buildPath));
-        const QString extra = qEnvironmentVariable("MWB_SCREENSHOT_DIR");
-        if (!extra.isEmpty()) {
-            QDir().mkpath(extra);
-            QVERIFY(image.save(extra + QLatin1Char('/') + name));
-        }
-    }
+    void save(const QString &name) { QVERIFY(testing::saveScreenshot(m_window, name)); }
 
 private Q_SLOTS:
     void initTestCase()
