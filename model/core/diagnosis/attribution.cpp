@@ -125,9 +125,14 @@ QSet<QString> organisationServers(const Store &store)
         if (ownLog && !f.server.isEmpty() && f.server.compare(QLatin1String("EXO"), Qt::CaseInsensitive) != 0)
             out.insert(f.server.toLower());
     }
-    for (const Session &s : store.sessions) {
-        if (!s.server.isEmpty())
-            out.insert(s.server.toLower());
+    // Sessions share their server strings: collect the distinct ones first (no allocation per
+    // session at millions of them), then fold their case.
+    QSet<QString> names;
+    for (const Session &s : store.sessions)
+        names.insert(s.server);
+    for (const QString &n : std::as_const(names)) {
+        if (!n.isEmpty())
+            out.insert(n.toLower());
     }
     out.remove(QStringLiteral("exo"));
     return out;
@@ -144,17 +149,22 @@ void attributeToOrganisation(QList<Finding> &findings, const Store &store)
     // 1. The receive sessions that are the other side of a Send session of some finding: one pass
     //    over the sessions, keyed by the endpoint pair as the receiver logged it.
     QSet<QString> wanted;
+    QSet<QString> wantedRemotes;   // the senders' local endpoints as logged: a cheap first test
     for (const Finding &f : std::as_const(findings)) {
         for (int i : f.sessionIndexes) {
             const Session *s = sessionAt(i);
-            if (s && s->direction == Direction::Send && !s->local.isEmpty() && !s->remote.isEmpty())
+            if (s && s->direction == Direction::Send && !s->local.isEmpty() && !s->remote.isEmpty()) {
                 wanted.insert(endpointKey(s->local, s->remote));   // the receiver's remote > local
+                wantedRemotes.insert(s->local.trimmed());
+            }
         }
     }
     QHash<QString, QList<int>> receiveByPair;
     if (!wanted.isEmpty()) {
         for (const Session &s : sessions) {
-            if (s.direction != Direction::Receive)
+            // Endpoints are "IP:port" as Exchange logs them on both sides: the raw string is a
+            // cheap first test (no allocation per session), the folded key decides.
+            if (s.direction != Direction::Receive || !wantedRemotes.contains(s.remote.trimmed()))
                 continue;
             const QString key = endpointKey(s.remote, s.local);
             if (wanted.contains(key))

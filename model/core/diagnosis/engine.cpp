@@ -535,6 +535,9 @@ struct DiagnosisEngine::Private {
     qint64 minGapMs = std::numeric_limits<qint64>::max();
 
     mutable QMutex mutex;
+    // findings(store) as computed at the end of the load for that store (attribution included).
+    QList<Finding> attributed;
+    const Store *attributedFor = nullptr;
 
     // Deferred decisions, resolved in loadFinished when every server is known.
     struct CapabilityCandidate {
@@ -1628,6 +1631,15 @@ void DiagnosisEngine::loadFinished(const Store &store)
         a.sessionIds.dedupe();
         a.messageIds.dedupe();
     }
+    lock.unlock();
+    // The attribution passes over every session: here, on the load's thread, not when the UI
+    // thread asks for the findings.
+    QList<Finding> attributed = findings();
+    attributeToOrganisation(attributed, store);
+    linkCauses(attributed);   // again: the attribution added sessions and messages
+    lock.relock();
+    d->attributed = std::move(attributed);
+    d->attributedFor = &store;
 }
 
 QList<CertificateSighting> DiagnosisEngine::certificates() const
@@ -1638,6 +1650,11 @@ QList<CertificateSighting> DiagnosisEngine::certificates() const
 
 QList<Finding> DiagnosisEngine::findings(const Store &store) const
 {
+    {
+        QMutexLocker lock(&d->mutex);
+        if (d->attributedFor == &store)
+            return d->attributed;
+    }
     QList<Finding> out = findings();
     attributeToOrganisation(out, store);
     linkCauses(out);   // again: the attribution added sessions and messages
