@@ -220,7 +220,8 @@ struct SessionBuilder::State {
     bool tlsReady = false;     // STARTTLS / X-ANONYMOUSTLS answered 220: a handshake follows
     QByteArrayView lastReply;  // last reply other than 220 (banner, "ready to start TLS")
     QByteArray lastReplyHolder;
-    QByteArray last220;        // the last 220, for a session that has no other reply
+    QByteArrayView last220;    // the last 220, for a session that has no other reply (as lastReply)
+    QByteArray last220Holder;
 };
 
 SessionBuilder::SessionBuilder(Direction direction) : d(std::make_unique<State>())
@@ -280,7 +281,12 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
             // A banner or "ready to start TLS" says nothing about how the session ended: it is the
             // final reply only when nothing else was answered (a failed handshake once showed as
             // "220 2.0.0 SMTP server ready" beside a green padlock, issue #24).
-            d->last220 = data.toByteArray();
+            if (dataHolder.isEmpty()) {
+                d->last220 = data;
+            } else {
+                d->last220Holder = dataHolder;
+                d->last220 = d->last220Holder;
+            }
             if (d->pending == "STARTTLS" || d->pending == "X-ANONYMOUSTLS") {
                 s.tls = true;
                 d->tlsReady = true;
@@ -426,8 +432,7 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
     const bool tlsLine = find(data, "SP_PROT_") >= 0 || find(context, "SP_PROT_") >= 0;
     const bool certLine = find(context, "ertificate") >= 0;
     const bool userLine = find(context, "User Name:") >= 0 || find(data, "User Name:") >= 0;
-    const bool failLine = find(context, "failed") >= 0 || find(data, "failed") >= 0 || find(context, "Failed") >= 0
-        || find(data, "Failed") >= 0;
+    const bool failLine = find(context, "failed") >= 0 || find(data, "failed") >= 0;
     const bool midLine = find(context, "InternetMessageId") >= 0 || find(data, "InternetMessageId") >= 0;
     if (!tlsLine && !certLine && !userLine && !failLine && !midLine)
         return;
