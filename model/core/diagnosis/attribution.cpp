@@ -114,6 +114,63 @@ void nameReceiver(Finding &f, const QList<const Session *> &sessions)
         f.parameters.remove(QStringLiteral("Service"));
 }
 
+// Once both sides are linked, a finding whose sessions all belong to another finding of the same
+// rule is that fault seen from the other side (the receiver's log of the 451 5.7.3 the sender's
+// log already reported): one fault, one finding. Its servers, codes, messages, evidence and time
+// join the wider finding; parameters that finding lacks are taken over.
+void mergeSameFault(QList<Finding> &findings)
+{
+    constexpr qsizetype kEvidenceCap = 50;   // as the engine's
+    for (qsizetype b = 0; b < findings.size(); ++b) {
+        const Finding &part = findings.at(b);
+        if (part.sessionIndexes.isEmpty())
+            continue;
+        const QSet<int> partSessions(part.sessionIndexes.cbegin(), part.sessionIndexes.cend());
+        qsizetype into = -1;
+        for (qsizetype a = 0; a < findings.size() && into < 0; ++a) {
+            const Finding &whole = findings.at(a);
+            if (a == b || whole.rule != part.rule || whole.sessionIndexes.size() <= part.sessionIndexes.size())
+                continue;
+            const QSet<int> wholeSessions(whole.sessionIndexes.cbegin(), whole.sessionIndexes.cend());
+            if (wholeSessions.contains(partSessions))
+                into = a;
+        }
+        if (into < 0)
+            continue;
+        Finding &whole = findings[into];
+        for (const QString &server : part.servers) {
+            if (!whole.servers.contains(server, Qt::CaseInsensitive))
+                whole.servers.append(server);
+        }
+        for (const QString &code : part.codes) {
+            if (!whole.codes.contains(code))
+                whole.codes.append(code);
+        }
+        for (const QString &m : part.messageIds) {
+            if (!whole.messageIds.contains(m))
+                whole.messageIds.append(m);
+        }
+        for (const RecordRef &r : part.evidence) {
+            if (whole.evidence.size() >= kEvidenceCap)
+                break;
+            if (!whole.evidence.contains(r))
+                whole.evidence.append(r);
+        }
+        if (part.firstMs != kNoTime && (whole.firstMs == kNoTime || part.firstMs < whole.firstMs))
+            whole.firstMs = part.firstMs;
+        if (part.lastMs != kNoTime && (whole.lastMs == kNoTime || part.lastMs > whole.lastMs))
+            whole.lastMs = part.lastMs;
+        if (int(part.severity) > int(whole.severity))
+            whole.severity = part.severity;
+        for (auto it = part.parameters.cbegin(); it != part.parameters.cend(); ++it) {
+            if (!whole.parameters.contains(it.key()))
+                whole.parameters.insert(it.key(), it.value());
+        }
+        findings.removeAt(b);
+        --b;
+    }
+}
+
 } // namespace
 
 QSet<QString> organisationServers(const Store &store)
@@ -243,6 +300,7 @@ void attributeToOrganisation(QList<Finding> &findings, const Store &store)
         if (f.parameters.value(QStringLiteral("Server")).isEmpty() && !receivers.isEmpty() && f.rule != QLatin1String("exchange-auth-failed"))
             nameReceiver(f, receivers);
     }
+    mergeSameFault(findings);
 }
 
 } // namespace mwb

@@ -18,7 +18,9 @@ QSet<QString> organisationServers(const Store &store);
 // receiving side, moves the finding's server parameters to the organisation server that receives.
 // A finding that names only servers outside the organisation (EXO) for such a fault is tied to the
 // organisation's failed TLS sessions in its time window. Never leaves a server outside the
-// organisation in the Server parameter.
+// organisation in the Server parameter. A finding whose sessions all belong to a wider finding of
+// the same rule (the same fault logged by the other side) is merged into it, so findings may be
+// removed: link causes afterwards.
 void attributeToOrganisation(QList<Finding> &findings, const Store &store);
 
 } // namespace mwb

@@ -145,6 +145,46 @@ private Q_SLOTS:
         QCOMPARE(out.parameters.value(QStringLiteral("Connector")), send.connector);
     }
 
+    void theReceiversViewOfTheSameFaultIsMergedIntoIt()
+    {
+        // The sender's 451 5.7.3 (EX01) and the receiver's own finding of it (EX02 did not offer
+        // X-EXPS) are one fault once the sessions are paired: one finding, both servers.
+        Store store;
+        store.files = {file(LogFormat::SmtpSend, "EX01"), file(LogFormat::SmtpReceive, "EX02")};
+        Session send = session(0, "EX01", Direction::Send, "10.0.0.5:18001", "10.0.0.6:2525", kT0);
+        Session receive = session(1, "EX02", Direction::Receive, "10.0.0.6:2525", "10.0.0.5:18001", kT0 + 20);
+        receive.connector = QStringLiteral("EX02\\Default EX02");
+        store.sessions = {send, receive};
+        Finding sender;
+        sender.rule = QStringLiteral("exchange-auth-failed");
+        sender.severity = Severity::Error;
+        sender.servers = {QStringLiteral("EX01")};
+        sender.sessionIndexes = {0};
+        sender.messageIds = {QStringLiteral("<a@contoso.com>")};
+        sender.codes = {QStringLiteral("451 5.7.3")};
+        sender.firstMs = kT0;
+        Finding receiver;
+        receiver.rule = QStringLiteral("exchange-auth-failed");
+        receiver.severity = Severity::Error;
+        receiver.servers = {QStringLiteral("EX02")};
+        receiver.sessionIndexes = {1};
+        receiver.firstMs = kT0 - 5;
+        receiver.parameters = {{QStringLiteral("RemoteIp"), QStringLiteral("10.0.0.5")}};
+        // Another fault of the same rule elsewhere stays its own finding.
+        Finding other = receiver;
+        other.sessionIndexes = {7};
+        QList<Finding> findings{sender, receiver, other};
+        attributeToOrganisation(findings, store);
+        QCOMPARE(findings.size(), 2);
+        const Finding &one = findings.first();
+        QCOMPARE(one.sessionIndexes, (QList<int>{0, 1}));
+        QCOMPARE(one.servers, (QStringList{QStringLiteral("EX01"), QStringLiteral("EX02")}));
+        QCOMPARE(one.firstMs, kT0 - 5);
+        QCOMPARE(one.parameters.value(QStringLiteral("ReceivingServer")), QStringLiteral("EX02"));
+        QCOMPARE(one.parameters.value(QStringLiteral("RemoteIp")), QStringLiteral("10.0.0.5"));
+        QCOMPARE(findings.at(1).sessionIndexes, QList<int>{7});
+    }
+
     void otherFaultsKeepTheirServerButGainTheOtherSide()
     {
         Store store;
