@@ -288,6 +288,13 @@ private slots:
             {"certificate: Default Frontend may announce the name", {"certificate-smtp", answers({{"smtp-certificate", Y}, {"single-certificate", Y}, {"receive-fqdn", N}, {"send-tls", Y}}), true,
               {"Set-ReceiveConnector -Identity 'EX01\\Default Frontend EX01' -Fqdn 'mail.contoso.com'"},
               {"Restart-Service", "Enable-ExchangeCertificate", "Set-SendConnector"}, {}}},
+            // An Edge has one receive connector for the internet and Exchange Online, its "Default internal
+            // receive connector": the certificate is named there (as the Hybrid Configuration Wizard does),
+            // while its Fqdn stays as it is.
+            {"certificate: an Edge names the certificate on its default connector", {"certificate-smtp", answers({{"smtp-certificate", Y}, {"single-certificate", Y}, {"receive-fqdn", N}, {"send-tls", Y}}), true,
+              {"Set-ReceiveConnector -Identity 'EDGE01\\Default internal receive connector EDGE01' -TlsCertificateName ('<I>' + $certificate.Issuer + '<S>' + $certificate.Subject)"},
+              {"Set-ReceiveConnector -Identity 'EDGE01\\Default internal receive connector EDGE01' -Fqdn"},
+              {{QStringLiteral("ReceiveConnector"), QStringLiteral("EDGE01\\Default internal receive connector EDGE01")}}}},
             // smtp-354-stall: no certificate work, a real test, MTU, both directions.
             {"354: application", {"smtp-354-stall", answers({{"direction", Y}, {"port-open", Y}, {"manual-test", Y}}), true,
               {"ping.exe -f -l 1472",
