@@ -263,3 +263,15 @@ inline Run run(const QList<SessionBuilder> &sessions, const QList<Message> &mess
 }
 
 } // namespace fixtures
+
+// The one-rule expectation most diagnosis tests share: exactly these rules of a Run (info rules
+// included), duplicates folded.
+#define EXPECT_RULES(r, ...)                                                                       \
+    do {                                                                                           \
+        QStringList got = (r).rules();                                                             \
+        got.removeDuplicates();                                                                    \
+        got.sort();                                                                                \
+        QStringList want{__VA_ARGS__};                                                             \
+        want.sort();                                                                               \
+        QCOMPARE(got, want);                                                                       \
+    } while (false)

@@ -13,15 +13,6 @@ using namespace fixtures;
 
 namespace {
 
-#define EXPECT_RULES(r, ...)                                                                       \
-    do {                                                                                           \
-        QStringList got = (r).rules();                                                             \
-        got.removeDuplicates();                                                                    \
-        got.sort();                                                                                \
-        QStringList want{__VA_ARGS__};                                                             \
-        want.sort();                                                                               \
-        QCOMPARE(got, want);                                                                       \
-    } while (false)
 
 // A Receive session: MAIL accepted, then RCPT answered with `rcptReply`.
 SessionBuilder receiveRcpt(const QString &id, const QString &rcptReply, const QString &client = QStringLiteral("mail.fabrikam.com"))

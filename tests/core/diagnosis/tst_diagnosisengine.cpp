@@ -77,16 +77,6 @@ SourceFile trackingFile(const QString &server, qint64 firstFromBase = 0, qint64 
     return f;
 }
 
-// The one-rule expectation most tests share: exactly these rules (info rules included).
-#define EXPECT_RULES(r, ...)                                                                       \
-    do {                                                                                           \
-        QStringList got = (r).rules();                                                             \
-        got.removeDuplicates();                                                                    \
-        got.sort();                                                                                \
-        QStringList want{__VA_ARGS__};                                                             \
-        want.sort();                                                                               \
-        QCOMPARE(got, want);                                                                       \
-    } while (false)
 
 } // namespace
 

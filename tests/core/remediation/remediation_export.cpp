@@ -4,6 +4,7 @@
 // A branch = one (step, answer) pair: the walk reaches the step along the first path that gets
 // there, answers it, and continues with one uniform answer (yes / no / unknown) for the rest.
 // Identical scripts are written once.
+#include "tests/core/remediation/scenariopaths.h"
 #include "model/core/remediation/powershellwriter.h"
 #include "model/core/remediation/walker.h"
 
@@ -18,27 +19,7 @@ using namespace mwb::remediation;
 
 namespace {
 
-// Answers that lead from the first step to `target` (breadth first), or nullopt.
-std::optional<QList<Answer>> pathTo(const Scenario &s, const QString &target)
-{
-    QList<std::pair<QString, QList<Answer>>> queue{{s.steps.first().id, {}}};
-    QSet<QString> seen;
-    while (!queue.isEmpty()) {
-        auto [id, answers] = queue.takeFirst();
-        if (id == target)
-            return answers;
-        if (id.isEmpty() || seen.contains(id))
-            continue;
-        seen.insert(id);
-        const Step *st = s.step(id);
-        for (Answer a : {Answer::Yes, Answer::No, Answer::Unknown}) {
-            QList<Answer> next = answers;
-            next << a;
-            queue.append({st->next(a), next});
-        }
-    }
-    return std::nullopt;
-}
+using mwb::testing::pathTo;
 
 } // namespace
 

@@ -4,6 +4,7 @@
 // port opened to the world, no unauthenticated smart host on 587); and for the branches that
 // matter, the commands that must and must not appear. pscheck checks the same scripts
 // (generated_ps_valid); here the content is checked.
+#include "tests/core/remediation/scenariopaths.h"
 #include "model/core/remediation/powershellwriter.h"
 #include "model/core/remediation/walker.h"
 
@@ -17,26 +18,7 @@ namespace {
 
 using Answers = QMap<QString, Answer>;
 
-std::optional<QList<Answer>> pathTo(const Scenario &s, const QString &target)
-{
-    QList<std::pair<QString, QList<Answer>>> queue{{s.steps.first().id, {}}};
-    QSet<QString> seen;
-    while (!queue.isEmpty()) {
-        auto [id, answers] = queue.takeFirst();
-        if (id == target)
-            return answers;
-        if (id.isEmpty() || seen.contains(id))
-            continue;
-        seen.insert(id);
-        const Step *st = s.step(id);
-        for (Answer a : {Answer::Yes, Answer::No, Answer::Unknown}) {
-            QList<Answer> next = answers;
-            next << a;
-            queue.append({st->next(a), next});
-        }
-    }
-    return std::nullopt;
-}
+using mwb::testing::pathTo;
 
 QMap<QString, QString> examples(const Scenario &s)
 {
