@@ -312,6 +312,11 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
                 *to = from;
         }
     } phasesOut{phases, options.phases};
+    const auto enter = [&options](LoadPhase phase) {
+        if (options.phase)
+            options.phase(phase);
+    };
+    enter(LoadPhase::Reading);
     Parsed p = parseInputs(std::move(inputs), options, true);
     phases.parsedMs = sinceStart.elapsed();
     std::vector<ingest::ParsedFile> &parsed = p.files;
@@ -324,6 +329,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     if (cancelled(options))
         return store;
 
+    enter(LoadPhase::Assembling);
     AssembledSessions assembled = assembleSessions(parsed, rank, threads, options.cancel);
     phases.assembledMs = sinceStart.elapsed();
     if (cancelled(options)) {
@@ -335,6 +341,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     // Moved, not shared: a shared list would be copied whole (every session) by the first non-const
     // access below.
     store->sessions = std::move(assembled.sessions);
+    enter(LoadPhase::Delivering);
 
     // Batches to the UI and the observer, in start-time order, from this one thread. The pool
     // decodes the sessions' SessionLines and runs the observer's scanSessions on them, up to
@@ -464,6 +471,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     phases.deliveredMs = sinceStart.elapsed();
     phases.observerWaitMs = waitNs / 1000000;
     phases.observerMergeMs = mergeNs / 1000000;
+    enter(LoadPhase::Correlating);
     correlation.waitForFinished();      // it sees a cancel itself
     phases.correlatedMs = sinceStart.elapsed();
     if (cancelled(options)) {
@@ -481,6 +489,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
         pf.keys = {};
     }
     releaseInBackground(std::move(assembled.lines), std::move(lineRecords), std::move(keyRecords));
+    enter(LoadPhase::Diagnosing);
     if (observer)
         observer->loadFinished(*store);
     phases.finishedMs = sinceStart.elapsed();
@@ -509,6 +518,7 @@ LoadJob::LoadJob(QObject *parent) : QObject(parent), d(std::make_unique<Private>
 {
     qRegisterMetaType<QList<mwb::Session>>();
     qRegisterMetaType<std::shared_ptr<mwb::Store>>();
+    qRegisterMetaType<mwb::LoadPhase>();
 }
 
 LoadJob::~LoadJob()
@@ -550,6 +560,9 @@ void LoadJob::start(const QStringList &paths, std::shared_ptr<SessionObserver> o
         };
         o.sessionTotal = [this](qsizetype total) {
             QMetaObject::invokeMethod(this, [this, total] { Q_EMIT sessionsExpected(total); }, Qt::QueuedConnection);
+        };
+        o.phase = [this](LoadPhase phase) {
+            QMetaObject::invokeMethod(this, [this, phase] { Q_EMIT phaseChanged(phase); }, Qt::QueuedConnection);
         };
         o.sessionBatch = [this](const QList<Session> &all, qsizetype begin, qsizetype end) {
             {

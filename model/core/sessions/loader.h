@@ -27,6 +27,16 @@ struct LoadPhases {
     qint64 finishedMs = -1;     // the observer's loadFinished done: the end of the load
 };
 
+// What a load is doing, for progress text ("grouping 1.2 M sessions…"). In this order; a cancelled
+// load stops anywhere.
+enum class LoadPhase {
+    Reading,       // files read and parsed (progress: bytes)
+    Assembling,    // lines grouped into sessions
+    Delivering,    // sessions handed to the views and scanned by the diagnosis (progress: sessions)
+    Correlating,   // messages followed across servers
+    Diagnosing,    // findings computed from what the scans collected
+};
+
 struct LoadOptions {
     int threads = 0;                         // 0 = QThread::idealThreadCount()
     SessionObserver *observer = nullptr;     // e.g. the diagnosis engine; not owned
@@ -41,6 +51,7 @@ struct LoadOptions {
     // How many sessions the batches will bring, once assembly knows it (before the first batch):
     // lets a receiver reserve room instead of growing a list of millions batch by batch.
     std::function<void(qsizetype total)> sessionTotal;                                // any thread
+    std::function<void(LoadPhase phase)> phase;                                       // any thread
     const std::atomic_bool *cancel = nullptr;
     LoadPhases *phases = nullptr;            // filled in when given (loadSync's thread)
 };
@@ -87,6 +98,7 @@ Q_SIGNALS:
     void sessionsPreview(const QList<mwb::Session> &preview);   // once, early (LoadOptions::sessionPreview)
     void sessionsExpected(qsizetype total);                    // once, before the first sessionsAdded
     void sessionsAdded(const QList<mwb::Session> &all, qsizetype begin, qsizetype end);   // ~every 100 ms: see LoadOptions::sessionBatch
+    void phaseChanged(mwb::LoadPhase phase);
     void finished(std::shared_ptr<mwb::Store> store, bool cancelled);
 
 private:

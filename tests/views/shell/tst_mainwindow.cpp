@@ -3,6 +3,7 @@
 #include "views/common/messagebar.h"
 #include "views/sessions/sessionsview.h"
 #include "views/sessions/workspace.h"
+#include "model/core/ingest/pathcheck.h"
 #include "views/shell/mainwindow.h"
 
 #include <QAction>
@@ -169,7 +170,7 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("hello world\n");
         }
-        const auto check = MainWindow::checkPaths({empty, text, dir.path(), QString()});
+        const auto check = mwb::ingest::checkPaths({empty, text, dir.path(), QString()});
         QCOMPARE(check.accepted, QStringList{QDir(dir.path()).absolutePath()});
         QCOMPARE(check.skipped.size(), 2);
         QVERIFY(check.skipped.at(0).contains(QStringLiteral("empty")));
