@@ -11,6 +11,8 @@ packages=(
   libpcre2-dev
   # run the GUI without a display, screenshots
   xvfb xauth qt6-qpa-plugins
+  # the first PDF report pages as images (tst_screenshot_matrix)
+  poppler-utils
   # tests with real peers on loopback
   postfix python3 python3-aiosmtpd dnsmasq-base openssl
   # fuzzing (tests/fuzz/run-fuzz.sh, run by scripts/test.sh): clang + libclang-rt-14-dev, which ships

@@ -519,13 +519,19 @@ void Workspace::setFindings(const QList<Finding> &findings)
     // The name a certificate should carry comes from the evidence (the finding's Fqdn: the name
     // the sender asked for), not from the server's own banner: the TLS card of those sessions
     // checks against it (issue #24: the wrong certificate got a green tick from the banner name).
-    // Findings come sorted by severity, so the most severe finding's name wins.
+    // Findings come sorted by severity, so the most severe finding's name wins. Only Receive
+    // sessions: there the certificate the card judges (the server's) is the organisation's own,
+    // the one the finding is about. In a Send session the server is the peer (EXO, a smart host),
+    // and the finding's name is about the certificate this side presented, which the card does
+    // not judge; setting it there would put a cross on a peer certificate that is fine.
     m_expectedNames.clear();
     for (const Finding &f : findings) {
         const QString fqdn = f.parameters.value(QStringLiteral("Fqdn")).trimmed();
-        if (fqdn.isEmpty())
+        if (fqdn.isEmpty() || !m_store)
             continue;
         for (int i : f.sessionIndexes) {
+            if (i < 0 || i >= m_store->sessions.size() || m_store->sessions.at(i).direction != Direction::Receive)
+                continue;
             if (!m_expectedNames.contains(i))
                 m_expectedNames.insert(i, fqdn);
         }

@@ -149,6 +149,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_investigation, &Investigation::loadFinished, this, &MainWindow::onLoadFinished);
     connect(m_investigation, &Investigation::nothingToLoad, this, &MainWindow::loadFinished);
     connect(m_investigation, &Investigation::cleared, this, &MainWindow::onCleared);
+    // What the admin looks at is the document's too (the case and other views read it there).
+    connect(m_workspace->sessions(), &SessionsView::filterApplied, this,
+            [this] { m_investigation->setSessionFilter(filterSpecToMap(m_workspace->sessions()->filterSpec())); });
+    connect(m_workspace->sessions(), &SessionsView::currentSessionChanged, this,
+            [this](int index) { m_investigation->setSelectedSession(index); });
     connect(m_investigation, &Investigation::caseRestored, this, [this] {
         applyCaseView();
         Q_EMIT loadFinished();
@@ -316,6 +321,8 @@ void MainWindow::createDocks()
     resizeDocks({findingsDock}, {480}, Qt::Horizontal);
 
     connect(m_findingsView, &FindingsView::currentFindingChanged, m_details, &FindingDetails::setFinding);
+    connect(m_findingsView, &FindingsView::currentFindingChanged, this,
+            [this](const Finding *f) { m_investigation->setSelectedFindingKey(f ? findingKey(*f) : QString()); });
     // Finding states and notes belong to the case: offered from the shell, the view stays as it is.
     m_findingsView->table()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_findingsView->table(), &QWidget::customContextMenuRequested, this, &MainWindow::showFindingsMenu);
@@ -863,6 +870,17 @@ void MainWindow::openConsole()
                 [this](const QMap<QString, QString> &parameters) { openWizard(QStringLiteral("certificate-smtp"), parameters); });
         dock->setWidget(console);
         addDockWidget(Qt::BottomDockWidgetArea, dock);
+        // Docked under a window shorter than ~1000 px, the console left the sessions table two rows
+        // (or pushed the window past the screen at 1366×768): there it opens as its own window,
+        // which the admin can dock by its title bar.
+        if (height() < 1000) {
+            dock->setFloating(true);
+            const QSize size(std::min(1100, width() - 80), std::min(700, height() - 60));
+            dock->resize(size);
+            dock->move(mapToGlobal(QPoint((width() - size.width()) / 2, (height() - size.height()) / 2)));
+        } else {
+            resizeDocks({dock}, {height() * 2 / 5}, Qt::Vertical);
+        }
     }
     dock->show();
     dock->raise();

@@ -272,7 +272,7 @@ void Investigation::afterCaseOpened(const CaseController::Opened &opened)
     }
 }
 
-void Investigation::setSessionFilter(const QString &filter)
+void Investigation::setSessionFilter(const QVariantMap &filter)
 {
     if (filter == m_sessionFilter)
         return;

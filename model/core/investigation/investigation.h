@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
+#include <QVariantMap>
 #include <memory>
 
 namespace mwb {
@@ -77,8 +78,10 @@ public:
 
     // What the admin is looking at, shared by the views (the sessions table filters with it, the
     // charts count what it lets through) and saved with the case.
-    QString sessionFilter() const { return m_sessionFilter; }
-    void setSessionFilter(const QString &filter);
+    // The filter as plain values (the item models' filterSpecToMap), so that this QtCore-only
+    // class can hold it and a case can save it.
+    QVariantMap sessionFilter() const { return m_sessionFilter; }
+    void setSessionFilter(const QVariantMap &filter);
     // The selected finding (by its stable key) and session (by its index in store()->sessions).
     QString selectedFindingKey() const { return m_selectedFindingKey; }
     void setSelectedFindingKey(const QString &key);
@@ -103,7 +106,7 @@ Q_SIGNALS:
     void caseRestored();
     // The investigation was emptied (new case, or a case without loadable sources).
     void cleared();
-    void sessionFilterChanged(const QString &filter);
+    void sessionFilterChanged(const QVariantMap &filter);
     void selectionChanged();
 
 private:
@@ -125,7 +128,7 @@ private:
     QElapsedTimer m_phaseClock;   // since the current phase began
     CaseController *m_case = nullptr;
     bool m_restoringCase = false;
-    QString m_sessionFilter;
+    QVariantMap m_sessionFilter;
     QString m_selectedFindingKey;
     qsizetype m_selectedSession = -1;
 };
