@@ -485,9 +485,12 @@ void voteDate(QByteArrayView raw, DateVotes &v)
 }
 
 // ISO and the forms parseTimestampMs knows first; a culture date then in the file's order.
-qint64 parseCultureTimestamp(QByteArrayView raw, DateOrder order)
+// *zoned: whether the text named its zone (Z, UTC, an offset).
+qint64 parseCultureTimestamp(QByteArrayView raw, DateOrder order, bool *zoned = nullptr)
 {
     const QByteArrayView t = trimmedView(raw);
+    if (zoned)
+        *zoned = timestampHasZone(t);
     if (order == DateOrder::Unknown || (t.size() >= 5 && t[4] == '-'))
         return parseTimestampMs(t);
     CultureDate d;
@@ -1631,9 +1634,30 @@ private:
         m_keySlots[s] = idx;
     }
 
+    // Get-MessageTrackingLog's Timestamp is the local time of the machine that ran the cmdlet, and
+    // Export-Csv / Format-List write it without a zone; every other format is UTC by definition
+    // (logs, EXO traces) or says so.
+    bool localTimeFormat() const
+    {
+        return m_out.meta.format == LogFormat::EmsMessageTrackingCsv || m_out.meta.format == LogFormat::EmsMessageTrackingList;
+    }
+
+    qint64 rowTime(QByteArrayView raw)
+    {
+        bool zoned = true;
+        qint64 t = parseCultureTimestamp(raw, m_dateOrder, &zoned);
+        if (t != kNoTime && !zoned && localTimeFormat()) {
+            if (m_control.timeZone.isValid())
+                t = wallTimeToUtcMs(t, m_control.timeZone);
+            else
+                ++m_zoneLessTimes;
+        }
+        return t;
+    }
+
     void parseTrackRow(const FieldView *f, int stored, int n, const TrackColumns &c, const RecordSpan &r, qint64 lineNo)
     {
-        const qint64 t = parseCultureTimestamp(fieldAt(f, stored, c.time).view(), m_dateOrder);
+        const qint64 t = rowTime(fieldAt(f, stored, c.time).view());
         if (t == kNoTime || n < 2) {
             lineIssue(lineNo, r, QStringLiteral("not a %1 row: unreadable date-time").arg(formatIdLocal()));
             return;
@@ -1857,6 +1881,11 @@ private:
             m_out.bytes->setLayouts(m_out.layouts);
         if (m_issueCount > kMaxIssuesPerFile)
             m_out.meta.errors.append({0, QStringLiteral("%1 more unreadable lines not listed").arg(m_issueCount - kMaxIssuesPerFile)});
+        if (m_zoneLessTimes > 0)
+            m_out.meta.warnings.append({0, QStringLiteral("%1 times carry no time zone (the local time of the machine that "
+                                                          "exported them) and were read as UTC; give their zone with "
+                                                          "--timezone (e.g. Europe/Berlin or UTC+01:00)")
+                                               .arg(m_zoneLessTimes)});
         // Server of the file: connector-id (EX01\Default Frontend EX01), server-hostname, folder.
         QString server;
         for (const QByteArray &c : std::as_const(m_out.connectors)) {
@@ -1917,6 +1946,7 @@ private:
     QHash<QByteArray, int> m_opaqueIndex;
     int m_lastOpaque = -1;
     qint64 m_issueCount = 0;
+    qint64 m_zoneLessTimes = 0;   // local-time export rows read as UTC (no ParseControl::timeZone)
     QHash<QString, int> m_serverVotes;
     int m_lastTrackServer = -1;
     RepeatedTimestampParser m_times;   // the counting shortcut's date-times

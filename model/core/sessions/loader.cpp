@@ -98,6 +98,7 @@ Parsed parseInputs(QList<ingest::Input> inputs, const LoadOptions &options, bool
             control.cancel = options.cancel;
             control.progress = [&](qint64 delta) { report(delta); };
             control.keepLines = keepLines;
+            control.timeZone = options.timeZone;
             // A file too big for the others to balance is itself read in ranges (counting only).
             if (!keepLines && threads > 1 && in.size * threads >= total)
                 control.chunks = threads;
@@ -160,6 +161,7 @@ QList<Session> previewSessions(const QList<ingest::Input> &inputs, const LoadOpt
         }
         ingest::ParseControl control;
         control.cancel = options.cancel;
+        control.timeZone = options.timeZone;
         std::vector<ingest::ParsedFile> files;
         files.push_back(ingest::parseBytes(FileBytes::fromBuffer(std::move(head)), in.path, in.serverHint, 0, control));
         AssembledSessions assembled = assembleSessions(files, {0}, 1, options.cancel);

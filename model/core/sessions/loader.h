@@ -6,6 +6,7 @@
 #include <QFuture>
 #include <QObject>
 #include <QStringList>
+#include <QTimeZone>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -43,6 +44,9 @@ struct LoadOptions {
     std::function<void(qsizetype total)> sessionTotal;                                // any thread
     const std::atomic_bool *cancel = nullptr;
     LoadPhases *phases = nullptr;            // filled in when given (loadSync's thread)
+    // Zone-less times of local-time exports (Export-Csv / Format-List of Get-MessageTrackingLog) are
+    // read in this zone (mwb --timezone; the GUI asks once per load); invalid = UTC with a warning.
+    QTimeZone timeZone;
 };
 
 // What `mwb stats` reports: the same counts a full load gives, without building Session objects

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace mwb;
 using namespace mwb::ingest;
@@ -20,6 +21,13 @@ QByteArray readData(const QString &name)
 ParsedFile parse(const QByteArray &raw, const QString &hint = QString())
 {
     return parseBytes(FileBytes::fromBuffer(raw), QStringLiteral("test.log"), hint, 0);
+}
+
+ParsedFile parseInZone(const QByteArray &raw, const QTimeZone &zone)
+{
+    ParseControl control;
+    control.timeZone = zone;
+    return parseBytes(FileBytes::fromBuffer(raw), QStringLiteral("test.log"), QString(), 0, control);
 }
 
 QByteArray utf16le(const QByteArray &utf8)
@@ -457,6 +465,54 @@ private Q_SLOTS:
         QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingList);
         QCOMPARE(pf.events.size(), 2);
         QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2026-12-07T09:01:05Z"));
+    }
+    // Issue #25: Get-MessageTrackingLog writes the local time of the machine that ran it, and
+    // Export-Csv / Format-List drop the zone. With a zone given, those times are converted
+    // (daylight saving included); without one they stay UTC and the file says so once.
+    void zoneLessExportTimesAreReadInTheGivenZone()
+    {
+        const QByteArray csv = readData(QStringLiteral("../exports/ems_tracking_dst_de.csv"));
+        const ParsedFile asUtc = parse(csv);
+        QCOMPARE(asUtc.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QCOMPARE(asUtc.events.size(), 5);
+        QCOMPARE(asUtc.events[0].timeMs, parseTimestampMs("2026-03-28T09:00:00Z"));
+        QCOMPARE(asUtc.meta.warnings.size(), 1);   // once per file, not per row
+        QVERIFY(asUtc.meta.warnings[0].message.contains(QLatin1String("4 times carry no time zone")));
+        QVERIFY(asUtc.meta.warnings[0].message.contains(QLatin1String("--timezone")));
+        QVERIFY(asUtc.meta.errors.isEmpty());
+
+        const ParsedFile berlin = parseInZone(csv, QTimeZone("Europe/Berlin"));
+        QVERIFY(berlin.meta.warnings.isEmpty());
+        QCOMPARE(berlin.events[0].timeMs, parseTimestampMs("2026-03-28T08:00:00Z"));   // CET, +1
+        QCOMPARE(berlin.events[1].timeMs, parseTimestampMs("2026-03-28T08:00:04Z"));
+        QCOMPARE(berlin.events[2].timeMs, parseTimestampMs("2026-03-30T07:00:00Z"));   // CEST, +2
+        QCOMPARE(berlin.events[4].timeMs, parseTimestampMs("2026-03-30T09:00:05Z"));   // said Z: unchanged
+        QCOMPARE(berlin.meta.firstMs, parseTimestampMs("2026-03-28T08:00:00Z"));
+
+        // Format-List across the October change, and a fixed offset.
+        const QByteArray list = readData(QStringLiteral("../exports/ems_tracking_dst_list.txt"));
+        const ParsedFile autumn = parseInZone(list, QTimeZone("Europe/Berlin"));
+        QCOMPARE(autumn.meta.format, LogFormat::EmsMessageTrackingList);
+        QCOMPARE(autumn.events.size(), 2);
+        QCOMPARE(autumn.events[0].timeMs, parseTimestampMs("2026-10-24T16:00:00Z"));   // CEST
+        QCOMPARE(autumn.events[1].timeMs, parseTimestampMs("2026-10-26T17:00:00Z"));   // CET
+        const ParsedFile fixed = parseInZone(list, timeZoneFromSpec(QStringLiteral("UTC-05:00")));
+        QCOMPARE(fixed.events[1].timeMs, parseTimestampMs("2026-10-26T23:00:00Z"));
+        QCOMPARE(parse(list).meta.warnings.size(), 1);
+    }
+    void utcFormatsIgnoreTheGivenZone()
+    {
+        // Exchange Online traces are UTC by definition (Received may lack the Z); native logs say Z.
+        const QTimeZone berlin("Europe/Berlin");
+        const ParsedFile v2 = parseInZone(readData(QStringLiteral("../exports/exo_trace_v2.csv")), berlin);
+        QCOMPARE(v2.meta.format, LogFormat::ExoMessageTraceV2);
+        QCOMPARE(v2.events[1].timeMs, parseTimestampMs("2026-12-07T14:20:11Z"));
+        QVERIFY(v2.meta.warnings.isEmpty());
+        QVERIFY(parse(readData(QStringLiteral("../exports/exo_trace_v2.csv"))).meta.warnings.isEmpty());
+        const QByteArray proto = kProtoHeader + protoLine(0, "+", "");
+        const ParsedFile log = parseInZone(proto, berlin);
+        QCOMPARE(log.meta.firstMs, parseTimestampMs("2024-03-13T09:01:18.100Z"));
+        QVERIFY(log.meta.warnings.isEmpty());
     }
     void messageTraceV2SummaryWithSemicolons()
     {
