@@ -658,6 +658,7 @@ public:
                 m_csvNames.clear();
                 m_delim = ',';
                 m_traceDetail = false;
+                m_formatList = false;
                 m_headerlessTracking = false;
                 m_protoCols = ProtocolColumns{};
                 const Detection again = detect();
@@ -676,7 +677,7 @@ public:
         }
         if (isCsvExport(d.format))
             decideCsvDateOrder();
-        if (d.format == LogFormat::EmsMessageTrackingList)
+        if (m_formatList)
             parseFormatList();
         else if (isProtocol(d.format) && !m_control.keepLines && m_control.chunks > 1
             && m_text.size() >= 2 * std::max<qint64>(1, m_control.minChunkBytes))
@@ -905,7 +906,20 @@ private:
         if (logType == LogFormat::Unknown && fieldNames.isEmpty() && protoShape == 0 && listProps.contains("eventid")
             && listProps.contains("messageid") && listProps.contains("timestamp")) {
             d.format = LogFormat::EmsMessageTrackingList;
+            m_formatList = true;
             return d;
+        }
+        if (logType == LogFormat::Unknown && fieldNames.isEmpty() && protoShape == 0 && !listProps.isEmpty()) {
+            // Get-MessageTraceV2 / Get-MessageTraceDetailV2 (and the old Get-MessageTrace) | Format-List:
+            // the same property names as their Export-Csv header, so the same format, read as a list.
+            bool detail = false;
+            const LogFormat f = formatFromCsvHeader(QList<QByteArray>(listProps.cbegin(), listProps.cend()), &detail);
+            if (f == LogFormat::ExoMessageTraceV2 || f == LogFormat::ExoGetMessageTrace) {
+                d.format = f;
+                m_traceDetail = detail;
+                m_formatList = true;
+                return d;
+            }
         }
         if (logType == LogFormat::MessageTracking || (logType == LogFormat::Unknown && !fieldNames.isEmpty()
                                                         && fieldNames.contains("event-id"))) {
@@ -1099,12 +1113,38 @@ private:
         m_dateOrder = votes.decide();
     }
 
-    // Get-MessageTrackingLog | Format-List: records of "Name : value" lines separated by blank
-    // lines; a value wrapped at the console width goes on in indented lines (joined without a
-    // break); pasted copies may lose the padding or the blank lines (a repeated name then starts
-    // the next record).
+    // Get-MessageTrackingLog, Get-MessageTraceV2 and Get-MessageTraceDetailV2 | Format-List (the
+    // format detect() chose; each record's names map to columns as an Export-Csv header's would):
+    // records of "Name : value" lines separated by blank
+    // lines; a value wrapped at the console width goes on in indented lines; pasted copies may
+    // lose the padding or the blank lines (a repeated name then starts the next record).
+    // Joining a wrapped value: in en/de/fr/it/pt/es cultures PowerShell wraps at spaces (the space
+    // ends the line, and a console copy drops it), and splits a word wider than the line by
+    // characters, which fills the line to the last column; other cultures split every value by
+    // characters. So a line that ended in a space, or that stops short of the output's width (its
+    // longest line), broke at a space: one space joins it to the next. A full line broke inside a
+    // token (message id, GUID, address list): joined as it is.
     void parseFormatList()
     {
+        // Display columns of a line without its trailing blanks (UTF-8 continuation bytes take none).
+        auto columns = [](QByteArrayView line) {
+            qsizetype n = line.size();
+            while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == '\r'))
+                --n;
+            qsizetype cols = 0;
+            for (qsizetype i = 0; i < n; ++i)
+                cols += (uchar(line[i]) & 0xC0) != 0x80;
+            return cols;
+        };
+        qsizetype width = 0;   // the console width the output was wrapped at: its longest line
+        for (qsizetype at = 0; at < m_text.size();) {
+            const void *nl = std::memchr(m_text.data() + at, '\n', size_t(m_text.size() - at));
+            const qsizetype e = nl ? static_cast<const char *>(nl) - m_text.data() : m_text.size();
+            width = std::max(width, columns(m_text.sliced(at, e - at)));
+            at = e + 1;
+        }
+        qsizetype lastColumns = 0;        // of the line before a continuation
+        bool lastEndedBlank = false;      // that line kept its trailing space
         struct Prop {
             QByteArray name, value;
         };
@@ -1157,12 +1197,17 @@ private:
                 }
                 cur.props.push_back({key, value.toByteArray()});
             } else if (!cur.props.empty()) {
-                cur.props.back().value += trimmedView(line).toByteArray();   // a wrapped value
+                QByteArray &v = cur.props.back().value;   // a wrapped value
+                if ((lastEndedBlank || lastColumns < width) && !v.isEmpty())
+                    v += ' ';
+                v += trimmedView(line).toByteArray();
             } else {
                 if (!line.startsWith("PS "))   // the prompt and command line above the output
                     issue(thisLine, QStringLiteral("not a Format-List line (Name : value)"));
                 continue;
             }
+            lastColumns = columns(line);
+            lastEndedBlank = line.back() == ' ' || line.back() == '\t';
             cur.end = le;
             cur.lines = int(thisLine - cur.line + 1);
             cur.terminated = nl != nullptr;
@@ -1171,7 +1216,7 @@ private:
         DateVotes votes;
         for (const Rec &r : recs) {
             for (const Prop &pr : r.props) {
-                if (pr.name == "timestamp")
+                if (pr.name == "timestamp" || pr.name == "received" || pr.name == "date")
                     voteDate(pr.value, votes);
             }
         }
@@ -1195,8 +1240,12 @@ private:
             span.next = r.end;
             span.physicalLines = r.lines;
             span.terminated = r.terminated;
-            if (track.time < 0 || track.eventId < 0) {
-                lineIssue(r.line, span, QStringLiteral("Format-List record without Timestamp or EventId"));
+            // A tracking or detail record needs its event; a V2 summary record has a Status instead.
+            const bool summary = m_out.meta.format != LogFormat::EmsMessageTrackingList && !m_traceDetail;
+            if (track.time < 0 || (track.eventId < 0 && !summary)) {
+                lineIssue(r.line, span,
+                          summary || m_traceDetail ? QStringLiteral("Format-List record without Received, Date or Event")
+                                                   : QStringLiteral("Format-List record without Timestamp or EventId"));
                 continue;
             }
             parseTrackRow(f, n, std::max(n, 2), track, span, r.line);
@@ -1936,6 +1985,7 @@ private:
     QList<QByteArray> m_csvNames;
     char m_delim = ',';              // CSV exports: the delimiter of their header row
     bool m_traceDetail = false;      // Get-MessageTraceDetail(V2) rows, not message rows
+    bool m_formatList = false;       // "Name : value" records (Format-List), whatever the cmdlet
     DateOrder m_dateOrder = DateOrder::Unknown;   // culture dates of an export, decided per file
     bool m_headerlessTracking = false;
     std::vector<int> m_keySlots;   // power-of-two table of key indexes, -1 = free

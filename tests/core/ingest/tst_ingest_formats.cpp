@@ -514,6 +514,61 @@ private Q_SLOTS:
         QCOMPARE(log.meta.firstMs, parseTimestampMs("2024-03-13T09:01:18.100Z"));
         QVERIFY(log.meta.warnings.isEmpty());
     }
+    // Issue #25: Get-MessageTraceV2 / Get-MessageTraceDetailV2 | Format-List are read as their CSV.
+    void messageTraceV2FormatList()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/exo_trace_v2_list.txt")));
+        QCOMPARE(pf.meta.format, LogFormat::ExoMessageTraceV2);
+        QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+        QCOMPARE(pf.meta.server, QStringLiteral("EXO"));
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[0].event, QStringLiteral("DELIVER"));
+        QCOMPARE(pf.events[0].timeMs, parseTimestampMs("2026-12-07T09:00:58Z"));
+        QCOMPARE(pf.events[0].recipients, QStringList{QStringLiteral("anna@contoso.com")});
+        QCOMPARE(pf.events[0].networkMessageId, QStringLiteral("7d6a3c1e-0000-4000-8000-000000000001"));
+        QCOMPARE(pf.events[1].event, QStringLiteral("PENDING"));
+        QCOMPARE(pf.events[1].messageId, QStringLiteral("<inv77@fabrikam.com>"));
+        QCOMPARE(pf.events[1].ref.line, qint64(17));
+    }
+    void messageTraceDetailV2FormatListReadsTheDataXml()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/exo_trace_detail_v2_list.txt")));
+        QCOMPARE(pf.meta.format, LogFormat::ExoMessageTraceV2);
+        QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[0].event, QStringLiteral("RECEIVE"));
+        QCOMPARE(pf.events[0].connector, QStringLiteral("From fabrikam"));
+        QCOMPARE(pf.events[0].clientIp, QStringLiteral("198.51.100.8"));
+        QCOMPARE(pf.events[1].event, QStringLiteral("DEFER"));
+        QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2026-12-07T14:25:40Z"));
+        // The Data XML was wrapped at spaces between attributes over five lines.
+        QCOMPARE(pf.events[1].connector, QStringLiteral("Outbound to contoso on-premises"));
+        QCOMPARE(pf.events[1].serverHost, QStringLiteral("mail.contoso.com"));
+        QCOMPARE(pf.events[1].serverIp, QStringLiteral("203.0.113.25"));
+        QVERIFY(pf.events[1].recipientStatus.contains(QLatin1String("Primary target IP address responded with 451 5.7.3")));
+        QVERIFY(pf.events[1].recipientStatus.contains(QLatin1String("451 5.7.3 Cannot achieve Exchange Server authentication")));
+    }
+    // Issue #25: a value wrapped at a space keeps its space; one split inside a token gets none.
+    void formatListWrapKeepsSpacesOnlyWhereTheyWere()
+    {
+        const ParsedFile v2 = parse(readData(QStringLiteral("../exports/exo_trace_v2_list.txt")));
+        QCOMPARE(v2.events[0].subject, QStringLiteral("Quarterly figures, draft for the board meeting on Thursday with the final numbers attached"));
+        QCOMPARE(v2.events[0].messageId, QStringLiteral("<CAF8x1Yk2m3n4p5q6r7s8t9u0v1w2x3y4z5a6b7c8d9e0f1g2h3k4@mail.fabrikam.com>"));
+        const ParsedFile track = parse(readData(QStringLiteral("../exports/ems_tracking_list_wordwrap.txt")));
+        QCOMPARE(track.meta.format, LogFormat::EmsMessageTrackingList);
+        QCOMPARE(track.events.size(), 1);
+        QCOMPARE(track.events[0].recipients, (QStringList{"anna@contoso.com", "ben@contoso.com", "carla.longname@contoso.com", "dieter@contoso.com"}));
+        QCOMPARE(track.events[0].subject, QStringLiteral("Quarterly figures, draft for the board meeting on Thursday"));
+        QCOMPARE(track.events[0].sourceContext, QStringLiteral("08DF1111AAAA2222;2026-12-07T09:01:01.900Z;0;ClientSubmitTime:2026-12-07T09:01:01.800Z"));
+        // Split by characters throughout (a culture without word wrap): nothing inserted.
+        const ParsedFile chars = parse(readData(QStringLiteral("../exports/ems_tracking_list.txt")));
+        QCOMPARE(chars.events[1].connector, QStringLiteral("EX01\\Intra-Organization SMTP Send Connector"));
+        QCOMPARE(chars.events[3].recipientStatus, QStringLiteral("550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found"));
+        // A copy that kept the trailing space of a wrapped line: one space, not two.
+        const QByteArray kept = "Timestamp      : 07.12.2026 09:01:02\nEventId        : RECEIVE\nMessageId      : <k@x>\n"
+                                "MessageSubject : Figures for the \n                 board\n";
+        QCOMPARE(parse(kept).events[0].subject, QStringLiteral("Figures for the board"));
+    }
     void messageTraceV2SummaryWithSemicolons()
     {
         const ParsedFile pf = parse(readData(QStringLiteral("../exports/exo_trace_v2.csv")));
