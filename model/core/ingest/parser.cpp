@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QXmlStreamReader>
 
@@ -353,6 +354,16 @@ QStringList splitMultiValue(const QString &raw)
     if (t.isEmpty() || (t.startsWith(QLatin1String("System.")) && t.endsWith(QLatin1String("[]"))))
         return {};
     QStringList out;
+    if (t.contains(u'<') && t.contains(u'@')) {
+        // "Smith, John <john@contoso.com>; Jane Roe <jane@…>": the addresses are the recipients. A
+        // display name (commas and blanks inside) is no recipient, and its words alone would be no
+        // address that redaction could recognise.
+        static const QRegularExpression angle(QStringLiteral("<([^<>\\s]+@[^<>\\s]+)>"));
+        for (auto it = angle.globalMatch(t); it.hasNext();)
+            out.append(it.next().captured(1));
+        if (!out.isEmpty())
+            return out;
+    }
     QString cur;
     auto flush = [&] {
         if (cur.endsWith(QLatin1String("...")))   // Format-List shows the first four, then "..."

@@ -569,6 +569,15 @@ private Q_SLOTS:
                                 "MessageSubject : Figures for the \n                 board\n";
         QCOMPARE(parse(kept).events[0].subject, QStringLiteral("Figures for the board"));
     }
+    void recipientsWithDisplayNamesAreTheirAddresses()
+    {
+        const QByteArray raw = "Timestamp,EventId,MessageId,Recipients\n"
+                               "2026-12-07T09:00:00Z,RECEIVE,<d1@x>,\"Kowalska, Marta <marta.k@contoso.com>; Jane Roe <jane@fabrikam.com>\"\n";
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QCOMPARE(pf.events.size(), 1);
+        QCOMPARE(pf.events[0].recipients, (QStringList{"marta.k@contoso.com", "jane@fabrikam.com"}));
+    }
     void messageTraceV2SummaryWithSemicolons()
     {
         const ParsedFile pf = parse(readData(QStringLiteral("../exports/exo_trace_v2.csv")));
