@@ -1147,11 +1147,16 @@ private:
                 cols += (uchar(line[i]) & 0xC0) != 0x80;
             return cols;
         };
-        qsizetype width = 0;   // the console width the output was wrapped at: its longest line
+        // The console width the output was wrapped at: its longest "Name : value" or indented line
+        // (not the prompt and command line above it, which the console does not wrap).
+        qsizetype width = 0;
         for (qsizetype at = 0; at < m_text.size();) {
             const void *nl = std::memchr(m_text.data() + at, '\n', size_t(m_text.size() - at));
             const qsizetype e = nl ? static_cast<const char *>(nl) - m_text.data() : m_text.size();
-            width = std::max(width, columns(m_text.sliced(at, e - at)));
+            const QByteArrayView line = m_text.sliced(at, e - at);
+            QByteArrayView n, v;
+            if (!line.isEmpty() && (line[0] == ' ' || line[0] == '\t' || listPropertyLine(line, n, v)))
+                width = std::max(width, columns(line));
             at = e + 1;
         }
         qsizetype lastColumns = 0;        // of the line before a continuation

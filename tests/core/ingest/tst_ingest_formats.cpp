@@ -551,7 +551,11 @@ private Q_SLOTS:
     // Issue #25: a value wrapped at a space keeps its space; one split inside a token gets none.
     void formatListWrapKeepsSpacesOnlyWhereTheyWere()
     {
-        const ParsedFile v2 = parse(readData(QStringLiteral("../exports/exo_trace_v2_list.txt")));
+        // The prompt and command line above the output are longer than the output's width.
+        const ParsedFile v2 = parse("PS C:\\> Get-MessageTraceV2 -StartDate (Get-Date).AddDays(-2) -EndDate (Get-Date) "
+                                    "-SenderAddress carl@fabrikam.com | Format-List\r\n"
+                                    + readData(QStringLiteral("../exports/exo_trace_v2_list.txt")));
+        QVERIFY2(v2.meta.errors.isEmpty(), qPrintable(v2.meta.errors.value(0).message));
         QCOMPARE(v2.events[0].subject, QStringLiteral("Quarterly figures, draft for the board meeting on Thursday with the final numbers attached"));
         QCOMPARE(v2.events[0].messageId, QStringLiteral("<CAF8x1Yk2m3n4p5q6r7s8t9u0v1w2x3y4z5a6b7c8d9e0f1g2h3k4@mail.fabrikam.com>"));
         const ParsedFile track = parse(readData(QStringLiteral("../exports/ems_tracking_list_wordwrap.txt")));
