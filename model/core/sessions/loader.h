@@ -84,6 +84,9 @@ public:
     // sessionsAdded hands over at most this many rows per pass of the event loop (default 250,000),
     // so that a view inserting them never holds the UI thread long.
     void setRowsPerDelivery(qsizetype rows);
+    // The zone of zone-less export times (LoadOptions::timeZone) for the loads started after it;
+    // invalid (the default): read as UTC, with a warning per file.
+    void setTimeZone(const QTimeZone &zone);
     bool isRunning() const;
 
 Q_SIGNALS:
