@@ -28,6 +28,10 @@ QJsonObject fileJson(const SourceFile &f)
     for (const ParseIssue &e : f.errors)
         errors.append(QJsonObject{{QStringLiteral("line"), double(e.line)}, {QStringLiteral("message"), e.message}});
     o.insert(QStringLiteral("errors"), errors);
+    QJsonArray warnings;
+    for (const ParseIssue &w : f.warnings)
+        warnings.append(QJsonObject{{QStringLiteral("line"), double(w.line)}, {QStringLiteral("message"), w.message}});
+    o.insert(QStringLiteral("warnings"), warnings);
     return o;
 }
 

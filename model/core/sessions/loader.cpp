@@ -98,6 +98,7 @@ Parsed parseInputs(QList<ingest::Input> inputs, const LoadOptions &options, bool
             control.cancel = options.cancel;
             control.progress = [&](qint64 delta) { report(delta); };
             control.keepLines = keepLines;
+            control.timeZone = options.timeZone;
             // A file too big for the others to balance is itself read in ranges (counting only).
             if (!keepLines && threads > 1 && in.size * threads >= total)
                 control.chunks = threads;
@@ -160,6 +161,7 @@ QList<Session> previewSessions(const QList<ingest::Input> &inputs, const LoadOpt
         }
         ingest::ParseControl control;
         control.cancel = options.cancel;
+        control.timeZone = options.timeZone;
         std::vector<ingest::ParsedFile> files;
         files.push_back(ingest::parseBytes(FileBytes::fromBuffer(std::move(head)), in.path, in.serverHint, 0, control));
         AssembledSessions assembled = assembleSessions(files, {0}, 1, options.cancel);
@@ -512,6 +514,7 @@ struct LoadJob::Private {
     // Every session is assembled before the first batch, so the first range is often the whole
     // load: inserting 2 M rows at once cost the table's header 70-80 ms in one pass.
     qsizetype rowsPerDelivery = 250'000;
+    QTimeZone timeZone;   // for the next start()
 };
 
 LoadJob::LoadJob(QObject *parent) : QObject(parent), d(std::make_unique<Private>())
@@ -547,9 +550,10 @@ void LoadJob::start(const QStringList &paths, std::shared_ptr<SessionObserver> o
         d->batchPosted = false;
     }
     // runJob: the load runs behind the UI thread, and so do the pools it starts (they inherit it).
-    d->future = runJob([this, paths, observer] {
+    d->future = runJob([this, paths, observer, zone = d->timeZone] {
         LoadOptions o;
         o.observer = observer.get();   // `observer` (captured) keeps it alive while this runs
+        o.timeZone = zone;
         o.cancel = &d->cancel;
         o.progress = [this](qint64 doneBytes, qint64 totalBytes) {
             QMetaObject::invokeMethod(this, [this, doneBytes, totalBytes] { Q_EMIT progress(doneBytes, totalBytes); },
@@ -624,6 +628,11 @@ void LoadJob::deliverBatch()
     if (more)
         QMetaObject::invokeMethod(this, &LoadJob::deliverBatch, Qt::QueuedConnection);
     Q_EMIT sessionsAdded(sessions, from, to);
+}
+
+void LoadJob::setTimeZone(const QTimeZone &zone)
+{
+    d->timeZone = zone;
 }
 
 void LoadJob::setRowsPerDelivery(qsizetype rows)

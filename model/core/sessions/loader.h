@@ -6,6 +6,7 @@
 #include <QFuture>
 #include <QObject>
 #include <QStringList>
+#include <QTimeZone>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -54,6 +55,9 @@ struct LoadOptions {
     std::function<void(LoadPhase phase)> phase;                                       // any thread
     const std::atomic_bool *cancel = nullptr;
     LoadPhases *phases = nullptr;            // filled in when given (loadSync's thread)
+    // Zone-less times of local-time exports (Export-Csv / Format-List of Get-MessageTrackingLog) are
+    // read in this zone (mwb --timezone; the GUI asks once per load); invalid = UTC with a warning.
+    QTimeZone timeZone;
 };
 
 // What `mwb stats` reports: the same counts a full load gives, without building Session objects
@@ -91,6 +95,9 @@ public:
     // sessionsAdded hands over at most this many rows per pass of the event loop (default 250,000),
     // so that a view inserting them never holds the UI thread long.
     void setRowsPerDelivery(qsizetype rows);
+    // The zone of zone-less export times (LoadOptions::timeZone) for the loads started after it;
+    // invalid (the default): read as UTC, with a warning per file.
+    void setTimeZone(const QTimeZone &zone);
     bool isRunning() const;
 
 Q_SIGNALS:

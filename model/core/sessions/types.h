@@ -57,6 +57,9 @@ struct SourceFile {
     qint64 firstMs = kNoTime;
     qint64 lastMs = kNoTime;
     QList<ParseIssue> errors;
+    // What was read but may mislead, e.g. zone-less export times read as UTC (not an unreadable
+    // input: no exit status 3).
+    QList<ParseIssue> warnings;
 };
 
 enum class Direction { Receive, Send };
