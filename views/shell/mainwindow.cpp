@@ -6,6 +6,7 @@
 #include "views/common/messagebar.h"
 #include "views/common/theme.h"
 #include "views/sessions/chartsview.h"
+#include "views/shell/helpbrowser.h"
 #include "views/sessions/findingsview.h"
 #include "views/sessions/journeyview.h"
 #include "views/sessions/sessionsview.h"
@@ -110,14 +111,26 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(createWelcomePage());
     m_pages->addWidget(m_workspace);
-    m_messageBar = new MessageBar(this);
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_messageBar);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+    // The message bar floats over the bottom of the central area instead of taking a layout row:
+    // a banner that appeared at the end of a load moved the table under the pointer (issue #28).
+    m_messageBar = new MessageBar(central);
+    m_messageBar->hide();
+    central->installEventFilter(this);
+    auto place = [this, central] {
+        const int wanted = m_messageBar->heightForWidth(central->width()) > 0 ? m_messageBar->heightForWidth(central->width())
+                                                                              : m_messageBar->sizeHint().height();
+        const int h = std::min(wanted, std::max(m_messageBar->minimumSizeHint().height(), central->height() / 3));
+        m_messageBar->setGeometry(0, central->height() - h, central->width(), h);
+        m_messageBar->raise();
+    };
+    m_placeMessageBar = place;
+    connect(m_messageBar, &MessageBar::shown, this, place);
 
     m_status->setObjectName(QStringLiteral("statusText"));
     m_progress = new QProgressBar(this);
@@ -263,7 +276,8 @@ void MainWindow::createActions()
         openWizard(f ? f->scenario : QString(), f ? f->parameters : QMap<QString, QString>{});
     });
     m_console = make(tr("SMTP &Console\u2026"), QStringLiteral("console"), QKeySequence(tr("Ctrl+Shift+K")), [this] { openConsole(); });
-    m_about = make(tr("&About Mailflow Workbench"), QStringLiteral("about"), standardOr(QKeySequence::HelpContents, "F1"), [this] { showAbout(); });
+    m_help = make(tr("&Help for This View"), QStringLiteral("about"), standardOr(QKeySequence::HelpContents, "F1"), [this] { showHelp(); });
+    m_about = make(tr("&About Mailflow Workbench"), QString(), QKeySequence(), [this] { showAbout(); });
     m_aboutQt = make(tr("About &Qt"), QString(), QKeySequence(), [] { QApplication::aboutQt(); });
     m_clearRecent = make(tr("&Clear Recent"), QString(), QKeySequence(), [this] {
         m_recent.clear();
@@ -427,12 +441,15 @@ void MainWindow::createMenus()
     tools->addAction(m_wizard);
     tools->addAction(m_console);
 
-    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    // Alt+S belongs to the Sessions tab: the menu's mnemonic is G.
+    QMenu *settings = menuBar()->addMenu(tr("Settin&gs"));
     m_languageMenu = settings->addMenu(tr("&Language"));
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     setLanguages({QStringLiteral("en")}, QString());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_help);
+    help->addSeparator();
     help->addAction(m_about);
     help->addAction(m_aboutQt);
 
@@ -804,6 +821,21 @@ void MainWindow::exportChart()
         m_status->setText(tr("Exported the charts to %1").arg(path));
 }
 
+void MainWindow::showHelp()
+{
+    // Asked before the help window takes the focus: the view the admin was in.
+    const HelpBrowser::Topic topic = HelpBrowser::topicFor(QApplication::focusWidget());
+    auto *help = findChild<HelpBrowser *>();
+    if (!help) {
+        help = new HelpBrowser(this);
+        help->setModal(false);
+    }
+    help->showTopic(topic);
+    help->show();
+    help->raise();
+    help->activateWindow();
+}
+
 void MainWindow::showAbout()
 {
     auto *box = new QDialog(this);
@@ -1000,6 +1032,8 @@ bool MainWindow::handleDrag(QEvent *event)
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     const QEvent::Type t = event->type();
+    if (t == QEvent::Resize && watched == centralWidget() && m_placeMessageBar)
+        m_placeMessageBar();
     if (t == QEvent::DragEnter || t == QEvent::DragMove || t == QEvent::Drop) {
         auto *widget = qobject_cast<QWidget *>(watched);
         if (widget && (widget == this || widget->window() == this))

@@ -9,6 +9,7 @@
 
 #include <QMainWindow>
 #include <QStringList>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -130,6 +131,7 @@ private:
     SourceDecision askAboutSource(const SourceCheck &check);
     void setAccessibleNames();
     void showAbout();
+    void showHelp();
     void openWizard(const QString &scenario, const QMap<QString, QString> &parameters);
     void openConsole();
     void readSettings();
@@ -148,6 +150,7 @@ private:
 
     QStackedWidget *m_pages = nullptr;
     MessageBar *m_messageBar = nullptr;
+    std::function<void()> m_placeMessageBar;   // over the bottom of the central area
     Workspace *m_workspace = nullptr;
     FindingsView *m_findingsView = nullptr;
     FindingDetails *m_details = nullptr;
@@ -181,6 +184,7 @@ private:
     QAction *m_wizard = nullptr;
     QAction *m_console = nullptr;
     QMenu *m_languageMenu = nullptr;
+    QAction *m_help = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
     QAction *m_clearRecent = nullptr;
