@@ -33,6 +33,7 @@ QString stepName(Step::Kind kind)
     case Step::StartTls: return QStringLiteral("STARTTLS");
     case Step::AuthPlain: return QStringLiteral("AUTH PLAIN");
     case Step::AuthLogin: return QStringLiteral("AUTH LOGIN");
+    case Step::AuthXoauth2: return QStringLiteral("AUTH XOAUTH2");
     case Step::MailFrom: return QStringLiteral("MAIL");
     case Step::RcptTo: return QStringLiteral("RCPT");
     case Step::Data: return QStringLiteral("DATA");
@@ -324,7 +325,8 @@ void SmtpClient::startNext()
         send("STARTTLS");
         break;
     case Step::AuthPlain:
-    case Step::AuthLogin: {
+    case Step::AuthLogin:
+    case Step::AuthXoauth2: {
         if (!m_transport->isEncrypted()) {
             if (!m_options.allowAuthWithoutTls) {
                 finishStep(false, QStringLiteral("AUTH refused: the session is not encrypted, so the password would "
@@ -339,6 +341,11 @@ void SmtpClient::startNext()
             const QByteArray token = (QByteArray(1, '\0') + m_current.user.toUtf8() + QByteArray(1, '\0')
                                       + m_current.password.toUtf8()).toBase64();
             send("AUTH PLAIN " + token, QStringLiteral("AUTH PLAIN %1 (user %2, password hidden)").arg(kMask, m_current.user));
+        } else if (m_current.kind == Step::AuthXoauth2) {
+            // SASL XOAUTH2 (Microsoft / Google): base64("user=" U ^A "auth=Bearer " TOKEN ^A ^A).
+            const QByteArray token = ("user=" + m_current.user.toUtf8() + "\x01" "auth=Bearer " + m_current.password.toUtf8() + "\x01\x01")
+                                         .toBase64();
+            send("AUTH XOAUTH2 " + token, QStringLiteral("AUTH XOAUTH2 %1 (user %2, token hidden)").arg(kMask, m_current.user));
         } else {
             send("AUTH LOGIN");
         }
@@ -538,6 +545,16 @@ void SmtpClient::onReply(const SmtpReply &reply)
         break;
     case Step::AuthPlain:
         finishStep(code == 235, code == 235 ? QString() : QStringLiteral("Authentication failed"));
+        break;
+    case Step::AuthXoauth2:
+        if (code == 334 && m_stage == 0) {
+            // The server's error details come as a 334 challenge; the client answers with an empty
+            // line and gets the final 5xx.
+            m_stage = 1;
+            send(QByteArray(), QStringLiteral("(empty response to the XOAUTH2 error challenge)"));
+        } else {
+            finishStep(code == 235, code == 235 ? QString() : QStringLiteral("Authentication failed"));
+        }
         break;
     case Step::AuthLogin:
         if (code == 334 && m_stage == 0) {
