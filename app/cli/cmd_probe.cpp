@@ -19,8 +19,9 @@ namespace mwb::cli {
 namespace {
 
 const QString kProbeUsage = QStringLiteral(
-    "usage: mwb probe HOST[:PORT] [--starttls|--tls] [--ehlo NAME] [--expect-name FQDN] [--resolver IP[:PORT]]\n"
+    "usage: mwb probe HOST[:PORT] [--starttls|--x-anonymoustls|--tls] [--ehlo NAME] [--expect-name FQDN] [--resolver IP[:PORT]]\n"
     "                 [--tls-version 1.2|1.3] [--auth xoauth2 --user U] [--timeout S] [--json]\n"
+    "  --x-anonymoustls: Exchange's X-ANONYMOUSTLS verb instead of STARTTLS (where EHLO offers it)\n"
     "  --tls-version offers only that TLS version, and says what the outcome means for Exchange\n"
     "  --timeout S is the limit for the whole probe (default 30 s)\n"
     "  --auth xoauth2 --user U: AUTH XOAUTH2 after TLS; the OAuth access token is read from the first line\n"
@@ -147,6 +148,7 @@ int runProbe(const QStringList &args, Io io)
     smtp::ClientOptions options;
     QString target, resolverText, error, authMechanism, authUser, tlsVersion;
     bool json = false;
+    bool anonymousTls = false;
     options.stepTimeoutMs = 30000;
     options.ehloName = QStringLiteral("mwb.probe.invalid");
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -154,7 +156,8 @@ int runProbe(const QStringList &args, Io io)
         QString value;
         if (a == u"--json") {
             json = true;
-        } else if (a == u"--starttls") {
+        } else if (a == u"--starttls" || a == u"--x-anonymoustls") {
+            anonymousTls = anonymousTls || a == u"--x-anonymoustls";
             if (options.mode == smtp::TlsMode::Implicit)
                 return usageError(io, QStringLiteral("probe"), QStringLiteral("--starttls and --tls exclude each other"), kProbeUsage);
             options.mode = smtp::TlsMode::StartTls;
@@ -254,7 +257,7 @@ int runProbe(const QStringList &args, Io io)
     guard.setTimerType(Qt::PreciseTimer);
     QObject::connect(&guard, &QTimer::timeout, &loop, &QEventLoop::quit);
     guard.start(std::chrono::milliseconds(options.totalTimeoutMs + std::max<qint64>(limitMs / 20, 500)));
-    QList<smtp::Step> steps = smtp::probeSteps(options.mode);
+    QList<smtp::Step> steps = smtp::probeSteps(options.mode, anonymousTls);
     if (!token.isEmpty())
         steps.insert(steps.size() - 1, smtp::Step::auth(smtp::Step::AuthXoauth2, authUser, token));
     token.fill(u'\0');

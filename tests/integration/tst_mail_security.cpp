@@ -288,6 +288,20 @@ private slots:
         QVERIFY(mx2[QStringLiteral("tlsVersion")][QStringLiteral("explanation")].toString().contains(QStringLiteral("TLS 1.2")));
     }
 
+    void xAnonymousTlsIsPerformedLikeStartTls()
+    {
+        const fixtures::Run r = mwb({QStringLiteral("probe"), QStringLiteral("mx1.contoso.test:25"), QStringLiteral("--x-anonymoustls"),
+                                     QStringLiteral("--resolver"), m_resolver, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.out.constData());
+        const QJsonObject o = parse(r);
+        QVERIFY(o[QStringLiteral("capabilitiesBeforeTls")][QStringLiteral("anonymousTls")].toBool());
+        QVERIFY(o[QStringLiteral("tls")][QStringLiteral("established")].toBool());
+        QCOMPARE(o[QStringLiteral("steps")][2][QStringLiteral("step")].toString(), QStringLiteral("X-ANONYMOUSTLS"));
+        QFile log(path(QStringLiteral("mx1.log")));
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY(log.readAll().contains("x-anonymoustls"));
+    }
+
     void xoauth2TokenIsSentButWrittenNowhere()
     {
         const QByteArray token = "good-token";

@@ -6,11 +6,11 @@
 
 namespace mwb::smtp {
 
-QList<Step> probeSteps(TlsMode mode)
+QList<Step> probeSteps(TlsMode mode, bool anonymousTls)
 {
     QList<Step> steps{Step::connect(), Step::ehlo()};
     if (mode == TlsMode::StartTls)
-        steps << Step::startTls() << Step::ehlo();
+        steps << (anonymousTls ? Step::anonymousTls() : Step::startTls()) << Step::ehlo();
     steps << Step::quit();
     return steps;
 }

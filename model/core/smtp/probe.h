@@ -8,8 +8,8 @@
 
 namespace mwb::smtp {
 
-// connect, EHLO, [STARTTLS, EHLO], QUIT
-QList<Step> probeSteps(TlsMode mode);
+// connect, EHLO, [STARTTLS (or X-ANONYMOUSTLS), EHLO], QUIT
+QList<Step> probeSteps(TlsMode mode, bool anonymousTls = false);
 // connect, EHLO, [STARTTLS, EHLO], MAIL, RCPT, DATA (or BDAT), QUIT
 QList<Step> quickTestSteps(TlsMode mode, const QString &from, const QString &to, const QByteArray &message,
                            bool useBdat = false, int bdatChunk = 0);

@@ -284,7 +284,7 @@ void SmtpClient::startNext()
     m_stage = 0;
     m_stepClock.start();
     m_stepTimer.start(std::max(1, m_options.stepTimeoutMs));
-    emit stepStarted(stepName(m_current.kind));
+    emit stepStarted(m_current.kind == Step::StartTls && !m_current.argument.isEmpty() ? m_current.argument : stepName(m_current.kind));
 
     const bool needsConnection = m_current.kind != Step::Connect;
     if (needsConnection && !m_transport->isOpen()) {
@@ -322,7 +322,7 @@ void SmtpClient::startNext()
             finishStep(false, QStringLiteral("The session is already encrypted"));
             return;
         }
-        send("STARTTLS");
+        send(m_current.argument.isEmpty() ? QByteArray("STARTTLS") : m_current.argument.toLatin1());
         break;
     case Step::AuthPlain:
     case Step::AuthLogin:
@@ -418,7 +418,9 @@ void SmtpClient::finishStep(bool ok, const QString &error, bool timedOut)
     m_stepTimer.stop();
     StepResult r;
     r.kind = m_current.kind;
-    r.name = m_current.kind == Step::Raw ? m_current.argument.section(u' ', 0, 0).toUpper() : stepName(m_current.kind);
+    r.name = m_current.kind == Step::Raw || (m_current.kind == Step::StartTls && !m_current.argument.isEmpty())
+        ? m_current.argument.section(u' ', 0, 0).toUpper()
+        : stepName(m_current.kind);
     r.ok = ok;
     r.error = error;
     r.timedOut = timedOut;
@@ -540,7 +542,7 @@ void SmtpClient::onReply(const SmtpReply &reply)
             addLine(Direction::Info, QStringLiteral("TLS handshake…"));
             m_transport->startClientEncryption(m_options.expectedName.isEmpty() ? m_options.host : m_options.expectedName);
         } else {
-            finishStep(false, QStringLiteral("STARTTLS was refused"));
+            finishStep(false, QStringLiteral("%1 was refused").arg(m_current.argument.isEmpty() ? QStringLiteral("STARTTLS") : m_current.argument));
         }
         break;
     case Step::AuthPlain:

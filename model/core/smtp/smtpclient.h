@@ -61,6 +61,9 @@ struct Step {
     static Step connect() { return Step{Connect, {}, {}, 0, true, {}, {}}; }
     static Step ehlo(const QString &name = {}) { return Step{Ehlo, name, {}, 0, true, {}, {}}; }
     static Step startTls() { return Step{StartTls, {}, {}, 0, true, {}, {}}; }
+    // Exchange's X-ANONYMOUSTLS (the verb Exchange servers use between each other, offered in EHLO):
+    // the same exchange as STARTTLS (220, then the TLS handshake) under the other verb.
+    static Step anonymousTls() { return Step{StartTls, QStringLiteral("X-ANONYMOUSTLS"), {}, 0, true, {}, {}}; }
     static Step mailFrom(const QString &a) { return Step{MailFrom, a, {}, 0, true, {}, {}}; }
     static Step rcptTo(const QString &a) { return Step{RcptTo, a, {}, 0, true, {}, {}}; }
     static Step data(const QByteArray &b, bool terminate = true) { return Step{Data, {}, b, 0, terminate, {}, {}}; }

@@ -65,9 +65,20 @@ def smtp(listen, cert, key, logfile, max_tls=""):
                 log.write("xoauth2 %s\n" % ("accepted" if ok else "rejected"))
             return AuthResult(success=ok, handled=False)
 
+    class ExchangeLikeSmtp(SMTP):
+        pass
+
+    # Exchange's X-ANONYMOUSTLS: the STARTTLS exchange under another verb (a dash, so setattr).
+    async def anonymous_tls(self, arg):
+        with open(logfile, "a") as log:
+            log.write("x-anonymoustls\n")
+        await SMTP.smtp_STARTTLS(self, arg)
+
+    setattr(ExchangeLikeSmtp, "smtp_X-ANONYMOUSTLS", anonymous_tls)
+
     class Ctl(Controller):
         def factory(self):
-            return SMTP(self.handler, tls_context=ctx, require_starttls=False, auth_require_tls=True,
+            return ExchangeLikeSmtp(self.handler, tls_context=ctx, require_starttls=False, auth_require_tls=True,
                         authenticator=lambda *a: AuthResult(success=False), hostname="mx.mwb.test")
 
     controller = Ctl(Handler(), hostname=ip, port=int(port), ready_timeout=10)
