@@ -285,7 +285,12 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         const QJsonObject mx2 = parse(r);
         QCOMPARE(mx2[QStringLiteral("tlsVersion")][QStringLiteral("outcome")].toString(), QStringLiteral("refused"));
-        QVERIFY(mx2[QStringLiteral("tlsVersion")][QStringLiteral("explanation")].toString().contains(QStringLiteral("TLS 1.2")));
+        QVERIFY(mx2[QStringLiteral("tlsVersion")][QStringLiteral("explanation")].toString().contains(QStringLiteral("Expected for Exchange")));
+        // The banner's build, mapped to product and update.
+        QCOMPARE(mx2[QStringLiteral("exchange")][QStringLiteral("product")].toString(), QStringLiteral("Exchange Server 2019"));
+        QCOMPARE(mx2[QStringLiteral("exchange")][QStringLiteral("update")].toString(), QStringLiteral("CU14"));
+        QVERIFY(mx2[QStringLiteral("exchange")][QStringLiteral("outOfSupport")].toBool());
+        QVERIFY(!mx1.contains(QStringLiteral("exchange")));
     }
 
     void xAnonymousTlsIsPerformedLikeStartTls()

@@ -1,5 +1,6 @@
 #include "model/core/smtp/probe.h"
 
+#include "model/core/common/exchangebuild.h"
 #include "model/core/common/safetext.h"
 
 #include <QJsonArray>
@@ -108,6 +109,13 @@ ProbeSummary summariseProbe(const SmtpClient &client)
     };
     if (ehlos.size() > 1)
         json.insert(QStringLiteral("capabilitiesBeforeTls"), capabilitiesJson(ehlos.first()));
+    // An Exchange build in the banner (or the EHLO greeting): product, update and support status.
+    QString build = findExchangeBuild(client.bannerText());
+    if (build.isEmpty() && !ehlos.isEmpty())
+        build = findExchangeBuild(ehlos.last().greeting);
+    const ExchangeBuild exchange = build.isEmpty() ? ExchangeBuild() : identifyExchangeBuild(build);
+    if (!exchange.build.isEmpty())
+        json.insert(QStringLiteral("exchange"), exchange.toJson());
     if (!tls.established && !o.expectedName.isEmpty()) {
         QJsonObject nc = tls.nameCheck.toJson();
         nc.insert(QStringLiteral("expected"), o.expectedName);
@@ -124,6 +132,8 @@ ProbeSummary summariseProbe(const SmtpClient &client)
     t += QStringLiteral("Probe %1 port %2 (%3): %4\n").arg(safe(o.host)).arg(o.port).arg(tlsModeName(o.mode),
                                                                                      s.ok ? QStringLiteral("OK") : QStringLiteral("FAILED"));
     t += QStringLiteral("Banner: %1\n").arg(safe(client.bannerText()));
+    if (!exchange.build.isEmpty())
+        t += QStringLiteral("Exchange: %1\n").arg(safe(exchange.explanation()));
     if (!ehlos.isEmpty())
         t += QStringLiteral("Capabilities: %1\n").arg(safe(ehlos.last().keywords.join(QStringLiteral(", "))));
     if (tls.established) {

@@ -48,8 +48,11 @@ def smtp(listen, cert, key, logfile, max_tls=""):
     ip, port = listen.rsplit(":", 1)
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(cert, key)
+    ident = "Python SMTP"
     if max_tls == "tls12":
+        # Like an Exchange 2019 CU14 server: TLS 1.2 only for SMTP, its build in the banner.
         ctx.maximum_version = ssl.TLSVersion.TLSv1_2
+        ident = "Microsoft ESMTP MAIL Service ready at Mon, 7 Dec 2026 10:00:00 +0000 Version: 15.2.1544.4"
 
     class Handler:
         async def handle_EHLO(self, server, session, envelope, hostname, responses):
@@ -79,7 +82,8 @@ def smtp(listen, cert, key, logfile, max_tls=""):
     class Ctl(Controller):
         def factory(self):
             return ExchangeLikeSmtp(self.handler, tls_context=ctx, require_starttls=False, auth_require_tls=True,
-                        authenticator=lambda *a: AuthResult(success=False), hostname="mx.mwb.test")
+                        authenticator=lambda *a: AuthResult(success=False), hostname="mx.mwb.test",
+                                    ident=ident)
 
     controller = Ctl(Handler(), hostname=ip, port=int(port), ready_timeout=10)
     controller.start()
