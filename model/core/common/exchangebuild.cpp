@@ -76,7 +76,9 @@ ExchangeBuild identifyExchangeBuild(QStringView text)
 {
     ExchangeBuild b;
     Version v{};
-    if (!parseVersion(text, &v) || v[0] != 15)
+    // 15.x.0.0 is no build: the protocol logs of every Exchange 2013-SE write "#Version: 15.0.0.0"
+    // (the log format's version).
+    if (!parseVersion(text, &v) || v[0] != 15 || v[2] == 0)
         return b;
     b.build = QStringLiteral("%1.%2.%3.%4").arg(v[0]).arg(v[1]).arg(v[2]).arg(v[3]);
     const Table &t = table();

@@ -46,6 +46,7 @@ private slots:
         QVERIFY(!b.exact);
         QVERIFY(identifyExchangeBuild(u"8.3.485.1").build.isEmpty());    // Exchange 2007: not 15.x
         QVERIFY(identifyExchangeBuild(u"15.2.x.4").build.isEmpty());
+        QVERIFY(identifyExchangeBuild(u"15.0.0.0").build.isEmpty());     // the protocol logs' format version
         QVERIFY(identifyExchangeBuild(u"15.9.1.1").product.isEmpty());   // 15.20 etc. (Exchange Online) unknown
     }
 
