@@ -12,7 +12,7 @@ packages=(
   # run the GUI without a display, screenshots
   xvfb xauth qt6-qpa-plugins
   # tests with real peers on loopback
-  postfix python3 python3-aiosmtpd dnsmasq-base openssl
+  postfix python3 python3-aiosmtpd dnsmasq-base openssl unbound ldnsutils
   # fuzzing (tests/fuzz/run-fuzz.sh, run by scripts/test.sh): clang + libclang-rt-14-dev, which ships
   # libclang_rt.fuzzer*.a and the sanitizer runtimes; llvm brings llvm-symbolizer (on PATH) for readable
   # stacks in sanitizer reports

@@ -307,6 +307,83 @@ private slots:
         QVERIFY(log.readAll().contains("x-anonymoustls"));
     }
 
+    // A validating unbound on loopback serving zones the test signs (ldns-keygen/ldns-signzone) as
+    // auth-zones, with their keys as trust anchors: AD=1 for secure.test, SERVFAIL for bogus.test
+    // (a TLSA record changed after signing).
+    void dnssecStatusFromAValidatingResolver()
+    {
+        if (!fixtures::have(QStringLiteral("unbound")) || !fixtures::have(QStringLiteral("ldns-signzone")))
+            QSKIP("unbound or ldnsutils is not installed (scripts/install-deps.sh installs them)");
+        const QString dir = path(QStringLiteral("unbound"));
+        QVERIFY(QDir().mkpath(dir));
+        QStringList anchors;
+        for (const QString &zone : {QStringLiteral("secure.test"), QStringLiteral("bogus.test")}) {
+            QFile f(dir + u'/' + zone + QStringLiteral(".zone"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral("$ORIGIN %1.\n$TTL 300\n@ IN SOA ns.%1. admin.%1. 1 3600 600 86400 300\n@ IN NS ns\n"
+                                   "ns IN A 127.0.30.60\n@ IN MX 10 mx1\nmx1 IN A 127.0.30.25\n_25._tcp.mx1 IN TLSA 3 1 1 %2\n")
+                        .arg(zone, m_mx1Spki).toLatin1());
+            f.close();
+            const fixtures::Run keys = sh(QStringLiteral("cd '%1' && K=$(ldns-keygen -a ECDSAP256SHA256 -k %2) && Z=$(ldns-keygen -a ECDSAP256SHA256 %2) "
+                                                         "&& ldns-signzone %2.zone $Z $K && echo $K").arg(dir, zone));
+            QVERIFY2(keys.ok(), keys.err.constData());
+            anchors << dir + u'/' + QString::fromLatin1(keys.out).trimmed() + QStringLiteral(".key");
+        }
+        // bogus.test: the TLSA data no longer matches its signature.
+        const fixtures::Run tamper = sh(QStringLiteral("cd '%1' && sed -i 's/3 1 1 %2/3 1 1 %3/I' bogus.test.zone.signed && grep -qi '3 1 1 %3' bogus.test.zone.signed")
+                                            .arg(dir, m_mx1Spki, QString(64, u'B')));
+        QVERIFY2(tamper.ok(), tamper.err.constData());
+        const quint16 port = fixtures::freeUdpPort(QHostAddress(QStringLiteral("127.0.30.60")));
+        QVERIFY(port != 0);
+        QString conf = QStringLiteral("server:\n  interface: 127.0.30.60\n  port: %1\n  do-daemonize: no\n  username: \"\"\n  chroot: \"\"\n"
+                                      "  directory: \"%2\"\n  pidfile: \"\"\n  use-syslog: no\n  logfile: \"\"\n  do-ip6: no\n"
+                                      "  so-reuseport: no\n  access-control: 127.0.0.0/8 allow\n  module-config: \"validator iterator\"\n"
+                                      "  local-zone: \"test.\" nodefault\n").arg(port).arg(dir);
+        for (const QString &a : anchors)
+            conf += QStringLiteral("  trust-anchor-file: \"%1\"\n").arg(a);
+        for (const QString &zone : {QStringLiteral("secure.test"), QStringLiteral("bogus.test")})
+            conf += QStringLiteral("auth-zone:\n  name: \"%1\"\n  zonefile: \"%2/%1.zone.signed\"\n  for-upstream: yes\n"
+                                   "  for-downstream: no\n  fallback-enabled: no\n").arg(zone, dir);
+        QFile confFile(dir + QStringLiteral("/unbound.conf"));
+        QVERIFY(confFile.open(QIODevice::WriteOnly));
+        confFile.write(conf.toLatin1());
+        confFile.close();
+        fixtures::Daemon unbound;
+        QVERIFY(unbound.start(fixtures::program(QStringLiteral("unbound")), {QStringLiteral("-d"), QStringLiteral("-c"), confFile.fileName()}));
+        const QString resolver = QStringLiteral("127.0.30.60:%1").arg(port);
+        QVERIFY2(QTest::qWaitFor([&] { return unbound.output().contains("start of service") || unbound.process.state() == QProcess::NotRunning; }, 15000)
+                     && unbound.process.state() == QProcess::Running,
+                 unbound.output().constData());
+
+        const fixtures::Run secure = mwb({QStringLiteral("dns"), QStringLiteral("secure.test"), QStringLiteral("--resolver"), resolver, QStringLiteral("--json")});
+        QVERIFY2(secure.exitCode == 0, secure.out.constData());
+        const QJsonArray tlsa = parse(secure)[QStringLiteral("tlsa")].toArray();
+        QCOMPARE(tlsa.size(), 1);
+        QCOMPARE(tlsa[0][QStringLiteral("dnssec")].toString(), QStringLiteral("validated"));
+        QCOMPARE(tlsa[0][QStringLiteral("records")][0][QStringLiteral("data")].toString(), m_mx1Spki);
+
+        // The probe: DANE-EE match over a validated answer (the name is mx1's certificate name).
+        const QJsonObject probe = parse(mwb({QStringLiteral("probe"), QStringLiteral("mx1.secure.test:25"), QStringLiteral("--starttls"),
+                                             QStringLiteral("--expect-name"), QStringLiteral("mx1.contoso.test"), QStringLiteral("--resolver"),
+                                             resolver, QStringLiteral("--json")}));
+        QCOMPARE(probe[QStringLiteral("tlsa")][QStringLiteral("result")].toString(), QStringLiteral("match"));
+        QCOMPARE(probe[QStringLiteral("tlsa")][QStringLiteral("dnssec")].toString(), QStringLiteral("validated"));
+
+        // bogus.test: the validating resolver refuses the forged TLSA answer (SERVFAIL).
+        const fixtures::Run bogus = mwb({QStringLiteral("dns"), QStringLiteral("bogus.test"), QStringLiteral("--resolver"), resolver, QStringLiteral("--json")});
+        QCOMPARE(bogus.exitCode, 1);
+        const QJsonObject b = parse(bogus)[QStringLiteral("tlsa")].toArray().at(0).toObject();
+        QCOMPARE(b.value(QStringLiteral("dnssec")).toString(), QStringLiteral("unknown"));
+        QVERIFY2(b.value(QStringLiteral("error")).toString().contains(QStringLiteral("SERVFAIL")), qPrintable(b.value(QStringLiteral("error")).toString()));
+        const fixtures::Run check = mwb({QStringLiteral("check"), QStringLiteral("bogus.test"), QStringLiteral("--resolver"), resolver,
+                                         QStringLiteral("--blocklist"), QStringLiteral("zen.spamhaus.test"), QStringLiteral("--json")});
+        bool daneFailed = false;
+        for (const QJsonValue &c : parse(check)[QStringLiteral("checks")].toArray())
+            daneFailed = daneFailed || (c[QStringLiteral("id")].toString() == u"dane" && c[QStringLiteral("result")].toString() == u"fail");
+        QVERIFY2(daneFailed, check.out.constData());
+        unbound.stop();
+    }
+
     void xoauth2TokenIsSentButWrittenNowhere()
     {
         const QByteArray token = "good-token";

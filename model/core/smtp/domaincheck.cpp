@@ -225,7 +225,18 @@ QList<DomainCheckResult> judgeDomain(const DnsReport &dns, const QList<MxProbe> 
             if (t.exchange == host)
                 tlsa = t;
         const TlsaCheck dane = verifyTlsa(tlsa.records, probe->tls.chain);
-        if (dane.result == u"none")
+        if (!tlsa.error.isEmpty() && tlsa.error.contains(QStringLiteral("SERVFAIL")))
+            // RFC 7672 2.2: a TLSA lookup that fails (not "no such record") makes DANE senders defer;
+            // with a validating resolver SERVFAIL is typically a bogus signature (Exchange Online 4.7.324).
+            out << line(QStringLiteral("dane"), host, QStringLiteral("fail"),
+                        QStringLiteral("The TLSA lookup for %1 failed (%2): senders that validate DANE defer mail to this MX; "
+                                       "with a validating resolver this usually means broken DNSSEC (expired signatures, a "
+                                       "DS record that no longer matches).").arg(tlsa.name, tlsa.error),
+                        QStringLiteral("dns-resolution"));
+        else if (!tlsa.error.isEmpty())
+            out << line(QStringLiteral("dane"), host, QStringLiteral("warn"),
+                        QStringLiteral("The TLSA records of %1 could not be read: %2").arg(tlsa.name, tlsa.error));
+        else if (dane.result == u"none")
             out << line(QStringLiteral("dane"), host, QStringLiteral("pass"), dane.explanation);
         else if (dane.result == u"mismatch")
             out << line(QStringLiteral("dane"), host, QStringLiteral("fail"), dane.explanation, certScenario);
