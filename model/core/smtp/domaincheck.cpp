@@ -68,7 +68,8 @@ QString DomainCheckReport::toText() const
 
 QString DomainCheckReport::toHtml() const
 {
-    const auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
+    // Control characters and bidi overrides shown (escapeControls), then HTML-escaped.
+    const auto esc = [](const QString &s) { return escapeControls(s).toHtmlEscaped(); };
     QString h = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Domain check %1</title>\n"
                                "<style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:4px;text-align:left}"
                                "table{border-collapse:collapse}.pass{background:#e6f4e6}.warn{background:#fff4d6}"

@@ -157,6 +157,27 @@ private slots:
             if (c.id == u"expected-certificate")
                 QCOMPARE(c.scenario, QStringLiteral("exo-hybrid-connectors"));
     }
+
+    void reportsEscapeHostileText()
+    {
+        // A TXT record (the SPF line) is the domain owner's text: it reaches the HTML and the terminal escaped.
+        DnsReport dns;
+        dns.query = QStringLiteral("contoso.test");
+        dns.spf = {QStringLiteral("v=spf1 <script>alert(1)</script> \x1b[31m&amp; -all")};
+        DomainCheckReport report;
+        report.domain = QStringLiteral("contoso.test");
+        report.dns = dns;
+        report.checks = judgeDomain(dns, {}, {});
+        const QString html = report.toHtml();
+        QVERIFY(!html.contains(QStringLiteral("<script>")));
+        QVERIFY(html.contains(QStringLiteral("&lt;script&gt;alert(1)&lt;/script&gt;")));
+        QVERIFY(html.contains(QStringLiteral("&amp;amp;")));
+        QVERIFY(!html.contains(QChar(0x1b)));
+        const QString text = report.toText();
+        QVERIFY(!text.contains(QChar(0x1b)));
+        QVERIFY(text.contains(QStringLiteral("\\x1b[31m")));
+        QVERIFY(report.failed());  // no MX
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMailPolicy)
