@@ -119,9 +119,11 @@ QString ExchangeBuild::explanation(const QDate &today) const
         return QStringLiteral("Build %1 is not in the product's table of Exchange Server builds.").arg(build);
     const QString what = QStringLiteral("%1 %2 (build %3)").arg(product, update.isEmpty() ? QStringLiteral("(update unknown)") : update, build);
     if (outOfSupport(today))
-        return QStringLiteral("%1: out of support since %2; no more security updates. Move to Exchange Server SE (an in-place "
-                              "upgrade from 2019 CU14/CU15) or Exchange Online.")
-            .arg(what, supportEnds.toString(Qt::ISODate));
+        return QStringLiteral("%1: out of support since %2; no more security updates. Move to Exchange Server SE (%3) or "
+                              "Exchange Online.")
+            .arg(what, supportEnds.toString(Qt::ISODate),
+                 product.endsWith(QStringLiteral("2019")) ? QStringLiteral("an in-place upgrade from 2019 CU14 or CU15")
+                                                          : QStringLiteral("a migration: new servers, then move mailboxes and mail flow"));
     if (supportEnds.isValid())
         return QStringLiteral("%1: supported until %2.").arg(what, supportEnds.toString(Qt::ISODate));
     return QStringLiteral("%1: supported under the modern lifecycle while it is kept on a current update.").arg(what);
