@@ -709,6 +709,14 @@ void DnsProbe::start(const QString &nameOrAddress)
                 ask(DnsType::A, host, [this, host](const DnsAnswer &h) { m_report.mxAddresses[host] += h.values; });
                 ask(DnsType::Aaaa, host, [this, host](const DnsAnswer &h) { m_report.mxAddresses[host] += h.values; });
                 // RFC 7672 2.2: TLSA at _25._tcp.<MX host>, with DO set so the AD bit means something.
+                // Asked through our own client, which needs a nameserver address: without --resolver
+                // on a system with no /etc/resolv.conf (Windows) the records are not asked, said so.
+                if (m_client->resolver().isSystem() && Resolver::firstSystemNameserver().isSystem()) {
+                    m_report.tlsa.append(MxTlsa{host, QStringLiteral("_25._tcp.") + host, {}, QStringLiteral("unknown"),
+                                                QStringLiteral("not asked: no nameserver address known to ask for TLSA "
+                                                               "(give --resolver)")});
+                    continue;
+                }
                 ask(DnsType::Tlsa, QStringLiteral("_25._tcp.") + host, [this, host](const DnsAnswer &t) {
                     MxTlsa m;
                     m.exchange = host;
