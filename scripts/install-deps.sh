@@ -52,3 +52,8 @@ $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-rec
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet postfix 2>/dev/null; then
   $SUDO systemctl stop postfix || true
 fi
+# Likewise unbound: the DNSSEC test runs its own validating instance on 127.0.30.60; a system
+# instance would hold port 53 on loopback (and other tests use port 53 there).
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet unbound 2>/dev/null; then
+  $SUDO systemctl disable --now unbound || true
+fi

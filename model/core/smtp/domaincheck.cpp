@@ -110,27 +110,46 @@ QList<DomainCheckResult> judgeDomain(const DnsReport &dns, const QList<MxProbe> 
     const QString dnsScenario = QStringLiteral("dns-resolution");
     const QString certScenario = QStringLiteral("certificate-smtp");
 
-    if (dns.mx.isEmpty())
+    // A question that failed is "unknown", never "absent" (DnsProbe records "name: error").
+    const auto lookupError = [&dns](const QString &name) {
+        for (const QString &e : dns.errors)
+            if (e.startsWith(name + QStringLiteral(": ")))
+                return e;
+        return QString();
+    };
+    const QString mxError = lookupError(dns.query);
+    if (dns.mx.isEmpty() && !mxError.isEmpty())
+        out << line(QStringLiteral("mx"), {}, QStringLiteral("fail"),
+                    QStringLiteral("The DNS lookup failed (%1): MX records unknown.").arg(mxError), dnsScenario);
+    else if (dns.mx.isEmpty())
         out << line(QStringLiteral("mx"), {}, QStringLiteral("fail"),
                     QStringLiteral("No MX record: senders fall back to the domain's A record, or cannot deliver at all."), dnsScenario);
     else
         out << line(QStringLiteral("mx"), {}, QStringLiteral("pass"), QStringLiteral("%1 MX record(s).").arg(dns.mx.size()));
 
-    if (dns.spf.isEmpty())
+    if (dns.spf.isEmpty() && !mxError.isEmpty())
+        out << line(QStringLiteral("spf"), {}, QStringLiteral("warn"), QStringLiteral("Could not be checked: %1").arg(mxError));
+    else if (dns.spf.isEmpty())
         out << line(QStringLiteral("spf"), {}, QStringLiteral("warn"), QStringLiteral("No SPF record (v=spf1): receivers cannot tell which hosts may send for the domain."));
     else if (dns.spf.size() > 1)
         out << line(QStringLiteral("spf"), {}, QStringLiteral("fail"), QStringLiteral("%1 SPF records: SPF evaluation ends in permerror (RFC 7208 4.5).").arg(dns.spf.size()));
     else
         out << line(QStringLiteral("spf"), {}, QStringLiteral("pass"), dns.spf.first());
 
-    if (dns.dmarc.isEmpty())
+    const QString dmarcError = lookupError(QStringLiteral("_dmarc.") + dns.query);
+    if (dns.dmarc.isEmpty() && !dmarcError.isEmpty())
+        out << line(QStringLiteral("dmarc"), {}, QStringLiteral("warn"), QStringLiteral("Could not be checked: %1").arg(dmarcError));
+    else if (dns.dmarc.isEmpty())
         out << line(QStringLiteral("dmarc"), {}, QStringLiteral("warn"), QStringLiteral("No DMARC record at _dmarc.%1.").arg(dns.query));
     else if (dns.dmarc.size() > 1)
         out << line(QStringLiteral("dmarc"), {}, QStringLiteral("fail"), QStringLiteral("%1 DMARC records: receivers ignore them all (RFC 7489 6.6.3).").arg(dns.dmarc.size()));
     else
         out << line(QStringLiteral("dmarc"), {}, QStringLiteral("pass"), dns.dmarc.first());
 
-    if (dns.tlsRpt.record.valid)
+    const QString tlsRptError = lookupError(QStringLiteral("_smtp._tls.") + dns.query);
+    if (dns.tlsRpt.records.isEmpty() && !tlsRptError.isEmpty())
+        out << line(QStringLiteral("tls-rpt"), {}, QStringLiteral("warn"), QStringLiteral("Could not be checked: %1").arg(tlsRptError));
+    else if (dns.tlsRpt.record.valid)
         out << line(QStringLiteral("tls-rpt"), {}, QStringLiteral("pass"), QStringLiteral("Reports go to %1.").arg(dns.tlsRpt.record.rua.join(QStringLiteral(", "))));
     else
         out << line(QStringLiteral("tls-rpt"), {}, QStringLiteral("warn"),
@@ -139,7 +158,10 @@ QList<DomainCheckResult> judgeDomain(const DnsReport &dns, const QList<MxProbe> 
     // MTA-STS: published, fetched, valid, and covering every MX (RFC 8461 4.1).
     const MtaStsReport &sts = dns.mtaSts;
     QString stsMode;
-    if (sts.records.isEmpty()) {
+    const QString stsError = lookupError(QStringLiteral("_mta-sts.") + dns.query);
+    if (sts.records.isEmpty() && !stsError.isEmpty()) {
+        out << line(QStringLiteral("mta-sts"), {}, QStringLiteral("warn"), QStringLiteral("Could not be checked: %1").arg(stsError));
+    } else if (sts.records.isEmpty()) {
         out << line(QStringLiteral("mta-sts"), {}, QStringLiteral("warn"), QStringLiteral("MTA-STS is not published (no _mta-sts TXT record)."));
     } else if (!sts.record.valid) {
         out << line(QStringLiteral("mta-sts"), {}, QStringLiteral("fail"), sts.record.problem, dnsScenario);

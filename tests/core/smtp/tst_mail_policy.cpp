@@ -156,6 +156,22 @@ private slots:
         for (const DomainCheckResult &c : checks)
             if (c.id == u"expected-certificate")
                 QCOMPARE(c.scenario, QStringLiteral("exo-hybrid-connectors"));
+
+        // Failed questions are "unknown", not "absent".
+        DnsReport broken;
+        broken.query = QStringLiteral("contoso.test");
+        broken.errors = {QStringLiteral("contoso.test: no answer from 127.0.0.1:1"), QStringLiteral("_dmarc.contoso.test: no answer from 127.0.0.1:1")};
+        checks = judgeDomain(broken, {}, {}, now);
+        QCOMPARE(result(checks, QStringLiteral("mx")), QStringLiteral("fail"));
+        QCOMPARE(result(checks, QStringLiteral("spf")), QStringLiteral("warn"));
+        for (const DomainCheckResult &c : checks) {
+            if (c.id == u"mx")
+                QVERIFY(c.detail.contains(QStringLiteral("lookup failed")));
+            if (c.id == u"spf" || c.id == u"dmarc")
+                QVERIFY2(c.detail.startsWith(QStringLiteral("Could not be checked")), qPrintable(c.detail));
+            if (c.id == u"tls-rpt")
+                QVERIFY(c.detail.contains(QStringLiteral("not published")));  // that question did not fail
+        }
     }
 
     void reportsEscapeHostileText()
