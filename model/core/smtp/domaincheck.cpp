@@ -153,7 +153,9 @@ QList<DomainCheckResult> judgeDomain(const DnsReport &dns, const QList<MxProbe> 
         out << line(QStringLiteral("tls-rpt"), {}, QStringLiteral("pass"), QStringLiteral("Reports go to %1.").arg(dns.tlsRpt.record.rua.join(QStringLiteral(", "))));
     else
         out << line(QStringLiteral("tls-rpt"), {}, QStringLiteral("warn"),
-                    dns.tlsRpt.record.problem + QStringLiteral(" (without TLS-RPT nobody tells you when senders fail DANE or MTA-STS)."));
+                    (dns.tlsRpt.records.isEmpty() ? QStringLiteral("TLS-RPT is not published (no _smtp._tls TXT record)")
+                                                  : dns.tlsRpt.record.problem)
+                        + QStringLiteral(" (without TLS-RPT nobody tells you when senders fail DANE or MTA-STS)."));
 
     // MTA-STS: published, fetched, valid, and covering every MX (RFC 8461 4.1).
     const MtaStsReport &sts = dns.mtaSts;
