@@ -61,6 +61,7 @@
 #endif
 #if __has_include("views/console/consolewidget.h")
 #include "views/console/consolewidget.h"
+#include "views/console/domaincheckdialog.h"
 #define MWB_HAVE_CONSOLE 1
 #endif
 
@@ -276,6 +277,8 @@ void MainWindow::createActions()
         openWizard(f ? f->scenario : QString(), f ? f->parameters : QMap<QString, QString>{});
     });
     m_console = make(tr("SMTP &Console\u2026"), QStringLiteral("console"), QKeySequence(tr("Ctrl+Shift+K")), [this] { openConsole(); });
+    m_checkDomain = make(tr("Check &Domain\u2026"), QString(), QKeySequence(tr("Ctrl+Shift+H")), [this] { openDomainCheck(); });
+    m_checkDomain->setStatusTip(tr("MX, STARTTLS and certificates of every MX, DANE, MTA-STS, SPF, DMARC, TLS-RPT and block lists of a domain"));
     m_help = make(tr("&Help for This View"), QStringLiteral("about"), standardOr(QKeySequence::HelpContents, "F1"), [this] { showHelp(); });
     m_about = make(tr("&About Mailflow Workbench"), QString(), QKeySequence(), [this] { showAbout(); });
     m_aboutQt = make(tr("About &Qt"), QString(), QKeySequence(), [] { QApplication::aboutQt(); });
@@ -440,6 +443,7 @@ void MainWindow::createMenus()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_wizard);
     tools->addAction(m_console);
+    tools->addAction(m_checkDomain);
 
     // Alt+S belongs to the Sessions tab: the menu's mnemonic is G.
     QMenu *settings = menuBar()->addMenu(tr("Settin&gs"));
@@ -918,6 +922,22 @@ void MainWindow::openConsole()
     dock->raise();
 #else
     m_messageBar->showMessage(tr("The SMTP console is not part of this build yet."), MessageBar::Info);
+#endif
+}
+
+void MainWindow::openDomainCheck()
+{
+#ifdef MWB_HAVE_CONSOLE
+    auto *dialog = findChild<DomainCheckDialog *>();
+    if (!dialog) {
+        dialog = new DomainCheckDialog(this);
+        connect(dialog, &DomainCheckDialog::openScenario, this, &MainWindow::openWizard);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+#else
+    m_messageBar->showMessage(tr("The domain check is not part of this build yet."), MessageBar::Info);
 #endif
 }
 

@@ -134,6 +134,7 @@ private:
     void showHelp();
     void openWizard(const QString &scenario, const QMap<QString, QString> &parameters);
     void openConsole();
+    void openDomainCheck();
     void readSettings();
     void writeSettings() const;
     bool handleDrag(QEvent *event);
@@ -183,6 +184,7 @@ private:
     QAction *m_tabCharts = nullptr;
     QAction *m_wizard = nullptr;
     QAction *m_console = nullptr;
+    QAction *m_checkDomain = nullptr;
     QMenu *m_languageMenu = nullptr;
     QAction *m_help = nullptr;
     QAction *m_about = nullptr;
