@@ -19,6 +19,8 @@ int runRemediate(const QStringList &args, Io io);   // cmd_remediate.cpp
 int runProbe(const QStringList &args, Io io);       // cmd_probe.cpp
 int runDns(const QStringList &args, Io io);         // cmd_probe.cpp
 int runExport(const QStringList &args, Io io);      // cmd_export.cpp
+int runCollectScript(const QStringList &args, Io io);   // cmd_collect.cpp
+int runRoute(const QStringList &args, Io io);       // cmd_route.cpp
 
 // Shared helper: prints "mwb <command>: <message>" and the command's usage, returns 2.
 int usageError(Io io, const QString &command, const QString &message, const QString &usage);

@@ -24,7 +24,11 @@ const char kUsage[] =
     "  dns NAME|IP [--resolver IP[:PORT]] [--json]\n"
     "                                 MX, A/AAAA, PTR, SPF, DMARC and block list answers\n"
     "  export --format ndjson|csv --what sessions|messages|findings [--redact] PATH...\n"
-    "                                 results for Splunk, Elastic or ClickHouse\n";
+    "                                 results for Splunk, Elastic or ClickHouse\n"
+    "  collect-script [--from TIME] [--to TIME] [--servers A,B] [--include-exo] [--out FILE.ps1]\n"
+    "                                 the read-only evidence collection script (logs + configuration)\n"
+    "  route --receive IP[:PORT] --server NAME | --send DOMAIN [--server NAME] [--json] PATH...\n"
+    "                                 which connector and certificate the collected configuration selects\n";
 
 } // namespace
 
@@ -85,6 +89,10 @@ int main(int argc, char **argv)
         rc = mwb::cli::runDns(args, io);
     else if (command == QLatin1String("export"))
         rc = mwb::cli::runExport(args, io);
+    else if (command == QLatin1String("collect-script"))
+        rc = mwb::cli::runCollectScript(args, io);
+    else if (command == QLatin1String("route"))
+        rc = mwb::cli::runRoute(args, io);
     else
         err << "mwb: unknown command '" << command << "'\n" << kUsage;
     out.flush();

@@ -3,12 +3,14 @@
 #include "model/core/diagnosis/causes.h"
 
 #include "model/core/common/background.h"
+#include "model/core/configuration/relayoverlap.h"
 #include "model/core/diagnosis/knowledgebase.h"
 #include "model/core/diagnosis/sessionfacts.h"
 #include "model/core/sessions/store.h"
 
 #include <QDateTime>
 #include <QHash>
+#include <QHostAddress>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QSet>
@@ -529,7 +531,8 @@ struct DiagnosisEngine::Private {
     QMultiHash<QString, MatcherRef> matchers;
     // The same, per matcher, looked up once (sessions are many).
     QList<MatcherRef> dataNotTerminated, droppedMidTransaction, idleGap, missingCapability, certificateNameMismatch,
-        certificateMultipleNames, noMail, messageDelayed, missingHop, unexplainedFailure, certificateExpiring;
+        certificateMultipleNames, noMail, messageDelayed, missingHop, unexplainedFailure, certificateExpiring,
+        relayConnectorOverlap;
     MatcherRef unexplainedPermanent, unexplainedTemporary;   // rule -1: none
     std::vector<QList<int>> supersedes;   // per rule: the rules it silences in the same session or message
     qint64 minGapMs = std::numeric_limits<qint64>::max();
@@ -615,6 +618,7 @@ struct DiagnosisEngine::Private {
     void scanMessages(const Store &store);
     // certificate-expiring: the organisation's certificates with validity dates in the logs.
     void findExpiringCertificates(const Store &store);
+    void findRelayConnectorOverlaps(const Store &store);
     std::vector<QList<QStringList>> groupSources;   // per rule, per groupBy name: its sources (looked up once)
 };
 
@@ -658,6 +662,7 @@ void DiagnosisEngine::Private::prepare()
         *list = matchers.values(QLatin1String(name));
     unexplainedFailure = matchers.values(QStringLiteral("unexplained-failure"));
     certificateExpiring = matchers.values(QStringLiteral("certificate-expiring"));
+    relayConnectorOverlap = matchers.values(QStringLiteral("relay-connector-overlap"));
     for (const MatcherRef &m : std::as_const(unexplainedFailure)) {
         MatcherRef &slot = m.cond->options.value(QStringLiteral("kind")).toString() == QLatin1String("permanent")
             ? unexplainedPermanent : unexplainedTemporary;
@@ -1526,6 +1531,75 @@ void DiagnosisEngine::Private::findExpiringCertificates(const Store &store)
     }
 }
 
+void DiagnosisEngine::Private::findRelayConnectorOverlaps(const Store &store)
+{
+    // The servers' own addresses: the specific IPs of their bindings, and the local end of the
+    // sessions in their own logs (see relayoverlap.h). Each distinct server/IP text parsed once.
+    config::ServerAddresses addresses = config::addressesFromBindings(store.configuration);
+    QSet<QString> seen;
+    auto ipOf = [](const QString &endpoint) {
+        QString host = endpoint.left(endpoint.lastIndexOf(u':'));
+        if (host.startsWith(u'[') && host.endsWith(u']'))
+            host = host.mid(1, host.size() - 2);
+        return host;
+    };
+    for (const Session &s : store.sessions) {
+        if (s.server.isEmpty() || s.local.isEmpty())
+            continue;
+        const QString ip = ipOf(s.local);
+        const QString key = s.server.toLower() + QLatin1Char('\x1f') + ip;
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        QHostAddress a;
+        if (a.setAddress(ip) && !a.isLoopback() && !addresses.contains(s.server, a))
+            addresses.insert(s.server, a);
+    }
+    const QList<config::RelayOverlap> overlaps = config::findRelayConnectorOverlaps(store.configuration, addresses);
+    for (const config::RelayOverlap &o : overlaps) {
+        const config::ReceiveConnector &rc = *o.connector;
+        for (const MatcherRef &m : std::as_const(relayConnectorOverlap)) {
+            Occurrence occ;
+            occ.servers << rc.server;
+            Session sample;
+            sample.server = rc.server;
+            sample.connector = rc.identity;
+            Context c;
+            c.session = &sample;
+            // The sessions that show it: the other servers' connections that this connector took.
+            QList<int> indexes;
+            for (const Session &s : store.sessions) {
+                if (s.server.section(u'.', 0, 0).compare(rc.server.section(u'.', 0, 0), Qt::CaseInsensitive) != 0)
+                    continue;
+                if (s.connector.compare(rc.identity, Qt::CaseInsensitive) != 0 && s.connector.compare(rc.name, Qt::CaseInsensitive) != 0)
+                    continue;
+                if (!o.addresses.contains(ipOf(s.remote)))
+                    continue;
+                indexes.append(s.index);
+                widenSpan(occ.firstMs, occ.lastMs, s.startMs, s.endMs);
+                if (s.lastReply.startsWith(QLatin1String("451 5.7.3"))) {
+                    occ.severity = Severity::Error;   // not only possible: it is happening
+                    if (!occ.codes.contains(QStringLiteral("451 5.7.3")))
+                        occ.codes << QStringLiteral("451 5.7.3");
+                }
+            }
+            occ.parameters = fillParameters(kb.rules().at(m.rule), c);
+            occ.parameters.insert(QStringLiteral("RelayConnector"), rc.identity);
+            occ.parameters.insert(QStringLiteral("RelayConnectorName"), rc.name);
+            occ.parameters.insert(QStringLiteral("ExchangeServerIps"), o.addresses.join(QLatin1Char(',')));
+            occ.parameters.insert(QStringLiteral("ExchangeServers"), o.servers.join(QLatin1Char(',')));
+            occ.parameters.insert(QStringLiteral("RemoteIPRanges"), o.ranges.join(QLatin1Char(',')));
+            const QString key = findingKey(m.rule, occ, nullptr);
+            merge(total, key, m.rule, occ, nullptr);
+            Accumulator &a = total.findings[key];
+            for (int index : std::as_const(indexes)) {
+                a.addSessionIndex(index);
+                a.sessionIds.add(store.sessions.at(index).id);
+            }
+        }
+    }
+}
+
 DiagnosisEngine::DiagnosisEngine() : d(std::make_unique<Private>()) {}
 DiagnosisEngine::~DiagnosisEngine()
 {
@@ -1625,6 +1699,8 @@ void DiagnosisEngine::loadFinished(const Store &store)
 
     if (!d->certificateExpiring.isEmpty())
         d->findExpiringCertificates(store);
+    if (!d->relayConnectorOverlap.isEmpty() && !store.configuration.receiveConnectors.isEmpty())
+        d->findRelayConnectorOverlaps(store);
 
     // Here, on the load's thread: findings() is read on the UI thread.
     for (Accumulator &a : total.findings) {

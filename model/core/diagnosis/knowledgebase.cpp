@@ -44,6 +44,7 @@ const QList<MatcherSpec> &matcherSpecs()
         {"certificate-multiple-names", {}},
         {"unexplained-failure", {{QStringLiteral("kind"), 'S'}}, true},
         {"certificate-expiring", {{QStringLiteral("warnDays"), 'N'}}},
+        {"relay-connector-overlap", {}},
     };
     return specs;
 }
