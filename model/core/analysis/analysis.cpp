@@ -234,6 +234,9 @@ QJsonObject analysisToJson(const Analysis &a, const JsonOptions &options)
     for (const Finding &f : a.findings)
         findings.append(findingToJson(f, store, &a.findings));
     root.insert(QStringLiteral("findings"), findings);
+    // Added field (the contract allows them): the collection zip's configuration, when there is one.
+    if (store && !store->configuration.isEmpty())
+        root.insert(QStringLiteral("configuration"), config::configurationSummaryToJson(store->configuration));
     // Only present when something went wrong beyond single files (their errors are per file).
     if (a.diagnosisFailed()) {
         root.insert(QStringLiteral("errors"),

@@ -641,4 +641,30 @@ QString summaryLine(const Configuration &c)
         .arg(c.acceptedDomains.size());
 }
 
+QJsonObject configurationSummaryToJson(const Configuration &c)
+{
+    QJsonArray servers;
+    for (const CollectedServer &s : c.manifest.servers) {
+        QJsonObject o{{QStringLiteral("name"), s.name}, {QStringLiteral("status"), s.status}, {QStringLiteral("files"), s.files}};
+        if (!s.error.isEmpty())
+            o.insert(QStringLiteral("error"), s.error);
+        servers.append(o);
+    }
+    QJsonObject manifest;
+    if (c.manifest.present) {
+        manifest.insert(QStringLiteral("ranBy"), c.manifest.ranBy);
+        manifest.insert(QStringLiteral("computer"), c.manifest.computer);
+        manifest.insert(QStringLiteral("finished"), c.manifest.finished.isValid() ? QJsonValue(c.manifest.finished.toString(Qt::ISODateWithMs)) : QJsonValue());
+        manifest.insert(QStringLiteral("servers"), servers);
+    }
+    return QJsonObject{{QStringLiteral("servers"), int(c.servers.size())},
+                       {QStringLiteral("receiveConnectors"), int(c.receiveConnectors.size())},
+                       {QStringLiteral("sendConnectors"), int(c.sendConnectors.size())},
+                       {QStringLiteral("certificates"), int(c.certificates.size())},
+                       {QStringLiteral("acceptedDomains"), int(c.acceptedDomains.size())},
+                       {QStringLiteral("files"), QJsonArray::fromStringList(c.files)},
+                       {QStringLiteral("problems"), QJsonArray::fromStringList(c.problems)},
+                       {QStringLiteral("manifest"), c.manifest.present ? QJsonValue(manifest) : QJsonValue()}};
+}
+
 } // namespace mwb::config

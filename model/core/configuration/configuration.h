@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -152,5 +153,9 @@ void readCollectionFile(Configuration &config, const QString &name, const QByteA
 
 // Summary lines for text output ("3 servers, 12 receive connectors, …").
 QString summaryLine(const Configuration &config);
+
+// The summary `mwb analyze --json` adds as "configuration" (counts, the manifest's servers and
+// what could not be read). The contract allows added fields.
+QJsonObject configurationSummaryToJson(const Configuration &config);
 
 } // namespace mwb::config

@@ -126,10 +126,10 @@ CertificateChoice selectCertificate(const Configuration &c, const QString &serve
     }
     choice.found = true;
     choice.certificate = candidates.first();
-    choice.detail = QStringLiteral("%1 of %2 certificate(s) enabled for SMTP and valid carry %3; chosen: %4")
+    choice.detail = QStringLiteral("%1 of the %2 certificate(s) of %3 are enabled for SMTP, valid and carry %4 (CA-issued before self-signed, then the most recent); chosen: %5")
                         .arg(candidates.size())
                         .arg(onServer.size())
-                        .arg(fqdn, certificateLabel(*choice.certificate));
+                        .arg(server, fqdn, certificateLabel(*choice.certificate));
     return choice;
 }
 

@@ -619,6 +619,7 @@ struct DiagnosisEngine::Private {
     // certificate-expiring: the organisation's certificates with validity dates in the logs.
     void findExpiringCertificates(const Store &store);
     void findRelayConnectorOverlaps(const Store &store);
+    void findExpiringConfiguredCertificates(const Store &store);
     std::vector<QList<QStringList>> groupSources;   // per rule, per groupBy name: its sources (looked up once)
 };
 
@@ -1531,6 +1532,55 @@ void DiagnosisEngine::Private::findExpiringCertificates(const Store &store)
     }
 }
 
+// certificate-expiring from a collection zip's Get-ExchangeCertificate: the certificates enabled
+// for SMTP (the ones transport presents), judged at the end of the logs like the ones the logs
+// show (or, without logs, when the collection ended). Same grouping (Thumbprint): a certificate
+// seen in the logs and in the configuration is one finding.
+void DiagnosisEngine::Private::findExpiringConfiguredCertificates(const Store &store)
+{
+    qint64 end = kNoTime;
+    for (const SourceFile &f : store.files)
+        if (f.lastMs != kNoTime && (end == kNoTime || f.lastMs > end))
+            end = f.lastMs;
+    if (end == kNoTime && store.configuration.manifest.finished.isValid())
+        end = store.configuration.manifest.finished.toMSecsSinceEpoch();
+    if (end == kNoTime)
+        return;
+    for (const config::Certificate &k : store.configuration.certificates) {
+        if (!k.enabledForSmtp() || !k.notAfter.isValid())
+            continue;
+        const qint64 notAfterMs = k.notAfter.toMSecsSinceEpoch();
+        for (const MatcherRef &m : std::as_const(certificateExpiring)) {
+            const qint64 warnMs = qint64(m.cond->options.value(QStringLiteral("warnDays")).toDouble() * 86400000.0);
+            const qint64 left = notAfterMs - end;
+            if (left > warnMs)
+                continue;
+            Occurrence occ;
+            if (!k.server.isEmpty())
+                occ.servers << k.server;
+            if (left < 0)
+                occ.severity = Severity::Error;
+            SeenCertificate seen;
+            seen.info.subject = k.subject;
+            seen.info.issuer = k.issuer;
+            seen.info.thumbprint = normalizedThumbprint(k.thumbprint);
+            seen.info.alternateNames = k.domains;
+            seen.info.notBeforeMs = k.notBefore.isValid() ? k.notBefore.toMSecsSinceEpoch() : kNoTime;
+            seen.info.notAfterMs = notAfterMs;
+            seen.announcedName = k.domains.value(0);
+            Session sample;
+            sample.server = k.server;
+            Context c;
+            c.certificate = &seen;
+            c.session = &sample;
+            occ.parameters = fillParameters(kb.rules().at(m.rule), c);
+            occ.parameters.insert(QStringLiteral("NotAfter"), k.notAfter.toUTC().toString(Qt::ISODate));
+            occ.parameters.insert(QStringLiteral("DaysLeft"), QString::number(left / 86400000));
+            merge(total, findingKey(m.rule, occ, nullptr), m.rule, occ, nullptr);
+        }
+    }
+}
+
 void DiagnosisEngine::Private::findRelayConnectorOverlaps(const Store &store)
 {
     // The servers' own addresses: the specific IPs of their bindings, and the local end of the
@@ -1699,6 +1749,8 @@ void DiagnosisEngine::loadFinished(const Store &store)
 
     if (!d->certificateExpiring.isEmpty())
         d->findExpiringCertificates(store);
+    if (!d->certificateExpiring.isEmpty() && !store.configuration.certificates.isEmpty())
+        d->findExpiringConfiguredCertificates(store);
     if (!d->relayConnectorOverlap.isEmpty() && !store.configuration.receiveConnectors.isEmpty())
         d->findRelayConnectorOverlaps(store);
 

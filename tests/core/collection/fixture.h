@@ -98,12 +98,13 @@ inline const char kSendConnectors[] = R"JSON([
    "MaxMessageSize": "1 MB (1,048,576 bytes)"}
 ])JSON";
 
-// Validity judged at the end of the logs (2026-12-01): "Old" expired, the two CA certificates both
-// valid, the newer one chosen; the self-signed one carries only the server's own names.
+// Validity judged at the end of the logs (2026-12-01): E expired, A expires within 30 days (both
+// certificate-expiring), A and B both valid for relay.contoso.com and the newer B chosen, D not yet
+// valid; the self-signed C carries only the server's own names.
 inline const char kCertificates[] = R"JSON([
   {"Server": "EX01", "Thumbprint": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "Subject": "CN=mail.contoso.com",
    "Issuer": "CN=Contoso Issuing CA, DC=contoso, DC=com", "CertificateDomains": ["mail.contoso.com", "relay.contoso.com"],
-   "Services": "IIS, SMTP", "NotBefore": "2026-01-10T00:00:00.0000000Z", "NotAfter": "2027-01-10T00:00:00.0000000Z",
+   "Services": "IIS, SMTP", "NotBefore": "2026-01-10T00:00:00.0000000Z", "NotAfter": "2026-12-20T00:00:00.0000000Z",
    "Status": "Valid", "IsSelfSigned": false},
   {"Server": "EX01", "Thumbprint": "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB", "Subject": "CN=mail.contoso.com",
    "Issuer": "CN=Contoso Issuing CA, DC=contoso, DC=com", "CertificateDomains": ["mail.contoso.com", "relay.contoso.com"],

@@ -296,6 +296,23 @@ private Q_SLOTS:
         QCOMPARE(c.manifest.servers.at(1).status, QStringLiteral("failed"));
         QVERIFY(std::any_of(c.problems.begin(), c.problems.end(), [](const QString &p) { return p.contains(QLatin1String("RemoteDomain: Access is denied")); }));
 
+        // certificate-expiring from Get-ExchangeCertificate: E had expired (error), A expires in 18 days (warning).
+        QMap<QString, const Finding *> expiring;
+        for (const Finding &f : analysis.findings)
+            if (f.rule == QLatin1String("certificate-expiring"))
+                expiring.insert(f.parameters.value(QStringLiteral("Thumbprint")), &f);
+        QCOMPARE(expiring.size(), 2);
+        QVERIFY(expiring.contains(QString(40, u'E')) && expiring.contains(QString(40, u'A')));
+        QCOMPARE(expiring.value(QString(40, u'E'))->severity, Severity::Error);
+        QCOMPARE(expiring.value(QString(40, u'A'))->severity, Severity::Warning);
+        QCOMPARE(expiring.value(QString(40, u'A'))->parameters.value(QStringLiteral("DaysLeft")), QStringLiteral("18"));
+        QCOMPARE(expiring.value(QString(40, u'A'))->servers, QStringList{QStringLiteral("EX01")});
+
+        // analyze --json carries a summary of it (an added field).
+        const QJsonObject summary = analysisToJson(analysis).value(QStringLiteral("configuration")).toObject();
+        QCOMPARE(summary.value(QStringLiteral("receiveConnectors")).toInt(), 8);
+        QCOMPARE(summary.value(QStringLiteral("manifest")).toObject().value(QStringLiteral("servers")).toArray().size(), 2);
+
         // relay-connector-overlap, with the connector, the other server's address and the 451 5.7.3 seen.
         const Finding *overlap = nullptr;
         for (const Finding &f : analysis.findings)
@@ -319,6 +336,7 @@ private Q_SLOTS:
         QVERIFY(collectionfixture::writeZip(zip, members));
         const Analysis analysis = analyzePaths({zip});
         QVERIFY(analysis.store->configuration.isEmpty());
+        QVERIFY(!analysisToJson(analysis).contains(QStringLiteral("configuration")));
         for (const Finding &f : analysis.findings)
             QVERIFY(f.rule != QLatin1String("relay-connector-overlap"));
     }
