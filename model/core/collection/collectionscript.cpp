@@ -35,7 +35,7 @@ const char kServerScript[] = R"PS(# Collect-MailflowEvidence.ps1 - written by Ma
 #
 # READ-ONLY. This script changes nothing in Exchange, Active Directory, services, the registry or
 # the firewall. It only runs Get-* cmdlets, reads log folders (locally or over the admin share
-# \\SERVER\C$), and writes its own staging folder and one zip in the folder you run it from.
+# \\SERVER\C$), and writes its own staging folder and one zip beside this script.
 #
 # Run it in the Exchange Management Shell (Windows PowerShell 5.1) on a Mailbox server, as an
 # account that may read the admin share of every transport server:
@@ -51,7 +51,10 @@ $RequestedServers = @({{Servers}})
 $ToolVersion = {{VersionLiteral}}
 
 $Stamp = (Get-Date).ToUniversalTime().ToString('yyyyMMdd-HHmmss')
-$Staging = Join-Path -Path (Get-Location).Path -ChildPath ('MailflowEvidence-' + $env:COMPUTERNAME + '-' + $Stamp)
+# The zip goes beside this script (or into the current folder when the text was pasted).
+$OutputRoot = $PSScriptRoot
+if (-not $OutputRoot) { $OutputRoot = (Get-Location).Path }
+$Staging = Join-Path -Path $OutputRoot -ChildPath ('MailflowEvidence-' + $env:COMPUTERNAME + '-' + $Stamp)
 $ZipPath = $Staging + '.zip'
 $ConfigFolder = Join-Path -Path $Staging -ChildPath 'config'
 $LogFolder = Join-Path -Path $Staging -ChildPath 'logs'
@@ -224,7 +227,7 @@ const char kOnlineScript[] = R"PS(# Collect-ExchangeOnlineEvidence.ps1 - written
 # pscheck: exchange=online
 #
 # READ-ONLY. This script changes nothing in Exchange Online: it connects, runs Get-* cmdlets, and
-# writes its own staging folder and one zip in the folder you run it from.
+# writes its own staging folder and one zip beside this script.
 # Needs the ExchangeOnlineManagement module (3.x) and a role that may run message traces.
 $ErrorActionPreference = 'Stop'
 
@@ -236,9 +239,12 @@ $Now = (Get-Date).ToUniversalTime()
 $Oldest = $Now.AddDays(-90).AddMinutes(10)
 if ($WindowStart -lt $Oldest) { $WindowStart = $Oldest }
 if ($WindowEnd -gt $Now) { $WindowEnd = $Now }
+if ($WindowStart -ge $WindowEnd) { Write-Warning 'The window lies outside the last 90 days: Exchange Online has no message trace for it.' }
 
 $Stamp = $Now.ToString('yyyyMMdd-HHmmss')
-$Staging = Join-Path -Path (Get-Location).Path -ChildPath ('ExchangeOnlineEvidence-' + $Stamp)
+$OutputRoot = $PSScriptRoot
+if (-not $OutputRoot) { $OutputRoot = (Get-Location).Path }
+$Staging = Join-Path -Path $OutputRoot -ChildPath ('ExchangeOnlineEvidence-' + $Stamp)
 $ZipPath = $Staging + '.zip'
 $null = New-Item -ItemType Directory -Path (Join-Path -Path $Staging -ChildPath 'config') -Force
 $null = New-Item -ItemType Directory -Path (Join-Path -Path $Staging -ChildPath 'exo') -Force
