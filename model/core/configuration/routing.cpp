@@ -1,6 +1,7 @@
 #include "model/core/configuration/routing.h"
 
 #include "model/core/common/hostnames.h"
+#include "model/core/configuration/certificatechecks.h"
 
 #include <QJsonArray>
 
@@ -64,16 +65,6 @@ int addressSpaceScore(const AddressSpace &a, const QString &domain)
     return -1;
 }
 
-bool issuerSubjectMatch(const Certificate &k, const QString &tlsCertificateName)
-{
-    // "<I>issuer<S>subject"; spacing after commas differs between tools.
-    const qsizetype s = tlsCertificateName.indexOf(QLatin1String("<S>"), 0, Qt::CaseInsensitive);
-    if (!tlsCertificateName.startsWith(QLatin1String("<I>"), Qt::CaseInsensitive) || s < 0)
-        return false;
-    auto norm = [](QString t) { return t.remove(u' ').toLower(); };
-    return norm(tlsCertificateName.mid(3, s - 3)) == norm(k.issuer) && norm(tlsCertificateName.mid(s + 3)) == norm(k.subject);
-}
-
 QString certificateLabel(const Certificate &k)
 {
     return QStringLiteral("%1 (%2, valid until %3)").arg(k.thumbprint, k.subject, k.notAfter.isValid() ? k.notAfter.toString(Qt::ISODate) : QStringLiteral("?"));
@@ -94,7 +85,7 @@ CertificateChoice selectCertificate(const Configuration &c, const QString &serve
         choice.name = tlsCertificateName;
         for (const Certificate *k : onServer) {
             const bool valid = (!k->notAfter.isValid() || k->notAfter > now) && (!k->notBefore.isValid() || k->notBefore <= now);
-            if (issuerSubjectMatch(*k, tlsCertificateName) && valid) {
+            if (matchesTlsCertificateName(*k, tlsCertificateName) && valid) {
                 if (!choice.certificate || k->notBefore > choice.certificate->notBefore)
                     choice.certificate = k;
             }

@@ -3,6 +3,7 @@
 #include "model/core/diagnosis/causes.h"
 
 #include "model/core/common/background.h"
+#include "model/core/configuration/certificatechecks.h"
 #include "model/core/configuration/relayoverlap.h"
 #include "model/core/diagnosis/knowledgebase.h"
 #include "model/core/diagnosis/sessionfacts.h"
@@ -532,7 +533,7 @@ struct DiagnosisEngine::Private {
     // The same, per matcher, looked up once (sessions are many).
     QList<MatcherRef> dataNotTerminated, droppedMidTransaction, idleGap, missingCapability, certificateNameMismatch,
         certificateMultipleNames, noMail, messageDelayed, missingHop, unexplainedFailure, certificateExpiring,
-        relayConnectorOverlap;
+        relayConnectorOverlap, tlsCertificateNameMissing;
     MatcherRef unexplainedPermanent, unexplainedTemporary;   // rule -1: none
     std::vector<QList<int>> supersedes;   // per rule: the rules it silences in the same session or message
     qint64 minGapMs = std::numeric_limits<qint64>::max();
@@ -620,6 +621,7 @@ struct DiagnosisEngine::Private {
     void findExpiringCertificates(const Store &store);
     void findRelayConnectorOverlaps(const Store &store);
     void findExpiringConfiguredCertificates(const Store &store);
+    void findMissingTlsCertificates(const Store &store);
     std::vector<QList<QStringList>> groupSources;   // per rule, per groupBy name: its sources (looked up once)
 };
 
@@ -664,6 +666,7 @@ void DiagnosisEngine::Private::prepare()
     unexplainedFailure = matchers.values(QStringLiteral("unexplained-failure"));
     certificateExpiring = matchers.values(QStringLiteral("certificate-expiring"));
     relayConnectorOverlap = matchers.values(QStringLiteral("relay-connector-overlap"));
+    tlsCertificateNameMissing = matchers.values(QStringLiteral("tls-certificate-name-missing"));
     for (const MatcherRef &m : std::as_const(unexplainedFailure)) {
         MatcherRef &slot = m.cond->options.value(QStringLiteral("kind")).toString() == QLatin1String("permanent")
             ? unexplainedPermanent : unexplainedTemporary;
@@ -1581,6 +1584,35 @@ void DiagnosisEngine::Private::findExpiringConfiguredCertificates(const Store &s
     }
 }
 
+// tls-certificate-name-missing: a connector's TlsCertificateName names no valid SMTP certificate on
+// the server that uses it (certificatechecks.h), judged at the end of the logs.
+void DiagnosisEngine::Private::findMissingTlsCertificates(const Store &store)
+{
+    qint64 end = kNoTime;
+    for (const SourceFile &f : store.files)
+        if (f.lastMs != kNoTime && (end == kNoTime || f.lastMs > end))
+            end = f.lastMs;
+    QDateTime now = end != kNoTime ? QDateTime::fromMSecsSinceEpoch(end, Qt::UTC) : store.configuration.manifest.finished;
+    if (!now.isValid())
+        return;
+    for (const config::MissingTlsCertificate &miss : config::findMissingTlsCertificates(store.configuration, now)) {
+        for (const MatcherRef &m : std::as_const(tlsCertificateNameMissing)) {
+            Occurrence occ;
+            occ.servers << miss.server;
+            Session sample;
+            sample.server = miss.server;
+            sample.connector = miss.connector;
+            Context c;
+            c.session = &sample;
+            occ.parameters = fillParameters(kb.rules().at(m.rule), c);
+            occ.parameters.insert(QStringLiteral("TlsCertificateName"), miss.tlsCertificateName);
+            occ.parameters.insert(miss.receive ? QStringLiteral("ReceiveConnector") : QStringLiteral("SendConnector"), miss.connector);
+            occ.parameters.insert(QStringLiteral("Problem"), miss.reason);
+            merge(total, findingKey(m.rule, occ, nullptr), m.rule, occ, nullptr);
+        }
+    }
+}
+
 void DiagnosisEngine::Private::findRelayConnectorOverlaps(const Store &store)
 {
     // The servers' own addresses: the specific IPs of their bindings, and the local end of the
@@ -1751,6 +1783,8 @@ void DiagnosisEngine::loadFinished(const Store &store)
         d->findExpiringCertificates(store);
     if (!d->certificateExpiring.isEmpty() && !store.configuration.certificates.isEmpty())
         d->findExpiringConfiguredCertificates(store);
+    if (!d->tlsCertificateNameMissing.isEmpty() && !store.configuration.certificates.isEmpty())
+        d->findMissingTlsCertificates(store);
     if (!d->relayConnectorOverlap.isEmpty() && !store.configuration.receiveConnectors.isEmpty())
         d->findRelayConnectorOverlaps(store);
 

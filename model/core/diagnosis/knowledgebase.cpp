@@ -45,6 +45,7 @@ const QList<MatcherSpec> &matcherSpecs()
         {"unexplained-failure", {{QStringLiteral("kind"), 'S'}}, true},
         {"certificate-expiring", {{QStringLiteral("warnDays"), 'N'}}},
         {"relay-connector-overlap", {}},
+        {"tls-certificate-name-missing", {}},
     };
     return specs;
 }

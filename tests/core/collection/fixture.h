@@ -75,7 +75,7 @@ inline const char kReceiveConnectors[] = R"JSON([
    "PermissionGroups": "AnonymousUsers, ExchangeServers, ExchangeLegacyServers", "Fqdn": "EX02.contoso.com"},
   {"Identity": "EX02\\Relay 10.0.0.12", "Name": "Relay 10.0.0.12", "Server": "EX02", "Enabled": true,
    "TransportRole": "FrontendTransport", "Bindings": ["10.0.0.12:25"], "RemoteIPRanges": ["10.0.0.70-10.0.0.79"],
-   "AuthMechanism": "Tls", "PermissionGroups": "AnonymousUsers"},
+   "AuthMechanism": "Tls", "PermissionGroups": "AnonymousUsers", "TlsCertificateName": "<I>CN=Other CA<S>CN=relay.contoso.com"},
   {"Identity": "EX02\\Relay all IPs", "Name": "Relay all IPs", "Server": "EX02", "Enabled": true,
    "TransportRole": "FrontendTransport", "Bindings": ["0.0.0.0:25"], "RemoteIPRanges": ["10.0.0.70-10.0.0.79"],
    "AuthMechanism": "Tls", "PermissionGroups": "AnonymousUsers"}
@@ -85,7 +85,8 @@ inline const char kSendConnectors[] = R"JSON([
   {"Identity": "Internet", "Name": "Internet", "Enabled": true, "AddressSpaces": ["SMTP:*;1"], "SourceTransportServers": ["EX01", "EX02"],
    "SmartHosts": [], "DNSRoutingEnabled": true, "MaxMessageSize": "35 MB (36,700,160 bytes)", "Fqdn": "mail.contoso.com"},
   {"Identity": "Contoso Partner", "Name": "Contoso Partner", "Enabled": true, "AddressSpaces": ["SMTP:fabrikam.com;5"],
-   "SourceTransportServers": ["EX01"], "RequireTLS": true, "TlsAuthLevel": "DomainValidation", "TlsDomain": "fabrikam.com"},
+   "SourceTransportServers": ["EX01"], "RequireTLS": true, "TlsAuthLevel": "DomainValidation", "TlsDomain": "fabrikam.com",
+   "TlsCertificateName": "<I>CN=Old CA<S>CN=mail.contoso.com"},
   {"Identity": "Fabrikam subdomains", "Name": "Fabrikam subdomains", "Enabled": true, "AddressSpaces": ["SMTP:*.fabrikam.com;1"],
    "SourceTransportServers": ["EX01"]},
   {"Identity": "Tailspin (off)", "Name": "Tailspin (off)", "Enabled": "False", "AddressSpaces": ["SMTP:tailspintoys.com;1"],

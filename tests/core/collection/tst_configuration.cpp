@@ -308,6 +308,17 @@ private Q_SLOTS:
         QCOMPARE(expiring.value(QString(40, u'A'))->parameters.value(QStringLiteral("DaysLeft")), QStringLiteral("18"));
         QCOMPARE(expiring.value(QString(40, u'A'))->servers, QStringList{QStringLiteral("EX01")});
 
+        // A TlsCertificateName that names no certificate of the server: tls-certificate-not-found for
+        // EX01's "Contoso Partner"; EX02's certificates were not collected, so its connector is not judged.
+        QList<const Finding *> missing;
+        for (const Finding &f : analysis.findings)
+            if (f.rule == QLatin1String("tls-certificate-not-found"))
+                missing.append(&f);
+        QCOMPARE(missing.size(), 1);
+        QCOMPARE(missing.first()->servers, QStringList{QStringLiteral("EX01")});
+        QCOMPARE(missing.first()->parameters.value(QStringLiteral("SendConnector")), QStringLiteral("Contoso Partner"));
+        QCOMPARE(missing.first()->parameters.value(QStringLiteral("TlsCertificateName")), QStringLiteral("<I>CN=Old CA<S>CN=mail.contoso.com"));
+
         // analyze --json carries a summary of it (an added field).
         const QJsonObject summary = analysisToJson(analysis).value(QStringLiteral("configuration")).toObject();
         QCOMPARE(summary.value(QStringLiteral("receiveConnectors")).toInt(), 8);
