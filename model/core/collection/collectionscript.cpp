@@ -1,5 +1,6 @@
 #include "model/core/collection/collectionscript.h"
 
+#include "model/core/configuration/configuration.h"
 #include "model/core/remediation/parameterkinds.h"
 #include "model/core/remediation/powershellwriter.h"
 
@@ -347,13 +348,7 @@ QString fill(const char *templ, const CollectionRequest &r, const QStringList &s
 
 const QStringList &configurationFileNames()
 {
-    static const QStringList names = {
-        QStringLiteral("ExchangeServer"), QStringLiteral("TransportService"), QStringLiteral("FrontendTransportService"),
-        QStringLiteral("ReceiveConnector"), QStringLiteral("SendConnector"), QStringLiteral("ExchangeCertificate"),
-        QStringLiteral("AcceptedDomain"), QStringLiteral("RemoteDomain"), QStringLiteral("EdgeSubscription"),
-        QStringLiteral("InboundConnector"), QStringLiteral("OutboundConnector"),
-    };
-    return names;
+    return config::collectionConfigurationNames();   // one list: the loader recognises the same names
 }
 
 Result<QDateTime> parseWindowTime(const QString &text)

@@ -558,6 +558,17 @@ const ExchangeServer *Configuration::server(const QString &name) const
     return nullptr;
 }
 
+const QStringList &collectionConfigurationNames()
+{
+    static const QStringList names = {
+        QStringLiteral("ExchangeServer"), QStringLiteral("TransportService"), QStringLiteral("FrontendTransportService"),
+        QStringLiteral("ReceiveConnector"), QStringLiteral("SendConnector"), QStringLiteral("ExchangeCertificate"),
+        QStringLiteral("AcceptedDomain"), QStringLiteral("RemoteDomain"), QStringLiteral("EdgeSubscription"),
+        QStringLiteral("InboundConnector"), QStringLiteral("OutboundConnector"),
+    };
+    return names;
+}
+
 bool isCollectionFile(const QString &memberPath, QString *name)
 {
     QString p = memberPath;
@@ -577,8 +588,11 @@ bool isCollectionFile(const QString &memberPath, QString *name)
     if (parts.size() < 2 || parts.at(parts.size() - 2).compare(QLatin1String("config"), Qt::CaseInsensitive) != 0
         || !file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
         return false;
+    const QString base = file.left(file.size() - 5);
+    if (!collectionConfigurationNames().contains(base, Qt::CaseInsensitive))
+        return false;   // some other config/*.json: not ours, left to the log loader
     if (name)
-        *name = file.left(file.size() - 5);
+        *name = base;
     return true;
 }
 

@@ -143,7 +143,10 @@ struct Configuration {
     const ExchangeServer *server(const QString &name) const;   // by name or FQDN, case-insensitive
 };
 
-// Is `memberPath` one of the collection's files? "…/config/ReceiveConnector.json" → name
+// The names of the files the collection script writes under config/ (without ".json").
+const QStringList &collectionConfigurationNames();
+
+// Is `memberPath` one of the collection's files (a name above under config/, or manifest.json)? "…/config/ReceiveConnector.json" → name
 // "ReceiveConnector"; "…/manifest.json" → "manifest". Separators '/' and '\' (Compress-Archive of
 // Windows PowerShell 5.1 writes '\' into zip entry names).
 bool isCollectionFile(const QString &memberPath, QString *name = nullptr);

@@ -144,6 +144,7 @@ private Q_SLOTS:
         QCOMPARE(name, QStringLiteral("SendConnector"));
         QVERIFY(isCollectionFile(QStringLiteral("x.zip!/manifest.json"), &name));
         QVERIFY(!isCollectionFile(QStringLiteral("x.zip!/logs/EX01/graph.json")));
+        QVERIFY(!isCollectionFile(QStringLiteral("project/config/settings.json")));
     }
 
     void receiveConnectorSelection_data()
@@ -336,6 +337,12 @@ private Q_SLOTS:
         QCOMPARE(overlap->scenario, QStringLiteral("relay-connector"));
         QCOMPARE(overlap->severity, Severity::Error);
         QVERIFY(!overlap->sessions.isEmpty());
+        // The servers' failed authentication is its symptom.
+        bool linked = false;
+        for (const Finding &f : analysis.findings)
+            if (f.rule == QLatin1String("exchange-auth-failed"))
+                linked = f.causedBy >= 0 && analysis.findings.at(f.causedBy).rule == QLatin1String("relay-connector-overlap");
+        QVERIFY(linked);
     }
 
     void analyzeWithoutConfigurationHasNoOverlap()
