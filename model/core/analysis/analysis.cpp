@@ -191,7 +191,7 @@ bool Analysis::hasUnreadableInput() const
         if (!f.errors.isEmpty() || f.format == LogFormat::Unknown)
             return true;
     }
-    return false;
+    return !store->configuration.unreadableFiles.isEmpty();   // a collection file that is not JSON
 }
 
 Analysis analyzePaths(const QStringList &paths, const LoadOptions &options, const QString &knowledgeBasePath)

@@ -606,6 +606,7 @@ void readCollectionFile(Configuration &c, const QString &name, const QByteArray 
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
     if (doc.isNull()) {
         c.problems.append(QStringLiteral("%1: not JSON (%2 at byte %3)").arg(displayPath, error.errorString()).arg(error.offset));
+        c.unreadableFiles.append(displayPath);
         return;
     }
     if (name.compare(QLatin1String("manifest"), Qt::CaseInsensitive) == 0) {

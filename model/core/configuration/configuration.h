@@ -139,6 +139,7 @@ struct Configuration {
     Manifest manifest;
     QStringList files;       // the collection files read (display paths)
     QStringList problems;    // "ReceiveConnector.json: RemoteIPRanges 'x' of EX01\Relay not read"
+    QStringList unreadableFiles;   // collection files that could not be read at all (also in problems)
     bool isEmpty() const { return files.isEmpty(); }
     const ExchangeServer *server(const QString &name) const;   // by name or FQDN, case-insensitive
 };

@@ -62,6 +62,7 @@ config::Configuration takeCollectionFiles(QList<ingest::Input> &inputs)
             QFile file(in.filePath);
             if (!file.open(QIODevice::ReadOnly)) {
                 configuration.problems.append(QStringLiteral("%1: cannot read: %2").arg(in.path, file.errorString()));
+                configuration.unreadableFiles.append(in.path);
                 continue;
             }
             bytes = file.read(64 * 1024 * 1024);

@@ -114,6 +114,7 @@ private Q_SLOTS:
         QVERIFY(c.receiveConnectors.first().remoteIpRanges.isEmpty());
         QCOMPARE(c.problems.size(), 5);
         QVERIFY(c.problems.last().contains(QLatin1String("not JSON")));
+        QCOMPARE(c.unreadableFiles, QStringList{QStringLiteral("config/SendConnector.json")});
     }
 
     void parsesRangesBindingsAndAddressSpaces()
@@ -343,6 +344,18 @@ private Q_SLOTS:
             if (f.rule == QLatin1String("exchange-auth-failed"))
                 linked = f.causedBy >= 0 && analysis.findings.at(f.causedBy).rule == QLatin1String("relay-connector-overlap");
         QVERIFY(linked);
+    }
+
+    void brokenConfigurationFileIsUnreadableInput()
+    {
+        QTemporaryDir dir;
+        auto members = collectionfixture::members();
+        members.append({QStringLiteral("config\\TransportService.json"), QByteArray("[{\"Name\": ")});
+        const QString zip = dir.filePath(QStringLiteral("broken.zip"));
+        QVERIFY(collectionfixture::writeZip(zip, members));
+        const Analysis analysis = analyzePaths({zip});
+        QVERIFY(analysis.hasUnreadableInput());   // mwb analyze exits 3, the rest still loads
+        QCOMPARE(analysis.store->configuration.receiveConnectors.size(), 8);
     }
 
     void analyzeWithoutConfigurationHasNoOverlap()
