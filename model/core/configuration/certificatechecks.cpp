@@ -1,5 +1,7 @@
 #include "model/core/configuration/certificatechecks.h"
 
+#include "model/core/common/hostnames.h"
+
 #include <QSet>
 
 namespace mwb::config {
@@ -20,6 +22,33 @@ bool matchesTlsCertificateName(const Certificate &k, const QString &tlsCertifica
         return false;
     auto norm = [](QString t) { return t.remove(u' ').toLower(); };
     return norm(tlsCertificateName.mid(3, s - 3)) == norm(k.issuer) && norm(tlsCertificateName.mid(s + 3)) == norm(k.subject);
+}
+
+const Certificate *replacementCertificate(const Configuration &c, const QString &server, const QString &name, const QDateTime &now,
+                                          const QString &except, const QDateTime &notAfterAtLeast)
+{
+    const Certificate *best = nullptr;
+    for (const Certificate &k : c.certificates) {
+        if (serverKey(k.server) != serverKey(server) || k.thumbprint.compare(except, Qt::CaseInsensitive) == 0)
+            continue;
+        if ((k.notAfter.isValid() && k.notAfter <= now) || (k.notBefore.isValid() && k.notBefore > now))
+            continue;
+        if (notAfterAtLeast.isValid() && (!k.notAfter.isValid() || k.notAfter <= notAfterAtLeast))
+            continue;
+        if (!hostnames::matchCertificateNames(k.domains, hostnames::commonNameOf(k.subject), name).matches)
+            continue;
+        const bool better = !best || (best->selfSigned && !k.selfSigned)
+                            || (best->selfSigned == k.selfSigned && k.notBefore > best->notBefore);
+        if (better)
+            best = &k;
+    }
+    return best;
+}
+
+QString tlsCertificateNameHost(const QString &tlsCertificateName)
+{
+    const qsizetype s = tlsCertificateName.indexOf(QLatin1String("<S>"), 0, Qt::CaseInsensitive);
+    return s < 0 ? QString() : hostnames::commonNameOf(tlsCertificateName.mid(s + 3));
 }
 
 QList<MissingTlsCertificate> findMissingTlsCertificates(const Configuration &c, const QDateTime &now)

@@ -19,6 +19,16 @@ struct MissingTlsCertificate {
 // "not collected", not "missing"). `now`: the end of the logs, as for certificate-expiring.
 QList<MissingTlsCertificate> findMissingTlsCertificates(const Configuration &config, const QDateTime &now);
 
+// The certificate an admin would switch to on `server` for `name`: valid at `now`, carrying the
+// name, not `except` (a thumbprint), and lasting longer than `notAfterAtLeast` when that is given;
+// CA-issued before self-signed, then the most recent NotBefore. Not necessarily enabled for SMTP
+// yet (the certificate-smtp scenario enables it). Null when there is none.
+const Certificate *replacementCertificate(const Configuration &config, const QString &server, const QString &name, const QDateTime &now,
+                                          const QString &except = {}, const QDateTime &notAfterAtLeast = {});
+
+// The subject CN of a TlsCertificateName ("<I>…<S>CN=mail.contoso.com, O=…" → "mail.contoso.com").
+QString tlsCertificateNameHost(const QString &tlsCertificateName);
+
 // Does the certificate have the issuer and subject of a TlsCertificateName? Spacing after the
 // commas of the distinguished names and case are ignored.
 bool matchesTlsCertificateName(const Certificate &certificate, const QString &tlsCertificateName);

@@ -3,6 +3,7 @@
 #include "model/core/diagnosis/causes.h"
 
 #include "model/core/common/background.h"
+#include "model/core/common/hostnames.h"
 #include "model/core/configuration/certificatechecks.h"
 #include "model/core/configuration/relayoverlap.h"
 #include "model/core/diagnosis/knowledgebase.h"
@@ -1579,6 +1580,11 @@ void DiagnosisEngine::Private::findExpiringConfiguredCertificates(const Store &s
             occ.parameters = fillParameters(kb.rules().at(m.rule), c);
             occ.parameters.insert(QStringLiteral("NotAfter"), k.notAfter.toUTC().toString(Qt::ISODate));
             occ.parameters.insert(QStringLiteral("DaysLeft"), QString::number(left / 86400000));
+            // The renewed certificate already on the server, if any: the one the scenario enables.
+            const QString name = k.domains.isEmpty() ? hostnames::commonNameOf(k.subject) : k.domains.first();
+            if (const config::Certificate *next = config::replacementCertificate(store.configuration, k.server, name,
+                                                                                  QDateTime::fromMSecsSinceEpoch(end, Qt::UTC), k.thumbprint, k.notAfter))
+                occ.parameters.insert(QStringLiteral("CertificateThumbprint"), normalizedThumbprint(next->thumbprint));
             merge(total, findingKey(m.rule, occ, nullptr), m.rule, occ, nullptr);
         }
     }
@@ -1608,6 +1614,13 @@ void DiagnosisEngine::Private::findMissingTlsCertificates(const Store &store)
             occ.parameters.insert(QStringLiteral("TlsCertificateName"), miss.tlsCertificateName);
             occ.parameters.insert(miss.receive ? QStringLiteral("ReceiveConnector") : QStringLiteral("SendConnector"), miss.connector);
             occ.parameters.insert(QStringLiteral("Problem"), miss.reason);
+            // What the certificate-smtp scenario asks for, from the configuration instead of the admin.
+            const QString host = config::tlsCertificateNameHost(miss.tlsCertificateName);
+            if (!host.isEmpty()) {
+                occ.parameters.insert(QStringLiteral("Fqdn"), host);
+                if (const config::Certificate *k = config::replacementCertificate(store.configuration, miss.server, host, now))
+                    occ.parameters.insert(QStringLiteral("CertificateThumbprint"), normalizedThumbprint(k->thumbprint));
+            }
             merge(total, findingKey(m.rule, occ, nullptr), m.rule, occ, nullptr);
         }
     }

@@ -309,6 +309,9 @@ private Q_SLOTS:
         QCOMPARE(expiring.value(QString(40, u'A'))->severity, Severity::Warning);
         QCOMPARE(expiring.value(QString(40, u'A'))->parameters.value(QStringLiteral("DaysLeft")), QStringLiteral("18"));
         QCOMPARE(expiring.value(QString(40, u'A'))->servers, QStringList{QStringLiteral("EX01")});
+        // The wizard gets the renewed certificate already on the server (B lasts longer than A).
+        QCOMPARE(expiring.value(QString(40, u'A'))->parameters.value(QStringLiteral("CertificateThumbprint")), QString(40, u'B'));
+        QCOMPARE(expiring.value(QString(40, u'E'))->parameters.value(QStringLiteral("CertificateThumbprint")), QString(40, u'B'));
 
         // A TlsCertificateName that names no certificate of the server: tls-certificate-not-found for
         // EX01's "Contoso Partner"; EX02's certificates were not collected, so its connector is not judged.
@@ -320,6 +323,8 @@ private Q_SLOTS:
         QCOMPARE(missing.first()->servers, QStringList{QStringLiteral("EX01")});
         QCOMPARE(missing.first()->parameters.value(QStringLiteral("SendConnector")), QStringLiteral("Contoso Partner"));
         QCOMPARE(missing.first()->parameters.value(QStringLiteral("TlsCertificateName")), QStringLiteral("<I>CN=Old CA<S>CN=mail.contoso.com"));
+        QCOMPARE(missing.first()->parameters.value(QStringLiteral("Fqdn")), QStringLiteral("mail.contoso.com"));
+        QCOMPARE(missing.first()->parameters.value(QStringLiteral("CertificateThumbprint")), QString(40, u'B'));
 
         // analyze --json carries a summary of it (an added field).
         const QJsonObject summary = analysisToJson(analysis).value(QStringLiteral("configuration")).toObject();
