@@ -113,6 +113,10 @@ int runRoute(const QStringList &args, Io io)
 
     const std::shared_ptr<Store> store = Loader::loadSync(paths);
     const config::Configuration &configuration = store->configuration;
+    for (const SourceFile &f : store->files)
+        for (const ParseIssue &e : f.errors)
+            if (e.line <= 0)   // a file that could not be read at all (a missing path, an unreadable member)
+                io.err << "mwb route: note: " << escapeControls(f.path) << ": " << escapeControls(e.message) << "\n";
     for (const QString &p : configuration.problems)
         io.err << "mwb route: note: " << escapeControls(p) << "\n";
     if (configuration.receiveConnectors.isEmpty() && configuration.sendConnectors.isEmpty()) {
