@@ -10,12 +10,15 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QThread>
+#include <QTimeZone>
 
 namespace mwb::cli {
 
 namespace {
 
-const char kAnalyzeUsage[] = "usage: mwb analyze [--json] [--sessions] [--messages] [--report FILE.html [--redact]] PATH...|-\n";
+const char kAnalyzeUsage[] = "usage: mwb analyze [--json] [--sessions] [--messages] [--report FILE.html [--redact]] [--timezone TZ] PATH...|-\n"
+                            "  --timezone TZ  zone of export times written without one (Get-MessageTrackingLog | Export-Csv or\n"
+                            "                 Format-List: the exporting machine's local time), e.g. Europe/Berlin or UTC+01:00\n";
 const char kStatsUsage[] = "usage: mwb stats --json PATH...\n";
 
 void printSummary(const Analysis &a, QTextStream &out)
@@ -42,6 +45,8 @@ void printSummary(const Analysis &a, QTextStream &out)
         }
         if (f.errors.size() > shown)
             out << "    … " << (f.errors.size() - shown) << " more problems (see --json)\n";
+        for (const ParseIssue &w : f.warnings)
+            out << "    warning: " << safe(w.message) << "\n";
     }
     if (!s.configuration.isEmpty()) {
         const config::Configuration &c = s.configuration;
@@ -88,6 +93,7 @@ int runAnalyze(const QStringList &args, Io io)
     QStringList paths;
     QString reportPath;
     ReportOptions reportOptions;
+    LoadOptions loadOptions;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
         if (a == QLatin1String("--json"))
@@ -96,6 +102,18 @@ int runAnalyze(const QStringList &args, Io io)
             if (i + 1 >= args.size())
                 return usageError(io, QStringLiteral("analyze"), QStringLiteral("--report needs a file name"), QString::fromLatin1(kAnalyzeUsage));
             reportPath = args.at(++i);
+        } else if (a == QLatin1String("--timezone") || a.startsWith(QLatin1String("--timezone="))) {
+            QString spec;
+            if (a.size() > 10)
+                spec = a.mid(11);
+            else if (i + 1 < args.size())
+                spec = args.at(++i);
+            else
+                return usageError(io, QStringLiteral("analyze"), QStringLiteral("--timezone needs a zone"), QString::fromLatin1(kAnalyzeUsage));
+            QString error;
+            loadOptions.timeZone = timeZoneFromSpec(spec, &error);
+            if (!loadOptions.timeZone.isValid())
+                return usageError(io, QStringLiteral("analyze"), escapeControls(error), QString::fromLatin1(kAnalyzeUsage));
         } else if (a == QLatin1String("--redact"))
             reportOptions.redact = true;
         else if (a == QLatin1String("--sessions"))
@@ -112,7 +130,7 @@ int runAnalyze(const QStringList &args, Io io)
     }
     if (paths.isEmpty())
         return usageError(io, QStringLiteral("analyze"), QStringLiteral("at least one PATH is required"), QString::fromLatin1(kAnalyzeUsage));
-    const Analysis a = analyzePaths(paths);
+    const Analysis a = analyzePaths(paths, loadOptions);
     if (a.diagnosisFailed()) {
         io.err << "mwb analyze: the knowledge base could not be loaded, no rule ran: " << a.knowledgeBaseError << "\n";
         io.err.flush();

@@ -8,13 +8,15 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTimeZone>
 #include <optional>
 
 namespace mwb::cli {
 
 namespace {
 
-const char kUsage[] = "usage: mwb export --format ndjson|csv --what sessions|messages|findings [--redact] PATH...\n"
+const char kUsage[] = "usage: mwb export --format ndjson|csv --what sessions|messages|findings [--redact] [--timezone TZ] PATH...\n"
+                      "  --timezone TZ  zone of export times written without one (as for mwb analyze)\n"
                       "  --redact  replace addresses, domains (customer labels of provider names too), IP addresses,\n"
                       "            host and server names, GUIDs, user names and subjects with consistent pseudonyms\n";
 
@@ -88,12 +90,18 @@ int runExport(const QStringList &args, Io io)
     QString format, what;
     QStringList paths;
     bool redact = false;
+    LoadOptions loadOptions;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
         if ((a == QLatin1String("--format") || a == QLatin1String("--what")) && i + 1 < args.size()) {
             (a == QLatin1String("--format") ? format : what) = args[++i];
         } else if (a == QLatin1String("--redact")) {
             redact = true;
+        } else if ((a == QLatin1String("--timezone") && i + 1 < args.size()) || a.startsWith(QLatin1String("--timezone="))) {
+            QString error;
+            loadOptions.timeZone = timeZoneFromSpec(a.size() > 10 ? a.mid(11) : args[++i], &error);
+            if (!loadOptions.timeZone.isValid())
+                return usageError(io, QStringLiteral("export"), escapeControls(error), QString::fromLatin1(kUsage));
         } else if (a.startsWith(QLatin1String("--format="))) {
             format = a.mid(9);
         } else if (a.startsWith(QLatin1String("--what="))) {
@@ -112,7 +120,7 @@ int runExport(const QStringList &args, Io io)
     if (paths.isEmpty())
         return usageError(io, QStringLiteral("export"), QStringLiteral("at least one PATH is required"), QString::fromLatin1(kUsage));
 
-    const Analysis a = analyzePaths(paths);
+    const Analysis a = analyzePaths(paths, loadOptions);
     const Store &store = *a.store;
     const bool csv = format == QLatin1String("csv");
     // --redact: one pseudonym space for the whole output (the same host is the same pseudonym in

@@ -127,4 +127,38 @@ CountAxisTicks countAxisTicks(int maxValue, int maxIntervals)
     }
 }
 
+TimeAxisTicks roundTimeAxis(qint64 fromMs, qint64 toMs, qint64 offsetMs, int maxIntervals)
+{
+    static constexpr qint64 kSecond = 1000, kMinute = 60 * kSecond, kHour = 60 * kMinute, kDay = 24 * kHour;
+    // Steps people read at a glance; the first that keeps the intervals at or under the maximum.
+    static constexpr qint64 kSteps[] = {kSecond,      2 * kSecond,  5 * kSecond,  10 * kSecond, 15 * kSecond, 30 * kSecond,
+                                        kMinute,      2 * kMinute,  5 * kMinute,  10 * kMinute, 15 * kMinute, 30 * kMinute,
+                                        kHour,        2 * kHour,    3 * kHour,    6 * kHour,    12 * kHour,   kDay,
+                                        2 * kDay,     7 * kDay,     14 * kDay,    28 * kDay};
+    maxIntervals = std::max(1, maxIntervals);
+    if (toMs <= fromMs)
+        toMs = fromMs + kSecond;
+    TimeAxisTicks t;
+    // Floor/ceil in the displayed zone, on whole milliseconds (negative times floor correctly).
+    auto floorTo = [](qint64 v, qint64 step) { return v >= 0 ? v / step * step : -((-v + step - 1) / step) * step; };
+    for (qint64 step : kSteps) {
+        t.stepMs = step;
+        t.fromMs = floorTo(fromMs + offsetMs, step) - offsetMs;
+        t.toMs = -floorTo(-(toMs + offsetMs), step) - offsetMs;
+        if (t.toMs == t.fromMs)
+            t.toMs += step;
+        if ((t.toMs - t.fromMs) / step <= maxIntervals)
+            break;
+    }
+    // Beyond the largest step: keep it and let the intervals grow (months of logs).
+    const bool crossesDays = floorTo(t.fromMs + offsetMs, kDay) != floorTo(t.toMs + offsetMs - 1, kDay);
+    if (t.stepMs >= kDay)
+        t.labelFormat = QStringLiteral("yyyy-MM-dd");
+    else if (t.stepMs % kMinute != 0)
+        t.labelFormat = crossesDays ? QStringLiteral("MM-dd HH:mm:ss") : QStringLiteral("HH:mm:ss");
+    else
+        t.labelFormat = crossesDays ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm");
+    return t;
+}
+
 } // namespace mwb

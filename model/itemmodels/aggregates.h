@@ -42,6 +42,21 @@ struct CountAxisTicks {
 };
 CountAxisTicks countAxisTicks(int maxValue, int maxIntervals = 5);
 
+// A time axis whose ticks fall on round times for the span (every 10 s, 5 min, 1 h, 1 day, …):
+// the range [from, to] is widened to whole steps, so evenly spaced ticks (all Qt Charts can draw)
+// read 08:15, 08:20, … instead of 08:18:48. Rounding happens in the displayed zone: offsetMs is
+// that zone's offset from UTC (0 for UTC) at the range's start.
+struct TimeAxisTicks {
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    qint64 stepMs = 1000;
+    int tickCount() const { return int((toMs - fromMs) / stepMs) + 1; }
+    // Label format for QDateTimeAxis: seconds only when the step needs them, the date when the
+    // span crosses midnight or the step is a day or more.
+    QString labelFormat;
+};
+TimeAxisTicks roundTimeAxis(qint64 fromMs, qint64 toMs, qint64 offsetMs = 0, int maxIntervals = 6);
+
 // Earliest start and latest end over the sessions; {kNoTime, kNoTime} when none has a time.
 QPair<qint64, qint64> sessionTimeRange(const QList<Session> &sessions);
 

@@ -67,6 +67,8 @@ public:
     const std::optional<SessionFilter> &filter() const { return m_filter; }
     // Lets callers run the filter elsewhere (a worker thread) and swap in the result.
     void setRows(std::vector<int> rows);
+    // The session indexes the rows show, in row order.
+    const std::vector<int> &rows() const { return m_rows; }
     // Swaps in rows computed elsewhere by `filter` over the first `snapshotSize` sessions; sessions
     // appended since are filtered here. The filter then also applies to later batches.
     void setFilteredRows(const SessionFilter &filter, std::vector<int> rows, int snapshotSize);

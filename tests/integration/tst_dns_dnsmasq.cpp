@@ -136,7 +136,8 @@ private slots:
     }
     void qdnsLookupPathWorksWithResolverOnPort53()
     {
-        // QDnsLookup::setNameserver cannot take a port in Qt 6.4, so this path needs port 53.
+        // A named resolver on port 53 (once the QDnsLookup path; now the client's own UDP/TCP code
+        // as on any port): dnsmasq must answer there as on its free port.
         const QHostAddress listen(QStringLiteral("127.0.0.155"));
         QUdpSocket check;
         if (!check.bind(listen, 53))

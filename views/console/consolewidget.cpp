@@ -1,4 +1,6 @@
 #include "views/console/consolewidget.h"
+#include "model/core/common/timeutil.h"
+#include "model/core/smtp/consolecommand.h"
 
 #include "model/core/smtp/probe.h"
 #include "views/console/certificateinspector.h"
@@ -14,6 +16,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QMessageBox>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -510,83 +513,117 @@ void ConsoleWidget::setMessageText(const QString &text)
 
 void ConsoleWidget::executeCommand(const QString &typed)
 {
-    const QString line = typed.trimmed();
-    if (line.isEmpty())
+    const smtp::ConsoleCommand c = smtp::parseConsoleCommand(typed);
+    if (c.kind == smtp::ConsoleCommand::Empty)
         return;
-    const QString upper = line.toUpper();
-    const QString verb = upper.section(u' ', 0, 0);
-    const QString rest = line.section(u' ', 1).trimmed();
-
-    if (verb == u"AUTH") {
+    if (c.kind == smtp::ConsoleCommand::Auth) {
         // The password never goes into the command line, the history or the transcript: ask for it.
-        const QString mech = upper.section(u' ', 1, 1);
-        const QString user = line.section(u' ', 2, 2);
-        if (mech != u"LOGIN" && mech != u"PLAIN") {
-            // XOAUTH2, CRAM-MD5, ...: anything after the mechanism is an initial response (a
-            // token), so the history keeps the mechanism only.
-            remember(QStringLiteral("AUTH %1").arg(mech));
+        remember(c.historyText);
+        if (!c.needsPassword()) {
             applyOptions();
-            m_client->enqueue(Step::raw(line));
+            m_client->enqueue(Step::raw(c.line));
             return;
         }
-        remember(QStringLiteral("AUTH %1 %2").arg(mech, user).trimmed());
         auto *dialog = new QInputDialog(this);
-        dialog->setLabelText(tr("Password for %1").arg(user));
+        dialog->setLabelText(tr("Password for %1").arg(c.authUser));
         dialog->setTextEchoMode(QLineEdit::Password);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        const QString mech = c.argument, user = c.authUser;
         connect(dialog, &QInputDialog::textValueSelected, this,
                 [this, mech, user](const QString &password) { authenticate(mech, user, password); });
         dialog->open();
         return;
     }
     if (!m_client->inAuthExchange())
-        remember(line);  // a line typed in answer to 334 is a credential: never in the history
+        remember(c.historyText);  // a line typed in answer to 334 is a credential: never in the history
+    if (c.sendsMessage() && c.kind != smtp::ConsoleCommand::QuickTest && !confirmSending())
+        return;
     applyOptions();
-    if (verb == u"CONNECT") {
-        if (!rest.isEmpty()) {
-            const QString host = rest.section(u':', 0, 0);
-            m_host->setText(host);
-            if (rest.contains(u':'))
-                m_port->setValue(rest.section(u':', 1).toInt());
+    switch (c.kind) {
+    case smtp::ConsoleCommand::Connect:
+        if (!c.argument.isEmpty()) {
+            m_host->setText(c.argument.section(u':', 0, 0));
+            if (c.argument.contains(u':'))
+                m_port->setValue(c.argument.section(u':', 1).toInt());
             applyOptions();
         }
-        if (m_client->isConnected()) {
+        if (m_client->isConnected())
             m_client->enqueue(Step::quit());
-        }
         m_inspector->clear();
         m_capabilities->clear();
         m_client->enqueue(Step::connect());
-    } else if (verb == u"QUICKTEST") {
+        break;
+    case smtp::ConsoleCommand::QuickTest:
         runQuickTest();
-    } else if (verb == u"EHLO") {
-        m_client->enqueue(Step::ehlo(rest));
-    } else if (verb == u"HELO") {
-        Step s = Step::ehlo(rest);
+        break;
+    case smtp::ConsoleCommand::Ehlo:
+        m_client->enqueue(Step::ehlo(c.argument));
+        break;
+    case smtp::ConsoleCommand::Helo: {
+        Step s = Step::ehlo(c.argument);
         s.kind = Step::Helo;
         m_client->enqueue(s);
-    } else if (upper == u"STARTTLS") {
+        break;
+    }
+    case smtp::ConsoleCommand::StartTls:
         m_client->enqueue(Step::startTls());
-    } else if (verb.startsWith(QStringLiteral("MAIL")) && upper.contains(QStringLiteral("FROM:"))) {
-        m_lastFrom = line.section(u':', 1).trimmed().remove(u'<').remove(u'>').section(u' ', 0, 0);
-        m_client->enqueue(Step::mailFrom(line.section(u':', 1).trimmed()));
-    } else if (verb.startsWith(QStringLiteral("RCPT")) && upper.contains(QStringLiteral("TO:"))) {
-        m_lastTo = line.section(u':', 1).trimmed().remove(u'<').remove(u'>').section(u' ', 0, 0);
-        m_client->enqueue(Step::rcptTo(line.section(u':', 1).trimmed()));
-    } else if (upper == u"DATA") {
+        break;
+    case smtp::ConsoleCommand::MailFrom:
+        m_lastFrom = c.mailbox;
+        m_client->enqueue(Step::mailFrom(c.argument));
+        break;
+    case smtp::ConsoleCommand::RcptTo:
+        m_lastTo = c.mailbox;
+        m_client->enqueue(Step::rcptTo(c.argument));
+        break;
+    case smtp::ConsoleCommand::Data:
         m_client->enqueue(Step::data(m_message->toPlainText().toUtf8(), !m_fault->isChecked()));
-    } else if (verb == u"BDAT") {
+        break;
+    case smtp::ConsoleCommand::Bdat: {
         bool ok = false;
-        const int chunk = rest.toInt(&ok);
+        const int chunk = c.argument.toInt(&ok);
         m_client->enqueue(Step::bdat(m_message->toPlainText().toUtf8(), ok ? chunk : 0));
-    } else if (upper == u"QUIT") {
+        break;
+    }
+    case smtp::ConsoleCommand::Quit:
         m_client->enqueue(Step::quit());
-    } else if (upper == u"RSET") {
+        break;
+    case smtp::ConsoleCommand::Rset: {
         Step s = Step::raw(QStringLiteral("RSET"));
         s.kind = Step::Rset;
         m_client->enqueue(s);
-    } else {
-        m_client->enqueue(Step::raw(line));
+        break;
     }
+    case smtp::ConsoleCommand::Raw:
+    case smtp::ConsoleCommand::Auth:
+    case smtp::ConsoleCommand::Empty:
+        m_client->enqueue(Step::raw(c.line));
+        break;
+    }
+}
+
+bool ConsoleWidget::confirmSending()
+{
+    // DATA/BDAT with accepted recipients delivers a real message; an admin testing a production
+    // path must know before it happens. "Don't ask again" is remembered (and can be undone in the
+    // console's settings key console/confirmSend).
+    QSettings settings;
+    if (!settings.value(QStringLiteral("console/confirmSend"), true).toBool() || !m_confirmSend)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Send a test message?"),
+                    tr("This sends the message text below to %1 for real: with accepted recipients (%2) it is delivered "
+                       "like any other mail.")
+                        .arg(m_host->text().isEmpty() ? tr("the server") : m_host->text(),
+                             m_lastTo.isEmpty() ? tr("none given yet") : m_lastTo),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.button(QMessageBox::Yes)->setText(tr("&Send"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    auto *dontAsk = new QCheckBox(tr("Do not ask again"), &box);
+    box.setCheckBox(dontAsk);
+    const bool send = box.exec() == QMessageBox::Yes;
+    if (send && dontAsk->isChecked())
+        settings.setValue(QStringLiteral("console/confirmSend"), false);
+    return send;
 }
 
 void ConsoleWidget::authenticate(const QString &mechanism, const QString &user, const QString &password)
@@ -597,6 +634,8 @@ void ConsoleWidget::authenticate(const QString &mechanism, const QString &user, 
 
 void ConsoleWidget::runQuickTest()
 {
+    if (!confirmSending())
+        return;
     applyOptions();
     m_inspector->clear();
     m_capabilities->clear();
@@ -697,7 +736,7 @@ QString ConsoleWidget::formatLine(const mwb::smtp::TranscriptLine &l) const
     // The gap is said in words too (the same stopwatch sign as the session transcript's badge):
     // the row's background colour alone would not reach everyone.
     const QString gap = l.sincePreviousMs > kGapMs
-        ? QStringLiteral("  \u23f1 ") + tr("after %1 s of silence").arg(double(l.sincePreviousMs) / 1000.0, 0, 'f', 1)
+        ? QStringLiteral("  ") + tr("after %1 of silence").arg(formatDuration(l.sincePreviousMs))
         : QString();
     return prefix + arrowFor(l.direction) + u' ' + body + gap;
 }

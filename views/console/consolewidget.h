@@ -46,6 +46,9 @@ public:
     // Runs one command line as typed ("EHLO x", "MAIL FROM:<a@b>", "DATA", "STARTTLS", "QUIT", ...).
     void executeCommand(const QString &line);
     void runQuickTest();
+    // DATA, BDAT and the quick test ask before a message goes out (default); tests and scripted
+    // use turn that off.
+    void setConfirmSending(bool confirm) { m_confirmSend = confirm; }
     // AUTH with a password that goes to the wire only (masked in transcript, history, files).
     void authenticate(const QString &mechanism, const QString &user, const QString &password);
     void abortSession();
@@ -85,6 +88,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    bool confirmSending();
+    bool m_confirmSend = true;
     void applyOptions();
     void setUpAccessibility(const QList<QLabel *> &buddyLabels);
     void appendLine(const mwb::smtp::TranscriptLine &line);

@@ -13,6 +13,11 @@
 #include <QDateTimeAxis>
 #include <QFileInfo>
 #include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QPainter>
@@ -57,22 +62,64 @@ ChartsView::ChartsView(QWidget *parent)
     m_errorsChart->setRubberBand(QChartView::HorizontalRubberBand);
     m_sessionsChart->setToolTip(tr("Click a time to filter the sessions to it; drag to zoom and filter to a range; right-click to zoom out"));
     m_errorsChart->setToolTip(m_sessionsChart->toolTip());
-    auto *grid = new QGridLayout(this);
-    grid->setContentsMargins(2, 2, 2, 2);
+    m_header = new QLabel(this);
+    m_header->setObjectName(QStringLiteral("chartsScope"));
+    m_resetZoom = new QPushButton(actionIcon(QStringLiteral("zoom-reset")), tr("&Reset Zoom"), this);
+    m_resetZoom->setObjectName(QStringLiteral("resetZoom"));
+    m_resetZoom->setToolTip(tr("Show the whole time range again (the sessions filter stays)"));
+    m_resetZoom->setEnabled(false);
+    connect(m_resetZoom, &QPushButton::clicked, this, [this] {
+        setTimeWindow(kNoTime, kNoTime);
+        Q_EMIT zoomReset();
+    });
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(2, 2, 2, 2);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_header, 1);
+    bar->addWidget(m_resetZoom);
+    outer->addLayout(bar);
+    auto *grid = new QGridLayout;
+    grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(m_sessionsChart, 0, 0);
     grid->addWidget(m_errorsChart, 0, 1);
     grid->addWidget(m_hostsChart, 1, 0);
     grid->addWidget(m_codesChart, 1, 1);
+    outer->addLayout(grid, 1);
 }
 
 void ChartsView::setSessions(const QList<Session> &sessions)
 {
     m_sessions = sessions;
+    m_rows.clear();
+    m_allRows = true;
     m_fromMs = kNoTime;
     m_toMs = kNoTime;
     m_dirty = true;
     if (isVisible())
         rebuild();
+}
+
+void ChartsView::setRows(std::vector<int> rows, bool allRows)
+{
+    m_rows = std::move(rows);
+    m_allRows = allRows;
+    if (m_allRows)
+        m_rows.clear();
+    m_dirty = true;
+    if (isVisible())
+        rebuild();
+    else
+        updateHeader();
+}
+
+void ChartsView::updateHeader()
+{
+    const qsizetype shown = m_allRows ? m_sessions.size() : qsizetype(m_rows.size());
+    const QLocale locale;
+    m_header->setText(m_allRows ? tr("All %1 sessions").arg(locale.toString(m_sessions.size()))
+                                : tr("%1 of %2 sessions: the charts follow the sessions filter")
+                                      .arg(locale.toString(shown), locale.toString(m_sessions.size())));
+    m_resetZoom->setEnabled(m_fromMs != kNoTime && m_toMs != kNoTime);
 }
 
 void ChartsView::clear()
@@ -85,6 +132,7 @@ void ChartsView::setTimeWindow(qint64 fromMs, qint64 toMs)
     m_fromMs = fromMs;
     m_toMs = toMs;
     rebuildTimeCharts();
+    updateHeader();
 }
 
 void ChartsView::setTimeDisplay(TimeDisplay display)
@@ -116,9 +164,9 @@ static void setCountRange(QValueAxis *axis, int maxValue)
 void ChartsView::rebuild()
 {
     m_dirty = false;
-    const std::vector<int> none;
-    m_topHosts = topRemoteHosts(m_sessions, none, true, 10);
-    m_topCodes = topErrorCodes(m_sessions, none, true, 10);
+    m_topHosts = topRemoteHosts(m_sessions, m_rows, m_allRows, 10);
+    m_topCodes = topErrorCodes(m_sessions, m_rows, m_allRows, 10);
+    updateHeader();
 
     auto barChart = [this](QChartView *view, const QList<QPair<QString, int>> &rows, const QString &setName, const QColor &color,
                            auto onClick) {
@@ -135,7 +183,7 @@ void ChartsView::rebuild()
         // Largest at the top: horizontal bar categories run bottom-up.
         for (qsizetype i = rows.size() - 1; i >= 0; --i) {
             *set << rows.at(i).second;
-            categories << rows.at(i).first;
+            categories << (m_label ? m_label(rows.at(i).first) : rows.at(i).first);
             maxValue = std::max(maxValue, rows.at(i).second);
         }
         series->append(set);
@@ -175,26 +223,32 @@ void ChartsView::rebuildTimeCharts()
         from = range.first;
         to = range.second;
     }
-    if (from != kNoTime && to != kNoTime && to <= from)
-        to = from + 1000;
-    m_histogram = binSessions(m_sessions, {}, true, from, to, 120);
     const bool local = m_timeDisplay == TimeDisplay::Local;
+    // Ticks on round times of the displayed zone: the window is widened to whole steps and binned
+    // over exactly that, so bins, ticks and labels line up.
+    TimeAxisTicks ticks;
+    if (from != kNoTime && to != kNoTime) {
+        const qint64 offsetMs = local ? qint64(QDateTime::fromMSecsSinceEpoch(from).offsetFromUtc()) * 1000 : 0;
+        ticks = roundTimeAxis(from, to, offsetMs);
+        from = ticks.fromMs;
+        to = ticks.toMs;
+    }
+    m_histogram = binSessions(m_sessions, m_rows, m_allRows, from, to, 120);
+    // Qt Charts shows QDateTimeAxis values in the machine's zone: UTC values are shifted by the
+    // zone's offset so that the labels read UTC; the axis range is shifted the same way.
+    const qint64 shift = local ? 0 : -qint64(QDateTime::fromMSecsSinceEpoch(from == kNoTime ? 0 : from).offsetFromUtc()) * 1000;
     auto timeAxis = [&](QChart *chart) {
         auto *axis = new QDateTimeAxis;
-        axis->setFormat(to - from > 2 * 86'400'000 ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm:ss"));
-        axis->setTickCount(6);
+        axis->setFormat(ticks.labelFormat.isEmpty() ? QStringLiteral("HH:mm:ss") : ticks.labelFormat);
         if (m_histogram.binCount() > 0) {
-            const qint64 end = m_histogram.binStart(m_histogram.binCount());
-            axis->setRange(QDateTime::fromMSecsSinceEpoch(m_histogram.fromMs, local ? Qt::LocalTime : Qt::UTC),
-                           QDateTime::fromMSecsSinceEpoch(end, local ? Qt::LocalTime : Qt::UTC));
+            axis->setTickCount(std::clamp(ticks.tickCount(), 2, 32));
+            axis->setRange(QDateTime::fromMSecsSinceEpoch(from + shift), QDateTime::fromMSecsSinceEpoch(to + shift));
         }
         axis->setTitleText(local ? tr("local time") : tr("UTC"));
         chart->addAxis(axis, Qt::AlignBottom);
         connect(axis, &QDateTimeAxis::rangeChanged, this, [this, axis] { onTimeAxisChanged(axis); });
         return axis;
     };
-    // Qt Charts places QDateTimeAxis values in local time; shift UTC values so labels read UTC.
-    const qint64 shift = local ? 0 : -qint64(QDateTime::fromMSecsSinceEpoch(from == kNoTime ? 0 : from).offsetFromUtc()) * 1000;
     auto xOf = [&](int bin) { return double(m_histogram.binStart(bin) + shift); };
 
     // Sessions over time: stacked areas, one per outcome (lower bound = the running total below).
@@ -307,9 +361,38 @@ void ChartsView::onTimeAxisChanged(QDateTimeAxis *axis)
     QMetaObject::invokeMethod(this, [this, from, to, zoomedOut] {
         // Deferred: the chart is still inside its own zoom handling when the axis signals.
         setTimeWindow(zoomedOut ? kNoTime : from, zoomedOut ? kNoTime : to);
-        if (!zoomedOut)
-            Q_EMIT timeRangeSelected(from, to);
+        if (zoomedOut)
+            Q_EMIT zoomReset();
+        else
+            Q_EMIT timeWindowZoomed(from, to);
     }, Qt::QueuedConnection);
+}
+
+QImage ChartsView::renderImage(const QSize &size, const std::function<QString(const QString &)> &label)
+{
+    m_label = label;
+    rebuild();
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(palette().color(QPalette::Base));
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QSizeF cell(size.width() / 2.0, size.height() / 2.0);
+    const QChartView *views[4] = {m_sessionsChart, m_errorsChart, m_hostsChart, m_codesChart};
+    for (int i = 0; i < 4; ++i) {
+        QChart *chart = views[i]->chart();
+        const QRectF before = chart->geometry();
+        chart->resize(cell);
+        const QRectF target(QPointF((i % 2) * cell.width(), (i / 2) * cell.height()), cell);
+        chart->scene()->render(&painter, target, QRectF(chart->pos(), cell));
+        chart->setGeometry(before);   // the view keeps its own layout
+    }
+    painter.end();
+    // The labels on screen are the real ones again.
+    m_label = {};
+    m_dirty = true;
+    if (isVisible())
+        rebuild();
+    return image;
 }
 
 bool ChartsView::exportImage(const QString &path)

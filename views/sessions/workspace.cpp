@@ -101,6 +101,23 @@ Workspace::Workspace(QWidget *parent)
         m_sessions->setFilterSpec(spec);
         setCurrentIndex(SessionsTab);
     });
+    // A zoom narrows the table to the window too, but the admin stays on the charts.
+    connect(m_charts, &ChartsView::timeWindowZoomed, this, [this](qint64 from, qint64 to) {
+        SessionFilterSpec spec = m_sessions->filterSpec();
+        spec.fromMs = from;
+        spec.toMs = to;
+        m_sessions->setFilterSpec(spec);
+    });
+    connect(m_charts, &ChartsView::zoomReset, this, [this] {
+        SessionFilterSpec spec = m_sessions->filterSpec();
+        spec.fromMs = kNoTime;
+        spec.toMs = kNoTime;
+        m_sessions->setFilterSpec(spec);
+    });
+    // The charts count what the table shows.
+    connect(m_sessions, &SessionsView::filterApplied, this, [this](int shown, int total) {
+        m_charts->setRows(shown < total ? m_sessions->model()->rows() : std::vector<int>{}, shown >= total);
+    });
     connect(m_charts, &ChartsView::codeSelected, this, [this](const QString &code) {
         SessionFilterSpec spec = m_sessions->filterSpec();
         spec.code = code;
@@ -499,6 +516,26 @@ void Workspace::setFindings(const QList<Finding> &findings)
         }
     }
     m_sessions->setFindingSessions(sessions);
+    // The name a certificate should carry comes from the evidence (the finding's Fqdn: the name
+    // the sender asked for), not from the server's own banner: the TLS card of those sessions
+    // checks against it (issue #24: the wrong certificate got a green tick from the banner name).
+    // Findings come sorted by severity, so the most severe finding's name wins. Only Receive
+    // sessions: there the certificate the card judges (the server's) is the organisation's own,
+    // the one the finding is about. In a Send session the server is the peer (EXO, a smart host),
+    // and the finding's name is about the certificate this side presented, which the card does
+    // not judge; setting it there would put a cross on a peer certificate that is fine.
+    m_expectedNames.clear();
+    for (const Finding &f : findings) {
+        const QString fqdn = f.parameters.value(QStringLiteral("Fqdn")).trimmed();
+        if (fqdn.isEmpty() || !m_store)
+            continue;
+        for (int i : f.sessionIndexes) {
+            if (i < 0 || i >= m_store->sessions.size() || m_store->sessions.at(i).direction != Direction::Receive)
+                continue;
+            if (!m_expectedNames.contains(i))
+                m_expectedNames.insert(i, fqdn);
+        }
+    }
 }
 
 void Workspace::setTimeDisplay(TimeDisplay display)
@@ -521,6 +558,8 @@ void Workspace::showTranscript(int sessionIndex)
         return;
     }
     m_transcript->setSession(m_store.get(), m_store->sessions.at(sessionIndex));
+    if (const auto it = m_expectedNames.constFind(sessionIndex); it != m_expectedNames.cend())
+        m_transcript->setExpectedFqdn(*it);
 }
 
 void Workspace::openSession(int sessionIndex, qint64 fileLine)

@@ -6,6 +6,7 @@
 #include "model/itemmodels/bookmarksmodel.h"
 #include "model/itemmodels/timeformat.h"
 
+#include <QHash>
 #include <QTabWidget>
 
 class QAction;
@@ -108,6 +109,7 @@ private:
     QList<QWidget *> panes() const;
 
     std::shared_ptr<const Store> m_store;
+    QHash<int, QString> m_expectedNames;   // session index -> FQDN a finding says it should present
     SessionsView *m_sessions;
     TranscriptView *m_transcript;
     JourneyView *m_journey;

@@ -1,11 +1,12 @@
 #include "views/shell/mainwindow.h"
 #include "model/core/cases/redaction.h"
 
-#include "model/core/diagnosis/engine.h"
-#include "model/core/sessions/loader.h"
+#include "model/itemmodels/timeformat.h"
+#include "views/common/filedialogs.h"
 #include "views/common/messagebar.h"
 #include "views/common/theme.h"
 #include "views/sessions/chartsview.h"
+#include "views/shell/helpbrowser.h"
 #include "views/sessions/findingsview.h"
 #include "views/sessions/journeyview.h"
 #include "views/sessions/sessionsview.h"
@@ -23,6 +24,7 @@
 #include <QTimer>
 #include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -37,6 +39,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
@@ -89,68 +92,7 @@ bool writeTextFile(const QString &path, const QString &text, QString *error)
     return true;
 }
 
-// Extensions the loader reads. Everything else is looked at: a text file that starts like a log
-// or a CSV is accepted too (logs are often renamed .txt or have no extension).
-bool looksLoadable(const QFileInfo &info, QString *reason)
-{
-    static const QStringList known{QStringLiteral("log"), QStringLiteral("csv"), QStringLiteral("txt"),
-                                   QStringLiteral("zip"), QStringLiteral("gz"),  QStringLiteral("tgz"),
-                                   QStringLiteral("tar")};
-    const QString suffix = info.suffix().toLower();
-    if (known.contains(suffix))
-        return true;
-    QFile file(info.filePath());
-    if (!file.open(QIODevice::ReadOnly)) {
-        *reason = QObject::tr("cannot be read (%1)").arg(file.errorString());
-        return false;
-    }
-    const QByteArray head = file.read(4096);
-    if (head.isEmpty()) {
-        *reason = QObject::tr("empty file");
-        return false;
-    }
-    // UTF-16 exports have NUL bytes in every other position: that is text, not binary.
-    const bool utf16 = head.startsWith("\xff\xfe") || head.startsWith("\xfe\xff") || (head.size() > 3 && head.at(1) == '\0' && head.at(3) == '\0');
-    if (!utf16 && head.contains('\0')) {
-        *reason = suffix.isEmpty() ? QObject::tr("binary file, not an Exchange log")
-                                   : QObject::tr("unsupported file type .%1 (binary, not a log)").arg(suffix);
-        return false;
-    }
-    if (utf16 || head.contains("#Fields") || head.contains("#Software") || head.contains("date-time")
-        || head.count(',') >= 8 || head.startsWith("\xef\xbb\xbf")) {
-        return true;
-    }
-    *reason = suffix.isEmpty() ? QObject::tr("not an Exchange log or message trace")
-                               : QObject::tr("unsupported file type .%1").arg(suffix);
-    return false;
-}
-
 } // namespace
-
-MainWindow::PathCheck MainWindow::checkPaths(const QStringList &paths)
-{
-    PathCheck check;
-    for (const QString &path : paths) {
-        if (path.trimmed().isEmpty())
-            continue;
-        const QFileInfo info(path);
-        const QString name = info.fileName().isEmpty() ? path : info.fileName();
-        if (!info.exists()) {
-            check.skipped << tr("%1 \u2014 not found").arg(name);
-            continue;
-        }
-        if (info.isDir()) {
-            check.accepted << info.absoluteFilePath();
-            continue;
-        }
-        QString reason;
-        if (looksLoadable(info, &reason))
-            check.accepted << info.absoluteFilePath();
-        else
-            check.skipped << tr("%1 \u2014 %2").arg(name, reason);
-    }
-    return check;
-}
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
@@ -161,21 +103,34 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setDockNestingEnabled(true);
 
     m_workspace = new Workspace(this);
-    m_case = new CaseController(this);
+    m_investigation = new Investigation(this);
+    m_case = m_investigation->caseController();
     m_resolver = [this](const SourceCheck &check) { return askAboutSource(check); };
     m_status = new QLabel(tr("Ready \u2014 drop Exchange logs on the window or open them from the File menu"), this);
     createActions();
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(createWelcomePage());
     m_pages->addWidget(m_workspace);
-    m_messageBar = new MessageBar(this);
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_messageBar);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+    // The message bar floats over the bottom of the central area instead of taking a layout row:
+    // a banner that appeared at the end of a load moved the table under the pointer (issue #28).
+    m_messageBar = new MessageBar(central);
+    m_messageBar->hide();
+    central->installEventFilter(this);
+    auto place = [this, central] {
+        const int wanted = m_messageBar->heightForWidth(central->width()) > 0 ? m_messageBar->heightForWidth(central->width())
+                                                                              : m_messageBar->sizeHint().height();
+        const int h = std::min(wanted, std::max(m_messageBar->minimumSizeHint().height(), central->height() / 3));
+        m_messageBar->setGeometry(0, central->height() - h, central->width(), h);
+        m_messageBar->raise();
+    };
+    m_placeMessageBar = place;
+    connect(m_messageBar, &MessageBar::shown, this, place);
 
     m_status->setObjectName(QStringLiteral("statusText"));
     m_progress = new QProgressBar(this);
@@ -194,6 +149,28 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_cancelButton->hide();
 
     connect(m_workspace, &Workspace::historyChanged, this, &MainWindow::updateNavigation);
+    // The document's lifecycle drives the views (rows stream in while the load runs).
+    connect(m_investigation, &Investigation::loadStarted, this, &MainWindow::onLoadStarted);
+    connect(m_investigation, &Investigation::progressChanged, this, &MainWindow::onProgress);
+    connect(m_investigation, &Investigation::sessionsPreview, this, [this](const QList<Session> &preview) {
+        m_workspace->showPreview(preview);
+        m_status->setText(tr("Loading… showing the first %n session(s) while the rest loads", nullptr, int(preview.size())));
+    });
+    connect(m_investigation, &Investigation::sessionsExpected, m_workspace, &Workspace::reserveSessions);
+    connect(m_investigation, &Investigation::sessionsAdded, m_workspace,
+            qOverload<const QList<Session> &, qsizetype, qsizetype>(&Workspace::appendSessions));
+    connect(m_investigation, &Investigation::loadFinished, this, &MainWindow::onLoadFinished);
+    connect(m_investigation, &Investigation::nothingToLoad, this, &MainWindow::loadFinished);
+    connect(m_investigation, &Investigation::cleared, this, &MainWindow::onCleared);
+    // What the admin looks at is the document's too (the case and other views read it there).
+    connect(m_workspace->sessions(), &SessionsView::filterApplied, this,
+            [this] { m_investigation->setSessionFilter(filterSpecToMap(m_workspace->sessions()->filterSpec())); });
+    connect(m_workspace->sessions(), &SessionsView::currentSessionChanged, this,
+            [this](int index) { m_investigation->setSelectedSession(index); });
+    connect(m_investigation, &Investigation::caseRestored, this, [this] {
+        applyCaseView();
+        Q_EMIT loadFinished();
+    });
     // Drops land on child widgets (tables, line edits) first: watch them all, so "anywhere" holds.
     qApp->installEventFilter(this);
     readSettings();
@@ -225,10 +202,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 MainWindow::~MainWindow()
 {
     qApp->removeEventFilter(this);
-    if (m_job) {
-        m_job->disconnect(this);
-        m_job->cancel();
-    }
+    // The investigation's late signals must not reach views that are going away.
+    m_investigation->disconnect(this);
 }
 
 void MainWindow::createActions()
@@ -245,17 +220,19 @@ void MainWindow::createActions()
         return action;
     };
     m_openFiles = make(tr("&Open Logs\u2026"), QStringLiteral("open-file"), standardOr(QKeySequence::Open, "Ctrl+O"), [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Exchange logs"), QString(),
+        const QStringList files = filedialogs::openFiles(this, tr("Open Exchange logs"), filedialogs::Purpose::Logs,
             tr("Logs and traces (*.log *.csv *.txt *.zip *.gz *.tgz *.tar);;All files (*)"));
         if (!files.isEmpty())
             openPaths(files);
     });
     m_openFolder = make(tr("Open &Folder\u2026"), QStringLiteral("open-folder"), QKeySequence(tr("Ctrl+Shift+O")), [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of Exchange logs"));
+        const QString dir = filedialogs::folder(this, tr("Open a folder of Exchange logs"), filedialogs::Purpose::Logs);
         if (!dir.isEmpty())
             openPaths({dir});
     });
     m_openSamples = make(tr("Open &Sample Logs"), QStringLiteral("samples"), QKeySequence(tr("Ctrl+Shift+M")), [this] { openSamples(); });
+    m_pasteLogs = make(tr("&Paste Logs"), QStringLiteral("paste"), QKeySequence(tr("Ctrl+Shift+V")), [this] { pasteLogs(); });
+    m_pasteLogs->setStatusTip(tr("Load log lines copied from a ticket, a forum post or an e-mail (or copied log files)"));
     m_exportTable = make(tr("Export Sessions Table as &CSV\u2026"), QStringLiteral("export"), QKeySequence(tr("Ctrl+E")), [this] { exportTable(); });
     m_exportTranscript = make(tr("Export &Transcript\u2026"), QString(), QKeySequence(tr("Ctrl+Shift+E")), [this] { exportTranscript(); });
     m_exportJourney = make(tr("Export &Journey\u2026"), QString(), QKeySequence(tr("Ctrl+Alt+J")), [this] { exportJourney(); });
@@ -299,7 +276,8 @@ void MainWindow::createActions()
         openWizard(f ? f->scenario : QString(), f ? f->parameters : QMap<QString, QString>{});
     });
     m_console = make(tr("SMTP &Console\u2026"), QStringLiteral("console"), QKeySequence(tr("Ctrl+Shift+K")), [this] { openConsole(); });
-    m_about = make(tr("&About Mailflow Workbench"), QStringLiteral("about"), standardOr(QKeySequence::HelpContents, "F1"), [this] { showAbout(); });
+    m_help = make(tr("&Help for This View"), QStringLiteral("about"), standardOr(QKeySequence::HelpContents, "F1"), [this] { showHelp(); });
+    m_about = make(tr("&About Mailflow Workbench"), QString(), QKeySequence(), [this] { showAbout(); });
     m_aboutQt = make(tr("About &Qt"), QString(), QKeySequence(), [] { QApplication::aboutQt(); });
     m_clearRecent = make(tr("&Clear Recent"), QString(), QKeySequence(), [this] {
         m_recent.clear();
@@ -312,7 +290,7 @@ void MainWindow::createActions()
     m_openCase = make(tr("Open &Case\u2026"), QStringLiteral("open-file"), QKeySequence(tr("Ctrl+Alt+O")), [this] {
         if (!maybeSaveCase())
             return;
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open case"), QString(),
+        const QString path = filedialogs::openFile(this, tr("Open case"), filedialogs::Purpose::Cases,
                                                           tr("Mailflow Workbench cases (*.mwbcase);;All files (*)"));
         if (!path.isEmpty())
             openCase(path);
@@ -357,6 +335,8 @@ void MainWindow::createDocks()
     resizeDocks({findingsDock}, {480}, Qt::Horizontal);
 
     connect(m_findingsView, &FindingsView::currentFindingChanged, m_details, &FindingDetails::setFinding);
+    connect(m_findingsView, &FindingsView::currentFindingChanged, this,
+            [this](const Finding *f) { m_investigation->setSelectedFindingKey(f ? findingKey(*f) : QString()); });
     // Finding states and notes belong to the case: offered from the shell, the view stays as it is.
     m_findingsView->table()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_findingsView->table(), &QWidget::customContextMenuRequested, this, &MainWindow::showFindingsMenu);
@@ -398,6 +378,7 @@ void MainWindow::createMenus()
     file->addAction(m_openFiles);
     file->addAction(m_openFolder);
     file->addAction(m_openSamples);
+    file->addAction(m_pasteLogs);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     QMenu *exportMenu = file->addMenu(actionIcon(QStringLiteral("export")), tr("E&xport"));
@@ -416,6 +397,8 @@ void MainWindow::createMenus()
     file->addAction(m_quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_pasteLogs);
+    edit->addSeparator();
     edit->addAction(m_copyTranscript);
     edit->addAction(m_focusFilter);
     edit->addSeparator();
@@ -458,12 +441,15 @@ void MainWindow::createMenus()
     tools->addAction(m_wizard);
     tools->addAction(m_console);
 
-    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    // Alt+S belongs to the Sessions tab: the menu's mnemonic is G.
+    QMenu *settings = menuBar()->addMenu(tr("Settin&gs"));
     m_languageMenu = settings->addMenu(tr("&Language"));
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     setLanguages({QStringLiteral("en")}, QString());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_help);
+    help->addSeparator();
     help->addAction(m_about);
     help->addAction(m_aboutQt);
 
@@ -560,11 +546,6 @@ void MainWindow::openSamples()
     openPaths({m_samplesDir});
 }
 
-bool MainWindow::isLoading() const
-{
-    return m_job && m_job->isRunning();
-}
-
 QString MainWindow::statusText() const
 {
     return m_status->text();
@@ -577,159 +558,139 @@ QString MainWindow::messageBarText() const
 
 void MainWindow::openPaths(const QStringList &paths)
 {
-    m_paths.clear();
-    addPaths(paths);
+    m_investigation->open(paths);
+    showSkippedPaths();
 }
 
 void MainWindow::addPaths(const QStringList &paths)
 {
-    const PathCheck check = checkPaths(paths);
-    m_skippedOnOpen = check.skipped;
-    if (!check.skipped.isEmpty()) {
-        m_messageBar->showMessage(tr("Skipped %n item(s): %1", nullptr, int(check.skipped.size())).arg(check.skipped.join(QStringLiteral("; "))),
-                                  MessageBar::Warning);
-    } else {
-        m_messageBar->hide();
-    }
-    for (const QString &p : check.accepted) {
-        if (!m_paths.contains(p))
-            m_paths << p;
-    }
-    if (check.accepted.isEmpty()) {
-        if (!paths.isEmpty() && m_paths.isEmpty())
-            m_status->setText(tr("Nothing to load"));
-        // Always answer: --quit-after-load and tests wait for this signal.
-        QMetaObject::invokeMethod(this, &MainWindow::loadFinished, Qt::QueuedConnection);
-        return;
-    }
-    addRecent(check.accepted);
-    startLoad(m_paths);
+    m_investigation->add(paths);
+    showSkippedPaths();
 }
 
-void MainWindow::startLoad(const QStringList &paths)
+void MainWindow::showSkippedPaths()
 {
-    if (m_job) {
-        // A new load replaces the running one; its late signals must not reach the views.
-        m_job->disconnect(this);
-        m_job->cancel();
-        m_job->deleteLater();
-        m_job = nullptr;
+    const QStringList skipped = m_investigation->skippedPaths();
+    if (!skipped.isEmpty()) {
+        m_messageBar->showMessage(tr("Skipped %n item(s): %1", nullptr, int(skipped.size())).arg(skipped.join(QStringLiteral("; "))),
+                                  MessageBar::Warning);
     }
-    m_store.reset();
-    m_findings.clear();
-    m_sessionsSeen = 0;
+    if (!m_investigation->isLoading() && m_investigation->paths().isEmpty() && !skipped.isEmpty())
+        m_status->setText(tr("Nothing to load"));
+    else if (!m_investigation->isLoading() && !skipped.isEmpty())
+        m_status->setText(tr("Nothing new to load: what is loaded stays"));
+}
+
+void MainWindow::onLoadStarted(const QStringList &paths)
+{
+    m_messageBar->hide();
+    addRecent(paths);
     m_workspace->clear();
     m_findingsView->setFindings({});
     m_details->setStore(nullptr);
     m_pages->setCurrentWidget(m_workspace);
-
-    auto engine = DiagnosisEngine::create();
-    if (engine) {
-        m_engine = engine.value();
-    } else {
-        m_engine.reset();
-        m_messageBar->showMessage(tr("Diagnosis is off for this load: %1").arg(engine.errorMessage()), MessageBar::Warning);
-    }
-    m_job = new LoadJob(this);
-    connect(m_job, &LoadJob::progress, this, &MainWindow::onProgress);
-    connect(m_job, &LoadJob::sessionsPreview, this, [this](const QList<Session> &preview) {
-        m_workspace->showPreview(preview);
-        if (m_sessionsSeen == 0)
-            m_status->setText(tr("Loading… showing the first %n session(s) while the rest loads", nullptr, int(preview.size())));
-    });
-    connect(m_job, &LoadJob::sessionsExpected, m_workspace, &Workspace::reserveSessions);
-    connect(m_job, &LoadJob::sessionsAdded, this, [this](const QList<Session> &all, qsizetype begin, qsizetype end) {
-        m_sessionsSeen += end - begin;
-        m_workspace->appendSessions(all, begin, end);
-    });
-    connect(m_job, &LoadJob::finished, this, &MainWindow::onFinished);
     m_status->setText(tr("Loading %n item(s)\u2026", nullptr, int(paths.size())));
     m_progress->setRange(0, 0);
+    m_progress->setFormat(QString());
     m_progress->show();
     m_cancelButton->show();
     m_cancel->setEnabled(true);
-    m_job->start(paths, std::shared_ptr<SessionObserver>(m_engine));
 }
 
-void MainWindow::onProgress(qint64 done, qint64 total)
+void MainWindow::onProgress(const LoadProgress &progress)
 {
     const QLocale locale;
-    if (total <= 0) {
-        m_progress->setRange(0, 0);
-        return;
+    if (progress.percent < 0) {
+        m_progress->setRange(0, 0);   // busy: this phase has no measure
+    } else {
+        m_progress->setRange(0, 100);
+        m_progress->setValue(progress.percent);
+        m_progress->setFormat(QStringLiteral("%p%"));
     }
-    // QProgressBar is int-based: show per mille, the text carries the bytes.
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(int(std::min<qint64>(1000, done * 1000 / total)));
-    m_progress->setFormat(tr("%1 of %2").arg(locale.formattedDataSize(done), locale.formattedDataSize(total)));
-    if (!m_workspace->isShowingPreview())
-        m_status->setText(tr("Loading\u2026 %n session(s) so far", nullptr, int(m_sessionsSeen)));
+    // One line, never wrapped: phase, what it counts, and the estimate when there is one.
+    QString text;
+    if (progress.phase == LoadPhase::Reading && progress.bytesTotal > 0) {
+        text = tr("Loading: %1 \u2014 %2 of %3").arg(loadPhaseText(progress.phase), locale.formattedDataSize(progress.bytesDone),
+                                                     locale.formattedDataSize(progress.bytesTotal));
+    } else if (progress.sessionsTotal >= 0) {
+        text = tr("Loading: %1 \u2014 %2 of %3 sessions").arg(loadPhaseText(progress.phase), locale.toString(progress.sessionsDone),
+                                                              locale.toString(progress.sessionsTotal));
+    } else {
+        text = tr("Loading: %1\u2026").arg(loadPhaseText(progress.phase));
+    }
+    if (progress.remainingMs >= 0)
+        text += tr(" (about %1 left)").arg(formatDuration(progress.remainingMs));
+    m_status->setText(text);
 }
 
-void MainWindow::onFinished(std::shared_ptr<Store> store, bool cancelled)
+void MainWindow::onLoadFinished(bool cancelled)
 {
-    if (m_job) {
-        m_job->deleteLater();
-        m_job = nullptr;
-    }
     m_progress->hide();
     m_cancelButton->hide();
     m_cancel->setEnabled(false);
-    m_store = store ? std::shared_ptr<const Store>(std::move(store)) : std::make_shared<const Store>();
-    m_findings = m_engine ? m_engine->findings(*m_store) : QList<Finding>{};
-    m_workspace->setStore(m_store);
-    m_workspace->setFindings(m_findings);
-    m_findingsView->setFindings(m_findings);
-    m_details->setStore(m_store);
+    const std::shared_ptr<const Store> store = m_investigation->store();
+    const QList<Finding> &findings = m_investigation->findings();
+    m_workspace->setStore(store);
+    m_workspace->setFindings(findings);
+    m_findingsView->setFindings(findings);
+    m_details->setStore(store);
+    if (!m_investigation->diagnosisProblem().isEmpty())
+        m_messageBar->showMessage(tr("Diagnosis is off for this load: %1").arg(m_investigation->diagnosisProblem()), MessageBar::Warning);
 
-    const int files = int(m_store->files.size());
+    const int files = int(store->files.size());
     int errors = 0;
     QStringList unreadable;
-    for (const SourceFile &f : m_store->files) {
+    for (const SourceFile &f : store->files) {
         errors += int(f.errors.size());
         if (f.format == LogFormat::Unknown)
             unreadable << QFileInfo(f.path).fileName();
     }
     int problems = 0;
-    for (const Finding &f : m_findings)
+    for (const Finding &f : findings)
         problems += f.severity == Severity::Error ? 1 : 0;
     QString text = tr("Loaded %n file(s)", nullptr, files) + QStringLiteral(": ")
-        + tr("%n session(s)", nullptr, int(m_store->sessions.size())) + QStringLiteral(", ")
-        + tr("%n message(s)", nullptr, int(m_store->messages.size())) + QStringLiteral(", ")
-        + tr("%n finding(s)", nullptr, int(m_findings.size()));
+        + tr("%n session(s)", nullptr, int(store->sessions.size())) + QStringLiteral(", ")
+        + tr("%n message(s)", nullptr, int(store->messages.size())) + QStringLiteral(", ")
+        + tr("%n finding(s)", nullptr, int(findings.size()));
     if (problems > 0)
         text += tr(" (%n error(s))", nullptr, problems);
     if (cancelled)
         text = tr("Loading cancelled \u2014 ") + text;
     m_status->setText(text);
-    if (!unreadable.isEmpty() || errors > 0 || !m_skippedOnOpen.isEmpty()) {
+    const QStringList skipped = m_investigation->skippedPaths();
+    if (!unreadable.isEmpty() || errors > 0 || !skipped.isEmpty()) {
         // Files inside opened folders that are not logs (READMEs, manifests) are normal: info only.
         QString msg = unreadable.isEmpty() ? QString() : tr("Ignored (not Exchange logs): %1. ").arg(unreadable.join(QStringLiteral(", ")));
         if (errors > 0)
             msg += tr("%n line(s) could not be read; the rest loaded.", nullptr, errors);
-        if (!m_skippedOnOpen.isEmpty())
-            msg = tr("Skipped %1. ").arg(m_skippedOnOpen.join(QStringLiteral("; "))) + msg;
-        m_messageBar->showMessage(msg.trimmed(), (errors > 0 || !m_skippedOnOpen.isEmpty()) ? MessageBar::Warning : MessageBar::Info);
+        if (!skipped.isEmpty())
+            msg = tr("Skipped %1. ").arg(skipped.join(QStringLiteral("; "))) + msg;
+        m_messageBar->showMessage(msg.trimmed(), (errors > 0 || !skipped.isEmpty()) ? MessageBar::Warning : MessageBar::Info);
     }
-    if (files == 0 && m_store->sessions.isEmpty() && !cancelled && m_skippedOnOpen.isEmpty())
+    if (files == 0 && store->sessions.isEmpty() && !cancelled && skipped.isEmpty())
         m_messageBar->showMessage(tr("No Exchange log was found in what was opened."), MessageBar::Info);
-    if (!m_findings.isEmpty())
+    if (!findings.isEmpty())
         m_findingsView->table()->selectRow(0);
-    if (m_restoringCase) {
-        // The sources stay as recorded (skipped ones too, so the next reopen asks again).
-        applyCaseView();
-        m_restoringCase = false;
-    } else if (!cancelled) {
-        m_case->setSourcesFromStore(*m_store);
-    }
-    Q_EMIT loadFinished();
+    // A reopened case applies its view first (caseRestored), then answers.
+    if (!m_investigation->isRestoringCase())
+        Q_EMIT loadFinished();
+}
+
+void MainWindow::onCleared()
+{
+    m_progress->hide();
+    m_cancelButton->hide();
+    m_cancel->setEnabled(false);
+    m_workspace->clear();
+    m_findingsView->setFindings({});
+    m_details->setStore(nullptr);
 }
 
 void MainWindow::cancelLoad()
 {
-    if (m_job) {
+    if (m_investigation->isLoading()) {
         m_status->setText(tr("Cancelling\u2026"));
-        m_job->cancel();
+        m_investigation->cancel();
     }
 }
 
@@ -781,14 +742,33 @@ std::unique_ptr<Redactor> MainWindow::exportRedactor() const
     if (!m_redactExports || !m_redactExports->isChecked())
         return nullptr;
     auto redactor = std::make_unique<Redactor>();
-    if (m_store)
-        redactor->learnFromStore(*m_store);
+    if (const auto store = m_investigation->store())
+        redactor->learnFromStore(*store);
     return redactor;
+}
+
+void MainWindow::pasteLogs()
+{
+    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+    if (mime && mime->hasUrls()) {
+        QStringList files;
+        for (const QUrl &url : mime->urls()) {
+            if (url.isLocalFile())
+                files << url.toLocalFile();
+        }
+        if (!files.isEmpty()) {
+            addPaths(files);
+            return;
+        }
+    }
+    const auto pasted = m_investigation->addPastedText(mime ? mime->text() : QString());
+    if (!pasted)
+        m_messageBar->showMessage(pasted.errorMessage(), MessageBar::Warning);
 }
 
 void MainWindow::exportTable()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export sessions as CSV"), tr("sessions.csv"), tr("CSV (*.csv)"));
+    const QString path = filedialogs::saveFile(this, tr("Export sessions as CSV"), filedialogs::Purpose::Exports, tr("sessions.csv"), tr("CSV (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -801,7 +781,7 @@ void MainWindow::exportTable()
 void MainWindow::exportTranscript()
 {
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export transcript"), tr("transcript.html"),
+    const QString path = filedialogs::saveFile(this, tr("Export transcript"), filedialogs::Purpose::Exports, tr("transcript.html"),
                                                       tr("HTML (*.html);;Text (*.txt)"), &filter);
     if (path.isEmpty())
         return;
@@ -817,7 +797,7 @@ void MainWindow::exportTranscript()
 
 void MainWindow::exportJourney()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export message journey"), tr("journey.html"), tr("HTML (*.html);;Text (*.txt)"));
+    const QString path = filedialogs::saveFile(this, tr("Export message journey"), filedialogs::Purpose::Exports, tr("journey.html"), tr("HTML (*.html);;Text (*.txt)"));
     if (path.isEmpty())
         return;
     const bool html = path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) || path.endsWith(QLatin1String(".htm"), Qt::CaseInsensitive);
@@ -832,13 +812,28 @@ void MainWindow::exportJourney()
 
 void MainWindow::exportChart()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export charts"), tr("charts.png"), tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    const QString path = filedialogs::saveFile(this, tr("Export charts"), filedialogs::Purpose::Exports, tr("charts.png"), tr("PNG image (*.png);;SVG drawing (*.svg)"));
     if (path.isEmpty())
         return;
     if (!m_workspace->charts()->exportImage(path))
         m_messageBar->showMessage(tr("Could not write %1").arg(path), MessageBar::Error);
     else
         m_status->setText(tr("Exported the charts to %1").arg(path));
+}
+
+void MainWindow::showHelp()
+{
+    // Asked before the help window takes the focus: the view the admin was in.
+    const HelpBrowser::Topic topic = HelpBrowser::topicFor(QApplication::focusWidget());
+    auto *help = findChild<HelpBrowser *>();
+    if (!help) {
+        help = new HelpBrowser(this);
+        help->setModal(false);
+    }
+    help->showTopic(topic);
+    help->show();
+    help->raise();
+    help->activateWindow();
 }
 
 void MainWindow::showAbout()
@@ -907,6 +902,17 @@ void MainWindow::openConsole()
                 [this](const QMap<QString, QString> &parameters) { openWizard(QStringLiteral("certificate-smtp"), parameters); });
         dock->setWidget(console);
         addDockWidget(Qt::BottomDockWidgetArea, dock);
+        // Docked under a window shorter than ~1000 px, the console left the sessions table two rows
+        // (or pushed the window past the screen at 1366×768): there it opens as its own window,
+        // which the admin can dock by its title bar.
+        if (height() < 1000) {
+            dock->setFloating(true);
+            const QSize size(std::min(1100, width() - 80), std::min(700, height() - 60));
+            dock->resize(size);
+            dock->move(mapToGlobal(QPoint((width() - size.width()) / 2, (height() - size.height()) / 2)));
+        } else {
+            resizeDocks({dock}, {height() * 2 / 5}, Qt::Vertical);
+        }
     }
     dock->show();
     dock->raise();
@@ -979,8 +985,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     autosaveCase();
     writeSettings();
-    if (m_job)
-        m_job->cancel();
+    m_investigation->cancel();
     QMainWindow::closeEvent(event);
 }
 
@@ -1011,7 +1016,7 @@ bool MainWindow::handleDrag(QEvent *event)
         drop->setDropAction(Qt::CopyAction);
         drop->accept();
         // Drops onto loaded logs add to them; onto the welcome page they start a load.
-        if (m_store && !m_paths.isEmpty())
+        if (m_investigation->store() && !m_investigation->paths().isEmpty())
             addPaths(paths);
         else
             openPaths(paths);
@@ -1027,6 +1032,8 @@ bool MainWindow::handleDrag(QEvent *event)
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     const QEvent::Type t = event->type();
+    if (t == QEvent::Resize && watched == centralWidget() && m_placeMessageBar)
+        m_placeMessageBar();
     if (t == QEvent::DragEnter || t == QEvent::DragMove || t == QEvent::Drop) {
         auto *widget = qobject_cast<QWidget *>(watched);
         if (widget && (widget == this || widget->window() == this))
@@ -1039,8 +1046,8 @@ void MainWindow::changeEvent(QEvent *event)
 {
     // Light/dark follows the system: Qt updates the palette, the views repaint with palette colours;
     // the charts pick their theme when rebuilt.
-    if (event->type() == QEvent::PaletteChange && m_workspace && m_store)
-        m_workspace->charts()->setSessions(m_store->sessions);
+    if (event->type() == QEvent::PaletteChange && m_workspace && m_investigation && m_investigation->store())
+        m_workspace->charts()->setSessions(m_investigation->store()->sessions);
     QMainWindow::changeEvent(event);
 }
 
@@ -1187,25 +1194,8 @@ void MainWindow::afterCaseOpened(const CaseController::Opened &opened)
     if (!opened.skipped.isEmpty())
         parts << tr("Not loaded (missing or changed): %1.").arg(opened.skipped.join(QStringLiteral("; ")));
     m_liveConsoleTranscript = -1;
-    if (opened.loadPaths.isEmpty()) {
-        m_store.reset();
-        m_findings.clear();
-        m_workspace->clear();
-        m_findingsView->setFindings({});
-        m_details->setStore(nullptr);
-        m_paths.clear();
-        applyCaseView();
-        QMetaObject::invokeMethod(this, &MainWindow::loadFinished, Qt::QueuedConnection);
-    } else {
-        m_restoringCase = true;
-        openPaths(opened.loadPaths);
-        // openPaths may refuse everything (e.g. all files vanished meanwhile): then no load runs,
-        // and the view is restored on what there is.
-        if (!m_job) {
-            m_restoringCase = false;
-            applyCaseView();
-        }
-    }
+    // The investigation loads the sources (or clears); caseRestored applies the saved view.
+    showSkippedPaths();
     if (!parts.isEmpty())
         m_messageBar->showMessage(parts.join(QLatin1Char(' ')), opened.skipped.isEmpty() ? MessageBar::Info : MessageBar::Warning);
     m_status->setText(tr("Opened case %1").arg(m_case->displayName()));
@@ -1213,7 +1203,7 @@ void MainWindow::afterCaseOpened(const CaseController::Opened &opened)
 
 bool MainWindow::openCase(const QString &path)
 {
-    auto opened = m_case->open(path, m_resolver);
+    auto opened = m_investigation->openCase(path, m_resolver);
     if (!opened) {
         m_messageBar->showMessage(tr("Could not open the case %1: %2").arg(QDir::toNativeSeparators(path), opened.errorMessage()),
                                   MessageBar::Error);
@@ -1225,7 +1215,7 @@ bool MainWindow::openCase(const QString &path)
 
 bool MainWindow::recoverAutosavedCase()
 {
-    auto opened = m_case->recoverAutosave(m_resolver);
+    auto opened = m_investigation->recoverAutosavedCase(m_resolver);
     if (!opened) {
         m_messageBar->showMessage(tr("Could not recover the autosaved case: %1").arg(opened.errorMessage()), MessageBar::Error);
         return false;
@@ -1275,7 +1265,7 @@ bool MainWindow::saveCaseWithDialog(bool forceDialog)
 {
     if (!forceDialog && !m_case->path().isEmpty())
         return saveCase();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save case"), tr("investigation.mwbcase"),
+    const QString path = filedialogs::saveFile(this, tr("Save case"), filedialogs::Purpose::Cases, tr("investigation.mwbcase"),
                                                       tr("Mailflow Workbench cases (*.mwbcase)"));
     return !path.isEmpty() && saveCaseAs(path);
 }
@@ -1298,23 +1288,11 @@ bool MainWindow::maybeSaveCase()
 
 void MainWindow::newCase()
 {
-    if (m_job) {
-        m_job->disconnect(this);
-        m_job->cancel();
-        m_job->deleteLater();
-        m_job = nullptr;
-    }
-    m_case->newCase();
+    m_investigation->newCase();   // cancels a load; cleared() empties the views
     m_applyingCase = true;
     m_workspace->setBookmarks({});
     m_applyingCase = false;
     m_liveConsoleTranscript = -1;
-    m_paths.clear();
-    m_store.reset();
-    m_findings.clear();
-    m_workspace->clear();
-    m_findingsView->setFindings({});
-    m_details->setStore(nullptr);
     m_pages->setCurrentIndex(0);
     m_status->setText(tr("New case \u2014 drop Exchange logs on the window or open them from the File menu"));
 }
@@ -1372,11 +1350,11 @@ void MainWindow::setSessionNote(const QString &sessionId, const QString &text)
 void MainWindow::editSessionNote()
 {
     const int index = m_workspace->sessions()->currentSession();
-    if (!m_store || index < 0 || index >= m_store->sessions.size()) {
+    if (!m_investigation->store() || index < 0 || index >= m_investigation->store()->sessions.size()) {
         m_status->setText(tr("Select a session to add a note to it."));
         return;
     }
-    const QString id = m_store->sessions.at(index).id;
+    const QString id = m_investigation->store()->sessions.at(index).id;
     bool ok = false;
     const QString text = QInputDialog::getMultiLineText(this, tr("Note on the session"), tr("Note on session %1:").arg(id),
                                                         m_case->state().note(NoteTarget::Session, id), &ok);
@@ -1441,13 +1419,19 @@ ReportOptions MainWindow::reportOptions() const
     options.findingStates = state.findingStates;
     for (const WizardRun &run : state.wizardRuns)
         options.scripts.append({tr("Remediation script (%1)").arg(run.scenario), run.scenario, run.script});
-    if (m_store && !m_store->sessions.isEmpty()) {
-        // The charts as the admin sees them; grab() renders even when the tab is not shown.
-        QByteArray png;
-        QBuffer buffer(&png);
-        buffer.open(QIODevice::WriteOnly);
-        if (m_workspace->charts()->grab().save(&buffer, "PNG"))
-            options.charts.append({tr("Charts"), png, tr("Charts of the loaded sessions: outcomes, volume over time, top remote hosts")});
+    if (m_investigation->store() && !m_investigation->store()->sessions.isEmpty()) {
+        // The charts as the admin sees them (same filter and zoom), drawn when the report asks,
+        // with the report's pseudonyms on their labels.
+        QPointer<ChartsView> charts = m_workspace->charts();
+        options.chartImage = [charts](const std::function<QString(const QString &)> &label) {
+            QByteArray png;
+            if (!charts)
+                return png;
+            QBuffer buffer(&png);
+            buffer.open(QIODevice::WriteOnly);
+            charts->renderImage(QSize(1400, 900), label).save(&buffer, "PNG");
+            return png;
+        };
     }
     return options;
 }
@@ -1456,30 +1440,35 @@ Analysis MainWindow::currentAnalysis() const
 {
     Analysis analysis;
     // buildHtmlReport only reads the store; Analysis holds it non-const for the loader's sake.
-    analysis.store = std::const_pointer_cast<Store>(m_store);
-    analysis.findings = m_findings;
+    analysis.store = std::const_pointer_cast<Store>(m_investigation->store());
+    analysis.findings = m_investigation->findings();
     return analysis;
 }
 
 QList<Replacement> MainWindow::reportRedactionPreview(const ReportExportSettings &settings) const
 {
-    if (!m_store)
+    if (!m_investigation->store())
         return {};
     const Analysis analysis = currentAnalysis();
     QList<Replacement> replacements;
-    buildReport(analysis, reportOptions(), settings, &replacements);
+    ReportOptions options = reportOptions();
+    options.chartImage = nullptr;   // the chart labels are names the store taught the redactor already
+    buildReport(analysis, options, settings, &replacements);
     return replacements;
 }
 
 bool MainWindow::exportReportTo(const QString &path, ReportFormat format, const ReportExportSettings &settings)
 {
-    if (!m_store) {
+    if (!m_investigation->store()) {
         m_messageBar->showMessage(tr("Load logs first: the report describes what is loaded."), MessageBar::Info);
         return false;
     }
     captureCaseState();
     const Analysis analysis = currentAnalysis();
-    const QString html = buildReport(analysis, reportOptions(), settings);
+    ReportOptions options = reportOptions();
+    // QTextDocument, which prints the PDF, cannot draw inline SVG: the PDF has the chart image only.
+    options.svgCharts = format == ReportFormat::Html;
+    const QString html = buildReport(analysis, options, settings);
     QString error;
     bool ok = false;
     if (format == ReportFormat::Html) {
@@ -1500,7 +1489,7 @@ bool MainWindow::exportReportTo(const QString &path, ReportFormat format, const 
 
 void MainWindow::exportReport(ReportFormat format)
 {
-    if (!m_store) {
+    if (!m_investigation->store()) {
         m_messageBar->showMessage(tr("Load logs first: the report describes what is loaded."), MessageBar::Info);
         return;
     }
@@ -1508,7 +1497,7 @@ void MainWindow::exportReport(ReportFormat format)
     if (dialog.exec() != QDialog::Accepted)
         return;
     const bool pdf = format == ReportFormat::Pdf;
-    const QString path = QFileDialog::getSaveFileName(this, pdf ? tr("Export report as PDF") : tr("Export report as HTML"),
+    const QString path = filedialogs::saveFile(this, pdf ? tr("Export report as PDF") : tr("Export report as HTML"), filedialogs::Purpose::Exports,
                                                       pdf ? tr("report.pdf") : tr("report.html"),
                                                       pdf ? tr("PDF (*.pdf)") : tr("HTML (*.html)"));
     if (!path.isEmpty())

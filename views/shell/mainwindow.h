@@ -3,12 +3,13 @@
 // the workspace (sessions, transcript, journey, charts), docks for findings and details, drag and
 // drop of files and folders anywhere on the window, recent files, settings, About.
 #include "model/core/diagnosis/finding.h"
+#include "model/core/investigation/investigation.h"
 #include "model/core/sessions/store.h"
-#include "views/shell/casecontroller.h"
 #include "views/shell/reportexport.h"
 
 #include <QMainWindow>
 #include <QStringList>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -18,11 +19,6 @@ class QProgressBar;
 class QStackedWidget;
 class QTimer;
 class QToolButton;
-
-namespace mwb {
-class DiagnosisEngine;
-class LoadJob;
-} // namespace mwb
 
 namespace mwb::views {
 
@@ -49,22 +45,17 @@ public:
     void setLanguages(const QStringList &languages, const QString &chosen);
     QString samplesDirectory() const { return m_samplesDir; }
 
-    bool isLoading() const;
-    std::shared_ptr<const Store> store() const { return m_store; }
-    QList<Finding> findings() const { return m_findings; }
+    // The document this window shows; the views follow its signals.
+    Investigation *investigation() const { return m_investigation; }
+    bool isLoading() const { return m_investigation->isLoading(); }
+    std::shared_ptr<const Store> store() const { return m_investigation->store(); }
+    QList<Finding> findings() const { return m_investigation->findings(); }
     QString statusText() const;
     QString messageBarText() const;
     Workspace *workspace() const { return m_workspace; }
     FindingsView *findingsView() const { return m_findingsView; }
     FindingDetails *findingDetails() const { return m_details; }
     QStringList recentPaths() const { return m_recent; }
-
-    // Which dropped/opened paths can be loaded; the others with the reason.
-    struct PathCheck {
-        QStringList accepted;
-        QStringList skipped;   // "name — reason"
-    };
-    static PathCheck checkPaths(const QStringList &paths);
 
     // Case files. These run without dialogs (the File menu asks before calling them); errors go
     // to the message bar. Reopening loads the recorded sources and restores the view after it.
@@ -107,13 +98,17 @@ private:
     void createMenus();
     void createDocks();
     QWidget *createWelcomePage();
-    void startLoad(const QStringList &paths);
-    void onProgress(qint64 done, qint64 total);
-    void onFinished(std::shared_ptr<Store> store, bool cancelled);
+    void onLoadStarted(const QStringList &paths);
+    void onProgress(const LoadProgress &progress);
+    void onLoadFinished(bool cancelled);
+    void onCleared();
+    void showSkippedPaths();
     void addRecent(const QStringList &paths);
     void updateRecentMenu();
     void updateNavigation();
     void setTimeUtc(bool utc);
+    // Edit > Paste Logs: copied files are opened, copied text is loaded as a pasted excerpt.
+    void pasteLogs();
     void exportTable();
     void exportTranscript();
     void exportJourney();
@@ -136,6 +131,7 @@ private:
     SourceDecision askAboutSource(const SourceCheck &check);
     void setAccessibleNames();
     void showAbout();
+    void showHelp();
     void openWizard(const QString &scenario, const QMap<QString, QString> &parameters);
     void openConsole();
     void readSettings();
@@ -144,23 +140,17 @@ private:
     void afterCaseOpened(const CaseController::Opened &opened);
 
     QString m_samplesDir;
-    QStringList m_paths;
     QStringList m_recent;
-    QStringList m_skippedOnOpen;
-    LoadJob *m_job = nullptr;
-    std::shared_ptr<DiagnosisEngine> m_engine;
-    std::shared_ptr<const Store> m_store;
-    QList<Finding> m_findings;
-    qint64 m_sessionsSeen = 0;
-    CaseController *m_case = nullptr;
+    Investigation *m_investigation = nullptr;
+    CaseController *m_case = nullptr;   // the investigation's
     CaseController::SourceResolver m_resolver;
     QTimer *m_autosaveTimer = nullptr;
-    bool m_restoringCase = false;
     bool m_applyingCase = false;        // workspace changes made from the case are not edits
     int m_liveConsoleTranscript = -1;   // this window's console entry in the case
 
     QStackedWidget *m_pages = nullptr;
     MessageBar *m_messageBar = nullptr;
+    std::function<void()> m_placeMessageBar;   // over the bottom of the central area
     Workspace *m_workspace = nullptr;
     FindingsView *m_findingsView = nullptr;
     FindingDetails *m_details = nullptr;
@@ -174,6 +164,7 @@ private:
     QAction *m_openFiles = nullptr;
     QAction *m_openFolder = nullptr;
     QAction *m_openSamples = nullptr;
+    QAction *m_pasteLogs = nullptr;
     QAction *m_exportTable = nullptr;
     QAction *m_exportTranscript = nullptr;
     QAction *m_exportJourney = nullptr;
@@ -193,6 +184,7 @@ private:
     QAction *m_wizard = nullptr;
     QAction *m_console = nullptr;
     QMenu *m_languageMenu = nullptr;
+    QAction *m_help = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
     QAction *m_clearRecent = nullptr;

@@ -1,4 +1,5 @@
 #include "views/wizard/remediationwizard.h"
+#include "views/common/filedialogs.h"
 
 #include "model/core/remediation/parameterkinds.h"
 #include "model/core/remediation/powershellwriter.h"
@@ -560,7 +561,7 @@ public:
         });
         connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_view->toPlainText()); });
         connect(save, &QPushButton::clicked, this, [this] {
-            const QString path = QFileDialog::getSaveFileName(this, tr("Save PowerShell script"),
+            const QString path = filedialogs::saveFile(this, tr("Save PowerShell script"), filedialogs::Purpose::Scripts,
                                                               m_wizard->scenarioId() + QStringLiteral(".ps1"),
                                                               tr("PowerShell scripts (*.ps1)"));
             if (path.isEmpty())

@@ -1,4 +1,5 @@
 #include "model/core/analysis/analysis.h"
+#include "model/core/common/exchangebuild.h"
 
 #include "model/core/diagnosis/engine.h"
 
@@ -20,6 +21,8 @@ QJsonObject fileJson(const SourceFile &f)
     o.insert(QStringLiteral("format"), formatId(f.format));
     o.insert(QStringLiteral("encoding"), f.encoding);
     o.insert(QStringLiteral("server"), f.server);
+    if (!f.exchangeBuild.isEmpty())  // product, update and support status of the server's build
+        o.insert(QStringLiteral("exchange"), identifyExchangeBuild(f.exchangeBuild).toJson());
     o.insert(QStringLiteral("bytes"), double(f.bytes));
     o.insert(QStringLiteral("lines"), double(f.lines));
     o.insert(QStringLiteral("first"), timeValue(f.firstMs));
@@ -28,6 +31,10 @@ QJsonObject fileJson(const SourceFile &f)
     for (const ParseIssue &e : f.errors)
         errors.append(QJsonObject{{QStringLiteral("line"), double(e.line)}, {QStringLiteral("message"), e.message}});
     o.insert(QStringLiteral("errors"), errors);
+    QJsonArray warnings;
+    for (const ParseIssue &w : f.warnings)
+        warnings.append(QJsonObject{{QStringLiteral("line"), double(w.line)}, {QStringLiteral("message"), w.message}});
+    o.insert(QStringLiteral("warnings"), warnings);
     return o;
 }
 

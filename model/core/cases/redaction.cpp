@@ -532,6 +532,16 @@ const QRegularExpression &Redactor::pattern()
     // o'brien) or a quoted string, also with CSV-doubled quotes ("Fname LName<f.l"@contoso.com).
     // A quoted display name in front of an address: "Jane Doe" <jane@contoso.com>.
     alternatives << QStringLiteral("(?<dname>\"[^\"\\r\\n<>@]{1,128}\"(?=\\s*<[^<>\\s]+@))");
+    // An unquoted one (From: John Smith <john@contoso.com>, "Müller, Hans <hans@…>" in a tracking
+    // field, MIME encoded-words): up to six words, starting where a header value or a field starts
+    // (start, after ':' ',' ';' '"' '=' or a tab, one blank allowed), never a header keyword
+    // (InternetMessageId <id@host> names a message, not a person) and never words that start
+    // with a digit (250 2.6.0 <id@host> keeps its status codes).
+    alternatives << QStringLiteral("(?<udname>(?<=^|[:,;\"=\\t\\n]|[:,;\"=\\t] )"
+                                   "(?!(?i:InternetMessageId|Message-?Id|In-Reply-To|References|Resent-Message-Id)\\b)"
+                                   "(?:\\p{L}[\\p{L}\\p{M}\\p{N}.'\u2019_-]*|=\\?[^?\\s]{1,40}\\?[BbQq]\\?[^?\\s]{0,200}\\?=)"
+                                   "(?:(?:[ \\t]+|,[ \\t]*)(?:\\p{L}[\\p{L}\\p{M}\\p{N}.'\u2019_-]*|=\\?[^?\\s]{1,40}\\?[BbQq]\\?[^?\\s]{0,200}\\?=)){0,5}"
+                                   "(?=[ \\t]*<[^<>\\s]+@))");
     // Comments (RFC 5322 CFWS) may stand before the local part and before the @.
     alternatives << QStringLiteral("(?<email>(?:\\([^()\\r\\n]{0,64}\\))?(?:\"{1,2}[^\"\\r\\n]{1,256}?\"{1,2}|(?<![A-Za-z0-9.!#$%&'*+/=?^_`{|}~-])"
                                    "[A-Za-z0-9!#$%&*+/=?^_`{|}~-][A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]*)(?:\\([^()\\r\\n]{0,64}\\))?"
@@ -576,6 +586,8 @@ QString Redactor::redactText(const QString &text)
             replacement = redactSubject(found);
         } else if (m.capturedStart(QStringLiteral("dname")) >= 0) {
             replacement = QLatin1Char('"') + redactUser(found.mid(1, found.size() - 2)) + QLatin1Char('"');
+        } else if (m.capturedStart(QStringLiteral("udname")) >= 0) {
+            replacement = redactUser(found);
         } else if (m.capturedStart(QStringLiteral("email")) >= 0) {
             replacement = redactEmail(found);
         } else if (m.capturedStart(QStringLiteral("guid")) >= 0) {

@@ -3,6 +3,7 @@
 #include "model/core/common/timeutil.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHash>
 #include <QMap>
 #include <QSaveFile>
@@ -21,24 +22,28 @@ class Report {
 
 QString esc(const QString &s) { return s.toHtmlEscaped(); }
 
+// A long path as its last folders ("…/EX01/TransportRoles/Logs/FrontEnd/ProtocolLog/SmtpReceive"):
+// the folder that tells the admin which server and log it was; the appendix has the whole path.
+QString shortPath(const QString &path)
+{
+    constexpr qsizetype kMax = 64;
+    if (path.size() <= kMax)
+        return path;
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    QString tail;
+    for (qsizetype i = parts.size() - 1; i >= 0; --i) {
+        const QString next = parts.at(i) + (tail.isEmpty() ? QString() : QStringLiteral("/") + tail);
+        if (!tail.isEmpty() && next.size() > kMax - 2)
+            break;
+        tail = next;
+    }
+    return QStringLiteral("\u2026/") + tail;
+}
+
 QString timeText(qint64 ms) { return ms == kNoTime ? QStringLiteral("–") : formatIsoMs(ms); }
 
-QString durationText(qint64 ms)
-{
-    if (ms < 0)
-        return QStringLiteral("–");
-    if (ms < 1000)
-        return Report::tr("%1 ms").arg(ms);
-    const qint64 s = ms / 1000;
-    if (s < 120)
-        return Report::tr("%1 s").arg(s);
-    if (s < 7200)
-        return Report::tr("%1 min").arg(s / 60);
-    const qint64 minutes = (s / 60) % 60;
-    if (s < 172800)
-        return minutes ? Report::tr("%1 h %2 min").arg(s / 3600).arg(minutes) : Report::tr("%1 h").arg(s / 3600);
-    return Report::tr("%1 days %2 h").arg(s / 86400).arg((s / 3600) % 24);
-}
+// A report cell for a duration; a negative one (no time known) is a dash.
+QString durationText(qint64 ms) { return ms < 0 ? QStringLiteral("\u2013") : formatDuration(ms); }
 
 const char *kStyle = R"css(
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:72em;color:#1b1b1b;line-height:1.45}
@@ -225,42 +230,21 @@ QString buildHtmlReport(const Analysis &analysis, const ReportOptions &options)
         row(Report::tr("Time span"), durationText(last - first));
     h += QStringLiteral("</table>\n");
 
+    // Where the logs came from, folded by folder: hundreds of file paths before the findings buried
+    // them (the full list is the appendix at the end).
     if (!store.files.isEmpty()) {
-        h += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>\n")
-                 .arg(esc(Report::tr("File")), esc(Report::tr("Format")), esc(Report::tr("Server")),
-                      esc(Report::tr("Lines")), esc(Report::tr("Unreadable")));
-        for (const SourceFile &f : store.files)
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>\n")
-                     .arg(esc(scrub.text(f.path)), esc(formatId(f.format)), esc(scrub.host(f.server)))
-                     .arg(f.lines).arg(f.errors.size());
-        h += QStringLiteral("</table>\n");
-    }
-
-    // --- charts ----------------------------------------------------------------------------
-    if (options.svgCharts || !options.charts.isEmpty()) {
-        h += QStringLiteral("<h2 id=\"charts\">%1</h2>\n").arg(esc(Report::tr("Charts")));
-        if (options.svgCharts) {
-            QMap<SessionOutcome, qint64> outcomes;
-            for (const Session &s : store.sessions)
-                ++outcomes[s.outcome];
-            QList<QPair<QString, qint64>> bars;
-            for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
-                bars.append({outcomeId(it.key()), it.value()});
-            if (!bars.isEmpty())
-                h += QStringLiteral("<figure>%1</figure>\n").arg(svgBarChart(Report::tr("Sessions by outcome"), bars));
-            QList<QPair<QString, qint64>> findingBars;
-            for (const Finding &f : analysis.findings)
-                findingBars.append({f.rule, f.count});
-            std::stable_sort(findingBars.begin(), findingBars.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
-            if (!findingBars.isEmpty())
-                h += QStringLiteral("<figure>%1</figure>\n").arg(svgBarChart(Report::tr("Occurrences per finding"), findingBars.mid(0, 15)));
+        QMap<QString, int> folders;
+        for (const SourceFile &f : store.files) {
+            const QString archive = f.path.section(QStringLiteral("!/"), 0, 0);
+            const QString folder = f.path.contains(QStringLiteral("!/")) ? archive : QFileInfo(f.path).path();
+            ++folders[folder];
         }
-        for (const ReportChart &c : options.charts) {
-            if (c.png.isEmpty())
-                continue;
-            h += QStringLiteral("<figure><img src=\"data:image/png;base64,%1\" alt=\"%2\"><figcaption>%3</figcaption></figure>\n")
-                     .arg(QString::fromLatin1(c.png.toBase64()), esc(c.description.isEmpty() ? c.title : c.description), esc(c.title));
-        }
+        QStringList shown;
+        for (auto it = folders.cbegin(); it != folders.cend() && shown.size() < 8; ++it)
+            shown << Report::tr("%1 (%n file(s))", nullptr, it.value()).arg(shortPath(scrub.text(it.key())));
+        if (folders.size() > shown.size())
+            shown << Report::tr("and %n more folder(s)", nullptr, int(folders.size() - shown.size()));
+        h += QStringLiteral("<p>%1 %2</p>\n").arg(esc(Report::tr("Sources:")), esc(shown.join(QStringLiteral("; "))));
     }
 
     // --- findings --------------------------------------------------------------------------
@@ -325,6 +309,43 @@ QString buildHtmlReport(const Analysis &analysis, const ReportOptions &options)
             journeyIds.insert(id);
     }
 
+    // --- charts ----------------------------------------------------------------------------
+    if (options.svgCharts || !options.charts.isEmpty() || options.chartImage) {
+        h += QStringLiteral("<h2 id=\"charts\">%1</h2>\n").arg(esc(Report::tr("Charts")));
+        if (options.svgCharts) {
+            QMap<SessionOutcome, qint64> outcomes;
+            for (const Session &s : store.sessions)
+                ++outcomes[s.outcome];
+            QList<QPair<QString, qint64>> bars;
+            for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
+                bars.append({outcomeId(it.key()), it.value()});
+            if (!bars.isEmpty())
+                h += QStringLiteral("<figure>%1</figure>\n").arg(svgBarChart(Report::tr("Sessions by outcome"), bars));
+            QList<QPair<QString, qint64>> findingBars;
+            for (const Finding &f : analysis.findings)
+                findingBars.append({f.rule, f.count});
+            std::stable_sort(findingBars.begin(), findingBars.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+            if (!findingBars.isEmpty())
+                h += QStringLiteral("<figure>%1</figure>\n").arg(svgBarChart(Report::tr("Occurrences per finding"), findingBars.mid(0, 15)));
+        }
+        if (options.chartImage) {
+            // Rendered now, with the report's pseudonyms on its labels: a chart of top remote hosts
+            // must not give away the addresses the text replaced.
+            const std::function<QString(const QString &)> label = [&scrub](const QString &text) { return scrub.text(text); };
+            const QByteArray png = options.chartImage(label);
+            if (!png.isEmpty())
+                h += QStringLiteral("<figure><img src=\"data:image/png;base64,%1\" alt=\"%2\"><figcaption>%3</figcaption></figure>\n")
+                         .arg(QString::fromLatin1(png.toBase64()), esc(Report::tr("Charts of the sessions: outcomes and errors over time, top remote hosts and error codes")),
+                              esc(Report::tr("Charts")));
+        }
+        for (const ReportChart &c : options.charts) {
+            if (c.png.isEmpty())
+                continue;
+            h += QStringLiteral("<figure><img src=\"data:image/png;base64,%1\" alt=\"%2\"><figcaption>%3</figcaption></figure>\n")
+                     .arg(QString::fromLatin1(c.png.toBase64()), esc(c.description.isEmpty() ? c.title : c.description), esc(c.title));
+        }
+    }
+
     // --- message journeys ------------------------------------------------------------------
     // Messages named by findings first, then the ones that did not get through.
     QList<int> journeys;
@@ -387,6 +408,19 @@ QString buildHtmlReport(const Analysis &analysis, const ReportOptions &options)
             h += QStringLiteral("<h3>%1</h3>\n").arg(esc(s.title.isEmpty() ? s.scenario : s.title));
             h += QStringLiteral("<pre>%1</pre>\n").arg(esc(scrub.text(s.script)));
         }
+    }
+
+    // --- appendix: every source file ---------------------------------------------------------
+    if (!store.files.isEmpty()) {
+        h += QStringLiteral("<h2 id=\"files\">%1</h2>\n").arg(esc(Report::tr("Appendix: source files")));
+        h += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>\n")
+                 .arg(esc(Report::tr("File")), esc(Report::tr("Format")), esc(Report::tr("Server")),
+                      esc(Report::tr("Lines")), esc(Report::tr("Unreadable")));
+        for (const SourceFile &f : store.files)
+            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>\n")
+                     .arg(esc(scrub.text(f.path)), esc(formatId(f.format)), esc(scrub.host(f.server)))
+                     .arg(f.lines).arg(f.errors.size());
+        h += QStringLiteral("</table>\n");
     }
 
     if (scrub.active())

@@ -41,6 +41,9 @@ struct ReportOptions {
     Redactor *redactor = nullptr;          // optional: share pseudonyms with a preview or an export
     QList<ReportChart> charts;             // PNG charts from the GUI
     bool svgCharts = true;                 // add simple inline SVG bar charts made from the analysis
+    // The GUI's charts as PNG, rendered on request with their text labels passed through `label`
+    // (the report's redaction when it redacts). QTextDocument (the PDF) cannot draw inline SVG.
+    std::function<QByteArray(const std::function<QString(const QString &)> &label)> chartImage;
     QList<ReportScript> scripts;
     QList<Note> notes;                     // from the case file
     QList<FindingStateEntry> findingStates;

@@ -3,6 +3,8 @@
 #include <cstring>
 
 #include <QDateTime>
+#include <QRegularExpression>
+#include <QTimeZone>
 
 namespace mwb {
 namespace {
@@ -151,6 +153,67 @@ qint64 parseTimestampMs(QByteArrayView raw)
     return parseUsTimestamp(t);
 }
 
+bool timestampHasZone(QByteArrayView raw)
+{
+    const QByteArrayView t = trimmed(raw);
+    if (t.isEmpty())
+        return false;
+    if (t.back() == 'Z' || t.back() == 'z')
+        return true;
+    if (t.size() >= 3) {
+        const QByteArrayView tail = t.last(3);
+        if ((tail[0] | 0x20) == 'u' && (tail[1] | 0x20) == 't' && (tail[2] | 0x20) == 'c')
+            return true;
+    }
+    // ISO offset: a sign after the time of day (position 16 on: never the date's dashes).
+    if (t.size() > 16 && t[4] == '-') {
+        for (qsizetype i = 16; i < t.size(); ++i) {
+            if (t[i] == '+' || t[i] == '-')
+                return true;
+        }
+    }
+    return false;
+}
+
+QTimeZone timeZoneFromSpec(const QString &spec, QString *error)
+{
+    const QString s = spec.trimmed();
+    if (s.compare(QLatin1String("UTC"), Qt::CaseInsensitive) == 0 || s.compare(QLatin1String("Z"), Qt::CaseInsensitive) == 0
+        || s.compare(QLatin1String("GMT"), Qt::CaseInsensitive) == 0)
+        return QTimeZone(0);
+    static const QRegularExpression offset(QStringLiteral("^(?:UTC|GMT)?\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = offset.match(s);
+    if (m.hasMatch()) {
+        const int h = m.captured(2).toInt();
+        const int mi = m.captured(3).isEmpty() ? 0 : m.captured(3).toInt();
+        if (h <= 14 && mi < 60 && h * 60 + mi <= 14 * 60)
+            return QTimeZone((m.captured(1) == QLatin1String("-") ? -1 : 1) * (h * 3600 + mi * 60));
+    } else if (!s.isEmpty() && QTimeZone::isTimeZoneIdAvailable(s.toUtf8())) {
+        const QTimeZone zone(s.toUtf8());
+        if (zone.isValid())
+            return zone;
+    }
+    if (error)
+        *error = QStringLiteral("unknown time zone '%1': give an IANA name such as Europe/Berlin, or an offset such as UTC+01:00")
+                     .arg(s);
+    return {};
+}
+
+qint64 wallTimeToUtcMs(qint64 wallMsAsUtc, const QTimeZone &zone)
+{
+    if (wallMsAsUtc == kNoTime || !zone.isValid())
+        return wallMsAsUtc;
+    const QDateTime wall = QDateTime::fromMSecsSinceEpoch(wallMsAsUtc, QTimeZone::utc());
+    const QDateTime local(wall.date(), wall.time(), zone);
+    if (local.isValid())
+        return local.toMSecsSinceEpoch();
+    // A wall time the spring-forward skips: read with the offset in effect before the change (an
+    // instant 15 hours earlier lies before it whatever the offset, and after any earlier change).
+    const int before = zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(wallMsAsUtc - 15 * 3600000LL, QTimeZone::utc()));
+    return wallMsAsUtc - before * 1000LL;
+}
+
 QString formatIsoMs(qint64 ms)
 {
     if (ms == kNoTime)
@@ -170,6 +233,21 @@ qint64 RepeatedTimestampParser::parseAndRemember(QByteArrayView v)
         m_secondMs = ms - ((t[20] - '0') * 100 + (t[21] - '0') * 10 + (t[22] - '0'));
     }
     return ms;
+}
+
+QString formatDuration(qint64 ms)
+{
+    if (ms < 0)
+        return QStringLiteral("-") + formatDuration(-ms);
+    if (ms < 1000)
+        return QStringLiteral("%1 ms").arg(ms);
+    if (ms < 60'000)
+        return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 3);
+    if (ms < 3'600'000)
+        return QStringLiteral("%1 min %2 s").arg(ms / 60'000).arg((ms / 1000) % 60, 2, 10, QLatin1Char('0'));
+    if (ms < 86'400'000)
+        return QStringLiteral("%1 h %2 min").arg(ms / 3'600'000).arg((ms / 60'000) % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1 d %2 h").arg(ms / 86'400'000).arg((ms / 3'600'000) % 24);
 }
 
 } // namespace mwb

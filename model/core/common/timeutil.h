@@ -5,6 +5,8 @@
 #include <cstring>
 #include <limits>
 
+class QTimeZone;   // callers of timeZoneFromSpec / wallTimeToUtcMs include <QTimeZone>
+
 namespace mwb {
 
 inline constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
@@ -39,7 +41,26 @@ private:
     qint64 m_secondMs = kNoTime;
 };
 
+// True when a date-time text names its zone: a trailing Z or UTC, or an ISO +hh:mm / -hh:mm offset.
+// Export files (Get-MessageTrackingLog | Export-Csv / Format-List) write the exporting machine's
+// local time without one; parseTimestampMs reads such times as UTC.
+bool timestampHasZone(QByteArrayView text);
+
+// The zone an admin names for zone-less export times (--timezone): an IANA name (Europe/Berlin),
+// UTC / Z, or a fixed offset (UTC+01:00, UTC-3:30, +0530, GMT+2). Invalid and *error set otherwise.
+QTimeZone timeZoneFromSpec(const QString &spec, QString *error = nullptr);
+
+// A wall-clock time read as if it were UTC (what parseTimestampMs gives for a zone-less text),
+// re-read as the local time of `zone` (DST-correct): the UTC instant it names. A time in the hour
+// that a spring-forward skips is read with the offset before the change; a time in the repeated
+// autumn hour as Qt chooses (its first, summer-time occurrence).
+qint64 wallTimeToUtcMs(qint64 wallMsAsUtc, const QTimeZone &zone);
+
 // 2026-11-20T08:00:01.234Z — the contract's time format (UTC, milliseconds).
 QString formatIsoMs(qint64 msSinceEpoch);
+
+// How every view, report and status line writes a duration: "85 ms", "1.250 s", "2 min 03 s",
+// "1 h 04 min", "3 d 02 h".
+QString formatDuration(qint64 ms);
 
 } // namespace mwb

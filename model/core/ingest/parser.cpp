@@ -1,8 +1,10 @@
 #include "model/core/ingest/parser.h"
+#include "model/core/common/exchangebuild.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QXmlStreamReader>
 
@@ -353,6 +355,16 @@ QStringList splitMultiValue(const QString &raw)
     if (t.isEmpty() || (t.startsWith(QLatin1String("System.")) && t.endsWith(QLatin1String("[]"))))
         return {};
     QStringList out;
+    if (t.contains(u'<') && t.contains(u'@')) {
+        // "Smith, John <john@contoso.com>; Jane Roe <jane@…>": the addresses are the recipients. A
+        // display name (commas and blanks inside) is no recipient, and its words alone would be no
+        // address that redaction could recognise.
+        static const QRegularExpression angle(QStringLiteral("<([^<>\\s]+@[^<>\\s]+)>"));
+        for (auto it = angle.globalMatch(t); it.hasNext();)
+            out.append(it.next().captured(1));
+        if (!out.isEmpty())
+            return out;
+    }
     QString cur;
     auto flush = [&] {
         if (cur.endsWith(QLatin1String("...")))   // Format-List shows the first four, then "..."
@@ -485,9 +497,12 @@ void voteDate(QByteArrayView raw, DateVotes &v)
 }
 
 // ISO and the forms parseTimestampMs knows first; a culture date then in the file's order.
-qint64 parseCultureTimestamp(QByteArrayView raw, DateOrder order)
+// *zoned: whether the text named its zone (Z, UTC, an offset).
+qint64 parseCultureTimestamp(QByteArrayView raw, DateOrder order, bool *zoned = nullptr)
 {
     const QByteArrayView t = trimmedView(raw);
+    if (zoned)
+        *zoned = timestampHasZone(t);
     if (order == DateOrder::Unknown || (t.size() >= 5 && t[4] == '-'))
         return parseTimestampMs(t);
     CultureDate d;
@@ -655,6 +670,7 @@ public:
                 m_csvNames.clear();
                 m_delim = ',';
                 m_traceDetail = false;
+                m_formatList = false;
                 m_headerlessTracking = false;
                 m_protoCols = ProtocolColumns{};
                 const Detection again = detect();
@@ -673,7 +689,7 @@ public:
         }
         if (isCsvExport(d.format))
             decideCsvDateOrder();
-        if (d.format == LogFormat::EmsMessageTrackingList)
+        if (m_formatList)
             parseFormatList();
         else if (isProtocol(d.format) && !m_control.keepLines && m_control.chunks > 1
             && m_text.size() >= 2 * std::max<qint64>(1, m_control.minChunkBytes))
@@ -902,7 +918,20 @@ private:
         if (logType == LogFormat::Unknown && fieldNames.isEmpty() && protoShape == 0 && listProps.contains("eventid")
             && listProps.contains("messageid") && listProps.contains("timestamp")) {
             d.format = LogFormat::EmsMessageTrackingList;
+            m_formatList = true;
             return d;
+        }
+        if (logType == LogFormat::Unknown && fieldNames.isEmpty() && protoShape == 0 && !listProps.isEmpty()) {
+            // Get-MessageTraceV2 / Get-MessageTraceDetailV2 (and the old Get-MessageTrace) | Format-List:
+            // the same property names as their Export-Csv header, so the same format, read as a list.
+            bool detail = false;
+            const LogFormat f = formatFromCsvHeader(QList<QByteArray>(listProps.cbegin(), listProps.cend()), &detail);
+            if (f == LogFormat::ExoMessageTraceV2 || f == LogFormat::ExoGetMessageTrace) {
+                d.format = f;
+                m_traceDetail = detail;
+                m_formatList = true;
+                return d;
+            }
         }
         if (logType == LogFormat::MessageTracking || (logType == LogFormat::Unknown && !fieldNames.isEmpty()
                                                         && fieldNames.contains("event-id"))) {
@@ -1096,12 +1125,43 @@ private:
         m_dateOrder = votes.decide();
     }
 
-    // Get-MessageTrackingLog | Format-List: records of "Name : value" lines separated by blank
-    // lines; a value wrapped at the console width goes on in indented lines (joined without a
-    // break); pasted copies may lose the padding or the blank lines (a repeated name then starts
-    // the next record).
+    // Get-MessageTrackingLog, Get-MessageTraceV2 and Get-MessageTraceDetailV2 | Format-List (the
+    // format detect() chose; each record's names map to columns as an Export-Csv header's would):
+    // records of "Name : value" lines separated by blank
+    // lines; a value wrapped at the console width goes on in indented lines; pasted copies may
+    // lose the padding or the blank lines (a repeated name then starts the next record).
+    // Joining a wrapped value: in en/de/fr/it/pt/es cultures PowerShell wraps at spaces (the space
+    // ends the line, and a console copy drops it), and splits a word wider than the line by
+    // characters, which fills the line to the last column; other cultures split every value by
+    // characters. So a line that ended in a space, or that stops short of the output's width (its
+    // longest line), broke at a space: one space joins it to the next. A full line broke inside a
+    // token (message id, GUID, address list): joined as it is.
     void parseFormatList()
     {
+        // Display columns of a line without its trailing blanks (UTF-8 continuation bytes take none).
+        auto columns = [](QByteArrayView line) {
+            qsizetype n = line.size();
+            while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == '\r'))
+                --n;
+            qsizetype cols = 0;
+            for (qsizetype i = 0; i < n; ++i)
+                cols += (uchar(line[i]) & 0xC0) != 0x80;
+            return cols;
+        };
+        // The console width the output was wrapped at: its longest "Name : value" or indented line
+        // (not the prompt and command line above it, which the console does not wrap).
+        qsizetype width = 0;
+        for (qsizetype at = 0; at < m_text.size();) {
+            const void *nl = std::memchr(m_text.data() + at, '\n', size_t(m_text.size() - at));
+            const qsizetype e = nl ? static_cast<const char *>(nl) - m_text.data() : m_text.size();
+            const QByteArrayView line = m_text.sliced(at, e - at);
+            QByteArrayView n, v;
+            if (!line.isEmpty() && (line[0] == ' ' || line[0] == '\t' || listPropertyLine(line, n, v)))
+                width = std::max(width, columns(line));
+            at = e + 1;
+        }
+        qsizetype lastColumns = 0;        // of the line before a continuation
+        bool lastEndedBlank = false;      // that line kept its trailing space
         struct Prop {
             QByteArray name, value;
         };
@@ -1154,12 +1214,17 @@ private:
                 }
                 cur.props.push_back({key, value.toByteArray()});
             } else if (!cur.props.empty()) {
-                cur.props.back().value += trimmedView(line).toByteArray();   // a wrapped value
+                QByteArray &v = cur.props.back().value;   // a wrapped value
+                if ((lastEndedBlank || lastColumns < width) && !v.isEmpty())
+                    v += ' ';
+                v += trimmedView(line).toByteArray();
             } else {
                 if (!line.startsWith("PS "))   // the prompt and command line above the output
                     issue(thisLine, QStringLiteral("not a Format-List line (Name : value)"));
                 continue;
             }
+            lastColumns = columns(line);
+            lastEndedBlank = line.back() == ' ' || line.back() == '\t';
             cur.end = le;
             cur.lines = int(thisLine - cur.line + 1);
             cur.terminated = nl != nullptr;
@@ -1168,7 +1233,7 @@ private:
         DateVotes votes;
         for (const Rec &r : recs) {
             for (const Prop &pr : r.props) {
-                if (pr.name == "timestamp")
+                if (pr.name == "timestamp" || pr.name == "received" || pr.name == "date")
                     voteDate(pr.value, votes);
             }
         }
@@ -1192,8 +1257,12 @@ private:
             span.next = r.end;
             span.physicalLines = r.lines;
             span.terminated = r.terminated;
-            if (track.time < 0 || track.eventId < 0) {
-                lineIssue(r.line, span, QStringLiteral("Format-List record without Timestamp or EventId"));
+            // A tracking or detail record needs its event; a V2 summary record has a Status instead.
+            const bool summary = m_out.meta.format != LogFormat::EmsMessageTrackingList && !m_traceDetail;
+            if (track.time < 0 || (track.eventId < 0 && !summary)) {
+                lineIssue(r.line, span,
+                          summary || m_traceDetail ? QStringLiteral("Format-List record without Received, Date or Event")
+                                                   : QStringLiteral("Format-List record without Timestamp or EventId"));
                 continue;
             }
             parseTrackRow(f, n, std::max(n, 2), track, span, r.line);
@@ -1266,6 +1335,12 @@ private:
                         m_headerlessTracking = false;
                         track = trackColumnsFromNames(names);
                     }
+                } else if (equalsNoCase(hk, "Version")) {
+                    // The server's build (product, update, support: common/exchangebuild); 15.0.0.0
+                    // (the protocol log format's version) is no build and stays empty.
+                    const ExchangeBuild build = identifyExchangeBuild(QString::fromLatin1(hv.data(), hv.size()));
+                    if (!build.product.isEmpty())
+                        m_out.meta.exchangeBuild = build.build;
                 }
                 continue;
             }
@@ -1631,9 +1706,30 @@ private:
         m_keySlots[s] = idx;
     }
 
+    // Get-MessageTrackingLog's Timestamp is the local time of the machine that ran the cmdlet, and
+    // Export-Csv / Format-List write it without a zone; every other format is UTC by definition
+    // (logs, EXO traces) or says so.
+    bool localTimeFormat() const
+    {
+        return m_out.meta.format == LogFormat::EmsMessageTrackingCsv || m_out.meta.format == LogFormat::EmsMessageTrackingList;
+    }
+
+    qint64 rowTime(QByteArrayView raw)
+    {
+        bool zoned = true;
+        qint64 t = parseCultureTimestamp(raw, m_dateOrder, &zoned);
+        if (t != kNoTime && !zoned && localTimeFormat()) {
+            if (m_control.timeZone.isValid())
+                t = wallTimeToUtcMs(t, m_control.timeZone);
+            else
+                ++m_zoneLessTimes;
+        }
+        return t;
+    }
+
     void parseTrackRow(const FieldView *f, int stored, int n, const TrackColumns &c, const RecordSpan &r, qint64 lineNo)
     {
-        const qint64 t = parseCultureTimestamp(fieldAt(f, stored, c.time).view(), m_dateOrder);
+        const qint64 t = rowTime(fieldAt(f, stored, c.time).view());
         if (t == kNoTime || n < 2) {
             lineIssue(lineNo, r, QStringLiteral("not a %1 row: unreadable date-time").arg(formatIdLocal()));
             return;
@@ -1857,6 +1953,11 @@ private:
             m_out.bytes->setLayouts(m_out.layouts);
         if (m_issueCount > kMaxIssuesPerFile)
             m_out.meta.errors.append({0, QStringLiteral("%1 more unreadable lines not listed").arg(m_issueCount - kMaxIssuesPerFile)});
+        if (m_zoneLessTimes > 0)
+            m_out.meta.warnings.append({0, QStringLiteral("%1 times carry no time zone (the local time of the machine that "
+                                                          "exported them) and were read as UTC; give their zone with "
+                                                          "--timezone (e.g. Europe/Berlin or UTC+01:00)")
+                                               .arg(m_zoneLessTimes)});
         // Server of the file: connector-id (EX01\Default Frontend EX01), server-hostname, folder.
         QString server;
         for (const QByteArray &c : std::as_const(m_out.connectors)) {
@@ -1907,6 +2008,7 @@ private:
     QList<QByteArray> m_csvNames;
     char m_delim = ',';              // CSV exports: the delimiter of their header row
     bool m_traceDetail = false;      // Get-MessageTraceDetail(V2) rows, not message rows
+    bool m_formatList = false;       // "Name : value" records (Format-List), whatever the cmdlet
     DateOrder m_dateOrder = DateOrder::Unknown;   // culture dates of an export, decided per file
     bool m_headerlessTracking = false;
     std::vector<int> m_keySlots;   // power-of-two table of key indexes, -1 = free
@@ -1917,6 +2019,7 @@ private:
     QHash<QByteArray, int> m_opaqueIndex;
     int m_lastOpaque = -1;
     qint64 m_issueCount = 0;
+    qint64 m_zoneLessTimes = 0;   // local-time export rows read as UTC (no ParseControl::timeZone)
     QHash<QString, int> m_serverVotes;
     int m_lastTrackServer = -1;
     RepeatedTimestampParser m_times;   // the counting shortcut's date-times

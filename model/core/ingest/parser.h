@@ -7,6 +7,7 @@
 #include "model/core/sessions/types.h"
 
 #include <QHash>
+#include <QTimeZone>
 #include <array>
 #include <atomic>
 #include <functional>
@@ -116,6 +117,9 @@ struct ParseControl {
     bool keepLines = true;   // false: only per-key aggregates (counting), no ProtoLine per line
     int chunks = 1;          // counting: a big protocol log is read in up to this many ranges at once
     qint64 minChunkBytes = 8 << 20;   // smaller ranges are not worth a thread
+    // The zone of zone-less times in exports that write the exporting machine's local time
+    // (Get-MessageTrackingLog | Export-Csv / Format-List); invalid: read as UTC, with a warning.
+    QTimeZone timeZone;
 };
 
 // Detects the format of decoded bytes and parses them. fileIndex is put into RecordRefs.

@@ -129,6 +129,7 @@ Parsed parseInputs(QList<ingest::Input> inputs, const LoadOptions &options, bool
             control.cancel = options.cancel;
             control.progress = [&](qint64 delta) { report(delta); };
             control.keepLines = keepLines;
+            control.timeZone = options.timeZone;
             // A file too big for the others to balance is itself read in ranges (counting only).
             if (!keepLines && threads > 1 && in.size * threads >= total)
                 control.chunks = threads;
@@ -191,6 +192,7 @@ QList<Session> previewSessions(const QList<ingest::Input> &inputs, const LoadOpt
         }
         ingest::ParseControl control;
         control.cancel = options.cancel;
+        control.timeZone = options.timeZone;
         std::vector<ingest::ParsedFile> files;
         files.push_back(ingest::parseBytes(FileBytes::fromBuffer(std::move(head)), in.path, in.serverHint, 0, control));
         AssembledSessions assembled = assembleSessions(files, {0}, 1, options.cancel);
@@ -346,6 +348,11 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
                 *to = from;
         }
     } phasesOut{phases, options.phases};
+    const auto enter = [&options](LoadPhase phase) {
+        if (options.phase)
+            options.phase(phase);
+    };
+    enter(LoadPhase::Reading);
     Parsed p = parseInputs(std::move(inputs), options, true);
     phases.parsedMs = sinceStart.elapsed();
     std::vector<ingest::ParsedFile> &parsed = p.files;
@@ -358,6 +365,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     if (cancelled(options))
         return store;
 
+    enter(LoadPhase::Assembling);
     AssembledSessions assembled = assembleSessions(parsed, rank, threads, options.cancel);
     phases.assembledMs = sinceStart.elapsed();
     if (cancelled(options)) {
@@ -369,6 +377,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     // Moved, not shared: a shared list would be copied whole (every session) by the first non-const
     // access below.
     store->sessions = std::move(assembled.sessions);
+    enter(LoadPhase::Delivering);
 
     // Batches to the UI and the observer, in start-time order, from this one thread. The pool
     // decodes the sessions' SessionLines and runs the observer's scanSessions on them, up to
@@ -498,6 +507,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     phases.deliveredMs = sinceStart.elapsed();
     phases.observerWaitMs = waitNs / 1000000;
     phases.observerMergeMs = mergeNs / 1000000;
+    enter(LoadPhase::Correlating);
     correlation.waitForFinished();      // it sees a cancel itself
     phases.correlatedMs = sinceStart.elapsed();
     if (cancelled(options)) {
@@ -515,6 +525,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
         pf.keys = {};
     }
     releaseInBackground(std::move(assembled.lines), std::move(lineRecords), std::move(keyRecords));
+    enter(LoadPhase::Diagnosing);
     if (observer)
         observer->loadFinished(*store);
     phases.finishedMs = sinceStart.elapsed();
@@ -537,12 +548,14 @@ struct LoadJob::Private {
     // Every session is assembled before the first batch, so the first range is often the whole
     // load: inserting 2 M rows at once cost the table's header 70-80 ms in one pass.
     qsizetype rowsPerDelivery = 250'000;
+    QTimeZone timeZone;   // for the next start()
 };
 
 LoadJob::LoadJob(QObject *parent) : QObject(parent), d(std::make_unique<Private>())
 {
     qRegisterMetaType<QList<mwb::Session>>();
     qRegisterMetaType<std::shared_ptr<mwb::Store>>();
+    qRegisterMetaType<mwb::LoadPhase>();
 }
 
 LoadJob::~LoadJob()
@@ -571,9 +584,10 @@ void LoadJob::start(const QStringList &paths, std::shared_ptr<SessionObserver> o
         d->batchPosted = false;
     }
     // runJob: the load runs behind the UI thread, and so do the pools it starts (they inherit it).
-    d->future = runJob([this, paths, observer] {
+    d->future = runJob([this, paths, observer, zone = d->timeZone] {
         LoadOptions o;
         o.observer = observer.get();   // `observer` (captured) keeps it alive while this runs
+        o.timeZone = zone;
         o.cancel = &d->cancel;
         o.progress = [this](qint64 doneBytes, qint64 totalBytes) {
             QMetaObject::invokeMethod(this, [this, doneBytes, totalBytes] { Q_EMIT progress(doneBytes, totalBytes); },
@@ -584,6 +598,9 @@ void LoadJob::start(const QStringList &paths, std::shared_ptr<SessionObserver> o
         };
         o.sessionTotal = [this](qsizetype total) {
             QMetaObject::invokeMethod(this, [this, total] { Q_EMIT sessionsExpected(total); }, Qt::QueuedConnection);
+        };
+        o.phase = [this](LoadPhase phase) {
+            QMetaObject::invokeMethod(this, [this, phase] { Q_EMIT phaseChanged(phase); }, Qt::QueuedConnection);
         };
         o.sessionBatch = [this](const QList<Session> &all, qsizetype begin, qsizetype end) {
             {
@@ -645,6 +662,11 @@ void LoadJob::deliverBatch()
     if (more)
         QMetaObject::invokeMethod(this, &LoadJob::deliverBatch, Qt::QueuedConnection);
     Q_EMIT sessionsAdded(sessions, from, to);
+}
+
+void LoadJob::setTimeZone(const QTimeZone &zone)
+{
+    d->timeZone = zone;
 }
 
 void LoadJob::setRowsPerDelivery(qsizetype rows)

@@ -6,6 +6,7 @@
 #include <QFuture>
 #include <QObject>
 #include <QStringList>
+#include <QTimeZone>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -27,6 +28,16 @@ struct LoadPhases {
     qint64 finishedMs = -1;     // the observer's loadFinished done: the end of the load
 };
 
+// What a load is doing, for progress text ("grouping 1.2 M sessions…"). In this order; a cancelled
+// load stops anywhere.
+enum class LoadPhase {
+    Reading,       // files read and parsed (progress: bytes)
+    Assembling,    // lines grouped into sessions
+    Delivering,    // sessions handed to the views and scanned by the diagnosis (progress: sessions)
+    Correlating,   // messages followed across servers
+    Diagnosing,    // findings computed from what the scans collected
+};
+
 struct LoadOptions {
     int threads = 0;                         // 0 = QThread::idealThreadCount()
     SessionObserver *observer = nullptr;     // e.g. the diagnosis engine; not owned
@@ -41,8 +52,12 @@ struct LoadOptions {
     // How many sessions the batches will bring, once assembly knows it (before the first batch):
     // lets a receiver reserve room instead of growing a list of millions batch by batch.
     std::function<void(qsizetype total)> sessionTotal;                                // any thread
+    std::function<void(LoadPhase phase)> phase;                                       // any thread
     const std::atomic_bool *cancel = nullptr;
     LoadPhases *phases = nullptr;            // filled in when given (loadSync's thread)
+    // Zone-less times of local-time exports (Export-Csv / Format-List of Get-MessageTrackingLog) are
+    // read in this zone (mwb --timezone; the GUI asks once per load); invalid = UTC with a warning.
+    QTimeZone timeZone;
 };
 
 // What `mwb stats` reports: the same counts a full load gives, without building Session objects
@@ -80,6 +95,9 @@ public:
     // sessionsAdded hands over at most this many rows per pass of the event loop (default 250,000),
     // so that a view inserting them never holds the UI thread long.
     void setRowsPerDelivery(qsizetype rows);
+    // The zone of zone-less export times (LoadOptions::timeZone) for the loads started after it;
+    // invalid (the default): read as UTC, with a warning per file.
+    void setTimeZone(const QTimeZone &zone);
     bool isRunning() const;
 
 Q_SIGNALS:
@@ -87,6 +105,7 @@ Q_SIGNALS:
     void sessionsPreview(const QList<mwb::Session> &preview);   // once, early (LoadOptions::sessionPreview)
     void sessionsExpected(qsizetype total);                    // once, before the first sessionsAdded
     void sessionsAdded(const QList<mwb::Session> &all, qsizetype begin, qsizetype end);   // ~every 100 ms: see LoadOptions::sessionBatch
+    void phaseChanged(mwb::LoadPhase phase);
     void finished(std::shared_ptr<mwb::Store> store, bool cancelled);
 
 private:

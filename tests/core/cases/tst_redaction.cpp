@@ -27,6 +27,7 @@ private slots:
     void guidsAreReplacedConsistently();
     void domainsLearnedFromTheStoreAreReplacedWhateverTheirTld();
     void customConnectorNamesAndAccountsAreReplaced();
+    void unquotedDisplayNamesAreReplaced();
 };
 
 void TestRedaction::receiveProtocolLineKeepsStructureCodesAndTimes()
@@ -282,6 +283,34 @@ void TestRedaction::structuredFieldsUseTheSamePseudonymsAsText()
     QCOMPARE(r.redactSubject(QStringLiteral("Hello")), QStringLiteral("Subject 1"));
     QCOMPARE(r.redactSubject(QStringLiteral("Other")), QStringLiteral("Subject 2"));
     QCOMPARE(r.redactUser(QStringLiteral("CONTOSO\\jdoe")), r.redactUser(QStringLiteral("contoso\\JDOE")));
+}
+
+// Issue #29: display names without quotes, in headers, tracking fields and lists.
+void TestRedaction::unquotedDisplayNamesAreReplaced()
+{
+    Redactor r;
+    const QString out = r.redactText(QStringLiteral(
+        "From: John Smith <john.smith@contoso.com>\n"
+        "To: Jane Roe <jane@fabrikam.com>, Müller, Hans <hans.mueller@fabrikam.com>; O'Neil-Brady Jr. <ob@fabrikam.com>\n"
+        "\"Ann Beck <ann@northwind.com>\",Carl Dahl<carl@northwind.com>\n"
+        "Sender: =?utf-8?Q?J=C3=BCrgen_Wei=C3=9F?= <jw@adatum.com>\n"));
+    for (const char *leak : {"John", "Smith", "Jane", "Roe", "Müller", "Hans", "O'Neil", "Brady", "Ann Beck", "Carl", "Dahl",
+                             "J=C3=BCrgen", "contoso", "fabrikam", "northwind", "adatum"})
+        QVERIFY2(!out.contains(QString::fromUtf8(leak), Qt::CaseInsensitive), qPrintable(QStringLiteral("%1 in %2").arg(QString::fromUtf8(leak), out)));
+    // Header names, separators and the line structure stay; the same person is the same pseudonym.
+    QVERIFY2(out.startsWith(QStringLiteral("From: user-")), qPrintable(out));
+    QVERIFY(out.contains(QLatin1String("\nTo: user-")));
+    QVERIFY(out.contains(QLatin1String("\nSender: user-")));
+    QCOMPARE(out.count(u'\n'), 4);
+    QCOMPARE(r.redactText(QStringLiteral("Cc: John Smith <john.smith@contoso.com>")).section(u' ', 1, 1),
+             out.section(u'\n', 0, 0).section(u' ', 1, 1));
+    // What is not a name stays: message ids after their keyword, status codes, protocol verbs.
+    Redactor k;
+    const QString kept = k.redactText(QStringLiteral("*,,InternetMessageId <a1@fabrikam.com>,\n"
+                                                     ">,250 2.6.0 <a1@fabrikam.com> [InternalId=123] Queued mail for delivery,\n"
+                                                     "<,MAIL FROM:<carl@fabrikam.com> SIZE=100,"));
+    for (const char *stays : {"InternetMessageId <", "250 2.6.0 <", "Queued mail for delivery", "MAIL FROM:<", "SIZE=100"})
+        QVERIFY2(kept.contains(QLatin1String(stays)), qPrintable(QStringLiteral("%1 lost in %2").arg(QLatin1String(stays), kept)));
 }
 
 QTEST_GUILESS_MAIN(TestRedaction)

@@ -5,6 +5,7 @@
 // output in any case, HTML-escaped, URL-encoded or as UTF-16.
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -83,6 +84,8 @@ Identifiers extract(const QString &root)
     static const QRegularExpression ipv6(QStringLiteral("\\[([0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{0,4}){2,7})\\]"));
     static const QRegularExpression guid(QStringLiteral("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"));
     static const QRegularExpression tenant(QStringLiteral("([A-Za-z0-9-]+)\\.(?:mail\\.protection\\.outlook\\.com|mail\\.onmicrosoft\\.com|onmicrosoft\\.com)"));
+    // Display names before an address, quoted or not: two to four capitalised words.
+    static const QRegularExpression displayName(QStringLiteral("(?:^|[:,;\"\\t\\n]) ?\"?(\\p{Lu}\\p{Ll}+(?:,? \\p{Lu}\\p{Ll}+){1,3})\"? ?<[^<>\\s]+@"));
     static const QRegularExpression fqdn(QStringLiteral("\\b((?:[A-Za-z0-9-]+\\.)+(?:com|net|org|local|lan|corp|internal|de|fr|uk|io))\\b"));
     QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -116,6 +119,12 @@ Identifiers extract(const QString &root)
             const QString ip = m.next().captured(1);
             if (ip != u"::1")
                 ids.add(ip, QStringLiteral("IPv6"), 6);
+        }
+        for (auto m = displayName.globalMatch(text); m.hasNext();) {
+            const auto x = m.next();
+            ids.add(x.captured(1), QStringLiteral("display name"));
+            for (const QString &word : x.captured(1).split(QRegularExpression(QStringLiteral(",? "))))
+                ids.add(word, QStringLiteral("display name word"), 5);
         }
         for (auto m = guid.globalMatch(text); m.hasNext();)
             ids.add(m.next().captured(0), QStringLiteral("GUID"));
@@ -207,6 +216,35 @@ class TestRedactionLeaks : public QObject {
 
 private slots:
     void bundledSamplesLeakNothing() { checkNoLeaks(QStringLiteral(MWB_SOURCE_DIR "/resources/samples")); }
+
+    // Issue #29: display names without quotes (From/To headers pasted into subjects, tracking fields
+    // exported as "Name <address>"), beside the EX01 sample so that every other kind is present too.
+    void unquotedDisplayNamesLeakNothing()
+    {
+        QTemporaryDir dir;
+        const QString src = QStringLiteral(MWB_SOURCE_DIR "/resources/samples/EX01");
+        QDirIterator it(src, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString from = it.next();
+            const QString to = dir.filePath(QStringLiteral("EX01/") + QDir(src).relativeFilePath(from));
+            QVERIFY(QDir().mkpath(QFileInfo(to).absolutePath()));
+            QVERIFY(QFile::copy(from, to));
+        }
+        QFile csv(dir.filePath(QStringLiteral("tracking-export.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("\"Timestamp\",\"ServerHostname\",\"EventId\",\"Source\",\"MessageId\",\"Sender\",\"Recipients\",\"MessageSubject\"\r\n"
+                  "\"2026-11-20T08:10:00.000Z\",\"EX01.contoso.com\",\"RECEIVE\",\"SMTP\",\"<dn1@northwind.com>\","
+                  "\"Tobias Lindqvist <tobias.lindqvist@northwind.com>\",\"Marta Kowalska <marta.k@contoso.com>\","
+                  "\"Fwd: From: Henrik Oyelaran <h.oyelaran@tailspintoys.com>\"\r\n"
+                  "\"2026-11-20T08:10:02.000Z\",\"EX01.contoso.com\",\"DELIVER\",\"STOREDRIVER\",\"<dn1@northwind.com>\","
+                  "\"Tobias Lindqvist <tobias.lindqvist@northwind.com>\",\"Kowalska, Marta <marta.k@contoso.com>\","
+                  "\"Fwd: From: Henrik Oyelaran <h.oyelaran@tailspintoys.com>\"\r\n");
+        csv.close();
+        const Identifiers ids = extract(dir.path());
+        for (const char *name : {"tobias lindqvist", "marta kowalska", "kowalska, marta", "henrik oyelaran", "lindqvist"})
+            QVERIFY2(ids.needles.contains(QLatin1String(name)), name);   // the extractor sees them
+        checkNoLeaks(dir.path());
+    }
 
     // A generated fault bundle (every fault mwb-loggen knows, twice), another seed than the samples.
     void generatedFaultBundleLeaksNothing()

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace mwb;
 
@@ -59,6 +60,52 @@ private slots:
         else
             qputenv("TZ", old);
         QCOMPARE(us, utc(2024, 3, 10, 2, 30, 0));
+    }
+
+    // Issue #25: --timezone for the zone-less times of Export-Csv / Format-List.
+    void tellsZonedFromZoneLessTimes()
+    {
+        QVERIFY(timestampHasZone("2026-12-07T09:01:02.123Z"));
+        QVERIFY(timestampHasZone("2026-12-07T09:01:02+01:00"));
+        QVERIFY(timestampHasZone("2026-12-07 09:01:02 -0500"));
+        QVERIFY(timestampHasZone("07.12.2026 09:01:02 UTC"));
+        QVERIFY(!timestampHasZone("2026-12-07T09:01:02.123"));
+        QVERIFY(!timestampHasZone("2026-12-07 09:01:02"));
+        QVERIFY(!timestampHasZone("07.12.2026 09:01:02"));
+        QVERIFY(!timestampHasZone("12/7/2026 9:01:02 AM"));
+    }
+    void timeZoneSpecsAreIanaNamesOrOffsets()
+    {
+        QString error;
+        QVERIFY(timeZoneFromSpec(QStringLiteral("Europe/Berlin"), &error).isValid());
+        QCOMPARE(timeZoneFromSpec(QStringLiteral("UTC+01:00")).offsetFromUtc(QDateTime::currentDateTimeUtc()), 3600);
+        QCOMPARE(timeZoneFromSpec(QStringLiteral("UTC-3:30")).offsetFromUtc(QDateTime::currentDateTimeUtc()), -12600);
+        QCOMPARE(timeZoneFromSpec(QStringLiteral("+0530")).offsetFromUtc(QDateTime::currentDateTimeUtc()), 19800);
+        QCOMPARE(timeZoneFromSpec(QStringLiteral("UTC")).offsetFromUtc(QDateTime::currentDateTimeUtc()), 0);
+        QVERIFY(error.isEmpty());
+        for (const char *bad : {"Mars/Olympus", "UTC+25:00", "", "+1:99", "Europe/Berlin; rm -rf"}) {
+            error.clear();
+            QVERIFY2(!timeZoneFromSpec(QLatin1String(bad), &error).isValid(), bad);
+            QVERIFY(error.contains(QLatin1String("unknown time zone")));
+        }
+    }
+    void wallTimesAreConvertedAcrossDaylightSaving()
+    {
+        const QTimeZone berlin("Europe/Berlin");
+        QVERIFY(berlin.isValid());
+        // Winter (CET, +1) and summer (CEST, +2) on either side of 29 March 2026, 02:00 -> 03:00.
+        QCOMPARE(wallTimeToUtcMs(utc(2026, 3, 28, 9, 0, 0), berlin), utc(2026, 3, 28, 8, 0, 0));
+        QCOMPARE(wallTimeToUtcMs(utc(2026, 3, 29, 1, 59, 59), berlin), utc(2026, 3, 29, 0, 59, 59));
+        QCOMPARE(wallTimeToUtcMs(utc(2026, 3, 29, 3, 0, 0), berlin), utc(2026, 3, 29, 1, 0, 0));
+        QCOMPARE(wallTimeToUtcMs(utc(2026, 3, 30, 9, 0, 0, 250), berlin), utc(2026, 3, 30, 7, 0, 0, 250));
+        // And back on 25 October 2026, 03:00 -> 02:00.
+        QCOMPARE(wallTimeToUtcMs(utc(2026, 10, 25, 1, 30, 0), berlin), utc(2026, 10, 24, 23, 30, 0));
+        QCOMPARE(wallTimeToUtcMs(utc(2026, 10, 25, 4, 0, 0), berlin), utc(2026, 10, 25, 3, 0, 0));
+        // The skipped hour is read with the offset before the change (+1).
+        QCOMPARE(wallTimeToUtcMs(utc(2026, 3, 29, 2, 30, 0), berlin), utc(2026, 3, 29, 1, 30, 0));
+        // A fixed offset and no zone at all.
+        QCOMPARE(wallTimeToUtcMs(utc(2026, 7, 1, 12, 0, 0), timeZoneFromSpec(QStringLiteral("UTC-05:00"))), utc(2026, 7, 1, 17, 0, 0));
+        QCOMPARE(wallTimeToUtcMs(utc(2026, 7, 1, 12, 0, 0), QTimeZone()), utc(2026, 7, 1, 12, 0, 0));
     }
 
     void repeatedParserAnswersAsTheFullParseDoes()

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace mwb;
 using namespace mwb::ingest;
@@ -20,6 +21,13 @@ QByteArray readData(const QString &name)
 ParsedFile parse(const QByteArray &raw, const QString &hint = QString())
 {
     return parseBytes(FileBytes::fromBuffer(raw), QStringLiteral("test.log"), hint, 0);
+}
+
+ParsedFile parseInZone(const QByteArray &raw, const QTimeZone &zone)
+{
+    ParseControl control;
+    control.timeZone = zone;
+    return parseBytes(FileBytes::fromBuffer(raw), QStringLiteral("test.log"), QString(), 0, control);
 }
 
 QByteArray utf16le(const QByteArray &utf8)
@@ -458,6 +466,122 @@ private Q_SLOTS:
         QCOMPARE(pf.events.size(), 2);
         QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2026-12-07T09:01:05Z"));
     }
+    // Issue #25: Get-MessageTrackingLog writes the local time of the machine that ran it, and
+    // Export-Csv / Format-List drop the zone. With a zone given, those times are converted
+    // (daylight saving included); without one they stay UTC and the file says so once.
+    void zoneLessExportTimesAreReadInTheGivenZone()
+    {
+        const QByteArray csv = readData(QStringLiteral("../exports/ems_tracking_dst_de.csv"));
+        const ParsedFile asUtc = parse(csv);
+        QCOMPARE(asUtc.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QCOMPARE(asUtc.events.size(), 5);
+        QCOMPARE(asUtc.events[0].timeMs, parseTimestampMs("2026-03-28T09:00:00Z"));
+        QCOMPARE(asUtc.meta.warnings.size(), 1);   // once per file, not per row
+        QVERIFY(asUtc.meta.warnings[0].message.contains(QLatin1String("4 times carry no time zone")));
+        QVERIFY(asUtc.meta.warnings[0].message.contains(QLatin1String("--timezone")));
+        QVERIFY(asUtc.meta.errors.isEmpty());
+
+        const ParsedFile berlin = parseInZone(csv, QTimeZone("Europe/Berlin"));
+        QVERIFY(berlin.meta.warnings.isEmpty());
+        QCOMPARE(berlin.events[0].timeMs, parseTimestampMs("2026-03-28T08:00:00Z"));   // CET, +1
+        QCOMPARE(berlin.events[1].timeMs, parseTimestampMs("2026-03-28T08:00:04Z"));
+        QCOMPARE(berlin.events[2].timeMs, parseTimestampMs("2026-03-30T07:00:00Z"));   // CEST, +2
+        QCOMPARE(berlin.events[4].timeMs, parseTimestampMs("2026-03-30T09:00:05Z"));   // said Z: unchanged
+        QCOMPARE(berlin.meta.firstMs, parseTimestampMs("2026-03-28T08:00:00Z"));
+
+        // Format-List across the October change, and a fixed offset.
+        const QByteArray list = readData(QStringLiteral("../exports/ems_tracking_dst_list.txt"));
+        const ParsedFile autumn = parseInZone(list, QTimeZone("Europe/Berlin"));
+        QCOMPARE(autumn.meta.format, LogFormat::EmsMessageTrackingList);
+        QCOMPARE(autumn.events.size(), 2);
+        QCOMPARE(autumn.events[0].timeMs, parseTimestampMs("2026-10-24T16:00:00Z"));   // CEST
+        QCOMPARE(autumn.events[1].timeMs, parseTimestampMs("2026-10-26T17:00:00Z"));   // CET
+        const ParsedFile fixed = parseInZone(list, timeZoneFromSpec(QStringLiteral("UTC-05:00")));
+        QCOMPARE(fixed.events[1].timeMs, parseTimestampMs("2026-10-26T23:00:00Z"));
+        QCOMPARE(parse(list).meta.warnings.size(), 1);
+    }
+    void utcFormatsIgnoreTheGivenZone()
+    {
+        // Exchange Online traces are UTC by definition (Received may lack the Z); native logs say Z.
+        const QTimeZone berlin("Europe/Berlin");
+        const ParsedFile v2 = parseInZone(readData(QStringLiteral("../exports/exo_trace_v2.csv")), berlin);
+        QCOMPARE(v2.meta.format, LogFormat::ExoMessageTraceV2);
+        QCOMPARE(v2.events[1].timeMs, parseTimestampMs("2026-12-07T14:20:11Z"));
+        QVERIFY(v2.meta.warnings.isEmpty());
+        QVERIFY(parse(readData(QStringLiteral("../exports/exo_trace_v2.csv"))).meta.warnings.isEmpty());
+        const QByteArray proto = kProtoHeader + protoLine(0, "+", "");
+        const ParsedFile log = parseInZone(proto, berlin);
+        QCOMPARE(log.meta.firstMs, parseTimestampMs("2024-03-13T09:01:18.100Z"));
+        QVERIFY(log.meta.warnings.isEmpty());
+    }
+    // Issue #25: Get-MessageTraceV2 / Get-MessageTraceDetailV2 | Format-List are read as their CSV.
+    void messageTraceV2FormatList()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/exo_trace_v2_list.txt")));
+        QCOMPARE(pf.meta.format, LogFormat::ExoMessageTraceV2);
+        QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+        QCOMPARE(pf.meta.server, QStringLiteral("EXO"));
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[0].event, QStringLiteral("DELIVER"));
+        QCOMPARE(pf.events[0].timeMs, parseTimestampMs("2026-12-07T09:00:58Z"));
+        QCOMPARE(pf.events[0].recipients, QStringList{QStringLiteral("anna@contoso.com")});
+        QCOMPARE(pf.events[0].networkMessageId, QStringLiteral("7d6a3c1e-0000-4000-8000-000000000001"));
+        QCOMPARE(pf.events[1].event, QStringLiteral("PENDING"));
+        QCOMPARE(pf.events[1].messageId, QStringLiteral("<inv77@fabrikam.com>"));
+        QCOMPARE(pf.events[1].ref.line, qint64(17));
+    }
+    void messageTraceDetailV2FormatListReadsTheDataXml()
+    {
+        const ParsedFile pf = parse(readData(QStringLiteral("../exports/exo_trace_detail_v2_list.txt")));
+        QCOMPARE(pf.meta.format, LogFormat::ExoMessageTraceV2);
+        QVERIFY2(pf.meta.errors.isEmpty(), qPrintable(pf.meta.errors.value(0).message));
+        QCOMPARE(pf.events.size(), 2);
+        QCOMPARE(pf.events[0].event, QStringLiteral("RECEIVE"));
+        QCOMPARE(pf.events[0].connector, QStringLiteral("From fabrikam"));
+        QCOMPARE(pf.events[0].clientIp, QStringLiteral("198.51.100.8"));
+        QCOMPARE(pf.events[1].event, QStringLiteral("DEFER"));
+        QCOMPARE(pf.events[1].timeMs, parseTimestampMs("2026-12-07T14:25:40Z"));
+        // The Data XML was wrapped at spaces between attributes over five lines.
+        QCOMPARE(pf.events[1].connector, QStringLiteral("Outbound to contoso on-premises"));
+        QCOMPARE(pf.events[1].serverHost, QStringLiteral("mail.contoso.com"));
+        QCOMPARE(pf.events[1].serverIp, QStringLiteral("203.0.113.25"));
+        QVERIFY(pf.events[1].recipientStatus.contains(QLatin1String("Primary target IP address responded with 451 5.7.3")));
+        QVERIFY(pf.events[1].recipientStatus.contains(QLatin1String("451 5.7.3 Cannot achieve Exchange Server authentication")));
+    }
+    // Issue #25: a value wrapped at a space keeps its space; one split inside a token gets none.
+    void formatListWrapKeepsSpacesOnlyWhereTheyWere()
+    {
+        // The prompt and command line above the output are longer than the output's width.
+        const ParsedFile v2 = parse("PS C:\\> Get-MessageTraceV2 -StartDate (Get-Date).AddDays(-2) -EndDate (Get-Date) "
+                                    "-SenderAddress carl@fabrikam.com | Format-List\r\n"
+                                    + readData(QStringLiteral("../exports/exo_trace_v2_list.txt")));
+        QVERIFY2(v2.meta.errors.isEmpty(), qPrintable(v2.meta.errors.value(0).message));
+        QCOMPARE(v2.events[0].subject, QStringLiteral("Quarterly figures, draft for the board meeting on Thursday with the final numbers attached"));
+        QCOMPARE(v2.events[0].messageId, QStringLiteral("<CAF8x1Yk2m3n4p5q6r7s8t9u0v1w2x3y4z5a6b7c8d9e0f1g2h3k4@mail.fabrikam.com>"));
+        const ParsedFile track = parse(readData(QStringLiteral("../exports/ems_tracking_list_wordwrap.txt")));
+        QCOMPARE(track.meta.format, LogFormat::EmsMessageTrackingList);
+        QCOMPARE(track.events.size(), 1);
+        QCOMPARE(track.events[0].recipients, (QStringList{"anna@contoso.com", "ben@contoso.com", "carla.longname@contoso.com", "dieter@contoso.com"}));
+        QCOMPARE(track.events[0].subject, QStringLiteral("Quarterly figures, draft for the board meeting on Thursday"));
+        QCOMPARE(track.events[0].sourceContext, QStringLiteral("08DF1111AAAA2222;2026-12-07T09:01:01.900Z;0;ClientSubmitTime:2026-12-07T09:01:01.800Z"));
+        // Split by characters throughout (a culture without word wrap): nothing inserted.
+        const ParsedFile chars = parse(readData(QStringLiteral("../exports/ems_tracking_list.txt")));
+        QCOMPARE(chars.events[1].connector, QStringLiteral("EX01\\Intra-Organization SMTP Send Connector"));
+        QCOMPARE(chars.events[3].recipientStatus, QStringLiteral("550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found"));
+        // A copy that kept the trailing space of a wrapped line: one space, not two.
+        const QByteArray kept = "Timestamp      : 07.12.2026 09:01:02\nEventId        : RECEIVE\nMessageId      : <k@x>\n"
+                                "MessageSubject : Figures for the \n                 board\n";
+        QCOMPARE(parse(kept).events[0].subject, QStringLiteral("Figures for the board"));
+    }
+    void recipientsWithDisplayNamesAreTheirAddresses()
+    {
+        const QByteArray raw = "Timestamp,EventId,MessageId,Recipients\n"
+                               "2026-12-07T09:00:00Z,RECEIVE,<d1@x>,\"Kowalska, Marta <marta.k@contoso.com>; Jane Roe <jane@fabrikam.com>\"\n";
+        const ParsedFile pf = parse(raw);
+        QCOMPARE(pf.meta.format, LogFormat::EmsMessageTrackingCsv);
+        QCOMPARE(pf.events.size(), 1);
+        QCOMPARE(pf.events[0].recipients, (QStringList{"marta.k@contoso.com", "jane@fabrikam.com"}));
+    }
     void messageTraceV2SummaryWithSemicolons()
     {
         const ParsedFile pf = parse(readData(QStringLiteral("../exports/exo_trace_v2.csv")));
@@ -519,6 +643,17 @@ private Q_SLOTS:
         QCOMPARE(normaliseMessageId(QByteArrayView(" id@host ")), QStringLiteral("<id@host>"));
         QCOMPARE(normaliseMessageId(QByteArrayView("<id@host>")), QStringLiteral("<id@host>"));
         QCOMPARE(normaliseMessageId(QByteArrayView("")), QString());
+    }
+
+    // Issue #30: the server's build from "#Version:" (message tracking); protocol logs' 15.0.0.0 is none.
+    void exchangeBuildFromTheLogHeader()
+    {
+        const ParsedFile tracking = parse(readData(QStringLiteral("EX01/MSGTRK2024031309-1.LOG")));
+        QCOMPARE(tracking.meta.format, LogFormat::MessageTracking);
+        QCOMPARE(tracking.meta.exchangeBuild, QStringLiteral("15.2.1258.12"));
+        const ParsedFile protocol = parse(kProtoHeader + protoLine(0, "+", ""));
+        QCOMPARE(protocol.meta.format, LogFormat::SmtpReceive);
+        QVERIFY(protocol.meta.exchangeBuild.isEmpty());
     }
 };
 

@@ -1,6 +1,7 @@
 #include "fixtures.h"
 #include "model/itemmodels/aggregates.h"
 
+#include <QDateTime>
 #include <QTest>
 
 using namespace mwb;
@@ -80,6 +81,34 @@ private Q_SLOTS:
             QVERIFY(t.tickCount() <= 6);
             QCOMPARE(t.top % t.step, 0);
         }
+    }
+    void timeAxisTicksFallOnRoundTimes()
+    {
+        const qint64 base = QDateTime(QDate(2026, 12, 7), QTime(8, 18, 48, 123), Qt::UTC).toMSecsSinceEpoch();
+        struct Case {
+            qint64 spanMs;
+            qint64 expectedStep;
+        };
+        // Spans from seconds to weeks: the step grows, the ticks stay round and few.
+        for (const Case c : {Case{7'000, 2'000}, Case{40'000, 10'000}, Case{11 * 60'000, 2 * 60'000}, Case{50 * 60'000, 10 * 60'000},
+                             Case{5 * 3'600'000LL, 3'600'000}, Case{3 * 86'400'000LL, 86'400'000}, Case{30 * 86'400'000LL, 7 * 86'400'000LL}}) {
+            const TimeAxisTicks t = roundTimeAxis(base, base + c.spanMs);
+            QCOMPARE(t.stepMs, c.expectedStep);
+            QVERIFY(t.fromMs <= base);
+            QVERIFY(t.toMs >= base + c.spanMs);
+            QCOMPARE(t.fromMs % t.stepMs, 0);   // 08:18:48 never appears as a tick
+            QCOMPARE((t.toMs - t.fromMs) % t.stepMs, 0);
+            QVERIFY2(t.tickCount() >= 2 && t.tickCount() <= 7, qPrintable(QString::number(t.tickCount())));
+        }
+        // Minutes without seconds in the labels; seconds when the step needs them.
+        QCOMPARE(roundTimeAxis(base, base + 50 * 60'000).labelFormat, QStringLiteral("HH:mm"));
+        QCOMPARE(roundTimeAxis(base, base + 40'000).labelFormat, QStringLiteral("HH:mm:ss"));
+        // Rounding happens in the displayed zone: at UTC+05:30 an hourly tick is on the local hour.
+        const qint64 offset = (5 * 60 + 30) * 60'000LL;
+        const TimeAxisTicks local = roundTimeAxis(base, base + 5 * 3'600'000LL, offset);
+        QCOMPARE((local.fromMs + offset) % 3'600'000LL, 0);
+        // An empty or reversed range still gives an axis.
+        QVERIFY(roundTimeAxis(base, base).tickCount() >= 2);
     }
 };
 

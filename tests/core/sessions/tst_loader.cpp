@@ -11,6 +11,7 @@
 #include <QThreadPool>
 #include <QElapsedTimer>
 #include <QTest>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <atomic>
@@ -425,6 +426,26 @@ private Q_SLOTS:
             next = end;
         }
         QCOMPARE(next, qsizetype(5001));
+    }
+    void loadJobReadsZoneLessExportTimesInItsZone()
+    {
+        // Issue #25: the GUI asks for the zone of an Export-Csv once per load.
+        const QString csv = QStringLiteral(INGEST_DATA "/../exports/ems_tracking_dst_de.csv");
+        for (const bool withZone : {false, true}) {
+            LoadJob job;
+            if (withZone)
+                job.setTimeZone(QTimeZone("Europe/Berlin"));
+            std::shared_ptr<Store> store;
+            connect(&job, &LoadJob::finished, &job, [&](std::shared_ptr<Store> s, bool) { store = std::move(s); });
+            QSignalSpy done(&job, &LoadJob::finished);
+            job.start({csv});
+            QVERIFY(done.wait(60000));
+            QVERIFY(store);
+            QCOMPARE(store->files.size(), qsizetype(1));
+            const SourceFile &f = store->files.first();
+            QCOMPARE(f.firstMs, parseTimestampMs(withZone ? "2026-03-28T08:00:00Z" : "2026-03-28T09:00:00Z"));
+            QCOMPARE(f.warnings.size(), withZone ? 0 : 1);
+        }
     }
     void loadJobAndItsFreesLeaveQtsGlobalPoolToQt()
     {

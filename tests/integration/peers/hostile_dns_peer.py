@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """A scripted DNS server on loopback (UDP and TCP on the same port) for tst_hostile_peers.
 
-usage: hostile_dns_peer.py MODE
-Prints the port on one line, answers until the test ends it or MAX_LIFETIME seconds pass.
+usage: hostile_dns_peer.py MODE [ADDRESS [PORT]]
+Listens on ADDRESS (127.0.0.1) and PORT (a free one) for UDP and TCP, prints the port on one line,
+then one line per query it answers ("udp ADDRESS:PORT NAME TYPE" or "tcp …", the address and port
+it was received on), until the test ends it or MAX_LIFETIME seconds pass.
 Zone: NAME MX 10 mx1.NAME, NAME A 192.0.2.10, mx1.NAME A 192.0.2.25, NAME TXT "v=spf1 ...",
 _dmarc.NAME TXT "v=DMARC1; p=reject"; everything else NOERROR without records.
 
@@ -74,12 +76,23 @@ def answer(mode, msg, over_tcp):
     return head + question + body
 
 
+def note(transport, sock, msg):
+    try:
+        _, labels, qtype, _ = parse_question(msg)
+        host, port = sock.getsockname()[:2]
+        name = b".".join(labels).decode("ascii", "replace")
+        print("%s %s:%d %s %d" % (transport, host, port, name, qtype), flush=True)
+    except Exception:
+        pass
+
+
 def serve_udp(mode, sock):
     while True:
         try:
             msg, peer = sock.recvfrom(4096)
             if mode == "silent":
                 continue
+            note("udp", sock, msg)
             sock.sendto(answer(mode, msg, False), peer)
         except Exception:
             continue
@@ -88,6 +101,8 @@ def serve_udp(mode, sock):
 def serve_tcp_conn(mode, conn):
     try:
         conn.settimeout(10)
+        host, port = conn.getsockname()[:2]
+        print("tcp %s:%d connection" % (host, port), flush=True)
         if mode == "tc-tcp-fail":
             conn.close()
             return
@@ -102,6 +117,7 @@ def serve_tcp_conn(mode, conn):
             buf += data
             while len(buf) >= 2 and len(buf) >= 2 + struct.unpack(">H", buf[:2])[0]:
                 n = struct.unpack(">H", buf[:2])[0]
+                note("tcp", conn, buf[2:2 + n])
                 reply = answer(mode, buf[2:2 + n], True)
                 buf = buf[2 + n:]
                 conn.sendall(struct.pack(">H", len(reply)) + reply)
@@ -113,14 +129,16 @@ def serve_tcp_conn(mode, conn):
 
 def main():
     mode = sys.argv[1]
+    address = sys.argv[2] if len(sys.argv) > 2 else "127.0.0.1"
+    wanted = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     for _ in range(50):
         udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        udp.bind(("127.0.0.1", 0))
+        udp.bind((address, wanted))
         port = udp.getsockname()[1]
         tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            tcp.bind(("127.0.0.1", port))
+            tcp.bind((address, port))
             break
         except OSError:
             udp.close()

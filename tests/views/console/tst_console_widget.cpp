@@ -27,6 +27,8 @@
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QMessageBox>
+#include <QTimer>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -210,6 +212,7 @@ private slots:
     void stalledSessionKeepsTheUiResponsiveAndIsShownClearly()
     {
         ConsoleWidget console;
+        console.setConfirmSending(false);
         console.resize(1280, 760);
         console.show();
         console.setProfile(profile());
@@ -248,13 +251,14 @@ private slots:
         const QString after = console.transcriptView()->toPlainText();
         QVERIFY(after.contains(QStringLiteral("Aborted by the user")));
         const QString abortRow = after.section(QStringLiteral("Aborted by the user"), 1).section(u'\n', 0, 0);
-        QVERIFY2(abortRow.contains(QStringLiteral("\u23f1")) && abortRow.contains(QStringLiteral("of silence")),
+        QVERIFY2(abortRow.contains(QStringLiteral("after ")) && abortRow.contains(QStringLiteral("of silence")),
                  qPrintable(abortRow));
     }
 
     void transcriptUsesTheSharedThemeColoursBesideTheArrows()
     {
         ConsoleWidget console;
+        console.setConfirmSending(false);
         console.resize(1280, 760);
         console.show();
         console.setProfile(profile());
@@ -288,6 +292,7 @@ private slots:
     void everyConsoleControlHasAnAccessibleName()
     {
         ConsoleWidget console;
+        console.setConfirmSending(false);
         console.resize(1280, 760);
         console.show();
         int checked = 0;
@@ -310,6 +315,7 @@ private slots:
     void tabMovesThroughTheConsoleInScreenOrder()
     {
         ConsoleWidget console;
+        console.setConfirmSending(false);
         console.resize(1280, 760);
         console.show();
         QApplication::setActiveWindow(&console);
@@ -346,6 +352,7 @@ private slots:
     void certificateInspectorShowsChainAndOpensScenario()
     {
         ConsoleWidget console;
+        console.setConfirmSending(false);
         console.resize(1280, 760);
         console.show();
         console.setProfile(profile());
@@ -375,6 +382,7 @@ private slots:
     void savedTranscriptNeverContainsThePassword()
     {
         ConsoleWidget console;
+        console.setConfirmSending(false);
         console.setProfile(profile());
         QSignalSpy idle(&console, &ConsoleWidget::sessionIdle);
         console.executeCommand(QStringLiteral("CONNECT"));
@@ -408,6 +416,7 @@ private slots:
         QTemporaryDir out;
         QVERIFY(out.isValid());
         ConsoleWidget console;
+        console.setConfirmSending(false);
         console.setProfile(profile());
         console.saveProfile(profile());
         console.executeCommand(QStringLiteral("CONNECT"));
@@ -472,6 +481,7 @@ private slots:
     void authTypedOnTheCommandLineAsksForThePasswordInstead()
     {
         ConsoleWidget console;
+        console.setConfirmSending(false);
         console.executeCommand(QStringLiteral("AUTH LOGIN someone"));
         QCOMPARE(console.history().last(), QStringLiteral("AUTH LOGIN someone"));
         QTRY_VERIFY_WITH_TIMEOUT(console.findChild<QInputDialog *>() != nullptr, 5000);
@@ -482,6 +492,7 @@ private slots:
     void commandHistoryAndVerbCompletion()
     {
         ConsoleWidget console;
+        console.setConfirmSending(false);
         console.show();
         console.executeCommand(QStringLiteral("NOOP"));
         console.executeCommand(QStringLiteral("HELP"));
@@ -506,12 +517,14 @@ private slots:
     {
         {
             ConsoleWidget console;
+            console.setConfirmSending(false);
             ConsoleProfile p = profile();
             p.name = QStringLiteral("EX01 receive");
             console.saveProfile(p);
             QVERIFY(console.profileNames().contains(p.name));
         }
         ConsoleWidget other;
+        other.setConfirmSending(false);
         QVERIFY(other.profileNames().contains(QStringLiteral("EX01 receive")));
         const ConsoleProfile loaded = other.loadProfile(QStringLiteral("EX01 receive"));
         QCOMPARE(loaded.host, QStringLiteral("127.0.0.1"));
@@ -548,6 +561,7 @@ private slots:
                            QStringLiteral("--host-record=mail.contoso.test,127.0.0.25"),
                            QStringLiteral("--host-record=backup.contoso.test,127.0.0.26")}));
         ConsoleWidget console;
+        console.setConfirmSending(false);
         console.setProfile(profile());
         DnsPanel *panel = console.dnsPanel();
         const QString resolver = QStringLiteral("%1:%2").arg(listen.toString()).arg(port);
@@ -584,6 +598,25 @@ private slots:
         panel.lookup(QString());
         QCOMPARE(finished.size(), 0);
         QCOMPARE(panel.results()->topLevelItemCount(), 0);
+    }
+    void sendingAMessageAsksFirst()
+    {
+        // DATA and the quick test deliver for real: the console asks, and Cancel sends nothing.
+        ConsoleWidget console;
+        QSettings().remove(QStringLiteral("console/confirmSend"));
+        bool asked = false;
+        QTimer::singleShot(0, &console, [&asked] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            asked = box->text().contains(QStringLiteral("for real"));
+            box->reject();
+        });
+        console.runQuickTest();
+        QVERIFY(asked);
+        // Nothing was queued: the console did not start connecting.
+        QVERIFY(console.transcriptText().trimmed().isEmpty());
+        QVERIFY(!console.stateText().startsWith(QStringLiteral("CONNECT")));
     }
 };
 

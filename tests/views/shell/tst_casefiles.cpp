@@ -4,7 +4,7 @@
 #include "model/core/cases/casestate.h"
 #include "views/sessions/findingsview.h"
 #include "views/sessions/workspace.h"
-#include "views/shell/casecontroller.h"
+#include "model/core/investigation/casecontroller.h"
 #include "views/shell/mainwindow.h"
 #include "views/shell/reportexport.h"
 
@@ -27,11 +27,9 @@
 #include <QToolBar>
 
 using namespace mwb;
-using mwb::views::CaseController;
 using mwb::views::MainWindow;
 using mwb::views::ReportExportSettings;
 using mwb::views::ReportFormat;
-using mwb::views::SourceDecision;
 
 namespace {
 

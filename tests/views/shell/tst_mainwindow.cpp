@@ -3,6 +3,8 @@
 #include "views/common/messagebar.h"
 #include "views/sessions/sessionsview.h"
 #include "views/sessions/workspace.h"
+#include "model/core/ingest/pathcheck.h"
+#include "views/shell/helpbrowser.h"
 #include "views/shell/mainwindow.h"
 
 #include <QAction>
@@ -169,7 +171,7 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("hello world\n");
         }
-        const auto check = MainWindow::checkPaths({empty, text, dir.path(), QString()});
+        const auto check = mwb::ingest::checkPaths({empty, text, dir.path(), QString()});
         QCOMPARE(check.accepted, QStringList{QDir(dir.path()).absolutePath()});
         QCOMPARE(check.skipped.size(), 2);
         QVERIFY(check.skipped.at(0).contains(QStringLiteral("empty")));
@@ -228,6 +230,31 @@ private Q_SLOTS:
         QVERIFY(!image.isNull());
         QVERIFY(image.save(path));
         QVERIFY(QFileInfo(path).size() > 10'000);
+    }
+    void f1OpensHelpForTheFocusedView()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        window.openPaths({samplesDir()});
+        QVERIFY(finished.wait(120000));
+        QTableView *table = window.workspace()->sessions()->table();
+        table->setFocus();
+        QApplication::setActiveWindow(&window);
+        QTRY_VERIFY(table->hasFocus());
+        QTest::keyClick(table, Qt::Key_F1);
+        auto *help = window.findChild<mwb::views::HelpBrowser *>();
+        QVERIFY(help);
+        QTRY_VERIFY(help->isVisible());
+        // The page of the sessions view: the filter syntax, with examples.
+        QCOMPARE(help->topic(), mwb::views::HelpBrowser::Filter);
+        QVERIFY(help->pageText().contains(QStringLiteral("CIDR")));
+        QVERIFY(help->pageText().contains(QStringLiteral("5.7.*")));
+        // Every topic has a page.
+        for (int t = mwb::views::HelpBrowser::Overview; t <= mwb::views::HelpBrowser::Shortcuts; ++t)
+            QVERIFY(mwb::views::HelpBrowser::topicHtml(mwb::views::HelpBrowser::Topic(t)).size() > 100);
+        help->close();
     }
 };
 

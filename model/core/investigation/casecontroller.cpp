@@ -1,4 +1,4 @@
-#include "views/shell/casecontroller.h"
+#include "model/core/investigation/casecontroller.h"
 
 #include "model/core/sessions/store.h"
 
@@ -8,7 +8,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 
-namespace mwb::views {
+namespace mwb {
 
 namespace {
 
@@ -256,4 +256,4 @@ void CaseController::addRecent(const QString &path)
     QSettings().setValue(kRecentKey, recent);
 }
 
-} // namespace mwb::views
+} // namespace mwb

@@ -13,10 +13,8 @@
 #include <functional>
 
 namespace mwb {
-class Store;
-}
 
-namespace mwb::views {
+class Store;
 
 struct SourceDecision {
     enum Action { Skip, Relocate, LoadAnyway };
@@ -85,4 +83,4 @@ private:
     QHash<QString, CaseSource> m_describedCache;
 };
 
-} // namespace mwb::views
+} // namespace mwb
