@@ -21,6 +21,8 @@ int runRemediate(const QStringList &args, Io io);   // cmd_remediate.cpp
 int runProbe(const QStringList &args, Io io);       // cmd_probe.cpp
 int runDns(const QStringList &args, Io io);         // cmd_probe.cpp
 int runExport(const QStringList &args, Io io);      // cmd_export.cpp
+int runCollectScript(const QStringList &args, Io io);   // cmd_collect.cpp
+int runRoute(const QStringList &args, Io io);       // cmd_route.cpp
 
 // Reads the PEM certificates of `--ca-file` (trusted roots added for private CAs and tests).
 bool loadCaFile(const QString &path, QList<QSslCertificate> *out, QString *error);  // cmd_probe.cpp

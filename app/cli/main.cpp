@@ -27,7 +27,11 @@ const char kUsage[] =
     "  check DOMAIN [--resolver IP[:PORT]] [--ca-file PEM] [--expect-certificate-name '<I>..<S>..'] [--json]\n"
     "               [--report FILE.html]  the whole-domain mail transport check (MX, STARTTLS, certificates, DANE, MTA-STS)\n"
     "  export --format ndjson|csv --what sessions|messages|findings [--redact] PATH...\n"
-    "                                 results for Splunk, Elastic or ClickHouse\n";
+    "                                 results for Splunk, Elastic or ClickHouse\n"
+    "  collect-script [--from TIME] [--to TIME] [--servers A,B] [--include-exo] [--out FILE.ps1]\n"
+    "                                 the read-only evidence collection script (logs + configuration)\n"
+    "  route --receive IP[:PORT] --server NAME | --send DOMAIN [--server NAME] [--json] PATH...\n"
+    "                                 which connector and certificate the collected configuration selects\n";
 
 } // namespace
 
@@ -90,6 +94,10 @@ int main(int argc, char **argv)
         rc = mwb::cli::runCheck(args, io);
     else if (command == QLatin1String("export"))
         rc = mwb::cli::runExport(args, io);
+    else if (command == QLatin1String("collect-script"))
+        rc = mwb::cli::runCollectScript(args, io);
+    else if (command == QLatin1String("route"))
+        rc = mwb::cli::runRoute(args, io);
     else
         err << "mwb: unknown command '" << command << "'\n" << kUsage;
     out.flush();

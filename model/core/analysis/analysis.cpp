@@ -198,7 +198,7 @@ bool Analysis::hasUnreadableInput() const
         if (!f.errors.isEmpty() || f.format == LogFormat::Unknown)
             return true;
     }
-    return false;
+    return !store->configuration.unreadableFiles.isEmpty();   // a collection file that is not JSON
 }
 
 Analysis analyzePaths(const QStringList &paths, const LoadOptions &options, const QString &knowledgeBasePath)
@@ -241,6 +241,9 @@ QJsonObject analysisToJson(const Analysis &a, const JsonOptions &options)
     for (const Finding &f : a.findings)
         findings.append(findingToJson(f, store, &a.findings));
     root.insert(QStringLiteral("findings"), findings);
+    // Added field (the contract allows them): the collection zip's configuration, when there is one.
+    if (store && !store->configuration.isEmpty())
+        root.insert(QStringLiteral("configuration"), config::configurationSummaryToJson(store->configuration));
     // Only present when something went wrong beyond single files (their errors are per file).
     if (a.diagnosisFailed()) {
         root.insert(QStringLiteral("errors"),
