@@ -6,7 +6,9 @@
 #include "views/common/messagebar.h"
 #include "views/common/theme.h"
 #include "views/sessions/chartsview.h"
+#include "views/shell/collectdialog.h"
 #include "views/shell/helpbrowser.h"
+#include "model/itemmodels/configurationmodel.h"
 #include "views/sessions/findingsview.h"
 #include "views/sessions/journeyview.h"
 #include "views/sessions/sessionsview.h"
@@ -50,6 +52,7 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QTreeView>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -232,6 +235,22 @@ void MainWindow::createActions()
             openPaths({dir});
     });
     m_openSamples = make(tr("Open &Sample Logs"), QStringLiteral("samples"), QKeySequence(tr("Ctrl+Shift+M")), [this] { openSamples(); });
+    m_collect = make(tr("Co&llect Evidence\u2026"), QString(), QKeySequence(), [this] {
+        CollectDialog dialog(this);
+        // The window of what is loaded, an hour wider on each side; else the last day.
+        if (const auto store = m_investigation->store(); store && !store->files.isEmpty()) {
+            qint64 first = kNoTime, last = kNoTime;
+            for (const SourceFile &f : store->files) {
+                if (f.firstMs != kNoTime && (first == kNoTime || f.firstMs < first))
+                    first = f.firstMs;
+                last = std::max(last, f.lastMs);
+            }
+            if (first != kNoTime && last != kNoTime)
+                dialog.setWindow(QDateTime::fromMSecsSinceEpoch(first - 3'600'000, Qt::UTC), QDateTime::fromMSecsSinceEpoch(last + 3'600'000, Qt::UTC));
+        }
+        dialog.exec();
+    });
+    m_collect->setStatusTip(tr("Write the read-only PowerShell script that collects the logs and configuration of every transport server"));
     m_pasteLogs = make(tr("&Paste Logs"), QStringLiteral("paste"), QKeySequence(tr("Ctrl+Shift+V")), [this] { pasteLogs(); });
     m_pasteLogs->setStatusTip(tr("Load log lines copied from a ticket, a forum post or an e-mail (or copied log files)"));
     m_exportTable = make(tr("Export Sessions Table as &CSV\u2026"), QStringLiteral("export"), QKeySequence(tr("Ctrl+E")), [this] { exportTable(); });
@@ -337,6 +356,22 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, detailsDock);
     resizeDocks({findingsDock}, {480}, Qt::Horizontal);
 
+    // The transport configuration of a collection zip (issue #31): beside the details, shown when a
+    // load brings one.
+    m_configurationModel = new ConfigurationModel(this);
+    auto *configurationView = new QTreeView(this);
+    configurationView->setObjectName(QStringLiteral("configurationView"));
+    configurationView->setModel(m_configurationModel);
+    configurationView->setUniformRowHeights(true);
+    configurationView->setAlternatingRowColors(true);
+    auto *configurationDock = new QDockWidget(tr("Configuration"), this);
+    configurationDock->setObjectName(QStringLiteral("configurationDock"));
+    configurationDock->setWidget(configurationView);
+    addDockWidget(Qt::RightDockWidgetArea, configurationDock);
+    tabifyDockWidget(detailsDock, configurationDock);
+    detailsDock->raise();
+    configurationDock->hide();
+
     connect(m_findingsView, &FindingsView::currentFindingChanged, m_details, &FindingDetails::setFinding);
     connect(m_findingsView, &FindingsView::currentFindingChanged, this,
             [this](const Finding *f) { m_investigation->setSelectedFindingKey(f ? findingKey(*f) : QString()); });
@@ -382,6 +417,7 @@ void MainWindow::createMenus()
     file->addAction(m_openFolder);
     file->addAction(m_openSamples);
     file->addAction(m_pasteLogs);
+    file->addAction(m_collect);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     QMenu *exportMenu = file->addMenu(actionIcon(QStringLiteral("export")), tr("E&xport"));
@@ -433,9 +469,11 @@ void MainWindow::createMenus()
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {
         QAction *toggle = dock->toggleViewAction();
-        toggle->setShortcut(dock->objectName() == QLatin1String("findingsDock") ? QKeySequence(tr("Ctrl+Shift+F"))
-                                                                                  : QKeySequence(tr("Ctrl+Shift+D")));
-        toggle->setIcon(actionIcon(dock->objectName() == QLatin1String("findingsDock") ? QStringLiteral("findings") : QStringLiteral("details")));
+        const QString name = dock->objectName();
+        toggle->setShortcut(name == QLatin1String("findingsDock")        ? QKeySequence(tr("Ctrl+Shift+F"))
+                            : name == QLatin1String("configurationDock") ? QKeySequence(tr("Ctrl+Shift+G"))
+                                                                         : QKeySequence(tr("Ctrl+Shift+D")));
+        toggle->setIcon(actionIcon(name == QLatin1String("findingsDock") ? QStringLiteral("findings") : QStringLiteral("details")));
         view->addAction(toggle);
         addAction(toggle);
     }
@@ -638,6 +676,17 @@ void MainWindow::onLoadFinished(bool cancelled)
     m_workspace->setFindings(findings);
     m_findingsView->setFindings(findings);
     m_details->setStore(store);
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("configurationDock"))) {
+        qint64 end = kNoTime;
+        for (const SourceFile &f : store->files)
+            end = std::max(end, f.lastMs);
+        m_configurationModel->setConfiguration(store->configuration, end == kNoTime ? QDateTime::currentDateTimeUtc()
+                                                                                     : QDateTime::fromMSecsSinceEpoch(end, Qt::UTC));
+        dock->setVisible(!store->configuration.isEmpty());
+        if (!store->configuration.isEmpty())
+            if (auto *view = dock->findChild<QTreeView *>())
+                view->expandToDepth(0);
+    }
     if (!m_investigation->diagnosisProblem().isEmpty())
         m_messageBar->showMessage(tr("Diagnosis is off for this load: %1").arg(m_investigation->diagnosisProblem()), MessageBar::Warning);
 

@@ -13,6 +13,10 @@
 #include <memory>
 
 class QAction;
+
+namespace mwb {
+class ConfigurationModel;
+}
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -155,6 +159,7 @@ private:
     Workspace *m_workspace = nullptr;
     FindingsView *m_findingsView = nullptr;
     FindingDetails *m_details = nullptr;
+    ConfigurationModel *m_configurationModel = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancelButton = nullptr;
@@ -166,6 +171,7 @@ private:
     QAction *m_openFolder = nullptr;
     QAction *m_openSamples = nullptr;
     QAction *m_pasteLogs = nullptr;
+    QAction *m_collect = nullptr;
     QAction *m_exportTable = nullptr;
     QAction *m_exportTranscript = nullptr;
     QAction *m_exportJourney = nullptr;

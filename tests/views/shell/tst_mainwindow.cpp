@@ -5,11 +5,13 @@
 #include "views/sessions/workspace.h"
 #include "model/core/ingest/pathcheck.h"
 #include "views/console/domaincheckdialog.h"
+#include "views/shell/collectdialog.h"
 #include "views/shell/helpbrowser.h"
 #include "views/shell/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -270,6 +272,20 @@ private Q_SLOTS:
         dialog->startCheck();
         QCOMPARE(dialog->resultCount(), 0);
         dialog->close();
+    }
+    void collectDialogWritesTheReadOnlyScripts()
+    {
+        QTemporaryDir dir;
+        mwb::views::CollectDialog dialog;
+        dialog.setWindow(QDateTime(QDate(2026, 12, 1), QTime(8, 0), Qt::UTC), QDateTime(QDate(2026, 12, 2), QTime(8, 0), Qt::UTC));
+        QVERIFY2(dialog.writeTo(dir.path()), qPrintable(dialog.statusText()));
+        QFile script(dir.filePath(QStringLiteral("Collect-MailflowEvidence.ps1")));
+        QVERIFY(script.open(QIODevice::ReadOnly));
+        const QByteArray bytes = script.readAll();
+        QVERIFY(bytes.startsWith("\xef\xbb\xbf"));   // UTF-8 with BOM for Windows PowerShell 5.1
+        QVERIFY(bytes.contains("Get-TransportService"));
+        QVERIFY(bytes.contains("\r\n"));
+        QVERIFY(dialog.statusText().contains(QStringLiteral("Collect-MailflowEvidence.ps1")));
     }
 };
 
