@@ -3,9 +3,11 @@
 
 #include "model/core/analysis/analysis.h"
 #include "model/core/cases/redaction.h"
+#include "model/core/common/chunkedoutput.h"
 #include "model/core/common/csvwriter.h"
 #include "model/core/common/safetext.h"
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <optional>
@@ -122,9 +124,17 @@ int runExport(const QStringList &args, Io io)
         redactor.emplace();
         redactor->learnFromStore(store);
     }
+    // Streamed: each record goes to the output device as it is made, in pieces of about 64 KiB.
+    io.out.flush();
+    QBuffer fallback;   // a text stream without a device (none in mwb)
+    fallback.open(QIODevice::WriteOnly);
+    QIODevice &device = io.out.device() ? *io.out.device() : static_cast<QIODevice &>(fallback);
+    ChunkedOutput out(device);
     auto ndjson = [&](const QJsonObject &o) {
-        const QJsonObject out = redactor ? redactor->redactJson(o).toObject() : o;
-        io.out << escapeJsonControls(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact))) << "\n";
+        const QJsonObject record = redactor ? redactor->redactJson(o).toObject() : o;
+        out.append(escapeJsonControlsUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)));
+        out.append("\n");
+        out.endRecord();
     };
     // Text columns (from the logs) are redacted; typed ones (times, numbers, ids) are not.
     auto csvRow = [&](const CsvWriter &writer, QStringList values) {
@@ -133,36 +143,40 @@ int runExport(const QStringList &args, Io io)
                 if (writer.columns().at(i).kind == CsvKind::Text)
                     values[i] = redactor->redactText(values.at(i));
         }
-        return writer.row(values);
+        out.append(writer.row(values).toUtf8());
+        out.endRecord();
     };
     if (what == QLatin1String("sessions")) {
         if (csv)
-            io.out << sessionsCsv().header();
+            out.append(sessionsCsv().header().toUtf8());
         for (const Session &s : store.sessions) {
             if (csv)
-                io.out << csvRow(sessionsCsv(), sessionRow(s, store));
+                csvRow(sessionsCsv(), sessionRow(s, store));
             else
                 ndjson(sessionToJson(s, store));
         }
     } else if (what == QLatin1String("messages")) {
         if (csv)
-            io.out << messagesCsv().header();
+            out.append(messagesCsv().header().toUtf8());
         for (const Message &m : store.messages) {
             if (csv)
-                io.out << csvRow(messagesCsv(), messageRow(m));
+                csvRow(messagesCsv(), messageRow(m));
             else
                 ndjson(messageToJson(m, store));
         }
     } else {
         if (csv)
-            io.out << findingsCsv().header();
+            out.append(findingsCsv().header().toUtf8());
         for (const Finding &f : a.findings) {
             if (csv)
-                io.out << csvRow(findingsCsv(), findingRow(f));
+                csvRow(findingsCsv(), findingRow(f));
             else
                 ndjson(findingToJson(f, &store, &a.findings));
         }
     }
+    out.flush();
+    if (!io.out.device())
+        io.out << QString::fromUtf8(fallback.data());
     io.out.flush();
     if (a.hasUnreadableInput())
         io.err << "mwb export: some input could not be read (see mwb analyze)\n";
