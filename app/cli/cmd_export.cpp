@@ -46,7 +46,8 @@ const CsvWriter &messagesCsv()
 const CsvWriter &findingsCsv()
 {
     static const CsvWriter w({typed("rule"), typed("severity"), text("title"), typed("count"), text("servers"), text("sessions"),
-                              text("message_ids"), text("codes"), typed("first"), typed("last"), typed("scenario")});
+                              text("message_ids"), text("codes"), typed("first"), typed("last"), typed("scenario"),
+                              typed("index"), typed("caused_by_index")});
     return w;
 }
 
@@ -77,10 +78,42 @@ QStringList messageRow(const Message &m)
             m.hops.isEmpty() ? QString() : iso(m.hops.last().timeMs), servers.join(u';'), hops.join(u';')};
 }
 
-QStringList findingRow(const Finding &f)
+// NDJSON for the engines that scale out (docs/scale.md): besides the contract's fields, a message
+// carries its hops as parallel arrays (ClickHouse 18.16 reads no arrays of objects; ARRAY JOIN
+// reads these), and a finding its position, which `causedBy.index` and `causedByIndex` refer to.
+QJsonObject messageRecord(const Message &m, const Store &store)
 {
+    QJsonObject o = messageToJson(m, store);
+    QJsonArray servers, events, times, sessions;
+    for (const QJsonValue &v : o.value(QStringLiteral("hops")).toArray()) {
+        const QJsonObject h = v.toObject();
+        servers.append(h.value(QStringLiteral("server")).toString());
+        events.append(h.value(QStringLiteral("event")).toString());
+        times.append(h.value(QStringLiteral("time")).toString());
+        sessions.append(h.value(QStringLiteral("session")).toString());
+    }
+    o.insert(QStringLiteral("hopServers"), servers);
+    o.insert(QStringLiteral("hopEvents"), events);
+    o.insert(QStringLiteral("hopTimes"), times);
+    o.insert(QStringLiteral("hopSessions"), sessions);
+    return o;
+}
+
+QJsonObject findingRecord(const QList<Finding> &all, qsizetype index, const Store &store)
+{
+    const Finding &f = all[index];
+    QJsonObject o = findingToJson(f, &store, &all);
+    o.insert(QStringLiteral("index"), double(index));
+    o.insert(QStringLiteral("causedByIndex"), f.causedBy >= 0 && f.causedBy < all.size() ? f.causedBy : -1);
+    return o;
+}
+
+QStringList findingRow(const QList<Finding> &all, qsizetype index)
+{
+    const Finding &f = all[index];
     return {f.rule, severityId(f.severity), f.title, QString::number(f.count), f.servers.join(u';'), f.sessions.join(u';'),
-            f.messageIds.join(u';'), f.codes.join(u';'), iso(f.firstMs), iso(f.lastMs), f.scenario};
+            f.messageIds.join(u';'), f.codes.join(u';'), iso(f.firstMs), iso(f.lastMs), f.scenario, QString::number(index),
+            QString::number(f.causedBy >= 0 && f.causedBy < all.size() ? f.causedBy : -1)};
 }
 
 } // namespace
@@ -162,16 +195,16 @@ int runExport(const QStringList &args, Io io)
             if (csv)
                 csvRow(messagesCsv(), messageRow(m));
             else
-                ndjson(messageToJson(m, store));
+                ndjson(messageRecord(m, store));
         }
     } else {
         if (csv)
             out.append(findingsCsv().header().toUtf8());
-        for (const Finding &f : a.findings) {
+        for (qsizetype i = 0; i < a.findings.size(); ++i) {
             if (csv)
-                csvRow(findingsCsv(), findingRow(f));
+                csvRow(findingsCsv(), findingRow(a.findings, i));
             else
-                ndjson(findingToJson(f, &store, &a.findings));
+                ndjson(findingRecord(a.findings, i, store));
         }
     }
     out.flush();
