@@ -19,6 +19,8 @@ packages=(
   # libclang_rt.fuzzer*.a and the sanitizer runtimes; llvm brings llvm-symbolizer (on PATH) for readable
   # stacks in sanitizer reports
   libclang-rt-14-dev llvm
+  # docs/scale.md checked for real (test scale_engines_sql): a ClickHouse server started on loopback
+  clickhouse-server clickhouse-client
   # packaging checks (tests/installer: cpack + dpkg-shlibdeps, dpkg -i into a scratch root, validators)
   appstream desktop-file-utils dpkg-dev file
 )
@@ -38,13 +40,29 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all packages present"
-  exit 0
-fi
+# DuckDB for scale_engines_sql (the npm package tests/bench uses, same version), installed once into
+# MWB_DUCKDB_DIR so the test needs no network. Runs after the Debian packages (it needs npm).
+install_duckdb() {
+  local root dir
+  root=$(cd "$(dirname "$0")/.." && pwd)
+  dir=${MWB_DUCKDB_DIR:-/usr/local/lib/mwb-duckdb}
+  if [ -d "$dir/node_modules/@duckdb/node-api" ] && cmp -s "$root/tests/bench/package.json" "$dir/package.json"; then
+    return 0
+  fi
+  echo "install-deps: installing @duckdb/node-api into $dir"
+  $SUDO mkdir -p "$dir"
+  $SUDO cp "$root/tests/bench/package.json" "$dir/package.json"
+  (cd "$dir" && $SUDO npm install --no-audit --no-fund >/dev/null)
+}
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all packages present"
+  install_duckdb
+  exit 0
+fi
+
 echo "install-deps: installing ${missing[*]}"
 # postfix asks questions at install time; "No configuration" keeps it from touching the machine.
 echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections
@@ -59,3 +77,8 @@ fi
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet unbound 2>/dev/null; then
   $SUDO systemctl disable --now unbound || true
 fi
+# scale_engines_sql starts its own ClickHouse on free loopback ports; the system one is not needed.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet clickhouse-server 2>/dev/null; then
+  $SUDO systemctl disable --now clickhouse-server || true
+fi
+install_duckdb

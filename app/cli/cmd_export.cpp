@@ -3,9 +3,11 @@
 
 #include "model/core/analysis/analysis.h"
 #include "model/core/cases/redaction.h"
+#include "model/core/common/chunkedoutput.h"
 #include "model/core/common/csvwriter.h"
 #include "model/core/common/safetext.h"
 
+#include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimeZone>
@@ -46,7 +48,8 @@ const CsvWriter &messagesCsv()
 const CsvWriter &findingsCsv()
 {
     static const CsvWriter w({typed("rule"), typed("severity"), text("title"), typed("count"), text("servers"), text("sessions"),
-                              text("message_ids"), text("codes"), typed("first"), typed("last"), typed("scenario")});
+                              text("message_ids"), text("codes"), typed("first"), typed("last"), typed("scenario"),
+                              typed("index"), typed("caused_by_index")});
     return w;
 }
 
@@ -77,10 +80,42 @@ QStringList messageRow(const Message &m)
             m.hops.isEmpty() ? QString() : iso(m.hops.last().timeMs), servers.join(u';'), hops.join(u';')};
 }
 
-QStringList findingRow(const Finding &f)
+// NDJSON for the engines that scale out (docs/scale.md): besides the contract's fields, a message
+// carries its hops as parallel arrays (ClickHouse 18.16 reads no arrays of objects; ARRAY JOIN
+// reads these), and a finding its position, which `causedBy.index` and `causedByIndex` refer to.
+QJsonObject messageRecord(const Message &m, const Store &store)
 {
+    QJsonObject o = messageToJson(m, store);
+    QJsonArray servers, events, times, sessions;
+    for (const QJsonValue &v : o.value(QStringLiteral("hops")).toArray()) {
+        const QJsonObject h = v.toObject();
+        servers.append(h.value(QStringLiteral("server")).toString());
+        events.append(h.value(QStringLiteral("event")).toString());
+        times.append(h.value(QStringLiteral("time")).toString());
+        sessions.append(h.value(QStringLiteral("session")).toString());
+    }
+    o.insert(QStringLiteral("hopServers"), servers);
+    o.insert(QStringLiteral("hopEvents"), events);
+    o.insert(QStringLiteral("hopTimes"), times);
+    o.insert(QStringLiteral("hopSessions"), sessions);
+    return o;
+}
+
+QJsonObject findingRecord(const QList<Finding> &all, qsizetype index, const Store &store)
+{
+    const Finding &f = all[index];
+    QJsonObject o = findingToJson(f, &store, &all);
+    o.insert(QStringLiteral("index"), double(index));
+    o.insert(QStringLiteral("causedByIndex"), f.causedBy >= 0 && f.causedBy < all.size() ? f.causedBy : -1);
+    return o;
+}
+
+QStringList findingRow(const QList<Finding> &all, qsizetype index)
+{
+    const Finding &f = all[index];
     return {f.rule, severityId(f.severity), f.title, QString::number(f.count), f.servers.join(u';'), f.sessions.join(u';'),
-            f.messageIds.join(u';'), f.codes.join(u';'), iso(f.firstMs), iso(f.lastMs), f.scenario};
+            f.messageIds.join(u';'), f.codes.join(u';'), iso(f.firstMs), iso(f.lastMs), f.scenario, QString::number(index),
+            QString::number(f.causedBy >= 0 && f.causedBy < all.size() ? f.causedBy : -1)};
 }
 
 } // namespace
@@ -130,9 +165,17 @@ int runExport(const QStringList &args, Io io)
         redactor.emplace();
         redactor->learnFromStore(store);
     }
+    // Streamed: each record goes to the output device as it is made, in pieces of about 64 KiB.
+    io.out.flush();
+    QBuffer fallback;   // a text stream without a device (none in mwb)
+    fallback.open(QIODevice::WriteOnly);
+    QIODevice &device = io.out.device() ? *io.out.device() : static_cast<QIODevice &>(fallback);
+    ChunkedOutput out(device);
     auto ndjson = [&](const QJsonObject &o) {
-        const QJsonObject out = redactor ? redactor->redactJson(o).toObject() : o;
-        io.out << escapeJsonControls(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact))) << "\n";
+        const QJsonObject record = redactor ? redactor->redactJson(o).toObject() : o;
+        out.append(escapeJsonControlsUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)));
+        out.append("\n");
+        out.endRecord();
     };
     // Text columns (from the logs) are redacted; typed ones (times, numbers, ids) are not.
     auto csvRow = [&](const CsvWriter &writer, QStringList values) {
@@ -141,36 +184,40 @@ int runExport(const QStringList &args, Io io)
                 if (writer.columns().at(i).kind == CsvKind::Text)
                     values[i] = redactor->redactText(values.at(i));
         }
-        return writer.row(values);
+        out.append(writer.row(values).toUtf8());
+        out.endRecord();
     };
     if (what == QLatin1String("sessions")) {
         if (csv)
-            io.out << sessionsCsv().header();
+            out.append(sessionsCsv().header().toUtf8());
         for (const Session &s : store.sessions) {
             if (csv)
-                io.out << csvRow(sessionsCsv(), sessionRow(s, store));
+                csvRow(sessionsCsv(), sessionRow(s, store));
             else
                 ndjson(sessionToJson(s, store));
         }
     } else if (what == QLatin1String("messages")) {
         if (csv)
-            io.out << messagesCsv().header();
+            out.append(messagesCsv().header().toUtf8());
         for (const Message &m : store.messages) {
             if (csv)
-                io.out << csvRow(messagesCsv(), messageRow(m));
+                csvRow(messagesCsv(), messageRow(m));
             else
-                ndjson(messageToJson(m, store));
+                ndjson(messageRecord(m, store));
         }
     } else {
         if (csv)
-            io.out << findingsCsv().header();
-        for (const Finding &f : a.findings) {
+            out.append(findingsCsv().header().toUtf8());
+        for (qsizetype i = 0; i < a.findings.size(); ++i) {
             if (csv)
-                io.out << csvRow(findingsCsv(), findingRow(f));
+                csvRow(findingsCsv(), findingRow(a.findings, i));
             else
-                ndjson(findingToJson(f, &store, &a.findings));
+                ndjson(findingRecord(a.findings, i, store));
         }
     }
+    out.flush();
+    if (!io.out.device())
+        io.out << QString::fromUtf8(fallback.data());
     io.out.flush();
     if (a.hasUnreadableInput())
         io.err << "mwb export: some input could not be read (see mwb analyze)\n";

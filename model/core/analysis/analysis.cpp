@@ -3,7 +3,12 @@
 
 #include "model/core/diagnosis/engine.h"
 
+#include "model/core/common/chunkedoutput.h"
+#include "model/core/common/safetext.h"
+
+#include <QBuffer>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace mwb {
 
@@ -216,57 +221,137 @@ Analysis analyzePaths(const QStringList &paths, const LoadOptions &options, cons
     return a;
 }
 
-QJsonObject analysisToJson(const Analysis &a, const JsonOptions &options)
+namespace {
+
+// The bytes QJsonDocument's indented writer puts for `text` (one value's indented document) at
+// nesting depth `depth` of a larger document: every line after the first is indented by 4 × depth.
+// `text` ends in the document's closing '\n', which is not part of the value.
+void appendAtDepth(QByteArray &out, QByteArrayView text, int depth)
 {
-    QJsonObject root;
-    root.insert(QStringLiteral("tool"), QStringLiteral("mwb"));
-    root.insert(QStringLiteral("version"), QStringLiteral(MWB_VERSION));
-    QJsonArray files;
-    qint64 lines = 0;
-    const Store *store = a.store.get();
-    if (store) {
-        for (const SourceFile &f : store->files) {
-            files.append(fileJson(f));
-            lines += f.lines;
+    if (text.endsWith('\n'))
+        text.chop(1);
+    const QByteArray indent(4 * depth, ' ');
+    qsizetype from = 0;
+    for (;;) {
+        const qsizetype nl = text.indexOf('\n', from);
+        if (nl < 0) {
+            out.append(text.sliced(from));
+            return;
         }
+        out.append(text.sliced(from, nl + 1 - from));
+        out.append(indent);
+        from = nl + 1;
     }
-    root.insert(QStringLiteral("files"), files);
+}
+
+QByteArray indentedText(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Indented); }
+
+// A scalar as QJsonDocument writes it inside an object (strings escaped, numbers formatted).
+QByteArray scalarText(const QJsonValue &v)
+{
+    QByteArray t = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return t.mid(1, t.size() - 2);
+}
+
+// Writes the root object one member at a time, in QJsonObject's key order (sorted), so the bytes
+// are those of QJsonDocument(analysisToJson(...)).toJson(Indented) without the document existing.
+class RootWriter {
+public:
+    explicit RootWriter(QIODevice &device) : m_out(device, escapeJsonControlsUtf8) { m_out.append("{\n"); }
+    void scalar(const char *key, const QJsonValue &v)
+    {
+        beginMember(key);
+        m_out.append(scalarText(v));
+    }
+    void object(const char *key, const QJsonObject &o)
+    {
+        beginMember(key);
+        appendAtDepth(m_out.buffer(), indentedText(o), 1);
+    }
+    // An array whose elements come one at a time from `next(i)`; each is written out before the
+    // next one is made.
+    template <typename Next>
+    void array(const char *key, qsizetype count, Next next)
+    {
+        beginMember(key);
+        if (count == 0) {
+            m_out.append("[\n    ]");
+            return;
+        }
+        m_out.append("[\n");
+        for (qsizetype i = 0; i < count; ++i) {
+            m_out.append("        ");
+            appendAtDepth(m_out.buffer(), indentedText(next(i)), 2);
+            m_out.append(i + 1 < count ? ",\n" : "\n");
+            m_out.endRecord();
+        }
+        m_out.append("    ]");
+    }
+    void finish()
+    {
+        m_out.append(m_members ? "\n}\n" : "}\n");
+        m_out.flush();
+    }
+
+private:
+    void beginMember(const char *key)
+    {
+        if (m_members++)
+            m_out.append(",\n");
+        m_out.append("    \"");
+        m_out.append(key);
+        m_out.append("\": ");
+    }
+    ChunkedOutput m_out;
+    int m_members = 0;
+};
+
+} // namespace
+
+void writeAnalysisJson(const Analysis &a, const JsonOptions &options, QIODevice &out)
+{
+    const Store *store = a.store.get();
+    const auto noFiles = QList<SourceFile>();
+    const QList<SourceFile> &files = store ? store->files : noFiles;
+    RootWriter w(out);
+    // Keys in sorted order, as QJsonDocument writes them. Added field (the contract allows them):
+    // the collection zip's configuration, when there is one.
+    if (store && !store->configuration.isEmpty())
+        w.object("configuration", config::configurationSummaryToJson(store->configuration));
+    // Only present when something went wrong beyond single files (their errors are per file).
+    if (a.diagnosisFailed()) {
+        w.array("errors", 1, [&](qsizetype) {
+            return QJsonObject{{QStringLiteral("source"), QStringLiteral("knowledge-base")},
+                               {QStringLiteral("message"), a.knowledgeBaseError}};
+        });
+    }
+    qint64 lines = 0;
+    w.array("files", files.size(), [&](qsizetype i) {
+        lines += files[i].lines;
+        return fileJson(files[i]);
+    });
+    w.array("findings", a.findings.size(), [&](qsizetype i) { return findingToJson(a.findings[i], store, &a.findings); });
+    if (options.messages)
+        w.array("messages", store ? store->messages.size() : 0, [&](qsizetype i) { return messageToJson(store->messages[i], *store); });
+    if (options.sessions)
+        w.array("sessions", store ? store->sessions.size() : 0, [&](qsizetype i) { return sessionToJson(store->sessions[i], *store); });
+    w.scalar("tool", QStringLiteral("mwb"));
     QJsonObject totals;
     totals.insert(QStringLiteral("files"), store ? int(store->files.size()) : 0);
     totals.insert(QStringLiteral("lines"), double(lines));
     totals.insert(QStringLiteral("sessions"), store ? int(store->sessions.size()) : 0);
     totals.insert(QStringLiteral("messages"), store ? int(store->messages.size()) : 0);
-    root.insert(QStringLiteral("totals"), totals);
-    QJsonArray findings;
-    for (const Finding &f : a.findings)
-        findings.append(findingToJson(f, store, &a.findings));
-    root.insert(QStringLiteral("findings"), findings);
-    // Added field (the contract allows them): the collection zip's configuration, when there is one.
-    if (store && !store->configuration.isEmpty())
-        root.insert(QStringLiteral("configuration"), config::configurationSummaryToJson(store->configuration));
-    // Only present when something went wrong beyond single files (their errors are per file).
-    if (a.diagnosisFailed()) {
-        root.insert(QStringLiteral("errors"),
-                    QJsonArray{QJsonObject{{QStringLiteral("source"), QStringLiteral("knowledge-base")},
-                                           {QStringLiteral("message"), a.knowledgeBaseError}}});
-    }
-    if (options.sessions) {
-        QJsonArray sessions;
-        if (store) {
-            for (const Session &s : store->sessions)
-                sessions.append(sessionToJson(s, *store));
-        }
-        root.insert(QStringLiteral("sessions"), sessions);
-    }
-    if (options.messages) {
-        QJsonArray messages;
-        if (store) {
-            for (const Message &m : store->messages)
-                messages.append(messageToJson(m, *store));
-        }
-        root.insert(QStringLiteral("messages"), messages);
-    }
-    return root;
+    w.object("totals", totals);
+    w.scalar("version", QStringLiteral(MWB_VERSION));
+    w.finish();
+}
+
+QJsonObject analysisToJson(const Analysis &a, const JsonOptions &options)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    writeAnalysisJson(a, options, buffer);
+    return QJsonDocument::fromJson(buffer.data()).object();
 }
 
 } // namespace mwb

@@ -4,6 +4,7 @@
 #include "model/core/diagnosis/finding.h"
 #include "model/core/sessions/loader.h"
 
+#include <QIODevice>
 #include <QJsonObject>
 
 namespace mwb {
@@ -25,7 +26,14 @@ struct JsonOptions {
     bool sessions = false;
     bool messages = false;
 };
+// The contract's document for tests and callers that want it whole. It is parsed back from
+// writeAnalysisJson's output, so both always agree.
 QJsonObject analysisToJson(const Analysis &analysis, const JsonOptions &options = {});
+// The same document, indented, written to `out` as it is made: one file, finding, message or
+// session at a time in 64 KiB pieces (`mwb analyze --json`), so the whole document never exists in
+// memory. The bytes are those of QJsonDocument(analysisToJson(...)).toJson(Indented) with the JSON
+// control escapes of escapeJsonControls (keys in QJsonObject's sorted order).
+void writeAnalysisJson(const Analysis &analysis, const JsonOptions &options, QIODevice &out);
 
 // One session / message as in the contract's "sessions" / "messages" arrays (also used by export).
 QJsonObject sessionToJson(const Session &session, const Store &store);

@@ -49,6 +49,9 @@ bool canListFolder(const QString &path);
 // threads it starts inherit that on Linux. Only ever lowers. See workpools.h for why.
 void lowerCurrentThreadPriority();
 
+// Is the process's standard error a terminal? (`mwb` shows load progress there only then.)
+bool stderrIsTerminal();
+
 // Anonymous resident memory and peak resident memory of this process in kB; -1 when unknown.
 qint64 residentAnonymousKb();
 qint64 peakResidentKb();

@@ -86,6 +86,11 @@ bool canListFolder(const QString &path)
     return ::access(QFile::encodeName(path).constData(), R_OK | X_OK) == 0;
 }
 
+bool stderrIsTerminal()
+{
+    return ::isatty(STDERR_FILENO) == 1;
+}
+
 void lowerCurrentThreadPriority()
 {
 #if defined(__linux__)

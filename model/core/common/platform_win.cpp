@@ -102,6 +102,12 @@ bool canListFolder(const QString &path)
     return true;
 }
 
+bool stderrIsTerminal()
+{
+    DWORD mode = 0;
+    return ::GetConsoleMode(::GetStdHandle(STD_ERROR_HANDLE), &mode) != 0;
+}
+
 void lowerCurrentThreadPriority()
 {
     thread_local bool lowered = false;

@@ -63,4 +63,21 @@ QString escapeJsonControls(const QString &json)
     return out;
 }
 
+QByteArray escapeJsonControlsUtf8(const QByteArray &json)
+{
+    // Every character escapeJsonControls changes is, in UTF-8, a C0 byte other than TAB, LF and CR,
+    // DEL, or a sequence led by 0xC2 (C1), 0xD8 (U+061C) or 0xE2 (U+200E.., U+202A.., U+2066..).
+    bool suspicious = false;
+    for (const char ch : json) {
+        const auto b = static_cast<unsigned char>(ch);
+        if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2) {
+            suspicious = true;
+            break;
+        }
+    }
+    if (!suspicious)
+        return json;
+    return escapeJsonControls(QString::fromUtf8(json)).toUtf8();
+}
+
 } // namespace mwb

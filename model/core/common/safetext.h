@@ -23,6 +23,9 @@ QString escapeControls(const QString &text, LineBreaks lineBreaks = LineBreaks::
 // C1 controls, bidi overrides and U+2028/U+2029 raw. They can only occur inside JSON strings, so
 // writing them as \uXXXX JSON escapes changes nothing a JSON reader sees.
 QString escapeJsonControls(const QString &json);
+// The same for UTF-8 JSON text (streamed output): returns `json` itself, without decoding it, when
+// it holds no byte that can start an escaped character (most text never does).
+QByteArray escapeJsonControlsUtf8(const QByteArray &json);
 
 // True when escapeControls would change the text.
 bool hasUnsafeControls(QStringView text, LineBreaks lineBreaks = LineBreaks::Escape);

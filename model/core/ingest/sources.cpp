@@ -1,13 +1,16 @@
 #include "model/core/ingest/sources.h"
 #include "model/core/common/platform.h"
+#include "model/core/ingest/filebytes.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <vector>
 
 #include <archive.h>
@@ -33,9 +36,88 @@ bool isGenericFolder(const QString &name)
     return name.isEmpty() || generic.contains(name.toLower()) || name.startsWith(u'.');
 }
 
-void addFromArchive(const QString &displayPath, const QString &filePath, const QByteArray *memory,
-                    const QString &serverHint, QList<Input> &out)
+// One load's unpacking: where members go, and what is left of the budget.
+struct Unpacker {
+    Unpacker(const ArchiveLimits &l, QList<Input> &o) : limits(l), out(o) {}
+    ArchiveLimits limits;
+    QList<Input> &out;
+    qint64 unpacked = 0;                     // uncompressed bytes so far, all archives
+    std::shared_ptr<QTemporaryDir> folder;   // made on the first member
+    int nextFile = 0;
+    bool budgetReported = false;
+
+    QString budgetText() const
+    {
+        const qint64 b = limits.maxUncompressedBytes;
+        return b >= (qint64(1) << 20) ? QStringLiteral("%1 MiB").arg(b >> 20) : QStringLiteral("%1 bytes").arg(b);
+    }
+};
+
+QString archiveError(archive *a)
 {
+    const char *e = archive_error_string(a);
+    return e ? QString::fromUtf8(e) : QStringLiteral("unknown error");
+}
+
+// Copies bytes to a file, cutting every run without a line break at `maxLine` bytes (the rest of
+// that run is dropped up to its line break, which is kept): junk without line breaks costs at most
+// `maxLine` bytes of disk per run. UTF-16 text (line breaks are two bytes) is copied uncut.
+class LineCappedWriter {
+public:
+    LineCappedWriter(QFile &file, qint64 maxLine) : m_file(file), m_maxLine(maxLine) {}
+    bool write(const char *data, qsizetype size)
+    {
+        if (m_first) {
+            m_first = false;
+            // The same sniffing the loader uses: UTF-16 is copied uncut, anything else is capped.
+            const Encoding e = sniffEncoding(QByteArrayView(data, std::min<qsizetype>(size, 4096)));
+            m_cap = e == Encoding::Utf8 || e == Encoding::Utf8Bom;
+        }
+        if (!m_cap)
+            return put(data, size);
+        qsizetype from = 0;
+        while (from < size) {
+            const char *nl = static_cast<const char *>(std::memchr(data + from, '\n', size_t(size - from)));
+            const qsizetype end = nl ? nl - data : size;   // the run up to (not including) the break
+            const qsizetype run = end - from;
+            const qint64 room = std::max<qint64>(0, m_maxLine - m_line);
+            const qsizetype keep = qsizetype(std::min<qint64>(run, room));
+            if (keep > 0 && !put(data + from, keep))
+                return false;
+            if (m_line <= m_maxLine && m_line + run > m_maxLine)
+                ++m_cutLines;   // each cut run once, however many blocks it spans
+            m_line += run;
+            if (!nl)
+                return true;
+            if (!put("\n", 1))
+                return false;
+            m_line = 0;
+            from = end + 1;
+        }
+        return true;
+    }
+    qint64 written() const { return m_written; }
+    qint64 cutLines() const { return m_cutLines; }
+
+private:
+    bool put(const char *data, qsizetype size)
+    {
+        m_written += size;
+        return m_file.write(data, size) == size;
+    }
+    QFile &m_file;
+    qint64 m_maxLine;
+    qint64 m_line = 0;
+    qint64 m_written = 0;
+    qint64 m_cutLines = 0;
+    bool m_first = true;
+    bool m_cap = true;
+};
+
+void addFromArchive(const QString &displayPath, const QString &filePath, const QByteArray *memory,
+                    const QString &serverHint, int depth, Unpacker &u)
+{
+    QList<Input> &out = u.out;
     archive *a = archive_read_new();
     archive_read_support_filter_all(a);
     archive_read_support_format_all(a);
@@ -49,21 +131,23 @@ void addFromArchive(const QString &displayPath, const QString &filePath, const Q
     if (rc != ARCHIVE_OK) {
         Input bad;
         bad.path = displayPath;
-        bad.error = QStringLiteral("cannot open archive: %1").arg(QString::fromUtf8(archive_error_string(a)));
+        bad.error = QStringLiteral("cannot open archive: %1").arg(archiveError(a));
         out.append(bad);
         archive_read_free(a);
         return;
     }
     archive_entry *entry = nullptr;
     int members = 0;
-    for (;;) {
+    bool stop = false;
+    qint64 archiveUnpacked = 0;   // this archive's uncompressed bytes, against what it read
+    while (!stop) {
         rc = archive_read_next_header(a, &entry);
         if (rc == ARCHIVE_EOF)
             break;
         if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) {
             Input bad;
             bad.path = displayPath;
-            bad.error = QStringLiteral("archive damaged: %1").arg(QString::fromUtf8(archive_error_string(a)));
+            bad.error = QStringLiteral("archive damaged: %1").arg(archiveError(a));
             out.append(bad);
             break;
         }
@@ -77,44 +161,95 @@ void addFromArchive(const QString &displayPath, const QString &filePath, const Q
                 base.chop(3);
             name = base;
         }
+        ++members;
         Input in;
         in.path = displayPath + QStringLiteral("!/") + name;
-        in.inMemory = true;
         const QString memberHint = serverFromFolders(QStringLiteral("/") + name);
         in.serverHint = memberHint.isEmpty() ? serverHint : memberHint;
-        QByteArray data;
+        if (u.unpacked >= u.limits.maxUncompressedBytes) {
+            in.error = QStringLiteral("not unpacked: this load has unpacked its budget of %1 (MWB_MAX_UNCOMPRESSED)").arg(u.budgetText());
+            out.append(in);
+            continue;   // each member is named, so the admin sees what is missing
+        }
+        if (!u.folder) {
+            u.folder = std::make_shared<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mwb-unpack-XXXXXX"));
+            if (!u.folder->isValid()) {
+                in.error = QStringLiteral("cannot unpack: no temporary folder (%1)").arg(u.folder->errorString());
+                u.folder.reset();
+                out.append(in);
+                continue;
+            }
+        }
+        QFile file(u.folder->filePath(QString::number(u.nextFile++)));
+        if (!file.open(QIODevice::WriteOnly)) {
+            in.error = QStringLiteral("cannot unpack: %1").arg(file.errorString());
+            out.append(in);
+            continue;
+        }
+        LineCappedWriter writer(file, u.limits.maxLineBytes);
         char buf[1 << 16];
-        bool failed = false;
+        QByteArray head;   // the first bytes, to recognise a nested archive
         for (;;) {
             const la_ssize_t got = archive_read_data(a, buf, sizeof buf);
             if (got == 0)
                 break;
             if (got < 0) {
-                failed = true;
-                in.error = QStringLiteral("archive member unreadable: %1").arg(QString::fromUtf8(archive_error_string(a)));
+                in.error = QStringLiteral("archive member unreadable: %1").arg(archiveError(a));
                 break;
             }
-            if (data.size() + got > kMaxMemberBytes) {
-                failed = true;
-                in.error = QStringLiteral("archive member larger than 2 GiB: skipped");
+            if (head.size() < 512)
+                head.append(buf, std::min<qsizetype>(qsizetype(got), 512 - head.size()));
+            u.unpacked += got;
+            archiveUnpacked += got;
+            if (u.unpacked > u.limits.maxUncompressedBytes) {
+                in.error = QStringLiteral("unpacking stopped: this load has unpacked its budget of %1 (MWB_MAX_UNCOMPRESSED)")
+                               .arg(u.budgetText());
+                stop = true;
                 break;
             }
-            data.append(buf, qsizetype(got));
-        }
-        in.size = data.size();
-        if (!failed) {
-            // Nested archives (a .gz inside a .zip) are expanded once more.
-            if (looksLikeArchive(data) && !memory) {
-                addFromArchive(in.path, QString(), &data, in.serverHint, out);
-                ++members;
-                continue;
+            const qint64 packed = std::max<qint64>(1, archive_filter_bytes(a, -1));
+            if (archiveUnpacked > u.limits.bombCheckAfterBytes && archiveUnpacked / packed > u.limits.maxExpansionRatio) {
+                in.error = QStringLiteral("unpacking stopped: %1 MiB unpacked from %2 KiB, more than %3 times: a decompression bomb or junk")
+                               .arg(archiveUnpacked >> 20).arg(packed >> 10).arg(u.limits.maxExpansionRatio);
+                stop = true;
+                break;
             }
-            in.data = std::move(data);
+            if (!writer.write(buf, qsizetype(got))) {
+                in.error = QStringLiteral("cannot unpack: %1").arg(file.errorString());
+                stop = true;
+                break;
+            }
+            if (writer.written() > u.limits.maxMemberBytes) {
+                in.error = QStringLiteral("archive member larger than %1 MiB: skipped").arg(u.limits.maxMemberBytes >> 20);
+                break;
+            }
         }
+        file.close();
+        in.size = writer.written();
+        if (!in.error.isEmpty()) {
+            file.remove();
+            out.append(in);
+            if (archive_format(a) == ARCHIVE_FORMAT_RAW)
+                break;
+            continue;
+        }
+        if (looksLikeArchive(head)) {
+            // Nested archives (a .gz inside a .zip) are opened down to a fixed depth.
+            if (depth >= u.limits.maxDepth) {
+                in.error = QStringLiteral("archive nested more than %1 levels deep: not opened").arg(u.limits.maxDepth);
+                out.append(in);
+            } else {
+                addFromArchive(in.path, file.fileName(), nullptr, in.serverHint, depth + 1, u);
+            }
+            file.remove();
+            continue;
+        }
+        if (writer.cutLines() > 0)
+            in.notes.append(QStringLiteral("%1 run(s) of more than %2 KiB without a line break cut while unpacking (junk, not log lines)")
+                                .arg(writer.cutLines()).arg(u.limits.maxLineBytes >> 10));
+        in.filePath = file.fileName();
+        in.unpacked = u.folder;
         out.append(in);
-        ++members;
-        if (failed && archive_format(a) == ARCHIVE_FORMAT_RAW)
-            break;
     }
     archive_read_free(a);
     if (members == 0 && rc == ARCHIVE_EOF) {
@@ -125,8 +260,9 @@ void addFromArchive(const QString &displayPath, const QString &filePath, const Q
     }
 }
 
-void addFile(const QString &path, QList<Input> &out)
+void addFile(const QString &path, Unpacker &u)
 {
+    QList<Input> &out = u.out;
     Input in;
     in.path = path;
     in.filePath = path;
@@ -141,7 +277,7 @@ void addFile(const QString &path, QList<Input> &out)
     const QByteArray head = f.read(512);
     f.close();
     if (looksLikeArchive(head)) {
-        addFromArchive(path, path, nullptr, in.serverHint, out);
+        addFromArchive(path, path, nullptr, in.serverHint, 1, u);
         return;
     }
     out.append(in);
@@ -190,8 +326,9 @@ bool isNamedStream(const QString &path)
         || path.startsWith(QLatin1String("/proc/self/fd/"));
 }
 
-void addStream(const QString &path, QList<Input> &out)
+void addStream(const QString &path, Unpacker &u)
 {
+    QList<Input> &out = u.out;
     Input in;
     const bool stdIn = path == QLatin1String("-");
     in.path = stdIn ? QStringLiteral("(standard input)") : path;
@@ -224,7 +361,7 @@ void addStream(const QString &path, QList<Input> &out)
         return;
     }
     if (looksLikeArchive(data)) {
-        addFromArchive(in.path, QString(), &data, QString(), out);
+        addFromArchive(in.path, QString(), &data, QString(), 1, u);
         return;
     }
     in.inMemory = true;
@@ -244,8 +381,9 @@ Input refused(const QString &path, const QString &why)
 // Everything below a folder, sorted by path: regular files are inputs; folders that cannot be
 // listed and special files (FIFOs block a reader forever, devices never end) are reported, never
 // opened. Symbolic links to folders are not followed (no loops).
-void walkFolder(const QString &root, QList<Input> &out)
+void walkFolder(const QString &root, Unpacker &u)
 {
+    QList<Input> &out = u.out;
     struct Entry {
         QString path;
         QString problem;   // empty: a regular file to add
@@ -285,7 +423,7 @@ void walkFolder(const QString &root, QList<Input> &out)
     std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.path < b.path; });
     for (const Entry &e : entries) {
         if (e.problem.isEmpty())
-            addFile(e.path, out);
+            addFile(e.path, u);
         else
             out.append(refused(e.path, e.problem));
     }
@@ -293,12 +431,49 @@ void walkFolder(const QString &root, QList<Input> &out)
 
 } // namespace
 
-QList<Input> collectInputs(const QStringList &paths)
+qint64 parseByteSize(const QString &text)
+{
+    QString t = text.trimmed().toUpper();
+    if (t.endsWith(u'B'))
+        t.chop(1);
+    if (t.endsWith(u'I'))   // "GiB"
+        t.chop(1);
+    int shift = 0;
+    if (!t.isEmpty()) {
+        switch (t.back().unicode()) {
+        case u'K': shift = 10; break;
+        case u'M': shift = 20; break;
+        case u'G': shift = 30; break;
+        case u'T': shift = 40; break;
+        default: break;
+        }
+    }
+    if (shift)
+        t.chop(1);
+    bool ok = false;
+    const qint64 n = t.toLongLong(&ok);
+    if (!ok || n < 0 || (shift && n > (std::numeric_limits<qint64>::max() >> shift)))
+        return -1;
+    return n << shift;
+}
+
+ArchiveLimits ArchiveLimits::fromEnvironment()
+{
+    ArchiveLimits l;
+    const QString v = qEnvironmentVariable("MWB_MAX_UNCOMPRESSED");
+    const qint64 n = v.isEmpty() ? -1 : parseByteSize(v);
+    if (n >= 0)
+        l.maxUncompressedBytes = n;
+    return l;
+}
+
+QList<Input> collectInputs(const QStringList &paths, const ArchiveLimits &limits)
 {
     QList<Input> out;
+    Unpacker u(limits, out);
     for (const QString &p : paths) {
         if (isNamedStream(p)) {
-            addStream(p, out);
+            addStream(p, u);
             continue;
         }
         const platform::FileKind kind = platform::fileKind(p);
@@ -307,10 +482,10 @@ QList<Input> collectInputs(const QStringList &paths)
             out.append(refused(p, QStringLiteral("no such file or folder")));
             break;
         case platform::FileKind::Directory:
-            walkFolder(p, out);
+            walkFolder(p, u);
             break;
         case platform::FileKind::Regular:
-            addFile(p, out);
+            addFile(p, u);
             break;
         default:
             // Opening a FIFO waits for a writer, a device may never end: refused before any open.

@@ -136,6 +136,8 @@ Parsed parseInputs(QList<ingest::Input> inputs, const LoadOptions &options, bool
             const qint64 size = in.size;
             pf = ingest::parseBytes(std::move(bytes), in.path, in.serverHint, i, control);
             pf.meta.bytes = size;
+            for (const QString &note : in.notes)   // what unpacking left out (junk runs cut)
+                pf.meta.errors.append({0, note});
             if (!keepLines)
                 pf.bytes.reset();   // counting needs no bytes afterwards: unmap early
         });

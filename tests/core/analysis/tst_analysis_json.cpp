@@ -1,6 +1,10 @@
 // analysisToJson: the contract's JSON (../shared/contracts/cli.md), key by key.
 #include "model/core/analysis/analysis.h"
+#include "model/core/common/safetext.h"
 #include "model/core/diagnosis/knowledgebase.h"
+
+#include <QBuffer>
+#include <QJsonDocument>
 
 #include <QJsonArray>
 #include <QLocale>
@@ -160,6 +164,64 @@ private Q_SLOTS:
             }
         }
         QVERIFY(sawJourney);
+    }
+    // `mwb analyze --json` streams the document (issue #27): its bytes must be exactly what the
+    // whole-document writer gives for the same content (QJsonDocument, indented, sorted keys, the
+    // JSON control escapes), for every member kind: empty arrays, nested objects, escapes.
+    void streamedDocumentIsTheWholeDocumentByteForByte_data()
+    {
+        QTest::addColumn<bool>("sessions");
+        QTest::addColumn<bool>("messages");
+        QTest::addColumn<bool>("hostile");
+        QTest::newRow("summary") << false << false << false;
+        QTest::newRow("sessions+messages") << true << true << false;
+        QTest::newRow("hostile text, empty lists, no rules") << true << true << true;
+    }
+    void streamedDocumentIsTheWholeDocumentByteForByte()
+    {
+        QFETCH(bool, sessions);
+        QFETCH(bool, messages);
+        QFETCH(bool, hostile);
+        Analysis a = m_a;
+        if (hostile) {
+            auto store = std::make_shared<Store>();
+            store->files = m_a.store->files;
+            store->sessions = m_a.store->sessions;
+            Session s = store->sessions.first();
+            s.lastReply = QStringLiteral("250 ok \u202eevil\x7f \u0085 \u2028 \x1b[31m \u00e9\u2026");
+            s.recipients.clear();
+            s.certificates.clear();
+            store->sessions.append(s);
+            store->messages.clear();
+            a.store = store;
+            a.findings.clear();
+            a.knowledgeBaseError = QStringLiteral("cannot read \u202e kb");
+        }
+        JsonOptions opt;
+        opt.sessions = sessions;
+        opt.messages = messages;
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        writeAnalysisJson(a, opt, buffer);
+        const QByteArray streamed = buffer.data();
+        QJsonParseError error;
+        const QJsonDocument parsed = QJsonDocument::fromJson(streamed, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const QByteArray whole = escapeJsonControlsUtf8(parsed.toJson(QJsonDocument::Indented));
+        if (streamed != whole) {
+            qsizetype i = 0;
+            while (i < streamed.size() && i < whole.size() && streamed[i] == whole[i])
+                ++i;
+            QFAIL(qPrintable(QStringLiteral("differs at byte %1: streamed '%2' whole '%3'")
+                                 .arg(i).arg(QString::fromUtf8(streamed.mid(std::max<qsizetype>(0, i - 60), 120)),
+                                             QString::fromUtf8(whole.mid(std::max<qsizetype>(0, i - 60), 120)))));
+        }
+        QCOMPARE(parsed.object().contains(QStringLiteral("sessions")), sessions);
+        if (hostile) {
+            QVERIFY(streamed.contains("\\u202eevil\\u007f"));
+            QVERIFY(!streamed.contains("\xe2\x80\xae"));   // no raw RLO
+            QVERIFY(streamed.contains("\"messages\": [\n    ]"));
+        }
     }
     void findingsHaveContractKeys()
     {

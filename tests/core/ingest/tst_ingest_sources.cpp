@@ -54,6 +54,36 @@ bool writeArchive(const QString &path, const QString &kind, const QList<QPair<QS
     return true;
 }
 
+// A gzip file of `times` copies of `block`, written a block at a time (never whole in memory).
+bool writeGzipRepeated(const QString &path, const QByteArray &block, int times)
+{
+    archive *a = archive_write_new();
+    archive_write_set_format_raw(a);
+    archive_write_add_filter_gzip(a);
+    if (archive_write_open_filename(a, QFile::encodeName(path).constData()) != ARCHIVE_OK) {
+        archive_write_free(a);
+        return false;
+    }
+    archive_entry *e = archive_entry_new();
+    archive_entry_set_pathname(e, "data");
+    archive_entry_set_size(e, la_int64_t(block.size()) * times);
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_perm(e, 0644);
+    archive_write_header(a, e);
+    for (int i = 0; i < times; ++i)
+        archive_write_data(a, block.constData(), size_t(block.size()));
+    archive_entry_free(e);
+    archive_write_close(a);
+    archive_write_free(a);
+    return true;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 const SourceFile *fileEndingWith(const Store &s, const QString &suffix)
 {
     for (const SourceFile &f : s.files) {
@@ -125,6 +155,113 @@ private Q_SLOTS:
         QVERIFY(b);
         QVERIFY(!b->errors.isEmpty());
         QCOMPARE(store->sessions.size(), 3);
+    }
+    // Bounded archives (issue #27): members are unpacked one at a time into temporary files (never
+    // all held in memory), within a budget per load, junk lines cut, bombs stopped, nesting limited.
+    void membersAreUnpackedToTemporaryFilesNotMemory()
+    {
+        QTemporaryDir dir;
+        const QByteArray recv = readData(QStringLiteral("EX01/RECV2024031309-1.LOG"));
+        QVERIFY(writeArchive(dir.filePath(QStringLiteral("logs.zip")), QStringLiteral("zip"),
+                             {{QStringLiteral("a/RECV1.LOG"), recv}, {QStringLiteral("b/RECV2.LOG"), recv}}));
+        QString unpackedPath;
+        {
+            const QList<ingest::Input> in = ingest::collectInputs({dir.path()});
+            QCOMPARE(in.size(), 2);
+            for (const ingest::Input &i : in) {
+                QVERIFY(!i.inMemory);
+                QVERIFY(i.data.isEmpty());
+                QVERIFY(i.error.isEmpty());
+                QVERIFY(i.unpacked);
+                QCOMPARE(fileBytes(i.filePath), recv);
+                QCOMPARE(i.size, recv.size());
+            }
+            unpackedPath = in[0].filePath;
+        }
+        QVERIFY2(!QFile::exists(unpackedPath), "the temporary files go with the inputs");
+    }
+    void nestedArchivesOpenToAFixedDepth()
+    {
+        QTemporaryDir dir;
+        const QByteArray recv = readData(QStringLiteral("EX01/RECV2024031309-1.LOG"));
+        const QString gz = dir.filePath(QStringLiteral("RECV9.LOG.gz"));
+        QVERIFY(writeArchive(gz, QStringLiteral("gz"), {{QStringLiteral("data"), recv}}));
+        const QString inner = dir.filePath(QStringLiteral("inner.zip"));
+        QVERIFY(writeArchive(inner, QStringLiteral("zip"), {{QStringLiteral("RECV9.LOG.gz"), fileBytes(gz)}}));
+        const QString outer = dir.filePath(QStringLiteral("outer.zip"));
+        QVERIFY(writeArchive(outer, QStringLiteral("zip"), {{QStringLiteral("inner.zip"), fileBytes(inner)}}));
+        // Depth 2 (a .gz in a .zip) opens; depth 3 (.gz in .zip in .zip) is reported.
+        const QList<ingest::Input> two = ingest::collectInputs({inner});
+        QCOMPARE(two.size(), 1);
+        QVERIFY2(two[0].error.isEmpty(), qPrintable(two[0].error));
+        QCOMPARE(two[0].path, inner + QStringLiteral("!/RECV9.LOG.gz!/RECV9.LOG"));
+        QCOMPARE(fileBytes(two[0].filePath), recv);
+        const QList<ingest::Input> three = ingest::collectInputs({outer});
+        QCOMPARE(three.size(), 1);
+        QCOMPARE(three[0].path, outer + QStringLiteral("!/inner.zip!/RECV9.LOG.gz"));
+        QVERIFY2(three[0].error.contains(QLatin1String("nested more than 2 levels")), qPrintable(three[0].error));
+    }
+    void budgetPerLoadStopsUnpackingAndNamesWhatIsMissing()
+    {
+        QTemporaryDir dir;
+        const QByteArray recv = readData(QStringLiteral("EX01/RECV2024031309-1.LOG"));
+        QVERIFY(writeArchive(dir.filePath(QStringLiteral("a.zip")), QStringLiteral("zip"),
+                             {{QStringLiteral("RECV1.LOG"), recv}, {QStringLiteral("RECV2.LOG"), recv}}));
+        QVERIFY(writeArchive(dir.filePath(QStringLiteral("b.zip")), QStringLiteral("zip"), {{QStringLiteral("RECV3.LOG"), recv}}));
+        ingest::ArchiveLimits limits;
+        limits.maxUncompressedBytes = recv.size() + recv.size() / 2;   // one member and a half
+        const QList<ingest::Input> in = ingest::collectInputs({dir.path()}, limits);
+        QCOMPARE(in.size(), 3);
+        QVERIFY(in[0].error.isEmpty());
+        QVERIFY2(in[1].error.contains(QLatin1String("budget")), qPrintable(in[1].error));
+        QVERIFY2(in[2].error.contains(QLatin1String("not unpacked")), qPrintable(in[2].error));
+        // The setting: MWB_MAX_UNCOMPRESSED, with units.
+        QCOMPARE(ingest::parseByteSize(QStringLiteral("64G")), qint64(64) << 30);
+        QCOMPARE(ingest::parseByteSize(QStringLiteral("512 MiB")), qint64(512) << 20);
+        QCOMPARE(ingest::parseByteSize(QStringLiteral("1000")), qint64(1000));
+        QCOMPARE(ingest::parseByteSize(QStringLiteral("lots")), qint64(-1));
+        qputenv("MWB_MAX_UNCOMPRESSED", "3M");
+        QCOMPARE(ingest::ArchiveLimits::fromEnvironment().maxUncompressedBytes, qint64(3) << 20);
+        qunsetenv("MWB_MAX_UNCOMPRESSED");
+        QCOMPARE(ingest::ArchiveLimits::fromEnvironment().maxUncompressedBytes, qint64(64) << 30);
+    }
+    void junkWithoutLineBreaksIsCutWhileUnpacking()
+    {
+        QTemporaryDir dir;
+        const QByteArray recv = readData(QStringLiteral("EX01/RECV2024031309-1.LOG"));
+        // A log line, 5 MiB of junk without a break, then the log again: the log survives whole.
+        const QByteArray junk(5 << 20, 'A');
+        const QByteArray member = recv + junk + "\n" + recv;
+        QVERIFY(writeArchive(dir.filePath(QStringLiteral("j.zip")), QStringLiteral("zip"), {{QStringLiteral("RECV1.LOG"), member}}));
+        ingest::ArchiveLimits limits;
+        const QList<ingest::Input> in = ingest::collectInputs({dir.path()}, limits);
+        QCOMPARE(in.size(), 1);
+        QVERIFY(in[0].error.isEmpty());
+        QCOMPARE(in[0].notes.size(), 1);
+        QVERIFY2(in[0].notes[0].contains(QLatin1String("without a line break")), qPrintable(in[0].notes[0]));
+        const QByteArray unpacked = fileBytes(in[0].filePath);
+        QCOMPARE(unpacked.size(), 2 * recv.size() + limits.maxLineBytes + 1);
+        QVERIFY(unpacked.startsWith(recv));
+        QVERIFY(unpacked.endsWith("\n" + recv));
+        // Loaded, the cut is reported with the file (exit 3 in the CLI) and the sessions are there.
+        const auto store = Loader::loadSync({dir.path()});
+        QCOMPARE(store->files.size(), 1);
+        QVERIFY(!store->files[0].errors.isEmpty());
+        QCOMPARE(store->sessions.size(), 3);
+    }
+    void gzipBombIsStopped()
+    {
+        QTemporaryDir dir;
+        const QString bomb = dir.filePath(QStringLiteral("RECV.LOG.gz"));
+        // 64 MiB of one byte, ~64 KiB packed. (Zeros would be read as an empty tar: libarchive takes
+        // zero blocks for a tar's end, so a zero bomb is "an archive that holds no files".)
+        QVERIFY(writeGzipRepeated(bomb, QByteArray(1 << 20, 'x'), 64));
+        ingest::ArchiveLimits limits;
+        limits.bombCheckAfterBytes = 8 << 20;
+        const QList<ingest::Input> in = ingest::collectInputs({bomb}, limits);
+        QCOMPARE(in.size(), 1);
+        QVERIFY2(in[0].error.contains(QLatin1String("decompression bomb")), qPrintable(in[0].error));
+        QVERIFY(in[0].filePath.isEmpty());
     }
     void missingPathIsAnError()
     {
