@@ -14,11 +14,6 @@ namespace mwb {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("mwb::Investigation", text);
-}
-
 // A pasted excerpt bigger than this is not an excerpt: such logs are dropped as files.
 constexpr qsizetype kMaxPastedBytes = 64 * 1024 * 1024;
 
@@ -28,15 +23,15 @@ QString loadPhaseText(LoadPhase phase)
 {
     switch (phase) {
     case LoadPhase::Reading:
-        return tr("reading");
+        return Investigation::tr("reading");
     case LoadPhase::Assembling:
-        return tr("grouping sessions");
+        return Investigation::tr("grouping sessions");
     case LoadPhase::Delivering:
-        return tr("diagnosing sessions");
+        return Investigation::tr("diagnosing sessions");
     case LoadPhase::Correlating:
-        return tr("following messages");
+        return Investigation::tr("following messages");
     case LoadPhase::Diagnosing:
-        return tr("finding faults");
+        return Investigation::tr("finding faults");
     }
     return {};
 }
