@@ -124,6 +124,46 @@ void DnsPanel::show(const mwb::smtp::DnsReport &r)
         add(tr("AAAA"), r.aaaa, tr("none"));
         add(tr("SPF"), r.spf, tr("none: receivers cannot check who may send for this domain"));
         add(tr("DMARC"), r.dmarc, tr("none"));
+        // Transport security as sending servers (Exchange Online among them) see it in 2026.
+        const StatusColors colors = statusColors(palette());
+        auto *sts = new QTreeWidgetItem(m_results, {tr("MTA-STS"), !r.mtaSts.record.valid
+                                                         ? (r.mtaSts.records.isEmpty() ? tr("none") : tr("invalid: %1").arg(r.mtaSts.record.problem))
+                                                         : !r.mtaSts.policy.fetched
+                                                         ? tr("record id=%1, policy not fetched: %2").arg(r.mtaSts.record.id, r.mtaSts.policy.error)
+                                                         : tr("mode %1, max_age %2 s").arg(r.mtaSts.policy.policy.mode).arg(r.mtaSts.policy.policy.maxAge)});
+        if (r.mtaSts.policy.fetched) {
+            for (const QString &pattern : r.mtaSts.policy.policy.mx)
+                new QTreeWidgetItem(sts, {tr("mx"), pattern});
+            for (auto it = r.mtaSts.mxCovered.cbegin(); it != r.mtaSts.mxCovered.cend(); ++it) {
+                auto *item = new QTreeWidgetItem(sts, {it.key(), it.value() ? tr("covered by the policy") : tr("NOT covered: senders that enforce the policy refuse it")});
+                item->setForeground(1, it.value() ? colors.good : colors.bad);
+            }
+        } else if (r.mtaSts.record.valid) {
+            sts->setForeground(1, colors.bad);
+        }
+        sts->setExpanded(true);
+        new QTreeWidgetItem(m_results, {tr("TLS-RPT"), r.tlsRpt.record.valid ? r.tlsRpt.record.rua.join(QStringLiteral(", "))
+                                                        : r.tlsRpt.records.isEmpty()
+                                                        ? tr("none: nobody receives reports of failed TLS to this domain")
+                                                        : tr("invalid: %1").arg(r.tlsRpt.record.problem)});
+        auto *tlsa = new QTreeWidgetItem(m_results, {tr("TLSA (DANE)"), QString()});
+        int withRecords = 0;
+        for (const auto &t : r.tlsa) {
+            const QString state = !t.error.isEmpty() ? tr("error: %1").arg(t.error)
+                                  : t.records.isEmpty() ? tr("none")
+                                                        : tr("%n record(s), DNSSEC %1", nullptr, int(t.records.size())).arg(t.dnssec);
+            auto *host = new QTreeWidgetItem(tlsa, {t.exchange, state});
+            for (const auto &rec : t.records)
+                new QTreeWidgetItem(host, {QString(), rec.toString()});
+            if (!t.records.isEmpty()) {
+                ++withRecords;
+                host->setForeground(1, t.dnssec == QLatin1String("validated") ? colors.good : colors.bad);
+            }
+        }
+        tlsa->setText(1, withRecords ? tr("%1 of %2 MX").arg(withRecords).arg(r.tlsa.size()) : tr("none"));
+        tlsa->setExpanded(true);
+        if (!r.dkimSelector.isEmpty())
+            add(tr("DKIM (%1)").arg(r.dkimSelector), r.dkim, tr("none"));
     } else {
         for (const auto &p : r.ptr) {
             auto *ptr = new QTreeWidgetItem(m_results, {tr("PTR"), p.names.isEmpty() ? tr("none") : p.names.join(QStringLiteral(", "))});

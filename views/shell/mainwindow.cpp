@@ -260,7 +260,7 @@ void MainWindow::createActions()
     m_redactExports = make(tr("&Redact Exports"), QString(), QKeySequence(), [](bool) {});
     m_redactExports->setCheckable(true);
     m_redactExports->setToolTip(tr("Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and "
-                                   "subjects with pseudonyms in the CSV, transcript and journey exports"));
+                                   "subjects with pseudonyms in the CSV, transcript, journey and chart exports"));
     m_copyTranscript = make(tr("Copy Transcript as Te&xt"), QStringLiteral("copy"), QKeySequence(tr("Ctrl+Shift+C")),
                             [this] { m_workspace->transcript()->copyAsText(); });
     m_cancel = make(tr("&Cancel Loading"), QStringLiteral("cancel"), QKeySequence(tr("Ctrl+.")), [this] { cancelLoad(); });
@@ -868,7 +868,18 @@ void MainWindow::exportChart()
     const QString path = filedialogs::saveFile(this, tr("Export charts"), filedialogs::Purpose::Exports, tr("charts.png"), tr("PNG image (*.png);;SVG drawing (*.svg)"));
     if (path.isEmpty())
         return;
-    if (!m_workspace->charts()->exportImage(path))
+    bool written = false;
+    if (const std::unique_ptr<Redactor> redactor = exportRedactor()) {
+        // Redacted: drawn again with pseudonyms on the labels (the top remote hosts are addresses),
+        // as a PNG whatever the name says, since a drawing would carry the real texts.
+        const QImage image = m_workspace->charts()->renderImage(QSize(1400, 900), [&redactor](const QString &t) { return redactor->redactText(t); });
+        const QString pngPath = QFileInfo(path).suffix().compare(QLatin1String("png"), Qt::CaseInsensitive) == 0
+            ? path : path + QStringLiteral(".png");
+        written = image.save(pngPath, "PNG");
+    } else {
+        written = m_workspace->charts()->exportImage(path);
+    }
+    if (!written)
         m_messageBar->showMessage(tr("Could not write %1").arg(path), MessageBar::Error);
     else
         m_status->setText(tr("Exported the charts to %1").arg(path));

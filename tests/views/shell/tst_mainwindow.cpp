@@ -1,6 +1,7 @@
 // GUI smoke tests of the main window, offscreen: drops of the bundled samples (and of junk),
 // status bar, non-modal messages, shortcuts, settings, and a screenshot under the build tree.
 #include "views/common/messagebar.h"
+#include "views/sessions/chartsview.h"
 #include "views/sessions/sessionsview.h"
 #include "views/sessions/workspace.h"
 #include "model/core/ingest/pathcheck.h"
@@ -17,6 +18,8 @@
 #include <QFile>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QRegularExpression>
+#include <QImage>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -286,6 +289,27 @@ private Q_SLOTS:
         QVERIFY(bytes.contains("Get-TransportService"));
         QVERIFY(bytes.contains("\r\n"));
         QVERIFY(dialog.statusText().contains(QStringLiteral("Collect-MailflowEvidence.ps1")));
+    }
+    void chartImagesPassTheirLabelsThroughTheRedaction()
+    {
+        // The top remote hosts chart shows addresses: a redacted report or export must draw the
+        // pseudonyms, so every label of the drawn image goes through the given function.
+        MainWindow window;
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        window.openPaths({samplesDir()});
+        QVERIFY(finished.wait(120000));
+        QStringList seen;
+        const QImage image = window.workspace()->charts()->renderImage(QSize(800, 600), [&seen](const QString &text) {
+            seen << text;
+            return QStringLiteral("host-%1").arg(seen.size());
+        });
+        QCOMPARE(image.size(), QSize(800, 600));
+        QVERIFY(!seen.isEmpty());
+        const QRegularExpression address(QStringLiteral("^\\d+\\.\\d+\\.\\d+\\.\\d+|:"));
+        QVERIFY2(std::any_of(seen.cbegin(), seen.cend(), [&](const QString &t) { return address.match(t).hasMatch(); }),
+                 qPrintable(seen.join(QStringLiteral(", "))));
+        // Afterwards the charts on screen show the real labels again.
+        QVERIFY(!window.workspace()->charts()->topHosts().isEmpty());
     }
 };
 
