@@ -23,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMessageBox>
+#include <QTimeZone>
 #include <QTimer>
 #include <QActionGroup>
 #include <QApplication>
@@ -485,6 +486,29 @@ void MainWindow::createMenus()
 
     // Alt+S belongs to the Sessions tab: the menu's mnemonic is G.
     QMenu *settings = menuBar()->addMenu(tr("Settin&gs"));
+    QAction *zone = settings->addAction(tr("Time &Zone of Exported Logs\u2026"));
+    zone->setObjectName(QStringLiteral("exportTimeZone"));
+    zone->setStatusTip(tr("The zone of the machine that ran Get-MessageTrackingLog | Export-Csv: its times carry no zone"));
+    connect(zone, &QAction::triggered, this, [this] {
+        QStringList zones{tr("UTC (times as written)")};
+        for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+            zones << QString::fromLatin1(id);
+        const QString current = m_investigation->exportTimeZone().isValid() ? QString::fromLatin1(m_investigation->exportTimeZone().id())
+                                                                             : zones.first();
+        bool ok = false;
+        const QString chosen = QInputDialog::getItem(this, tr("Time zone of exported logs"),
+                                                     tr("Export-Csv and Format-List output of Get-MessageTrackingLog is written in the local "
+                                                        "time of the machine that ran it, without a zone. Read such times in:"),
+                                                     zones, int(std::max<qsizetype>(0, zones.indexOf(current))), false, &ok);
+        if (!ok)
+            return;
+        const QTimeZone tz = chosen == zones.first() ? QTimeZone() : QTimeZone(chosen.toLatin1());
+        m_investigation->setExportTimeZone(tz);
+        QSettings().setValue(QStringLiteral("import/timeZone"), tz.isValid() ? chosen : QString());
+        if (!m_investigation->paths().isEmpty())
+            m_messageBar->showMessage(tr("The zone applies from the next load: open the logs again to read their times in %1.").arg(chosen),
+                                      MessageBar::Info);
+    });
     m_languageMenu = settings->addMenu(tr("&Language"));
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     setLanguages({QStringLiteral("en")}, QString());
@@ -1039,6 +1063,8 @@ void MainWindow::readSettings()
         resize(1400, 860);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_recent = settings.value(QStringLiteral("recent/paths")).toStringList();
+    if (const QString zone = settings.value(QStringLiteral("import/timeZone")).toString(); !zone.isEmpty())
+        m_investigation->setExportTimeZone(QTimeZone(zone.toLatin1()));
     updateRecentMenu();
     const bool utc = settings.value(QStringLiteral("view/utc"), true).toBool();
     m_utc->setChecked(utc);

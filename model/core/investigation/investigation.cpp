@@ -155,6 +155,8 @@ void Investigation::startLoad()
     });
     connect(m_job, &LoadJob::finished, this, &Investigation::finishLoad);
     m_phaseClock.start();
+    if (m_exportTimeZone.isValid())
+        m_job->setTimeZone(m_exportTimeZone);
     Q_EMIT loadStarted(m_paths);
     m_job->start(m_paths, std::shared_ptr<SessionObserver>(m_engine));
 }

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
+#include <QTimeZone>
 #include <QVariantMap>
 #include <memory>
 
@@ -54,6 +55,10 @@ public:
     Result<QString> addPastedText(const QString &text);
     static QString pastedTextFolder();
     void cancel();
+    // The zone of export times written without one (Get-MessageTrackingLog | Export-Csv on a
+    // machine in that zone); invalid = read them as UTC and say so per file. For the next load.
+    void setExportTimeZone(const QTimeZone &zone) { m_exportTimeZone = zone; }
+    QTimeZone exportTimeZone() const { return m_exportTimeZone; }
     // Cancels any load and forgets everything: a new, empty case.
     void newCase();
 
@@ -124,6 +129,7 @@ private:
     std::shared_ptr<const Store> m_store;
     QList<Finding> m_findings;
     QString m_diagnosisProblem;
+    QTimeZone m_exportTimeZone;
     LoadProgress m_progress;
     QElapsedTimer m_phaseClock;   // since the current phase began
     CaseController *m_case = nullptr;

@@ -11,6 +11,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace mwb;
 
@@ -254,6 +255,24 @@ private Q_SLOTS:
             QCOMPARE(life2.cleared.size(), 1);
             QVERIFY(!again.isLoading());
         }
+    }
+
+    void exportTimeZoneAppliesToTheNextLoad()
+    {
+        // Get-MessageTrackingLog | Export-Csv on a German machine: local times without a zone.
+        const QString csv = QStringLiteral(MWB_SOURCE_DIR "/tests/core/ingest/exports/ems_tracking_dst_de.csv");
+        QVERIFY(QFile::exists(csv));
+        Investigation inv;
+        Lifecycle life(&inv);
+        inv.open({csv});
+        QVERIFY(life.finished.wait(60000));
+        const qint64 asUtc = inv.store()->files.first().firstMs;
+        QVERIFY(!inv.store()->files.first().warnings.isEmpty());   // read as UTC, and said so
+        inv.setExportTimeZone(QTimeZone("Europe/Berlin"));
+        inv.open({csv});
+        QVERIFY(life.finished.wait(60000));
+        QCOMPARE(inv.store()->files.first().firstMs, asUtc - 3'600'000);   // 09:00 CET is 08:00 UTC
+        QVERIFY(inv.store()->files.first().warnings.isEmpty());
     }
 
     void filterAndSelectionAreSharedState()
