@@ -4,36 +4,6 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../views/shell/mainwindow.cpp" line="+104"/>
-        <source>cannot be read (%1)</source>
-        <translation>kann nicht gelesen werden (%1)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>empty file</source>
-        <translation>leere Datei</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>binary file, not an Exchange log</source>
-        <translation>Binärdatei, kein Exchange-Protokoll</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>unsupported file type .%1 (binary, not a log)</source>
-        <translation>nicht unterstützter Dateityp .%1 (binär, kein Protokoll)</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>not an Exchange log or message trace</source>
-        <translation>weder Exchange-Protokoll noch Nachrichtenablaufverfolgung</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>unsupported file type .%1</source>
-        <translation>nicht unterstützter Dateityp .%1</translation>
-    </message>
-    <message>
         <location filename="../app/gui/main.cpp" line="+44"/>
         <source>Find out why Exchange mail does not flow, and fix it.</source>
         <translation>Herausfinden, warum Exchange-Mail nicht fließt, und es beheben.</translation>
@@ -293,6 +263,149 @@
     </message>
 </context>
 <context>
+    <name>mwb::CaseController</name>
+    <message>
+        <location filename="../model/core/investigation/casecontroller.cpp" line="+29"/>
+        <source>Unsaved case</source>
+        <translation type="unfinished">Ungespeicherter Fall</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished">%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The case has not been saved yet: choose a file with Save Case As.</source>
+        <translation type="unfinished">Der Fall wurde noch nicht gespeichert: über „Fall speichern unter“ eine Datei wählen.</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::ConfigurationModel</name>
+    <message>
+        <location filename="../model/itemmodels/configurationmodel.cpp" line="+94"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server</source>
+        <translation type="unfinished">Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS</source>
+        <translation type="unfinished">TLS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>FQDN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; RequireTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1; %2; %3; auth %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+22"/>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+22"/>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source> via %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>RequireTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1; max %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>valid until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>validity unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expired %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Servers</source>
+        <translation type="unfinished">Server</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Receive connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accepted domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mwb::FindingsModel</name>
     <message>
         <location filename="../model/itemmodels/findingsmodel.cpp" line="+34"/>
@@ -338,6 +451,54 @@
         <location line="+1"/>
         <source>Time span</source>
         <translation>Zeitraum</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::Investigation</name>
+    <message>
+        <location filename="../model/core/investigation/investigation.cpp" line="+26"/>
+        <source>reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>grouping sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>diagnosing sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>following messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>finding faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The clipboard holds no text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pasted text is larger than 64 MB: save it as a file and open that instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The pasted text is not an Exchange log, message tracking log or message trace.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -433,37 +594,7 @@ Status: %5, Verzögerung %6
 <context>
     <name>mwb::Report</name>
     <message>
-        <location filename="../model/core/cases/report.cpp" line="+31"/>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 days %2 h</source>
-        <translation>%1 Tage %2 h</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location filename="../model/core/cases/report.cpp" line="+63"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
@@ -545,30 +676,30 @@ Status: %5, Verzögerung %6
     </message>
     <message>
         <location line="+1"/>
-        <location line="+13"/>
+        <location line="+195"/>
         <source>Lines</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+80"/>
+        <location line="-194"/>
+        <location line="+59"/>
         <source>Sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+83"/>
+        <location line="-58"/>
+        <location line="+62"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+53"/>
+        <location line="-61"/>
+        <location line="+32"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-31"/>
         <source>First record</source>
         <translation>Erster Eintrag</translation>
     </message>
@@ -583,7 +714,7 @@ Status: %5, Verzögerung %6
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+187"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
@@ -593,23 +724,24 @@ Status: %5, Verzögerung %6
         <translation>Format</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+132"/>
+        <location line="-34"/>
+        <location line="+34"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="+1"/>
         <source>Unreadable</source>
         <translation>Unlesbar</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-104"/>
+        <location line="+25"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-16"/>
         <source>Sessions by outcome</source>
         <translation>Sitzungen nach Ergebnis</translation>
     </message>
@@ -619,12 +751,33 @@ Status: %5, Verzögerung %6
         <translation>Vorkommen je Befund</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-69"/>
         <source>No faults were found in the loaded logs.</source>
         <translation>In den geladenen Protokollen wurden keine Fehler gefunden.</translation>
     </message>
+    <message numerus="yes">
+        <location line="-16"/>
+        <source>%1 (%n file(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>and %n more folder(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Sources:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
@@ -685,7 +838,12 @@ Status: %5, Verzögerung %6
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+34"/>
+        <source>Charts of the sessions: outcomes and errors over time, top remote hosts and error codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Message journeys</source>
         <translation>Nachrichtenwege</translation>
     </message>
@@ -765,8 +923,13 @@ Status: %5, Verzögerung %6
         <source>Remediation scripts</source>
         <translation>Behebungsskripte</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Appendix: source files</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+12"/>
         <source>%n value(s) replaced by pseudonyms.</source>
         <translation>
             <numerusform>%n Wert durch Pseudonyme ersetzt.</numerusform>
@@ -953,6 +1116,54 @@ Mit Lesezeichen</translation>
     </message>
 </context>
 <context>
+    <name>mwb::ingest::PathCheck</name>
+    <message>
+        <location filename="../model/core/ingest/pathcheck.cpp" line="+37"/>
+        <source>cannot be read (%1)</source>
+        <translation type="unfinished">kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>empty file</source>
+        <translation type="unfinished">leere Datei</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>binary file, not an Exchange log</source>
+        <translation type="unfinished">Binärdatei, kein Exchange-Protokoll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unsupported file type .%1 (binary, not a log)</source>
+        <translation type="unfinished">nicht unterstützter Dateityp .%1 (binär, kein Protokoll)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not an Exchange log or message trace</source>
+        <translation type="unfinished">weder Exchange-Protokoll noch Nachrichtenablaufverfolgung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unsupported file type .%1 (not an Exchange log or message trace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 — not found</source>
+        <translation type="unfinished">%1 — nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 — not a regular file (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::BookmarksView</name>
     <message>
         <location filename="../views/sessions/bookmarksview.cpp" line="+21"/>
@@ -995,24 +1206,6 @@ Mit Lesezeichen</translation>
         <location line="-3"/>
         <source>Ctrl+B bookmarks the selected session or transcript line. F2 renames a bookmark.</source>
         <translation>Ctrl+B setzt ein Lesezeichen auf die ausgewählte Sitzung oder Mitschnittzeile. F2 benennt ein Lesezeichen um.</translation>
-    </message>
-</context>
-<context>
-    <name>mwb::views::CaseController</name>
-    <message>
-        <location filename="../views/shell/casecontroller.cpp" line="+29"/>
-        <source>Unsaved case</source>
-        <translation>Ungespeicherter Fall</translation>
-    </message>
-    <message>
-        <location line="+99"/>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>The case has not been saved yet: choose a file with Save Case As.</source>
-        <translation>Der Fall wurde noch nicht gespeichert: über „Fall speichern unter“ eine Datei wählen.</translation>
     </message>
 </context>
 <context>
@@ -1198,7 +1391,7 @@ Mit Lesezeichen</translation>
 <context>
     <name>mwb::views::ChartsView</name>
     <message>
-        <location filename="../views/sessions/chartsview.cpp" line="+51"/>
+        <location filename="../views/sessions/chartsview.cpp" line="+56"/>
         <source>Sessions over time by outcome</source>
         <translation>Sitzungen im Zeitverlauf nach Ergebnis</translation>
     </message>
@@ -1223,7 +1416,27 @@ Mit Lesezeichen</translation>
         <translation>Auf einen Zeitpunkt klicken, um die Sitzungen danach zu filtern; ziehen, um einen Bereich zu vergrößern und zu filtern; Rechtsklick zum Verkleinern</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+4"/>
+        <source>&amp;Reset Zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the whole time range again (the sessions filter stays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>All %1 sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 sessions: the charts follow the sessions filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -1234,7 +1447,7 @@ Mit Lesezeichen</translation>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>local time</source>
         <translation>Ortszeit</translation>
     </message>
@@ -1244,7 +1457,7 @@ Mit Lesezeichen</translation>
         <translation>UTC</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+69"/>
         <source>4xx transient</source>
         <translation>4xx vorübergehend</translation>
     </message>
@@ -1254,15 +1467,73 @@ Mit Lesezeichen</translation>
         <translation>5xx dauerhaft</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+90"/>
         <source>Mailflow Workbench charts</source>
         <translation>Mailflow-Workbench-Diagramme</translation>
     </message>
 </context>
 <context>
+    <name>mwb::views::CollectDialog</name>
+    <message>
+        <location filename="../views/shell/collectdialog.cpp" line="+22"/>
+        <source>Also write the &amp;Exchange Online script (connectors, message trace of the window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Collect Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>empty: every transport server Get-TransportService lists; else EX01,EX02</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The script copies the SMTP protocol, message tracking and connectivity logs of every transport server for the window, and the transport configuration (connectors, certificates without private keys, accepted domains, servers) as JSON, into one zip with a manifest. It only reads: it changes nothing in Exchange, Active Directory, services, the registry or the firewall. Run it in the Exchange Management Shell; run it on each Edge server separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Servers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Write Script…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folder for the collection script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished">%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Wrote %1. Copy it to an Exchange server, run it in the Exchange Management Shell, then drop the zip it makes on this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::ConsoleWidget</name>
     <message>
-        <location filename="../views/console/consolewidget.cpp" line="+118"/>
+        <location filename="../views/console/consolewidget.cpp" line="+121"/>
         <location line="+203"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
@@ -1495,12 +1766,42 @@ Mit Lesezeichen</translation>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+48"/>
         <source>Password for %1</source>
         <translation>Kennwort für %1</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+85"/>
+        <source>Send a test message?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This sends the message text below to %1 for real: with accepted recipients (%2) it is delivered like any other mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none given yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not ask again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>Connected, encrypted</source>
         <translation>Verbunden, verschlüsselt</translation>
     </message>
@@ -1586,8 +1887,8 @@ Mit Lesezeichen</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>after %1 s of silence</source>
-        <translation>nach %1 s Stille</translation>
+        <source>after %1 of silence</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1752,6 +2053,145 @@ Mit Lesezeichen</translation>
         <location line="+2"/>
         <source>%1 via %2</source>
         <translation>%1 über %2</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::DomainCheckDialog</name>
+    <message>
+        <location filename="../views/console/domaincheckdialog.cpp" line="+20"/>
+        <source>&amp;Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Save Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contoso.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional: &lt;I&gt;issuer&lt;S&gt;subject the hybrid connectors expect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional: resolver IP[:port]; empty = the system&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Domain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xpected certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Resolver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MX</source>
+        <translation type="unfinished">MX</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation type="unfinished">Detail</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open &amp;Scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Save domain check report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>domain-check.html</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HTML (*.html)</source>
+        <translation type="unfinished">HTML (*.html)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished">%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved the report to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Type the domain to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Resolver: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking %1: DNS, then every MX with STARTTLS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>warn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1
+Scenario: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2 failed, %3 warned, %4 checks</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1957,6 +2397,327 @@ Mit Lesezeichen</translation>
     </message>
 </context>
 <context>
+    <name>mwb::views::HelpBrowser</name>
+    <message>
+        <location filename="../views/shell/helpbrowser.cpp" line="+36"/>
+        <source>Mailflow Workbench Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+70"/>
+        <source>Filtering sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <location line="+88"/>
+        <source>Session outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <location line="+99"/>
+        <source>Transcript and TLS card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <location line="+107"/>
+        <source>Findings</source>
+        <translation type="unfinished">Befunde</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <location line="+116"/>
+        <source>Charts</source>
+        <translation type="unfinished">Diagramme</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <location line="+123"/>
+        <location line="+18"/>
+        <source>SMTP console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-141"/>
+        <location line="+131"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>Finding out why mail does not flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop Exchange logs on the window: SMTP Receive and Send protocol logs (FrontEnd, Hub, Edge), message tracking logs, Exchange Online message traces, Export-Csv and Format-List output, folders and archives. Pasted log lines load too (Edit &gt; Paste Logs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The Findings dock lists the faults found, most severe first; a symptom sits under the fault that causes it. Select one to read its evidence, show its sessions, or open the remediation wizard with the values taken from the evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sessions table shows every SMTP session; select one to read its transcript and TLS details. The Message journey tab follows one message across servers; Charts show outcomes and errors over time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Press F1 in any view for help on that view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every field of the filter bar narrows the table; empty fields do not restrict. The charts count only what the filter lets through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free text: session id, server, connector, endpoints, EHLO, sender, recipients, message ids and the last reply contain it (case does not matter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With Regex ticked: a regular expression over the same fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote IP or CIDR (IPv4 or IPv6, e.g. 2001:db8::/32); other text matches part of the remote endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SMTP code of the last reply: an enhanced status code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A code class: any 5.7.x reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A basic reply code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connector</source>
+        <translation type="unfinished">Connector</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Part of the receive or send connector name, e.g. Default Frontend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation type="unfinished">Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sessions that start in the range (a drag on a time chart sets it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Has TLS / Has finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Only sessions with an established TLS handshake / that a finding names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right-click a cell and choose &quot;Apply as filter&quot; to filter on its value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>delivered</source>
+        <translation type="unfinished">zugestellt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The server accepted at least one message (250 after DATA or BDAT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A permanent refusal (5xx) of the message, its recipients or the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deferred</source>
+        <translation type="unfinished">zurückgestellt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A temporary refusal (4xx): the sender keeps the message queued and retries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The connection ended in the middle of a transaction, without a final reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The session carried no message: a connection test, a probe or an idle connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tls-failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The TLS handshake after STARTTLS failed: nothing after it was protected, and the sender usually queues the message (for example 4.4.317 from Exchange Online).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The padlock means an established TLS handshake; a red broken lock means it was attempted and failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The transcript lists the session&apos;s lines in order: commands from the client, replies from the server and the log&apos;s own notes. A badge on a line says how long it was waited for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The TLS card shows the certificates the log recorded. The name check compares the server&apos;s certificate with the expected FQDN: the name the sender asks for (the MX, the smart host, the name in the connector). When a finding names it, the card uses it; otherwise it guesses from the server&apos;s banner and says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Raw lines shows the log lines as they are in the file; Copy as text copies the transcript.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each finding is a fault with its evidence: the log lines, the sessions and messages it covers, the servers involved and the server to fix. Errors come first, then warnings and information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show sessions filters the table to the finding&apos;s sessions. Open in wizard starts the remediation wizard with the values the evidence gives (server, connector, thumbprint, FQDN); the script it writes runs its read-only checks first, and its changing commands carry -WhatIf unless you choose apply mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark a finding confirmed or dismissed, or add a note (Edit &gt; Finding): that is saved with the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sessions over time by outcome, error replies over time, the top remote hosts and the top error codes, counted over the sessions the filter lets through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drag over a time chart to zoom into a range (the table is filtered to it too); Reset Zoom shows the whole range again. Click a bar or a point to filter the table to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A real SMTP client: type commands (EHLO, STARTTLS, AUTH LOGIN user, MAIL FROM:&lt;a@b&gt;, RCPT TO:&lt;c@d&gt;, DATA, QUIT) or use Quick test. Every reply is timed; the Certificate tab checks the chain against the expected certificate name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DATA, BDAT and Quick test send the message text for real: the console asks before it sends. Passwords are asked in a separate field and never written to the transcript or the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a folder of logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sessions, message journey, charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back and forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times in UTC or local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw log lines</source>
+        <translation type="unfinished">Rohe Protokollzeilen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remediation wizard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel loading</source>
+        <translation type="unfinished">Laden abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help for the view that has the focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::JourneyTimeline</name>
     <message>
         <location filename="../views/sessions/journeyview.cpp" line="+77"/>
@@ -2013,27 +2774,17 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::MainWindow</name>
     <message>
-        <location filename="../views/shell/mainwindow.cpp" line="+15"/>
-        <source>%1 — not found</source>
-        <translation>%1 — nicht gefunden</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../views/shell/mainwindow.cpp" line="+103"/>
         <source>Mailflow Workbench</source>
         <translation>Mailflow Workbench</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Ready — drop Exchange logs on the window or open them from the File menu</source>
         <translation>Bereit — Exchange-Protokolle auf das Fenster ziehen oder über das Menü „Datei“ öffnen</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+113"/>
         <source>&amp;Open Logs…</source>
         <translation>Protokolle ö&amp;ffnen…</translation>
     </message>
@@ -2071,6 +2822,31 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <location line="+0"/>
         <source>Ctrl+Shift+M</source>
         <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;llect Evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Write the read-only PowerShell script that collects the logs and configuration of every transport server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load log lines copied from a ticket, a forum post or an e-mail (or copied log files)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2159,12 +2935,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+502"/>
+        <location line="+519"/>
         <source>Times in &amp;UTC</source>
         <translation>Zeiten in &amp;UTC</translation>
     </message>
     <message>
-        <location line="-502"/>
+        <location line="-519"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -2232,6 +3008,26 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <location line="+0"/>
         <source>Ctrl+Shift+K</source>
         <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check &amp;Domain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MX, STARTTLS and certificates of every MX, DANE, MTA-STS, SPF, DMARC, TLS-RPT and block lists of a domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help for This View</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2375,17 +3171,22 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1182"/>
+        <location line="+1240"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="-1176"/>
+        <location line="-1234"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>This finding is marked as confirmed and has a note</source>
         <translation>Dieser Befund ist als bestätigt markiert und hat eine Notiz</translation>
     </message>
@@ -2420,7 +3221,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Zuletzt geöffnete Fäll&amp;e</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -2440,7 +3241,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>F&amp;inding</source>
         <translation>Be&amp;fund</translation>
     </message>
@@ -2450,9 +3251,14 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Ctrl+Shift+F</source>
         <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+G</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2465,12 +3271,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Settings</source>
-        <translation>&amp;Einstellungen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -2480,7 +3281,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
@@ -2510,7 +3311,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message numerus="yes">
-        <location line="+118"/>
+        <location line="-387"/>
         <source>Loading… showing the first %n session(s) while the rest loads</source>
         <translation>
             <numerusform>Wird geladen… die erste %n Sitzung wird angezeigt, während der Rest lädt</numerusform>
@@ -2518,7 +3319,42 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+295"/>
+        <location line="+326"/>
+        <source>Settin&amp;gs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Nothing new to load: what is loaded stays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Loading: %1 — %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading: %1 — %2 of %3 sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (about %1 left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+325"/>
+        <source>The domain check is not part of this build yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The language changes when Mailflow Workbench is started again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Mailflow Workbench.</translation>
     </message>
@@ -2528,7 +3364,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&amp;Systemstandard</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>%1[*] — Mailflow Workbench</source>
         <translation>%1[*] — Mailflow Workbench</translation>
     </message>
@@ -2598,7 +3434,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Nicht geladen (fehlt oder geändert): %1.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
         <source>Opened case %1</source>
         <translation>Fall %1 geöffnet</translation>
     </message>
@@ -2659,7 +3495,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Der Fall %1 hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+19"/>
         <source>New case — drop Exchange logs on the window or open them from the File menu</source>
         <translation>Neuer Fall — Exchange-Protokolle auf das Fenster ziehen oder über das Menü „Datei“ öffnen</translation>
     </message>
@@ -2764,18 +3600,8 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Behebungsskript (%1)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Charts</source>
-        <translation>Diagramme</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Charts of the loaded sessions: outcomes, volume over time, top remote hosts</source>
-        <translation>Diagramme der geladenen Sitzungen: Ergebnisse, Volumen im Zeitverlauf, häufigste Gegenstellen</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <location line="+27"/>
+        <location line="+42"/>
+        <location line="+30"/>
         <source>Load logs first: the report describes what is loaded.</source>
         <translation>Zuerst Protokolle laden: Der Bericht beschreibt, was geladen ist.</translation>
     </message>
@@ -2870,7 +3696,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location line="-978"/>
+        <location line="-1008"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Die mitgelieferten Beispielprotokolle wurden neben dem Programm nicht gefunden.</translation>
     </message>
@@ -2883,38 +3709,25 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>Nothing to load</source>
         <translation>Nichts zu laden</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+70"/>
         <source>Diagnosis is off for this load: %1</source>
         <translation>Die Diagnose ist für diesen Ladevorgang aus: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="-57"/>
         <source>Loading %n item(s)…</source>
         <translation>
             <numerusform>Lade %n Element…</numerusform>
             <numerusform>Lade %n Elemente…</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+18"/>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
-    </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>Loading… %n session(s) so far</source>
-        <translation>
-            <numerusform>Lade… bisher %n Sitzung</numerusform>
-            <numerusform>Lade… bisher %n Sitzungen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+30"/>
+        <location line="+70"/>
         <source>Loaded %n file(s)</source>
         <translation>
             <numerusform>%n Datei geladen</numerusform>
@@ -2959,7 +3772,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Laden abgebrochen — </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Ignored (not Exchange logs): %1. </source>
         <translation>Ignoriert (keine Exchange-Protokolle): %1. </translation>
     </message>
@@ -2977,7 +3790,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         </translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-169"/>
         <source>Open c&amp;ase…</source>
         <translation>&amp;Fall öffnen…</translation>
     </message>
@@ -2987,12 +3800,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Alles bleibt auf diesem Rechner. Tastenkürzel: Ctrl+O öffnen, Ctrl+F filtern, Alt+←/→ zurück und vorwärts, Ctrl+S Fall speichern.</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+163"/>
         <source>No Exchange log was found in what was opened.</source>
         <translation>Im Geöffneten wurde kein Exchange-Protokoll gefunden.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Cancelling…</source>
         <translation>Breche ab…</translation>
     </message>
@@ -3002,7 +3815,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Zeiten in &amp;Ortszeit</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+34"/>
         <source>Export sessions as CSV</source>
         <translation>Sitzungen als CSV exportieren</translation>
     </message>
@@ -3020,12 +3833,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <location line="+5"/>
         <location line="+17"/>
         <location line="+15"/>
-        <location line="+665"/>
+        <location line="+690"/>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-695"/>
+        <location line="-720"/>
         <source>Exported %n session(s) to %1</source>
         <translation>
             <numerusform>%n Sitzung nach %1 exportiert</numerusform>
@@ -3094,7 +3907,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Diagramme nach %1 exportiert</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>About Mailflow Workbench</source>
         <translation>Über Mailflow Workbench</translation>
     </message>
@@ -3124,12 +3937,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>SMTP-Konsole</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>The SMTP console is not part of this build yet.</source>
         <translation>Die SMTP-Konsole ist in diesem Build noch nicht enthalten.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+120"/>
         <source>Only local files can be loaded; skipped %1</source>
         <translation>Nur lokale Dateien können geladen werden; %1 übersprungen</translation>
     </message>
@@ -3145,7 +3958,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::ParameterForm</name>
     <message>
-        <location filename="../views/wizard/remediationwizard.cpp" line="+101"/>
+        <location filename="../views/wizard/remediationwizard.cpp" line="+102"/>
         <source>Problems with the values</source>
         <translation>Probleme mit den Werten</translation>
     </message>
@@ -3392,7 +4205,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>TLS fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Default columns</source>
         <translation>Standardspalten</translation>
     </message>
@@ -3544,7 +4357,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::TranscriptView</name>
     <message>
-        <location filename="../views/sessions/transcriptview.cpp" line="+151"/>
+        <location filename="../views/sessions/transcriptview.cpp" line="+152"/>
         <source>E&amp;xpected FQDN:</source>
         <translation>E&amp;rwarteter FQDN:</translation>
     </message>
@@ -3679,7 +4492,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>SANs</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-305"/>
+        <source> waited %1 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+307"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
@@ -3783,7 +4601,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Ctrl+4</translation>
     </message>
     <message>
-        <location line="+289"/>
+        <location line="+306"/>
         <source>Apply as Filter: %1 = %2</source>
         <translation>Als Filter anwenden: %1 = %2</translation>
     </message>
@@ -3813,7 +4631,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>%1 %2 — %3</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+181"/>
         <source>sessions of “%1”</source>
         <translation>Sitzungen von „%1“</translation>
     </message>

@@ -744,6 +744,17 @@ void MainWindow::onLoadFinished(bool cancelled)
             msg = tr("Skipped %1. ").arg(skipped.join(QStringLiteral("; "))) + msg;
         m_messageBar->showMessage(msg.trimmed(), (errors > 0 || !skipped.isEmpty()) ? MessageBar::Warning : MessageBar::Info);
     }
+    // Export files whose times carry no zone were read as UTC: ask for the zone once per load.
+    if (!m_investigation->exportTimeZone().isValid()) {
+        int zoneless = 0;
+        for (const SourceFile &f : store->files)
+            zoneless += f.warnings.isEmpty() ? 0 : 1;
+        if (zoneless > 0)
+            m_messageBar->showMessage(tr("%n exported file(s) have times without a time zone; they were read as UTC. If they were "
+                                         "exported on a machine in another zone, choose it in Settings > Time Zone of Exported Logs "
+                                         "and open them again.", nullptr, zoneless),
+                                      MessageBar::Warning);
+    }
     if (files == 0 && store->sessions.isEmpty() && !cancelled && skipped.isEmpty())
         m_messageBar->showMessage(tr("No Exchange log was found in what was opened."), MessageBar::Info);
     if (!findings.isEmpty())
