@@ -267,17 +267,17 @@
     <message>
         <location filename="../model/core/investigation/casecontroller.cpp" line="+29"/>
         <source>Unsaved case</source>
-        <translation type="unfinished">Ungespeicherter Fall</translation>
+        <translation>Ungespeicherter Fall</translation>
     </message>
     <message>
         <location line="+99"/>
         <source>%1 → %2</source>
-        <translation type="unfinished">%1 → %2</translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>The case has not been saved yet: choose a file with Save Case As.</source>
-        <translation type="unfinished">Der Fall wurde noch nicht gespeichert: über „Fall speichern unter“ eine Datei wählen.</translation>
+        <translation>Der Fall wurde noch nicht gespeichert: über „Fall speichern unter“ eine Datei wählen.</translation>
     </message>
 </context>
 <context>
@@ -285,124 +285,124 @@
     <message>
         <location filename="../model/itemmodels/configurationmodel.cpp" line="+94"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Server</source>
-        <translation type="unfinished">Server</translation>
+        <translation>Server</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Covers</source>
-        <translation type="unfinished"></translation>
+        <translation>Gilt für</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TLS</source>
-        <translation type="unfinished">TLS</translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>FQDN %1</source>
-        <translation type="unfinished"></translation>
+        <translation>FQDN %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>; RequireTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>; RequireTLS</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1; %2; %3; auth %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; %2; %3; Auth %4</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+22"/>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiviert</translation>
     </message>
     <message>
         <location line="-22"/>
         <location line="+22"/>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>deaktiviert</translation>
     </message>
     <message>
         <location line="-11"/>
         <source> via %1</source>
-        <translation type="unfinished"></translation>
+        <translation> über %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>RequireTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>RequireTLS</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1; max %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; max. %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>valid until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gültig bis %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>validity unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültigkeit unbekannt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>expired %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen am %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Servers</source>
-        <translation type="unfinished">Server</translation>
+        <translation>Server</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Receive connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangsconnectors</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Send connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendeconnectors</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikate</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Accepted domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Akzeptierte Domänen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -458,47 +458,47 @@
     <message>
         <location filename="../model/core/investigation/investigation.cpp" line="+26"/>
         <source>reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>grouping sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen gruppieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>diagnosing sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen diagnostizieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>following messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten verfolgen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>finding faults</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler suchen</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>The clipboard holds no text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zwischenablage enthält keinen Text.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The pasted text is larger than 64 MB: save it as a file and open that instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der eingefügte Text ist größer als 64 MB: ihn als Datei speichern und stattdessen die Datei öffnen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The pasted text is not an Exchange log, message tracking log or message trace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der eingefügte Text ist weder ein Exchange-Protokoll noch ein Nachrichtenverfolgungsprotokoll oder eine Nachrichtenablaufverfolgung.</translation>
     </message>
 </context>
 <context>
@@ -758,23 +758,23 @@ Status: %5, Verzögerung %6
     <message numerus="yes">
         <location line="-16"/>
         <source>%1 (%n file(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n Datei)</numerusform>
+            <numerusform>%1 (%n Dateien)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>and %n more folder(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>und %n weiterer Ordner</numerusform>
+            <numerusform>und %n weitere Ordner</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sources:</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellen:</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -840,7 +840,7 @@ Status: %5, Verzögerung %6
     <message>
         <location line="+34"/>
         <source>Charts of the sessions: outcomes and errors over time, top remote hosts and error codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme der Sitzungen: Ergebnisse und Fehler im Zeitverlauf, häufigste Gegenstellen und Fehlercodes</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -926,7 +926,7 @@ Status: %5, Verzögerung %6
     <message>
         <location line="+9"/>
         <source>Appendix: source files</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang: Quelldateien</translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
@@ -1120,47 +1120,47 @@ Mit Lesezeichen</translation>
     <message>
         <location filename="../model/core/ingest/pathcheck.cpp" line="+37"/>
         <source>cannot be read (%1)</source>
-        <translation type="unfinished">kann nicht gelesen werden (%1)</translation>
+        <translation>kann nicht gelesen werden (%1)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>empty file</source>
-        <translation type="unfinished">leere Datei</translation>
+        <translation>leere Datei</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>binary file, not an Exchange log</source>
-        <translation type="unfinished">Binärdatei, kein Exchange-Protokoll</translation>
+        <translation>Binärdatei, kein Exchange-Protokoll</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unsupported file type .%1 (binary, not a log)</source>
-        <translation type="unfinished">nicht unterstützter Dateityp .%1 (binär, kein Protokoll)</translation>
+        <translation>nicht unterstützter Dateityp .%1 (binär, kein Protokoll)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>not an Exchange log or message trace</source>
-        <translation type="unfinished">weder Exchange-Protokoll noch Nachrichtenablaufverfolgung</translation>
+        <translation>weder Exchange-Protokoll noch Nachrichtenablaufverfolgung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unsupported file type .%1 (not an Exchange log or message trace)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützter Dateityp .%1 (weder Exchange-Protokoll noch Nachrichtenablaufverfolgung)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 — not found</source>
-        <translation type="unfinished">%1 — nicht gefunden</translation>
+        <translation>%1 — nicht gefunden</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 — not a regular file (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — keine reguläre Datei (%2)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -1418,22 +1418,22 @@ Mit Lesezeichen</translation>
     <message>
         <location line="+4"/>
         <source>&amp;Reset Zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom &amp;zurücksetzen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show the whole time range again (the sessions filter stays)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder den ganzen Zeitraum anzeigen (der Sitzungsfilter bleibt bestehen)</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>All %1 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle %1 Sitzungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 of %2 sessions: the charts follow the sessions filter</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Sitzungen: Die Diagramme folgen dem Sitzungsfilter</translation>
     </message>
     <message>
         <location line="+73"/>
@@ -1477,57 +1477,57 @@ Mit Lesezeichen</translation>
     <message>
         <location filename="../views/shell/collectdialog.cpp" line="+22"/>
         <source>Also write the &amp;Exchange Online script (connectors, message trace of the window)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch das &amp;Exchange Online-Skript schreiben (Connectors, Nachrichtenablaufverfolgung des Zeitfensters)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Collect Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege sammeln</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>empty: every transport server Get-TransportService lists; else EX01,EX02</source>
-        <translation type="unfinished"></translation>
+        <translation>leer: jeder Transportserver, den Get-TransportService auflistet; sonst EX01,EX02</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The script copies the SMTP protocol, message tracking and connectivity logs of every transport server for the window, and the transport configuration (connectors, certificates without private keys, accepted domains, servers) as JSON, into one zip with a manifest. It only reads: it changes nothing in Exchange, Active Directory, services, the registry or the firewall. Run it in the Exchange Management Shell; run it on each Edge server separately.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Skript kopiert die SMTP-Protokolle, Nachrichtenverfolgungsprotokolle und Konnektivitätsprotokolle jedes Transportservers für das Zeitfenster sowie die Transportkonfiguration (Connectors, Zertifikate ohne private Schlüssel, akzeptierte Domänen, Server) als JSON in eine ZIP-Datei mit Manifest. Es liest nur: Es ändert nichts an Exchange, Active Directory, Diensten, der Registrierung oder der Firewall. In der Exchange-Verwaltungsshell ausführen; auf jedem Edge-Server separat ausführen.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bis:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Servers:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Write Script…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skript sch&amp;reiben…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Folder for the collection script</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für das Sammelskript</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished">%1 konnte nicht geschrieben werden: %2</translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Wrote %1. Copy it to an Exchange server, run it in the Exchange Management Shell, then drop the zip it makes on this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geschrieben. Das Skript auf einen Exchange-Server kopieren, in der Exchange-Verwaltungsshell ausführen und dann die erzeugte ZIP-Datei auf dieses Fenster ziehen.</translation>
     </message>
 </context>
 <context>
@@ -1773,32 +1773,32 @@ Mit Lesezeichen</translation>
     <message>
         <location line="+85"/>
         <source>Send a test message?</source>
-        <translation type="unfinished"></translation>
+        <translation>Testnachricht senden?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This sends the message text below to %1 for real: with accepted recipients (%2) it is delivered like any other mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Damit wird der Nachrichtentext unten tatsächlich an %1 gesendet: Bei akzeptierten Empfängern (%2) wird er wie jede andere Mail zugestellt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the server</source>
-        <translation type="unfinished"></translation>
+        <translation>den Server</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none given yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine angegeben</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Do not ask again</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mehr fragen</translation>
     </message>
     <message>
         <location line="+86"/>
@@ -1888,7 +1888,7 @@ Mit Lesezeichen</translation>
     <message>
         <location line="+14"/>
         <source>after %1 of silence</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1 Stille</translation>
     </message>
 </context>
 <context>
@@ -1989,12 +1989,16 @@ Mit Lesezeichen</translation>
         <location line="+0"/>
         <location line="+1"/>
         <location line="+2"/>
+        <location line="+4"/>
+        <location line="+23"/>
+        <location line="+10"/>
+        <location line="+3"/>
         <location line="+3"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-45"/>
         <source>AAAA</source>
         <translation>AAAA</translation>
     </message>
@@ -2015,6 +2019,75 @@ Mit Lesezeichen</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>MTA-STS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>invalid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>record id=%1, policy not fetched: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mode %1, max_age %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>covered by the policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NOT covered: senders that enforce the policy refuse it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>TLS-RPT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none: nobody receives reports of failed TLS to this domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLSA (DANE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n record(s), DNSSEC %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 of %2 MX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DKIM (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>PTR</source>
         <translation>PTR</translation>
     </message>
@@ -2024,7 +2097,8 @@ Mit Lesezeichen</translation>
         <translation>Sperrlisten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-23"/>
+        <location line="+26"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
@@ -2060,138 +2134,139 @@ Mit Lesezeichen</translation>
     <message>
         <location filename="../views/console/domaincheckdialog.cpp" line="+20"/>
         <source>&amp;Check</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Save Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht &amp;speichern…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Check Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domäne prüfen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>contoso.com</source>
-        <translation type="unfinished"></translation>
+        <translation>contoso.com</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>optional: &lt;I&gt;issuer&lt;S&gt;subject the hybrid connectors expect</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: &lt;I&gt;Aussteller&lt;S&gt;Antragsteller, den die Hybridconnectors erwarten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>optional: resolver IP[:port]; empty = the system&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: Resolver-IP[:Port]; leer = Resolver des Systems</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Domäne:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>E&amp;xpected certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartetes &amp;Zertifikat:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Resolver:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Resolver:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>MX</source>
-        <translation type="unfinished">MX</translation>
+        <translation>MX</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Detail</source>
-        <translation type="unfinished">Detail</translation>
+        <translation>Detail</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open &amp;Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenario ö&amp;ffnen</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Save domain check report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht der Domänenprüfung speichern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>domain-check.html</source>
-        <translation type="unfinished"></translation>
+        <translation>domaenenpruefung.html</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>HTML (*.html)</source>
-        <translation type="unfinished">HTML (*.html)</translation>
+        <translation>HTML (*.html)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished">%1 konnte nicht geschrieben werden: %2</translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saved the report to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht unter %1 gespeichert</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Type the domain to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu prüfende Domäne eingeben.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Resolver: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Checking %1: DNS, then every MX with STARTTLS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfe %1: DNS, dann jeden MX mit STARTTLS…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>fail</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>warn</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1
 Scenario: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Szenario: %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: %2 failed, %3 warned, %4 checks</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 fehlgeschlagen, %3 mit Warnung, %4 Prüfungen</translation>
     </message>
 </context>
 <context>
@@ -2401,320 +2476,320 @@ Scenario: %2</source>
     <message>
         <location filename="../views/shell/helpbrowser.cpp" line="+36"/>
         <source>Mailflow Workbench Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfe zu Mailflow Workbench</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+70"/>
         <source>Filtering sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen filtern</translation>
     </message>
     <message>
         <location line="-70"/>
         <location line="+88"/>
         <source>Session outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungsergebnisse</translation>
     </message>
     <message>
         <location line="-88"/>
         <location line="+99"/>
         <source>Transcript and TLS card</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitschnitt und TLS-Karte</translation>
     </message>
     <message>
         <location line="-98"/>
         <location line="+107"/>
         <source>Findings</source>
-        <translation type="unfinished">Befunde</translation>
+        <translation>Befunde</translation>
     </message>
     <message>
         <location line="-107"/>
         <location line="+116"/>
         <source>Charts</source>
-        <translation type="unfinished">Diagramme</translation>
+        <translation>Diagramme</translation>
     </message>
     <message>
         <location line="-116"/>
         <location line="+123"/>
         <location line="+18"/>
         <source>SMTP console</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Konsole</translation>
     </message>
     <message>
         <location line="-141"/>
         <location line="+131"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <location line="-74"/>
         <source>Finding out why mail does not flow</source>
-        <translation type="unfinished"></translation>
+        <translation>Herausfinden, warum Mail nicht fließt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Drop Exchange logs on the window: SMTP Receive and Send protocol logs (FrontEnd, Hub, Edge), message tracking logs, Exchange Online message traces, Export-Csv and Format-List output, folders and archives. Pasted log lines load too (Edit &gt; Paste Logs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange-Protokolle auf das Fenster ziehen: SMTP-Protokolle für Empfang und Versand (FrontEnd, Hub, Edge), Nachrichtenverfolgungsprotokolle, Exchange Online-Nachrichtenablaufverfolgungen, Ausgaben von Export-Csv und Format-List, Ordner und Archive. Eingefügte Protokollzeilen werden ebenfalls geladen (Bearbeiten &gt; Protokolle einfügen).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The Findings dock lists the faults found, most severe first; a symptom sits under the fault that causes it. Select one to read its evidence, show its sessions, or open the remediation wizard with the values taken from the evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bereich „Befunde“ listet die gefundenen Fehler auf, die schwerwiegendsten zuerst; ein Symptom steht unter dem Fehler, der es verursacht. Einen Befund auswählen, um seine Belege zu lesen, seine Sitzungen anzuzeigen oder den Behebungsassistenten mit den Werten aus den Belegen zu öffnen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The sessions table shows every SMTP session; select one to read its transcript and TLS details. The Message journey tab follows one message across servers; Charts show outcomes and errors over time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzungstabelle zeigt jede SMTP-Sitzung; eine Sitzung auswählen, um ihren Mitschnitt und die TLS-Details zu lesen. Die Registerkarte „Nachrichtenweg“ verfolgt eine Nachricht über die Server hinweg; die Diagramme zeigen Ergebnisse und Fehler im Zeitverlauf.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Press F1 in any view for help on that view.</source>
-        <translation type="unfinished"></translation>
+        <translation>In jeder Ansicht F1 drücken, um Hilfe zu dieser Ansicht zu erhalten.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Every field of the filter bar narrows the table; empty fields do not restrict. The charts count only what the filter lets through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Feld der Filterleiste schränkt die Tabelle ein; leere Felder schränken nicht ein. Die Diagramme zählen nur, was der Filter durchlässt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Free text: session id, server, connector, endpoints, EHLO, sender, recipients, message ids and the last reply contain it (case does not matter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Freitext: Sitzungs-ID, Server, Connector, Endpunkte, EHLO, Absender, Empfänger, Message-IDs und die letzte Antwort enthalten ihn (Groß-/Kleinschreibung spielt keine Rolle).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With Regex ticked: a regular expression over the same fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit aktiviertem „Regex“: ein regulärer Ausdruck über dieselben Felder.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remote IP or CIDR (IPv4 or IPv6, e.g. 2001:db8::/32); other text matches part of the remote endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remote-IP oder CIDR (IPv4 oder IPv6, z. B. 2001:db8::/32); anderer Text muss in der Gegenstelle enthalten sein.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SMTP code of the last reply: an enhanced status code.</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Code der letzten Antwort: ein erweiterter Statuscode.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A code class: any 5.7.x reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Codeklasse: jede 5.7.x-Antwort.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A basic reply code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein einfacher Antwortcode.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connector</source>
-        <translation type="unfinished">Connector</translation>
+        <translation>Connector</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Part of the receive or send connector name, e.g. Default Frontend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil des Namens des Empfangs- oder Sendeconnectors, z. B. Default Frontend.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sessions that start in the range (a drag on a time chart sets it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen, die im Zeitraum beginnen (Ziehen in einem Zeitdiagramm legt ihn fest).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Has TLS / Has finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit TLS / Mit Befund</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Only sessions with an established TLS handshake / that a finding names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Sitzungen mit erfolgreich hergestelltem TLS-Handshake / die ein Befund nennt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Right-click a cell and choose &quot;Apply as filter&quot; to filter on its value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit der rechten Maustaste auf eine Zelle klicken und „Als Filter anwenden“ wählen, um nach ihrem Wert zu filtern.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>delivered</source>
-        <translation type="unfinished">zugestellt</translation>
+        <translation>zugestellt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The server accepted at least one message (250 after DATA or BDAT).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat mindestens eine Nachricht angenommen (250 nach DATA oder BDAT).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>A permanent refusal (5xx) of the message, its recipients or the session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine dauerhafte Ablehnung (5xx) der Nachricht, ihrer Empfänger oder der Sitzung.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>deferred</source>
-        <translation type="unfinished">zurückgestellt</translation>
+        <translation>zurückgestellt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>A temporary refusal (4xx): the sender keeps the message queued and retries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine vorübergehende Ablehnung (4xx): Der Absender behält die Nachricht in der Warteschlange und versucht es erneut.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The connection ended in the middle of a transaction, without a final reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung endete mitten in einer Transaktion, ohne abschließende Antwort.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no mail</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Mail</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The session carried no message: a connection test, a probe or an idle connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzung hat keine Nachricht übertragen: ein Verbindungstest, eine Überprüfung (Probe) oder eine inaktive Verbindung.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>tls-failed</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The TLS handshake after STARTTLS failed: nothing after it was protected, and the sender usually queues the message (for example 4.4.317 from Exchange Online).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der TLS-Handshake nach STARTTLS ist fehlgeschlagen: Nichts danach war geschützt, und der Absender stellt die Nachricht meist in die Warteschlange (zum Beispiel 4.4.317 von Exchange Online).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The padlock means an established TLS handshake; a red broken lock means it was attempted and failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Vorhängeschloss steht für einen erfolgreich hergestellten TLS-Handshake; ein rotes, aufgebrochenes Schloss bedeutet, dass er versucht wurde und fehlgeschlagen ist.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The transcript lists the session&apos;s lines in order: commands from the client, replies from the server and the log&apos;s own notes. A badge on a line says how long it was waited for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mitschnitt listet die Zeilen der Sitzung der Reihe nach auf: Befehle des Clients, Antworten des Servers und die eigenen Vermerke des Protokolls. Eine Markierung an einer Zeile gibt an, wie lange auf sie gewartet wurde.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TLS card shows the certificates the log recorded. The name check compares the server&apos;s certificate with the expected FQDN: the name the sender asks for (the MX, the smart host, the name in the connector). When a finding names it, the card uses it; otherwise it guesses from the server&apos;s banner and says so.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die TLS-Karte zeigt die Zertifikate, die das Protokoll aufgezeichnet hat. Die Namensprüfung vergleicht das Zertifikat des Servers mit dem erwarteten FQDN: dem Namen, den der Absender anfragt (der MX, der Smarthost, der Name im Connector). Wenn ein Befund ihn nennt, verwendet die Karte diesen; andernfalls leitet sie ihn aus dem Banner des Servers ab und weist darauf hin.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Raw lines shows the log lines as they are in the file; Copy as text copies the transcript.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Rohzeilen“ zeigt die Protokollzeilen so, wie sie in der Datei stehen; „Als Text kopieren“ kopiert den Mitschnitt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Each finding is a fault with its evidence: the log lines, the sessions and messages it covers, the servers involved and the server to fix. Errors come first, then warnings and information.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Befund ist ein Fehler mit seinen Belegen: den Protokollzeilen, den betroffenen Sitzungen und Nachrichten, den beteiligten Servern und dem Server, der korrigiert werden muss. Zuerst kommen Fehler, dann Warnungen und Informationen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show sessions filters the table to the finding&apos;s sessions. Open in wizard starts the remediation wizard with the values the evidence gives (server, connector, thumbprint, FQDN); the script it writes runs its read-only checks first, and its changing commands carry -WhatIf unless you choose apply mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Sitzungen anzeigen“ filtert die Tabelle auf die Sitzungen des Befunds. „Im Assistenten öffnen“ startet den Behebungsassistenten mit den Werten aus den Belegen (Server, Connector, Fingerabdruck, FQDN); das Skript, das er schreibt, führt zuerst seine nur lesenden Prüfungen aus, und seine ändernden Befehle sind mit -WhatIf versehen, sofern Sie nicht den Anwendungsmodus wählen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Mark a finding confirmed or dismissed, or add a note (Edit &gt; Finding): that is saved with the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Befund als bestätigt oder verworfen markieren oder eine Notiz hinzufügen (Bearbeiten &gt; Befund): Das wird mit dem Fall gespeichert.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sessions over time by outcome, error replies over time, the top remote hosts and the top error codes, counted over the sessions the filter lets through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen im Zeitverlauf nach Ergebnis, Fehlerantworten im Zeitverlauf, die häufigsten Gegenstellen und die häufigsten Fehlercodes, gezählt über die Sitzungen, die der Filter durchlässt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Drag over a time chart to zoom into a range (the table is filtered to it too); Reset Zoom shows the whole range again. Click a bar or a point to filter the table to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Über ein Zeitdiagramm ziehen, um in einen Zeitraum zu zoomen (auch die Tabelle wird darauf gefiltert); „Zoom zurücksetzen“ zeigt wieder den ganzen Zeitraum. Auf einen Balken oder Punkt klicken, um die Tabelle darauf zu filtern.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A real SMTP client: type commands (EHLO, STARTTLS, AUTH LOGIN user, MAIL FROM:&lt;a@b&gt;, RCPT TO:&lt;c@d&gt;, DATA, QUIT) or use Quick test. Every reply is timed; the Certificate tab checks the chain against the expected certificate name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein echter SMTP-Client: Befehle eingeben (EHLO, STARTTLS, AUTH LOGIN user, MAIL FROM:&lt;a@b&gt;, RCPT TO:&lt;c@d&gt;, DATA, QUIT) oder „Schnelltest“ verwenden. Für jede Antwort wird die Zeit gemessen; die Registerkarte „Zertifikat“ prüft die Kette gegen den erwarteten Zertifikatsnamen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DATA, BDAT and Quick test send the message text for real: the console asks before it sends. Passwords are asked in a separate field and never written to the transcript or the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>DATA, BDAT und „Schnelltest“ senden den Nachrichtentext tatsächlich: Die Konsole fragt vor dem Senden nach. Kennwörter werden in einem separaten Feld abgefragt und nie in den Mitschnitt oder den Verlauf geschrieben.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Open logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle öffnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a folder of logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Ordner mit Protokollen öffnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paste logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle einfügen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen filtern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sessions, message journey, charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen, Nachrichtenweg, Diagramme</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Back and forward</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück und vorwärts</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Times in UTC or local time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten in UTC oder Ortszeit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Raw log lines</source>
-        <translation type="unfinished">Rohe Protokollzeilen</translation>
+        <translation>Rohe Protokollzeilen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remediation wizard</source>
-        <translation type="unfinished"></translation>
+        <translation>Behebungsassistent</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel loading</source>
-        <translation type="unfinished">Laden abbrechen</translation>
+        <translation>Laden abbrechen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Help for the view that has the focus</source>
-        <translation type="unfinished"></translation>
+        <translation>Hilfe zur Ansicht, die den Fokus hat</translation>
     </message>
 </context>
 <context>
@@ -2774,7 +2849,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::MainWindow</name>
     <message>
-        <location filename="../views/shell/mainwindow.cpp" line="+103"/>
+        <location filename="../views/shell/mainwindow.cpp" line="+104"/>
         <source>Mailflow Workbench</source>
         <translation>Mailflow Workbench</translation>
     </message>
@@ -2826,27 +2901,27 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     <message>
         <location line="+1"/>
         <source>Co&amp;llect Evidence…</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;lege sammeln…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Write the read-only PowerShell script that collects the logs and configuration of every transport server</source>
-        <translation type="unfinished"></translation>
+        <translation>Das nur lesende PowerShell-Skript schreiben, das die Protokolle und die Konfiguration jedes Transportservers sammelt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Paste Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokolle einfügen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+V</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Load log lines copied from a ticket, a forum post or an e-mail (or copied log files)</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollzeilen laden, die aus einem Ticket, einem Forenbeitrag oder einer E-Mail kopiert wurden (oder kopierte Protokolldateien)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2894,12 +2969,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Exporte &amp;anonymisieren</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and subjects with pseudonyms in the CSV, transcript and journey exports</source>
-        <translation>Adressen, Domänen, IP-Adressen, Host- und Connectornamen, GUIDs, Benutzernamen und Betreffzeilen in den CSV-, Protokoll- und Nachrichtenweg-Exporten durch Pseudonyme ersetzen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Copy Transcript as Te&amp;xt</source>
         <translation>Mitschnitt als Te&amp;xt kopieren</translation>
     </message>
@@ -2935,12 +3005,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+519"/>
+        <location line="+553"/>
         <source>Times in &amp;UTC</source>
         <translation>Zeiten in &amp;UTC</translation>
     </message>
     <message>
-        <location line="-519"/>
+        <location line="-553"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -3012,22 +3082,22 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     <message>
         <location line="+1"/>
         <source>Check &amp;Domain…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Domäne prüfen…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+H</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MX, STARTTLS and certificates of every MX, DANE, MTA-STS, SPF, DMARC, TLS-RPT and block lists of a domain</source>
-        <translation type="unfinished"></translation>
+        <translation>MX, STARTTLS und Zertifikate jedes MX, DANE, MTA-STS, SPF, DMARC, TLS-RPT und Sperrlisten einer Domäne</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Help for This View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe zu dieser Ansicht</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3171,19 +3241,19 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1240"/>
+        <location line="+1287"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="-1234"/>
+        <location line="-1281"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -3258,7 +3328,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     <message>
         <location line="+1"/>
         <source>Ctrl+Shift+G</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+G</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3272,6 +3342,36 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Time &amp;Zone of Exported Logs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The zone of the machine that ran Get-MessageTrackingLog | Export-Csv: its times carry no zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UTC (times as written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time zone of exported logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export-Csv and Format-List output of Get-MessageTrackingLog is written in the local time of the machine that ran it, without a zone. Read such times in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The zone applies from the next load: open the logs again to read their times in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -3311,7 +3411,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message numerus="yes">
-        <location line="-387"/>
+        <location line="-410"/>
         <source>Loading… showing the first %n session(s) while the rest loads</source>
         <translation>
             <numerusform>Wird geladen… die erste %n Sitzung wird angezeigt, während der Rest lädt</numerusform>
@@ -3319,39 +3419,52 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+326"/>
-        <source>Settin&amp;gs</source>
+        <location line="+101"/>
+        <source>Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and subjects with pseudonyms in the CSV, transcript, journey and chart exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+225"/>
+        <source>Settin&amp;gs</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+159"/>
         <source>Nothing new to load: what is loaded stays</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts Neues zu laden: Das Geladene bleibt erhalten</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Loading: %1 — %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen: %1 — %2 von %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading: %1 — %2 of %3 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen: %1 — %2 von %3 Sitzungen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading: %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen: %1…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> (about %1 left)</source>
-        <translation type="unfinished"></translation>
+        <translation> (noch etwa %1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+65"/>
+        <source>%n exported file(s) have times without a time zone; they were read as UTC. If they were exported on a machine in another zone, choose it in Settings &gt; Time Zone of Exported Logs and open them again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+325"/>
+        <location line="+282"/>
         <source>The domain check is not part of this build yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domänenprüfung ist in diesem Build noch nicht enthalten.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3364,7 +3477,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&amp;Systemstandard</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>%1[*] — Mailflow Workbench</source>
         <translation>%1[*] — Mailflow Workbench</translation>
     </message>
@@ -3696,7 +3809,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location line="-1008"/>
+        <location line="-1032"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Die mitgelieferten Beispielprotokolle wurden neben dem Programm nicht gefunden.</translation>
     </message>
@@ -3800,7 +3913,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Alles bleibt auf diesem Rechner. Tastenkürzel: Ctrl+O öffnen, Ctrl+F filtern, Alt+←/→ zurück und vorwärts, Ctrl+S Fall speichern.</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+174"/>
         <source>No Exchange log was found in what was opened.</source>
         <translation>Im Geöffneten wurde kein Exchange-Protokoll gefunden.</translation>
     </message>
@@ -3833,12 +3946,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <location line="+5"/>
         <location line="+17"/>
         <location line="+15"/>
-        <location line="+690"/>
+        <location line="+703"/>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-720"/>
+        <location line="-733"/>
         <source>Exported %n session(s) to %1</source>
         <translation>
             <numerusform>%n Sitzung nach %1 exportiert</numerusform>
@@ -3897,7 +4010,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>Could not write %1</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
@@ -3942,7 +4055,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Die SMTP-Konsole ist in diesem Build noch nicht enthalten.</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>Only local files can be loaded; skipped %1</source>
         <translation>Nur lokale Dateien können geladen werden; %1 übersprungen</translation>
     </message>
@@ -4494,7 +4607,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     <message>
         <location line="-305"/>
         <source> waited %1 </source>
-        <translation type="unfinished"></translation>
+        <translation> %1 gewartet </translation>
     </message>
     <message>
         <location line="+307"/>

@@ -267,17 +267,17 @@
     <message>
         <location filename="../model/core/investigation/casecontroller.cpp" line="+29"/>
         <source>Unsaved case</source>
-        <translation type="unfinished">Dossier non enregistré</translation>
+        <translation>Dossier non enregistré</translation>
     </message>
     <message>
         <location line="+99"/>
         <source>%1 → %2</source>
-        <translation type="unfinished">%1 → %2</translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>The case has not been saved yet: choose a file with Save Case As.</source>
-        <translation type="unfinished">Le dossier n’a pas encore été enregistré : choisissez un fichier avec Enregistrer le dossier sous.</translation>
+        <translation>Le dossier n’a pas encore été enregistré : choisissez un fichier avec Enregistrer le dossier sous.</translation>
     </message>
 </context>
 <context>
@@ -285,124 +285,124 @@
     <message>
         <location filename="../model/itemmodels/configurationmodel.cpp" line="+94"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Server</source>
-        <translation type="unfinished">Serveur</translation>
+        <translation>Serveur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Covers</source>
-        <translation type="unfinished"></translation>
+        <translation>Portée</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TLS</source>
-        <translation type="unfinished">TLS</translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>FQDN %1</source>
-        <translation type="unfinished"></translation>
+        <translation>FQDN %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>; RequireTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>; RequireTLS</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 depuis %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1; %2; %3; auth %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; %2; %3; auth %4</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+22"/>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>activé</translation>
     </message>
     <message>
         <location line="-22"/>
         <location line="+22"/>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé</translation>
     </message>
     <message>
         <location line="-11"/>
         <source> via %1</source>
-        <translation type="unfinished"></translation>
+        <translation> via %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>RequireTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>RequireTLS</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1; max %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; max. %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>valid until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>valide jusqu’au %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>validity unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>validité inconnue</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>expired %1</source>
-        <translation type="unfinished"></translation>
+        <translation>expiré le %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>par défaut</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Servers</source>
-        <translation type="unfinished">Serveurs</translation>
+        <translation>Serveurs</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Receive connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteurs de réception</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Send connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecteurs d’envoi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificats</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Accepted domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaines acceptés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -458,47 +458,47 @@
     <message>
         <location filename="../model/core/investigation/investigation.cpp" line="+26"/>
         <source>reading</source>
-        <translation type="unfinished"></translation>
+        <translation>lecture</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>grouping sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>regroupement des sessions</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>diagnosing sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>diagnostic des sessions</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>following messages</source>
-        <translation type="unfinished"></translation>
+        <translation>suivi du parcours des messages</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>finding faults</source>
-        <translation type="unfinished"></translation>
+        <translation>recherche des anomalies</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>The clipboard holds no text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le presse-papiers ne contient pas de texte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The pasted text is larger than 64 MB: save it as a file and open that instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte collé dépasse 64 Mo : enregistrez-le dans un fichier et ouvrez plutôt ce fichier.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier %1.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The pasted text is not an Exchange log, message tracking log or message trace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte collé n’est ni un journal Exchange, ni un journal de suivi des messages, ni un suivi des messages Exchange Online.</translation>
     </message>
 </context>
 <context>
@@ -758,23 +758,23 @@ Objet : %4
     <message numerus="yes">
         <location line="-16"/>
         <source>%1 (%n file(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n fichier)</numerusform>
+            <numerusform>%1 (%n fichiers)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>and %n more folder(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>et %n autre dossier</numerusform>
+            <numerusform>et %n autres dossiers</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sources:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sources :</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -840,7 +840,7 @@ Objet : %4
     <message>
         <location line="+34"/>
         <source>Charts of the sessions: outcomes and errors over time, top remote hosts and error codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphiques des sessions : résultats et erreurs dans le temps, hôtes distants et codes d’erreur les plus fréquents</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -926,7 +926,7 @@ Objet : %4
     <message>
         <location line="+9"/>
         <source>Appendix: source files</source>
-        <translation type="unfinished"></translation>
+        <translation>Annexe : fichiers sources</translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
@@ -1120,47 +1120,47 @@ Dans les signets</translation>
     <message>
         <location filename="../model/core/ingest/pathcheck.cpp" line="+37"/>
         <source>cannot be read (%1)</source>
-        <translation type="unfinished">illisible (%1)</translation>
+        <translation>illisible (%1)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>empty file</source>
-        <translation type="unfinished">fichier vide</translation>
+        <translation>fichier vide</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>binary file, not an Exchange log</source>
-        <translation type="unfinished">fichier binaire, pas un journal Exchange</translation>
+        <translation>fichier binaire, pas un journal Exchange</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unsupported file type .%1 (binary, not a log)</source>
-        <translation type="unfinished">type de fichier .%1 non pris en charge (binaire, pas un journal)</translation>
+        <translation>type de fichier .%1 non pris en charge (binaire, pas un journal)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>not an Exchange log or message trace</source>
-        <translation type="unfinished">ni journal Exchange ni suivi des messages</translation>
+        <translation>ni un journal Exchange ni un suivi des messages</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unsupported file type .%1 (not an Exchange log or message trace)</source>
-        <translation type="unfinished"></translation>
+        <translation>type de fichier .%1 non pris en charge (ni un journal Exchange ni un suivi des messages)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 — not found</source>
-        <translation type="unfinished">%1 — introuvable</translation>
+        <translation>%1 — introuvable</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 — not a regular file (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — pas un fichier normal (%2)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -1418,22 +1418,22 @@ Dans les signets</translation>
     <message>
         <location line="+4"/>
         <source>&amp;Reset Zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réinitialiser le zoom</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show the whole time range again (the sessions filter stays)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher de nouveau toute la période (le filtre des sessions est conservé)</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>All %1 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les %1 sessions</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 of %2 sessions: the charts follow the sessions filter</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sessions sur %2 : les graphiques suivent le filtre des sessions</translation>
     </message>
     <message>
         <location line="+73"/>
@@ -1477,57 +1477,57 @@ Dans les signets</translation>
     <message>
         <location filename="../views/shell/collectdialog.cpp" line="+22"/>
         <source>Also write the &amp;Exchange Online script (connectors, message trace of the window)</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire aussi le script &amp;Exchange Online (connecteurs, suivi des messages de la période)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Collect Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Collecter les preuves</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>empty: every transport server Get-TransportService lists; else EX01,EX02</source>
-        <translation type="unfinished"></translation>
+        <translation>vide : tous les serveurs de transport listés par Get-TransportService ; sinon EX01,EX02</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The script copies the SMTP protocol, message tracking and connectivity logs of every transport server for the window, and the transport configuration (connectors, certificates without private keys, accepted domains, servers) as JSON, into one zip with a manifest. It only reads: it changes nothing in Exchange, Active Directory, services, the registry or the firewall. Run it in the Exchange Management Shell; run it on each Edge server separately.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le script copie les journaux de protocole SMTP, de suivi des messages et de connectivité de chaque serveur de transport pour la période, ainsi que la configuration de transport (connecteurs, certificats sans clés privées, domaines acceptés, serveurs) au format JSON, dans un seul fichier zip avec un manifeste. Il ne fait que lire : il ne modifie rien dans Exchange, Active Directory, les services, le Registre ou le pare-feu. Exécutez-le dans Exchange Management Shell ; exécutez-le séparément sur chaque serveur de transport Edge.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Du :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Au :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Servers:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serveurs :</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Write Script…</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;crire le script…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Folder for the collection script</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier du script de collecte</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished">Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Wrote %1. Copy it to an Exchange server, run it in the Exchange Management Shell, then drop the zip it makes on this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 écrit. Copiez-le sur un serveur Exchange, exécutez-le dans Exchange Management Shell, puis déposez sur cette fenêtre le fichier zip qu’il produit.</translation>
     </message>
 </context>
 <context>
@@ -1773,32 +1773,32 @@ Dans les signets</translation>
     <message>
         <location line="+85"/>
         <source>Send a test message?</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer un message de test ?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This sends the message text below to %1 for real: with accepted recipients (%2) it is delivered like any other mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte du message ci-dessous va être réellement envoyé à %1 : avec des destinataires acceptés (%2), il est remis comme n’importe quel autre courrier.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the server</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none given yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun indiqué pour l’instant</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Envoyer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Do not ask again</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne plus demander</translation>
     </message>
     <message>
         <location line="+86"/>
@@ -1888,7 +1888,7 @@ Dans les signets</translation>
     <message>
         <location line="+14"/>
         <source>after %1 of silence</source>
-        <translation type="unfinished"></translation>
+        <translation>après %1 de silence</translation>
     </message>
 </context>
 <context>
@@ -1989,12 +1989,16 @@ Dans les signets</translation>
         <location line="+0"/>
         <location line="+1"/>
         <location line="+2"/>
+        <location line="+4"/>
+        <location line="+23"/>
+        <location line="+10"/>
+        <location line="+3"/>
         <location line="+3"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-45"/>
         <source>AAAA</source>
         <translation>AAAA</translation>
     </message>
@@ -2015,6 +2019,75 @@ Dans les signets</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>MTA-STS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>invalid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>record id=%1, policy not fetched: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mode %1, max_age %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>covered by the policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NOT covered: senders that enforce the policy refuse it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>TLS-RPT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none: nobody receives reports of failed TLS to this domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLSA (DANE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n record(s), DNSSEC %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 of %2 MX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DKIM (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>PTR</source>
         <translation>PTR</translation>
     </message>
@@ -2024,7 +2097,8 @@ Dans les signets</translation>
         <translation>Listes de blocage</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-23"/>
+        <location line="+26"/>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
     </message>
@@ -2060,138 +2134,139 @@ Dans les signets</translation>
     <message>
         <location filename="../views/console/domaincheckdialog.cpp" line="+20"/>
         <source>&amp;Check</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Save Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer le rapport…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Check Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier un domaine</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>contoso.com</source>
-        <translation type="unfinished"></translation>
+        <translation>contoso.com</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>optional: &lt;I&gt;issuer&lt;S&gt;subject the hybrid connectors expect</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif : &lt;I&gt;émetteur&lt;S&gt;sujet attendu par les connecteurs hybrides</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>optional: resolver IP[:port]; empty = the system&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif : IP du résolveur[:port] ; vide = celui du système</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Domaine :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>E&amp;xpected certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat &amp;attendu :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Resolver:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Résolveur :</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>MX</source>
-        <translation type="unfinished">MX</translation>
+        <translation>MX</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Detail</source>
-        <translation type="unfinished">Détail</translation>
+        <translation>Détail</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open &amp;Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le &amp;scénario</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Save domain check report</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le rapport de vérification du domaine</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>domain-check.html</source>
-        <translation type="unfinished"></translation>
+        <translation>verification-domaine.html</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>HTML (*.html)</source>
-        <translation type="unfinished">HTML (*.html)</translation>
+        <translation>HTML (*.html)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished">Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saved the report to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport enregistré dans %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Type the domain to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le domaine à vérifier.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Resolver: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolveur : %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Checking %1: DNS, then every MX with STARTTLS…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de %1 : DNS, puis chaque MX avec STARTTLS…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>fail</source>
-        <translation type="unfinished"></translation>
+        <translation>échec</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>warn</source>
-        <translation type="unfinished"></translation>
+        <translation>avertissement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>réussite</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1
 Scenario: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Scénario : %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: %2 failed, %3 warned, %4 checks</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 en échec, %3 avec avertissement, %4 vérifications</translation>
     </message>
 </context>
 <context>
@@ -2401,320 +2476,320 @@ Scenario: %2</source>
     <message>
         <location filename="../views/shell/helpbrowser.cpp" line="+36"/>
         <source>Mailflow Workbench Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aide de Mailflow Workbench</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue d’ensemble</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+70"/>
         <source>Filtering sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les sessions</translation>
     </message>
     <message>
         <location line="-70"/>
         <location line="+88"/>
         <source>Session outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats des sessions</translation>
     </message>
     <message>
         <location line="-88"/>
         <location line="+99"/>
         <source>Transcript and TLS card</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcription et fiche TLS</translation>
     </message>
     <message>
         <location line="-98"/>
         <location line="+107"/>
         <source>Findings</source>
-        <translation type="unfinished">Constats</translation>
+        <translation>Constats</translation>
     </message>
     <message>
         <location line="-107"/>
         <location line="+116"/>
         <source>Charts</source>
-        <translation type="unfinished">Graphiques</translation>
+        <translation>Graphiques</translation>
     </message>
     <message>
         <location line="-116"/>
         <location line="+123"/>
         <location line="+18"/>
         <source>SMTP console</source>
-        <translation type="unfinished"></translation>
+        <translation>Console SMTP</translation>
     </message>
     <message>
         <location line="-141"/>
         <location line="+131"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <location line="-74"/>
         <source>Finding out why mail does not flow</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprendre pourquoi le courrier ne circule pas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Drop Exchange logs on the window: SMTP Receive and Send protocol logs (FrontEnd, Hub, Edge), message tracking logs, Exchange Online message traces, Export-Csv and Format-List output, folders and archives. Pasted log lines load too (Edit &gt; Paste Logs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposez des journaux Exchange sur la fenêtre : journaux de protocole SMTP de réception et d’envoi (FrontEnd, Hub, Edge), journaux de suivi des messages, suivis des messages Exchange Online, sorties d’Export-Csv et de Format-List, dossiers et archives. Les lignes de journal collées se chargent aussi (Édition &gt; Coller des journaux).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The Findings dock lists the faults found, most severe first; a symptom sits under the fault that causes it. Select one to read its evidence, show its sessions, or open the remediation wizard with the values taken from the evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le volet Constats liste les anomalies trouvées, les plus graves en premier ; un symptôme est placé sous l’anomalie qui le provoque. Sélectionnez-en une pour lire ses preuves, afficher ses sessions ou ouvrir l’assistant de correction avec les valeurs tirées des preuves.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The sessions table shows every SMTP session; select one to read its transcript and TLS details. The Message journey tab follows one message across servers; Charts show outcomes and errors over time.</source>
-        <translation type="unfinished"></translation>
+        <translation>La table des sessions affiche chaque session SMTP ; sélectionnez-en une pour lire sa transcription et ses détails TLS. L’onglet Parcours du message suit un message à travers les serveurs ; les graphiques montrent les résultats et les erreurs dans le temps.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Press F1 in any view for help on that view.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyez sur F1 dans n’importe quelle vue pour obtenir l’aide de cette vue.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Every field of the filter bar narrows the table; empty fields do not restrict. The charts count only what the filter lets through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque champ de la barre de filtre restreint la table ; les champs vides ne restreignent rien. Les graphiques ne comptent que ce que le filtre laisse passer.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Free text: session id, server, connector, endpoints, EHLO, sender, recipients, message ids and the last reply contain it (case does not matter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte libre : sessions dont l’identifiant de session, le serveur, le connecteur, les points de terminaison, EHLO, l’expéditeur, les destinataires, les identifiants de message ou la dernière réponse contiennent ce texte (la casse est ignorée).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With Regex ticked: a regular expression over the same fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec Regex coché : une expression régulière appliquée aux mêmes champs.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remote IP or CIDR (IPv4 or IPv6, e.g. 2001:db8::/32); other text matches part of the remote endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>IP distante ou CIDR (IPv4 ou IPv6, p. ex. 2001:db8::/32) ; tout autre texte correspond à une partie du point distant.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SMTP code of the last reply: an enhanced status code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code SMTP de la dernière réponse : un code d’état amélioré.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A code class: any 5.7.x reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une classe de codes : toute réponse 5.7.x.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A basic reply code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un code de réponse de base.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connector</source>
-        <translation type="unfinished">Connecteur</translation>
+        <translation>Connecteur</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Part of the receive or send connector name, e.g. Default Frontend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Partie du nom du connecteur de réception ou d’envoi, p. ex. Default Frontend.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sessions that start in the range (a drag on a time chart sets it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions qui commencent dans la plage (faire glisser sur un graphique temporel la définit).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Has TLS / Has finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec TLS / Avec constat</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Only sessions with an established TLS handshake / that a finding names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement les sessions avec une négociation TLS établie / citées par un constat.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Right-click a cell and choose &quot;Apply as filter&quot; to filter on its value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez avec le bouton droit sur une cellule et choisissez &quot;Appliquer comme filtre&quot; pour filtrer sur sa valeur.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>delivered</source>
-        <translation type="unfinished">remis</translation>
+        <translation>remis</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The server accepted at least one message (250 after DATA or BDAT).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a accepté au moins un message (250 après DATA ou BDAT).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>rejeté</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>A permanent refusal (5xx) of the message, its recipients or the session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un refus permanent (5xx) du message, de ses destinataires ou de la session.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>deferred</source>
-        <translation type="unfinished">différé</translation>
+        <translation>différé</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>A temporary refusal (4xx): the sender keeps the message queued and retries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un refus temporaire (4xx) : l’expéditeur garde le message en file d’attente et réessaie.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>interrompu</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The connection ended in the middle of a transaction, without a final reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion s’est terminée au milieu d’une transaction, sans réponse finale.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no mail</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun message</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The session carried no message: a connection test, a probe or an idle connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>La session n’a transporté aucun message : un test de connexion, une sonde ou une connexion inactive.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>tls-failed</source>
-        <translation type="unfinished"></translation>
+        <translation>échec TLS</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The TLS handshake after STARTTLS failed: nothing after it was protected, and the sender usually queues the message (for example 4.4.317 from Exchange Online).</source>
-        <translation type="unfinished"></translation>
+        <translation>La négociation TLS après STARTTLS a échoué : rien de ce qui suit n’a été protégé, et l’expéditeur met généralement le message en file d’attente (par exemple 4.4.317 d’Exchange Online).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The padlock means an established TLS handshake; a red broken lock means it was attempted and failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cadenas indique une négociation TLS établie ; un cadenas rouge brisé indique qu’elle a été tentée et a échoué.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The transcript lists the session&apos;s lines in order: commands from the client, replies from the server and the log&apos;s own notes. A badge on a line says how long it was waited for.</source>
-        <translation type="unfinished"></translation>
+        <translation>La transcription liste les lignes de la session dans l’ordre : commandes du client, réponses du serveur et notes propres au journal. Un badge sur une ligne indique combien de temps elle a été attendue.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The TLS card shows the certificates the log recorded. The name check compares the server&apos;s certificate with the expected FQDN: the name the sender asks for (the MX, the smart host, the name in the connector). When a finding names it, the card uses it; otherwise it guesses from the server&apos;s banner and says so.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fiche TLS affiche les certificats enregistrés dans le journal. La vérification du nom compare le certificat du serveur au FQDN attendu : le nom demandé par l’expéditeur (le MX, l’hôte actif, le nom dans le connecteur). Quand un constat indique ce nom, la fiche l’utilise ; sinon, elle le déduit de la bannière du serveur et le signale.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Raw lines shows the log lines as they are in the file; Copy as text copies the transcript.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes brutes affiche les lignes du journal telles qu’elles sont dans le fichier ; Copier en texte copie la transcription.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Each finding is a fault with its evidence: the log lines, the sessions and messages it covers, the servers involved and the server to fix. Errors come first, then warnings and information.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque constat est une anomalie accompagnée de ses preuves : les lignes de journal, les sessions et les messages qu’il couvre, les serveurs impliqués et le serveur à corriger. Les erreurs viennent en premier, puis les avertissements et les informations.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show sessions filters the table to the finding&apos;s sessions. Open in wizard starts the remediation wizard with the values the evidence gives (server, connector, thumbprint, FQDN); the script it writes runs its read-only checks first, and its changing commands carry -WhatIf unless you choose apply mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les sessions filtre la table sur les sessions du constat. Ouvrir dans l’assistant lance l’assistant de correction avec les valeurs fournies par les preuves (serveur, connecteur, empreinte, FQDN) ; le script qu’il écrit exécute d’abord ses vérifications en lecture seule, et ses commandes de modification portent -WhatIf, sauf si vous choisissez le mode application.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Mark a finding confirmed or dismissed, or add a note (Edit &gt; Finding): that is saved with the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquez un constat comme confirmé ou écarté, ou ajoutez une note (Édition &gt; Constat) : cela est enregistré avec le dossier.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sessions over time by outcome, error replies over time, the top remote hosts and the top error codes, counted over the sessions the filter lets through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions dans le temps par résultat, réponses d’erreur dans le temps, hôtes distants et codes d’erreur les plus fréquents, comptés sur les sessions que le filtre laisse passer.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Drag over a time chart to zoom into a range (the table is filtered to it too); Reset Zoom shows the whole range again. Click a bar or a point to filter the table to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites glisser sur un graphique temporel pour zoomer sur une plage (la table est aussi filtrée sur cette plage) ; Réinitialiser le zoom affiche de nouveau toute la plage. Cliquez sur une barre ou un point pour filtrer la table en conséquence.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A real SMTP client: type commands (EHLO, STARTTLS, AUTH LOGIN user, MAIL FROM:&lt;a@b&gt;, RCPT TO:&lt;c@d&gt;, DATA, QUIT) or use Quick test. Every reply is timed; the Certificate tab checks the chain against the expected certificate name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un véritable client SMTP : saisissez des commandes (EHLO, STARTTLS, AUTH LOGIN user, MAIL FROM:&lt;a@b&gt;, RCPT TO:&lt;c@d&gt;, DATA, QUIT) ou utilisez Test rapide. Chaque réponse est chronométrée ; l’onglet Certificat vérifie la chaîne par rapport au nom de certificat attendu.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DATA, BDAT and Quick test send the message text for real: the console asks before it sends. Passwords are asked in a separate field and never written to the transcript or the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>DATA, BDAT et Test rapide envoient réellement le texte du message : la console demande confirmation avant l’envoi. Les mots de passe sont demandés dans un champ séparé et ne sont jamais écrits dans la transcription ni dans l’historique.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Open logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir des journaux</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a folder of logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un dossier de journaux</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paste logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Coller des journaux</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les sessions</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sessions, message journey, charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions, parcours du message, graphiques</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Back and forward</source>
-        <translation type="unfinished"></translation>
+        <translation>Précédent et suivant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Times in UTC or local time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures en UTC ou en heure locale</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Raw log lines</source>
-        <translation type="unfinished">Lignes brutes du journal</translation>
+        <translation>Lignes brutes du journal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remediation wizard</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistant de correction</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel loading</source>
-        <translation type="unfinished">Annuler le chargement</translation>
+        <translation>Annuler le chargement</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Help for the view that has the focus</source>
-        <translation type="unfinished"></translation>
+        <translation>Aide sur la vue qui a le focus</translation>
     </message>
 </context>
 <context>
@@ -2774,7 +2849,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::MainWindow</name>
     <message>
-        <location filename="../views/shell/mainwindow.cpp" line="+103"/>
+        <location filename="../views/shell/mainwindow.cpp" line="+104"/>
         <source>Mailflow Workbench</source>
         <translation>Mailflow Workbench</translation>
     </message>
@@ -2826,27 +2901,27 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     <message>
         <location line="+1"/>
         <source>Co&amp;llect Evidence…</source>
-        <translation type="unfinished"></translation>
+        <translation>Collecter les &amp;preuves…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Write the read-only PowerShell script that collects the logs and configuration of every transport server</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire le script PowerShell en lecture seule qui collecte les journaux et la configuration de chaque serveur de transport</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Paste Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;ller des journaux</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+V</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+V</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Load log lines copied from a ticket, a forum post or an e-mail (or copied log files)</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger des lignes de journal copiées depuis un ticket, un message de forum ou un e-mail (ou des fichiers journaux copiés)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2894,12 +2969,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>&amp;Anonymiser les exports</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and subjects with pseudonyms in the CSV, transcript and journey exports</source>
-        <translation>Remplacer les adresses, domaines, adresses IP, noms d’hôtes et de connecteurs, GUID, noms d’utilisateurs et objets par des pseudonymes dans les exports CSV, de transcription et de parcours</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Copy Transcript as Te&amp;xt</source>
         <translation>Copier la transcription en te&amp;xte</translation>
     </message>
@@ -2935,12 +3005,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+519"/>
+        <location line="+553"/>
         <source>Times in &amp;UTC</source>
         <translation>Heures en &amp;UTC</translation>
     </message>
     <message>
-        <location line="-519"/>
+        <location line="-553"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -3012,22 +3082,22 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     <message>
         <location line="+1"/>
         <source>Check &amp;Domain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier un &amp;domaine…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+H</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MX, STARTTLS and certificates of every MX, DANE, MTA-STS, SPF, DMARC, TLS-RPT and block lists of a domain</source>
-        <translation type="unfinished"></translation>
+        <translation>MX, STARTTLS et certificats de chaque MX, DANE, MTA-STS, SPF, DMARC, TLS-RPT et listes de blocage d’un domaine</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Help for This View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide sur cette vue</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3171,19 +3241,19 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1240"/>
+        <location line="+1287"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location line="-1234"/>
+        <location line="-1281"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuration</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -3258,7 +3328,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     <message>
         <location line="+1"/>
         <source>Ctrl+Shift+G</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+G</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3272,6 +3342,36 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Time &amp;Zone of Exported Logs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The zone of the machine that ran Get-MessageTrackingLog | Export-Csv: its times carry no zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UTC (times as written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time zone of exported logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export-Csv and Format-List output of Get-MessageTrackingLog is written in the local time of the machine that ran it, without a zone. Read such times in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The zone applies from the next load: open the logs again to read their times in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -3311,7 +3411,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Ouvrir un &amp;dossier…</translation>
     </message>
     <message numerus="yes">
-        <location line="-387"/>
+        <location line="-410"/>
         <source>Loading… showing the first %n session(s) while the rest loads</source>
         <translation>
             <numerusform>Chargement… %n première session affichée pendant que le reste se charge</numerusform>
@@ -3319,39 +3419,52 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+326"/>
-        <source>Settin&amp;gs</source>
+        <location line="+101"/>
+        <source>Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and subjects with pseudonyms in the CSV, transcript, journey and chart exports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+225"/>
+        <source>Settin&amp;gs</source>
+        <translation>Pa&amp;ramètres</translation>
+    </message>
+    <message>
+        <location line="+159"/>
         <source>Nothing new to load: what is loaded stays</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien de nouveau à charger : ce qui est déjà chargé est conservé</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Loading: %1 — %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement : %1 — %2 sur %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading: %1 — %2 of %3 sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement : %1 — %2 sessions sur %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading: %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement : %1…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> (about %1 left)</source>
-        <translation type="unfinished"></translation>
+        <translation> (environ %1 restant)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+65"/>
+        <source>%n exported file(s) have times without a time zone; they were read as UTC. If they were exported on a machine in another zone, choose it in Settings &gt; Time Zone of Exported Logs and open them again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+325"/>
+        <location line="+282"/>
         <source>The domain check is not part of this build yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>La vérification de domaine ne fait pas encore partie de cette version.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3364,7 +3477,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Langue du &amp;système</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>%1[*] — Mailflow Workbench</source>
         <translation>%1[*] — Mailflow Workbench</translation>
     </message>
@@ -3696,7 +3809,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location line="-1008"/>
+        <location line="-1032"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Les journaux d’exemple fournis sont introuvables à côté du programme.</translation>
     </message>
@@ -3800,7 +3913,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Tout reste sur cette machine. Raccourcis : Ctrl+O ouvrir, Ctrl+F filtrer, Alt+←/→ précédent et suivant, Ctrl+S enregistrer le dossier.</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+174"/>
         <source>No Exchange log was found in what was opened.</source>
         <translation>Aucun journal Exchange n’a été trouvé dans ce qui a été ouvert.</translation>
     </message>
@@ -3833,12 +3946,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <location line="+5"/>
         <location line="+17"/>
         <location line="+15"/>
-        <location line="+690"/>
+        <location line="+703"/>
         <source>Could not write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-720"/>
+        <location line="-733"/>
         <source>Exported %n session(s) to %1</source>
         <translation>
             <numerusform>%n session exportée vers %1</numerusform>
@@ -3897,7 +4010,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>Could not write %1</source>
         <translation>Impossible d’écrire %1</translation>
     </message>
@@ -3942,7 +4055,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>La console SMTP ne fait pas encore partie de cette version.</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>Only local files can be loaded; skipped %1</source>
         <translation>Seuls les fichiers locaux peuvent être chargés ; %1 ignoré</translation>
     </message>
@@ -4494,7 +4607,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     <message>
         <location line="-305"/>
         <source> waited %1 </source>
-        <translation type="unfinished"></translation>
+        <translation> %1 d’attente </translation>
     </message>
     <message>
         <location line="+307"/>
