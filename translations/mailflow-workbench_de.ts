@@ -2020,71 +2020,71 @@ Mit Lesezeichen</translation>
     <message>
         <location line="+3"/>
         <source>MTA-STS</source>
-        <translation type="unfinished"></translation>
+        <translation>MTA-STS</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+18"/>
         <source>invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültig: %1</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>record id=%1, policy not fetched: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag id=%1, Richtlinie nicht abgerufen: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>mode %1, max_age %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus %1, max_age %2 s</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>mx</source>
-        <translation type="unfinished"></translation>
+        <translation>mx</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>covered by the policy</source>
-        <translation type="unfinished"></translation>
+        <translation>von der Richtlinie abgedeckt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>NOT covered: senders that enforce the policy refuse it</source>
-        <translation type="unfinished"></translation>
+        <translation>NICHT abgedeckt: Absender, die die Richtlinie durchsetzen, lehnen ihn ab</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>TLS-RPT</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-RPT</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>none: nobody receives reports of failed TLS to this domain</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner: niemand erhält Berichte über fehlgeschlagenes TLS zu dieser Domäne</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TLSA (DANE)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLSA (DANE)</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n record(s), DNSSEC %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag, DNSSEC %1</numerusform>
+            <numerusform>%n Einträge, DNSSEC %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 of %2 MX</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 MX</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DKIM (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM (%1)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3343,32 +3343,32 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     <message>
         <location line="+7"/>
         <source>Time &amp;Zone of Exported Logs…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitzone exportierter Protokolle…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The zone of the machine that ran Get-MessageTrackingLog | Export-Csv: its times carry no zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeitzone des Computers, auf dem Get-MessageTrackingLog | Export-Csv lief: seine Zeiten tragen keine Zone</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>UTC (times as written)</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC (Zeiten wie geschrieben)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Time zone of exported logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitzone exportierter Protokolle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export-Csv and Format-List output of Get-MessageTrackingLog is written in the local time of the machine that ran it, without a zone. Read such times in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Export-Csv- und Format-List-Ausgaben von Get-MessageTrackingLog stehen in der Ortszeit des Computers, auf dem der Befehl lief, ohne Zone. Solche Zeiten lesen in:</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The zone applies from the next load: open the logs again to read their times in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zone gilt ab dem nächsten Laden: Öffnen Sie die Protokolle erneut, um ihre Zeiten in %1 zu lesen.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3421,7 +3421,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     <message>
         <location line="+101"/>
         <source>Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and subjects with pseudonyms in the CSV, transcript, journey and chart exports</source>
-        <translation type="unfinished"></translation>
+        <translation>Adressen, Domänen, IP-Adressen, Host- und Connectornamen, GUIDs, Benutzernamen und Betreffzeilen in den CSV-, Mitschnitt-, Nachrichtenweg- und Diagrammexporten durch Pseudonyme ersetzen</translation>
     </message>
     <message>
         <location line="+225"/>
@@ -3456,9 +3456,9 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     <message numerus="yes">
         <location line="+65"/>
         <source>%n exported file(s) have times without a time zone; they were read as UTC. If they were exported on a machine in another zone, choose it in Settings &gt; Time Zone of Exported Logs and open them again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n exportierte Datei enthält Zeiten ohne Zeitzone; sie wurden als UTC gelesen. Wurde sie auf einem Computer in einer anderen Zone exportiert, wählen Sie diese unter Einstellungen &gt; Zeitzone exportierter Protokolle und öffnen Sie sie erneut.</numerusform>
+            <numerusform>%n exportierte Dateien enthalten Zeiten ohne Zeitzone; sie wurden als UTC gelesen. Wurden sie auf einem Computer in einer anderen Zone exportiert, wählen Sie diese unter Einstellungen &gt; Zeitzone exportierter Protokolle und öffnen Sie sie erneut.</numerusform>
         </translation>
     </message>
     <message>

@@ -2020,71 +2020,71 @@ Dans les signets</translation>
     <message>
         <location line="+3"/>
         <source>MTA-STS</source>
-        <translation type="unfinished"></translation>
+        <translation>MTA-STS</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+18"/>
         <source>invalid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>non valide : %1</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>record id=%1, policy not fetched: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>enregistrement id=%1, stratégie non récupérée : %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>mode %1, max_age %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>mode %1, max_age %2 s</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>mx</source>
-        <translation type="unfinished"></translation>
+        <translation>mx</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>covered by the policy</source>
-        <translation type="unfinished"></translation>
+        <translation>couvert par la stratégie</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>NOT covered: senders that enforce the policy refuse it</source>
-        <translation type="unfinished"></translation>
+        <translation>NON couvert : les expéditeurs qui appliquent la stratégie le refusent</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>TLS-RPT</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS-RPT</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>none: nobody receives reports of failed TLS to this domain</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun : personne ne reçoit de rapports sur les échecs TLS vers ce domaine</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TLSA (DANE)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLSA (DANE)</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n record(s), DNSSEC %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n enregistrement, DNSSEC %1</numerusform>
+            <numerusform>%n enregistrements, DNSSEC %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 of %2 MX</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MX sur %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>DKIM (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM (%1)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3343,32 +3343,32 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     <message>
         <location line="+7"/>
         <source>Time &amp;Zone of Exported Logs…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fuseau horaire des journaux exportés…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The zone of the machine that ran Get-MessageTrackingLog | Export-Csv: its times carry no zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fuseau de l’ordinateur qui a exécuté Get-MessageTrackingLog | Export-Csv : ses heures ne portent pas de fuseau</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>UTC (times as written)</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC (heures telles qu’écrites)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Time zone of exported logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire des journaux exportés</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export-Csv and Format-List output of Get-MessageTrackingLog is written in the local time of the machine that ran it, without a zone. Read such times in:</source>
-        <translation type="unfinished"></translation>
+        <translation>La sortie Export-Csv et Format-List de Get-MessageTrackingLog est écrite dans l’heure locale de l’ordinateur qui l’a exécuté, sans fuseau. Lire ces heures dans :</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The zone applies from the next load: open the logs again to read their times in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fuseau s’applique au prochain chargement : ouvrez de nouveau les journaux pour lire leurs heures dans %1.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3421,7 +3421,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     <message>
         <location line="+101"/>
         <source>Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and subjects with pseudonyms in the CSV, transcript, journey and chart exports</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer les adresses, domaines, adresses IP, noms d’hôtes et de connecteurs, GUID, noms d’utilisateurs et objets par des pseudonymes dans les exports CSV, de transcription, de parcours et de graphiques</translation>
     </message>
     <message>
         <location line="+225"/>
@@ -3456,9 +3456,9 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     <message numerus="yes">
         <location line="+65"/>
         <source>%n exported file(s) have times without a time zone; they were read as UTC. If they were exported on a machine in another zone, choose it in Settings &gt; Time Zone of Exported Logs and open them again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fichier exporté contient des heures sans fuseau ; elles ont été lues en UTC. S’il a été exporté sur un ordinateur dans un autre fuseau, choisissez-le dans Paramètres &gt; Fuseau horaire des journaux exportés et ouvrez-le de nouveau.</numerusform>
+            <numerusform>%n fichiers exportés contiennent des heures sans fuseau ; elles ont été lues en UTC. S’ils ont été exportés sur un ordinateur dans un autre fuseau, choisissez-le dans Paramètres &gt; Fuseau horaire des journaux exportés et ouvrez-les de nouveau.</numerusform>
         </translation>
     </message>
     <message>
