@@ -92,6 +92,11 @@ FileKind fileKind(const QString &path)
     return FileKind::Regular;
 }
 
+bool namesOpenDescriptor(const QString &)
+{
+    return false;   // no /dev/fd on Windows; "-" (standard input) is the caller's
+}
+
 bool canListFolder(const QString &path)
 {
     WIN32_FIND_DATAW data;
@@ -125,6 +130,16 @@ qint64 peakResidentKb()
     if (!::GetProcessMemoryInfo(::GetCurrentProcess(), &pmc, sizeof pmc))
         return -1;
     return qint64(pmc.PeakWorkingSetSize / 1024);
+}
+
+std::string mallocHugePageMode()
+{
+    return {};   // the Windows heap has no GLIBC_TUNABLES; large pages need a privilege admins lack
+}
+
+void restartSelfWithEnvironment(const char *, const std::string &, char **)
+{
+    // No exec on Windows (a child process would be a second process, not a restart): go on as we are.
 }
 
 } // namespace mwb::platform

@@ -183,8 +183,7 @@ namespace {
 // memory, so sniffing the format consumes nothing that parsing then misses.
 bool isNamedStream(const QString &path)
 {
-    return path == QLatin1String("-") || path == QLatin1String("/dev/stdin") || path.startsWith(QLatin1String("/dev/fd/"))
-        || path.startsWith(QLatin1String("/proc/self/fd/"));
+    return path == QLatin1String("-") || platform::namesOpenDescriptor(path);
 }
 
 void addStream(const QString &path, QList<Input> &out)
