@@ -30,7 +30,13 @@ bool isGenericFolder(const QString &name)
         QStringLiteral("mailbox"), QStringLiteral("delivery"), QStringLiteral("submission"), QStringLiteral("data"),
         QStringLiteral("home"), QStringLiteral("work"), QStringLiteral("."), QStringLiteral(".."),
     };
-    return name.isEmpty() || generic.contains(name.toLower()) || name.startsWith(u'.');
+    if (name.isEmpty() || generic.contains(name.toLower()) || name.startsWith(u'.'))
+        return true;
+    // A drive ("C:") or an administrative share ("c$" of \\EX01\c$\…) names no server; the host of
+    // a UNC path, above the share, does.
+    if (name.size() == 2 && name[0].isLetter() && name[1] == u':')
+        return true;
+    return name.endsWith(u'$');
 }
 
 void addFromArchive(const QString &displayPath, const QString &filePath, const QByteArray *memory,
@@ -168,7 +174,11 @@ bool looksLikeArchive(QByteArrayView head)
 
 QString serverFromFolders(const QString &path)
 {
-    const QStringList parts = QDir::fromNativeSeparators(path).split(u'/', Qt::SkipEmptyParts);
+    // Both separators on every platform: a Windows path or a zip member written on Windows reads the
+    // same on Linux (QDir::fromNativeSeparators converts backslashes on Windows only).
+    QString slashed = path;
+    slashed.replace(u'\\', u'/');
+    const QStringList parts = slashed.split(u'/', Qt::SkipEmptyParts);
     for (qsizetype i = parts.size() - 2; i >= 0; --i) {
         if (!isGenericFolder(parts[i]))
             return parts[i];
