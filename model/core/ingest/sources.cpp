@@ -47,11 +47,20 @@ void addFromArchive(const QString &displayPath, const QString &filePath, const Q
     archive_read_support_format_all(a);
     archive_read_support_format_raw(a);   // a bare .gz holds one stream without a container
     int rc;
-    QByteArray pathBytes = QFile::encodeName(filePath);
-    if (memory)
+    if (memory) {
         rc = archive_read_open_memory(a, memory->constData(), size_t(memory->size()));
-    else
+    } else {
+#if defined(Q_OS_WIN)
+        // The wide-character open: the narrow one goes through the ANSI code page (names outside it
+        // fail) and MAX_PATH; libarchive's wide open retries a path it cannot find with the \\?\ prefix.
+        static_assert(sizeof(wchar_t) == sizeof(char16_t));
+        const QString native = QDir::toNativeSeparators(filePath);
+        rc = archive_read_open_filename_w(a, reinterpret_cast<const wchar_t *>(native.utf16()), 1 << 16);
+#else
+        const QByteArray pathBytes = QFile::encodeName(filePath);
         rc = archive_read_open_filename(a, pathBytes.constData(), 1 << 16);
+#endif
+    }
     if (rc != ARCHIVE_OK) {
         Input bad;
         bad.path = displayPath;
