@@ -1,7 +1,9 @@
 #pragma once
 // The platform seam: everything that differs between Linux (POSIX) and Windows lives behind these
 // few functions, implemented in platform_posix.cpp and platform_win.cpp (each compiles to nothing on
-// the other platform). No other product file includes a POSIX or Win32 header (issue #32).
+// the other platform). No other product file includes a POSIX or Win32 header or names a /proc or
+// /sys path (issue #32; cmake/check_portability.cmake fails the configure otherwise). The one other
+// Q_OS_WIN branch picks libarchive's wide-character open in ingest/sources.cpp.
 #include <QString>
 #include <QtGlobal>
 
