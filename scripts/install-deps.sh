@@ -14,7 +14,7 @@ packages=(
   # the first PDF report pages as images (tst_screenshot_matrix)
   poppler-utils
   # tests with real peers on loopback
-  postfix python3 python3-aiosmtpd dnsmasq-base openssl
+  postfix python3 python3-aiosmtpd dnsmasq-base openssl unbound ldnsutils
   # fuzzing (tests/fuzz/run-fuzz.sh, run by scripts/test.sh): clang + libclang-rt-14-dev, which ships
   # libclang_rt.fuzzer*.a and the sanitizer runtimes; llvm brings llvm-symbolizer (on PATH) for readable
   # stacks in sanitizer reports
@@ -55,4 +55,9 @@ $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-rec
 # The tests start their own postfix on a loopback port; the system instance must not hold port 25.
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet postfix 2>/dev/null; then
   $SUDO systemctl stop postfix || true
+fi
+# Likewise unbound: the DNSSEC test runs its own validating instance on 127.0.30.60; a system
+# instance would hold port 53 on loopback (and other tests use port 53 there).
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet unbound 2>/dev/null; then
+  $SUDO systemctl disable --now unbound || true
 fi

@@ -48,6 +48,21 @@ void printSummary(const Analysis &a, QTextStream &out)
         for (const ParseIssue &w : f.warnings)
             out << "    warning: " << safe(w.message) << "\n";
     }
+    if (!s.configuration.isEmpty()) {
+        const config::Configuration &c = s.configuration;
+        out << "Configuration: " << config::summaryLine(c) << "\n";
+        if (c.manifest.present) {
+            out << "  collected by " << safe(c.manifest.ranBy) << " on " << safe(c.manifest.computer);
+            if (c.manifest.finished.isValid())
+                out << " at " << c.manifest.finished.toString(Qt::ISODateWithMs);
+            out << "\n";
+            for (const config::CollectedServer &cs : c.manifest.servers)
+                if (cs.status != u"ok")
+                    out << "  server " << safe(cs.name) << " not collected: " << safe(cs.error) << "\n";
+        }
+        for (const QString &p : c.problems)
+            out << "  not read: " << safe(p) << "\n";
+    }
     int outcomes[kSessionOutcomeCount] = {};
     for (const Session &ss : s.sessions)
         ++outcomes[int(ss.outcome)];

@@ -8,6 +8,8 @@
 #include "model/core/smtp/smtpclient.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QSslCertificate>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,12 +19,18 @@ namespace mwb::cli {
 namespace {
 
 const QString kProbeUsage = QStringLiteral(
-    "usage: mwb probe HOST[:PORT] [--starttls|--tls] [--ehlo NAME] [--expect-name FQDN] [--resolver IP[:PORT]]\n"
-    "                 [--timeout S] [--json]\n"
+    "usage: mwb probe HOST[:PORT] [--starttls|--x-anonymoustls|--tls] [--ehlo NAME] [--expect-name FQDN] [--resolver IP[:PORT]]\n"
+    "                 [--tls-version 1.2|1.3] [--auth xoauth2 --user U] [--timeout S] [--json]\n"
+    "  --x-anonymoustls: Exchange's X-ANONYMOUSTLS verb instead of STARTTLS (where EHLO offers it)\n"
+    "  --tls-version offers only that TLS version, and says what the outcome means for Exchange\n"
     "  --timeout S is the limit for the whole probe (default 30 s)\n"
+    "  --auth xoauth2 --user U: AUTH XOAUTH2 after TLS; the OAuth access token is read from the first line\n"
+    "    of standard input (never an argument), sent only on the wire and masked in every output\n"
     "  exit 0 when every step worked and the certificate name matched, 1 otherwise, 2 bad usage\n");
 const QString kDnsUsage = QStringLiteral(
-    "usage: mwb dns NAME|IP [--resolver IP[:PORT]] [--blocklist ZONE]... [--timeout S] [--json]\n"
+    "usage: mwb dns NAME|IP [--resolver IP[:PORT]] [--ca-file PEM] [--blocklist ZONE]... [--dkim-selector S]\n"
+    "               [--timeout S] [--json]\n"
+    "  --ca-file PEM adds trusted roots for the MTA-STS policy's HTTPS connection\n"
     "  --timeout S is the limit for the whole command (default 12 s)\n");
 
 // "host", "host:port", "[v6]", "[v6]:port", bare IPv6.
@@ -118,13 +126,29 @@ QString resolveWith(const smtp::Resolver &resolver, const QString &host, int tim
 
 } // namespace
 
+bool loadCaFile(const QString &path, QList<QSslCertificate> *out, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read --ca-file %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    *out = QSslCertificate::fromData(file.read(4 * 1024 * 1024), QSsl::Pem);
+    if (out->isEmpty()) {
+        *error = QStringLiteral("--ca-file %1 holds no PEM certificate").arg(path);
+        return false;
+    }
+    return true;
+}
+
 int runProbe(const QStringList &args, Io io)
 {
     QElapsedTimer wallClock;  // --timeout is a hard wall-clock limit for everything from here on
     wallClock.start();
     smtp::ClientOptions options;
-    QString target, resolverText, error;
+    QString target, resolverText, error, authMechanism, authUser, tlsVersion;
     bool json = false;
+    bool anonymousTls = false;
     options.stepTimeoutMs = 30000;
     options.ehloName = QStringLiteral("mwb.probe.invalid");
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -132,7 +156,8 @@ int runProbe(const QStringList &args, Io io)
         QString value;
         if (a == u"--json") {
             json = true;
-        } else if (a == u"--starttls") {
+        } else if (a == u"--starttls" || a == u"--x-anonymoustls") {
+            anonymousTls = anonymousTls || a == u"--x-anonymoustls";
             if (options.mode == smtp::TlsMode::Implicit)
                 return usageError(io, QStringLiteral("probe"), QStringLiteral("--starttls and --tls exclude each other"), kProbeUsage);
             options.mode = smtp::TlsMode::StartTls;
@@ -140,10 +165,19 @@ int runProbe(const QStringList &args, Io io)
             if (options.mode == smtp::TlsMode::StartTls)
                 return usageError(io, QStringLiteral("probe"), QStringLiteral("--starttls and --tls exclude each other"), kProbeUsage);
             options.mode = smtp::TlsMode::Implicit;
-        } else if (a == u"--ehlo" || a == u"--expect-name" || a == u"--resolver" || a == u"--timeout") {
+        } else if (a == u"--ehlo" || a == u"--expect-name" || a == u"--resolver" || a == u"--timeout" || a == u"--auth"
+                   || a == u"--user" || a == u"--tls-version") {
             if (!takeValue(args, i, &value) || value.isEmpty())
                 return usageError(io, QStringLiteral("probe"), QStringLiteral("%1 needs a value").arg(a), kProbeUsage);
-            if (a == u"--ehlo")
+            if (a == u"--tls-version") {
+                if (value != u"1.2" && value != u"1.3")
+                    return usageError(io, QStringLiteral("probe"), QStringLiteral("--tls-version takes 1.2 or 1.3"), kProbeUsage);
+                tlsVersion = value;
+            } else if (a == u"--auth")
+                authMechanism = value.toLower();
+            else if (a == u"--user")
+                authUser = value;
+            else if (a == u"--ehlo")
                 options.ehloName = value;
             else if (a == u"--expect-name")
                 options.expectedName = value;
@@ -161,6 +195,25 @@ int runProbe(const QStringList &args, Io io)
     }
     if (target.isEmpty())
         return usageError(io, QStringLiteral("probe"), QStringLiteral("HOST is required"), kProbeUsage);
+    if (!tlsVersion.isEmpty() && options.mode == smtp::TlsMode::Plain)
+        return usageError(io, QStringLiteral("probe"), QStringLiteral("--tls-version needs --starttls or --tls"), kProbeUsage);
+    if (!authMechanism.isEmpty() && authMechanism != u"xoauth2")
+        return usageError(io, QStringLiteral("probe"), QStringLiteral("--auth takes xoauth2 (basic AUTH is being retired; see scenario smtp-client-submission)"), kProbeUsage);
+    if (authMechanism.isEmpty() != authUser.isEmpty())
+        return usageError(io, QStringLiteral("probe"), QStringLiteral("--auth xoauth2 and --user U go together"), kProbeUsage);
+    if (!authMechanism.isEmpty() && options.mode == smtp::TlsMode::Plain)
+        return usageError(io, QStringLiteral("probe"), QStringLiteral("--auth needs --starttls or --tls: the token never crosses the network in clear"), kProbeUsage);
+    QString token;
+    if (!authMechanism.isEmpty()) {
+        // The token comes from standard input: an argument would be visible in the process list
+        // and in shell history. It lives in this variable and the client's current step only.
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return usageError(io, QStringLiteral("probe"), QStringLiteral("cannot read the token from standard input"), kProbeUsage);
+        token = QString::fromUtf8(in.readLine(64 * 1024)).trimmed();
+        if (token.isEmpty())
+            return usageError(io, QStringLiteral("probe"), QStringLiteral("no token on standard input (--auth xoauth2 reads it from there)"), kProbeUsage);
+    }
     QString host;
     int port = -1;
     if (!splitHostPort(target, &host, &port, &error))
@@ -191,7 +244,10 @@ int runProbe(const QStringList &args, Io io)
     const qint64 limitMs = options.stepTimeoutMs;
     options.totalTimeoutMs = int(std::max<qint64>(1, limitMs - wallClock.elapsed()));
     options.stepTimeoutMs = options.totalTimeoutMs;
-    smtp::SmtpClient client;
+    auto *transport = new smtp::SslSocketTransport;
+    if (!tlsVersion.isEmpty())
+        transport->setProtocol(tlsVersion == u"1.3" ? QSsl::TlsV1_3 : QSsl::TlsV1_2);
+    smtp::SmtpClient client(transport);
     client.setOptions(options);
     QEventLoop loop;
     QObject::connect(&client, &smtp::SmtpClient::idle, &loop, &QEventLoop::quit);
@@ -201,11 +257,45 @@ int runProbe(const QStringList &args, Io io)
     guard.setTimerType(Qt::PreciseTimer);
     QObject::connect(&guard, &QTimer::timeout, &loop, &QEventLoop::quit);
     guard.start(std::chrono::milliseconds(options.totalTimeoutMs + std::max<qint64>(limitMs / 20, 500)));
-    client.enqueue(smtp::probeSteps(options.mode));
+    QList<smtp::Step> steps = smtp::probeSteps(options.mode, anonymousTls);
+    if (!token.isEmpty())
+        steps.insert(steps.size() - 1, smtp::Step::auth(smtp::Step::AuthXoauth2, authUser, token));
+    token.fill(u'\0');
+    token.clear();
+    client.enqueue(steps);
     loop.exec();
     if (client.isConnected())
         client.abort();
-    const smtp::ProbeSummary summary = smtp::summariseProbe(client);
+    smtp::ProbeSummary summary = smtp::summariseProbe(client);
+    if (!tlsVersion.isEmpty())
+        smtp::addTlsVersionVerdict(&summary, client, tlsVersion);
+    // DANE (RFC 7672): the TLSA records of _PORT._tcp.HOST, asked through the same resolver, judged
+    // against the chain the server presented. Only for a host name (TLSA hangs off names) with TLS.
+    if (options.mode != smtp::TlsMode::Plain && QHostAddress(host).isNull()) {
+        smtp::Resolver tlsaResolver;
+        if (!resolverText.isEmpty())
+            smtp::Resolver::parse(resolverText, &tlsaResolver, &error);
+        const qint64 left = limitMs - wallClock.elapsed();
+        if (left > 100) {
+            smtp::DnsClient dns(tlsaResolver);
+            dns.setTimeoutMs(int(std::min<qint64>(left, 4000)));
+            smtp::MxTlsa lookup;
+            bool answered = false;
+            QEventLoop tlsaLoop;
+            dns.lookup(smtp::DnsType::Tlsa, QStringLiteral("_%1._tcp.%2").arg(options.port).arg(host), [&](const smtp::DnsAnswer &a) {
+                lookup.exchange = host;
+                lookup.name = a.name;
+                lookup.records = a.tlsa;
+                lookup.error = a.ok ? QString() : a.error;
+                lookup.dnssec = !a.ok ? QStringLiteral("unknown") : (a.authenticated ? QStringLiteral("validated") : QStringLiteral("not-validated"));
+                answered = true;
+                tlsaLoop.quit();
+            });
+            if (!answered)
+                tlsaLoop.exec();
+            smtp::addTlsaVerdict(&summary, client, lookup);
+        }
+    }
     if (json)
         io.out << escapeJsonControls(QString::fromUtf8(QJsonDocument(summary.json).toJson(QJsonDocument::Indented)));
     else
@@ -216,7 +306,7 @@ int runProbe(const QStringList &args, Io io)
 
 int runDns(const QStringList &args, Io io)
 {
-    QString query, resolverText, error;
+    QString query, resolverText, error, caFile, dkimSelector;
     QStringList zones;
     bool json = false;
     int timeoutMs = 12000;  // --timeout: the limit for the whole command
@@ -225,10 +315,14 @@ int runDns(const QStringList &args, Io io)
         QString value;
         if (a == u"--json") {
             json = true;
-        } else if (a == u"--resolver" || a == u"--blocklist" || a == u"--timeout") {
+        } else if (a == u"--resolver" || a == u"--blocklist" || a == u"--timeout" || a == u"--ca-file" || a == u"--dkim-selector") {
             if (!takeValue(args, i, &value) || value.isEmpty())
                 return usageError(io, QStringLiteral("dns"), QStringLiteral("%1 needs a value").arg(a), kDnsUsage);
-            if (a == u"--resolver")
+            if (a == u"--ca-file")
+                caFile = value;
+            else if (a == u"--dkim-selector")
+                dkimSelector = value;
+            else if (a == u"--resolver")
                 resolverText = value;
             else if (a == u"--blocklist")
                 zones.append(value);
@@ -251,8 +345,14 @@ int runDns(const QStringList &args, Io io)
     // --timeout is a hard wall-clock limit: each lookup gets a third of it (MX, then the MX hosts'
     // addresses, and a TCP retry after a truncated answer may follow each other), and whatever has
     // not answered when it runs out is reported as such (exit 1).
+    QList<QSslCertificate> ca;
+    if (!caFile.isEmpty() && !loadCaFile(caFile, &ca, &error))
+        return usageError(io, QStringLiteral("dns"), error, kDnsUsage);
+
     smtp::DnsProbe probe(resolver);
     probe.setTimeoutMs(std::max(200, std::min(4000, timeoutMs / 3)));
+    probe.setCaCertificates(ca);
+    probe.setDkimSelector(dkimSelector);
     if (!zones.isEmpty())
         probe.setBlocklistZones(zones);
     QEventLoop loop;
@@ -292,6 +392,34 @@ int runDns(const QStringList &args, Io io)
             io.out << "  SPF " << safe(s) << "\n";
         for (const QString &s : r.dmarc)
             io.out << "  DMARC " << safe(s) << "\n";
+        if (!r.isAddress) {
+            const smtp::MtaStsReport &sts = r.mtaSts;
+            io.out << "  MTA-STS " << (sts.records.isEmpty() ? QStringLiteral("(none)") : safeList(sts.records))
+                   << (sts.record.valid ? QString() : QStringLiteral(": ") + safe(sts.record.problem)) << "\n";
+            if (sts.policyAsked) {
+                if (!sts.policy.fetched)
+                    io.out << "    policy " << safe(sts.policy.url) << ": " << safe(sts.policy.error) << "\n";
+                else
+                    io.out << "    policy mode " << safe(sts.policy.policy.mode) << ", max_age " << sts.policy.policy.maxAge
+                           << ", mx " << safeList(sts.policy.policy.mx)
+                           << (sts.policy.policy.valid ? QString() : QStringLiteral("; invalid: ") + safeList(sts.policy.policy.problems))
+                           << "\n";
+                for (auto it = sts.mxCovered.cbegin(); it != sts.mxCovered.cend(); ++it)
+                    io.out << "    MX " << safe(it.key()) << (it.value() ? " covered by the policy" : " NOT covered by the policy") << "\n";
+            }
+            io.out << "  TLS-RPT " << (r.tlsRpt.records.isEmpty() ? QStringLiteral("(none)") : safeList(r.tlsRpt.records))
+                   << (r.tlsRpt.record.valid ? QString() : QStringLiteral(": ") + safe(r.tlsRpt.record.problem)) << "\n";
+            for (const smtp::MxTlsa &t : r.tlsa) {
+                io.out << "  TLSA " << safe(t.name) << " (DNSSEC " << t.dnssec << "):";
+                if (t.records.isEmpty())
+                    io.out << (t.error.isEmpty() ? QStringLiteral(" (none)") : QStringLiteral(" error: ") + safe(t.error));
+                for (const smtp::TlsaRecord &rec : t.records)
+                    io.out << " [" << rec.toString() << "]";
+                io.out << "\n";
+            }
+            if (!r.dkimSelector.isEmpty())
+                io.out << "  DKIM " << safe(r.dkimSelector) << ": " << (r.dkim.isEmpty() ? QStringLiteral("(none)") : safeList(r.dkim)) << "\n";
+        }
         for (const smtp::BlocklistResult &b : r.blocklists)
             io.out << "  DNSBL " << safe(b.zone) << ": "
                    << (b.listed ? QStringLiteral("LISTED ") + safeList(b.answers) + u' ' + safeList(b.meanings)

@@ -19,12 +19,19 @@ const char kUsage[] =
     "  scenarios [--json]             list remediation scenarios\n"
     "  remediate SCENARIO [--param NAME=VALUE]... [--from-analysis FILE.json] [--out FILE.ps1] [--apply]\n"
     "                                 print the remediation PowerShell of one scenario\n"
-    "  probe HOST[:PORT] [--starttls|--tls] [--ehlo NAME] [--expect-name FQDN] [--resolver IP] [--timeout S] [--json]\n"
+    "  probe HOST[:PORT] [--starttls|--x-anonymoustls|--tls] [--ehlo NAME] [--expect-name FQDN] [--resolver IP]\n"
+    "        [--tls-version 1.2|1.3] [--auth xoauth2 --user U (token on stdin)] [--timeout S] [--json]\n"
     "                                 one scripted SMTP check with TLS inspection\n"
-    "  dns NAME|IP [--resolver IP[:PORT]] [--json]\n"
-    "                                 MX, A/AAAA, PTR, SPF, DMARC and block list answers\n"
+    "  dns NAME|IP [--resolver IP[:PORT]] [--ca-file PEM] [--dkim-selector S] [--json]\n"
+    "                                 MX, A/AAAA, PTR, SPF, DMARC, MTA-STS, TLS-RPT, TLSA and block list answers\n"
+    "  check DOMAIN [--resolver IP[:PORT]] [--ca-file PEM] [--expect-certificate-name '<I>..<S>..'] [--json]\n"
+    "               [--report FILE.html]  the whole-domain mail transport check (MX, STARTTLS, certificates, DANE, MTA-STS)\n"
     "  export --format ndjson|csv --what sessions|messages|findings [--redact] PATH...\n"
-    "                                 results for Splunk, Elastic or ClickHouse\n";
+    "                                 results for Splunk, Elastic or ClickHouse\n"
+    "  collect-script [--from TIME] [--to TIME] [--servers A,B] [--include-exo] [--out FILE.ps1]\n"
+    "                                 the read-only evidence collection script (logs + configuration)\n"
+    "  route --receive IP[:PORT] --server NAME | --send DOMAIN [--server NAME] [--json] PATH...\n"
+    "                                 which connector and certificate the collected configuration selects\n";
 
 } // namespace
 
@@ -83,8 +90,14 @@ int main(int argc, char **argv)
         rc = mwb::cli::runProbe(args, io);
     else if (command == QLatin1String("dns"))
         rc = mwb::cli::runDns(args, io);
+    else if (command == QLatin1String("check"))
+        rc = mwb::cli::runCheck(args, io);
     else if (command == QLatin1String("export"))
         rc = mwb::cli::runExport(args, io);
+    else if (command == QLatin1String("collect-script"))
+        rc = mwb::cli::runCollectScript(args, io);
+    else if (command == QLatin1String("route"))
+        rc = mwb::cli::runRoute(args, io);
     else
         err << "mwb: unknown command '" << command << "'\n" << kUsage;
     out.flush();

@@ -10,7 +10,7 @@ enum class TimeDisplay { Utc, Local };
 
 // "2026-11-20 08:00:01.234" (+ " UTC" suffix when asked), or "" for kNoTime.
 QString formatTime(qint64 ms, TimeDisplay display, bool withZone = false);
-// "1.250 s", "2 min 03 s", "1 h 04 min", "85 ms".
-QString formatDuration(qint64 ms);
+// formatDuration (one duration text for every view, report and status line) is in
+// model/core/common/timeutil.h.
 
 } // namespace mwb

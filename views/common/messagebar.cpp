@@ -42,6 +42,7 @@ void MessageBar::showMessage(const QString &text, Kind kind, const QString &deta
                                                   window.blueF() * 0.82f + base.blueF() * 0.18f));
     setPalette(p);
     show();
+    Q_EMIT shown();
 }
 
 QString MessageBar::text() const

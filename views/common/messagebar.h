@@ -15,6 +15,9 @@ public:
     void showMessage(const QString &text, Kind kind = Info, const QString &details = {});
     QString text() const;
 
+Q_SIGNALS:
+    void shown();   // a message was set: the owner places the bar for its new height
+
 private:
     QLabel *m_icon;
     QLabel *m_label;

@@ -1,4 +1,5 @@
 #include "views/console/consolewidget.h"
+#include "model/core/common/timeutil.h"
 #include "model/core/smtp/consolecommand.h"
 
 #include "model/core/smtp/probe.h"
@@ -735,7 +736,7 @@ QString ConsoleWidget::formatLine(const mwb::smtp::TranscriptLine &l) const
     // The gap is said in words too (the same stopwatch sign as the session transcript's badge):
     // the row's background colour alone would not reach everyone.
     const QString gap = l.sincePreviousMs > kGapMs
-        ? QStringLiteral("  \u23f1 ") + tr("after %1 s of silence").arg(double(l.sincePreviousMs) / 1000.0, 0, 'f', 1)
+        ? QStringLiteral("  ") + tr("after %1 of silence").arg(formatDuration(l.sincePreviousMs))
         : QString();
     return prefix + arrowFor(l.direction) + u' ' + body + gap;
 }

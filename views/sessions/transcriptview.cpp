@@ -64,7 +64,8 @@ public:
         if (index.column() == TranscriptModel::Text) {
             if (gap > 0) {
                 // The gap badge sits at the right: how long the line was waited for.
-                const QString badge = QStringLiteral(" \u23f1 %1 ").arg(formatDuration(gap));
+                // A word, not the stopwatch glyph: Debian's default fonts draw U+23F1 as an empty box.
+                const QString badge = TranscriptView::tr(" waited %1 ").arg(formatDuration(gap));
                 QFont bold = option.font;
                 bold.setBold(true);
                 const int w = QFontMetrics(bold).horizontalAdvance(badge) + 6;

@@ -6,6 +6,9 @@
 #include "views/common/messagebar.h"
 #include "views/common/theme.h"
 #include "views/sessions/chartsview.h"
+#include "views/shell/collectdialog.h"
+#include "views/shell/helpbrowser.h"
+#include "model/itemmodels/configurationmodel.h"
 #include "views/sessions/findingsview.h"
 #include "views/sessions/journeyview.h"
 #include "views/sessions/sessionsview.h"
@@ -49,6 +52,7 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QTreeView>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -60,6 +64,7 @@
 #endif
 #if __has_include("views/console/consolewidget.h")
 #include "views/console/consolewidget.h"
+#include "views/console/domaincheckdialog.h"
 #define MWB_HAVE_CONSOLE 1
 #endif
 
@@ -110,14 +115,26 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(createWelcomePage());
     m_pages->addWidget(m_workspace);
-    m_messageBar = new MessageBar(this);
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_messageBar);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+    // The message bar floats over the bottom of the central area instead of taking a layout row:
+    // a banner that appeared at the end of a load moved the table under the pointer (issue #28).
+    m_messageBar = new MessageBar(central);
+    m_messageBar->hide();
+    central->installEventFilter(this);
+    auto place = [this, central] {
+        const int wanted = m_messageBar->heightForWidth(central->width()) > 0 ? m_messageBar->heightForWidth(central->width())
+                                                                              : m_messageBar->sizeHint().height();
+        const int h = std::min(wanted, std::max(m_messageBar->minimumSizeHint().height(), central->height() / 3));
+        m_messageBar->setGeometry(0, central->height() - h, central->width(), h);
+        m_messageBar->raise();
+    };
+    m_placeMessageBar = place;
+    connect(m_messageBar, &MessageBar::shown, this, place);
 
     m_status->setObjectName(QStringLiteral("statusText"));
     m_progress = new QProgressBar(this);
@@ -218,6 +235,22 @@ void MainWindow::createActions()
             openPaths({dir});
     });
     m_openSamples = make(tr("Open &Sample Logs"), QStringLiteral("samples"), QKeySequence(tr("Ctrl+Shift+M")), [this] { openSamples(); });
+    m_collect = make(tr("Co&llect Evidence\u2026"), QString(), QKeySequence(), [this] {
+        CollectDialog dialog(this);
+        // The window of what is loaded, an hour wider on each side; else the last day.
+        if (const auto store = m_investigation->store(); store && !store->files.isEmpty()) {
+            qint64 first = kNoTime, last = kNoTime;
+            for (const SourceFile &f : store->files) {
+                if (f.firstMs != kNoTime && (first == kNoTime || f.firstMs < first))
+                    first = f.firstMs;
+                last = std::max(last, f.lastMs);
+            }
+            if (first != kNoTime && last != kNoTime)
+                dialog.setWindow(QDateTime::fromMSecsSinceEpoch(first - 3'600'000, Qt::UTC), QDateTime::fromMSecsSinceEpoch(last + 3'600'000, Qt::UTC));
+        }
+        dialog.exec();
+    });
+    m_collect->setStatusTip(tr("Write the read-only PowerShell script that collects the logs and configuration of every transport server"));
     m_pasteLogs = make(tr("&Paste Logs"), QStringLiteral("paste"), QKeySequence(tr("Ctrl+Shift+V")), [this] { pasteLogs(); });
     m_pasteLogs->setStatusTip(tr("Load log lines copied from a ticket, a forum post or an e-mail (or copied log files)"));
     m_exportTable = make(tr("Export Sessions Table as &CSV\u2026"), QStringLiteral("export"), QKeySequence(tr("Ctrl+E")), [this] { exportTable(); });
@@ -263,7 +296,10 @@ void MainWindow::createActions()
         openWizard(f ? f->scenario : QString(), f ? f->parameters : QMap<QString, QString>{});
     });
     m_console = make(tr("SMTP &Console\u2026"), QStringLiteral("console"), QKeySequence(tr("Ctrl+Shift+K")), [this] { openConsole(); });
-    m_about = make(tr("&About Mailflow Workbench"), QStringLiteral("about"), standardOr(QKeySequence::HelpContents, "F1"), [this] { showAbout(); });
+    m_checkDomain = make(tr("Check &Domain\u2026"), QString(), QKeySequence(tr("Ctrl+Shift+H")), [this] { openDomainCheck(); });
+    m_checkDomain->setStatusTip(tr("MX, STARTTLS and certificates of every MX, DANE, MTA-STS, SPF, DMARC, TLS-RPT and block lists of a domain"));
+    m_help = make(tr("&Help for This View"), QStringLiteral("about"), standardOr(QKeySequence::HelpContents, "F1"), [this] { showHelp(); });
+    m_about = make(tr("&About Mailflow Workbench"), QString(), QKeySequence(), [this] { showAbout(); });
     m_aboutQt = make(tr("About &Qt"), QString(), QKeySequence(), [] { QApplication::aboutQt(); });
     m_clearRecent = make(tr("&Clear Recent"), QString(), QKeySequence(), [this] {
         m_recent.clear();
@@ -320,6 +356,22 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, detailsDock);
     resizeDocks({findingsDock}, {480}, Qt::Horizontal);
 
+    // The transport configuration of a collection zip (issue #31): beside the details, shown when a
+    // load brings one.
+    m_configurationModel = new ConfigurationModel(this);
+    auto *configurationView = new QTreeView(this);
+    configurationView->setObjectName(QStringLiteral("configurationView"));
+    configurationView->setModel(m_configurationModel);
+    configurationView->setUniformRowHeights(true);
+    configurationView->setAlternatingRowColors(true);
+    auto *configurationDock = new QDockWidget(tr("Configuration"), this);
+    configurationDock->setObjectName(QStringLiteral("configurationDock"));
+    configurationDock->setWidget(configurationView);
+    addDockWidget(Qt::RightDockWidgetArea, configurationDock);
+    tabifyDockWidget(detailsDock, configurationDock);
+    detailsDock->raise();
+    configurationDock->hide();
+
     connect(m_findingsView, &FindingsView::currentFindingChanged, m_details, &FindingDetails::setFinding);
     connect(m_findingsView, &FindingsView::currentFindingChanged, this,
             [this](const Finding *f) { m_investigation->setSelectedFindingKey(f ? findingKey(*f) : QString()); });
@@ -365,6 +417,7 @@ void MainWindow::createMenus()
     file->addAction(m_openFolder);
     file->addAction(m_openSamples);
     file->addAction(m_pasteLogs);
+    file->addAction(m_collect);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     QMenu *exportMenu = file->addMenu(actionIcon(QStringLiteral("export")), tr("E&xport"));
@@ -416,9 +469,11 @@ void MainWindow::createMenus()
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {
         QAction *toggle = dock->toggleViewAction();
-        toggle->setShortcut(dock->objectName() == QLatin1String("findingsDock") ? QKeySequence(tr("Ctrl+Shift+F"))
-                                                                                  : QKeySequence(tr("Ctrl+Shift+D")));
-        toggle->setIcon(actionIcon(dock->objectName() == QLatin1String("findingsDock") ? QStringLiteral("findings") : QStringLiteral("details")));
+        const QString name = dock->objectName();
+        toggle->setShortcut(name == QLatin1String("findingsDock")        ? QKeySequence(tr("Ctrl+Shift+F"))
+                            : name == QLatin1String("configurationDock") ? QKeySequence(tr("Ctrl+Shift+G"))
+                                                                         : QKeySequence(tr("Ctrl+Shift+D")));
+        toggle->setIcon(actionIcon(name == QLatin1String("findingsDock") ? QStringLiteral("findings") : QStringLiteral("details")));
         view->addAction(toggle);
         addAction(toggle);
     }
@@ -426,13 +481,17 @@ void MainWindow::createMenus()
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_wizard);
     tools->addAction(m_console);
+    tools->addAction(m_checkDomain);
 
-    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    // Alt+S belongs to the Sessions tab: the menu's mnemonic is G.
+    QMenu *settings = menuBar()->addMenu(tr("Settin&gs"));
     m_languageMenu = settings->addMenu(tr("&Language"));
     m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
     setLanguages({QStringLiteral("en")}, QString());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_help);
+    help->addSeparator();
     help->addAction(m_about);
     help->addAction(m_aboutQt);
 
@@ -617,6 +676,17 @@ void MainWindow::onLoadFinished(bool cancelled)
     m_workspace->setFindings(findings);
     m_findingsView->setFindings(findings);
     m_details->setStore(store);
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("configurationDock"))) {
+        qint64 end = kNoTime;
+        for (const SourceFile &f : store->files)
+            end = std::max(end, f.lastMs);
+        m_configurationModel->setConfiguration(store->configuration, end == kNoTime ? QDateTime::currentDateTimeUtc()
+                                                                                     : QDateTime::fromMSecsSinceEpoch(end, Qt::UTC));
+        dock->setVisible(!store->configuration.isEmpty());
+        if (!store->configuration.isEmpty())
+            if (auto *view = dock->findChild<QTreeView *>())
+                view->expandToDepth(0);
+    }
     if (!m_investigation->diagnosisProblem().isEmpty())
         m_messageBar->showMessage(tr("Diagnosis is off for this load: %1").arg(m_investigation->diagnosisProblem()), MessageBar::Warning);
 
@@ -804,6 +874,21 @@ void MainWindow::exportChart()
         m_status->setText(tr("Exported the charts to %1").arg(path));
 }
 
+void MainWindow::showHelp()
+{
+    // Asked before the help window takes the focus: the view the admin was in.
+    const HelpBrowser::Topic topic = HelpBrowser::topicFor(QApplication::focusWidget());
+    auto *help = findChild<HelpBrowser *>();
+    if (!help) {
+        help = new HelpBrowser(this);
+        help->setModal(false);
+    }
+    help->showTopic(topic);
+    help->show();
+    help->raise();
+    help->activateWindow();
+}
+
 void MainWindow::showAbout()
 {
     auto *box = new QDialog(this);
@@ -886,6 +971,22 @@ void MainWindow::openConsole()
     dock->raise();
 #else
     m_messageBar->showMessage(tr("The SMTP console is not part of this build yet."), MessageBar::Info);
+#endif
+}
+
+void MainWindow::openDomainCheck()
+{
+#ifdef MWB_HAVE_CONSOLE
+    auto *dialog = findChild<DomainCheckDialog *>();
+    if (!dialog) {
+        dialog = new DomainCheckDialog(this);
+        connect(dialog, &DomainCheckDialog::openScenario, this, &MainWindow::openWizard);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+#else
+    m_messageBar->showMessage(tr("The domain check is not part of this build yet."), MessageBar::Info);
 #endif
 }
 
@@ -1000,6 +1101,8 @@ bool MainWindow::handleDrag(QEvent *event)
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     const QEvent::Type t = event->type();
+    if (t == QEvent::Resize && watched == centralWidget() && m_placeMessageBar)
+        m_placeMessageBar();
     if (t == QEvent::DragEnter || t == QEvent::DragMove || t == QEvent::Drop) {
         auto *widget = qobject_cast<QWidget *>(watched);
         if (widget && (widget == this || widget->window() == this))

@@ -9,9 +9,14 @@
 
 #include <QMainWindow>
 #include <QStringList>
+#include <functional>
 #include <memory>
 
 class QAction;
+
+namespace mwb {
+class ConfigurationModel;
+}
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -130,8 +135,10 @@ private:
     SourceDecision askAboutSource(const SourceCheck &check);
     void setAccessibleNames();
     void showAbout();
+    void showHelp();
     void openWizard(const QString &scenario, const QMap<QString, QString> &parameters);
     void openConsole();
+    void openDomainCheck();
     void readSettings();
     void writeSettings() const;
     bool handleDrag(QEvent *event);
@@ -148,9 +155,11 @@ private:
 
     QStackedWidget *m_pages = nullptr;
     MessageBar *m_messageBar = nullptr;
+    std::function<void()> m_placeMessageBar;   // over the bottom of the central area
     Workspace *m_workspace = nullptr;
     FindingsView *m_findingsView = nullptr;
     FindingDetails *m_details = nullptr;
+    ConfigurationModel *m_configurationModel = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancelButton = nullptr;
@@ -162,6 +171,7 @@ private:
     QAction *m_openFolder = nullptr;
     QAction *m_openSamples = nullptr;
     QAction *m_pasteLogs = nullptr;
+    QAction *m_collect = nullptr;
     QAction *m_exportTable = nullptr;
     QAction *m_exportTranscript = nullptr;
     QAction *m_exportJourney = nullptr;
@@ -180,7 +190,9 @@ private:
     QAction *m_tabCharts = nullptr;
     QAction *m_wizard = nullptr;
     QAction *m_console = nullptr;
+    QAction *m_checkDomain = nullptr;
     QMenu *m_languageMenu = nullptr;
+    QAction *m_help = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
     QAction *m_clearRecent = nullptr;

@@ -1,4 +1,5 @@
 #include "model/core/analysis/analysis.h"
+#include "model/core/common/exchangebuild.h"
 
 #include "model/core/diagnosis/engine.h"
 
@@ -20,6 +21,8 @@ QJsonObject fileJson(const SourceFile &f)
     o.insert(QStringLiteral("format"), formatId(f.format));
     o.insert(QStringLiteral("encoding"), f.encoding);
     o.insert(QStringLiteral("server"), f.server);
+    if (!f.exchangeBuild.isEmpty())  // product, update and support status of the server's build
+        o.insert(QStringLiteral("exchange"), identifyExchangeBuild(f.exchangeBuild).toJson());
     o.insert(QStringLiteral("bytes"), double(f.bytes));
     o.insert(QStringLiteral("lines"), double(f.lines));
     o.insert(QStringLiteral("first"), timeValue(f.firstMs));
@@ -195,7 +198,7 @@ bool Analysis::hasUnreadableInput() const
         if (!f.errors.isEmpty() || f.format == LogFormat::Unknown)
             return true;
     }
-    return false;
+    return !store->configuration.unreadableFiles.isEmpty();   // a collection file that is not JSON
 }
 
 Analysis analyzePaths(const QStringList &paths, const LoadOptions &options, const QString &knowledgeBasePath)
@@ -238,6 +241,9 @@ QJsonObject analysisToJson(const Analysis &a, const JsonOptions &options)
     for (const Finding &f : a.findings)
         findings.append(findingToJson(f, store, &a.findings));
     root.insert(QStringLiteral("findings"), findings);
+    // Added field (the contract allows them): the collection zip's configuration, when there is one.
+    if (store && !store->configuration.isEmpty())
+        root.insert(QStringLiteral("configuration"), config::configurationSummaryToJson(store->configuration));
     // Only present when something went wrong beyond single files (their errors are per file).
     if (a.diagnosisFailed()) {
         root.insert(QStringLiteral("errors"),

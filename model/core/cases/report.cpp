@@ -42,22 +42,8 @@ QString shortPath(const QString &path)
 
 QString timeText(qint64 ms) { return ms == kNoTime ? QStringLiteral("–") : formatIsoMs(ms); }
 
-QString durationText(qint64 ms)
-{
-    if (ms < 0)
-        return QStringLiteral("–");
-    if (ms < 1000)
-        return Report::tr("%1 ms").arg(ms);
-    const qint64 s = ms / 1000;
-    if (s < 120)
-        return Report::tr("%1 s").arg(s);
-    if (s < 7200)
-        return Report::tr("%1 min").arg(s / 60);
-    const qint64 minutes = (s / 60) % 60;
-    if (s < 172800)
-        return minutes ? Report::tr("%1 h %2 min").arg(s / 3600).arg(minutes) : Report::tr("%1 h").arg(s / 3600);
-    return Report::tr("%1 days %2 h").arg(s / 86400).arg((s / 3600) % 24);
-}
+// A report cell for a duration; a negative one (no time known) is a dash.
+QString durationText(qint64 ms) { return ms < 0 ? QStringLiteral("\u2013") : formatDuration(ms); }
 
 const char *kStyle = R"css(
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:72em;color:#1b1b1b;line-height:1.45}

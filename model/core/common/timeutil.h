@@ -59,4 +59,8 @@ qint64 wallTimeToUtcMs(qint64 wallMsAsUtc, const QTimeZone &zone);
 // 2026-11-20T08:00:01.234Z — the contract's time format (UTC, milliseconds).
 QString formatIsoMs(qint64 msSinceEpoch);
 
+// How every view, report and status line writes a duration: "85 ms", "1.250 s", "2 min 03 s",
+// "1 h 04 min", "3 d 02 h".
+QString formatDuration(qint64 ms);
+
 } // namespace mwb

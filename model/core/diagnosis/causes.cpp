@@ -14,6 +14,20 @@ bool isSymptomRule(const QString &rule)
     return symptoms.contains(rule);
 }
 
+namespace {
+
+// A fault that is itself the symptom of one particular cause when they share sessions: Exchange
+// servers failing to authenticate to each other (451 5.7.3) because a relay connector's remote
+// ranges take their connections (issue #31).
+QString specificCauseOf(const QString &rule)
+{
+    if (rule == QLatin1String("exchange-auth-failed"))
+        return QStringLiteral("relay-connector-overlap");
+    return {};
+}
+
+} // namespace
+
 void linkCauses(QList<Finding> &findings)
 {
     struct Keys {
@@ -29,13 +43,16 @@ void linkCauses(QList<Finding> &findings)
     for (qsizetype s = 0; s < findings.size(); ++s) {
         Finding &symptom = findings[s];
         symptom.causedBy = -1;
-        if (!isSymptomRule(symptom.rule))
+        const QString onlyCause = specificCauseOf(symptom.rule);
+        if (!isSymptomRule(symptom.rule) && onlyCause.isEmpty())
             continue;
         qsizetype best = -1;
         qsizetype bestShared = 0;
         for (qsizetype c = 0; c < findings.size(); ++c) {
             const Finding &cause = findings.at(c);
             if (c == s || isSymptomRule(cause.rule) || cause.severity == Severity::Info)
+                continue;
+            if (!onlyCause.isEmpty() && cause.rule != onlyCause)
                 continue;
             qsizetype shared = 0;
             for (const QString &m : std::as_const(keys[s].messages))

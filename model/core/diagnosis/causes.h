@@ -14,7 +14,9 @@ bool isSymptomRule(const QString &rule);
 
 // Sets Finding::causedBy for every symptom finding that shares messages or sessions with a
 // non-symptom error or warning finding: the one sharing the most, then the more severe, then the
-// earlier. Indexes refer to `findings` as given (keep its order afterwards).
+// earlier. Indexes refer to `findings` as given (keep its order afterwards). exchange-auth-failed is
+// linked the same way, to a relay-connector-overlap finding only (the relay connector that takes
+// the servers' connections is its cause).
 void linkCauses(QList<Finding> &findings);
 
 } // namespace mwb

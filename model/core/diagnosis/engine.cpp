@@ -3,12 +3,16 @@
 #include "model/core/diagnosis/causes.h"
 
 #include "model/core/common/background.h"
+#include "model/core/common/hostnames.h"
+#include "model/core/configuration/certificatechecks.h"
+#include "model/core/configuration/relayoverlap.h"
 #include "model/core/diagnosis/knowledgebase.h"
 #include "model/core/diagnosis/sessionfacts.h"
 #include "model/core/sessions/store.h"
 
 #include <QDateTime>
 #include <QHash>
+#include <QHostAddress>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QSet>
@@ -529,7 +533,8 @@ struct DiagnosisEngine::Private {
     QMultiHash<QString, MatcherRef> matchers;
     // The same, per matcher, looked up once (sessions are many).
     QList<MatcherRef> dataNotTerminated, droppedMidTransaction, idleGap, missingCapability, certificateNameMismatch,
-        certificateMultipleNames, noMail, messageDelayed, missingHop, unexplainedFailure, certificateExpiring;
+        certificateMultipleNames, noMail, messageDelayed, missingHop, unexplainedFailure, certificateExpiring,
+        relayConnectorOverlap, tlsCertificateNameMissing;
     MatcherRef unexplainedPermanent, unexplainedTemporary;   // rule -1: none
     std::vector<QList<int>> supersedes;   // per rule: the rules it silences in the same session or message
     qint64 minGapMs = std::numeric_limits<qint64>::max();
@@ -615,6 +620,9 @@ struct DiagnosisEngine::Private {
     void scanMessages(const Store &store);
     // certificate-expiring: the organisation's certificates with validity dates in the logs.
     void findExpiringCertificates(const Store &store);
+    void findRelayConnectorOverlaps(const Store &store);
+    void findExpiringConfiguredCertificates(const Store &store);
+    void findMissingTlsCertificates(const Store &store);
     std::vector<QList<QStringList>> groupSources;   // per rule, per groupBy name: its sources (looked up once)
 };
 
@@ -658,6 +666,8 @@ void DiagnosisEngine::Private::prepare()
         *list = matchers.values(QLatin1String(name));
     unexplainedFailure = matchers.values(QStringLiteral("unexplained-failure"));
     certificateExpiring = matchers.values(QStringLiteral("certificate-expiring"));
+    relayConnectorOverlap = matchers.values(QStringLiteral("relay-connector-overlap"));
+    tlsCertificateNameMissing = matchers.values(QStringLiteral("tls-certificate-name-missing"));
     for (const MatcherRef &m : std::as_const(unexplainedFailure)) {
         MatcherRef &slot = m.cond->options.value(QStringLiteral("kind")).toString() == QLatin1String("permanent")
             ? unexplainedPermanent : unexplainedTemporary;
@@ -1526,6 +1536,165 @@ void DiagnosisEngine::Private::findExpiringCertificates(const Store &store)
     }
 }
 
+// certificate-expiring from a collection zip's Get-ExchangeCertificate: the certificates enabled
+// for SMTP (the ones transport presents), judged at the end of the logs like the ones the logs
+// show (or, without logs, when the collection ended). Same grouping (Thumbprint): a certificate
+// seen in the logs and in the configuration is one finding.
+void DiagnosisEngine::Private::findExpiringConfiguredCertificates(const Store &store)
+{
+    qint64 end = kNoTime;
+    for (const SourceFile &f : store.files)
+        if (f.lastMs != kNoTime && (end == kNoTime || f.lastMs > end))
+            end = f.lastMs;
+    if (end == kNoTime && store.configuration.manifest.finished.isValid())
+        end = store.configuration.manifest.finished.toMSecsSinceEpoch();
+    if (end == kNoTime)
+        return;
+    for (const config::Certificate &k : store.configuration.certificates) {
+        if (!k.enabledForSmtp() || !k.notAfter.isValid())
+            continue;
+        const qint64 notAfterMs = k.notAfter.toMSecsSinceEpoch();
+        for (const MatcherRef &m : std::as_const(certificateExpiring)) {
+            const qint64 warnMs = qint64(m.cond->options.value(QStringLiteral("warnDays")).toDouble() * 86400000.0);
+            const qint64 left = notAfterMs - end;
+            if (left > warnMs)
+                continue;
+            Occurrence occ;
+            if (!k.server.isEmpty())
+                occ.servers << k.server;
+            if (left < 0)
+                occ.severity = Severity::Error;
+            SeenCertificate seen;
+            seen.info.subject = k.subject;
+            seen.info.issuer = k.issuer;
+            seen.info.thumbprint = normalizedThumbprint(k.thumbprint);
+            seen.info.alternateNames = k.domains;
+            seen.info.notBeforeMs = k.notBefore.isValid() ? k.notBefore.toMSecsSinceEpoch() : kNoTime;
+            seen.info.notAfterMs = notAfterMs;
+            seen.announcedName = k.domains.value(0);
+            Session sample;
+            sample.server = k.server;
+            Context c;
+            c.certificate = &seen;
+            c.session = &sample;
+            occ.parameters = fillParameters(kb.rules().at(m.rule), c);
+            occ.parameters.insert(QStringLiteral("NotAfter"), k.notAfter.toUTC().toString(Qt::ISODate));
+            occ.parameters.insert(QStringLiteral("DaysLeft"), QString::number(left / 86400000));
+            // The renewed certificate already on the server, if any: the one the scenario enables.
+            const QString name = k.domains.isEmpty() ? hostnames::commonNameOf(k.subject) : k.domains.first();
+            if (const config::Certificate *next = config::replacementCertificate(store.configuration, k.server, name,
+                                                                                  QDateTime::fromMSecsSinceEpoch(end, Qt::UTC), k.thumbprint, k.notAfter))
+                occ.parameters.insert(QStringLiteral("CertificateThumbprint"), normalizedThumbprint(next->thumbprint));
+            merge(total, findingKey(m.rule, occ, nullptr), m.rule, occ, nullptr);
+        }
+    }
+}
+
+// tls-certificate-name-missing: a connector's TlsCertificateName names no valid SMTP certificate on
+// the server that uses it (certificatechecks.h), judged at the end of the logs.
+void DiagnosisEngine::Private::findMissingTlsCertificates(const Store &store)
+{
+    qint64 end = kNoTime;
+    for (const SourceFile &f : store.files)
+        if (f.lastMs != kNoTime && (end == kNoTime || f.lastMs > end))
+            end = f.lastMs;
+    QDateTime now = end != kNoTime ? QDateTime::fromMSecsSinceEpoch(end, Qt::UTC) : store.configuration.manifest.finished;
+    if (!now.isValid())
+        return;
+    for (const config::MissingTlsCertificate &miss : config::findMissingTlsCertificates(store.configuration, now)) {
+        for (const MatcherRef &m : std::as_const(tlsCertificateNameMissing)) {
+            Occurrence occ;
+            occ.servers << miss.server;
+            Session sample;
+            sample.server = miss.server;
+            sample.connector = miss.connector;
+            Context c;
+            c.session = &sample;
+            occ.parameters = fillParameters(kb.rules().at(m.rule), c);
+            occ.parameters.insert(QStringLiteral("TlsCertificateName"), miss.tlsCertificateName);
+            occ.parameters.insert(miss.receive ? QStringLiteral("ReceiveConnector") : QStringLiteral("SendConnector"), miss.connector);
+            occ.parameters.insert(QStringLiteral("Problem"), miss.reason);
+            // What the certificate-smtp scenario asks for, from the configuration instead of the admin.
+            const QString host = config::tlsCertificateNameHost(miss.tlsCertificateName);
+            if (!host.isEmpty()) {
+                occ.parameters.insert(QStringLiteral("Fqdn"), host);
+                if (const config::Certificate *k = config::replacementCertificate(store.configuration, miss.server, host, now))
+                    occ.parameters.insert(QStringLiteral("CertificateThumbprint"), normalizedThumbprint(k->thumbprint));
+            }
+            merge(total, findingKey(m.rule, occ, nullptr), m.rule, occ, nullptr);
+        }
+    }
+}
+
+void DiagnosisEngine::Private::findRelayConnectorOverlaps(const Store &store)
+{
+    // The servers' own addresses: the specific IPs of their bindings, and the local end of the
+    // sessions in their own logs (see relayoverlap.h). Each distinct server/IP text parsed once.
+    config::ServerAddresses addresses = config::addressesFromBindings(store.configuration);
+    QSet<QString> seen;
+    auto ipOf = [](const QString &endpoint) {
+        QString host = endpoint.left(endpoint.lastIndexOf(u':'));
+        if (host.startsWith(u'[') && host.endsWith(u']'))
+            host = host.mid(1, host.size() - 2);
+        return host;
+    };
+    for (const Session &s : store.sessions) {
+        if (s.server.isEmpty() || s.local.isEmpty())
+            continue;
+        const QString ip = ipOf(s.local);
+        const QString key = s.server.toLower() + QLatin1Char('\x1f') + ip;
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        QHostAddress a;
+        if (a.setAddress(ip) && !a.isLoopback() && !addresses.contains(s.server, a))
+            addresses.insert(s.server, a);
+    }
+    const QList<config::RelayOverlap> overlaps = config::findRelayConnectorOverlaps(store.configuration, addresses);
+    for (const config::RelayOverlap &o : overlaps) {
+        const config::ReceiveConnector &rc = *o.connector;
+        for (const MatcherRef &m : std::as_const(relayConnectorOverlap)) {
+            Occurrence occ;
+            occ.servers << rc.server;
+            Session sample;
+            sample.server = rc.server;
+            sample.connector = rc.identity;
+            Context c;
+            c.session = &sample;
+            // The sessions that show it: the other servers' connections that this connector took.
+            QList<int> indexes;
+            for (const Session &s : store.sessions) {
+                if (s.server.section(u'.', 0, 0).compare(rc.server.section(u'.', 0, 0), Qt::CaseInsensitive) != 0)
+                    continue;
+                if (s.connector.compare(rc.identity, Qt::CaseInsensitive) != 0 && s.connector.compare(rc.name, Qt::CaseInsensitive) != 0)
+                    continue;
+                if (!o.addresses.contains(ipOf(s.remote)))
+                    continue;
+                indexes.append(s.index);
+                widenSpan(occ.firstMs, occ.lastMs, s.startMs, s.endMs);
+                if (s.lastReply.startsWith(QLatin1String("451 5.7.3"))) {
+                    occ.severity = Severity::Error;   // not only possible: it is happening
+                    if (!occ.codes.contains(QStringLiteral("451 5.7.3")))
+                        occ.codes << QStringLiteral("451 5.7.3");
+                }
+            }
+            occ.parameters = fillParameters(kb.rules().at(m.rule), c);
+            occ.parameters.insert(QStringLiteral("RelayConnector"), rc.identity);
+            occ.parameters.insert(QStringLiteral("RelayConnectorName"), rc.name);
+            occ.parameters.insert(QStringLiteral("ExchangeServerIps"), o.addresses.join(QLatin1Char(',')));
+            occ.parameters.insert(QStringLiteral("ExchangeServers"), o.servers.join(QLatin1Char(',')));
+            occ.parameters.insert(QStringLiteral("RemoteIPRanges"), o.ranges.join(QLatin1Char(',')));
+            const QString key = findingKey(m.rule, occ, nullptr);
+            merge(total, key, m.rule, occ, nullptr);
+            Accumulator &a = total.findings[key];
+            for (int index : std::as_const(indexes)) {
+                a.addSessionIndex(index);
+                a.sessionIds.add(store.sessions.at(index).id);
+            }
+        }
+    }
+}
+
 DiagnosisEngine::DiagnosisEngine() : d(std::make_unique<Private>()) {}
 DiagnosisEngine::~DiagnosisEngine()
 {
@@ -1625,6 +1794,12 @@ void DiagnosisEngine::loadFinished(const Store &store)
 
     if (!d->certificateExpiring.isEmpty())
         d->findExpiringCertificates(store);
+    if (!d->certificateExpiring.isEmpty() && !store.configuration.certificates.isEmpty())
+        d->findExpiringConfiguredCertificates(store);
+    if (!d->tlsCertificateNameMissing.isEmpty() && !store.configuration.certificates.isEmpty())
+        d->findMissingTlsCertificates(store);
+    if (!d->relayConnectorOverlap.isEmpty() && !store.configuration.receiveConnectors.isEmpty())
+        d->findRelayConnectorOverlaps(store);
 
     // Here, on the load's thread: findings() is read on the UI thread.
     for (Accumulator &a : total.findings) {

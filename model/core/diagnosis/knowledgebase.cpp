@@ -44,6 +44,8 @@ const QList<MatcherSpec> &matcherSpecs()
         {"certificate-multiple-names", {}},
         {"unexplained-failure", {{QStringLiteral("kind"), 'S'}}, true},
         {"certificate-expiring", {{QStringLiteral("warnDays"), 'N'}}},
+        {"relay-connector-overlap", {}},
+        {"tls-certificate-name-missing", {}},
     };
     return specs;
 }

@@ -1,4 +1,5 @@
 #include "model/core/ingest/parser.h"
+#include "model/core/common/exchangebuild.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -1334,6 +1335,12 @@ private:
                         m_headerlessTracking = false;
                         track = trackColumnsFromNames(names);
                     }
+                } else if (equalsNoCase(hk, "Version")) {
+                    // The server's build (product, update, support: common/exchangebuild); 15.0.0.0
+                    // (the protocol log format's version) is no build and stays empty.
+                    const ExchangeBuild build = identifyExchangeBuild(QString::fromLatin1(hv.data(), hv.size()));
+                    if (!build.product.isEmpty())
+                        m_out.meta.exchangeBuild = build.build;
                 }
                 continue;
             }

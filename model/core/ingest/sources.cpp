@@ -183,11 +183,10 @@ bool looksLikeArchive(QByteArrayView head)
 
 QString serverFromFolders(const QString &path)
 {
-    // Both separators on every platform: a Windows path or a zip member written on Windows reads the
-    // same on Linux (QDir::fromNativeSeparators converts backslashes on Windows only).
-    QString slashed = path;
-    slashed.replace(u'\\', u'/');
-    const QStringList parts = slashed.split(u'/', Qt::SkipEmptyParts);
+    // '\\' too: Compress-Archive of Windows PowerShell 5.1 writes it into zip entry names.
+    QString normalised = QDir::fromNativeSeparators(path);
+    normalised.replace(u'\\', u'/');
+    const QStringList parts = normalised.split(u'/', Qt::SkipEmptyParts);
     for (qsizetype i = parts.size() - 2; i >= 0; --i) {
         if (!isGenericFolder(parts[i]))
             return parts[i];

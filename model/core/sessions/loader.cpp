@@ -1,6 +1,7 @@
 #include "model/core/sessions/loader.h"
 
 #include "model/core/common/background.h"
+#include "model/core/configuration/configuration.h"
 #include "model/core/ingest/filebytes.h"
 #include "model/core/ingest/parser.h"
 #include "model/core/ingest/sources.h"
@@ -41,6 +42,36 @@ struct Parsed {
     std::vector<ingest::ParsedFile> files;
     std::vector<int> rank;   // rollover order: files by first record time, then path
 };
+
+// The configuration files of a collection zip (config/*.json, manifest.json) are not logs: they are
+// taken out of the inputs and read into the configuration (issue #31), so they are neither parsed
+// as logs nor reported as unreadable.
+config::Configuration takeCollectionFiles(QList<ingest::Input> &inputs)
+{
+    config::Configuration configuration;
+    QList<ingest::Input> logs;
+    logs.reserve(inputs.size());
+    for (ingest::Input &in : inputs) {
+        QString name;
+        if (!in.error.isEmpty() || !config::isCollectionFile(in.path, &name)) {
+            logs.append(std::move(in));
+            continue;
+        }
+        QByteArray bytes = in.data;
+        if (!in.inMemory) {
+            QFile file(in.filePath);
+            if (!file.open(QIODevice::ReadOnly)) {
+                configuration.problems.append(QStringLiteral("%1: cannot read: %2").arg(in.path, file.errorString()));
+                configuration.unreadableFiles.append(in.path);
+                continue;
+            }
+            bytes = file.read(64 * 1024 * 1024);
+        }
+        config::readCollectionFile(configuration, name, bytes, in.path);
+    }
+    inputs = std::move(logs);
+    return configuration;
+}
 
 Parsed parseInputs(QList<ingest::Input> inputs, const LoadOptions &options, bool keepLines)
 {
@@ -277,7 +308,9 @@ qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
 LoadCounts Loader::countSync(const QStringList &paths, const LoadOptions &options)
 {
     LoadCounts c;
-    Parsed p = parseInputs(ingest::collectInputs(paths), options, false);
+    QList<ingest::Input> inputs = ingest::collectInputs(paths);
+    takeCollectionFiles(inputs);
+    Parsed p = parseInputs(std::move(inputs), options, false);
     for (ingest::ParsedFile &pf : p.files) {
         c.files.append(pf.meta);
         c.bytes += pf.meta.bytes;
@@ -296,6 +329,7 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     auto store = std::make_shared<Store>();
     const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
     QList<ingest::Input> inputs = ingest::collectInputs(paths);
+    store->configuration = takeCollectionFiles(inputs);
     if (options.sessionPreview) {
         QList<Session> preview = previewSessions(inputs, options);
         if (!preview.isEmpty())

@@ -1,6 +1,7 @@
 #pragma once
 // The result of a load: files, sessions, messages, plus the decoded bytes of every file so that
 // transcripts and evidence lines can be re-read on demand (no QString per line is kept).
+#include "model/core/configuration/configuration.h"
 #include "model/core/sessions/types.h"
 
 #include <QByteArrayView>
@@ -22,6 +23,8 @@ public:
     QList<SourceFile> files;
     QList<Session> sessions;   // Session::index == position
     QList<Message> messages;   // Message::index == position
+    // The transport configuration of a collection zip (mwb collect-script); empty without one.
+    config::Configuration configuration;
 
     // Decoded UTF-8 bytes of file i (empty for unreadable files). Valid while the Store lives.
     QByteArrayView fileBytes(int fileIndex) const;

@@ -52,6 +52,8 @@ struct SourceFile {
     LogFormat format = LogFormat::Unknown;
     QString encoding;      // "UTF-8", "UTF-8 BOM", "UTF-16LE", "UTF-16LE BOM", "UTF-16BE", ...
     QString server;        // from connector-id / server-hostname / folder name
+    QString exchangeBuild; // "#Version:" of a log Exchange wrote with its build (message tracking:
+                           // "15.02.1544.004"); empty for protocol logs, which all say 15.0.0.0
     qint64 bytes = 0;      // size on disk (or archive member size)
     qint64 lines = 0;      // data records read
     qint64 firstMs = kNoTime;

@@ -1,6 +1,8 @@
 #include "model/core/smtp/dns.h"
+#include "model/core/smtp/mtastsfetcher.h"
 
 #include <QDnsLookup>
+#include <QFile>
 #include <QNetworkDatagram>
 #include <QJsonArray>
 #include <QPointer>
@@ -59,18 +61,38 @@ bool Resolver::parse(const QString &text, Resolver *out, QString *error)
     return true;
 }
 
+Resolver Resolver::firstSystemNameserver()
+{
+    Resolver r;
+    QFile file(QStringLiteral("/etc/resolv.conf"));
+    if (!file.open(QIODevice::ReadOnly))
+        return r;
+    const QList<QByteArray> lines = file.read(64 * 1024).split('\n');
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> words = line.simplified().split(' ');
+        if (words.size() >= 2 && words.at(0) == "nameserver") {
+            const QHostAddress address(QString::fromLatin1(words.at(1)));
+            if (!address.isNull()) {
+                r.address = address;
+                return r;
+            }
+        }
+    }
+    return r;
+}
+
 // ---- wire format -------------------------------------------------------------------------------
 
-QByteArray buildDnsQuery(quint16 id, DnsType type, const QString &name)
+QByteArray buildDnsQuery(quint16 id, DnsType type, const QString &name, bool dnssecOk)
 {
     QByteArray q;
     const auto put16 = [&q](quint16 v) { q.append(char(v >> 8)).append(char(v & 0xff)); };
     put16(id);
-    put16(0x0100);  // standard query, recursion desired
+    put16(dnssecOk ? 0x0120 : 0x0100);  // standard query, recursion desired (+ AD, RFC 6840 5.7)
     put16(1);
     put16(0);
     put16(0);
-    put16(0);
+    put16(dnssecOk ? 1 : 0);
     QString n = name;
     if (n.endsWith(u'.'))
         n.chop(1);
@@ -81,6 +103,16 @@ QByteArray buildDnsQuery(quint16 id, DnsType type, const QString &name)
     q.append('\0');
     put16(quint16(type));
     put16(1);  // IN
+    if (dnssecOk) {
+        // EDNS0 OPT (RFC 6891): root name, type 41, UDP payload 1232, extended RCODE/version 0,
+        // flags with DO (RFC 3225), no options.
+        q.append('\0');
+        put16(41);
+        put16(1232);
+        put16(0);
+        put16(0x8000);
+        put16(0);
+    }
     return q;
 }
 
@@ -168,6 +200,7 @@ bool parseDnsResponse(const QByteArray &packet, quint16 expectedId, DnsAnswer *a
         return false;
     }
     answer->truncated = (flags & 0x0200) != 0;
+    answer->authenticated = (flags & 0x0020) != 0;
     const int rcode = flags & 0x000F;
     if (rcode == 3) {
         answer->ok = true;
@@ -233,6 +266,17 @@ bool parseDnsResponse(const QByteArray &packet, quint16 expectedId, DnsAnswer *a
                 answer->values.append(QString::fromUtf8(text));
                 break;
             }
+            case DnsType::Tlsa:
+                if (len >= 3) {
+                    TlsaRecord t;
+                    t.usage = quint8(packet[start]);
+                    t.selector = quint8(packet[start + 1]);
+                    t.matchingType = quint8(packet[start + 2]);
+                    t.data = packet.mid(start + 3, len - 3);
+                    answer->tlsa.append(t);
+                    answer->values.append(t.toString());
+                }
+                break;
             }
         }
         r.pos = start + len;
@@ -276,8 +320,9 @@ void DnsClient::lookup(DnsType type, const QString &name, std::function<void(con
     // A named resolver, on port 53 too, is asked by the client's own UDP/TCP code: QDnsLookup (the
     // C library's resolver) does retry a truncated answer over TCP, but when that retry fails it
     // reports the same "invalid reply" as an empty NOERROR answer, so a failed check looked like
-    // "no such record" with exit 0 (tst_dns_tcp_retry53).
-    if (m_resolver.isSystem())
+    // "no such record" with exit 0 (tst_dns_tcp_retry53). QDnsLookup (Qt 6.4) also knows no TLSA
+    // and cannot ask for DNSSEC: those go through our own client whatever the resolver.
+    if (type != DnsType::Tlsa && m_resolver.isSystem())
         lookupWithQt(type, name, std::move(done));
     else
         lookupWithUdp(type, name, std::move(done));
@@ -292,6 +337,7 @@ void DnsClient::lookupWithQt(DnsType type, const QString &name, std::function<vo
     case DnsType::Mx: qtype = QDnsLookup::MX; break;
     case DnsType::Ptr: qtype = QDnsLookup::PTR; break;
     case DnsType::Txt: qtype = QDnsLookup::TXT; break;
+    case DnsType::Tlsa: break;  // never asked through QDnsLookup (see lookup())
     }
     auto *lookup = new QDnsLookup(qtype, name, this);
     if (!m_resolver.isSystem())
@@ -346,8 +392,17 @@ void DnsClient::lookupWithUdp(DnsType type, const QString &name, std::function<v
     auto *timer = new QTimer(socket);
     timer->setSingleShot(true);
     const quint16 id = quint16(QRandomGenerator::global()->bounded(1, 65535));
-    const QByteArray query = buildDnsQuery(id, type, name);
-    const Resolver resolver = m_resolver;
+    const QByteArray query = buildDnsQuery(id, type, name, type == DnsType::Tlsa);
+    const Resolver resolver = m_resolver.isSystem() ? Resolver::firstSystemNameserver() : m_resolver;
+    if (resolver.isSystem()) {
+        DnsAnswer a;
+        a.name = name;
+        a.type = type;
+        a.error = QStringLiteral("no nameserver in /etc/resolv.conf to ask for this record type; give --resolver");
+        QTimer::singleShot(0, this, [done, a] { done(a); });
+        socket->deleteLater();
+        return;
+    }
     auto tries = std::make_shared<int>(0);
     auto finished = std::make_shared<bool>(false);
     QPointer<DnsClient> self(this);
@@ -405,9 +460,9 @@ void DnsClient::lookupWithTcp(DnsType type, const QString &name, std::function<v
     auto *timer = new QTimer(socket);
     timer->setSingleShot(true);
     const quint16 id = quint16(QRandomGenerator::global()->bounded(1, 65535));
-    QByteArray query = buildDnsQuery(id, type, name);
+    QByteArray query = buildDnsQuery(id, type, name, type == DnsType::Tlsa);
     query.prepend(char(query.size() & 0xff)).prepend(char(query.size() >> 8));  // 2-byte length (RFC 1035 4.2.2)
-    const Resolver resolver = m_resolver;
+    const Resolver resolver = m_resolver.isSystem() ? Resolver::firstSystemNameserver() : m_resolver;
     auto buffer = std::make_shared<QByteArray>();
     auto finished = std::make_shared<bool>(false);
     auto finish = [socket, finished, done, type, name, resolver](const DnsAnswer *answer, const QString &why) {
@@ -506,6 +561,53 @@ QJsonObject BlocklistResult::toJson() const
                        {QStringLiteral("error"), error}};
 }
 
+QJsonObject MxTlsa::toJson() const
+{
+    QJsonArray recs;
+    for (const TlsaRecord &r : records)
+        recs.append(tlsaRecordJson(r));
+    return QJsonObject{{QStringLiteral("exchange"), exchange},
+                       {QStringLiteral("name"), name},
+                       {QStringLiteral("dnssec"), dnssec},
+                       {QStringLiteral("records"), recs},
+                       {QStringLiteral("error"), error}};
+}
+
+QJsonObject MtaStsReport::toJson() const
+{
+    QJsonObject policyJson{{QStringLiteral("asked"), policyAsked},
+                           {QStringLiteral("url"), policy.url},
+                           {QStringLiteral("connectedTo"), policy.connectedTo},
+                           {QStringLiteral("fetched"), policy.fetched},
+                           {QStringLiteral("error"), policy.error}};
+    if (policy.fetched) {
+        policyJson.insert(QStringLiteral("valid"), policy.policy.valid);
+        policyJson.insert(QStringLiteral("version"), policy.policy.version);
+        policyJson.insert(QStringLiteral("mode"), policy.policy.mode);
+        policyJson.insert(QStringLiteral("mx"), QJsonArray::fromStringList(policy.policy.mx));
+        policyJson.insert(QStringLiteral("maxAge"), policy.policy.maxAge);
+        policyJson.insert(QStringLiteral("problems"), QJsonArray::fromStringList(policy.policy.problems));
+        policyJson.insert(QStringLiteral("text"), QString::fromUtf8(policy.body));
+    }
+    QJsonArray coverage;
+    for (auto it = mxCovered.cbegin(); it != mxCovered.cend(); ++it)
+        coverage.append(QJsonObject{{QStringLiteral("exchange"), it.key()}, {QStringLiteral("covered"), it.value()}});
+    return QJsonObject{{QStringLiteral("records"), QJsonArray::fromStringList(records)},
+                       {QStringLiteral("valid"), record.valid},
+                       {QStringLiteral("id"), record.id},
+                       {QStringLiteral("problem"), record.problem},
+                       {QStringLiteral("policy"), policyJson},
+                       {QStringLiteral("mxCoverage"), coverage}};
+}
+
+QJsonObject TlsRptReport::toJson() const
+{
+    return QJsonObject{{QStringLiteral("records"), QJsonArray::fromStringList(records)},
+                       {QStringLiteral("valid"), record.valid},
+                       {QStringLiteral("rua"), QJsonArray::fromStringList(record.rua)},
+                       {QStringLiteral("problem"), record.problem}};
+}
+
 QJsonObject DnsReport::toJson() const
 {
     QJsonArray mxArr;
@@ -522,7 +624,10 @@ QJsonObject DnsReport::toJson() const
     QJsonArray bl;
     for (const BlocklistResult &b : blocklists)
         bl.append(b.toJson());
-    return QJsonObject{{QStringLiteral("tool"), QStringLiteral("mwb")},
+    QJsonArray tlsaArr;
+    for (const MxTlsa &t : tlsa)
+        tlsaArr.append(t.toJson());
+    QJsonObject out{{QStringLiteral("tool"), QStringLiteral("mwb")},
                        {QStringLiteral("query"), query},
                        {QStringLiteral("kind"), isAddress ? QStringLiteral("address") : QStringLiteral("name")},
                        {QStringLiteral("resolver"), resolver},
@@ -534,6 +639,16 @@ QJsonObject DnsReport::toJson() const
                        {QStringLiteral("dmarc"), QJsonArray::fromStringList(dmarc)},
                        {QStringLiteral("blocklists"), bl},
                        {QStringLiteral("errors"), QJsonArray::fromStringList(errors)}};
+    if (!isAddress) {
+        out.insert(QStringLiteral("mtaSts"), mtaSts.toJson());
+        out.insert(QStringLiteral("tlsRpt"), tlsRpt.toJson());
+        out.insert(QStringLiteral("tlsa"), tlsaArr);
+        if (!dkimSelector.isEmpty())
+            out.insert(QStringLiteral("dkim"), QJsonObject{{QStringLiteral("selector"), dkimSelector},
+                                                           {QStringLiteral("name"), dkimSelector + QStringLiteral("._domainkey.") + query},
+                                                           {QStringLiteral("records"), QJsonArray::fromStringList(dkim)}});
+    }
+    return out;
 }
 
 // ---- probe -------------------------------------------------------------------------------------
@@ -562,6 +677,18 @@ void DnsProbe::done()
 {
     std::stable_sort(m_report.mx.begin(), m_report.mx.end(),
                      [](const DnsMx &l, const DnsMx &r) { return l.preference < r.preference; });
+    std::stable_sort(m_report.tlsa.begin(), m_report.tlsa.end(), [this](const MxTlsa &l, const MxTlsa &r) {
+        const auto rank = [this](const QString &host) {
+            for (qsizetype i = 0; i < m_report.mx.size(); ++i)
+                if (m_report.mx.at(i).exchange == host)
+                    return i;
+            return m_report.mx.size();
+        };
+        return rank(l.exchange) < rank(r.exchange);
+    });
+    if (m_report.mtaSts.policy.fetched)
+        for (const DnsMx &mx : std::as_const(m_report.mx))
+            m_report.mtaSts.mxCovered.insert(mx.exchange, mtaStsPolicyCoversMx(m_report.mtaSts.policy.policy, mx.exchange));
     emit finished();
 }
 
@@ -585,8 +712,59 @@ void DnsProbe::start(const QString &nameOrAddress)
                 const QString host = mx.exchange;
                 ask(DnsType::A, host, [this, host](const DnsAnswer &h) { m_report.mxAddresses[host] += h.values; });
                 ask(DnsType::Aaaa, host, [this, host](const DnsAnswer &h) { m_report.mxAddresses[host] += h.values; });
+                // RFC 7672 2.2: TLSA at _25._tcp.<MX host>, with DO set so the AD bit means something.
+                // Asked through our own client, which needs a nameserver address: without --resolver
+                // on a system with no /etc/resolv.conf (Windows) the records are not asked, said so.
+                if (m_client->resolver().isSystem() && Resolver::firstSystemNameserver().isSystem()) {
+                    m_report.tlsa.append(MxTlsa{host, QStringLiteral("_25._tcp.") + host, {}, QStringLiteral("unknown"),
+                                                QStringLiteral("not asked: no nameserver address known to ask for TLSA "
+                                                               "(give --resolver)")});
+                    continue;
+                }
+                ask(DnsType::Tlsa, QStringLiteral("_25._tcp.") + host, [this, host](const DnsAnswer &t) {
+                    MxTlsa m;
+                    m.exchange = host;
+                    m.name = t.name;
+                    m.records = t.tlsa;
+                    m.error = t.ok ? QString() : t.error;
+                    m.dnssec = !t.ok ? QStringLiteral("unknown")
+                                     : (t.authenticated ? QStringLiteral("validated") : QStringLiteral("not-validated"));
+                    m_report.tlsa.append(m);
+                });
             }
         });
+        ask(DnsType::Txt, QStringLiteral("_mta-sts.") + name, [this, name](const DnsAnswer &a) {
+            for (const QString &t : a.values)
+                if (t.trimmed().startsWith(QStringLiteral("v=STSv1"), Qt::CaseSensitive))
+                    m_report.mtaSts.records.append(t);
+            if (m_report.mtaSts.records.size() == 1) {
+                m_report.mtaSts.record = parseMtaStsRecord(m_report.mtaSts.records.first());
+            } else if (m_report.mtaSts.records.size() > 1) {
+                m_report.mtaSts.record.problem = QStringLiteral("%1 v=STSv1 records: senders ignore them all (RFC 8461 3.1)")
+                                                     .arg(m_report.mtaSts.records.size());
+            } else {
+                m_report.mtaSts.record.problem = QStringLiteral("no _mta-sts TXT record: MTA-STS is not published");
+            }
+            if (m_report.mtaSts.record.valid)
+                fetchMtaStsPolicy(name);
+        });
+        ask(DnsType::Txt, QStringLiteral("_smtp._tls.") + name, [this](const DnsAnswer &a) {
+            for (const QString &t : a.values)
+                if (t.trimmed().startsWith(QStringLiteral("v=TLSRPTv1")))
+                    m_report.tlsRpt.records.append(t);
+            if (m_report.tlsRpt.records.size() == 1)
+                m_report.tlsRpt.record = parseTlsRptRecord(m_report.tlsRpt.records.first());
+            else if (m_report.tlsRpt.records.size() > 1)
+                m_report.tlsRpt.record.problem = QStringLiteral("%1 v=TLSRPTv1 records: senders ignore them all (RFC 8460 3)")
+                                                     .arg(m_report.tlsRpt.records.size());
+            else
+                m_report.tlsRpt.record.problem = QStringLiteral("no _smtp._tls TXT record: TLS-RPT is not published");
+        });
+        if (!m_dkimSelector.isEmpty()) {
+            m_report.dkimSelector = m_dkimSelector;
+            ask(DnsType::Txt, m_dkimSelector + QStringLiteral("._domainkey.") + name,
+                [this](const DnsAnswer &a) { m_report.dkim = a.values; });
+        }
         ask(DnsType::A, name, [this](const DnsAnswer &a) { m_report.a = a.values; });
         ask(DnsType::Aaaa, name, [this](const DnsAnswer &a) { m_report.aaaa = a.values; });
         ask(DnsType::Txt, name, [this](const DnsAnswer &a) {
@@ -602,6 +780,24 @@ void DnsProbe::start(const QString &nameOrAddress)
     }
     if (--m_pending == 0)
         done();
+}
+
+void DnsProbe::fetchMtaStsPolicy(const QString &domain)
+{
+    ++m_pending;
+    m_report.mtaSts.policyAsked = true;
+    auto *fetcher = new MtaStsFetcher(m_client->resolver(), this);
+    fetcher->setCaCertificates(m_ca);
+    fetcher->setTimeoutMs(m_policyTimeoutMs);
+    connect(fetcher, &MtaStsFetcher::finished, this, [this, fetcher] {
+        m_report.mtaSts.policy = fetcher->result();
+        if (!m_report.mtaSts.policy.fetched)
+            m_report.errors.append(QStringLiteral("MTA-STS policy %1: %2").arg(m_report.mtaSts.policy.url, m_report.mtaSts.policy.error));
+        fetcher->deleteLater();
+        if (--m_pending == 0)
+            done();
+    });
+    fetcher->start(domain);
 }
 
 void DnsProbe::probeAddress(const QHostAddress &address)

@@ -1,16 +1,17 @@
 #include "model/core/smtp/probe.h"
 
+#include "model/core/common/exchangebuild.h"
 #include "model/core/common/safetext.h"
 
 #include <QJsonArray>
 
 namespace mwb::smtp {
 
-QList<Step> probeSteps(TlsMode mode)
+QList<Step> probeSteps(TlsMode mode, bool anonymousTls)
 {
     QList<Step> steps{Step::connect(), Step::ehlo()};
     if (mode == TlsMode::StartTls)
-        steps << Step::startTls() << Step::ehlo();
+        steps << (anonymousTls ? Step::anonymousTls() : Step::startTls()) << Step::ehlo();
     steps << Step::quit();
     return steps;
 }
@@ -108,6 +109,13 @@ ProbeSummary summariseProbe(const SmtpClient &client)
     };
     if (ehlos.size() > 1)
         json.insert(QStringLiteral("capabilitiesBeforeTls"), capabilitiesJson(ehlos.first()));
+    // An Exchange build in the banner (or the EHLO greeting): product, update and support status.
+    QString build = findExchangeBuild(client.bannerText());
+    if (build.isEmpty() && !ehlos.isEmpty())
+        build = findExchangeBuild(ehlos.last().greeting);
+    const ExchangeBuild exchange = build.isEmpty() ? ExchangeBuild() : identifyExchangeBuild(build);
+    if (!exchange.build.isEmpty())
+        json.insert(QStringLiteral("exchange"), exchange.toJson());
     if (!tls.established && !o.expectedName.isEmpty()) {
         QJsonObject nc = tls.nameCheck.toJson();
         nc.insert(QStringLiteral("expected"), o.expectedName);
@@ -124,6 +132,8 @@ ProbeSummary summariseProbe(const SmtpClient &client)
     t += QStringLiteral("Probe %1 port %2 (%3): %4\n").arg(safe(o.host)).arg(o.port).arg(tlsModeName(o.mode),
                                                                                      s.ok ? QStringLiteral("OK") : QStringLiteral("FAILED"));
     t += QStringLiteral("Banner: %1\n").arg(safe(client.bannerText()));
+    if (!exchange.build.isEmpty())
+        t += QStringLiteral("Exchange: %1\n").arg(safe(exchange.explanation()));
     if (!ehlos.isEmpty())
         t += QStringLiteral("Capabilities: %1\n").arg(safe(ehlos.last().keywords.join(QStringLiteral(", "))));
     if (tls.established) {
@@ -149,6 +159,64 @@ ProbeSummary summariseProbe(const SmtpClient &client)
         t += QStringLiteral("Problem: %1\n").arg(safe(p));
     s.text = t;
     return s;
+}
+
+void addTlsVersionVerdict(ProbeSummary *summary, const SmtpClient &client, const QString &requested)
+{
+    const TlsInfo &tls = client.tlsInfo();
+    const bool exchange = client.bannerText().contains(QStringLiteral("Microsoft ESMTP MAIL Service"), Qt::CaseInsensitive);
+    QString outcome, explanation;
+    if (tls.established) {
+        outcome = QStringLiteral("negotiated");
+        explanation = QStringLiteral("The server accepted TLS %1.").arg(requested);
+        if (requested == u"1.3" && exchange)
+            explanation += QStringLiteral(" Unusual for Exchange: Exchange 2019 CU15 and Exchange Server SE support TLS 1.3 for "
+                                          "HTTPS, not for SMTP (as of 2025); something in front of it (a load balancer, a "
+                                          "firewall's SMTP proxy) may terminate TLS.");
+    } else {
+        outcome = QStringLiteral("refused");
+        explanation = QStringLiteral("The handshake with only TLS %1 offered did not succeed.").arg(requested);
+        if (requested == u"1.3")
+            explanation += exchange ? QStringLiteral(" Expected for Exchange: Exchange 2019 CU15 and Exchange Server SE support TLS 1.3 "
+                                                     "for HTTPS only, not for SMTP (as of 2025); SMTP uses TLS 1.2. Not a fault.")
+                                    : QStringLiteral(" The server (or its TLS library or OS) does not support TLS 1.3; TLS 1.2 remains "
+                                                     "the common version for SMTP.");
+        else
+            explanation += QStringLiteral(" TLS 1.2 is what Exchange 2016/2019/SE need for SMTP (TLS 1.0/1.1 disabled); check "
+                                          "the server's SCHANNEL settings (TLS 1.2 enabled, .NET SchUseStrongCrypto).");
+    }
+    summary->json.insert(QStringLiteral("tlsVersion"), QJsonObject{{QStringLiteral("requested"), requested},
+                                                                   {QStringLiteral("outcome"), outcome},
+                                                                   {QStringLiteral("explanation"), explanation}});
+    summary->text += QStringLiteral("TLS version %1 requested: %2 - %3\n").arg(requested, outcome, explanation);
+}
+
+void addTlsaVerdict(ProbeSummary *summary, const SmtpClient &client, const MxTlsa &lookup)
+{
+    const TlsaCheck check = verifyTlsa(lookup.records, client.tlsInfo().chain);
+    QJsonArray records;
+    for (const TlsaRecord &r : lookup.records)
+        records.append(tlsaRecordJson(r));
+    QJsonObject json = check.toJson();
+    json.insert(QStringLiteral("name"), lookup.name);
+    json.insert(QStringLiteral("dnssec"), lookup.dnssec);
+    json.insert(QStringLiteral("records"), records);
+    json.insert(QStringLiteral("error"), lookup.error);
+    QString explanation = check.explanation;
+    if (check.result != u"none" && lookup.dnssec != u"validated")
+        explanation += QStringLiteral(" The resolver did not validate the TLSA answer with DNSSEC (AD=0): senders only use "
+                                      "DANE for DNSSEC-signed zones (RFC 7672 2.2), so they would ignore these records.");
+    json.insert(QStringLiteral("explanation"), explanation);
+    if (check.result == u"mismatch") {
+        summary->problems.append(QStringLiteral("TLSA mismatch: ") + check.explanation);
+        summary->ok = false;
+        summary->json.insert(QStringLiteral("ok"), false);
+        summary->json.insert(QStringLiteral("problems"), QJsonArray::fromStringList(summary->problems));
+        summary->text.replace(QStringLiteral("): OK\n"), QStringLiteral("): FAILED\n"));
+    }
+    summary->json.insert(QStringLiteral("tlsa"), json);
+    summary->text += QStringLiteral("TLSA %1 (DNSSEC %2): %3 - %4\n")
+                         .arg(escapeControls(lookup.name), lookup.dnssec, check.result, escapeControls(explanation));
 }
 
 } // namespace mwb::smtp

@@ -33,6 +33,7 @@ QString stepName(Step::Kind kind)
     case Step::StartTls: return QStringLiteral("STARTTLS");
     case Step::AuthPlain: return QStringLiteral("AUTH PLAIN");
     case Step::AuthLogin: return QStringLiteral("AUTH LOGIN");
+    case Step::AuthXoauth2: return QStringLiteral("AUTH XOAUTH2");
     case Step::MailFrom: return QStringLiteral("MAIL");
     case Step::RcptTo: return QStringLiteral("RCPT");
     case Step::Data: return QStringLiteral("DATA");
@@ -283,7 +284,7 @@ void SmtpClient::startNext()
     m_stage = 0;
     m_stepClock.start();
     m_stepTimer.start(std::max(1, m_options.stepTimeoutMs));
-    emit stepStarted(stepName(m_current.kind));
+    emit stepStarted(m_current.kind == Step::StartTls && !m_current.argument.isEmpty() ? m_current.argument : stepName(m_current.kind));
 
     const bool needsConnection = m_current.kind != Step::Connect;
     if (needsConnection && !m_transport->isOpen()) {
@@ -321,10 +322,11 @@ void SmtpClient::startNext()
             finishStep(false, QStringLiteral("The session is already encrypted"));
             return;
         }
-        send("STARTTLS");
+        send(m_current.argument.isEmpty() ? QByteArray("STARTTLS") : m_current.argument.toLatin1());
         break;
     case Step::AuthPlain:
-    case Step::AuthLogin: {
+    case Step::AuthLogin:
+    case Step::AuthXoauth2: {
         if (!m_transport->isEncrypted()) {
             if (!m_options.allowAuthWithoutTls) {
                 finishStep(false, QStringLiteral("AUTH refused: the session is not encrypted, so the password would "
@@ -339,6 +341,11 @@ void SmtpClient::startNext()
             const QByteArray token = (QByteArray(1, '\0') + m_current.user.toUtf8() + QByteArray(1, '\0')
                                       + m_current.password.toUtf8()).toBase64();
             send("AUTH PLAIN " + token, QStringLiteral("AUTH PLAIN %1 (user %2, password hidden)").arg(kMask, m_current.user));
+        } else if (m_current.kind == Step::AuthXoauth2) {
+            // SASL XOAUTH2 (Microsoft / Google): base64("user=" U ^A "auth=Bearer " TOKEN ^A ^A).
+            const QByteArray token = ("user=" + m_current.user.toUtf8() + "\x01" "auth=Bearer " + m_current.password.toUtf8() + "\x01\x01")
+                                         .toBase64();
+            send("AUTH XOAUTH2 " + token, QStringLiteral("AUTH XOAUTH2 %1 (user %2, token hidden)").arg(kMask, m_current.user));
         } else {
             send("AUTH LOGIN");
         }
@@ -411,7 +418,9 @@ void SmtpClient::finishStep(bool ok, const QString &error, bool timedOut)
     m_stepTimer.stop();
     StepResult r;
     r.kind = m_current.kind;
-    r.name = m_current.kind == Step::Raw ? m_current.argument.section(u' ', 0, 0).toUpper() : stepName(m_current.kind);
+    r.name = m_current.kind == Step::Raw || (m_current.kind == Step::StartTls && !m_current.argument.isEmpty())
+        ? m_current.argument.section(u' ', 0, 0).toUpper()
+        : stepName(m_current.kind);
     r.ok = ok;
     r.error = error;
     r.timedOut = timedOut;
@@ -533,11 +542,21 @@ void SmtpClient::onReply(const SmtpReply &reply)
             addLine(Direction::Info, QStringLiteral("TLS handshake…"));
             m_transport->startClientEncryption(m_options.expectedName.isEmpty() ? m_options.host : m_options.expectedName);
         } else {
-            finishStep(false, QStringLiteral("STARTTLS was refused"));
+            finishStep(false, QStringLiteral("%1 was refused").arg(m_current.argument.isEmpty() ? QStringLiteral("STARTTLS") : m_current.argument));
         }
         break;
     case Step::AuthPlain:
         finishStep(code == 235, code == 235 ? QString() : QStringLiteral("Authentication failed"));
+        break;
+    case Step::AuthXoauth2:
+        if (code == 334 && m_stage == 0) {
+            // The server's error details come as a 334 challenge; the client answers with an empty
+            // line and gets the final 5xx.
+            m_stage = 1;
+            send(QByteArray(), QStringLiteral("(empty response to the XOAUTH2 error challenge)"));
+        } else {
+            finishStep(code == 235, code == 235 ? QString() : QStringLiteral("Authentication failed"));
+        }
         break;
     case Step::AuthLogin:
         if (code == 334 && m_stage == 0) {

@@ -48,7 +48,7 @@ struct TranscriptLine {
 };
 
 struct Step {
-    enum Kind { Connect, Ehlo, Helo, StartTls, AuthPlain, AuthLogin, MailFrom, RcptTo, Data, Bdat, Rset, Noop, Quit, Raw };
+    enum Kind { Connect, Ehlo, Helo, StartTls, AuthPlain, AuthLogin, AuthXoauth2, MailFrom, RcptTo, Data, Bdat, Rset, Noop, Quit, Raw };
     Kind kind = Raw;
     QString argument;             // address for MAIL/RCPT, command line for Raw, name for EHLO/HELO
     QByteArray body;              // DATA/BDAT message
@@ -56,10 +56,14 @@ struct Step {
     bool terminateData = true;    // false = fault mode: DATA body without <CRLF>.<CRLF>
     QString user;
     QString password;             // used on the wire only, never stored in results or transcript
+                                  // (for AuthXoauth2: the OAuth access token)
 
     static Step connect() { return Step{Connect, {}, {}, 0, true, {}, {}}; }
     static Step ehlo(const QString &name = {}) { return Step{Ehlo, name, {}, 0, true, {}, {}}; }
     static Step startTls() { return Step{StartTls, {}, {}, 0, true, {}, {}}; }
+    // Exchange's X-ANONYMOUSTLS (the verb Exchange servers use between each other, offered in EHLO):
+    // the same exchange as STARTTLS (220, then the TLS handshake) under the other verb.
+    static Step anonymousTls() { return Step{StartTls, QStringLiteral("X-ANONYMOUSTLS"), {}, 0, true, {}, {}}; }
     static Step mailFrom(const QString &a) { return Step{MailFrom, a, {}, 0, true, {}, {}}; }
     static Step rcptTo(const QString &a) { return Step{RcptTo, a, {}, 0, true, {}, {}}; }
     static Step data(const QByteArray &b, bool terminate = true) { return Step{Data, {}, b, 0, terminate, {}, {}}; }

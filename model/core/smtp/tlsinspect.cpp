@@ -92,6 +92,8 @@ CertificateInfo CertificateInfo::from(const QSslCertificate &cert)
     info.sha1Thumbprint = hex(cert.digest(QCryptographicHash::Sha1));
     info.sha256 = hex(cert.digest(QCryptographicHash::Sha256));
     info.selfSigned = cert.isSelfSigned();
+    info.der = cert.toDer();
+    info.publicKeyDer = key.isNull() ? QByteArray() : key.toDer();  // a public QSslKey's DER is the SPKI
     return info;
 }
 

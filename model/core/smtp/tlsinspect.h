@@ -25,6 +25,8 @@ struct CertificateInfo {
     QString sha1Thumbprint;        // 40 upper-case hex digits, the Exchange form
     QString sha256;                // 64 upper-case hex digits
     bool selfSigned = false;
+    QByteArray der;                // the certificate, DER (TLSA selector 0); not in toJson()
+    QByteArray publicKeyDer;       // its SubjectPublicKeyInfo, DER (TLSA selector 1); not in toJson()
 
     static CertificateInfo from(const QSslCertificate &certificate);
     // Exchange's TlsCertificateName: "<I>" + issuer + "<S>" + subject, both in X.500 order as

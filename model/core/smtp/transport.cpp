@@ -88,6 +88,13 @@ void SslSocketTransport::addCaCertificates(const QList<QSslCertificate> &certifi
     m_socket->setSslConfiguration(config);
 }
 
+void SslSocketTransport::setProtocol(QSsl::SslProtocol protocol)
+{
+    QSslConfiguration config = m_socket->sslConfiguration();
+    config.setProtocol(protocol);
+    m_socket->setSslConfiguration(config);
+}
+
 QString SslSocketTransport::peerDescription() const
 {
     const QHostAddress a = m_socket->peerAddress();

@@ -48,6 +48,8 @@ public:
     QString peerDescription() const override;
     // Extra trust anchors (a private CA); the system store is always used as well.
     void addCaCertificates(const QList<QSslCertificate> &certificates);
+    // Offer exactly this TLS version (`mwb probe --tls-version`); the default offers what the system allows.
+    void setProtocol(QSsl::SslProtocol protocol);
 
 private:
     void prepareTls(const QString &peerName);

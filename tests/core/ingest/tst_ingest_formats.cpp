@@ -644,6 +644,17 @@ private Q_SLOTS:
         QCOMPARE(normaliseMessageId(QByteArrayView("<id@host>")), QStringLiteral("<id@host>"));
         QCOMPARE(normaliseMessageId(QByteArrayView("")), QString());
     }
+
+    // Issue #30: the server's build from "#Version:" (message tracking); protocol logs' 15.0.0.0 is none.
+    void exchangeBuildFromTheLogHeader()
+    {
+        const ParsedFile tracking = parse(readData(QStringLiteral("EX01/MSGTRK2024031309-1.LOG")));
+        QCOMPARE(tracking.meta.format, LogFormat::MessageTracking);
+        QCOMPARE(tracking.meta.exchangeBuild, QStringLiteral("15.2.1258.12"));
+        const ParsedFile protocol = parse(kProtoHeader + protoLine(0, "+", ""));
+        QCOMPARE(protocol.meta.format, LogFormat::SmtpReceive);
+        QVERIFY(protocol.meta.exchangeBuild.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstIngestFormats)

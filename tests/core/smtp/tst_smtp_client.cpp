@@ -315,6 +315,34 @@ private slots:
         for (const QChar c : s.text)
             QVERIFY(c == u'\n' || c.unicode() >= 0x20);
     }
+
+    // AUTH XOAUTH2 (issue #30): the SASL string "user=U^Aauth=Bearer T^A^A" goes on the wire, and
+    // neither the token nor the base64 blob reaches the transcript (text or raw bytes).
+    void xoauth2TokenOnTheWireOnly()
+    {
+        Rig rig;
+        ClientOptions o = rig.client.options();
+        o.allowAuthWithoutTls = true;
+        rig.client.setOptions(o);
+        rig.connectAndGreet();
+        const QString token = QStringLiteral("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.secret-part");
+        const QByteArray sasl = QByteArray("user=app@contoso.com\x01" "auth=Bearer " + token.toUtf8() + "\x01\x01").toBase64();
+        rig.client.enqueue(Step::auth(Step::AuthXoauth2, QStringLiteral("app@contoso.com"), token));
+        QVERIFY(rig.waitWritten("AUTH XOAUTH2 " + sasl + "\r\n"));
+        // A failure comes as a 334 challenge with the error details; the client answers with an empty line.
+        rig.transport->serverSends("334 eyJzdGF0dXMiOiI0MDEifQ==\r\n");
+        QVERIFY(rig.waitWritten(QByteArray("AUTH XOAUTH2 " + sasl + "\r\n\r\n")));
+        rig.transport->serverSends("535 5.7.3 Authentication unsuccessful\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(rig.client.results().size(), 2, 5000);
+        QVERIFY(!rig.client.results().last().ok);
+        QCOMPARE(rig.client.results().last().name, QStringLiteral("AUTH XOAUTH2"));
+        const QString text = rig.client.transcriptText();
+        QVERIFY(!text.contains(token));
+        QVERIFY(!text.contains(QString::fromLatin1(sasl)));
+        QVERIFY(text.contains(QStringLiteral("AUTH XOAUTH2 ********")));
+        for (const TranscriptLine &l : rig.client.transcript())
+            QVERIFY(!l.raw.contains(sasl) && !l.raw.contains(token.toUtf8()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSmtpClient)

@@ -47,7 +47,8 @@ class TstScreenshotMatrix : public QObject {
 
     QString name(const QSize &size, const QString &what) const
     {
-        return QStringLiteral("matrix/%1-%2x%3-%4.png").arg(g_language).arg(size.width()).arg(size.height()).arg(what);
+        const QString scale = qEnvironmentVariableIntValue("QT_SCALE_FACTOR") == 2 ? QStringLiteral("@2x") : QString();
+        return QStringLiteral("matrix/%1-%2x%3%4-%5.png").arg(g_language).arg(size.width()).arg(size.height()).arg(scale, what);
     }
 
 private Q_SLOTS:
@@ -69,6 +70,11 @@ private Q_SLOTS:
     void matrix_data()
     {
         QTest::addColumn<QSize>("size");
+        if (qEnvironmentVariableIntValue("QT_SCALE_FACTOR") == 2) {
+            // 200 %: a 2560×1440 screen is 1280×720 device-independent pixels.
+            QTest::newRow("1280x720@2x") << QSize(1280, 720);
+            return;
+        }
         QTest::newRow("1366x768") << QSize(1366, 768);
         QTest::newRow("1920x1080") << QSize(1920, 1080);
     }
