@@ -23,6 +23,8 @@ packages=(
   clickhouse-server clickhouse-client
   # packaging checks (tests/installer: cpack + dpkg-shlibdeps, dpkg -i into a scratch root, validators)
   appstream desktop-file-utils dpkg-dev file
+  # the CI workflow checks (tests/installer: yamllint, check_workflow.py with PyYAML)
+  yamllint python3-yaml
 )
 
 # Node.js runs ../shared/tools/pscheck; Debian's nodejs/npm are used only when no node is present

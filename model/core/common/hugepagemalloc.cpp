@@ -1,15 +1,10 @@
 #include "model/core/common/hugepagemalloc.h"
 
+#include "model/core/common/platform.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <iterator>
-
-#if defined(__linux__) && defined(__GLIBC__)
-#include <unistd.h>
-#define MWB_CAN_RESTART_FOR_HUGEPAGES 1
-#endif
 
 namespace mwb {
 
@@ -50,21 +45,14 @@ std::string withoutHugePageTunable(const std::string &value)
 
 void restartWithHugePageMalloc(char **argv)
 {
-#ifdef MWB_CAN_RESTART_FOR_HUGEPAGES
     if (!argv || !argv[0])
         return;
-    std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
-    const std::string thp((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const std::string tunables = hugePageTunables(std::getenv("GLIBC_TUNABLES"), thp, std::getenv("MWB_NO_HUGEPAGES") != nullptr);
+    // Outside Linux with glibc the mode is "" and no restart is wanted (platform.h).
+    const std::string tunables = hugePageTunables(std::getenv("GLIBC_TUNABLES"), platform::mallocHugePageMode(),
+                                                  std::getenv("MWB_NO_HUGEPAGES") != nullptr);
     if (tunables.empty())
         return;
-    if (::setenv("GLIBC_TUNABLES", tunables.c_str(), 1) != 0)
-        return;
-    ::execv("/proc/self/exe", argv);
-    // exec failed (no /proc, say): go on as we are; the tunable in the environment stops a retry.
-#else
-    (void)argv;
-#endif
+    platform::restartSelfWithEnvironment("GLIBC_TUNABLES", tunables, argv);
 }
 
 } // namespace mwb

@@ -23,7 +23,8 @@ std::string withoutHugePageTunable(const std::string &value);
 // Called first in main(), before any thread or Qt object exists. On Linux with glibc, when
 // hugePageTunables() asks for it, sets GLIBC_TUNABLES and replaces the process with a fresh start of
 // the same executable and arguments. Returns (and the program goes on unchanged) when no restart is
-// wanted or the exec fails.
+// wanted or the exec fails. Elsewhere (Windows, other C libraries) it returns at once: the platform
+// seam (platform.h) reports no huge-page mode there.
 void restartWithHugePageMalloc(char **argv);
 
 } // namespace mwb

@@ -1,11 +1,14 @@
 #pragma once
 // The platform seam: everything that differs between Linux (POSIX) and Windows lives behind these
 // few functions, implemented in platform_posix.cpp and platform_win.cpp (each compiles to nothing on
-// the other platform). No other product file includes a POSIX or Win32 header (issue #32).
+// the other platform). No other product file includes a POSIX or Win32 header or names a /proc or
+// /sys path (issue #32; cmake/check_portability.cmake fails the configure otherwise). The one other
+// Q_OS_WIN branch picks libarchive's wide-character open in ingest/sources.cpp.
 #include <QString>
 #include <QtGlobal>
 
 #include <memory>
+#include <string>
 
 namespace mwb::platform {
 
@@ -42,6 +45,12 @@ FileKind fileKind(const QString &path);
 // "named pipe (FIFO)", "socket", … for messages.
 QString fileKindName(FileKind kind);
 
+// Does the path name a descriptor the process already has open rather than a file: /dev/stdin,
+// /dev/fd/N and /proc/self/fd/N on Linux (process substitution, `mwb analyze <(zcat x.gz)`, passes
+// /dev/fd/63)? Such a stream is read once, whole. Windows has no such names: always false there.
+// ("-" for standard input is the same everywhere and is the caller's.)
+bool namesOpenDescriptor(const QString &path);
+
 // Can the calling user list this folder? (Root can list any folder on POSIX.)
 bool canListFolder(const QString &path);
 
@@ -55,5 +64,17 @@ bool stderrIsTerminal();
 // Anonymous resident memory and peak resident memory of this process in kB; -1 when unknown.
 qint64 residentAnonymousKb();
 qint64 peakResidentKb();
+
+// The restart for huge-page malloc (hugepagemalloc.h) works with glibc on Linux only: glibc reads
+// GLIBC_TUNABLES once at start, and the kernel offers transparent huge pages.
+// The kernel's transparent-huge-page mode line (/sys/kernel/mm/transparent_hugepage/enabled, e.g.
+// "always [madvise] never"); "" where malloc cannot be asked for huge pages that way (not Linux, not
+// glibc, no THP), which makes hugePageTunables() want no restart.
+std::string mallocHugePageMode();
+
+// Sets the environment variable `name` to `value` and replaces this process with a fresh start of
+// the same executable and arguments (Linux: execv of /proc/self/exe). Returns only when that did not
+// happen: the exec failed, or the platform has no exec (Windows: returns at once, nothing set).
+void restartSelfWithEnvironment(const char *name, const std::string &value, char **argv);
 
 } // namespace mwb::platform

@@ -7,7 +7,10 @@
 #include <QFile>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -81,6 +84,12 @@ FileKind fileKind(const QString &path)
     return FileKind::Other;
 }
 
+bool namesOpenDescriptor(const QString &path)
+{
+    return path == QLatin1String("/dev/stdin") || path.startsWith(QLatin1String("/dev/fd/"))
+        || path.startsWith(QLatin1String("/proc/self/fd/"));
+}
+
 bool canListFolder(const QString &path)
 {
     return ::access(QFile::encodeName(path).constData(), R_OK | X_OK) == 0;
@@ -127,6 +136,28 @@ qint64 procStatusKb(const char *field)
 
 qint64 residentAnonymousKb() { return procStatusKb("RssAnon"); }
 qint64 peakResidentKb() { return procStatusKb("VmHWM"); }
+
+std::string mallocHugePageMode()
+{
+#if defined(__linux__) && defined(__GLIBC__)
+    std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+#else
+    return {};   // GLIBC_TUNABLES means nothing to other C libraries
+#endif
+}
+
+void restartSelfWithEnvironment(const char *name, const std::string &value, char **argv)
+{
+    if (!argv || !argv[0])
+        return;
+    if (::setenv(name, value.c_str(), 1) != 0)
+        return;
+#if defined(__linux__)
+    ::execv("/proc/self/exe", argv);
+    // exec failed (no /proc, say): go on as we are; the variable now set stops a retry.
+#endif
+}
 
 } // namespace mwb::platform
 

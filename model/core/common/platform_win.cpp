@@ -53,24 +53,28 @@ std::unique_ptr<MappedFile> MappedFile::map(const QString &path, QString *error)
         return nullptr;
     }
     LARGE_INTEGER size{};
-    if (!::GetFileSizeEx(file, &size) || size.QuadPart <= 0) {
+    const bool sized = ::GetFileSizeEx(file, &size) != 0;
+    if (!sized || size.QuadPart <= 0) {
         if (error)
-            *error = size.QuadPart <= 0 ? QStringLiteral("empty file") : lastErrorText();
+            *error = sized ? QStringLiteral("empty file") : lastErrorText();   // before CloseHandle resets the error
         ::CloseHandle(file);
         return nullptr;
     }
+    // Each error text is taken before the next CloseHandle, which may overwrite GetLastError().
     HANDLE mapping = ::CreateFileMappingW(file, nullptr, PAGE_READONLY, 0, 0, nullptr);
+    const QString mappingError = mapping ? QString() : lastErrorText();
     ::CloseHandle(file);   // the mapping object keeps the file
     if (!mapping) {
         if (error)
-            *error = lastErrorText();
+            *error = mappingError;
         return nullptr;
     }
     void *view = ::MapViewOfFile(mapping, FILE_MAP_READ, 0, 0, 0);
+    const QString viewError = view ? QString() : lastErrorText();
     ::CloseHandle(mapping);   // the view keeps the mapping
     if (!view) {
         if (error)
-            *error = lastErrorText();
+            *error = viewError;
         return nullptr;
     }
     std::unique_ptr<MappedFile> m(new MappedFile);
@@ -90,6 +94,11 @@ FileKind fileKind(const QString &path)
     if (attrs & FILE_ATTRIBUTE_DEVICE)
         return FileKind::CharDevice;
     return FileKind::Regular;
+}
+
+bool namesOpenDescriptor(const QString &)
+{
+    return false;   // no /dev/fd on Windows; "-" (standard input) is the caller's
 }
 
 bool canListFolder(const QString &path)
@@ -131,6 +140,16 @@ qint64 peakResidentKb()
     if (!::GetProcessMemoryInfo(::GetCurrentProcess(), &pmc, sizeof pmc))
         return -1;
     return qint64(pmc.PeakWorkingSetSize / 1024);
+}
+
+std::string mallocHugePageMode()
+{
+    return {};   // the Windows heap has no GLIBC_TUNABLES; large pages need a privilege admins lack
+}
+
+void restartSelfWithEnvironment(const char *, const std::string &, char **)
+{
+    // No exec on Windows (a child process would be a second process, not a restart): go on as we are.
 }
 
 } // namespace mwb::platform

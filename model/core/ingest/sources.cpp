@@ -33,7 +33,13 @@ bool isGenericFolder(const QString &name)
         QStringLiteral("mailbox"), QStringLiteral("delivery"), QStringLiteral("submission"), QStringLiteral("data"),
         QStringLiteral("home"), QStringLiteral("work"), QStringLiteral("."), QStringLiteral(".."),
     };
-    return name.isEmpty() || generic.contains(name.toLower()) || name.startsWith(u'.');
+    if (name.isEmpty() || generic.contains(name.toLower()) || name.startsWith(u'.'))
+        return true;
+    // A drive ("C:") or an administrative share ("c$" of \\EX01\c$\…) names no server; the host of
+    // a UNC path, above the share, does.
+    if (name.size() == 2 && name[0].isLetter() && name[1] == u':')
+        return true;
+    return name.endsWith(u'$');
 }
 
 // One load's unpacking: where members go, and what is left of the budget.
@@ -123,11 +129,20 @@ void addFromArchive(const QString &displayPath, const QString &filePath, const Q
     archive_read_support_format_all(a);
     archive_read_support_format_raw(a);   // a bare .gz holds one stream without a container
     int rc;
-    QByteArray pathBytes = QFile::encodeName(filePath);
-    if (memory)
+    if (memory) {
         rc = archive_read_open_memory(a, memory->constData(), size_t(memory->size()));
-    else
+    } else {
+#if defined(Q_OS_WIN)
+        // The wide-character open: the narrow one goes through the ANSI code page (names outside it
+        // fail) and MAX_PATH; libarchive's wide open retries a path it cannot find with the \\?\ prefix.
+        static_assert(sizeof(wchar_t) == sizeof(char16_t));
+        const QString native = QDir::toNativeSeparators(filePath);
+        rc = archive_read_open_filename_w(a, reinterpret_cast<const wchar_t *>(native.utf16()), 1 << 16);
+#else
+        const QByteArray pathBytes = QFile::encodeName(filePath);
         rc = archive_read_open_filename(a, pathBytes.constData(), 1 << 16);
+#endif
+    }
     if (rc != ARCHIVE_OK) {
         Input bad;
         bad.path = displayPath;
@@ -322,8 +337,7 @@ namespace {
 // memory, so sniffing the format consumes nothing that parsing then misses.
 bool isNamedStream(const QString &path)
 {
-    return path == QLatin1String("-") || path == QLatin1String("/dev/stdin") || path.startsWith(QLatin1String("/dev/fd/"))
-        || path.startsWith(QLatin1String("/proc/self/fd/"));
+    return path == QLatin1String("-") || platform::namesOpenDescriptor(path);
 }
 
 void addStream(const QString &path, Unpacker &u)

@@ -65,7 +65,9 @@ QList<Input> collectInputs(const QStringList &paths, const ArchiveLimits &limits
 // Is this the magic of an archive/compressed stream libarchive should open?
 bool looksLikeArchive(QByteArrayView head);
 
-// The nearest folder name above `path` that is not a generic Exchange log folder name.
+// The nearest folder name above `path` that is not a generic Exchange log folder name, a drive
+// ("C:") or an administrative share ("c$"): EX01 for \\EX01\c$\Program Files\…\SmtpReceive\RECV.LOG.
+// "/" and "\" both separate, on every platform.
 QString serverFromFolders(const QString &path);
 
 } // namespace mwb::ingest
