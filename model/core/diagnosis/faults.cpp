@@ -24,6 +24,7 @@ enum class FaultScope {
     Organisation,    // one fault for the whole organisation (send connector configuration)
     Receiver,        // one fault per server that answered (its Front End's DNS)
     Server,          // one fault per server that queued (its transport service's DNS)
+    PublicAddress,   // one fault per public address the remote side refused (a block list entry)
 };
 
 FaultScope scopeOf(const QString &rule)
@@ -34,6 +35,8 @@ FaultScope scopeOf(const QString &rule)
         return FaultScope::Receiver;
     if (rule == QLatin1String("dns-query-failed"))
         return FaultScope::Server;
+    if (rule == QLatin1String("blocklisted"))
+        return FaultScope::PublicAddress;
     return FaultScope::None;
 }
 
@@ -160,6 +163,12 @@ void groupByFault(QList<Finding> &findings, const Store &store, const QSet<QStri
         case FaultScope::Server:
             key = f.parameters.value(kServer).toLower();
             break;
+        case FaultScope::PublicAddress: {
+            // The address the block list names (Client host [203.0.113.9]); without one, the server.
+            const QString address = f.parameters.value(QStringLiteral("PublicIp")).trimmed().toLower();
+            key = address.isEmpty() ? u'\n' + f.parameters.value(kServer).toLower() : address;
+            break;
+        }
         }
         faults[f.rule + u'\x1f' + key].append(i);
     }
@@ -174,8 +183,9 @@ void groupByFault(QList<Finding> &findings, const Store &store, const QSet<QStri
         for (qsizetype i : members)
             parts << &findings.at(i);
         const QStringList domains = rankedValues(parts, kDomain);
-        const QStringList servers = scope == FaultScope::Organisation ? rankedValues(parts, kServer) : QStringList();
-        const QStringList connectors = scope == FaultScope::Organisation ? rankedValues(parts, kConnector) : QStringList();
+        const bool acrossServers = scope == FaultScope::Organisation || scope == FaultScope::PublicAddress;
+        const QStringList servers = acrossServers ? rankedValues(parts, kServer) : QStringList();
+        const QStringList connectors = acrossServers ? rankedValues(parts, kConnector) : QStringList();
         for (qsizetype k = 1; k < members.size(); ++k) {
             const Finding &part = findings.at(members.at(k));
             whole.count += part.count;
@@ -189,8 +199,9 @@ void groupByFault(QList<Finding> &findings, const Store &store, const QSet<QStri
         }
         // Grouped by their server (or the organisation) alone: the key these rules always had.
         whole.groupKey.clear();
-        if (scope == FaultScope::Organisation) {
-            // The Unreachable queue to resubmit first is the fullest one; every server is listed.
+        if (acrossServers) {
+            // The server with the most of it first (the fullest Unreachable queue to resubmit, the
+            // send connector that carries most of the refused mail); every server is listed.
             if (!servers.isEmpty())
                 whole.parameters.insert(kServer, servers.first());
             QStringList all = whole.servers;

@@ -21,11 +21,19 @@
 //   server's own settings are what to check, and a domain whose DNS is broken shows on every
 //   server that sends to it as findings that name the same Domain. Its parameters list every
 //   recipient domain of the finding (Domains).
+// - blocklisted: a block list lists an address, not a server. Servers that send from the same
+//   public address (behind one NAT address) are refused for one listing: one finding per address
+//   the refusal names (PublicIp), with every server that sent from it; without an address in the
+//   text, one per server.
 // - relay-denied: a device refused by a receive connector and Exchange Online refusing the
 //   organisation's relay (5.7.64 TenantAttribution) are two faults with two fixes, kept apart by
 //   the 5.7.64 condition's own scenario (rules.json). The Exchange Online one gets the parameters
 //   of its scenario (exo-hybrid-connectors: TenantDomain, OnPremFqdn), not the on-premises
 //   send connector's name and Exchange Online's address.
+// The other rules keep the engine's grouping by the server that logged them: the certificate and
+// Exchange Server authentication rules are moved to the receiving server by the attribution (its
+// certificate, its receive connector), and the rest (a time-out, a refused recipient, a size
+// limit, a failed login, a DMARC refusal) are each that server's connector or that sender's.
 #include "model/core/diagnosis/attribution.h"
 
 #include <QSet>
@@ -36,9 +44,8 @@ namespace mwb {
 
 // Merges the findings that are one fault logged on several servers (see above) and names the
 // machine to change, the servers and the domains in their parameters (and the Exchange Online
-// relay finding's). `org` is
-// organisationServers(store); `names` gives its OrganisationNames (built on first use).
-// Findings of other rules are left as they are.
+// relay finding's). `org` is organisationServers(store); `names` gives its OrganisationNames
+// (built on first use). Findings of other rules are left as they are.
 void groupByFault(QList<Finding> &findings, const Store &store, const QSet<QString> &org,
                   const std::function<const OrganisationNames &()> &names);
 

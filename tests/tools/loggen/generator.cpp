@@ -1425,6 +1425,8 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
         return;
     }
     if (failure == FBlocklisted) {
+        if (cur)
+            cur->cause = "listed-ip:" + localIp;   // the block list lists this address
         const std::string text = "550 5.7.1 Service unavailable, Client host [" + localIp +
                                  "] blocked using Spamhaus. To request removal from this list see "
                                  "https://www.spamhaus.org/query/ip/" + localIp +
@@ -1900,7 +1902,7 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
         Session *ss = receiveSession("Default Frontend", 25, "10.0.30." + std::to_string(50 + occurrence % 100),
                                      "MFP-3F.contoso.com", c);
         c.ehlo(capsFrontendPreTls());
-        Msg m = newMessage(t, "scanner@contoso.com", {user() + "@litwareinc.com"}, true);
+        Msg m = newMessage(t, "mfp-3f@contoso.com", {user() + "@litwareinc.com"}, true);
         c.mailFrom(m, false);
         c.S("250 2.1.0 Sender OK");
         c.C("RCPT TO:<" + m.rcpts.front() + ">");
