@@ -202,8 +202,11 @@ void groupByFault(QList<Finding> &findings, const Store &store, const QSet<QStri
         if (acrossServers) {
             // The server with the most of it first (the fullest Unreachable queue to resubmit, the
             // send connector that carries most of the refused mail); every server is listed.
-            if (!servers.isEmpty())
+            if (!servers.isEmpty()) {
                 whole.parameters.insert(kServer, servers.first());
+                if (scope == FaultScope::Organisation)   // the queue unreachable-queue resubmits
+                    whole.parameters.insert(QStringLiteral("Queue"), servers.first() + QStringLiteral("\\Unreachable"));
+            }
             QStringList all = whole.servers;
             all.sort(Qt::CaseInsensitive);
             if (all.size() > 1)

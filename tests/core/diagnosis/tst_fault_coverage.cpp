@@ -246,6 +246,7 @@ private slots:
                     QCOMPARE(listed, lowered(f.servers));
                 }
                 QVERIFY2(f.parameters.value(QStringLiteral("Domain")).contains(u'.'), qPrintable(got));
+                QCOMPARE(f.parameters.value(QStringLiteral("Queue")), server + QStringLiteral("\\Unreachable"));
             }
         }
     }
