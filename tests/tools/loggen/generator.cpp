@@ -1414,14 +1414,18 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
     c.noteC({}, "sending message with RecordId " + std::to_string(internalId(m, at)) + " and InternetMessageId " + m.id);
     c.mailFrom(m, false);
     c.wait(20, 150);
+    // The remote refused: the session ends, the gateway's tracking log records the deferral or failure.
+    auto refused = [&](const std::string &text, const char *event) {
+        c.quit();
+        evidence(cs);
+        schedule(cs);
+        trkStatus(at, c.t + rng.range(5, 50), m, event, "SMTP", text, connector);
+    };
     if (failure == FSubjectMismatch) {
         const std::string text = "450 4.4.317 Cannot establish session - SubjectMismatch. Expected: mail.contoso.com, "
                                  "Presented: " + wrongCert.subject;
         c.S(text);
-        c.quit();
-        evidence(cs);
-        schedule(cs);
-        trkStatus(at, c.t + rng.range(5, 50), m, "DEFER", "SMTP", text, connector);
+        refused(text, "DEFER");
         return;
     }
     if (failure == FBlocklisted) {
@@ -1432,10 +1436,7 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
                                  "https://www.spamhaus.org/query/ip/" + localIp +
                                  " (AS3130). [BN8NAM12FT034.eop-nam12.prod.protection.outlook.com]";
         c.S(text);
-        c.quit();
-        evidence(cs);
-        schedule(cs);
-        trkStatus(at, c.t + rng.range(5, 50), m, "FAIL", "SMTP", text, connector);
+        refused(text, "FAIL");
         return;
     }
     c.S(target->exchangeOnline ? "250 2.1.0 Sender OK" : "250 2.1.0 Ok");
@@ -1446,10 +1447,7 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
             c.wait(10, 120);
             c.S(text);
         }
-        c.quit();
-        evidence(cs);
-        schedule(cs);
-        trkStatus(at, c.t + rng.range(5, 50), m, "FAIL", "SMTP", text, connector);
+        refused(text, "FAIL");
         return;
     }
     for (const std::string &r : m.rcpts) {
