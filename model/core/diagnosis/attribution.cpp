@@ -1,11 +1,14 @@
 #include "model/core/diagnosis/attribution.h"
+#include "model/core/diagnosis/faults.h"
 
 #include "model/core/common/hostnames.h"
+#include "model/core/diagnosis/sessionfacts.h"
 
 #include <QHash>
 #include <QSet>
 
 #include <algorithm>
+#include <optional>
 
 namespace mwb {
 
@@ -57,6 +60,66 @@ void addSession(Finding &f, const Session &s)
         if (!f.messageIds.contains(m))
             f.messageIds.append(m);
     }
+}
+
+// The hosts a finding's outside sender (Exchange Online) says it tried: the next hop of its
+// deferrals and failures (LastAttemptedServerName, else the address) and their addresses.
+struct Attempted {
+    QStringList names;       // lower-case host names, in the order seen
+    QStringList addresses;   // IP addresses
+    bool isEmpty() const { return names.isEmpty() && addresses.isEmpty(); }
+    // A receive session of that host: it listens on the address, or announces the name.
+    bool matches(const Session &s) const
+    {
+        return (!addresses.isEmpty() && addresses.contains(hostOfEndpoint(s.local)))
+            || (!names.isEmpty() && names.contains(s.greetingName.toLower()));
+    }
+    QString resolve(const OrganisationNames &directory) const
+    {
+        for (const QStringList *list : {&addresses, &names}) {
+            for (const QString &host : *list) {
+                if (const QString server = directory.resolve(host); !server.isEmpty())
+                    return server;
+            }
+        }
+        return {};
+    }
+};
+
+bool looksLikeAddress(const QString &host)
+{
+    return host.contains(u':') || std::all_of(host.cbegin(), host.cend(), [](QChar c) { return c == u'.' || c.isDigit(); });
+}
+
+Attempted attemptedHosts(const Finding &f, const Store &store, const QSet<QString> &org)
+{
+    Attempted out;
+    for (const QString &id : f.messageIds) {
+        const int m = store.messageIndexById(id);
+        if (m < 0 || m >= store.messages.size())
+            continue;
+        for (const MessageHop &hop : store.messages.at(m).hops) {
+            if (org.contains(hop.server.toLower()) || (hop.event != QLatin1String("DEFER") && hop.event != QLatin1String("FAIL")))
+                continue;
+            const QString next = hop.nextHop.trimmed().toLower();
+            if (next.isEmpty())
+                continue;   // the row names no host: its server-ip column is not known to be the one tried
+            QStringList &list = looksLikeAddress(next) ? out.addresses : out.names;
+            if (!list.contains(next))
+                list.append(next);
+            const QString ip = hop.serverIp.trimmed().toLower();
+            if (!ip.isEmpty() && looksLikeAddress(ip) && !out.addresses.contains(ip))
+                out.addresses.append(ip);
+        }
+    }
+    return out;
+}
+
+// A session whose client announced itself as Exchange Online Protection (EHLO
+// NAM12-BN8-obe.outbound.protection.outlook.com, DB5EUR03FT012.mail.protection.outlook.com).
+bool clientIsExchangeOnline(const Session &s)
+{
+    return s.ehlo.trimmed().endsWith(QLatin1String(".protection.outlook.com"), Qt::CaseInsensitive);
 }
 
 // The service that owns a receive connector, from Exchange's default connector names: the Front
@@ -120,7 +183,6 @@ void nameReceiver(Finding &f, const QList<const Session *> &sessions)
 // join the wider finding; parameters that finding lacks are taken over.
 void mergeSameFault(QList<Finding> &findings)
 {
-    constexpr qsizetype kEvidenceCap = 50;   // as the engine's
     for (qsizetype b = 0; b < findings.size(); ++b) {
         const Finding &part = findings.at(b);
         if (part.sessionIndexes.isEmpty())
@@ -137,35 +199,7 @@ void mergeSameFault(QList<Finding> &findings)
         }
         if (into < 0)
             continue;
-        Finding &whole = findings[into];
-        for (const QString &server : part.servers) {
-            if (!whole.servers.contains(server, Qt::CaseInsensitive))
-                whole.servers.append(server);
-        }
-        for (const QString &code : part.codes) {
-            if (!whole.codes.contains(code))
-                whole.codes.append(code);
-        }
-        for (const QString &m : part.messageIds) {
-            if (!whole.messageIds.contains(m))
-                whole.messageIds.append(m);
-        }
-        for (const RecordRef &r : part.evidence) {
-            if (whole.evidence.size() >= kEvidenceCap)
-                break;
-            if (!whole.evidence.contains(r))
-                whole.evidence.append(r);
-        }
-        if (part.firstMs != kNoTime && (whole.firstMs == kNoTime || part.firstMs < whole.firstMs))
-            whole.firstMs = part.firstMs;
-        if (part.lastMs != kNoTime && (whole.lastMs == kNoTime || part.lastMs > whole.lastMs))
-            whole.lastMs = part.lastMs;
-        if (int(part.severity) > int(whole.severity))
-            whole.severity = part.severity;
-        for (auto it = part.parameters.cbegin(); it != part.parameters.cend(); ++it) {
-            if (!whole.parameters.contains(it.key()))
-                whole.parameters.insert(it.key(), it.value());
-        }
+        absorbFinding(findings[into], part);   // the same occurrences seen twice: no count added
         findings.removeAt(b);
         --b;
     }
@@ -195,11 +229,71 @@ QSet<QString> organisationServers(const Store &store)
     return out;
 }
 
+namespace {
+
+void noteServer(QHash<QString, QString> &map, const QString &key, const QString &server)
+{
+    const auto it = map.constFind(key);
+    if (it == map.cend())
+        map.insert(key, server);
+    else if (!it->isEmpty() && it->compare(server, Qt::CaseInsensitive) != 0)
+        map.insert(key, QString());   // shared by two servers: names neither
+}
+
+} // namespace
+
+OrganisationNames::OrganisationNames(const Store &store, const QSet<QString> &org)
+{
+    // Receive sessions repeat a handful of local endpoints and banner names per server, and share
+    // their strings: a lookup of the string as logged (no allocation) skips the known ones.
+    QHash<QString, QString> seenLocal, seenBanner;   // as logged -> server
+    for (const Session &s : store.sessions) {
+        if (s.direction != Direction::Receive || s.server.isEmpty())
+            continue;
+        const auto local = seenLocal.constFind(s.local);
+        const auto banner = seenBanner.constFind(s.greetingName);
+        if (local != seenLocal.cend() && *local == s.server && banner != seenBanner.cend() && *banner == s.server)
+            continue;
+        seenLocal.insert(s.local, s.server);
+        seenBanner.insert(s.greetingName, s.server);
+        if (!org.contains(s.server.toLower()))
+            continue;
+        noteServer(m_byName, s.server.toLower(), s.server);
+        const QString ip = hostOfEndpoint(s.local);
+        if (!ip.isEmpty())
+            noteServer(m_byAddress, ip.toLower(), s.server);
+        if (!s.greetingName.isEmpty())
+            noteServer(m_byAddress, s.greetingName.toLower(), s.server);
+    }
+    for (const SourceFile &f : store.files) {
+        if (!f.server.isEmpty() && org.contains(f.server.toLower()) && !m_byName.contains(f.server.toLower()))
+            m_byName.insert(f.server.toLower(), f.server);
+    }
+}
+
+QString OrganisationNames::resolve(const QString &nameOrAddress) const
+{
+    const QString key = nameOrAddress.trimmed().toLower();
+    if (key.isEmpty())
+        return {};
+    if (const auto it = m_byAddress.constFind(key); it != m_byAddress.cend())
+        return *it;
+    if (const auto it = m_byName.constFind(key); it != m_byName.cend())
+        return *it;
+    return m_byName.value(firstLabel(key));   // ex02.contoso.com -> EX02
+}
+
 void attributeToOrganisation(QList<Finding> &findings, const Store &store)
 {
-    if (findings.isEmpty() || store.sessions.isEmpty())
-        return;
+    if (findings.isEmpty())
+        return;   // (without sessions the loops below find no pair: only the server checks and the grouping act)
     const QSet<QString> org = organisationServers(store);
+    std::optional<OrganisationNames> names;
+    const auto organisationNames = [&]() -> const OrganisationNames & {   // built when a finding needs it
+        if (!names)
+            names.emplace(store, org);
+        return *names;
+    };
     const QList<Session> &sessions = store.sessions;
     auto sessionAt = [&](int i) -> const Session * { return i >= 0 && i < sessions.size() ? &sessions.at(i) : nullptr; };
 
@@ -253,25 +347,55 @@ void attributeToOrganisation(QList<Finding> &findings, const Store &store)
 
         // 2. Seen only from outside (an Exchange Online trace): the organisation's receive sessions
         //    whose handshake failed in the finding's time window, with a certificate that does not
-        //    carry the name the sender asked for.
+        //    carry the name the sender asked for. When the trace names the host it tried
+        //    (LastAttemptedServerName / LastAttemptedIP) and the logs tell which server listens on
+        //    that address or announces that name, only that server's sessions; else those whose
+        //    client was Exchange Online; else all of them.
         const bool onlyOutside = std::none_of(f.servers.cbegin(), f.servers.cend(),
                                               [&](const QString &server) { return org.contains(server.toLower()); });
-        const QString expected = f.parameters.value(QStringLiteral("Fqdn"));
-        const bool expectedIsName = expected.contains(u'.') && !expected.contains(u' ');
-        if (tlsRule(f.rule) && receivers.isEmpty() && onlyOutside && f.firstMs != kNoTime) {
-            const qint64 from = f.firstMs - kTraceWindowMs;
-            const qint64 to = (f.lastMs != kNoTime ? f.lastMs : f.firstMs) + kTraceWindowMs;
-            for (const Session &s : sessions) {
-                if (s.direction != Direction::Receive || s.tlsFailure.isEmpty() || s.startMs == kNoTime || s.startMs < from
-                    || s.startMs > to || !org.contains(s.server.toLower()))
-                    continue;
-                const CertificateInfo *cert = presentedCertificate(s);
-                // With a name to check, a certificate that carries it is not the culprit.
-                if (expectedIsName && cert && (!cert->subject.isEmpty() || !cert->alternateNames.isEmpty())
-                    && certificateCoversName(*cert, expected))
-                    continue;
-                addSession(f, s);
-                receivers.append(&s);
+        QString expected = f.parameters.value(QStringLiteral("Fqdn"));
+        bool expectedIsName = expected.contains(u'.') && !expected.contains(u' ');
+        if (tlsRule(f.rule) && receivers.isEmpty() && onlyOutside) {
+            const Attempted attempted = attemptedHosts(f, store, org);
+            if (!expectedIsName && !attempted.names.isEmpty()) {
+                // The name Exchange Online connected to is the one the certificate must carry.
+                expected = attempted.names.first();
+                expectedIsName = true;
+                f.parameters.insert(QStringLiteral("Fqdn"), expected);
+            }
+            const QString triedServer = attempted.isEmpty() ? QString() : attempted.resolve(organisationNames());
+            QList<const Session *> tried, fromCloud, any;
+            if (f.firstMs != kNoTime) {
+                const qint64 from = f.firstMs - kTraceWindowMs;
+                const qint64 to = (f.lastMs != kNoTime ? f.lastMs : f.firstMs) + kTraceWindowMs;
+                for (const Session &s : sessions) {
+                    if (s.direction != Direction::Receive || s.tlsFailure.isEmpty() || s.startMs == kNoTime || s.startMs < from
+                        || s.startMs > to || !org.contains(s.server.toLower()))
+                        continue;
+                    const CertificateInfo *cert = presentedCertificate(s);
+                    // With a name to check, a certificate that carries it is not the culprit.
+                    if (expectedIsName && cert && (!cert->subject.isEmpty() || !cert->alternateNames.isEmpty())
+                        && certificateCoversName(*cert, expected))
+                        continue;
+                    if (triedServer.isEmpty() ? attempted.matches(s) : s.server.compare(triedServer, Qt::CaseInsensitive) == 0)
+                        tried.append(&s);
+                    else if (clientIsExchangeOnline(s))
+                        fromCloud.append(&s);
+                    any.append(&s);
+                }
+            }
+            const QList<const Session *> &chosen = (!tried.isEmpty() || !triedServer.isEmpty()) ? tried : !fromCloud.isEmpty() ? fromCloud : any;
+            for (const Session *s : chosen) {
+                addSession(f, *s);
+                receivers.append(s);
+            }
+            if (receivers.isEmpty() && !triedServer.isEmpty()) {
+                // No failed handshake of that server in the window (its log rolled over, or the
+                // connector does not log): the server the trace names is still the one to change.
+                f.parameters.insert(QStringLiteral("Server"), triedServer);
+                f.parameters.remove(QStringLiteral("Connector"));
+                if (!f.servers.contains(triedServer, Qt::CaseInsensitive))
+                    f.servers.append(triedServer);
             }
         }
 
@@ -300,6 +424,7 @@ void attributeToOrganisation(QList<Finding> &findings, const Store &store)
         if (f.parameters.value(QStringLiteral("Server")).isEmpty() && !receivers.isEmpty() && f.rule != QLatin1String("exchange-auth-failed"))
             nameReceiver(f, receivers);
     }
+    groupByFault(findings, store, org, organisationNames);
     mergeSameFault(findings);
 }
 

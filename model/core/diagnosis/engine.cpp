@@ -291,6 +291,8 @@ QString readSource(const QString &src, const Context &c)
             return hostOfEndpoint(s->local);
         if (src == QLatin1String("session.id"))
             return s->id;
+        if (src == QLatin1String("session.receiver"))   // the receiving server: this one, or the Send session's peer address
+            return s->direction == Direction::Receive ? s->server : hostOfEndpoint(s->remote);
         const QString client = (f && !f->clientName.isEmpty()) ? f->clientName : s->ehlo;
         const QString server = (f && !f->serverName.isEmpty()) ? f->serverName : s->greetingName;
         if (src == QLatin1String("session.ehlo"))

@@ -35,4 +35,10 @@ struct Finding {
     QString groupKey;
 };
 
+// Adds what `part` shows of a fault to `whole` (the same fault logged by the other side, or seen on
+// another server): servers (compared without case), sessions, messages, codes, evidence (up to the
+// engine's cap of 50 lines), the time span, the higher severity and the parameters `whole` lacks.
+// The count of occurrences is left to the caller: only it knows whether `part` counted new ones.
+void absorbFinding(Finding &whole, const Finding &part);
+
 } // namespace mwb

@@ -55,7 +55,8 @@ const QStringList &parameterSources()
     static const QStringList sources = {
         QStringLiteral("session.server"),   QStringLiteral("session.connector"), QStringLiteral("session.remoteIp"),
         QStringLiteral("session.localIp"),  QStringLiteral("session.ehlo"),      QStringLiteral("session.greeting"),
-        QStringLiteral("session.peer"),     QStringLiteral("session.id"),        QStringLiteral("cert.thumbprint"),
+        QStringLiteral("session.peer"),     QStringLiteral("session.id"),        QStringLiteral("session.receiver"),
+        QStringLiteral("cert.thumbprint"),
         QStringLiteral("cert.subject"),     QStringLiteral("cert.name"),         QStringLiteral("cert.issuerSubject"),
         QStringLiteral("cert.expectedName"), QStringLiteral("message.id"),       QStringLiteral("message.senderDomain"),
         QStringLiteral("message.recipientDomain"), QStringLiteral("hop.server"), QStringLiteral("hop.nextHop"),

@@ -96,7 +96,7 @@ bool isProtocol(LogFormat f) { return f == LogFormat::SmtpReceive || f == LogFor
 struct TrackColumns {
     int time = -1, clientIp = -1, clientHost = -1, serverIp = -1, serverHost = -1, sourceContext = -1, connector = -1,
         source = -1, eventId = -1, internalId = -1, messageId = -1, networkId = -1, recipients = -1, recipientStatus = -1,
-        subject = -1, sender = -1, status = -1, detail = -1, data = -1;
+        subject = -1, sender = -1, status = -1, detail = -1, data = -1, customData = -1;
     int count = 0;
 };
 
@@ -134,6 +134,7 @@ TrackColumns trackColumnsFromNames(const QList<QByteArray> &names)
     c.status = idx({"status"});
     c.detail = idx({"detail"});
     c.data = idx({"data"});
+    c.customData = idx({"custom-data", "customdata"});
     return c;
 }
 
@@ -583,6 +584,19 @@ bool isTrackingLike(LogFormat f)
     return f == LogFormat::MessageTracking || f == LogFormat::EmsMessageTrackingCsv || f == LogFormat::EmsMessageTrackingList;
 }
 
+// The address of "203.0.113.5:25", "[2001:db8::5]:25", "2001:db8::5" or "203.0.113.5".
+QString hostOfAttempt(QStringView endpoint)
+{
+    endpoint = endpoint.trimmed();
+    if (endpoint.startsWith(u'[')) {
+        const qsizetype close = endpoint.indexOf(u']');
+        return (close > 0 ? endpoint.sliced(1, close - 1) : endpoint.sliced(1)).toString();
+    }
+    if (endpoint.count(u':') == 1)
+        return endpoint.first(endpoint.indexOf(u':')).toString();
+    return endpoint.toString();
+}
+
 // Get-MessageTraceDetailV2's Data: <root><MEP Name="ConnectorId" String="…"/>…</root>
 void readTraceDetailData(const QString &xml, TrackEvent &e)
 {
@@ -603,7 +617,15 @@ void readTraceDetailData(const QString &xml, TrackEvent &e)
         }
         if (name.isEmpty() || value.isEmpty())
             continue;
-        if (name.contains(QLatin1String("connector"))) {
+        if (name.startsWith(QLatin1String("lastattempted"))) {
+            // LastAttemptedServerName / LastAttemptedIP (or ServerIP): the on-premises host
+            // Exchange Online tried last, which is also the event's server side.
+            const bool ip = name.endsWith(QLatin1String("ip"));
+            QString &slot = ip ? e.attemptedIp : e.attemptedHost;
+            if (slot.isEmpty())
+                slot = ip ? hostOfAttempt(value) : value.toLower();
+            (ip ? e.serverIp : e.serverHost) = ip ? e.attemptedIp : value;
+        } else if (name.contains(QLatin1String("connector"))) {
             if (e.connector.isEmpty())
                 e.connector = value;
         } else if (name == QLatin1String("clientip") || name == QLatin1String("originalclientip")) {
@@ -1074,6 +1096,7 @@ private:
                 e.event = o.value(QLatin1String("event")).toString().trimmed().toUpper();
                 e.recipientStatus = o.value(QLatin1String("description")).toString().trimmed();
                 readTraceDetailData(o.value(QLatin1String("data")).toString(), e);
+                readAttemptedServer(e.recipientStatus, e);
             } else {
                 e.sender = o.value(QLatin1String("senderAddress")).toString().trimmed();
                 e.recipients = splitMultiValue(o.value(QLatin1String("recipientAddress")).toString());
@@ -1791,6 +1814,7 @@ private:
             e.server = shortHost(host.trimmed());
             if (!e.server.isEmpty())
                 ++m_serverVotes[e.server];
+            readAttemptedServer(e.recipientStatus, e);
             m_out.events.append(e);
             return;
         }
@@ -1805,6 +1829,7 @@ private:
             e.recipients = splitMultiValue(fieldAt(f, stored, c.recipients).text());
             e.recipientStatus = fieldAt(f, stored, c.detail).text().trimmed();
             readTraceDetailData(fieldAt(f, stored, c.data).text(), e);
+            readAttemptedServer(e.recipientStatus, e);
             m_out.events.append(e);
             return;
         }
@@ -1839,6 +1864,10 @@ private:
             // The extended report carries the tracking columns, source_context with its session
             // reference (08D8…;time;n) among them: it links the hop to a protocol-log session.
             e.sourceContext = fieldAt(f, stored, c.sourceContext).text();
+            // Which on-premises server Exchange Online tried: in the deferral text, else in custom_data.
+            readAttemptedServer(e.recipientStatus, e);
+            if (c.customData >= 0)
+                readAttemptedServer(fieldAt(f, stored, c.customData).text(), e);
             m_out.events.append(e);
             return;
         }
@@ -2026,6 +2055,46 @@ private:
 };
 
 } // namespace
+
+void readAttemptedServer(const QString &text, TrackEvent &e)
+{
+    // Exchange Online: "[LastAttemptedServerName=mail.contoso.com] [LastAttemptedIP=203.0.113.5:25]"
+    // inside the error text, and "{FQDN=mail.contoso.com};{IP=203.0.113.5}" beside it in a deferral's
+    // recipient status; Exchange Server's queue errors: "The last endpoint attempted was 10.0.0.6:25".
+    if (!text.contains(QLatin1String("ttempted"), Qt::CaseInsensitive) && !text.contains(QLatin1String("{FQDN="), Qt::CaseInsensitive)
+        && !text.contains(QLatin1String("{IP="), Qt::CaseInsensitive))
+        return;
+    static const QRegularExpression host(QStringLiteral("LastAttemptedServerName\\s*[=:]\\s*([A-Za-z0-9_][A-Za-z0-9_.-]*)|\\{FQDN=([A-Za-z0-9_][A-Za-z0-9_.-]*)\\}"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression ip(QStringLiteral("LastAttemptedIP\\s*[=:]\\s*(\\[[0-9A-Fa-f:.]+\\](?::\\d+)?|[0-9A-Fa-f:.]+)"
+                                                      "|\\{IP=(\\[?[0-9A-Fa-f:.]+\\]?)\\}"
+                                                      "|last endpoint attempted was\\s+(\\[[0-9A-Fa-f:.]+\\](?::\\d+)?|[0-9A-Fa-f:.]+)"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    auto captured = [](const QRegularExpressionMatch &m) {
+        for (int i = 1; i <= m.lastCapturedIndex(); ++i) {
+            if (m.capturedLength(i) > 0)
+                return m.captured(i);
+        }
+        return QString();
+    };
+    if (e.attemptedHost.isEmpty()) {
+        const QRegularExpressionMatch m = host.match(text);
+        if (m.hasMatch())
+            e.attemptedHost = captured(m).toLower();
+    }
+    if (e.attemptedIp.isEmpty()) {
+        const QRegularExpressionMatch m = ip.match(text);
+        if (m.hasMatch()) {
+            QString address = captured(m);
+            while (address.endsWith(u'.'))
+                address.chop(1);   // the end of the sentence
+            address = hostOfAttempt(address);
+            const bool v4 = address.count(u'.') == 3 && std::all_of(address.cbegin(), address.cend(), [](QChar c) { return c == u'.' || c.isDigit(); });
+            if (v4 || address.count(u':') >= 2)
+                e.attemptedIp = address;
+        }
+    }
+}
 
 ProtocolColumns protocolColumnsFromNames(const QList<QByteArray> &names, bool *ok)
 {

@@ -79,8 +79,17 @@ struct TrackEvent {
     QString sourceContext;
     QString connector;
     QString clientIp, clientHost, serverIp, serverHost;
+    // The host a queue last tried for this event, where the row names it: Exchange Online's
+    // LastAttemptedServerName / LastAttemptedIP (extended report, DetailV2 Detail and Data, the
+    // {FQDN=…};{IP=…} of a deferral) or a queue error's "The last endpoint attempted was IP:port".
+    // For a deferral from Exchange Online it is the on-premises server to look at.
+    QString attemptedHost;
+    QString attemptedIp;
     RecordRef ref;
 };
+
+// Fills e.attemptedHost / e.attemptedIp (when still empty) from the forms above in `text`.
+void readAttemptedServer(const QString &text, TrackEvent &e);
 
 // Counting (ParseControl::keepLines = false): what message correlation needs of one tracking or EXO
 // row, as 128-bit hashes of its ids instead of a TrackEvent (≈ 450 bytes of strings per row).

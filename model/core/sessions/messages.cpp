@@ -304,8 +304,13 @@ void correlateMessages(const QList<ingest::TrackEvent> &events, Store &store, co
             h.timeMs = e.timeMs;
             h.connector = e.connector;
             h.clientIp = e.clientIp;
-            h.serverIp = e.serverIp;
-            h.nextHop = e.event == QLatin1String("SEND") ? e.serverHost : QString();
+            // A SEND names the host it handed the message to; a deferral or failure the host its
+            // queue tried last, where the row says so (Exchange Online's LastAttemptedServerName).
+            h.serverIp = e.attemptedIp.isEmpty() ? e.serverIp : e.attemptedIp;
+            if (e.event == QLatin1String("SEND"))
+                h.nextHop = e.serverHost;
+            else
+                h.nextHop = e.attemptedHost.isEmpty() ? e.attemptedIp : e.attemptedHost;
             h.recipientStatus = e.recipientStatus;
             h.sourceContext = e.sourceContext;   // queue errors (DnsQueryFailed ...) for the diagnosis rules
             h.recipients = e.recipients;

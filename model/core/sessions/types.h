@@ -170,7 +170,9 @@ struct MessageHop {
     QString connector;
     QString clientIp;
     QString serverIp;
-    QString nextHop;               // server-hostname of a SEND / next-hop-domain
+    QString nextHop;               // server-hostname of a SEND / next-hop-domain; of a DEFER or FAIL the
+                                   // host last attempted when the row names it (LastAttemptedServerName,
+                                   // else the IP of "last endpoint attempted"); serverIp is then that IP
     QString recipientStatus;
     QString sourceContext;         // tracking source-context (queue errors such as DnsQueryFailed live here)
     QStringList recipients;

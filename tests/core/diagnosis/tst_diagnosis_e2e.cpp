@@ -4,13 +4,12 @@
 // sessions must give no error or warning finding.
 #include "model/core/diagnosis/engine.h"
 #include "model/core/sessions/loader.h"
+#include "loggenrun.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,32 +19,8 @@ using namespace mwb;
 
 namespace {
 
-struct Generated {
-    QString error;
-    QJsonObject manifest;
-};
-
-Generated generate(const QString &dir, const QStringList &extra)
-{
-    Generated g;
-    QProcess p;
-    const QString manifest = dir + QStringLiteral("/manifest.json");
-    p.start(QStringLiteral(MWB_LOGGEN_EXE),
-            QStringList{QStringLiteral("--out"), dir + QStringLiteral("/logs"), QStringLiteral("--manifest"), manifest} + extra);
-    if (!p.waitForFinished(300000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        g.error = QStringLiteral("mwb-loggen failed: ") + QString::fromLocal8Bit(p.readAllStandardError());
-        p.kill();
-        p.waitForFinished(5000);
-        return g;
-    }
-    QFile f(manifest);
-    if (!f.open(QIODevice::ReadOnly)) {
-        g.error = QStringLiteral("no manifest written");
-        return g;
-    }
-    g.manifest = QJsonDocument::fromJson(f.readAll()).object();
-    return g;
-}
+using loggenrun::generate;
+using loggenrun::Generated;
 
 // Empty when the loader read no session (the loader is a placeholder until ingest lands).
 std::optional<QList<Finding>> diagnose(const QString &dir)
@@ -69,20 +44,7 @@ QString describe(const QList<Finding> &findings)
     return out.join(QStringLiteral(", "));
 }
 
-QStringList faultRules()
-{
-    QProcess p;
-    p.start(QStringLiteral(MWB_LOGGEN_EXE), {QStringLiteral("--list-faults")});
-    if (!p.waitForFinished(30000))
-        return {};
-    QStringList rules;
-    for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
-        const QString id = QString::fromUtf8(line).trimmed().section(QLatin1Char(' '), 0, 0);
-        if (!id.isEmpty())
-            rules << id;
-    }
-    return rules;
-}
+using loggenrun::faultRules;
 
 } // namespace
 

@@ -163,6 +163,9 @@ struct FaultRec {
     std::int64_t lastMs = std::numeric_limits<std::int64_t>::min();
     bool background = false;
     std::int64_t count = 0;
+    // The configuration fault behind this occurrence, for the faults one configuration error causes
+    // on several servers: occurrences with the same cause are one fault (one thing to fix).
+    std::string cause;
 };
 
 // What each injected fault looks like in the logs, for the manifest's readers.
@@ -178,7 +181,7 @@ std::pair<std::vector<const char *>, const char *> expectedEvidence(const std::s
         {"dns-query-failed", {{"451 4.4.0"}, "tracking DEFER: DNS query failed ... DnsQueryFailed: ErrorRetry"}},
         {"no-matching-connector", {{"451 4.4.0"}, "tracking DEFER: Unreachable: A matching connector cannot be found to route the external recipient"}},
         {"blocklisted", {{"550 5.7.1"}, "550 5.7.1 Service unavailable, Client host [...] blocked using Spamhaus; tracking FAIL"}},
-        {"relay-denied", {{"550 5.7.54"}, "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain"}},
+        {"relay-denied", {{"550 5.7.54", "550 5.7.64"}, "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain (a device on Default Frontend), or 550 5.7.64 TenantAttribution; Relay Access Denied from Exchange Online (the gateway's Send log, tracking FAIL)"}},
         {"auth-failed", {{"535 5.7.3"}, "Inbound AUTH LOGIN failed because of LogonDenied; 535 5.7.3 Authentication unsuccessful"}},
         {"recipient-unknown", {{"550 5.1.10", "550 5.1.1"}, "550 5.1.10 RESOLVER.ADR.RecipientNotFound at RCPT; tracking FAIL 550 5.1.1 RESOLVER.ADR.ExRecipNotFound"}},
         {"message-too-large", {{"552 5.3.4"}, "552 5.3.4 Message size exceeds fixed maximum message size after MAIL FROM SIZE="}},
@@ -1056,7 +1059,7 @@ void Generator::Impl::trkStatus(int server, std::int64_t t, Msg &m, const char *
 // failure codes shared by the journey builders
 enum Failure {
     FNone = 0, FExchangeAuth, FPrx2, FSubjectMismatch, FBlocklisted, FDnsQuery, FDropped, FDelayed,
-    FRecipientUnknown, FTooLarge, FIdleGap, FAuthFailed, FDataStall
+    FRecipientUnknown, FTooLarge, FIdleGap, FAuthFailed, FDataStall, FRelayExo
 };
 
 // One SMTP hop between two of our servers: the Send session on `from`, the Receive session on `to`,
@@ -1286,6 +1289,9 @@ void Generator::Impl::inboundFromExo(std::int64_t t, int failure)
             return;
         const int mb = mailboxes[rng.below(mailboxes.size())];
         if (failure == FPrx2) {
+            // The Front End Transport of `mb` cannot resolve where to proxy: its DNS is the fault.
+            if (cur)
+                cur->cause = "frontend-dns:" + servers[static_cast<std::size_t>(mb)].name;
             Session *cs = nullptr;
             Session *rs = nullptr;
             std::int64_t r = hopExchange(first, mb, m, now, true, FPrx2, &cs, &rs);
@@ -1321,7 +1327,12 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
     std::vector<std::string> rcpts;
     const RemoteHost *target = nullptr;
     std::string domainRcpt;
-    if (toCloud) {
+    if (toCloud && failure == FRelayExo) {
+        // Internet mail routed through Exchange Online (centralized transport), which no longer
+        // attributes the organisation's connections to the tenant: relay to the internet refused.
+        target = &exoTarget;
+        rcpts.push_back(user() + "@" + rng.pick(externalDomains()));
+    } else if (toCloud) {
         target = &exoTarget;
         rcpts.push_back(user() + "@contoso.mail.onmicrosoft.com");
     } else {
@@ -1403,29 +1414,42 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
     c.noteC({}, "sending message with RecordId " + std::to_string(internalId(m, at)) + " and InternetMessageId " + m.id);
     c.mailFrom(m, false);
     c.wait(20, 150);
+    // The remote refused: the session ends, the gateway's tracking log records the deferral or failure.
+    auto refused = [&](const std::string &text, const char *event) {
+        c.quit();
+        evidence(cs);
+        schedule(cs);
+        trkStatus(at, c.t + rng.range(5, 50), m, event, "SMTP", text, connector);
+    };
     if (failure == FSubjectMismatch) {
         const std::string text = "450 4.4.317 Cannot establish session - SubjectMismatch. Expected: mail.contoso.com, "
                                  "Presented: " + wrongCert.subject;
         c.S(text);
-        c.quit();
-        evidence(cs);
-        schedule(cs);
-        trkStatus(at, c.t + rng.range(5, 50), m, "DEFER", "SMTP", text, connector);
+        refused(text, "DEFER");
         return;
     }
     if (failure == FBlocklisted) {
+        if (cur)
+            cur->cause = "listed-ip:" + localIp;   // the block list lists this address
         const std::string text = "550 5.7.1 Service unavailable, Client host [" + localIp +
                                  "] blocked using Spamhaus. To request removal from this list see "
                                  "https://www.spamhaus.org/query/ip/" + localIp +
                                  " (AS3130). [BN8NAM12FT034.eop-nam12.prod.protection.outlook.com]";
         c.S(text);
-        c.quit();
-        evidence(cs);
-        schedule(cs);
-        trkStatus(at, c.t + rng.range(5, 50), m, "FAIL", "SMTP", text, connector);
+        refused(text, "FAIL");
         return;
     }
     c.S(target->exchangeOnline ? "250 2.1.0 Sender OK" : "250 2.1.0 Ok");
+    if (failure == FRelayExo) {
+        const std::string text = "550 5.7.64 TenantAttribution; Relay Access Denied [BN8NAM12FT034.eop-nam12.prod.protection.outlook.com]";
+        for (const std::string &r : m.rcpts) {
+            c.C("RCPT TO:<" + r + ">");
+            c.wait(10, 120);
+            c.S(text);
+        }
+        refused(text, "FAIL");
+        return;
+    }
     for (const std::string &r : m.rcpts) {
         c.C("RCPT TO:<" + r + ">");
         c.wait(10, 120);
@@ -1690,11 +1714,11 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
     cur = &faults.back();
     cur->rule = rule;
     const int mb = mailboxes.empty() ? (edges.empty() ? -1 : edges.front()) : mailboxes.front();
-    auto receiveSession = [&](const std::string &connectorSuffix, int port, const std::string &clientIp,
-                              const std::string &clientName, Conv &c) {
-        Server &sv = servers[static_cast<std::size_t>(mb)];
+    auto receiveSessionOn = [&](int at, const std::string &connectorSuffix, int port, const std::string &clientIp,
+                                const std::string &clientName, Conv &c) {
+        Server &sv = servers[static_cast<std::size_t>(at)];
         const std::string connector = sv.name + "\\" + connectorSuffix + " " + sv.name;
-        Session *ss = newSession(mb, sv.edge ? EdgeRecv : FrontRecv, connector, sv.extIp + ":" + std::to_string(port),
+        Session *ss = newSession(at, sv.edge ? EdgeRecv : FrontRecv, connector, sv.extIp + ":" + std::to_string(port),
                                  clientIp + ":" + ephemeralPort(), t, sv.edge ? 2 : 0);
         c.srv = ss;
         c.t = t;
@@ -1706,6 +1730,10 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
         c.open(permsAnonymous(), {});
         c.exchangeBanner();
         return ss;
+    };
+    auto receiveSession = [&](const std::string &connectorSuffix, int port, const std::string &clientIp,
+                              const std::string &clientName, Conv &c) {
+        return receiveSessionOn(mb, connectorSuffix, port, clientIp, clientName, c);
     };
 
     if (mb < 0) {
@@ -1814,8 +1842,12 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
         if (edgePresent()) {
             inboundFromExo(t, FPrx2);
         } else {
+            // Exchange Online delivers to the Front End of each mailbox server in turn; the one whose
+            // Front End cannot resolve answers PRX2.
+            const int at = mailboxes.empty() ? mb : mailboxes[static_cast<std::size_t>(occurrence) % mailboxes.size()];
+            cur->cause = "frontend-dns:" + servers[static_cast<std::size_t>(at)].name;
             Conv c{rng, opt.multilineEhlo};
-            Session *ss = receiveSession("Default Frontend", 25, "40.107.221.17", "NAM12-BN8-obe.outbound.protection.outlook.com", c);
+            Session *ss = receiveSessionOn(at, "Default Frontend", 25, "40.107.221.17", "NAM12-BN8-obe.outbound.protection.outlook.com", c);
             c.ehlo(capsFrontendPreTls());
             Msg m = newMessage(t, externalAddress(), {internalAddress()}, true);
             c.mailFrom(m, false);
@@ -1830,20 +1862,45 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
     } else if (rule == "dns-query-failed") {
         outbound(t, FDnsQuery, false);
     } else if (rule == "no-matching-connector") {
-        const int origin = mailboxes.empty() ? mb : mailboxes.front();
-        Msg m = newMessage(t, internalAddress(), {"ramki@fabrikam.onmicrosoft.com"}, false, origin);
+        // No send connector covers the tenant's routing domains (the connector has
+        // contoso.mail.onmicrosoft.com, not contoso.onmicrosoft.com): one organisation-wide fault.
+        // Users on every mailbox server send such mail; in 2013+ a message may be categorised on
+        // another server of the site than its mailbox's (Mailbox Transport Submission hands it over
+        // by SMTP), and it then waits in that server's Unreachable queue.
+        cur->cause = "send-connector-address-spaces";
+        static const char *const domains[] = {"fabrikam.onmicrosoft.com", "contoso.onmicrosoft.com"};
+        const std::size_t n = mailboxes.empty() ? 1 : mailboxes.size();
+        const int origin = mailboxes.empty() ? mb : mailboxes[static_cast<std::size_t>(occurrence) % n];
+        std::vector<std::string> rcpts{std::string("ramki@") + domains[static_cast<std::size_t>(occurrence / 2) % 2]};
+        if (occurrence % 4 == 3)
+            rcpts.push_back(std::string("it-ops@") + domains[0]);
+        Msg m = newMessage(t, internalAddress(), rcpts, false, origin);
         trkSubmitAndReceive(origin, t, m);
-        trkStatus(origin, t + rng.range(400, 1500), m, "DEFER", "ROUTING",
+        int queuedOn = origin;
+        std::int64_t at = t + rng.range(400, 1500);
+        if (n > 1 && opt.exchange != 2010 && occurrence % 3 == 2) {
+            queuedOn = mailboxes[(static_cast<std::size_t>(occurrence) + 1) % n];
+            at = hopExchange(origin, queuedOn, m, t + rng.range(200, 800), false) + rng.range(200, 900);
+        }
+        trkStatus(queuedOn, at, m, "DEFER", "ROUTING",
                   "451 4.4.0 Unreachable: A matching connector cannot be found to route the external recipient",
                   {});
     } else if (rule == "blocklisted") {
         outbound(t, FBlocklisted, false);
+    } else if (rule == "relay-denied" && occurrence % 2 == 1 && !mailboxes.empty()) {
+        // The other cause: Exchange Online refuses to relay for the organisation (its public IP
+        // changed, the inbound OnPremises connector no longer recognises it).
+        cur->cause = "exo-inbound-connector";
+        outbound(t, FRelayExo, true);
     } else if (rule == "relay-denied") {
+        // A multifunction printer relays through the Default Frontend connector, which does not let
+        // anonymous senders relay.
+        cur->cause = "relay-connector:" + servers[static_cast<std::size_t>(mb)].name + "\\Default Frontend";
         Conv c{rng, opt.multilineEhlo};
-        Session *ss = receiveSession("Default Frontend", 25, "198.51.100." + std::to_string(77 + occurrence % 100),
-                                     "unknown", c);
+        Session *ss = receiveSession("Default Frontend", 25, "10.0.30." + std::to_string(50 + occurrence % 100),
+                                     "MFP-3F.contoso.com", c);
         c.ehlo(capsFrontendPreTls());
-        Msg m = newMessage(t, externalAddress(), {user() + "@litwareinc.com"}, true);
+        Msg m = newMessage(t, "mfp-3f@contoso.com", {user() + "@litwareinc.com"}, true);
         c.mailFrom(m, false);
         c.S("250 2.1.0 Sender OK");
         c.C("RCPT TO:<" + m.rcpts.front() + ">");
@@ -2219,6 +2276,8 @@ bool Generator::Impl::writeManifest(std::string &error)
     auto faultJson = [&](const FaultRec &f) {
         QJsonObject o;
         o.insert("rule", QString::fromStdString(f.rule));
+        if (!f.cause.empty())
+            o.insert("cause", QString::fromStdString(f.cause));
         QJsonArray ss;
         for (const auto &[server, id] : f.sessions) {
             QJsonObject s;
