@@ -1116,6 +1116,54 @@ Mit Lesezeichen</translation>
     </message>
 </context>
 <context>
+    <name>mwb::ingest::ExchangeLogFolders</name>
+    <message>
+        <location filename="../model/core/ingest/exchangefolders.cpp" line="+23"/>
+        <source>Front End Transport — SMTP receive</source>
+        <translation>Front-End-Transport — SMTP-Empfang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Front End Transport — SMTP send</source>
+        <translation>Front-End-Transport — SMTP-Versand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transport service — SMTP receive</source>
+        <translation>Transportdienst — SMTP-Empfang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transport service — SMTP send</source>
+        <translation>Transportdienst — SMTP-Versand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mailbox Transport — SMTP receive</source>
+        <translation>Postfachtransport — SMTP-Empfang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mailbox Transport — SMTP send</source>
+        <translation>Postfachtransport — SMTP-Versand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edge Transport — SMTP receive</source>
+        <translation>Edge-Transport — SMTP-Empfang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edge Transport — SMTP send</source>
+        <translation>Edge-Transport — SMTP-Versand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message tracking</source>
+        <translation>Nachrichtenverfolgung</translation>
+    </message>
+</context>
+<context>
     <name>mwb::ingest::PathCheck</name>
     <message>
         <location filename="../model/core/ingest/pathcheck.cpp" line="+37"/>

@@ -1116,6 +1116,54 @@ Dans les signets</translation>
     </message>
 </context>
 <context>
+    <name>mwb::ingest::ExchangeLogFolders</name>
+    <message>
+        <location filename="../model/core/ingest/exchangefolders.cpp" line="+23"/>
+        <source>Front End Transport — SMTP receive</source>
+        <translation>Transport frontal — réception SMTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Front End Transport — SMTP send</source>
+        <translation>Transport frontal — envoi SMTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transport service — SMTP receive</source>
+        <translation>Service de transport — réception SMTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transport service — SMTP send</source>
+        <translation>Service de transport — envoi SMTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mailbox Transport — SMTP receive</source>
+        <translation>Transport de boîtes aux lettres — réception SMTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mailbox Transport — SMTP send</source>
+        <translation>Transport de boîtes aux lettres — envoi SMTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edge Transport — SMTP receive</source>
+        <translation>Transport Edge — réception SMTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edge Transport — SMTP send</source>
+        <translation>Transport Edge — envoi SMTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message tracking</source>
+        <translation>Suivi des messages</translation>
+    </message>
+</context>
+<context>
     <name>mwb::ingest::PathCheck</name>
     <message>
         <location filename="../model/core/ingest/pathcheck.cpp" line="+37"/>

@@ -1,5 +1,7 @@
 #include "views/common/filedialogs.h"
 
+#include "model/core/ingest/exchangefolders.h"
+
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -32,6 +34,12 @@ QString startFolder(Purpose purpose)
     const QString last = QSettings().value(key(purpose)).toString();
     if (!last.isEmpty() && QFileInfo(last).isDir())
         return last;
+    // On an Exchange server the logs are where Exchange writes them: start there the first time.
+    if (purpose == Purpose::Logs) {
+        const QList<ingest::ExchangeLogFolder> folders = ingest::exchangeLogFoldersOnThisServer();
+        if (!folders.isEmpty())
+            return folders.first().path;
+    }
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     return documents.isEmpty() ? QDir::homePath() : documents;
 }

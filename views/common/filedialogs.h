@@ -1,6 +1,7 @@
 #pragma once
 // File dialogs that open where the admin was last time for the same kind of file (logs, cases,
-// exports, scripts), or in Documents the first time — never in the process's working directory,
+// exports, scripts), or the first time in the Exchange log folders (on an Exchange server, for logs)
+// or Documents — never in the process's working directory,
 // which for a desktop start is the program's folder or the home folder's root.
 #include <QString>
 #include <QStringList>
