@@ -525,6 +525,21 @@ QStringList defaultBlocklistZones()
     return {QStringLiteral("zen.spamhaus.org"), QStringLiteral("bl.spamcop.net"), QStringLiteral("b.barracudacentral.org")};
 }
 
+BlocklistResult blocklistResult(const QString &zone, const QString &query, const DnsAnswer &a)
+{
+    BlocklistResult b;
+    b.zone = zone;
+    b.query = query;
+    b.error = a.ok ? QString() : a.error;
+    b.answers = a.values;
+    for (const QString &v : a.values) {
+        b.meanings.append(explainBlocklistAnswer(zone, v));
+        if (v.startsWith(QStringLiteral("127.")) && !v.startsWith(QStringLiteral("127.255.255.")))
+            b.listed = true;
+    }
+    return b;
+}
+
 QString explainBlocklistAnswer(const QString &zone, const QString &answer)
 {
     const QString z = zone.toLower();
@@ -832,17 +847,7 @@ void DnsProbe::probeAddress(const QHostAddress &address)
     for (const QString &zone : std::as_const(m_zones)) {
         const QString query = reversed + u'.' + zone;
         ask(DnsType::A, query, [this, zone, query](const DnsAnswer &a) {
-            BlocklistResult b;
-            b.zone = zone;
-            b.query = query;
-            b.error = a.ok ? QString() : a.error;
-            b.answers = a.values;
-            for (const QString &v : a.values) {
-                b.meanings.append(explainBlocklistAnswer(zone, v));
-                if (v.startsWith(QStringLiteral("127.")) && !v.startsWith(QStringLiteral("127.255.255.")))
-                    b.listed = true;
-            }
-            m_report.blocklists.append(b);
+            m_report.blocklists.append(blocklistResult(zone, query, a));
         });
     }
 }

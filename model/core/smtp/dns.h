@@ -92,6 +92,9 @@ struct BlocklistResult {
 };
 // What 127.0.0.x means for a zone (Spamhaus ZEN codes; generic for others).
 QString explainBlocklistAnswer(const QString &zone, const QString &answer);
+// The result of one block list question: listed when an answer is in 127/8 except 127.255.255.x,
+// which the lists use for errors (query refused, over quota), not for a listing.
+BlocklistResult blocklistResult(const QString &zone, const QString &query, const DnsAnswer &answer);
 QStringList defaultBlocklistZones();
 
 struct PtrResult {

@@ -365,17 +365,7 @@ void DomainCheck::probeMx()
             m_client->lookup(DnsType::A, query, [self, index, zone, query](const DnsAnswer &a) {
                 if (!self)
                     return;
-                BlocklistResult b;
-                b.zone = zone;
-                b.query = query;
-                b.error = a.ok ? QString() : a.error;
-                b.answers = a.values;
-                for (const QString &v : a.values) {
-                    b.meanings.append(explainBlocklistAnswer(zone, v));
-                    if (v.startsWith(QStringLiteral("127.")) && !v.startsWith(QStringLiteral("127.255.255.")))
-                        b.listed = true;
-                }
-                self->m_report.probes[index].blocklists.append(b);
+                self->m_report.probes[index].blocklists.append(blocklistResult(zone, query, a));
                 self->settle();
             });
         }
