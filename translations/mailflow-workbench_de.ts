@@ -2952,6 +2952,11 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Be&amp;lege sammeln…</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+L</source>
+        <translation>Ctrl+Alt+L</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>Write the read-only PowerShell script that collects the logs and configuration of every transport server</source>
         <translation>Das nur lesende PowerShell-Skript schreiben, das die Protokolle und die Konfiguration jedes Transportservers sammelt</translation>
@@ -3053,12 +3058,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+553"/>
+        <location line="+557"/>
         <source>Times in &amp;UTC</source>
         <translation>Zeiten in &amp;UTC</translation>
     </message>
     <message>
-        <location line="-553"/>
+        <location line="-557"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -3151,6 +3156,11 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <location line="+1"/>
         <source>&amp;About Mailflow Workbench</source>
         <translation>Ü&amp;ber Mailflow Workbench</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+A</source>
+        <translation>Ctrl+Alt+A</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3289,12 +3299,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1287"/>
+        <location line="+1291"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="-1281"/>
+        <location line="-1285"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -3395,6 +3405,11 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Ctrl+Alt+Z</source>
+        <translation>Ctrl+Alt+Z</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The zone of the machine that ran Get-MessageTrackingLog | Export-Csv: its times carry no zone</source>
         <translation>Die Zeitzone des Computers, auf dem Get-MessageTrackingLog | Export-Csv lief: seine Zeiten tragen keine Zone</translation>
     </message>
@@ -3459,7 +3474,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message numerus="yes">
-        <location line="-410"/>
+        <location line="-412"/>
         <source>Loading… showing the first %n session(s) while the rest loads</source>
         <translation>
             <numerusform>Wird geladen… die erste %n Sitzung wird angezeigt, während der Rest lädt</numerusform>
@@ -3477,7 +3492,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+161"/>
         <source>Nothing new to load: what is loaded stays</source>
         <translation>Nichts Neues zu laden: Das Geladene bleibt erhalten</translation>
     </message>
@@ -3502,7 +3517,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation> (noch etwa %1)</translation>
     </message>
     <message numerus="yes">
-        <location line="+65"/>
+        <location line="+67"/>
         <source>%n exported file(s) have times without a time zone; they were read as UTC. If they were exported on a machine in another zone, choose it in Settings &gt; Time Zone of Exported Logs and open them again.</source>
         <translation>
             <numerusform>%n exportierte Datei enthält Zeiten ohne Zeitzone; sie wurden als UTC gelesen. Wurde sie auf einem Computer in einer anderen Zone exportiert, wählen Sie diese unter Einstellungen &gt; Zeitzone exportierter Protokolle und öffnen Sie sie erneut.</numerusform>
@@ -3857,7 +3872,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location line="-1032"/>
+        <location line="-1034"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Die mitgelieferten Beispielprotokolle wurden neben dem Programm nicht gefunden.</translation>
     </message>
@@ -3961,7 +3976,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Alles bleibt auf diesem Rechner. Tastenkürzel: Ctrl+O öffnen, Ctrl+F filtern, Alt+←/→ zurück und vorwärts, Ctrl+S Fall speichern.</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+176"/>
         <source>No Exchange log was found in what was opened.</source>
         <translation>Im Geöffneten wurde kein Exchange-Protokoll gefunden.</translation>
     </message>

@@ -2952,6 +2952,11 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Collecter les &amp;preuves…</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+L</source>
+        <translation>Ctrl+Alt+L</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>Write the read-only PowerShell script that collects the logs and configuration of every transport server</source>
         <translation>Écrire le script PowerShell en lecture seule qui collecte les journaux et la configuration de chaque serveur de transport</translation>
@@ -3053,12 +3058,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+553"/>
+        <location line="+557"/>
         <source>Times in &amp;UTC</source>
         <translation>Heures en &amp;UTC</translation>
     </message>
     <message>
-        <location line="-553"/>
+        <location line="-557"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -3151,6 +3156,11 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <location line="+1"/>
         <source>&amp;About Mailflow Workbench</source>
         <translation>À &amp;propos de Mailflow Workbench</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+A</source>
+        <translation>Ctrl+Alt+A</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3289,12 +3299,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1287"/>
+        <location line="+1291"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location line="-1281"/>
+        <location line="-1285"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -3395,6 +3405,11 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Ctrl+Alt+Z</source>
+        <translation>Ctrl+Alt+Z</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The zone of the machine that ran Get-MessageTrackingLog | Export-Csv: its times carry no zone</source>
         <translation>Le fuseau de l’ordinateur qui a exécuté Get-MessageTrackingLog | Export-Csv : ses heures ne portent pas de fuseau</translation>
     </message>
@@ -3459,7 +3474,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Ouvrir un &amp;dossier…</translation>
     </message>
     <message numerus="yes">
-        <location line="-410"/>
+        <location line="-412"/>
         <source>Loading… showing the first %n session(s) while the rest loads</source>
         <translation>
             <numerusform>Chargement… %n première session affichée pendant que le reste se charge</numerusform>
@@ -3477,7 +3492,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Pa&amp;ramètres</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+161"/>
         <source>Nothing new to load: what is loaded stays</source>
         <translation>Rien de nouveau à charger : ce qui est déjà chargé est conservé</translation>
     </message>
@@ -3502,7 +3517,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation> (environ %1 restant)</translation>
     </message>
     <message numerus="yes">
-        <location line="+65"/>
+        <location line="+67"/>
         <source>%n exported file(s) have times without a time zone; they were read as UTC. If they were exported on a machine in another zone, choose it in Settings &gt; Time Zone of Exported Logs and open them again.</source>
         <translation>
             <numerusform>%n fichier exporté contient des heures sans fuseau ; elles ont été lues en UTC. S’il a été exporté sur un ordinateur dans un autre fuseau, choisissez-le dans Paramètres &gt; Fuseau horaire des journaux exportés et ouvrez-le de nouveau.</numerusform>
@@ -3857,7 +3872,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location line="-1032"/>
+        <location line="-1034"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Les journaux d’exemple fournis sont introuvables à côté du programme.</translation>
     </message>
@@ -3961,7 +3976,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Tout reste sur cette machine. Raccourcis : Ctrl+O ouvrir, Ctrl+F filtrer, Alt+←/→ précédent et suivant, Ctrl+S enregistrer le dossier.</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+176"/>
         <source>No Exchange log was found in what was opened.</source>
         <translation>Aucun journal Exchange n’a été trouvé dans ce qui a été ouvert.</translation>
     </message>

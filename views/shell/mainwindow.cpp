@@ -236,7 +236,7 @@ void MainWindow::createActions()
             openPaths({dir});
     });
     m_openSamples = make(tr("Open &Sample Logs"), QStringLiteral("samples"), QKeySequence(tr("Ctrl+Shift+M")), [this] { openSamples(); });
-    m_collect = make(tr("Co&llect Evidence\u2026"), QString(), QKeySequence(), [this] {
+    m_collect = make(tr("Co&llect Evidence\u2026"), QString(), QKeySequence(tr("Ctrl+Alt+L")), [this] {
         CollectDialog dialog(this);
         // The window of what is loaded, an hour wider on each side; else the last day.
         if (const auto store = m_investigation->store(); store && !store->files.isEmpty()) {
@@ -300,7 +300,7 @@ void MainWindow::createActions()
     m_checkDomain = make(tr("Check &Domain\u2026"), QString(), QKeySequence(tr("Ctrl+Shift+H")), [this] { openDomainCheck(); });
     m_checkDomain->setStatusTip(tr("MX, STARTTLS and certificates of every MX, DANE, MTA-STS, SPF, DMARC, TLS-RPT and block lists of a domain"));
     m_help = make(tr("&Help for This View"), QStringLiteral("about"), standardOr(QKeySequence::HelpContents, "F1"), [this] { showHelp(); });
-    m_about = make(tr("&About Mailflow Workbench"), QString(), QKeySequence(), [this] { showAbout(); });
+    m_about = make(tr("&About Mailflow Workbench"), QString(), QKeySequence(tr("Ctrl+Alt+A")), [this] { showAbout(); });
     m_aboutQt = make(tr("About &Qt"), QString(), QKeySequence(), [] { QApplication::aboutQt(); });
     m_clearRecent = make(tr("&Clear Recent"), QString(), QKeySequence(), [this] {
         m_recent.clear();
@@ -488,6 +488,8 @@ void MainWindow::createMenus()
     QMenu *settings = menuBar()->addMenu(tr("Settin&gs"));
     QAction *zone = settings->addAction(tr("Time &Zone of Exported Logs\u2026"));
     zone->setObjectName(QStringLiteral("exportTimeZone"));
+    zone->setShortcut(QKeySequence(tr("Ctrl+Alt+Z")));
+    addAction(zone);
     zone->setStatusTip(tr("The zone of the machine that ran Get-MessageTrackingLog | Export-Csv: its times carry no zone"));
     connect(zone, &QAction::triggered, this, [this] {
         QStringList zones{tr("UTC (times as written)")};
@@ -749,8 +751,10 @@ void MainWindow::onLoadFinished(bool cancelled)
         int zoneless = 0;
         for (const SourceFile &f : store->files)
             zoneless += f.warnings.isEmpty() ? 0 : 1;
+        // Added to what the bar already says (a relocated source, ignored files), not instead of it.
+        const QString before = m_messageBar->text();
         if (zoneless > 0)
-            m_messageBar->showMessage(tr("%n exported file(s) have times without a time zone; they were read as UTC. If they were "
+            m_messageBar->showMessage((before.isEmpty() ? QString() : before + QLatin1Char(' ')) + tr("%n exported file(s) have times without a time zone; they were read as UTC. If they were "
                                          "exported on a machine in another zone, choose it in Settings > Time Zone of Exported Logs "
                                          "and open them again.", nullptr, zoneless),
                                       MessageBar::Warning);

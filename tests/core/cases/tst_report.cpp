@@ -184,7 +184,7 @@ void TestReport::journeysListFailedMessagesWithTheirHops()
     QVERIFY(!html.contains(QStringLiteral("<h3>&lt;ok1@ex01.contoso.com&gt;</h3>")));  // delivered and unnamed: not a journey
     QVERIFY(html.contains(QStringLiteral("<td>2024-01-25T18:10:01.000Z</td><td>EX01</td><td>FAIL</td><td>SMTP</td>")));
     QVERIFY(html.contains(QStringLiteral("550 5.1.10 RESOLVER.ADR.RecipientNotFound")));
-    QVERIFY(html.contains(QStringLiteral("<tr><td>Delay</td><td>3 h</td></tr>")));
+    QVERIFY(html.contains(QStringLiteral("<tr><td>Delay</td><td>3 h 00 min</td></tr>")));
 }
 
 void TestReport::hostileLogTextIsEscapedEverywhere()

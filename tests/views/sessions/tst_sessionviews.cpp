@@ -682,12 +682,28 @@ private Q_SLOTS:
         // The chart draws UTC values shifted into local time (Qt Charts labels in local time).
         const qint64 shift = -qint64(QDateTime::fromMSecsSinceEpoch(from).offsetFromUtc()) * 1000;
         axis->setRange(QDateTime::fromMSecsSinceEpoch(from + shift), QDateTime::fromMSecsSinceEpoch(to + shift));
-        QTRY_COMPARE_WITH_TIMEOUT(ws.currentIndex(), int(Workspace::SessionsTab), 5000);
-        QCOMPARE(ws.sessions()->filterSpec().fromMs, from);
+        // The table is filtered to the window, and the admin stays on the charts (issue #28).
+        QTRY_COMPARE_WITH_TIMEOUT(ws.sessions()->filterSpec().fromMs, from, 5000);
         QCOMPARE(ws.sessions()->filterSpec().toMs, to);
+        QCOMPARE(ws.currentIndex(), int(Workspace::ChartsTab));
         // Sessions start every 30 s from 08:00: ten start in [08:05, 08:10).
         QTRY_COMPARE_WITH_TIMEOUT(ws.sessions()->model()->rowCount(), 10, 10'000);
         QCOMPARE(ws.charts()->timeWindowFrom(), from);
+        // The charts count what the filter lets through: ten sessions in the histogram.
+        const auto counted = [&ws] {
+            int c = 0;
+            for (const auto &bin : ws.charts()->histogram().byOutcome)
+                for (int n : bin)
+                    c += n;
+            return c;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(counted(), 10, 5000);
+        // Reset Zoom: the time filter goes, all sessions come back.
+        auto *reset = ws.charts()->findChild<QPushButton *>(QStringLiteral("resetZoom"));
+        QVERIFY(reset && reset->isEnabled());
+        reset->click();
+        QTRY_COMPARE_WITH_TIMEOUT(ws.sessions()->filterSpec().fromMs, kNoTime, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(ws.sessions()->model()->rowCount(), int(store->sessions.size()), 10'000);
     }
 
     void clickingATopCodeBarFiltersTheTableToThatCode()
