@@ -181,7 +181,7 @@
     <message>
         <location line="+1"/>
         <source>TLS failed</source>
-        <translation>TLS fehlgeschlagen</translation>
+        <translation>TLS-Fehler</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -2722,7 +2722,7 @@ Szenario: %2</translation>
     <message>
         <location line="+1"/>
         <source>tls-failed</source>
-        <translation>TLS fehlgeschlagen</translation>
+        <translation>TLS-Fehler</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -4378,7 +4378,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     <message>
         <location line="+208"/>
         <source>TLS failed</source>
-        <translation>TLS fehlgeschlagen</translation>
+        <translation>TLS-Fehler</translation>
     </message>
     <message>
         <location line="+47"/>

@@ -6,6 +6,7 @@
 #include "views/common/theme.h"
 
 #include <QCheckBox>
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
@@ -85,8 +86,17 @@ SessionsView::SessionsView(QWidget *parent)
     row1->addWidget(m_direction);
     row1->addWidget(clear);
     auto *row2 = new QHBoxLayout;
-    m_remote->setMinimumWidth(150);
-    m_code->setMinimumWidth(200);
+    // The filter bar must fit a 1366 px window beside the findings dock in German and French too:
+    // fields and combo boxes may shrink (their full text is in the tooltip and the drop-down).
+    m_remote->setMinimumWidth(110);
+    m_code->setMinimumWidth(130);
+    for (QComboBox *combo : {m_server, m_direction, m_outcome}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(9);
+    }
+    m_server->view()->setAccessibleName(tr("Servers"));
+    m_direction->view()->setAccessibleName(tr("Directions"));
+    m_outcome->view()->setAccessibleName(tr("Outcomes"));
     row2->addWidget(m_remote, 1);
     row2->addWidget(m_code, 1);
     row2->addWidget(m_outcome);
@@ -110,6 +120,8 @@ SessionsView::SessionsView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // The stretched last column (final reply) may get narrow before the table scrolls sideways.
+    m_table->horizontalHeader()->setMinimumSectionSize(40);
     m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
     setUpColumns();
@@ -355,13 +367,14 @@ void SessionsView::setUpColumns()
     header->setSectionsMovable(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     const QFontMetrics fm = m_table->fontMetrics();
-    auto width = [&](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
+    // Text plus the cell's margins; tight, so that German and French fit 1366 px too.
+    auto width = [&](const QString &sample) { return fm.horizontalAdvance(sample) + 18; };
     m_table->setColumnWidth(SessionTableModel::Time, width(QStringLiteral("2026-12-07 09:01:02.345")));
     m_table->setColumnWidth(SessionTableModel::Server, width(QStringLiteral("EDGE01-X")));
     m_table->setColumnWidth(SessionTableModel::Connector, 150);
     m_table->setColumnWidth(SessionTableModel::DirectionColumn, width(tr("Receive")) + 8);
     m_table->setColumnWidth(SessionTableModel::Remote, width(QStringLiteral("203.0.113.250:65535")));
-    m_table->setColumnWidth(SessionTableModel::Ehlo, 130);
+    m_table->setColumnWidth(SessionTableModel::Ehlo, 124);
     m_table->setColumnWidth(SessionTableModel::Tls, width(QStringLiteral("TLS1_2")) + 20);
     m_table->setColumnWidth(SessionTableModel::MessageIds, 180);
     m_table->setColumnWidth(SessionTableModel::Outcome, width(tr("TLS failed")) + 22);

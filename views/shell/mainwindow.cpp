@@ -355,7 +355,7 @@ void MainWindow::createDocks()
     detailsDock->setObjectName(QStringLiteral("detailsDock"));
     detailsDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, detailsDock);
-    resizeDocks({findingsDock}, {480}, Qt::Horizontal);
+    resizeDocks({findingsDock}, {380}, Qt::Horizontal);   // widened for big screens on the first show
 
     // The transport configuration of a collection zip (issue #31): beside the details, shown when a
     // load brings one.
@@ -1076,7 +1076,7 @@ void MainWindow::readSettings()
     const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
         resize(1400, 860);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_layoutRestored = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_recent = settings.value(QStringLiteral("recent/paths")).toStringList();
     if (const QString zone = settings.value(QStringLiteral("import/timeZone")).toString(); !zone.isEmpty())
         m_investigation->setExportTimeZone(QTimeZone(zone.toLatin1()));
@@ -1161,6 +1161,18 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
             return handleDrag(event);
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // A first start (no saved layout): the findings dock takes 2/9 of the window, so that the
+    // sessions table keeps its default columns at 1366 px and findings read in full at 1920 px.
+    if (!m_docksSized && !m_layoutRestored) {
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("findingsDock")))
+            resizeDocks({dock}, {std::clamp(width() * 2 / 9, 300, 520)}, Qt::Horizontal);
+    }
+    m_docksSized = true;
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -96,6 +96,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
@@ -150,7 +151,9 @@ private:
     CaseController *m_case = nullptr;   // the investigation's
     CaseController::SourceResolver m_resolver;
     QTimer *m_autosaveTimer = nullptr;
-    bool m_applyingCase = false;        // workspace changes made from the case are not edits
+    bool m_applyingCase = false;
+    bool m_docksSized = false;       // the first show has sized the docks
+    bool m_layoutRestored = false;   // a saved window layout was restored (its dock sizes stand)        // workspace changes made from the case are not edits
     int m_liveConsoleTranscript = -1;   // this window's console entry in the case
 
     QStackedWidget *m_pages = nullptr;
