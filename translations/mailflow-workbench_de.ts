@@ -1484,7 +1484,12 @@ Mit Lesezeichen</translation>
         <translation>%1 von %2 Sitzungen: Die Diagramme folgen dem Sitzungsfilter</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+4"/>
+        <source> — zoomed to %1 – %2</source>
+        <translation> — vergrößert auf %1 – %2</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -3299,12 +3304,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1291"/>
+        <location line="+1303"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="-1285"/>
+        <location line="-1297"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -3540,7 +3545,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&amp;Systemstandard</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+131"/>
         <source>%1[*] — Mailflow Workbench</source>
         <translation>%1[*] — Mailflow Workbench</translation>
     </message>
@@ -3872,7 +3877,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location line="-1034"/>
+        <location line="-1046"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Die mitgelieferten Beispielprotokolle wurden neben dem Programm nicht gefunden.</translation>
     </message>
@@ -4009,12 +4014,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <location line="+5"/>
         <location line="+17"/>
         <location line="+15"/>
-        <location line="+703"/>
+        <location line="+715"/>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-733"/>
+        <location line="-745"/>
         <source>Exported %n session(s) to %1</source>
         <translation>
             <numerusform>%n Sitzung nach %1 exportiert</numerusform>
@@ -4218,7 +4223,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::SessionsView</name>
     <message>
-        <location filename="../views/sessions/sessionsview.cpp" line="+28"/>
+        <location filename="../views/sessions/sessionsview.cpp" line="+29"/>
         <source>Re&amp;gex</source>
         <translation>Re&amp;gex</translation>
     </message>
@@ -4259,12 +4264,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+322"/>
+        <location line="+334"/>
         <source>Receive</source>
         <translation>Empfang</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-334"/>
         <source>Send</source>
         <translation>Versand</translation>
     </message>
@@ -4359,8 +4364,23 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <source>One row per SMTP session; Ctrl+B bookmarks the current session</source>
         <translation>Eine Zeile pro SMTP-Sitzung; Ctrl+B setzt ein Lesezeichen auf die aktuelle Sitzung</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Servers</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directions</source>
+        <translation>Richtungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcomes</source>
+        <translation>Ergebnisse</translation>
+    </message>
     <message numerus="yes">
-        <location line="+81"/>
+        <location line="+72"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Sitzung</numerusform>
@@ -4376,7 +4396,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+209"/>
         <source>TLS failed</source>
         <translation>TLS-Fehler</translation>
     </message>

@@ -1484,7 +1484,12 @@ Dans les signets</translation>
         <translation>%1 sessions sur %2 : les graphiques suivent le filtre des sessions</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+4"/>
+        <source> — zoomed to %1 – %2</source>
+        <translation> — zoom sur %1 – %2</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
@@ -3299,12 +3304,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1291"/>
+        <location line="+1303"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location line="-1285"/>
+        <location line="-1297"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -3540,7 +3545,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Langue du &amp;système</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+131"/>
         <source>%1[*] — Mailflow Workbench</source>
         <translation>%1[*] — Mailflow Workbench</translation>
     </message>
@@ -3872,7 +3877,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location line="-1034"/>
+        <location line="-1046"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Les journaux d’exemple fournis sont introuvables à côté du programme.</translation>
     </message>
@@ -4009,12 +4014,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <location line="+5"/>
         <location line="+17"/>
         <location line="+15"/>
-        <location line="+703"/>
+        <location line="+715"/>
         <source>Could not write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-733"/>
+        <location line="-745"/>
         <source>Exported %n session(s) to %1</source>
         <translation>
             <numerusform>%n session exportée vers %1</numerusform>
@@ -4218,7 +4223,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::SessionsView</name>
     <message>
-        <location filename="../views/sessions/sessionsview.cpp" line="+28"/>
+        <location filename="../views/sessions/sessionsview.cpp" line="+29"/>
         <source>Re&amp;gex</source>
         <translation>Re&amp;gex</translation>
     </message>
@@ -4259,12 +4264,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+322"/>
+        <location line="+334"/>
         <source>Receive</source>
         <translation>Réception</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-334"/>
         <source>Send</source>
         <translation>Envoi</translation>
     </message>
@@ -4359,8 +4364,23 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <source>One row per SMTP session; Ctrl+B bookmarks the current session</source>
         <translation>Une ligne par session SMTP ; Ctrl+B ajoute un signet sur la session courante</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Servers</source>
+        <translation>Serveurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directions</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcomes</source>
+        <translation>Résultats</translation>
+    </message>
     <message numerus="yes">
-        <location line="+81"/>
+        <location line="+72"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n session</numerusform>
@@ -4376,7 +4396,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+209"/>
         <source>TLS failed</source>
         <translation>Échec TLS</translation>
     </message>

@@ -119,7 +119,12 @@ void ChartsView::updateHeader()
     m_header->setText(m_allRows ? tr("All %1 sessions").arg(locale.toString(m_sessions.size()))
                                 : tr("%1 of %2 sessions: the charts follow the sessions filter")
                                       .arg(locale.toString(shown), locale.toString(m_sessions.size())));
-    m_resetZoom->setEnabled(m_fromMs != kNoTime && m_toMs != kNoTime);
+    const bool zoomed = m_fromMs != kNoTime && m_toMs != kNoTime;
+    if (zoomed) {
+        m_header->setText(m_header->text() + tr(" \u2014 zoomed to %1 \u2013 %2")
+                                                 .arg(formatTime(m_fromMs, m_timeDisplay, true), formatTime(m_toMs, m_timeDisplay, true)));
+    }
+    m_resetZoom->setEnabled(zoomed);
 }
 
 void ChartsView::clear()
