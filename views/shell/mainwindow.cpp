@@ -239,13 +239,8 @@ void MainWindow::createActions()
     m_collect = make(tr("Co&llect Evidence\u2026"), QString(), QKeySequence(tr("Ctrl+Alt+L")), [this] {
         CollectDialog dialog(this);
         // The window of what is loaded, an hour wider on each side; else the last day.
-        if (const auto store = m_investigation->store(); store && !store->files.isEmpty()) {
-            qint64 first = kNoTime, last = kNoTime;
-            for (const SourceFile &f : store->files) {
-                if (f.firstMs != kNoTime && (first == kNoTime || f.firstMs < first))
-                    first = f.firstMs;
-                last = std::max(last, f.lastMs);
-            }
+        if (const auto store = m_investigation->store()) {
+            const auto [first, last] = store->fileTimeSpan();
             if (first != kNoTime && last != kNoTime)
                 dialog.setWindow(QDateTime::fromMSecsSinceEpoch(first - 3'600'000, Qt::UTC), QDateTime::fromMSecsSinceEpoch(last + 3'600'000, Qt::UTC));
         }
@@ -703,9 +698,7 @@ void MainWindow::onLoadFinished(bool cancelled)
     m_findingsView->setFindings(findings);
     m_details->setStore(store);
     if (auto *dock = findChild<QDockWidget *>(QStringLiteral("configurationDock"))) {
-        qint64 end = kNoTime;
-        for (const SourceFile &f : store->files)
-            end = std::max(end, f.lastMs);
+        const qint64 end = store->fileTimeSpan().second;
         m_configurationModel->setConfiguration(store->configuration, end == kNoTime ? QDateTime::currentDateTimeUtc()
                                                                                      : QDateTime::fromMSecsSinceEpoch(end, Qt::UTC));
         dock->setVisible(!store->configuration.isEmpty());

@@ -1452,11 +1452,9 @@ void DiagnosisEngine::Private::findExpiringCertificates(const Store &store)
 {
     // "Now" is the end of the logs: the analysis describes the time they cover, and gives the
     // same answer whenever it runs (a certificate that expired since is for mwb check / probe).
-    qint64 end = kNoTime;
+    const qint64 end = store.fileTimeSpan().second;
     QHash<QString, QString> serverSpelling;   // lower-case -> as in the files
     for (const SourceFile &f : store.files) {
-        if (f.lastMs != kNoTime && (end == kNoTime || f.lastMs > end))
-            end = f.lastMs;
         if (!f.server.isEmpty())
             serverSpelling.insert(f.server.toLower(), f.server);
     }
@@ -1544,10 +1542,7 @@ void DiagnosisEngine::Private::findExpiringCertificates(const Store &store)
 // seen in the logs and in the configuration is one finding.
 void DiagnosisEngine::Private::findExpiringConfiguredCertificates(const Store &store)
 {
-    qint64 end = kNoTime;
-    for (const SourceFile &f : store.files)
-        if (f.lastMs != kNoTime && (end == kNoTime || f.lastMs > end))
-            end = f.lastMs;
+    qint64 end = store.fileTimeSpan().second;
     if (end == kNoTime && store.configuration.manifest.finished.isValid())
         end = store.configuration.manifest.finished.toMSecsSinceEpoch();
     if (end == kNoTime)
@@ -1596,10 +1591,7 @@ void DiagnosisEngine::Private::findExpiringConfiguredCertificates(const Store &s
 // the server that uses it (certificatechecks.h), judged at the end of the logs.
 void DiagnosisEngine::Private::findMissingTlsCertificates(const Store &store)
 {
-    qint64 end = kNoTime;
-    for (const SourceFile &f : store.files)
-        if (f.lastMs != kNoTime && (end == kNoTime || f.lastMs > end))
-            end = f.lastMs;
+    const qint64 end = store.fileTimeSpan().second;
     QDateTime now = end != kNoTime ? QDateTime::fromMSecsSinceEpoch(end, Qt::UTC) : store.configuration.manifest.finished;
     if (!now.isValid())
         return;

@@ -12,6 +12,18 @@ namespace mwb {
 Store::Store() = default;
 Store::~Store() = default;
 
+QPair<qint64, qint64> Store::fileTimeSpan() const
+{
+    qint64 first = kNoTime, last = kNoTime;
+    for (const SourceFile &f : files) {
+        if (f.firstMs != kNoTime && (first == kNoTime || f.firstMs < first))
+            first = f.firstMs;
+        if (f.lastMs != kNoTime && (last == kNoTime || f.lastMs > last))
+            last = f.lastMs;
+    }
+    return {first, last};
+}
+
 QByteArrayView Store::fileBytes(int fileIndex) const
 {
     if (fileIndex < 0 || size_t(fileIndex) >= m_bytes.size() || !m_bytes[size_t(fileIndex)])

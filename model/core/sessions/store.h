@@ -6,6 +6,7 @@
 
 #include <QByteArrayView>
 #include <QHash>
+#include <QPair>
 #include <memory>
 #include <vector>
 
@@ -25,6 +26,10 @@ public:
     QList<Message> messages;   // Message::index == position
     // The transport configuration of a collection zip (mwb collect-script); empty without one.
     config::Configuration configuration;
+
+    // The earliest first and the latest last record time over the files ({kNoTime, kNoTime} when
+    // none has a time): the span the logs cover, whose end is the analysis's "now".
+    QPair<qint64, qint64> fileTimeSpan() const;
 
     // Decoded UTF-8 bytes of file i (empty for unreadable files). Valid while the Store lives.
     QByteArrayView fileBytes(int fileIndex) const;
