@@ -10,32 +10,14 @@
 #include <QPair>
 #include <QString>
 
-#include <archive.h>
-#include <archive_entry.h>
+#include "tests/core/ingest/archivewriter.h"
 
 namespace collectionfixture {
 
+// Compress-Archive makes a zip; the one archive writer of the tests writes it.
 inline bool writeZip(const QString &path, const QList<QPair<QString, QByteArray>> &members)
 {
-    archive *a = archive_write_new();
-    archive_write_set_format_zip(a);
-    if (archive_write_open_filename(a, QFile::encodeName(path).constData()) != ARCHIVE_OK) {
-        archive_write_free(a);
-        return false;
-    }
-    for (const auto &m : members) {
-        archive_entry *e = archive_entry_new();
-        archive_entry_set_pathname(e, m.first.toUtf8().constData());
-        archive_entry_set_size(e, m.second.size());
-        archive_entry_set_filetype(e, AE_IFREG);
-        archive_entry_set_perm(e, 0644);
-        archive_write_header(a, e);
-        archive_write_data(a, m.second.constData(), size_t(m.second.size()));
-        archive_entry_free(e);
-    }
-    archive_write_close(a);
-    archive_write_free(a);
-    return true;
+    return mwb::testing::writeArchive(path, QStringLiteral("zip"), members);
 }
 
 inline QByteArray bom(const char *json)
