@@ -1,5 +1,6 @@
 // mwb analyze / mwb stats: load logs through the shared core and print the contract's output.
 #include "app/cli/commands.h"
+#include "model/core/sessions/serverversions.h"
 #include "model/core/cases/report.h"
 #include "model/core/common/safetext.h"
 
@@ -99,6 +100,17 @@ void printSummary(const Analysis &a, QTextStream &out, bool allFiles)
         << ")\n";
     out << "Messages: " << s.messages.size() << "\n";
     out << "Lines: " << lines << "\n";
+    // Each server's Exchange build, as its own logs' #Version headers name it.
+    const QList<ServerVersion> versions = serverVersions(s.files);
+    if (!versions.isEmpty()) {
+        out << "Exchange versions:\n";
+        for (const ServerVersion &v : versions) {
+            out << "  " << (v.server.isEmpty() ? QStringLiteral("(server unknown)") : safe(v.server)) << ": " << safe(v.build.displayName());
+            if (v.build.outOfSupport())
+                out << ", OUT OF SUPPORT since " << v.build.supportEnds.toString(Qt::ISODate);
+            out << "\n";
+        }
+    }
     if (!s.configuration.isEmpty()) {
         const config::Configuration &c = s.configuration;
         out << "Configuration: " << config::summaryLine(c) << "\n";

@@ -111,6 +111,22 @@ QString findExchangeBuild(QStringView text)
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
+bool exchangeBuildLess(QStringView a, QStringView b)
+{
+    Version va{}, vb{};
+    const bool okA = parseVersion(a, &va), okB = parseVersion(b, &vb);
+    if (okA != okB)
+        return okB;
+    return okA && va < vb;
+}
+
+QString ExchangeBuild::displayName() const
+{
+    if (product.isEmpty())
+        return build;
+    return update.isEmpty() ? QStringLiteral("%1 (%2)").arg(product, build) : QStringLiteral("%1 %2 (%3)").arg(product, update, build);
+}
+
 QString ExchangeBuild::explanation(const QDate &today) const
 {
     if (build.isEmpty())

@@ -22,12 +22,18 @@ struct ExchangeBuild {
     {
         return supportEnds.isValid() && today > supportEnds;
     }
+    // "Exchange Server 2019 CU14 (15.2.1544.4)"; the bare build when the product is unknown, empty
+    // for no build. Says nothing about support: outOfSupport() does (shown next to it, in words).
+    QString displayName() const;
     QString explanation(const QDate &today = QDate::currentDate()) const;  // one sentence for the admin
     QJsonObject toJson(const QDate &today = QDate::currentDate()) const;
 };
 
 // "15.2.1544.4" or "15.02.1544.004" (leading zeros allowed); anything else gives an empty build.
 ExchangeBuild identifyExchangeBuild(QStringView version);
+// Version order of two builds in any spelling identifyExchangeBuild takes (15.02.1544.004 = 15.2.1544.4);
+// a text that is no build sorts first.
+bool exchangeBuildLess(QStringView a, QStringView b);
 // The first Exchange build (15.x.y.z) in a banner, Received header or "#Version:" log header line;
 // empty when there is none.
 QString findExchangeBuild(QStringView text);

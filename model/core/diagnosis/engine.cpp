@@ -8,6 +8,7 @@
 #include "model/core/configuration/relayoverlap.h"
 #include "model/core/diagnosis/knowledgebase.h"
 #include "model/core/diagnosis/sessionfacts.h"
+#include "model/core/sessions/serverversions.h"
 #include "model/core/sessions/store.h"
 
 #include <QDateTime>
@@ -536,7 +537,7 @@ struct DiagnosisEngine::Private {
     // The same, per matcher, looked up once (sessions are many).
     QList<MatcherRef> dataNotTerminated, droppedMidTransaction, idleGap, missingCapability, certificateNameMismatch,
         certificateMultipleNames, noMail, messageDelayed, missingHop, unexplainedFailure, certificateExpiring,
-        relayConnectorOverlap, tlsCertificateNameMissing;
+        relayConnectorOverlap, tlsCertificateNameMissing, exchangeBuildInLogHeader;
     MatcherRef unexplainedPermanent, unexplainedTemporary;   // rule -1: none
     std::vector<QList<int>> supersedes;   // per rule: the rules it silences in the same session or message
     qint64 minGapMs = std::numeric_limits<qint64>::max();
@@ -625,6 +626,8 @@ struct DiagnosisEngine::Private {
     void findRelayConnectorOverlaps(const Store &store);
     void findExpiringConfiguredCertificates(const Store &store);
     void findMissingTlsCertificates(const Store &store);
+    // server-out-of-support from the builds the servers' own log headers name.
+    void findOutOfSupportLogBuilds(const Store &store);
     std::vector<QList<QStringList>> groupSources;   // per rule, per groupBy name: its sources (looked up once)
 };
 
@@ -670,6 +673,7 @@ void DiagnosisEngine::Private::prepare()
     certificateExpiring = matchers.values(QStringLiteral("certificate-expiring"));
     relayConnectorOverlap = matchers.values(QStringLiteral("relay-connector-overlap"));
     tlsCertificateNameMissing = matchers.values(QStringLiteral("tls-certificate-name-missing"));
+    exchangeBuildInLogHeader = matchers.values(QStringLiteral("exchange-build-in-log-header"));
     for (const MatcherRef &m : std::as_const(unexplainedFailure)) {
         MatcherRef &slot = m.cond->options.value(QStringLiteral("kind")).toString() == QLatin1String("permanent")
             ? unexplainedPermanent : unexplainedTemporary;
@@ -1620,6 +1624,57 @@ void DiagnosisEngine::Private::findMissingTlsCertificates(const Store &store)
     }
 }
 
+// A server whose own logs' "#Version:" header names an out-of-support build (serverversions.h:
+// the newest build per server, so a server upgraded during the logs' span is judged by what it
+// runs now): one finding per server, its evidence the header lines. When an SMTP banner of the
+// same server already raised the rule for the same build (in another spelling: 15.02.1544.004),
+// the header joins that finding instead of making a second one.
+void DiagnosisEngine::Private::findOutOfSupportLogBuilds(const Store &store)
+{
+    const QDate today = QDate::currentDate();
+    for (const ServerVersion &v : serverVersions(store.files)) {
+        if (!v.build.outOfSupport(today))
+            continue;
+        QStringList names;
+        Occurrence occ;
+        for (int i : v.files) {
+            const SourceFile &f = store.files.at(i);
+            names << f.path.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1);
+            RecordRef at = f.exchangeBuildLine;
+            at.fileIndex = i;
+            if (at.isValid() && occ.evidence.size() < kEvidenceCap)
+                occ.evidence << at;
+        }
+        occ.firstMs = v.firstMs;
+        occ.lastMs = v.lastMs;
+        if (!v.server.isEmpty())
+            occ.servers << v.server;
+        constexpr qsizetype kNamedFiles = 5;
+        QString files = names.mid(0, kNamedFiles).join(QStringLiteral(", "));
+        if (names.size() > kNamedFiles)
+            files += QStringLiteral(" and %1 more").arg(names.size() - kNamedFiles);
+        for (const MatcherRef &m : std::as_const(exchangeBuildInLogHeader)) {
+            const Rule &rule = kb.rules().at(m.rule);
+            Occurrence o = occ;
+            o.parameters.insert(QStringLiteral("Server"), v.server);
+            o.parameters.insert(QStringLiteral("Build"), v.build.build);
+            o.parameters.insert(QStringLiteral("Version"), v.build.displayName());
+            o.parameters.insert(QStringLiteral("SupportEnded"), v.build.supportEnds.toString(Qt::ISODate));
+            o.parameters.insert(QStringLiteral("LogFiles"), files);
+            QString key = findingKey(m.rule, o, nullptr);
+            for (auto it = total.findings.cbegin(); it != total.findings.cend(); ++it) {
+                const Finding &f = it->finding;
+                if (f.rule == rule.id && f.parameters.value(QStringLiteral("Server")).compare(v.server, Qt::CaseInsensitive) == 0
+                    && identifyExchangeBuild(f.parameters.value(QStringLiteral("Build"))).build == v.build.build) {
+                    key = it.key();
+                    break;
+                }
+            }
+            merge(total, key, m.rule, std::move(o), nullptr);
+        }
+    }
+}
+
 void DiagnosisEngine::Private::findRelayConnectorOverlaps(const Store &store)
 {
     // The servers' own addresses: the specific IPs of their bindings, and the local end of the
@@ -1794,6 +1849,8 @@ void DiagnosisEngine::loadFinished(const Store &store)
         d->findMissingTlsCertificates(store);
     if (!d->relayConnectorOverlap.isEmpty() && !store.configuration.receiveConnectors.isEmpty())
         d->findRelayConnectorOverlaps(store);
+    if (!d->exchangeBuildInLogHeader.isEmpty())
+        d->findOutOfSupportLogBuilds(store);
 
     // Here, on the load's thread: findings() is read on the UI thread.
     for (Accumulator &a : total.findings) {

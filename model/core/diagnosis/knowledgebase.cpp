@@ -46,6 +46,7 @@ const QList<MatcherSpec> &matcherSpecs()
         {"certificate-expiring", {{QStringLiteral("warnDays"), 'N'}}},
         {"relay-connector-overlap", {}},
         {"tls-certificate-name-missing", {}},
+        {"exchange-build-in-log-header", {}},
     };
     return specs;
 }

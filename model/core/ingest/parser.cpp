@@ -818,6 +818,11 @@ private:
         }
         m_issueCount += o.m_issueCount;
         m_out.meta.lines += src.meta.lines;
+        if (!src.meta.exchangeBuild.isEmpty()) {   // the last "#Version:" with a build, as unchunked
+            m_out.meta.exchangeBuild = src.meta.exchangeBuild;
+            m_out.meta.exchangeBuildLine = src.meta.exchangeBuildLine;
+            m_out.meta.exchangeBuildLine.line += lineBase;
+        }
         noteTime(src.meta.firstMs);
         noteTime(src.meta.lastMs);
         m_out.cancelled = m_out.cancelled || src.cancelled;
@@ -1362,8 +1367,14 @@ private:
                     // The server's build (product, update, support: common/exchangebuild); 15.0.0.0
                     // (the protocol log format's version) is no build and stays empty.
                     const ExchangeBuild build = identifyExchangeBuild(QString::fromLatin1(hv.data(), hv.size()));
-                    if (!build.product.isEmpty())
+                    if (!build.product.isEmpty()) {
                         m_out.meta.exchangeBuild = build.build;
+                        // The evidence of a finding about that build (server-out-of-support).
+                        RecordRef &at = m_out.meta.exchangeBuildLine;
+                        at.line = thisLine;
+                        at.offset = r.begin;
+                        at.length = qint32(std::min<qsizetype>(r.end - r.begin, std::numeric_limits<qint32>::max()));
+                    }
                 }
                 continue;
             }

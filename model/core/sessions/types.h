@@ -54,6 +54,7 @@ struct SourceFile {
     QString server;        // from connector-id / server-hostname / folder name
     QString exchangeBuild; // "#Version:" of a log Exchange wrote with its build (message tracking:
                            // "15.02.1544.004"); empty for protocol logs, which all say 15.0.0.0
+    RecordRef exchangeBuildLine; // where that "#Version:" line is (its fileIndex is left at -1)
     qint64 bytes = 0;      // size on disk (or archive member size)
     qint64 lines = 0;      // data records read
     qint64 firstMs = kNoTime;

@@ -60,6 +60,16 @@ private slots:
         QCOMPARE(findExchangeBuild(u"#Version: 15.02.1544.004"), QStringLiteral("15.02.1544.004"));
         QVERIFY(findExchangeBuild(u"220 mail.example.com ESMTP Postfix").isEmpty());
     }
+
+    void displayNameAndOrder()
+    {
+        QCOMPARE(identifyExchangeBuild(u"15.02.1544.004").displayName(), QStringLiteral("Exchange Server 2019 CU14 (15.2.1544.4)"));
+        QCOMPARE(identifyExchangeBuild(u"15.9.1.1").displayName(), QStringLiteral("15.9.1.1"));   // product unknown: the build
+        QVERIFY(identifyExchangeBuild(u"no build").displayName().isEmpty());
+        QVERIFY(exchangeBuildLess(u"15.02.1544.004", u"15.2.2562.17"));
+        QVERIFY(!exchangeBuildLess(u"15.2.1544.4", u"15.02.1544.004"));
+        QVERIFY(exchangeBuildLess(u"15.1.2507.6", u"15.2.0.1"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExchangeBuild)

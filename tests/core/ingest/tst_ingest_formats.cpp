@@ -651,6 +651,7 @@ private Q_SLOTS:
         const ParsedFile tracking = parse(readData(QStringLiteral("EX01/MSGTRK2024031309-1.LOG")));
         QCOMPARE(tracking.meta.format, LogFormat::MessageTracking);
         QCOMPARE(tracking.meta.exchangeBuild, QStringLiteral("15.2.1258.12"));
+        QCOMPARE(tracking.meta.exchangeBuildLine.line, 2);   // the evidence of server-out-of-support
         const ParsedFile protocol = parse(kProtoHeader + protoLine(0, "+", ""));
         QCOMPARE(protocol.meta.format, LogFormat::SmtpReceive);
         QVERIFY(protocol.meta.exchangeBuild.isEmpty());
