@@ -4,6 +4,7 @@
 
 #include "model/core/common/safetext.h"
 #include "model/core/smtp/dns.h"
+#include "model/core/smtp/mtastsfetcher.h"
 #include "model/core/smtp/probe.h"
 #include "model/core/smtp/smtpclient.h"
 
@@ -20,9 +21,12 @@ namespace {
 
 const QString kProbeUsage = QStringLiteral(
     "usage: mwb probe HOST[:PORT] [--starttls|--x-anonymoustls|--tls] [--ehlo NAME] [--expect-name FQDN] [--resolver IP[:PORT]]\n"
-    "                 [--tls-version 1.2|1.3] [--auth xoauth2 --user U] [--timeout S] [--json]\n"
+    "                 [--tls-version 1.2|1.3] [--auth xoauth2 --user U] [--mta-sts DOMAIN] [--ca-file PEM] [--timeout S] [--json]\n"
     "  --x-anonymoustls: Exchange's X-ANONYMOUSTLS verb instead of STARTTLS (where EHLO offers it)\n"
     "  --tls-version offers only that TLS version, and says what the outcome means for Exchange\n"
+    "  --mta-sts DOMAIN: fetch DOMAIN's MTA-STS policy and say whether HOST is an MX it allows (mx: patterns)\n"
+    "    and, in enforce mode, whether the certificate is valid for HOST (needs --starttls)\n"
+    "  --ca-file PEM adds trusted roots (the SMTP certificate and the MTA-STS policy's HTTPS)\n"
     "  --timeout S is the limit for the whole probe (default 30 s)\n"
     "  --auth xoauth2 --user U: AUTH XOAUTH2 after TLS; the OAuth access token is read from the first line\n"
     "    of standard input (never an argument), sent only on the wire and masked in every output\n"
@@ -146,7 +150,7 @@ int runProbe(const QStringList &args, Io io)
     QElapsedTimer wallClock;  // --timeout is a hard wall-clock limit for everything from here on
     wallClock.start();
     smtp::ClientOptions options;
-    QString target, resolverText, error, authMechanism, authUser, tlsVersion;
+    QString target, resolverText, error, authMechanism, authUser, tlsVersion, mtaStsDomain, caFile;
     bool json = false;
     bool anonymousTls = false;
     options.stepTimeoutMs = 30000;
@@ -166,14 +170,18 @@ int runProbe(const QStringList &args, Io io)
                 return usageError(io, QStringLiteral("probe"), QStringLiteral("--starttls and --tls exclude each other"), kProbeUsage);
             options.mode = smtp::TlsMode::Implicit;
         } else if (a == u"--ehlo" || a == u"--expect-name" || a == u"--resolver" || a == u"--timeout" || a == u"--auth"
-                   || a == u"--user" || a == u"--tls-version") {
+                   || a == u"--user" || a == u"--tls-version" || a == u"--mta-sts" || a == u"--ca-file") {
             if (!takeValue(args, i, &value) || value.isEmpty())
                 return usageError(io, QStringLiteral("probe"), QStringLiteral("%1 needs a value").arg(a), kProbeUsage);
             if (a == u"--tls-version") {
                 if (value != u"1.2" && value != u"1.3")
                     return usageError(io, QStringLiteral("probe"), QStringLiteral("--tls-version takes 1.2 or 1.3"), kProbeUsage);
                 tlsVersion = value;
-            } else if (a == u"--auth")
+            } else if (a == u"--mta-sts")
+                mtaStsDomain = value;
+            else if (a == u"--ca-file")
+                caFile = value;
+            else if (a == u"--auth")
                 authMechanism = value.toLower();
             else if (a == u"--user")
                 authUser = value;
@@ -197,6 +205,11 @@ int runProbe(const QStringList &args, Io io)
         return usageError(io, QStringLiteral("probe"), QStringLiteral("HOST is required"), kProbeUsage);
     if (!tlsVersion.isEmpty() && options.mode == smtp::TlsMode::Plain)
         return usageError(io, QStringLiteral("probe"), QStringLiteral("--tls-version needs --starttls or --tls"), kProbeUsage);
+    if (!mtaStsDomain.isEmpty() && options.mode != smtp::TlsMode::StartTls)
+        return usageError(io, QStringLiteral("probe"), QStringLiteral("--mta-sts needs --starttls: MTA-STS is about STARTTLS to an MX"), kProbeUsage);
+    QList<QSslCertificate> ca;
+    if (!caFile.isEmpty() && !loadCaFile(caFile, &ca, &error))
+        return usageError(io, QStringLiteral("probe"), error, kProbeUsage);
     if (!authMechanism.isEmpty() && authMechanism != u"xoauth2")
         return usageError(io, QStringLiteral("probe"), QStringLiteral("--auth takes xoauth2 (basic AUTH is being retired; see scenario smtp-client-submission)"), kProbeUsage);
     if (authMechanism.isEmpty() != authUser.isEmpty())
@@ -245,6 +258,8 @@ int runProbe(const QStringList &args, Io io)
     options.totalTimeoutMs = int(std::max<qint64>(1, limitMs - wallClock.elapsed()));
     options.stepTimeoutMs = options.totalTimeoutMs;
     auto *transport = new smtp::SslSocketTransport;
+    if (!ca.isEmpty())
+        transport->addCaCertificates(ca);
     if (!tlsVersion.isEmpty())
         transport->setProtocol(tlsVersion == u"1.3" ? QSsl::TlsV1_3 : QSsl::TlsV1_2);
     smtp::SmtpClient client(transport);
@@ -295,6 +310,35 @@ int runProbe(const QStringList &args, Io io)
                 tlsaLoop.exec();
             smtp::addTlsaVerdict(&summary, client, lookup);
         }
+    }
+    // MTA-STS (RFC 8461): the domain's policy, read the way `mwb dns` and `mwb check` read it,
+    // against the probed host name and the certificate it presented.
+    if (!mtaStsDomain.isEmpty()) {
+        smtp::Resolver stsResolver;
+        if (!resolverText.isEmpty())
+            smtp::Resolver::parse(resolverText, &stsResolver, &error);
+        const qint64 left = limitMs - wallClock.elapsed();
+        smtp::MtaStsLookup lookup(stsResolver);
+        lookup.setCaCertificates(ca);
+        lookup.setDnsTimeoutMs(int(std::clamp<qint64>(left / 3, 100, 4000)));
+        lookup.setPolicyTimeoutMs(int(std::clamp<qint64>(left * 2 / 3, 100, 8000)));
+        bool finished = false;
+        QEventLoop stsLoop;
+        QObject::connect(&lookup, &smtp::MtaStsLookup::finished, &stsLoop, [&] {
+            finished = true;
+            stsLoop.quit();
+        });
+        QTimer stsGuard;   // the lookup's own limits end it; this only keeps --timeout
+        stsGuard.setSingleShot(true);
+        QObject::connect(&stsGuard, &QTimer::timeout, &stsLoop, &QEventLoop::quit);
+        stsGuard.start(std::chrono::milliseconds(std::max<qint64>(left, 100)));
+        lookup.start(mtaStsDomain);
+        if (!finished)
+            stsLoop.exec();
+        QStringList errors = lookup.errors();
+        if (!finished)
+            errors.append(QStringLiteral("the time limit ran out before the MTA-STS policy was read"));
+        smtp::addMtaStsVerdict(&summary, client, mtaStsDomain, smtp::normalisedMailHost(host), lookup.report(), errors);
     }
     if (json)
         io.out << escapeJsonControls(QString::fromUtf8(QJsonDocument(summary.json).toJson(QJsonDocument::Indented)));
@@ -404,6 +448,8 @@ int runDns(const QStringList &args, Io io)
                            << ", mx " << safeList(sts.policy.policy.mx)
                            << (sts.policy.policy.valid ? QString() : QStringLiteral("; invalid: ") + safeList(sts.policy.policy.problems))
                            << "\n";
+                if (sts.policy.fetched && !sts.policy.contentTypeValid)
+                    io.out << "    policy NOT USABLE: " << safe(sts.policy.contentTypeProblem) << "\n";
                 for (auto it = sts.mxCovered.cbegin(); it != sts.mxCovered.cend(); ++it)
                     io.out << "    MX " << safe(it.key()) << (it.value() ? " covered by the policy" : " NOT covered by the policy") << "\n";
             }

@@ -4,6 +4,8 @@
 // two aiosmtpd servers with STARTTLS on port 25 are the MX hosts: mx1 with a CA-signed certificate
 // its TLSA record matches (3 1 1, hash computed by openssl), mx2 with an expired self-signed one
 // and a TLSA record that does not match. Ports 443/25 need root (the tests skip otherwise).
+// Two more policy hosts: fabrikam.test serves its policy as text/html (RFC 8461 3.3: no policy),
+// northwind.test allows mx: *.contoso.test (a wildcard that matches mx2, whose certificate is bad).
 // DNSSEC validation itself is not tested: dnsmasq answers AD=0, so only the "not-validated" path is.
 #include "fixtures.h"
 
@@ -25,7 +27,7 @@ fixtures::Run sh(const QString &command)
 class TestMailSecurity : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
-    fixtures::Daemon m_dnsmasq, m_https, m_mx1, m_mx2;
+    fixtures::Daemon m_dnsmasq, m_https, m_mx1, m_mx2, m_httpsWrongType, m_httpsWildcard;
     QString m_resolver;
     QString m_ca;
     QString m_mx1Spki;      // SHA-256 of mx1's SubjectPublicKeyInfo, upper-case hex (openssl)
@@ -65,7 +67,8 @@ private slots:
         QVERIFY(sh(QStringLiteral("cd '%1' && openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 30 -keyout ca.key -out ca.crt "
                                   "-subj '/O=Mailflow Test/CN=Mailflow Test CA' -addext basicConstraints=critical,CA:TRUE "
                                   "-addext keyUsage=critical,keyCertSign,cRLSign 2>&1").arg(m_dir.path())).ok());
-        for (const QString &host : {QStringLiteral("mta-sts.contoso.test"), QStringLiteral("mx1.contoso.test")}) {
+        for (const QString &host : {QStringLiteral("mta-sts.contoso.test"), QStringLiteral("mx1.contoso.test"),
+                                    QStringLiteral("mta-sts.fabrikam.test"), QStringLiteral("mta-sts.northwind.test")}) {
             const fixtures::Run r = sh(QStringLiteral("cd '%1' && openssl req -new -newkey rsa:2048 -nodes -keyout %2.key -out %2.csr "
                                                       "-subj '/O=Contoso/CN=%2' 2>&1 && printf 'subjectAltName=DNS:%2\\n' > %2.ext && "
                                                       "openssl x509 -req -in %2.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 60 "
@@ -84,6 +87,9 @@ private slots:
             QFile policy(path(QStringLiteral("policy.txt")));
             QVERIFY(policy.open(QIODevice::WriteOnly));
             policy.write("version: STSv1\r\nmode: enforce\r\nmx: mx1.contoso.test\r\nmax_age: 86400\r\n");
+            QFile wildcard(path(QStringLiteral("wildcard-policy.txt")));
+            QVERIFY(wildcard.open(QIODevice::WriteOnly));
+            wildcard.write("version: STSv1\r\nmode: enforce\r\nmx: *.contoso.test\r\nmax_age: 86400\r\n");
         }
 
         const QHostAddress listen(QStringLiteral("127.0.30.53"));
@@ -104,6 +110,11 @@ private slots:
                                  QStringLiteral("--txt-record=contoso.test,v=spf1 ip4:127.0.30.0/24 -all"),
                                  QStringLiteral("--txt-record=_dmarc.contoso.test,v=DMARC1; p=reject"),
                                  QStringLiteral("--txt-record=_mta-sts.contoso.test,v=STSv1; id=20261207T1"),
+                                 QStringLiteral("--mx-host=fabrikam.test,mx1.contoso.test,10"),
+                                 QStringLiteral("--host-record=mta-sts.fabrikam.test,127.0.30.45"),
+                                 QStringLiteral("--txt-record=_mta-sts.fabrikam.test,v=STSv1; id=20261208T1"),
+                                 QStringLiteral("--host-record=mta-sts.northwind.test,127.0.30.46"),
+                                 QStringLiteral("--txt-record=_mta-sts.northwind.test,v=STSv1; id=20261208T2"),
                                  QStringLiteral("--txt-record=_smtp._tls.contoso.test,v=TLSRPTv1; rua=mailto:tlsrpt@contoso.test"),
                                  QStringLiteral("--txt-record=s1._domainkey.contoso.test,v=DKIM1; k=rsa; p=MIIB"),
                                  QStringLiteral("--dns-rr=_25._tcp.mx1.contoso.test,52,030101") + m_mx1Spki,
@@ -111,6 +122,11 @@ private slots:
                                  QStringLiteral("--host-record=26.30.0.127.zen.spamhaus.test,127.0.0.2")}));
         QVERIFY(startPeer(m_https, {QStringLiteral("https"), QStringLiteral("127.0.30.44"), path(QStringLiteral("mta-sts.contoso.test.crt")),
                                     path(QStringLiteral("mta-sts.contoso.test.key")), path(QStringLiteral("policy.txt"))}));
+        QVERIFY(startPeer(m_httpsWrongType, {QStringLiteral("https"), QStringLiteral("127.0.30.45"), path(QStringLiteral("mta-sts.fabrikam.test.crt")),
+                                             path(QStringLiteral("mta-sts.fabrikam.test.key")), path(QStringLiteral("policy.txt")),
+                                             QStringLiteral("text/html; charset=utf-8")}));
+        QVERIFY(startPeer(m_httpsWildcard, {QStringLiteral("https"), QStringLiteral("127.0.30.46"), path(QStringLiteral("mta-sts.northwind.test.crt")),
+                                            path(QStringLiteral("mta-sts.northwind.test.key")), path(QStringLiteral("wildcard-policy.txt"))}));
         QVERIFY2(startPeer(m_mx1, {QStringLiteral("smtp"), QStringLiteral("127.0.30.25:25"), path(QStringLiteral("mx1.contoso.test.crt")),
                                    path(QStringLiteral("mx1.contoso.test.key")), path(QStringLiteral("mx1.log"))}),
                  m_mx1.output().constData());
@@ -131,6 +147,8 @@ private slots:
         m_mx1.stop();
         m_mx2.stop();
         m_https.stop();
+        m_httpsWrongType.stop();
+        m_httpsWildcard.stop();
         m_dnsmasq.stop();
     }
 
@@ -178,6 +196,94 @@ private slots:
         QVERIFY(text.out.contains("MX mx2.contoso.test NOT covered by the policy"));
         QVERIFY(text.out.contains("TLS-RPT v=TLSRPTv1"));
         QVERIFY(text.out.contains("[3 1 1 " + m_mx1Spki.toLatin1() + "]"));
+    }
+
+    // RFC 8461 3.3: a policy served as anything but text/plain is no policy. `mwb dns` says what was
+    // served, `mwb check` fails its MTA-STS line with the reason; text/plain (contoso.test) passes.
+    void policyServedWithTheWrongContentTypeIsNoPolicy()
+    {
+        const fixtures::Run r = mwb({QStringLiteral("dns"), QStringLiteral("fabrikam.test"), QStringLiteral("--resolver"), m_resolver,
+                                     QStringLiteral("--ca-file"), m_ca, QStringLiteral("--json")});
+        const QJsonObject policy = parse(r)[QStringLiteral("mtaSts")][QStringLiteral("policy")].toObject();
+        QVERIFY2(policy.value(QStringLiteral("fetched")).toBool(), qPrintable(policy.value(QStringLiteral("error")).toString()));
+        QCOMPARE(policy.value(QStringLiteral("contentType")).toString(), QStringLiteral("text/html; charset=utf-8"));
+        QCOMPARE(policy.value(QStringLiteral("contentTypeValid")).toBool(), false);
+        QVERIFY(policy.value(QStringLiteral("contentTypeProblem")).toString().contains(QStringLiteral("not text/plain")));
+        const fixtures::Run good = mwb({QStringLiteral("dns"), kDomain, QStringLiteral("--resolver"), m_resolver,
+                                        QStringLiteral("--ca-file"), m_ca, QStringLiteral("--json")});
+        const QJsonObject goodPolicy = parse(good)[QStringLiteral("mtaSts")][QStringLiteral("policy")].toObject();
+        QCOMPARE(goodPolicy.value(QStringLiteral("contentType")).toString(), QStringLiteral("text/plain"));
+        QCOMPARE(goodPolicy.value(QStringLiteral("contentTypeValid")).toBool(), true);
+        const fixtures::Run text = mwb({QStringLiteral("dns"), QStringLiteral("fabrikam.test"), QStringLiteral("--resolver"), m_resolver,
+                                        QStringLiteral("--ca-file"), m_ca});
+        QVERIFY2(text.out.contains("policy NOT USABLE: the policy was served as text/html"), text.out.constData());
+
+        const fixtures::Run check = mwb({QStringLiteral("check"), QStringLiteral("fabrikam.test"), QStringLiteral("--resolver"), m_resolver,
+                                         QStringLiteral("--ca-file"), m_ca, QStringLiteral("--blocklist"), QStringLiteral("zen.spamhaus.test"),
+                                         QStringLiteral("--timeout"), QStringLiteral("5"), QStringLiteral("--json")});
+        bool seen = false;
+        for (const QJsonValue &c : parse(check).value(QStringLiteral("checks")).toArray()) {
+            if (c[QStringLiteral("id")].toString() != u"mta-sts")
+                continue;
+            seen = true;
+            QCOMPARE(c[QStringLiteral("result")].toString(), QStringLiteral("fail"));
+            QVERIFY2(c[QStringLiteral("detail")].toString().contains(QStringLiteral("text/html")), qPrintable(c[QStringLiteral("detail")].toString()));
+        }
+        QVERIFY2(seen, check.out.constData());
+    }
+
+    // `mwb probe --mta-sts DOMAIN`: the probed host against the policy's mx patterns (RFC 8461 4.1)
+    // and, in enforce mode, its certificate (4.2).
+    void probeMatchesTheHostAgainstTheMtaStsPolicy()
+    {
+        const auto probe = [&](const QString &host, const QString &domain, bool json) {
+            QStringList args{QStringLiteral("probe"), host + QStringLiteral(":25"), QStringLiteral("--starttls"), QStringLiteral("--resolver"),
+                             m_resolver, QStringLiteral("--ca-file"), m_ca, QStringLiteral("--mta-sts"), domain};
+            if (json)
+                args << QStringLiteral("--json");
+            return mwb(args);
+        };
+        // mx1 is the policy's MX and presents a certificate of the test CA for its name.
+        const fixtures::Run match = probe(QStringLiteral("mx1.contoso.test"), kDomain, true);
+        const QJsonObject m = parse(match)[QStringLiteral("mtaSts")].toObject();
+        QCOMPARE(m.value(QStringLiteral("result")).toString(), QStringLiteral("match"));
+        QCOMPARE(m.value(QStringLiteral("mode")).toString(), QStringLiteral("enforce"));
+        QCOMPARE(m.value(QStringLiteral("mxMatch")).toBool(), true);
+        QCOMPARE(m.value(QStringLiteral("matchedPattern")).toString(), QStringLiteral("mx1.contoso.test"));
+        QCOMPARE(m.value(QStringLiteral("certificateValid")).toBool(), true);
+        QVERIFY2(match.exitCode == 0, match.out.constData());
+
+        // mx2 is not in the enforced policy: a problem, and the text says so.
+        const fixtures::Run mismatch = probe(QStringLiteral("mx2.contoso.test"), kDomain, true);
+        const QJsonObject mm = parse(mismatch)[QStringLiteral("mtaSts")].toObject();
+        QCOMPARE(mm.value(QStringLiteral("result")).toString(), QStringLiteral("mismatch"));
+        QCOMPARE(mm.value(QStringLiteral("mxMatch")).toBool(), false);
+        QCOMPARE(mismatch.exitCode, 1);
+        bool listed = false;
+        for (const QJsonValue &p : parse(mismatch).value(QStringLiteral("problems")).toArray())
+            listed = listed || p.toString().startsWith(QStringLiteral("MTA-STS mismatch: mx2.contoso.test matches no mx pattern"));
+        QVERIFY2(listed, mismatch.out.constData());
+        const fixtures::Run text = probe(QStringLiteral("mx2.contoso.test"), kDomain, false);
+        QVERIFY2(text.out.contains("MTA-STS contoso.test (mode enforce): mismatch - mx2.contoso.test matches no mx pattern"), text.out.constData());
+
+        // mx2 matches northwind's "*.contoso.test", but its certificate (expired, self-signed) is
+        // not valid for it: senders enforcing the policy refuse it all the same.
+        const fixtures::Run wildcard = probe(QStringLiteral("mx2.contoso.test"), QStringLiteral("northwind.test"), true);
+        const QJsonObject w = parse(wildcard)[QStringLiteral("mtaSts")].toObject();
+        QCOMPARE(w.value(QStringLiteral("mxMatch")).toBool(), true);
+        QCOMPARE(w.value(QStringLiteral("matchedPattern")).toString(), QStringLiteral("*.contoso.test"));
+        QCOMPARE(w.value(QStringLiteral("certificateValid")).toBool(), false);
+        QCOMPARE(w.value(QStringLiteral("result")).toString(), QStringLiteral("mismatch"));
+
+        // fabrikam's policy is served as text/html: no policy to match against, not a failure.
+        const fixtures::Run none = probe(QStringLiteral("mx1.contoso.test"), QStringLiteral("fabrikam.test"), true);
+        const QJsonObject n = parse(none)[QStringLiteral("mtaSts")].toObject();
+        QCOMPARE(n.value(QStringLiteral("result")).toString(), QStringLiteral("no-policy"));
+        QVERIFY(n.value(QStringLiteral("explanation")).toString().contains(QStringLiteral("text/plain")));
+        QVERIFY2(none.exitCode == 0, none.out.constData());
+
+        // Without STARTTLS there is nothing to judge: a usage error.
+        QCOMPARE(mwb({QStringLiteral("probe"), QStringLiteral("mx1.contoso.test:25"), QStringLiteral("--mta-sts"), kDomain}).exitCode, 2);
     }
 
     void policyFetchWithoutTheTestCaFailsOnTheCertificate()

@@ -596,6 +596,9 @@ QJsonObject MtaStsReport::toJson() const
                            {QStringLiteral("fetched"), policy.fetched},
                            {QStringLiteral("error"), policy.error}};
     if (policy.fetched) {
+        policyJson.insert(QStringLiteral("contentType"), policy.contentType);
+        policyJson.insert(QStringLiteral("contentTypeValid"), policy.contentTypeValid);
+        policyJson.insert(QStringLiteral("contentTypeProblem"), policy.contentTypeProblem);
         policyJson.insert(QStringLiteral("valid"), policy.policy.valid);
         policyJson.insert(QStringLiteral("version"), policy.policy.version);
         policyJson.insert(QStringLiteral("mode"), policy.policy.mode);
@@ -748,21 +751,7 @@ void DnsProbe::start(const QString &nameOrAddress)
                 });
             }
         });
-        ask(DnsType::Txt, QStringLiteral("_mta-sts.") + name, [this, name](const DnsAnswer &a) {
-            for (const QString &t : a.values)
-                if (t.trimmed().startsWith(QStringLiteral("v=STSv1"), Qt::CaseSensitive))
-                    m_report.mtaSts.records.append(t);
-            if (m_report.mtaSts.records.size() == 1) {
-                m_report.mtaSts.record = parseMtaStsRecord(m_report.mtaSts.records.first());
-            } else if (m_report.mtaSts.records.size() > 1) {
-                m_report.mtaSts.record.problem = QStringLiteral("%1 v=STSv1 records: senders ignore them all (RFC 8461 3.1)")
-                                                     .arg(m_report.mtaSts.records.size());
-            } else {
-                m_report.mtaSts.record.problem = QStringLiteral("no _mta-sts TXT record: MTA-STS is not published");
-            }
-            if (m_report.mtaSts.record.valid)
-                fetchMtaStsPolicy(name);
-        });
+        fetchMtaSts(name);
         ask(DnsType::Txt, QStringLiteral("_smtp._tls.") + name, [this](const DnsAnswer &a) {
             for (const QString &t : a.values)
                 if (t.trimmed().startsWith(QStringLiteral("v=TLSRPTv1")))
@@ -797,22 +786,21 @@ void DnsProbe::start(const QString &nameOrAddress)
         done();
 }
 
-void DnsProbe::fetchMtaStsPolicy(const QString &domain)
+void DnsProbe::fetchMtaSts(const QString &domain)
 {
     ++m_pending;
-    m_report.mtaSts.policyAsked = true;
-    auto *fetcher = new MtaStsFetcher(m_client->resolver(), this);
-    fetcher->setCaCertificates(m_ca);
-    fetcher->setTimeoutMs(m_policyTimeoutMs);
-    connect(fetcher, &MtaStsFetcher::finished, this, [this, fetcher] {
-        m_report.mtaSts.policy = fetcher->result();
-        if (!m_report.mtaSts.policy.fetched)
-            m_report.errors.append(QStringLiteral("MTA-STS policy %1: %2").arg(m_report.mtaSts.policy.url, m_report.mtaSts.policy.error));
-        fetcher->deleteLater();
+    auto *lookup = new MtaStsLookup(m_client->resolver(), this);
+    lookup->setCaCertificates(m_ca);
+    lookup->setDnsTimeoutMs(m_dnsTimeoutMs);
+    lookup->setPolicyTimeoutMs(m_policyTimeoutMs);
+    connect(lookup, &MtaStsLookup::finished, this, [this, lookup] {
+        m_report.mtaSts = lookup->report();
+        m_report.errors.append(lookup->errors());
+        lookup->deleteLater();
         if (--m_pending == 0)
             done();
     });
-    fetcher->start(domain);
+    lookup->start(domain);
 }
 
 void DnsProbe::probeAddress(const QHostAddress &address)

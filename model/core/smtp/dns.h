@@ -159,7 +159,12 @@ class DnsProbe : public QObject {
 public:
     explicit DnsProbe(Resolver resolver = {}, QObject *parent = nullptr);
     void setBlocklistZones(const QStringList &zones) { m_zones = zones; }
-    void setTimeoutMs(int ms) { m_client->setTimeoutMs(ms); m_policyTimeoutMs = std::max(ms, 1000); }
+    void setTimeoutMs(int ms)
+    {
+        m_client->setTimeoutMs(ms);
+        m_dnsTimeoutMs = ms;
+        m_policyTimeoutMs = std::max(ms, 1000);
+    }
     // Trusted roots added for the MTA-STS policy's HTTPS connection (`--ca-file`).
     void setCaCertificates(const QList<QSslCertificate> &certificates) { m_ca = certificates; }
     void setDkimSelector(const QString &selector) { m_dkimSelector = selector; }
@@ -173,12 +178,13 @@ private:
     void ask(DnsType type, const QString &name, std::function<void(const DnsAnswer &)> then);
     void probeAddress(const QHostAddress &address);
     void done();
-    void fetchMtaStsPolicy(const QString &domain);
+    void fetchMtaSts(const QString &domain);  // MtaStsLookup: the TXT record, then the policy
     DnsClient *m_client;
     QStringList m_zones;
     QList<QSslCertificate> m_ca;
     QString m_dkimSelector;
     int m_policyTimeoutMs = 4000;
+    int m_dnsTimeoutMs = 4000;
     DnsReport m_report;
     int m_pending = 0;
 };

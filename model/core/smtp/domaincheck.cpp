@@ -171,6 +171,10 @@ QList<DomainCheckResult> judgeDomain(const DnsReport &dns, const QList<MxProbe> 
         out << line(QStringLiteral("mta-sts"), {}, QStringLiteral("fail"),
                     QStringLiteral("The _mta-sts record is published but the policy could not be fetched: %1").arg(sts.policy.error),
                     certScenario);
+    } else if (!sts.policy.contentTypeValid) {
+        out << line(QStringLiteral("mta-sts"), {}, QStringLiteral("fail"),
+                    QStringLiteral("The policy at %1 is not usable: %2. Serve it with Content-Type: text/plain.")
+                        .arg(sts.policy.url, sts.policy.contentTypeProblem));
     } else if (!sts.policy.policy.valid) {
         out << line(QStringLiteral("mta-sts"), {}, QStringLiteral("fail"),
                     QStringLiteral("The policy is invalid: %1").arg(sts.policy.policy.problems.join(QStringLiteral("; "))));

@@ -227,4 +227,19 @@ TlsaCheck verifyTlsa(const QList<TlsaRecord> &records, const QList<CertificateIn
     return c;
 }
 
+bool mtaStsContentTypeIsTextPlain(const QString &contentType, QString *problem)
+{
+    const QString mediaType = contentType.section(u';', 0, 0).trimmed();
+    if (mediaType.compare(QStringLiteral("text/plain"), Qt::CaseInsensitive) == 0)
+        return true;
+    if (problem)
+        *problem = mediaType.isEmpty()
+            ? QStringLiteral("the policy was served without a Content-Type; RFC 8461 3.3 requires text/plain, and senders "
+                             "treat the domain as having no MTA-STS policy")
+            : QStringLiteral("the policy was served as %1, not text/plain (RFC 8461 3.3): senders treat the domain as having "
+                             "no MTA-STS policy")
+                  .arg(mediaType.left(100));
+    return false;
+}
+
 } // namespace mwb::smtp

@@ -78,6 +78,16 @@ struct MtaStsFetch {
     QString error;                 // plain words when !fetched
     QByteArray body;               // at most kMaxBody bytes
     MtaStsPolicy policy;
+    // RFC 8461 3.3: the policy is served as media type text/plain (parameters such as charset
+    // allowed); a sender treats any other answer as no policy at all.
+    QString contentType;           // the Content-Type header as served; empty when there was none
+    bool contentTypeValid = false;
+    QString contentTypeProblem;    // plain words when !contentTypeValid (and fetched)
+    // Senders use the policy: fetched, text/plain and valid.
+    bool usable() const { return fetched && contentTypeValid && policy.valid; }
 };
+// RFC 8461 3.3 / RFC 9110 8.3.1: whether a Content-Type value is the media type text/plain (case-
+// insensitive, parameters after ';' allowed); `problem` gets plain words when it is not.
+bool mtaStsContentTypeIsTextPlain(const QString &contentType, QString *problem = nullptr);
 
 } // namespace mwb::smtp

@@ -83,6 +83,13 @@ void MtaStsFetcher::connectTo(const QString &address)
         }
         m_result.body = m_response.mid(headerEnd + 4, kMaxBody);
         m_result.fetched = true;
+        // The header lines after the status line: the last Content-Type counts.
+        for (const QByteArray &headerLine : m_response.left(headerEnd).split('\n').mid(1)) {
+            const qsizetype colon = headerLine.indexOf(':');
+            if (colon > 0 && headerLine.left(colon).trimmed().compare("content-type", Qt::CaseInsensitive) == 0)
+                m_result.contentType = QString::fromLatin1(headerLine.mid(colon + 1).trimmed().left(200));
+        }
+        m_result.contentTypeValid = mtaStsContentTypeIsTextPlain(m_result.contentType, &m_result.contentTypeProblem);
         m_result.policy = parseMtaStsPolicy(m_result.body);
         finish({});
     });
@@ -120,6 +127,56 @@ void MtaStsFetcher::finish(const QString &error)
         m_socket = nullptr;
     }
     emit finished();
+}
+
+MtaStsLookup::MtaStsLookup(Resolver resolver, QObject *parent) : QObject(parent), m_resolver(resolver)
+{
+}
+
+void MtaStsLookup::start(const QString &domain)
+{
+    m_report = {};
+    m_errors.clear();
+    QString name = domain.trimmed();
+    if (name.endsWith(u'.'))
+        name.chop(1);
+    auto *dns = new DnsClient(m_resolver, this);
+    dns->setTimeoutMs(m_dnsTimeoutMs);
+    QPointer<MtaStsLookup> self(this);
+    dns->lookup(DnsType::Txt, QStringLiteral("_mta-sts.") + name, [self, dns, name](const DnsAnswer &a) {
+        if (!self)
+            return;
+        dns->deleteLater();
+        MtaStsReport &r = self->m_report;
+        if (!a.ok)
+            self->m_errors.append(QStringLiteral("%1: %2").arg(a.name, a.error));
+        for (const QString &t : a.values)
+            if (t.trimmed().startsWith(QStringLiteral("v=STSv1"), Qt::CaseSensitive))
+                r.records.append(t);
+        if (r.records.size() == 1) {
+            r.record = parseMtaStsRecord(r.records.first());
+        } else if (r.records.size() > 1) {
+            r.record.problem = QStringLiteral("%1 v=STSv1 records: senders ignore them all (RFC 8461 3.1)").arg(r.records.size());
+        } else {
+            r.record.problem = QStringLiteral("no _mta-sts TXT record: MTA-STS is not published");
+        }
+        if (!r.record.valid) {
+            emit self->finished();
+            return;
+        }
+        r.policyAsked = true;
+        auto *fetcher = new MtaStsFetcher(self->m_resolver, self);
+        fetcher->setCaCertificates(self->m_ca);
+        fetcher->setTimeoutMs(self->m_policyTimeoutMs);
+        connect(fetcher, &MtaStsFetcher::finished, self, [self, fetcher] {
+            self->m_report.policy = fetcher->result();
+            if (!self->m_report.policy.fetched)
+                self->m_errors.append(QStringLiteral("MTA-STS policy %1: %2").arg(self->m_report.policy.url, self->m_report.policy.error));
+            fetcher->deleteLater();
+            emit self->finished();
+        });
+        fetcher->start(name);
+    });
 }
 
 } // namespace mwb::smtp

@@ -44,4 +44,32 @@ private:
     MtaStsFetch m_result;
 };
 
+// MTA-STS discovery of one domain (RFC 8461 3): the `_mta-sts` TXT record(s) through `resolver`,
+// then, with exactly one valid record, the policy over HTTPS (MtaStsFetcher). The one place a
+// domain's MTA-STS is read: `mwb dns`/`mwb check` (DnsProbe) and `mwb probe --mta-sts` use it.
+// `finished` is emitted exactly once; report().mxCovered is left to the caller (it knows the MX set).
+class MtaStsLookup : public QObject {
+    Q_OBJECT
+public:
+    explicit MtaStsLookup(Resolver resolver, QObject *parent = nullptr);
+    void setCaCertificates(const QList<QSslCertificate> &certificates) { m_ca = certificates; }
+    void setDnsTimeoutMs(int ms) { m_dnsTimeoutMs = ms; }
+    void setPolicyTimeoutMs(int ms) { m_policyTimeoutMs = ms; }
+    void start(const QString &domain);
+    const MtaStsReport &report() const { return m_report; }
+    // What failed, one line each: "_mta-sts.DOMAIN: <DNS error>", "MTA-STS policy <url>: <error>".
+    const QStringList &errors() const { return m_errors; }
+
+signals:
+    void finished();
+
+private:
+    Resolver m_resolver;
+    QList<QSslCertificate> m_ca;
+    int m_dnsTimeoutMs = 4000;
+    int m_policyTimeoutMs = 8000;
+    MtaStsReport m_report;
+    QStringList m_errors;
+};
+
 } // namespace mwb::smtp

@@ -3,6 +3,7 @@
 #include "model/core/common/exchangebuild.h"
 #include "model/core/common/safetext.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 
 namespace mwb::smtp {
@@ -217,6 +218,94 @@ void addTlsaVerdict(ProbeSummary *summary, const SmtpClient &client, const MxTls
     summary->json.insert(QStringLiteral("tlsa"), json);
     summary->text += QStringLiteral("TLSA %1 (DNSSEC %2): %3 - %4\n")
                          .arg(escapeControls(lookup.name), lookup.dnssec, check.result, escapeControls(explanation));
+}
+
+void addMtaStsVerdict(ProbeSummary *summary, const SmtpClient &client, const QString &domain, const QString &host,
+                      const MtaStsReport &report, const QStringList &lookupErrors)
+{
+    const MtaStsFetch &fetch = report.policy;
+    const MtaStsPolicy &policy = fetch.policy;
+    QJsonObject json{{QStringLiteral("domain"), domain},
+                     {QStringLiteral("host"), host},
+                     {QStringLiteral("records"), QJsonArray::fromStringList(report.records)},
+                     {QStringLiteral("policyUrl"), fetch.url},
+                     {QStringLiteral("policyFetched"), fetch.fetched},
+                     {QStringLiteral("contentType"), fetch.contentType},
+                     {QStringLiteral("errors"), QJsonArray::fromStringList(lookupErrors)}};
+    QString result, explanation;
+    if (!report.record.valid) {
+        result = QStringLiteral("no-policy");
+        explanation = report.record.problem.isEmpty() ? QStringLiteral("No MTA-STS record.") : report.record.problem + u'.';
+        if (!lookupErrors.isEmpty())
+            explanation += QStringLiteral(" (%1)").arg(lookupErrors.join(QStringLiteral("; ")));
+    } else if (!fetch.fetched) {
+        result = QStringLiteral("no-policy");
+        explanation = QStringLiteral("The _mta-sts record is published but the policy could not be fetched: %1. Senders "
+                                     "without a cached policy deliver as without MTA-STS.").arg(fetch.error);
+    } else if (!fetch.contentTypeValid) {
+        result = QStringLiteral("no-policy");
+        explanation = QStringLiteral("The policy is not usable: %1.").arg(fetch.contentTypeProblem);
+    } else if (!policy.valid) {
+        result = QStringLiteral("no-policy");
+        explanation = QStringLiteral("The policy is invalid: %1.").arg(policy.problems.join(QStringLiteral("; ")));
+    }
+    if (result.isEmpty() && !QHostAddress(host).isNull()) {
+        result = QStringLiteral("not-checked");
+        explanation = QStringLiteral("%1 is an address; MTA-STS matches MX host names (probe the MX by its name).").arg(host);
+    }
+    bool enforce = false;
+    if (result.isEmpty()) {
+        enforce = policy.mode == u"enforce";
+        json.insert(QStringLiteral("mode"), policy.mode);
+        json.insert(QStringLiteral("mx"), QJsonArray::fromStringList(policy.mx));
+        QString pattern;
+        for (const QString &p : policy.mx)
+            if (pattern.isEmpty() && mtaStsMxMatches(host, p))
+                pattern = p;
+        json.insert(QStringLiteral("mxMatch"), !pattern.isEmpty());
+        json.insert(QStringLiteral("matchedPattern"), pattern);
+        // RFC 8461 4.2: the certificate must chain to a root the sender trusts, carry the MX host
+        // name and be within its dates (the chain verification covers the dates).
+        const TlsInfo &tls = client.tlsInfo();
+        QString certificateProblem;
+        if (!tls.established)
+            certificateProblem = QStringLiteral("no TLS session: MTA-STS requires STARTTLS with a valid certificate");
+        else if (!tls.verified)
+            certificateProblem = tls.verificationSummary;
+        else if (const NameCheck name = checkName(tls.chain.value(0), host); !name.matches)
+            certificateProblem = name.explanation;
+        json.insert(QStringLiteral("certificateValid"), certificateProblem.isEmpty());
+        json.insert(QStringLiteral("certificateProblem"), certificateProblem);
+        const QString consequence = enforce ? QStringLiteral("senders that enforce the policy (Exchange Online among them) do not "
+                                                             "deliver to it (4.4.8/5.4.8)")
+                                            : QStringLiteral("in mode %1 senders still deliver and only report it (TLS-RPT)").arg(policy.mode);
+        if (pattern.isEmpty()) {
+            result = QStringLiteral("mismatch");
+            explanation = QStringLiteral("%1 matches no mx pattern of the policy (%2): %3.")
+                              .arg(host, policy.mx.join(QStringLiteral(", ")), consequence);
+        } else if (!certificateProblem.isEmpty()) {
+            result = QStringLiteral("mismatch");
+            explanation = QStringLiteral("%1 matches mx: %2, but its certificate is not valid for it (%3): %4.")
+                              .arg(host, pattern, certificateProblem, consequence);
+        } else {
+            result = QStringLiteral("match");
+            explanation = QStringLiteral("%1 matches mx: %2 and presents a valid certificate for it.").arg(host, pattern);
+        }
+    }
+    json.insert(QStringLiteral("result"), result);
+    json.insert(QStringLiteral("explanation"), explanation);
+    if (result == u"mismatch" && enforce) {
+        summary->problems.append(QStringLiteral("MTA-STS mismatch: ") + explanation);
+        summary->ok = false;
+        summary->json.insert(QStringLiteral("ok"), false);
+        summary->json.insert(QStringLiteral("problems"), QJsonArray::fromStringList(summary->problems));
+        summary->text.replace(QStringLiteral("): OK\n"), QStringLiteral("): FAILED\n"));
+    }
+    summary->json.insert(QStringLiteral("mtaSts"), json);
+    summary->text += QStringLiteral("MTA-STS %1%2: %3 - %4\n")
+                         .arg(escapeControls(domain),
+                              policy.mode.isEmpty() || !fetch.fetched ? QString() : QStringLiteral(" (mode %1)").arg(escapeControls(policy.mode)),
+                              result, escapeControls(explanation));
 }
 
 } // namespace mwb::smtp

@@ -30,5 +30,11 @@ ProbeSummary summariseProbe(const SmtpClient &client);
 // Exchange server that refuses 1.3 on SMTP behaves as designed; added as `tlsVersion` / a text line.
 void addTlsVersionVerdict(ProbeSummary *summary, const SmtpClient &client, const QString &requested);
 void addTlsaVerdict(ProbeSummary *summary, const SmtpClient &client, const MxTlsa &lookup);
+// `mwb probe --mta-sts DOMAIN`: whether the probed host is an MX the domain's MTA-STS policy allows
+// (an `mx:` pattern, RFC 8461 4.1) and whether the certificate it presented is valid for that host
+// (chain to a trusted root, name, dates; RFC 8461 4.2), added as `mtaSts` / an "MTA-STS" line. With
+// the policy in enforce mode a mismatch is a problem (the probe fails): senders refuse that MX.
+void addMtaStsVerdict(ProbeSummary *summary, const SmtpClient &client, const QString &domain, const QString &host,
+                      const MtaStsReport &report, const QStringList &lookupErrors);
 
 } // namespace mwb::smtp

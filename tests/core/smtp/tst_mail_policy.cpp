@@ -49,6 +49,21 @@ private slots:
         QVERIFY(!mtaStsMxMatches(QStringLiteral("mx2.contoso.com"), QStringLiteral("mx1.contoso.com")));
     }
 
+    // RFC 8461 3.3: text/plain, in any case, with parameters; anything else (or nothing) is no policy.
+    void policyContentType()
+    {
+        QVERIFY(mtaStsContentTypeIsTextPlain(QStringLiteral("text/plain")));
+        QVERIFY(mtaStsContentTypeIsTextPlain(QStringLiteral("Text/Plain; charset=utf-8")));
+        QVERIFY(mtaStsContentTypeIsTextPlain(QStringLiteral(" text/plain ;charset=\"us-ascii\"")));
+        QString problem;
+        QVERIFY(!mtaStsContentTypeIsTextPlain(QStringLiteral("text/html; charset=utf-8"), &problem));
+        QVERIFY2(problem.contains(QStringLiteral("text/html")) && problem.contains(QStringLiteral("no MTA-STS policy")), qPrintable(problem));
+        QVERIFY(!mtaStsContentTypeIsTextPlain(QStringLiteral("application/octet-stream")));
+        QVERIFY(!mtaStsContentTypeIsTextPlain(QStringLiteral("text/plainx")));
+        QVERIFY(!mtaStsContentTypeIsTextPlain(QString(), &problem));
+        QVERIFY(problem.contains(QStringLiteral("without a Content-Type")));
+    }
+
     void tlsRpt()
     {
         const TlsRptRecord r = parseTlsRptRecord(QStringLiteral("v=TLSRPTv1; rua=mailto:a@example.com,https://r.example.com/x"));

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Real peers for the mail transport security tests (issue #30), loopback only.
 
-  https IP CERT KEY POLICYFILE    an HTTPS server on IP:443 serving /.well-known/mta-sts.txt
+  https IP CERT KEY POLICYFILE [CONTENT-TYPE]
+                                  an HTTPS server on IP:443 serving /.well-known/mta-sts.txt
+                                  (as text/plain unless CONTENT-TYPE says otherwise)
   smtp IP:PORT CERT KEY LOGFILE [tls12]
                                   aiosmtpd with STARTTLS, X-ANONYMOUSTLS advertised, and AUTH
                                   XOAUTH2 (the token is checked, never logged: LOGFILE gets the
@@ -16,7 +18,7 @@ import sys
 import time
 
 
-def https(ip, cert, key, policy):
+def https(ip, cert, key, policy, content_type="text/plain"):
     body = open(policy, "rb").read()
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -25,7 +27,7 @@ def https(ip, cert, key, policy):
                 self.send_error(404)
                 return
             self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -94,7 +96,7 @@ def smtp(listen, cert, key, logfile, max_tls=""):
 
 if __name__ == "__main__":
     if sys.argv[1] == "https":
-        https(*sys.argv[2:6])
+        https(*sys.argv[2:7])
     elif sys.argv[1] == "smtp":
         smtp(*sys.argv[2:7])
     else:
