@@ -1,6 +1,9 @@
 #include "model/itemmodels/configurationmodel.h"
 
 #include "model/core/common/safetext.h"
+#include "model/itemmodels/outcomestyle.h"
+
+#include <QColor>
 
 namespace mwb {
 
@@ -30,14 +33,52 @@ void ConfigurationModel::setConfiguration(const config::Configuration &configura
     beginResetModel();
     m_config = configuration;
     m_now = now;
+    rebuildServers();
     endResetModel();
+}
+
+void ConfigurationModel::setServerVersions(const QList<ServerVersion> &versions)
+{
+    beginResetModel();
+    m_versions = versions;
+    rebuildServers();
+    endResetModel();
+}
+
+void ConfigurationModel::rebuildServers()
+{
+    m_servers.clear();
+    QList<bool> used(m_versions.size(), false);
+    const auto logVersionOf = [&](const QString &name) -> const ServerVersion * {
+        for (qsizetype i = 0; i < m_versions.size(); ++i) {
+            if (m_versions.at(i).server.compare(name, Qt::CaseInsensitive) == 0) {
+                used[i] = true;
+                return &m_versions.at(i);
+            }
+        }
+        return nullptr;
+    };
+    for (const config::ExchangeServer &s : std::as_const(m_config.servers)) {
+        ServerRow row{s.name, s.fqdn, joined(s.roles), s.version, {}, false, true};
+        if (const ServerVersion *v = logVersionOf(s.name)) {
+            row.build = v->build;
+            row.fromLogs = true;
+        } else if (const QString build = buildFromAdminDisplayVersion(s.version); !build.isEmpty()) {
+            row.build = identifyExchangeBuild(build);
+        }
+        m_servers << row;
+    }
+    for (qsizetype i = 0; i < m_versions.size(); ++i) {
+        if (!used.at(i))
+            m_servers << ServerRow{m_versions.at(i).server.isEmpty() ? tr("(server unknown)") : m_versions.at(i).server, QString(), QString(), QString(), m_versions.at(i).build, true, false};
+    }
 }
 
 int ConfigurationModel::childCount(int kind) const
 {
     switch (kind) {
     case Servers:
-        return int(m_config.servers.size());
+        return int(m_servers.size());
     case ReceiveConnectors:
         return int(m_config.receiveConnectors.size());
     case SendConnectors:
@@ -56,7 +97,7 @@ QModelIndex ConfigurationModel::index(int row, int column, const QModelIndex &pa
     if (column < 0 || column >= ColumnCount || row < 0)
         return {};
     if (!parent.isValid())
-        return row < (m_config.isEmpty() ? 0 : int(KindCount)) ? createIndex(row, column, kTop) : QModelIndex();
+        return row < (hasRows() ? int(KindCount) : 0) ? createIndex(row, column, kTop) : QModelIndex();
     if (parent.internalId() != kTop || parent.column() != 0)
         return {};
     if (row >= childCount(parent.row()))
@@ -74,7 +115,7 @@ QModelIndex ConfigurationModel::parent(const QModelIndex &child) const
 int ConfigurationModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
-        return m_config.isEmpty() ? 0 : int(KindCount);
+        return hasRows() ? int(KindCount) : 0;
     if (parent.internalId() != kTop || parent.column() != 0)
         return 0;
     return childCount(parent.row());
@@ -108,6 +149,8 @@ QVariant ConfigurationModel::headerData(int section, Qt::Orientation orientation
 bool ConfigurationModel::attention(int kind, int row) const
 {
     switch (kind) {
+    case Servers:
+        return m_servers.at(row).build.outOfSupport();
     case ReceiveConnectors:
         return !m_config.receiveConnectors.at(row).enabled;
     case SendConnectors:
@@ -125,8 +168,13 @@ QString ConfigurationModel::cell(int kind, int row, int column) const
 {
     switch (kind) {
     case Servers: {
-        const config::ExchangeServer &s = m_config.servers.at(row);
-        const QString values[] = {s.name, s.fqdn, joined(s.roles), QString(), s.version};
+        const ServerRow &s = m_servers.at(row);
+        QString version = exchangeVersionLabel(s.build);
+        if (version.isEmpty())
+            version = s.adminDisplayVersion;
+        else if (!s.fromLogs)
+            version += tr(" (AdminDisplayVersion: the CU, not the SU)");
+        const QString values[] = {s.name, s.fqdn, s.collected ? s.roles : tr("(seen in the logs only)"), QString(), version};
         return values[column];
     }
     case ReceiveConnectors: {
@@ -202,13 +250,21 @@ QVariant ConfigurationModel::data(const QModelIndex &index, int role) const
     }
     const int kind = int(index.internalId() - 1);
     switch (role) {
-    case Qt::DisplayRole:
     case Qt::ToolTipRole:
+        if (kind == Servers && index.column() == StateColumn && !m_servers.at(index.row()).build.build.isEmpty())
+            return m_servers.at(index.row()).build.explanation();
+        return escapeControls(cell(kind, index.row(), index.column()));
+    case Qt::DisplayRole:
         return escapeControls(cell(kind, index.row(), index.column()));
     case KindRole:
         return kind;
     case AttentionRole:
         return attention(kind, index.row());
+    case Qt::ForegroundRole:
+        // An out-of-support build: the state column says so in words, and in the error colour.
+        if (kind == Servers && index.column() == StateColumn && attention(kind, index.row()))
+            return severityColor(Severity::Error);
+        return {};
     default:
         return {};
     }

@@ -60,4 +60,15 @@ QString severityLabel(Severity severity)
     return {};
 }
 
+QString exchangeVersionLabel(const ExchangeBuild &build, const QDate &today)
+{
+    if (build.build.isEmpty())
+        return {};
+    if (build.product.isEmpty())
+        return QObject::tr("build %1 (not in the table of Exchange Server builds)").arg(build.build);
+    if (build.outOfSupport(today))
+        return QObject::tr("%1 \u2014 OUT OF SUPPORT since %2").arg(build.displayName(), build.supportEnds.toString(Qt::ISODate));
+    return QObject::tr("%1 \u2014 supported").arg(build.displayName());
+}
+
 } // namespace mwb

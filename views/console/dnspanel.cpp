@@ -132,6 +132,13 @@ void DnsPanel::show(const mwb::smtp::DnsReport &r)
                                                          ? tr("record id=%1, policy not fetched: %2").arg(r.mtaSts.record.id, r.mtaSts.policy.error)
                                                          : tr("mode %1, max_age %2 s").arg(r.mtaSts.policy.policy.mode).arg(r.mtaSts.policy.policy.maxAge)});
         if (r.mtaSts.policy.fetched) {
+            if (!r.mtaSts.policy.contentTypeValid) {
+                // Words and colour: senders ignore a policy served as anything but text/plain.
+                auto *type = new QTreeWidgetItem(sts, {tr("Content-Type"),
+                                                       tr("NOT USABLE: %1").arg(r.mtaSts.policy.contentTypeProblem)});
+                type->setForeground(1, colors.bad);
+                sts->setForeground(1, colors.bad);
+            }
             for (const QString &pattern : r.mtaSts.policy.policy.mx)
                 new QTreeWidgetItem(sts, {tr("mx"), pattern});
             for (auto it = r.mtaSts.mxCovered.cbegin(); it != r.mtaSts.mxCovered.cend(); ++it) {

@@ -1,5 +1,6 @@
 #include "views/sessions/transcriptview.h"
 
+#include "model/itemmodels/outcomestyle.h"
 #include "views/common/smtphighlighter.h"
 #include "views/common/theme.h"
 
@@ -130,7 +131,8 @@ private:
 } // namespace
 
 TranscriptView::TranscriptView(QWidget *parent)
-    : QWidget(parent), m_model(new TranscriptModel(this)), m_header(new QLabel(this)), m_card(new QFrame(this)),
+    : QWidget(parent), m_model(new TranscriptModel(this)), m_header(new QLabel(this)), m_version(new QLabel(this)),
+      m_card(new QFrame(this)),
       m_cardText(new QLabel(m_card)), m_expected(new QLineEdit(m_card)), m_stack(new QStackedWidget(this)),
       m_table(new QTableView(this)), m_raw(new QPlainTextEdit(this)), m_rawButton(new QToolButton(this)),
       m_journeyButton(new QToolButton(this))
@@ -138,6 +140,12 @@ TranscriptView::TranscriptView(QWidget *parent)
     m_header->setTextFormat(Qt::PlainText);
     m_header->setWordWrap(true);
     m_header->setObjectName(QStringLiteral("transcriptHeader"));
+    m_version->setTextFormat(Qt::PlainText);
+    m_version->setWordWrap(true);
+    m_version->setObjectName(QStringLiteral("serverVersion"));
+    m_version->setAccessibleName(tr("Exchange version of the session's server"));
+    m_version->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_version->hide();
 
     auto *card = static_cast<QFrame *>(m_card);
     card->setObjectName(QStringLiteral("tlsCard"));
@@ -223,6 +231,7 @@ TranscriptView::TranscriptView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
+    layout->addWidget(m_version);
     layout->addWidget(m_card);
     layout->addWidget(m_stack, 1);
 }
@@ -234,6 +243,17 @@ void TranscriptView::setSession(const Store *store, const Session &session)
     showGuessedExpectedName(session);
     refreshCard();
     refreshRaw();
+}
+
+void TranscriptView::setServerVersions(const QList<ServerVersion> &versions)
+{
+    m_versions = versions;
+    refreshCard();
+}
+
+QString TranscriptView::serverVersionText() const
+{
+    return m_version->isHidden() ? QString() : m_version->text();
 }
 
 void TranscriptView::setLines(const Session &session, const QList<SessionLine> &lines, const QStringList &filePaths)
@@ -250,6 +270,7 @@ void TranscriptView::clear()
     m_expanded.clear();
     m_model->clear();
     m_header->clear();
+    m_version->hide();
     m_card->hide();
     m_raw->clear();
 }
@@ -338,6 +359,24 @@ void TranscriptView::refreshCard()
     if (!s.ehlo.isEmpty())
         header += tr(" \u2014 EHLO %1").arg(s.ehlo);
     m_header->setText(s.id.isEmpty() && s.server.isEmpty() ? QString() : header);
+    // The server's version as its logs name it: the words carry the support status, the colour
+    // only repeats it.
+    const ServerVersion *version = nullptr;
+    for (const ServerVersion &v : std::as_const(m_versions)) {
+        if (!s.server.isEmpty() && v.server.compare(s.server, Qt::CaseInsensitive) == 0)
+            version = &v;
+    }
+    if (version) {
+        m_version->setText(tr("%1 runs %2").arg(s.server, exchangeVersionLabel(version->build)));
+        m_version->setToolTip(version->build.explanation());
+        QPalette pal = palette();
+        if (version->build.outOfSupport())
+            pal.setColor(QPalette::WindowText, statusColors(palette()).bad);
+        m_version->setPalette(pal);
+        m_version->show();
+    } else {
+        m_version->hide();
+    }
     m_journeyButton->setEnabled(!s.messageIds.isEmpty());
 
     if (!s.tls && s.certificates.isEmpty()) {

@@ -2,7 +2,9 @@
 // One session as a "follow stream": coloured client/server lines with arrows, absolute and relative
 // times, highlighted gaps, folded multi-line replies (Enter / double-click unfolds), a TLS card with
 // the certificate and a check of its names against the FQDN the admin expects, and a raw view with
-// file and line numbers.
+// file and line numbers. Under the header, the Exchange version the session's server runs (from
+// its logs' #Version headers), with an out-of-support build said in words and shown in red.
+#include "model/core/sessions/serverversions.h"
 #include "model/itemmodels/transcriptmodel.h"
 
 #include <QSet>
@@ -25,6 +27,10 @@ public:
     TranscriptModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     void setSession(const Store *store, const Session &session);
+    // The Exchange build each server's logs name (serverVersions(store.files)): the header shows the
+    // one of the session's server.
+    void setServerVersions(const QList<ServerVersion> &versions);
+    QString serverVersionText() const;   // the version line as shown; empty when hidden (tests)
     void setLines(const Session &session, const QList<SessionLine> &lines, const QStringList &filePaths = {});
     void clear();
     void setTimeDisplay(TimeDisplay display);
@@ -54,6 +60,8 @@ private:
 
     TranscriptModel *m_model;
     QLabel *m_header;
+    QLabel *m_version;                   // "EX01: Exchange Server 2019 CU14 (…) — OUT OF SUPPORT since …"
+    QList<ServerVersion> m_versions;
     QWidget *m_card;
     QLabel *m_cardText;
     QLineEdit *m_expected;

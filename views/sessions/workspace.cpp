@@ -138,6 +138,7 @@ void Workspace::clear()
     m_showingPreview = false;
     m_sessions->clear();
     m_transcript->clear();
+    m_transcript->setServerVersions({});
     m_journey->clear();
     m_charts->clear();
     m_history.clear();
@@ -182,6 +183,7 @@ void Workspace::setStore(std::shared_ptr<const Store> store)
     const QList<Session> sessions = m_store ? m_store->sessions : QList<Session>{};
     m_sessions->setSessions(sessions);
     m_journey->setMessages(m_store ? m_store->messages : QList<Message>{});
+    m_transcript->setServerVersions(m_store ? serverVersions(m_store->files) : QList<ServerVersion>{});
     m_charts->setSessions(sessions);
     if (m_pendingChartFrom != kNoTime && !sessions.isEmpty()) {
         m_charts->setTimeWindow(m_pendingChartFrom, m_pendingChartTo);

@@ -701,8 +701,11 @@ void MainWindow::onLoadFinished(bool cancelled)
         const qint64 end = store->fileTimeSpan().second;
         m_configurationModel->setConfiguration(store->configuration, end == kNoTime ? QDateTime::currentDateTimeUtc()
                                                                                      : QDateTime::fromMSecsSinceEpoch(end, Qt::UTC));
-        dock->setVisible(!store->configuration.isEmpty());
-        if (!store->configuration.isEmpty())
+        // The servers with their Exchange versions (issue #30): also for logs without a collection.
+        m_configurationModel->setServerVersions(serverVersions(store->files));
+        const bool anything = m_configurationModel->rowCount() > 0;
+        dock->setVisible(anything);
+        if (anything)
             if (auto *view = dock->findChild<QTreeView *>())
                 view->expandToDepth(0);
     }

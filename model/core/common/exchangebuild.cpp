@@ -120,6 +120,16 @@ bool exchangeBuildLess(QStringView a, QStringView b)
     return okA && va < vb;
 }
 
+QString buildFromAdminDisplayVersion(QStringView text)
+{
+    static const QRegularExpression re(QStringLiteral("Version\\s+(\\d{1,3})\\.(\\d{1,3})\\s*\\(Build\\s+(\\d{1,6})\\.(\\d{1,6})\\)"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = re.match(text.toString());
+    if (!m.hasMatch())
+        return {};
+    return QStringLiteral("%1.%2.%3.%4").arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4));
+}
+
 QString ExchangeBuild::displayName() const
 {
     if (product.isEmpty())

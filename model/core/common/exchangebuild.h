@@ -34,6 +34,9 @@ ExchangeBuild identifyExchangeBuild(QStringView version);
 // Version order of two builds in any spelling identifyExchangeBuild takes (15.02.1544.004 = 15.2.1544.4);
 // a text that is no build sorts first.
 bool exchangeBuildLess(QStringView a, QStringView b);
+// Get-ExchangeServer's AdminDisplayVersion ("Version 15.2 (Build 1544.4)") as a build
+// ("15.2.1544.4"); empty for anything else. AdminDisplayVersion names the CU, not the SU installed.
+QString buildFromAdminDisplayVersion(QStringView text);
 // The first Exchange build (15.x.y.z) in a banner, Received header or "#Version:" log header line;
 // empty when there is none.
 QString findExchangeBuild(QStringView text);

@@ -215,6 +215,29 @@ private Q_SLOTS:
         QVERIFY(view.rawText().contains(QStringLiteral("220 mail.contoso.com ready")));
     }
 
+    // Issue #30: the session's server with its Exchange version under the header; out of support
+    // in words (and colour); no line for a server whose logs name no build.
+    void transcriptShowsTheServersExchangeVersion()
+    {
+        TranscriptView view;
+        view.show();
+        Session s = makeSessions().first();
+        ServerVersion old;
+        old.server = s.server.toUpper();
+        old.build = identifyExchangeBuild(u"15.02.1544.004");
+        view.setServerVersions({old});
+        view.setLines(s, {});
+        QCOMPARE(view.serverVersionText(),
+                 s.server + QStringLiteral(" runs Exchange Server 2019 CU14 (15.2.1544.4) \u2014 OUT OF SUPPORT since 2025-10-14"));
+        ServerVersion current = old;
+        current.build = identifyExchangeBuild(u"15.2.2562.46");
+        view.setServerVersions({current});
+        QVERIFY(view.serverVersionText().endsWith(QStringLiteral("Exchange Server SE RTM Aug26SU (15.2.2562.46) \u2014 supported")));
+        current.server = QStringLiteral("another-server");
+        view.setServerVersions({current});
+        QVERIFY(view.serverVersionText().isEmpty());
+    }
+
     void certificateNameMatchingHonoursOneLabelWildcards()
     {
         const CertificateInfo c = certificate();
