@@ -69,6 +69,8 @@ private slots:
         QVERIFY(exchangeBuildLess(u"15.02.1544.004", u"15.2.2562.17"));
         QVERIFY(!exchangeBuildLess(u"15.2.1544.4", u"15.02.1544.004"));
         QVERIFY(exchangeBuildLess(u"15.1.2507.6", u"15.2.0.1"));
+        QCOMPARE(buildFromAdminDisplayVersion(u"Version 15.2 (Build 1544.4)"), QStringLiteral("15.2.1544.4"));
+        QVERIFY(buildFromAdminDisplayVersion(u"15.2.1544.4").isEmpty());
     }
 };
 
