@@ -84,18 +84,6 @@ int TranscriptModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString TranscriptModel::arrowFor(Speaker speaker)
-{
-    switch (speaker) {
-    case Speaker::Client: return QStringLiteral("C \u2192");   // client → server
-    case Speaker::Server: return QStringLiteral("\u2190 S");   // server → client
-    case Speaker::Connect: return QStringLiteral("+");
-    case Speaker::Disconnect: return QStringLiteral("\u2013");
-    case Speaker::Info: return QStringLiteral("*");
-    }
-    return {};
-}
-
 QString TranscriptModel::fileLabel(const RecordRef &ref) const
 {
     QString name;
@@ -161,7 +149,7 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
         case RelativeTime:
             return (first.timeMs == kNoTime || m_session.startMs == kNoTime)
                 ? QString() : QStringLiteral("+%1").arg(double(first.timeMs - m_session.startMs) / 1000.0, 0, 'f', 3);
-        case Arrow: return arrowFor(e.speaker);
+        case Arrow: return speakerArrow(e.speaker);
         case Text: return entryText(e);
         }
         return {};
@@ -177,7 +165,7 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
         if (isBookmarked(e))
             tip += tr("\nBookmarked");
         if (e.gapBeforeMs > 0)
-            tip += tr("\n%1 of silence before this line").arg(formatDuration(e.gapBeforeMs));
+            tip += QLatin1Char('\n') + silenceText(e.gapBeforeMs);
         if (e.lines.size() > 1)
             tip += QLatin1Char('\n') + data(index, FullTextRole).toString();
         return tip;
@@ -284,12 +272,14 @@ QString TranscriptModel::toText(Redactor *redactor) const
                            safe(m_session.local));
     for (const TranscriptEntry &e : m_entries) {
         if (e.gapBeforeMs > 0)
-            out += QStringLiteral("          ... %1 gap ...\n").arg(formatDuration(e.gapBeforeMs));
+            out += silenceTextLine(e.gapBeforeMs) + QLatin1Char('\n');
         for (const SessionLine &l : e.lines) {
             QString text = l.data;
             if (!l.context.isEmpty())
                 text += (text.isEmpty() ? QString() : QStringLiteral("  \u2014 ")) + l.context;
-            out += QStringLiteral("%1  %2  %3\n").arg(formatTime(l.timeMs, m_timeDisplay), arrowFor(e.speaker), safe(text));
+            // transcriptTextLine escapes; the redaction comes first.
+            out += transcriptTextLine(formatTime(l.timeMs, m_timeDisplay), e.speaker, redactor ? redactor->redactText(text) : text)
+                + QLatin1Char('\n');
         }
     }
     return out;
@@ -308,15 +298,14 @@ QString TranscriptModel::toHtml(Redactor *redactor) const
     out += QStringLiteral("<table>\n");
     for (const TranscriptEntry &e : m_entries) {
         if (e.gapBeforeMs > 0)
-            out += QStringLiteral("<tr class=\"gap\"><td colspan=\"3\">%1</td></tr>\n")
-                       .arg(esc(tr("%1 gap").arg(formatDuration(e.gapBeforeMs))));
+            out += QStringLiteral("<tr class=\"gap\"><td colspan=\"3\">%1</td></tr>\n").arg(esc(silenceText(e.gapBeforeMs)));
         const char *cls = e.speaker == Speaker::Client ? "c" : e.speaker == Speaker::Server ? "s" : "i";
         for (const SessionLine &l : e.lines) {
             QString text = l.data;
             if (!l.context.isEmpty())
                 text += (text.isEmpty() ? QString() : QStringLiteral("  \u2014 ")) + l.context;
             out += QStringLiteral("<tr class=\"%1\"><td>%2</td><td>%3</td><td>%4</td></tr>\n")
-                       .arg(QLatin1String(cls), esc(formatTime(l.timeMs, m_timeDisplay)), esc(arrowFor(e.speaker)), esc(rd(text)));
+                       .arg(QLatin1String(cls), esc(formatTime(l.timeMs, m_timeDisplay)), esc(speakerArrow(e.speaker)), esc(rd(text)));
         }
     }
     out += QStringLiteral("</table>\n</body></html>\n");

@@ -1,6 +1,7 @@
 #pragma once
 // One session as a "follow stream": client and server lines, relative/absolute time, gaps, folded
 // multi-line replies, TLS/certificate context. Built from Store::sessionLines (or given lines).
+#include "model/core/common/transcripttext.h"
 #include "model/core/sessions/types.h"
 #include "model/itemmodels/timeformat.h"
 
@@ -15,7 +16,6 @@ class Store;
 
 // Who spoke a line. Receive logs: '<' is the remote client, '>' Exchange as server.
 // Send logs flip it: '>' is Exchange as client, '<' the remote server.
-enum class Speaker { Client, Server, Info, Connect, Disconnect };
 Speaker speakerOf(Direction direction, char event);
 
 struct TranscriptEntry {
@@ -41,7 +41,7 @@ public:
         LineRole,                        // qint64 line number of the first record
         BookmarkedRole,                  // bool: one of the entry's lines is bookmarked
     };
-    static constexpr qint64 kGapThresholdMs = 1000;
+    static constexpr qint64 kGapThresholdMs = kTranscriptGapMs;
 
     explicit TranscriptModel(QObject *parent = nullptr);
 
@@ -68,7 +68,6 @@ public:
     // Self-contained HTML, every log-derived string escaped.
     QString toHtml(Redactor *redactor = nullptr) const;
 
-    static QString arrowFor(Speaker speaker);
     // "file.log:123" of a record (empty when unknown).
     QString location(const RecordRef &ref) const { return fileLabel(ref); }
     // The line as written in the log; rebuilt from its fields when the bytes are not at hand.

@@ -66,7 +66,7 @@ private slots:
         QVERIFY(idle.wait(30000));
         QCOMPARE(client.results().size(), 3);
         QVERIFY(!client.results().last().ok);
-        QVERIFY(!client.transcriptText().contains(QStringLiteral("C> AUTH")));
+        QVERIFY(!client.transcriptText().contains(QStringLiteral("C \u2192 AUTH")));
         QVERIFY(client.results().last().error.contains(QStringLiteral("not encrypted")));
         client.abort();
     }

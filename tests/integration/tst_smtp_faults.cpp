@@ -142,7 +142,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(peer.received.endsWith("the body\r\n"), 5000);
         QVERIFY(!peer.received.contains("\r\n.\r\n"));
         const QString text = client.transcriptText();
-        QVERIFY(text.contains(QStringLiteral("S< 354 Start mail input")));
+        QVERIFY(text.contains(QStringLiteral("S \u2190 354 Start mail input")));
         QVERIFY(text.contains(QStringLiteral("WITHOUT the <CRLF>.<CRLF>")));
     }
 

@@ -52,24 +52,12 @@ QColor colourFor(Direction d, const TranscriptColors &colors)
     case Direction::Info: return colors.info;
     case Direction::Warning: return colors.warning;
     case Direction::Error: return colors.error;
+    case Direction::Connect:
+    case Direction::Disconnect: return colors.info;
     }
     return {};
 }
 
-// The prefix carries the direction in text, so the colours are a help, not the only signal.
-QString arrowFor(Direction d)
-{
-    switch (d) {
-    case Direction::Client: return QStringLiteral("C →");
-    case Direction::Server: return QStringLiteral("S ←");
-    case Direction::Info: return QStringLiteral("  ·");
-    case Direction::Warning: return QStringLiteral("  !");
-    case Direction::Error: return QStringLiteral(" !!");
-    }
-    return {};
-}
-
-constexpr qint64 kGapMs = 1000;   // a silence longer than this is marked (where stalls hide)
 
 QString hexDump(const QByteArray &raw)
 {
@@ -728,17 +716,14 @@ void ConsoleWidget::updateCapabilities(const mwb::smtp::EhloCapabilities &c)
 
 QString ConsoleWidget::formatLine(const mwb::smtp::TranscriptLine &l) const
 {
-    QString prefix;
-    if (m_timings->isChecked())
-        prefix = QStringLiteral("%1 %2  ").arg(QStringLiteral("+%1ms").arg(l.sincePreviousMs), 9).arg(QStringLiteral("@%1ms").arg(l.sinceConnectMs), 10);
+    // The notation of every transcript (model/core/common/transcripttext): the copy, the saved
+    // file and the case write the same words, with the silence on a line of its own.
     const bool wire = l.direction == Direction::Client || l.direction == Direction::Server;
     const QString body = (m_hex->isChecked() && wire && !l.raw.isEmpty()) ? hexDump(l.raw) : l.text;
-    // The gap is said in words too (the same stopwatch sign as the session transcript's badge):
-    // the row's background colour alone would not reach everyone.
-    const QString gap = l.sincePreviousMs > kGapMs
-        ? QStringLiteral("  ") + tr("after %1 of silence").arg(formatDuration(l.sincePreviousMs))
-        : QString();
-    return prefix + arrowFor(l.direction) + u' ' + body + gap;
+    // The gap is said in words too: the row's background colour alone would not reach everyone.
+    const QString gap = l.sincePreviousMs > kTranscriptGapMs ? QStringLiteral("  ") + tr("after %1").arg(silenceText(l.sincePreviousMs))
+                                                             : QString();
+    return transcriptTextLine(m_timings->isChecked() ? mwb::smtp::transcriptTimings(l) : QString(), l.direction, body) + gap;
 }
 
 void ConsoleWidget::appendLine(const mwb::smtp::TranscriptLine &line)
@@ -749,7 +734,7 @@ void ConsoleWidget::appendLine(const mwb::smtp::TranscriptLine &line)
     if (line.direction == Direction::Client)
         format.setFontWeight(QFont::DemiBold);
     // A silence of more than a second is where stalls hide: mark it (formatLine says it in words).
-    if (line.sincePreviousMs > kGapMs)
+    if (line.sincePreviousMs > kTranscriptGapMs)
         format.setBackground(colors.gap);
     QScrollBar *bar = m_transcript->verticalScrollBar();
     const bool atEnd = bar->value() >= bar->maximum() - 4;

@@ -90,10 +90,15 @@ SessionsView::SessionsView(QWidget *parent)
     // fields and combo boxes may shrink (their full text is in the tooltip and the drop-down).
     m_remote->setMinimumWidth(110);
     m_code->setMinimumWidth(130);
-    for (QComboBox *combo : {m_server, m_direction, m_outcome}) {
+    for (QComboBox *combo : {m_server, m_outcome}) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(9);
     }
+    // Three short entries: shown whole ("Beide Richtungen" was cut to "Beide Richtu" at 1366 px);
+    // the search field beside it gives way instead.
+    m_direction->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_direction->setSizePolicy(QSizePolicy::Fixed, m_direction->sizePolicy().verticalPolicy());
+    m_direction->setObjectName(QStringLiteral("filterDirection"));
     m_server->view()->setAccessibleName(tr("Servers"));
     m_direction->view()->setAccessibleName(tr("Directions"));
     m_outcome->view()->setAccessibleName(tr("Outcomes"));
@@ -215,10 +220,7 @@ void SessionsView::setSessions(const QList<Session> &sessions)
 
 void SessionsView::cancelSearchIndex()
 {
-    if (m_indexCancel)
-        *m_indexCancel = true;
-    m_indexCancel.reset();
-    m_indexWatcher.disconnect(this);
+    m_indexJob.cancel();
 }
 
 void SessionsView::buildSearchIndex()
@@ -228,45 +230,35 @@ void SessionsView::buildSearchIndex()
     cancelSearchIndex();
     if (m_model->totalCount() == 0 || (m_model->searchIndex() && m_model->searchIndex()->covers(m_model->sessions())))
         return;
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    m_indexCancel = cancel;
-    connect(&m_indexWatcher, &QFutureWatcherBase::finished, this, [this, cancel] {
-        if (*cancel)
-            return;
-        m_indexCancel.reset();
-        m_model->setSearchIndex(m_indexWatcher.result());
-        if (m_model->searchIndex())
-            Q_EMIT searchIndexReady();
-    });
-    m_indexWatcher.setFuture(runJob([sessions = m_model->sessions(), cancel] {
-        return SessionSearchIndex::build(sessions, cancel.get());
-    }));
+    m_indexJob.start([sessions = m_model->sessions()](const std::atomic_bool &cancelled) { return SessionSearchIndex::build(sessions, &cancelled); },
+                     [this](std::shared_ptr<const SessionSearchIndex> index) {
+                         m_model->setSearchIndex(std::move(index));
+                         if (m_model->searchIndex())
+                             Q_EMIT searchIndexReady();
+                     });
 }
 
 void SessionsView::updateServers()
 {
     // Reading every session's server touches each of millions of sessions (a cache miss apiece):
     // ~0.3-0.5 s at 2 M, so it runs on a worker with its own share of the list, and the combo box
-    // is filled when it is done. A newer call supersedes an older one still running.
-    const int generation = ++m_serversGeneration;
-    auto *watcher = new QFutureWatcher<QStringList>(this);
-    connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation == m_serversGeneration)
-            applyServers(watcher->result());
-    });
-    watcher->setFuture(runJob([sessions = m_model->sessions()] {
-        QStringList servers;
-        QSet<QString> seen;
-        for (const Session &s : sessions) {
-            if (!s.server.isEmpty() && !seen.contains(s.server)) {
-                seen.insert(s.server);
-                servers << s.server;
+    // is filled when it is done. A newer call supersedes an older one still running (LatestJob).
+    m_serversJob.start(
+        [sessions = m_model->sessions()](const std::atomic_bool &cancelled) {
+            QStringList servers;
+            QSet<QString> seen;
+            for (const Session &s : sessions) {
+                if (cancelled)
+                    return QStringList();
+                if (!s.server.isEmpty() && !seen.contains(s.server)) {
+                    seen.insert(s.server);
+                    servers << s.server;
+                }
             }
-        }
-        servers.sort(Qt::CaseInsensitive);
-        return servers;
-    }));
+            servers.sort(Qt::CaseInsensitive);
+            return servers;
+        },
+        [this](const QStringList &servers) { applyServers(servers); });
 }
 
 void SessionsView::applyServers(const QStringList &servers)

@@ -1,6 +1,7 @@
 #pragma once
 // The sessions table with its filter bar. The filter is compiled here and run over the session list
 // on a worker thread (QtConcurrent); the model swaps in the resulting row vector.
+#include "model/core/common/workpools.h"
 #include "model/itemmodels/sessionfilter.h"
 #include "model/itemmodels/sessiontablemodel.h"
 
@@ -44,7 +45,7 @@ public:
     int currentSession() const;  // -1 when none
     QString filterError() const;
     bool isFiltering() const { return m_watcher.isRunning(); }
-    bool isIndexing() const { return m_indexWatcher.isRunning(); }
+    bool isIndexing() const { return m_indexJob.isRunning(); }
 
 Q_SIGNALS:
     void currentSessionChanged(int sessionIndex);
@@ -81,10 +82,12 @@ private:
     QTimer *m_headerSaveTimer = nullptr;
     QByteArray m_defaultHeaderState;   // the columns as set up, for "Default columns"
     QBitArray m_findingSessions;
+    // The filter bar's worker is serial rather than a LatestJob: it sorts through the model's own
+    // sort keys, so one runs at a time, and a request made meanwhile waits (m_pendingFilter) to run
+    // with the bar as it is when the running one ends. Superseded results are dropped the same way.
     QFutureWatcher<std::vector<int>> m_watcher;
-    int m_serversGeneration = 0;
-    QFutureWatcher<std::shared_ptr<const SessionSearchIndex>> m_indexWatcher;
-    std::shared_ptr<std::atomic_bool> m_indexCancel;
+    LatestJob<QStringList> m_serversJob{this};
+    LatestJob<std::shared_ptr<const SessionSearchIndex>> m_indexJob{this};
     std::optional<SessionFilter> m_runningFilter;
     int m_runningSnapshotSize = 0;
     int m_runningSortColumn = -1;

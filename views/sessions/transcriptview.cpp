@@ -17,6 +17,7 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QIcon>
 #include <QStyledItemDelegate>
@@ -133,7 +134,8 @@ private:
 TranscriptView::TranscriptView(QWidget *parent)
     : QWidget(parent), m_model(new TranscriptModel(this)), m_header(new QLabel(this)), m_version(new QLabel(this)),
       m_card(new QFrame(this)),
-      m_cardText(new QLabel(m_card)), m_expected(new QLineEdit(m_card)), m_stack(new QStackedWidget(this)),
+      m_cardText(new QLabel(m_card)), m_cardToggle(new QToolButton(m_card)), m_expectedRow(new QWidget(m_card)),
+      m_expected(new QLineEdit(m_expectedRow)), m_stack(new QStackedWidget(this)),
       m_table(new QTableView(this)), m_raw(new QPlainTextEdit(this)), m_rawButton(new QToolButton(this)),
       m_journeyButton(new QToolButton(this))
 {
@@ -156,15 +158,38 @@ TranscriptView::TranscriptView(QWidget *parent)
     m_cardText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_cardText->setWordWrap(true);
     m_cardText->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    auto *expectedRow = new QHBoxLayout;
-    auto *expectedLabel = new QLabel(tr("E&xpected FQDN:"), card);
+    auto *expectedRow = new QHBoxLayout(m_expectedRow);
+    auto *expectedLabel = new QLabel(tr("E&xpected FQDN:"), m_expectedRow);
     expectedLabel->setBuddy(m_expected);
     m_expected->setPlaceholderText(tr("name clients use, e.g. mail.contoso.com"));
     m_expected->setObjectName(QStringLiteral("expectedFqdn"));
     expectedRow->addWidget(expectedLabel);
     expectedRow->addWidget(m_expected, 1);
-    cardLayout->addWidget(m_cardText);
-    cardLayout->addLayout(expectedRow);
+    // The card folds to its first line (padlock, protocol, a failure in red), so that a long
+    // certificate chain does not take the transcript's room; the choice is remembered.
+    m_cardToggle->setObjectName(QStringLiteral("tlsCardToggle"));
+    m_cardToggle->setCheckable(true);
+    m_cardToggle->setAutoRaise(true);
+    m_cardToggle->setChecked(QSettings().value(QStringLiteral("view/tlsCardExpanded"), true).toBool());
+    auto syncToggle = [this] {
+        const bool expanded = m_cardToggle->isChecked();
+        m_cardToggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+        const QString text = expanded ? tr("Hide the certificate details") : tr("Show the certificate details");
+        m_cardToggle->setToolTip(text);
+        m_cardToggle->setAccessibleName(text);
+    };
+    syncToggle();
+    connect(m_cardToggle, &QToolButton::toggled, this, [this, syncToggle](bool expanded) {
+        QSettings().setValue(QStringLiteral("view/tlsCardExpanded"), expanded);
+        syncToggle();
+        refreshCard();
+    });
+    auto *cardTop = new QHBoxLayout;
+    cardTop->addWidget(m_cardToggle, 0, Qt::AlignTop);
+    cardTop->addWidget(m_cardText, 1);
+    cardLayout->addLayout(cardTop);
+    cardLayout->addWidget(m_expectedRow);
+    expectedRow->setContentsMargins(0, 0, 0, 0);
     connect(m_expected, &QLineEdit::textChanged, this, &TranscriptView::refreshCard);
     card->hide();
 
@@ -341,6 +366,16 @@ QString TranscriptView::tlsCardText() const
     return m_card->isVisible() || !m_card->isHidden() ? m_cardText->text() : QString();
 }
 
+void TranscriptView::setTlsCardExpanded(bool expanded)
+{
+    m_cardToggle->setChecked(expanded);
+}
+
+bool TranscriptView::isTlsCardExpanded() const
+{
+    return m_cardToggle->isChecked();
+}
+
 QString TranscriptView::rawText() const
 {
     return m_raw->toPlainText();
@@ -394,6 +429,16 @@ void TranscriptView::refreshCard()
         html += QStringLiteral(" <b style=\"color:#c83737\">%1</b> %2").arg(esc(tr("handshake failed:")), esc(s.tlsFailure));
     else if (!s.tlsEstablished)
         html += QStringLiteral(" <i>%1</i>").arg(esc(tr("attempted; the log does not show the handshake completing")));
+    const bool expanded = m_cardToggle->isChecked();
+    m_expectedRow->setVisible(expanded);
+    if (!expanded) {
+        html += QStringLiteral("<br><i>%1</i>").arg(esc(tr("%n certificate(s); unfold the card to see them and check a name.", nullptr,
+                                                            int(s.certificates.size()))));
+        m_cardText->setText(html);
+        m_card->show();
+        fitCardText();
+        return;
+    }
     if (s.certificates.isEmpty())
         html += QStringLiteral("<br>") + esc(tr("No certificate details in the log (enable verbose protocol logging)."));
     // One column per certificate: the card stays short and the transcript keeps the room.
@@ -449,7 +494,8 @@ void TranscriptView::fitCardText()
     if (m_card->isHidden())
         return;
     const QMargins margins = m_card->layout() ? m_card->layout()->contentsMargins() : QMargins();
-    const int width = std::max(200, (m_card->width() > 50 ? m_card->width() : this->width()) - margins.left() - margins.right() - 4);
+    const int toggle = m_cardToggle->sizeHint().width() + 6;
+    const int width = std::max(200, (m_card->width() > 50 ? m_card->width() : this->width()) - margins.left() - margins.right() - toggle - 4);
     m_cardText->setMinimumHeight(m_cardText->heightForWidth(width));
 }
 

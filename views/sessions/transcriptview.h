@@ -42,6 +42,9 @@ public:
     bool isExpanded(int row) const { return m_expanded.contains(row); }
     void toggleExpanded(int row);
     QString tlsCardText() const;        // plain text of the card (tests)
+    // The card folded to its first line (protocol and any failure) or showing the certificates.
+    void setTlsCardExpanded(bool expanded);
+    bool isTlsCardExpanded() const;
     QString rawText() const;
     void copyAsText() const;
 
@@ -64,6 +67,8 @@ private:
     QList<ServerVersion> m_versions;
     QWidget *m_card;
     QLabel *m_cardText;
+    QToolButton *m_cardToggle;   // folds the card to its first line
+    QWidget *m_expectedRow;
     QLineEdit *m_expected;
     QString m_expectedGuessed;   // the banner name put there as a guess (empty once evidence named one)
     QStackedWidget *m_stack;

@@ -23,6 +23,8 @@ public:
     // The topic for the widget that has the focus (or any of its ancestors).
     static Topic topicFor(const QWidget *focus);
     static QString topicHtml(Topic topic);
+    // Help > About: version, Qt versions and the licences of what ships with the program.
+    static void showAbout(QWidget *parent);
 
 private:
     QListWidget *m_topics;

@@ -1,11 +1,14 @@
 #pragma once
-// The main window shell: menus, toolbar, status bar with load progress and Cancel, a welcome page,
-// the workspace (sessions, transcript, journey, charts), docks for findings and details, drag and
-// drop of files and folders anywhere on the window, recent files, settings, About.
+// The main window composes the views and the actions around the Investigation it shows: the
+// workspace (sessions, transcript, journey, charts), docks for findings, details and configuration,
+// menus and toolbar, drag and drop anywhere on the window, recent files. The case UI, the exports,
+// the status line and the Settings menu are their own classes (caseactions, exportactions,
+// shellstatus, settingsmenu); this class wires them and keeps what is the window's own.
 #include "model/core/diagnosis/finding.h"
 #include "model/core/investigation/investigation.h"
 #include "model/core/sessions/store.h"
-#include "views/shell/reportexport.h"
+#include "views/shell/caseactions.h"
+#include "views/shell/exportactions.h"
 
 #include <QMainWindow>
 #include <QStringList>
@@ -17,18 +20,15 @@ class QAction;
 namespace mwb {
 class ConfigurationModel;
 }
-class QLabel;
 class QMenu;
-class QProgressBar;
 class QStackedWidget;
-class QTimer;
-class QToolButton;
 
 namespace mwb::views {
 
 class FindingDetails;
 class FindingsView;
-class MessageBar;
+class SettingsMenu;
+class ShellStatus;
 class Workspace;
 
 class MainWindow : public QMainWindow {
@@ -63,27 +63,30 @@ public:
 
     // Case files. These run without dialogs (the File menu asks before calling them); errors go
     // to the message bar. Reopening loads the recorded sources and restores the view after it.
-    CaseController *caseController() const { return m_case; }
+    CaseController *caseController() const { return m_investigation->caseController(); }
     // Decides what to do with a moved or changed source on reopen; default: asks the admin.
-    void setSourceResolver(CaseController::SourceResolver resolver) { m_resolver = std::move(resolver); }
-    bool openCase(const QString &path);
-    bool recoverAutosavedCase();
-    bool saveCase();
-    bool saveCaseAs(const QString &path);
-    void newCase();
+    void setSourceResolver(CaseController::SourceResolver resolver) { m_case->setSourceResolver(std::move(resolver)); }
+    bool openCase(const QString &path) { return m_case->openCase(path); }
+    bool recoverAutosavedCase() { return m_case->recoverAutosavedCase(); }
+    bool saveCase() { return m_case->saveCase(); }
+    bool saveCaseAs(const QString &path) { return m_case->saveCaseAs(path); }
+    void newCase() { m_case->newCase(); }
     // Autosave now (the timer and quitting call this too).
-    void autosaveCase();
+    void autosaveCase() { m_case->autosave(); }
     // At start: offers the autosave of a case that was never saved (asks the admin).
-    void offerAutosaveRecovery();
+    void offerAutosaveRecovery() { m_case->offerAutosaveRecovery(); }
 
-    void setFindingState(const Finding &finding, FindingState state);
-    void setFindingNote(const Finding &finding, const QString &text);
+    void setFindingState(const Finding &finding, FindingState state) { m_case->setFindingState(finding, state); }
+    void setFindingNote(const Finding &finding, const QString &text) { m_case->setFindingNote(finding, text); }
     // Notes on sessions are keyed by session id (as logged).
-    void setSessionNote(const QString &sessionId, const QString &text);
+    void setSessionNote(const QString &sessionId, const QString &text) { m_case->setSessionNote(sessionId, text); }
 
     // Report export without dialogs; the preview uses the same pseudonyms as the written file.
-    QList<Replacement> reportRedactionPreview(const ReportExportSettings &settings) const;
-    bool exportReportTo(const QString &path, ReportFormat format, const ReportExportSettings &settings);
+    QList<Replacement> reportRedactionPreview(const ReportExportSettings &settings) const { return m_exports->reportRedactionPreview(settings); }
+    bool exportReportTo(const QString &path, ReportFormat format, const ReportExportSettings &settings)
+    {
+        return m_exports->exportReportTo(path, format, settings);
+    }
 
 public Q_SLOTS:
     void cancelLoad();
@@ -102,40 +105,19 @@ private:
     void createActions();
     void createMenus();
     void createDocks();
-    QWidget *createWelcomePage();
     void onLoadStarted(const QStringList &paths);
-    void onProgress(const LoadProgress &progress);
     void onLoadFinished(bool cancelled);
     void onCleared();
-    void showSkippedPaths();
     void addRecent(const QStringList &paths);
     void updateRecentMenu();
     void updateNavigation();
     void setTimeUtc(bool utc);
     // Edit > Paste Logs: copied files are opened, copied text is loaded as a pasted excerpt.
     void pasteLogs();
-    void exportTable();
-    void exportTranscript();
-    void exportJourney();
-    // A redactor for one export (names of the load learned), or none when redaction is off.
-    std::unique_ptr<Redactor> exportRedactor() const;
-    void exportChart();
-    void exportReport(ReportFormat format);
-    ReportOptions reportOptions() const;
-    Analysis currentAnalysis() const;
-    void captureCaseState();
-    void applyCaseView();
-    void updateCaseTitle();
-    void updateRecentCasesMenu();
-    bool maybeSaveCase();
-    bool saveCaseWithDialog(bool forceDialog);
-    void showFindingsMenu(const QPoint &pos);
-    void editFindingNote();
-    void editSessionNote();
-    void showCaseContents();
-    SourceDecision askAboutSource(const SourceCheck &check);
+    // The window's part of the case: page, tab, time display, docks, the workspace's view state.
+    QJsonObject captureView() const;
+    void applyView(const QJsonObject &view);
     void setAccessibleNames();
-    void showAbout();
     void showHelp();
     void openWizard(const QString &scenario, const QMap<QString, QString> &parameters);
     void openConsole();
@@ -143,43 +125,29 @@ private:
     void readSettings();
     void writeSettings() const;
     bool handleDrag(QEvent *event);
-    void afterCaseOpened(const CaseController::Opened &opened);
 
     QString m_samplesDir;
     QStringList m_recent;
     Investigation *m_investigation = nullptr;
-    CaseController *m_case = nullptr;   // the investigation's
-    CaseController::SourceResolver m_resolver;
-    QTimer *m_autosaveTimer = nullptr;
-    bool m_applyingCase = false;
     bool m_docksSized = false;       // the first show has sized the docks
-    bool m_layoutRestored = false;   // a saved window layout was restored (its dock sizes stand)        // workspace changes made from the case are not edits
-    int m_liveConsoleTranscript = -1;   // this window's console entry in the case
+    bool m_layoutRestored = false;   // a saved window layout was restored (its dock sizes stand)
 
     QStackedWidget *m_pages = nullptr;
-    MessageBar *m_messageBar = nullptr;
-    std::function<void()> m_placeMessageBar;   // over the bottom of the central area
+    ShellStatus *m_status = nullptr;
+    CaseActions *m_case = nullptr;
+    ExportActions *m_exports = nullptr;
+    SettingsMenu *m_settings = nullptr;
     Workspace *m_workspace = nullptr;
     FindingsView *m_findingsView = nullptr;
     FindingDetails *m_details = nullptr;
     ConfigurationModel *m_configurationModel = nullptr;
-    QLabel *m_status = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QToolButton *m_cancelButton = nullptr;
     QMenu *m_recentMenu = nullptr;
-    QMenu *m_recentCasesMenu = nullptr;
-    QMenu *m_findingsMenu = nullptr;
 
     QAction *m_openFiles = nullptr;
     QAction *m_openFolder = nullptr;
     QAction *m_openSamples = nullptr;
     QAction *m_pasteLogs = nullptr;
     QAction *m_collect = nullptr;
-    QAction *m_exportTable = nullptr;
-    QAction *m_exportTranscript = nullptr;
-    QAction *m_exportJourney = nullptr;
-    QAction *m_exportChart = nullptr;
-    QAction *m_redactExports = nullptr;   // the CSV, transcript and journey exports are redacted
     QAction *m_copyTranscript = nullptr;
     QAction *m_cancel = nullptr;
     QAction *m_quit = nullptr;
@@ -194,23 +162,10 @@ private:
     QAction *m_wizard = nullptr;
     QAction *m_console = nullptr;
     QAction *m_checkDomain = nullptr;
-    QMenu *m_languageMenu = nullptr;
     QAction *m_help = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
     QAction *m_clearRecent = nullptr;
-    QAction *m_newCase = nullptr;
-    QAction *m_openCase = nullptr;
-    QAction *m_saveCase = nullptr;
-    QAction *m_saveCaseAs = nullptr;
-    QAction *m_caseContents = nullptr;
-    QAction *m_exportHtml = nullptr;
-    QAction *m_exportPdf = nullptr;
-    QAction *m_markConfirmed = nullptr;
-    QAction *m_markDismissed = nullptr;
-    QAction *m_markNew = nullptr;
-    QAction *m_findingNote = nullptr;
-    QAction *m_sessionNote = nullptr;
 };
 
 } // namespace mwb::views

@@ -1,5 +1,10 @@
 #pragma once
+#include <QFutureWatcher>
+#include <QObject>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <memory>
 
 #include <thread>
 #include <utility>
@@ -39,6 +44,51 @@ auto runJob(Work &&work)
         return work();
     });
 }
+
+// The newest of one kind of background job (a view's index, a list for a combo box): starting one
+// cancels the one before it (its flag is set, so it can stop early, and its result is dropped),
+// and the newest result reaches `done` on the context object's thread. The one idiom for work a
+// view starts and may supersede; `work` gets the cancel flag to poll.
+template <typename T>
+class LatestJob {
+public:
+    explicit LatestJob(QObject *context) : m_context(context) {}
+    ~LatestJob() { cancel(); }
+    LatestJob(const LatestJob &) = delete;
+    LatestJob &operator=(const LatestJob &) = delete;
+
+    template <typename Work, typename Done>
+    void start(Work &&work, Done &&done)
+    {
+        cancel();
+        auto cancelled = std::make_shared<std::atomic_bool>(false);
+        m_cancelled = cancelled;
+        auto *watcher = new QFutureWatcher<T>(m_context);
+        QObject::connect(watcher, &QFutureWatcherBase::finished, m_context,
+                         [this, watcher, cancelled, done = std::forward<Done>(done)]() mutable {
+                             watcher->deleteLater();
+                             if (*cancelled)
+                                 return;
+                             m_cancelled.reset();
+                             done(watcher->result());
+                         });
+        m_future = runJob([work = std::forward<Work>(work), cancelled]() mutable { return work(*cancelled); });
+        watcher->setFuture(m_future);
+    }
+    // The running job's result will not be delivered; the job itself stops when it polls its flag.
+    void cancel()
+    {
+        if (m_cancelled)
+            *m_cancelled = true;
+        m_cancelled.reset();
+    }
+    bool isRunning() const { return m_cancelled && m_future.isRunning(); }
+
+private:
+    QObject *m_context;
+    std::shared_ptr<std::atomic_bool> m_cancelled;
+    QFuture<T> m_future;
+};
 
 // Runs `work` on `threads` threads at once, the calling thread being one of them, and returns when
 // every one has returned. Plain threads, not a pool: the caller is often a pool worker itself, and

@@ -48,13 +48,21 @@ Investigation::~Investigation()
 
 void Investigation::open(const QStringList &paths)
 {
-    m_paths.clear();
-    add(paths);
+    const ingest::PathCheck check = ingest::checkPaths(paths);
+    // Only a real replacement forgets what is loaded: when none of the new paths can be read, the
+    // loaded logs stay and so does their list (a later drop adds to them, a case saves them).
+    if (!check.accepted.isEmpty())
+        m_paths.clear();
+    addChecked(check);
 }
 
 void Investigation::add(const QStringList &paths)
 {
-    const ingest::PathCheck check = ingest::checkPaths(paths);
+    addChecked(ingest::checkPaths(paths));
+}
+
+void Investigation::addChecked(const ingest::PathCheck &check)
+{
     m_skipped = check.skipped;
     for (const QString &p : check.accepted) {
         if (!m_paths.contains(p))

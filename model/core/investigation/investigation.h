@@ -6,6 +6,7 @@
 // holds; nothing here knows a widget (the way Wireshark's CaptureFile is the document its views
 // follow). Tests drive a whole load → second load → cancel → case reopen without a window.
 #include "model/core/diagnosis/finding.h"
+#include "model/core/ingest/pathcheck.h"
 #include "model/core/investigation/casecontroller.h"
 #include "model/core/sessions/loader.h"
 #include "model/core/sessions/store.h"
@@ -115,6 +116,7 @@ Q_SIGNALS:
     void selectionChanged();
 
 private:
+    void addChecked(const ingest::PathCheck &check);
     void startLoad();
     void finishLoad(std::shared_ptr<Store> store, bool cancelled);
     void dropJob();

@@ -57,6 +57,8 @@ static QString directionName(Direction d)
     case Direction::Info: return QStringLiteral("info");
     case Direction::Warning: return QStringLiteral("warning");
     case Direction::Error: return QStringLiteral("error");
+    case Direction::Connect:      // not console lines (the log's '+' and '-' records)
+    case Direction::Disconnect: return QStringLiteral("info");
     }
     return {};
 }

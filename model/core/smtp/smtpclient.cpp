@@ -199,20 +199,16 @@ QString SmtpClient::transcriptText(bool withTimings) const
 {
     QString out;
     for (const TranscriptLine &l : m_transcript) {
-        QString arrow;
-        switch (l.direction) {
-        case Direction::Client: arrow = QStringLiteral("C>"); break;
-        case Direction::Server: arrow = QStringLiteral("S<"); break;
-        case Direction::Info: arrow = QStringLiteral("* "); break;
-        case Direction::Warning: arrow = QStringLiteral("! "); break;
-        case Direction::Error: arrow = QStringLiteral("!!"); break;
-        }
-        if (withTimings)
-            out += QStringLiteral("%1 %2 ").arg(QStringLiteral("+%1").arg(l.sincePreviousMs), 8)
-                       .arg(QStringLiteral("@%1").arg(l.sinceConnectMs), 9);
-        out += arrow + u' ' + escapeControls(l.text) + u'\n';  // peer bytes never drive a terminal
+        if (l.sincePreviousMs > kTranscriptGapMs)
+            out += silenceTextLine(l.sincePreviousMs) + u'\n';
+        out += transcriptTextLine(withTimings ? transcriptTimings(l) : QString(), l.direction, l.text) + u'\n';
     }
-    return scrubAuthSecrets(out);
+    return scrubAuthSecrets(out);   // peer bytes are escaped by transcriptTextLine; secrets go here
+}
+
+QString transcriptTimings(const TranscriptLine &line)
+{
+    return QStringLiteral("%1 %2").arg(QStringLiteral("+%1 ms").arg(line.sincePreviousMs), 10).arg(QStringLiteral("@%1 ms").arg(line.sinceConnectMs), 11);
 }
 
 void SmtpClient::addLine(Direction d, const QString &text, const QByteArray &raw)

@@ -1,6 +1,7 @@
 #pragma once
 // SMTP client state machine over a Transport. One step at a time (no pipelining: the console is
 // for seeing what each command gets), every line timed, secrets never in the transcript.
+#include "model/core/common/transcripttext.h"
 #include "model/core/smtp/reply.h"
 #include "model/core/smtp/tlsinspect.h"
 #include "model/core/smtp/transport.h"
@@ -36,7 +37,9 @@ struct ClientOptions {
     ReplyLimits replyLimits() const { return ReplyLimits{replyLineCap, replyLineLimit, replyByteLimit}; }
 };
 
-enum class Direction { Client, Server, Info, Warning, Error };
+// Who spoke a console line: the transcript notation is the one of the session view
+// (model/core/common/transcripttext.h); Connect/Disconnect are not used here.
+using Direction = mwb::Speaker;
 
 struct TranscriptLine {
     Direction direction = Direction::Info;
@@ -46,6 +49,10 @@ struct TranscriptLine {
     qint64 sinceConnectMs = 0;
     QDateTime at;
 };
+
+// "+12 ms  @262 ms": the time since the previous line and since the connection, as the console
+// shows them and its copy, saved file and case write them.
+QString transcriptTimings(const TranscriptLine &line);
 
 struct Step {
     enum Kind { Connect, Ehlo, Helo, StartTls, AuthPlain, AuthLogin, AuthXoauth2, MailFrom, RcptTo, Data, Bdat, Rset, Noop, Quit, Raw };

@@ -175,6 +175,13 @@ private Q_SLOTS:
         QCOMPARE(life.started.size(), 1);
         QCOMPARE(inv.skippedPaths().size(), 2);
         QCOMPARE(inv.store()->sessions.size(), sessions);
+        // open() with nothing loadable replaces nothing: the loaded logs keep their path list.
+        const QStringList loaded = inv.paths();
+        inv.open({notes});
+        QVERIFY(life.nothing.wait(5000));
+        QCOMPARE(life.started.size(), 1);
+        QCOMPARE(inv.paths(), loaded);
+        QCOMPARE(inv.store()->sessions.size(), sessions);
     }
 
     void pastedTextLoadsAndJunkIsRefused()

@@ -66,7 +66,8 @@ private Q_SLOTS:
         QCOMPARE(speakerOf(Direction::Send, '>'), Speaker::Client);
         QCOMPARE(speakerOf(Direction::Send, '<'), Speaker::Server);
         QCOMPARE(speakerOf(Direction::Send, '*'), Speaker::Info);
-        QCOMPARE(TranscriptModel::arrowFor(Speaker::Client), QStringLiteral("C \u2192"));
+        QCOMPARE(speakerArrow(Speaker::Client), QStringLiteral("C \u2192"));
+        QCOMPARE(speakerArrow(Speaker::Server), QStringLiteral("S \u2190"));
     }
 
     void gapsOverOneSecondAreMarkedWithTheirLength()

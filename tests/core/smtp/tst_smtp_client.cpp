@@ -74,7 +74,7 @@ private slots:
             QVERIFY(l.at.isValid());
             last = l.sinceConnectMs;
         }
-        QVERIFY(rig.client.transcriptText().contains(QStringLiteral("S< 220 mx.test ESMTP")));
+        QVERIFY(rig.client.transcriptText().contains(QStringLiteral("S \u2190 220 mx.test ESMTP")));
     }
     void starttlsResetsCapabilitiesAndNeedsNewEhlo()
     {
@@ -307,7 +307,7 @@ private slots:
         rig.transport->serverSends(QByteArrayLiteral("220 mx\x1b]0;pwned\x07 \x00\x08\r ok\r\n"));
         QTRY_COMPARE_WITH_TIMEOUT(rig.client.results().size(), 1, 5000);
         const QString text = rig.client.transcriptText();
-        QVERIFY2(text.contains(QStringLiteral("S< 220 mx\\x1b]0;pwned\\x07 \\x00\\x08\\x0d ok")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("S \u2190 220 mx\\x1b]0;pwned\\x07 \\x00\\x08\\x0d ok")), qPrintable(text));
         for (const QChar c : text)
             QVERIFY(c == u'\n' || c.unicode() >= 0x20);
         const ProbeSummary s = summariseProbe(rig.client);

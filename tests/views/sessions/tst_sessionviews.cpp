@@ -238,6 +238,31 @@ private Q_SLOTS:
         QVERIFY(view.serverVersionText().isEmpty());
     }
 
+    void transcriptCardFoldsToItsFirstLine()
+    {
+        TranscriptView view;
+        view.resize(900, 600);
+        view.show();
+        Session s = makeSessions().first();
+        s.tls = true;
+        s.tlsProtocol = QStringLiteral("TLS1_2");
+        s.tlsFailure = QStringLiteral("TLS negotiation failed with error SocketError");
+        s.certificates = {certificate()};
+        view.setLines(s, {});
+        auto *expected = view.findChild<QLineEdit *>(QStringLiteral("expectedFqdn"));
+        QVERIFY(expected);
+        view.setTlsCardExpanded(false);
+        const QString folded = view.tlsCardText();
+        // Folded, the card still says the handshake failed; the certificates and the name check wait.
+        QVERIFY2(folded.contains(QStringLiteral("handshake failed")), qPrintable(folded));
+        QVERIFY(!folded.contains(QStringLiteral("0123456789ABCDEF0123456789ABCDEF01234567")));
+        QVERIFY(!expected->isVisible());
+        view.setTlsCardExpanded(true);
+        QVERIFY(view.tlsCardText().contains(QStringLiteral("0123456789ABCDEF0123456789ABCDEF01234567")));
+        QVERIFY(expected->isVisible());
+        QVERIFY(view.isTlsCardExpanded());
+    }
+
     void certificateNameMatchingHonoursOneLabelWildcards()
     {
         const CertificateInfo c = certificate();

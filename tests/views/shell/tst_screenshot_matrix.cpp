@@ -16,6 +16,7 @@
 #include "tests/views/shell/screenshot.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QHeaderView>
@@ -124,6 +125,11 @@ private Q_SLOTS:
         }
         if (size.width() >= 1366)
             QTRY_VERIFY_WITH_TIMEOUT(table->horizontalScrollBar()->maximum() <= 0, 3000);
+        // The direction filter shows its entry whole ("Beide Richtungen" was cut at 1366 px).
+        auto *direction = sessions->findChild<QComboBox *>(QStringLiteral("filterDirection"));
+        QVERIFY(direction);
+        QVERIFY2(direction->width() >= direction->fontMetrics().horizontalAdvance(direction->currentText()) + 16,
+                 qPrintable(QStringLiteral("%1 px for \"%2\"").arg(direction->width()).arg(direction->currentText())));
         QVERIFY(testing::saveScreenshot(window.workspace(), name(size, QStringLiteral("2-sessions"))));
 
         // 3. The TLS card of a session with a failed handshake (the finding's sessions).
