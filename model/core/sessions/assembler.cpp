@@ -1,6 +1,7 @@
 #include "model/core/sessions/assembler.h"
 
 #include "model/core/common/background.h"
+#include "model/core/common/platform.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -908,7 +909,6 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
         releaseInBackground(std::move(built), std::move(pieces), std::move(index));
         return out;
     }
-    auto sessionAt = [&](int i) -> Session & { return built[size_t(i) / kBuildBlock][size_t(i) % kBuildBlock]; };
     // The sort and the moves below take seconds for millions of sessions: a cancel is seen between
     // them and every 4096 moves, and everything is freed on a pool thread.
     auto cancelledHere = [&] {
@@ -929,15 +929,52 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
     });
     if (cancelledHere())
         return out;
-    out.sessions.reserve(qsizetype(total));
+    // Into the one list in build order first, each block freed as soon as it is moved, then put
+    // in start order in place by following the permutation's cycles. Moving straight from the
+    // blocks in start order kept every block alive until the end: two copies of every Session
+    // (600 bytes each, over a GB for 2 M sessions) at the peak of a load (issue #27).
+    for (std::vector<Session> &block : built) {
+        if (cancelledHere())
+            return out;
+        for (Session &session : block)
+            out.sessions.append(std::move(session));
+        std::vector<Session>().swap(block);
+        // Every 8 blocks (about 20 MB of sessions): what the list grows by is given back as it goes.
+        if ((&block - built.data()) % 8 == 7)
+            platform::returnFreeHeapPages();
+    }
+    platform::returnFreeHeapPages();
+    {
+        Session *at = out.sessions.data();
+        std::vector<bool> placed(total, false);
+        size_t moves = 0;
+        for (size_t start = 0; start < total; ++start) {
+            if (placed[start])
+                continue;
+            // Position k takes the session built at byStart[k].index.
+            Session held = std::move(at[start]);
+            size_t k = start;
+            for (;;) {
+                placed[k] = true;
+                const size_t from = size_t(byStart[k].index);
+                if (from == start) {
+                    at[k] = std::move(held);
+                    break;
+                }
+                at[k] = std::move(at[from]);
+                k = from;
+                if ((++moves & 4095) == 0 && cancelledHere())
+                    return out;   // moved-from sessions are empty, valid values to free
+            }
+        }
+        for (size_t k = 0; k < total; ++k)
+            at[k].index = int(k);
+    }
     out.lines.reserve(total);
     for (size_t k = 0; k < byStart.size(); ++k) {
         if ((k & 4095) == 0 && cancelledHere())
             return out;
-        const int i = byStart[k].index;
-        out.sessions.append(std::move(sessionAt(i)));
-        out.sessions.last().index = int(out.sessions.size() - 1);
-        out.lines.push_back(std::move(pieces[size_t(i)].lines));
+        out.lines.push_back(std::move(pieces[size_t(byStart[k].index)].lines));
     }
     // What is left are moved-from shells (millions of them): freed beside the batches that follow.
     releaseInBackground(std::move(built), std::move(pieces), std::move(index));
