@@ -72,6 +72,11 @@ qint64 peakResidentKb();
 // glibc, no THP), which makes hugePageTunables() want no restart.
 std::string mallocHugePageMode();
 
+// Hands the heap's free pages back to the system (glibc: malloc_trim). Freed blocks inside the
+// malloc arenas otherwise stay resident until the arena's top is free; a load that frees hundreds of
+// MB while it builds as much again (the session blocks) would count both. No-op elsewhere.
+void returnFreeHeapPages();
+
 // Sets the environment variable `name` to `value` and replaces this process with a fresh start of
 // the same executable and arguments (Linux: execv of /proc/self/exe). Returns only when that did not
 // happen: the exec failed, or the platform has no exec (Windows: returns at once, nothing set).

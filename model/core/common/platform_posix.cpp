@@ -16,6 +16,9 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #if defined(__linux__)
 #include <sys/syscall.h>
 #endif
@@ -144,6 +147,13 @@ std::string mallocHugePageMode()
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 #else
     return {};   // GLIBC_TUNABLES means nothing to other C libraries
+#endif
+}
+
+void returnFreeHeapPages()
+{
+#if defined(__GLIBC__)
+    ::malloc_trim(0);
 #endif
 }
 

@@ -147,6 +147,11 @@ std::string mallocHugePageMode()
     return {};   // the Windows heap has no GLIBC_TUNABLES; large pages need a privilege admins lack
 }
 
+void returnFreeHeapPages()
+{
+    // The Windows heap decommits free pages by itself.
+}
+
 void restartSelfWithEnvironment(const char *, const std::string &, char **)
 {
     // No exec on Windows (a child process would be a second process, not a restart): go on as we are.

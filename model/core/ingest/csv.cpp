@@ -49,27 +49,35 @@ void FieldView::textInto(QString &out) const
 namespace {
 
 // Scans [from, to) with the quote state machine; returns true when a quoted field is still open
-// at `to`. `fieldStart` and `inQuote` carry the state across physical lines.
+// at `to`. `fieldStart` and `inQuote` carry the state across physical lines. Only quotes change the
+// state, so it jumps from quote to quote with memchr: stepping byte by byte through every quoted
+// row was a third of counting tracking logs (issue #25). A quote outside a quoted field opens one
+// only at a field's start: the scan's first byte with `fieldStart` carried in, or after a delimiter.
 bool scanQuotes(const char *p, qsizetype from, qsizetype to, bool &fieldStart, bool &inQuote, char delim)
 {
-    for (qsizetype i = from; i < to; ++i) {
-        const char c = p[i];
+    qsizetype i = from;
+    while (i < to) {
+        const void *q = std::memchr(p + i, '"', size_t(to - i));
+        if (!q) {
+            if (!inQuote)
+                fieldStart = p[to - 1] == delim;   // the state after the last byte
+            return inQuote;
+        }
+        const qsizetype at = static_cast<const char *>(q) - p;
         if (inQuote) {
-            if (c == '"') {
-                if (i + 1 < to && p[i + 1] == '"')
-                    ++i;
-                else
-                    inQuote = false;
+            if (at + 1 < to && p[at + 1] == '"') {
+                i = at + 2;   // a doubled quote inside the field
+                continue;
             }
+            inQuote = false;
+            fieldStart = false;   // the closing quote is no delimiter
+            i = at + 1;
             continue;
         }
-        if (c == delim) {
-            fieldStart = true;
-            continue;
-        }
-        if (fieldStart && c == '"')
-            inQuote = true;
+        const bool opens = at == from ? fieldStart : p[at - 1] == delim;
+        inQuote = opens;
         fieldStart = false;
+        i = at + 1;
     }
     return inQuote;
 }

@@ -88,6 +88,14 @@ struct TrackEvent {
     RecordRef ref;
 };
 
+} // namespace mwb::ingest
+
+// Tracking events are held by the million: QList grows them with realloc (every member is a Qt
+// container, a string or a scalar, all relocatable) instead of a second buffer and a move each.
+Q_DECLARE_TYPEINFO(mwb::ingest::TrackEvent, Q_RELOCATABLE_TYPE);
+
+namespace mwb::ingest {
+
 // Fills e.attemptedHost / e.attemptedIp (when still empty) from the forms above in `text`.
 void readAttemptedServer(const QString &text, TrackEvent &e);
 

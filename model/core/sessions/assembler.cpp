@@ -1,6 +1,7 @@
 #include "model/core/sessions/assembler.h"
 
 #include "model/core/common/background.h"
+#include "model/core/common/platform.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -21,13 +22,34 @@ namespace {
 // Values that recur across sessions (the local endpoint, the server's banner name, disconnect
 // reasons, TLS protocol and cipher) are kept once per build thread and shared by every session
 // that has them: over millions of sessions that is hundreds of MB less heap. Short values only,
-// and a bounded table, so a long-lived pool thread does not collect unique strings.
-QString pooled(QString value)
+// and a bounded table, so a long-lived pool thread does not collect unique strings. Kinds of value
+// with many distinct ones (client names, senders, replies) have tables of their own, so that they
+// cannot fill the shared one.
+enum class Pool { Shared, ClientName, Sender, Reply, Count };
+
+QString pooled(QString value, Pool kind = Pool::Shared)
 {
     constexpr qsizetype kMaxLength = 64;
     constexpr qsizetype kMaxEntries = 4096;
-    thread_local QSet<QString> pool;
+    thread_local QSet<QString> pools[int(Pool::Count)];
+    QSet<QString> &pool = pools[int(kind)];
     if (value.isEmpty() || value.size() > kMaxLength)
+        return value;
+    const auto it = pool.constFind(value);
+    if (it != pool.constEnd())
+        return *it;
+    if (pool.size() < kMaxEntries)
+        pool.insert(value);
+    return value;
+}
+
+// The same for the capability lists of EHLO replies: a server advertises the same list to every
+// client, ten and more strings per session.
+QStringList pooledList(const QStringList &value)
+{
+    constexpr qsizetype kMaxEntries = 1024;
+    thread_local QSet<QStringList> pool;
+    if (value.isEmpty())
         return value;
     const auto it = pool.constFind(value);
     if (it != pool.constEnd())
@@ -311,7 +333,7 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
                 // 2010: first line of a multi-line reply: "250-ex01 Hello [1.2.3.4]"
                 d->inMultiEhlo = true;
                 s.capabilities.clear();
-                s.greetingName = firstWord(rest());
+                s.greetingName = pooled(firstWord(rest()));
                 return;
             }
             if (d->inMultiEhlo) {
@@ -329,7 +351,7 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
                 body = body.mid(4);
             QStringList toks = body.split(u' ', Qt::SkipEmptyParts);
             if (!toks.isEmpty())
-                s.greetingName = toks.takeFirst();
+                s.greetingName = pooled(toks.takeFirst());
             if (!toks.isEmpty() && toks.first().compare(QLatin1String("Hello"), Qt::CaseInsensitive) == 0) {
                 toks.removeFirst();
                 // "Hello [203.0.113.9]" — the bracketed address (may be missing).
@@ -388,24 +410,24 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
         if (d->tlsReady && s.tlsFailure.isEmpty())
             s.tlsEstablished = true;
         if (verb == "EHLO" || verb == "HELO") {
-            s.ehlo = firstWord(arg());
+            s.ehlo = pooled(firstWord(arg()), Pool::ClientName);
             d->inMultiEhlo = false;
             // The EHLO after STARTTLS advertises again (RFC 3207): keep what was offered before it,
             // where STARTTLS and X-ANONYMOUSTLS live, beside what comes after (X-EXPS, AUTH).
             if (d->tlsReady && s.capabilitiesBeforeTls.isEmpty() && !s.capabilities.isEmpty())
                 s.capabilitiesBeforeTls = s.capabilities;
         } else if (verb == "STARTTLS" || verb == "X-ANONYMOUSTLS") {
-            s.tlsVerb = QString::fromLatin1(verb);
+            s.tlsVerb = pooled(QString::fromLatin1(verb));
         } else if (verb == "AUTH") {
             // Only the mechanism: anything after it may be a credential.
-            s.authMechanism = firstWord(arg()).toUpper();
+            s.authMechanism = pooled(firstWord(arg()).toUpper());
         } else if (verb == "X-EXPS" || verb == "X-EXCHANGEAUTH") {
-            s.authMechanism = QString::fromLatin1(verb);
+            s.authMechanism = pooled(QString::fromLatin1(verb));
             d->pending = "X-EXPS";
         } else if (verb == "MAIL") {
             d->mailIssued = true;
             if (s.mailFrom.isEmpty())
-                s.mailFrom = addressOf(arg());
+                s.mailFrom = pooled(addressOf(arg()), Pool::Sender);
         } else if (verb == "RCPT") {
             const QString a = addressOf(arg());
             if (!a.isEmpty() && !s.recipients.contains(a))
@@ -539,9 +561,11 @@ Session SessionBuilder::finish()
     if (tlsFailed && d->delivered == 0)
         s.lastReply = s.tlsFailure;
     else if (!d->lastReply.isEmpty())
-        s.lastReply = QString::fromUtf8(d->lastReply);
+        s.lastReply = pooled(QString::fromUtf8(d->lastReply), Pool::Reply);
     else if (!d->last220.isEmpty())
-        s.lastReply = QString::fromUtf8(d->last220);
+        s.lastReply = pooled(QString::fromUtf8(d->last220), Pool::Reply);
+    s.capabilities = pooledList(s.capabilities);
+    s.capabilitiesBeforeTls = pooledList(s.capabilitiesBeforeTls);
     if (d->delivered > 0)
         s.outcome = SessionOutcome::Delivered;
     else if (tlsFailed)
@@ -908,7 +932,6 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
         releaseInBackground(std::move(built), std::move(pieces), std::move(index));
         return out;
     }
-    auto sessionAt = [&](int i) -> Session & { return built[size_t(i) / kBuildBlock][size_t(i) % kBuildBlock]; };
     // The sort and the moves below take seconds for millions of sessions: a cancel is seen between
     // them and every 4096 moves, and everything is freed on a pool thread.
     auto cancelledHere = [&] {
@@ -929,15 +952,52 @@ AssembledSessions assembleSessions(const std::vector<ingest::ParsedFile> &files,
     });
     if (cancelledHere())
         return out;
-    out.sessions.reserve(qsizetype(total));
+    // Into the one list in build order first, each block freed as soon as it is moved, then put
+    // in start order in place by following the permutation's cycles. Moving straight from the
+    // blocks in start order kept every block alive until the end: two copies of every Session
+    // (600 bytes each, over a GB for 2 M sessions) at the peak of a load (issue #27).
+    for (std::vector<Session> &block : built) {
+        if (cancelledHere())
+            return out;
+        for (Session &session : block)
+            out.sessions.append(std::move(session));
+        std::vector<Session>().swap(block);
+        // Every 8 blocks (about 20 MB of sessions): what the list grows by is given back as it goes.
+        if ((&block - built.data()) % 8 == 7)
+            platform::returnFreeHeapPages();
+    }
+    platform::returnFreeHeapPages();
+    {
+        Session *at = out.sessions.data();
+        std::vector<bool> placed(total, false);
+        size_t moves = 0;
+        for (size_t start = 0; start < total; ++start) {
+            if (placed[start])
+                continue;
+            // Position k takes the session built at byStart[k].index.
+            Session held = std::move(at[start]);
+            size_t k = start;
+            for (;;) {
+                placed[k] = true;
+                const size_t from = size_t(byStart[k].index);
+                if (from == start) {
+                    at[k] = std::move(held);
+                    break;
+                }
+                at[k] = std::move(at[from]);
+                k = from;
+                if ((++moves & 4095) == 0 && cancelledHere())
+                    return out;   // moved-from sessions are empty, valid values to free
+            }
+        }
+        for (size_t k = 0; k < total; ++k)
+            at[k].index = int(k);
+    }
     out.lines.reserve(total);
     for (size_t k = 0; k < byStart.size(); ++k) {
         if ((k & 4095) == 0 && cancelledHere())
             return out;
-        const int i = byStart[k].index;
-        out.sessions.append(std::move(sessionAt(i)));
-        out.sessions.last().index = int(out.sessions.size() - 1);
-        out.lines.push_back(std::move(pieces[size_t(i)].lines));
+        out.lines.push_back(std::move(pieces[size_t(byStart[k].index)].lines));
     }
     // What is left are moved-from shells (millions of them): freed beside the batches that follow.
     releaseInBackground(std::move(built), std::move(pieces), std::move(index));

@@ -21,7 +21,6 @@
 #include <algorithm>
 #include <atomic>
 #include <numeric>
-#include <unordered_map>
 
 namespace mwb {
 
@@ -213,19 +212,85 @@ QList<Session> previewSessions(const QList<ingest::Input> &inputs, const LoadOpt
 
 namespace {
 
+// The keys of countMessages: a 128-bit hash of an id and, for internal ids, the server.
+struct CountKey {
+    quint64 a, b;
+    qint64 server;
+    bool operator==(const CountKey &o) const { return a == o.a && b == o.b && server == o.server; }
+};
+
+// An insert-only open-addressing table of CountKey → V, at most half full. The ids
+// are already hashes, so the slot is a multiply away; std::unordered_map's node per key and the
+// cache miss of each made these tables the largest cost of counting tracking rows (issue #25).
+template<typename V>
+class CountTable
+{
+public:
+    explicit CountTable(size_t expected)
+    {
+        size_t slotCount = 16;
+        while (slotCount < expected * 2)
+            slotCount *= 2;
+        m_slots.resize(slotCount);
+        m_used.assign(slotCount, false);
+    }
+    // The value for `key`, inserted as `value` when new; second: whether it was inserted.
+    std::pair<V *, bool> tryEmplace(const CountKey &key, const V &value)
+    {
+        const size_t mask = m_slots.size() - 1;
+        for (size_t s = slotOf(key, mask);; s = (s + 1) & mask) {
+            if (!m_used[s]) {
+                if ((m_count + 1) * 2 > m_slots.size()) {
+                    grow();
+                    return tryEmplace(key, value);
+                }
+                m_used[s] = true;
+                m_slots[s] = {key, value};
+                ++m_count;
+                return {&m_slots[s].second, true};
+            }
+            if (m_slots[s].first == key)
+                return {&m_slots[s].second, false};
+        }
+    }
+    bool contains(const CountKey &key) const
+    {
+        const size_t mask = m_slots.size() - 1;
+        for (size_t s = slotOf(key, mask); m_used[s]; s = (s + 1) & mask) {
+            if (m_slots[s].first == key)
+                return true;
+        }
+        return false;
+    }
+
+private:
+    static size_t slotOf(const CountKey &k, size_t mask)
+    {
+        const quint64 h = (k.a ^ (k.b * 0x9E3779B97F4A7C15ull) ^ quint64(k.server)) * 0xFF51AFD7ED558CCDull;
+        return size_t(h >> 32) & mask;
+    }
+    void grow()
+    {
+        std::vector<std::pair<CountKey, V>> old = std::move(m_slots);
+        std::vector<bool> oldUsed = std::move(m_used);
+        m_slots.assign(old.size() * 2, {});
+        m_used.assign(old.size() * 2, false);
+        m_count = 0;
+        for (size_t i = 0; i < old.size(); ++i) {
+            if (oldUsed[i])
+                tryEmplace(old[i].first, old[i].second);
+        }
+    }
+    std::vector<std::pair<CountKey, V>> m_slots;
+    std::vector<bool> m_used;
+    size_t m_count = 0;
+};
+
 // As correlateMessages, for counting: rows sharing a message-id, a network-message-id or (on one
 // server) an internal id are one message; one message per connected group of rows. An internal id
 // seen again with another message-id starts over, as there.
 qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
 {
-    struct Key {
-        quint64 a, b;
-        qint64 server;
-        bool operator==(const Key &o) const { return a == o.a && b == o.b && server == o.server; }
-    };
-    struct KeyHash {
-        size_t operator()(const Key &k) const noexcept { return size_t(k.a ^ (k.b * 0x9E3779B97F4A7C15ull) ^ quint64(k.server)); }
-    };
     size_t n = 0;
     for (const ingest::ParsedFile &pf : files)
         n += pf.trackKeys.size();
@@ -243,14 +308,13 @@ qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
         if (x != y)
             parent[std::max(x, y)] = std::min(x, y);
     };
-    std::unordered_map<Key, quint32, KeyHash> byMid, byNid;
+    // Rows share ids (a message has several events): start at a quarter of the rows and grow.
+    CountTable<quint32> byMid(n / 4), byNid(n / 4);
     struct InternalSeen {
         quint32 row;
         quint64 messageId[2];   // of that row; 0, 0 when it had none
     };
-    std::unordered_map<Key, InternalSeen, KeyHash> byInternal;
-    byMid.reserve(n);
-    byNid.reserve(n);
+    CountTable<InternalSeen> byInternal(n / 4);
     QHash<QString, int> servers;
     quint32 i = 0;
     for (const ingest::ParsedFile &pf : files) {
@@ -263,27 +327,27 @@ qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
             serverOf[size_t(s)] = it.value();
         }
         for (const ingest::TrackKeys &k : pf.trackKeys) {
-            auto link = [&](auto &map, const quint64 (&h)[2], qint64 server) {
+            auto link = [&](CountTable<quint32> &table, const quint64 (&h)[2], qint64 server) {
                 if (h[0] == 0 && h[1] == 0)
                     return;
-                auto [it, inserted] = map.try_emplace(Key{h[0], h[1], server}, i);
+                auto [first, inserted] = table.tryEmplace(CountKey{h[0], h[1], server}, i);
                 if (!inserted)
-                    unite(i, it->second);
+                    unite(i, *first);
             };
             link(byMid, k.messageId, -1);
             link(byNid, k.networkId, -1);
             if (k.internalId[0] != 0 || k.internalId[1] != 0) {
-                const Key key{k.internalId[0], k.internalId[1], k.server >= 0 ? serverOf[size_t(k.server)] : -1};
+                const CountKey key{k.internalId[0], k.internalId[1], k.server >= 0 ? serverOf[size_t(k.server)] : -1};
                 const InternalSeen seen{i, {k.messageId[0], k.messageId[1]}};
-                auto [it, inserted] = byInternal.try_emplace(key, seen);
+                auto [earlier, inserted] = byInternal.tryEmplace(key, seen);
                 if (!inserted) {
                     const bool hasId = k.messageId[0] != 0 || k.messageId[1] != 0;
-                    const bool earlierHasId = it->second.messageId[0] != 0 || it->second.messageId[1] != 0;
+                    const bool earlierHasId = earlier->messageId[0] != 0 || earlier->messageId[1] != 0;
                     if (hasId && earlierHasId
-                        && (k.messageId[0] != it->second.messageId[0] || k.messageId[1] != it->second.messageId[1])) {
-                        it->second = seen;
+                        && (k.messageId[0] != earlier->messageId[0] || k.messageId[1] != earlier->messageId[1])) {
+                        *earlier = seen;
                     } else {
-                        unite(i, it->second.row);
+                        unite(i, earlier->row);
                     }
                 }
             }
@@ -294,11 +358,11 @@ qint64 countMessages(const std::vector<ingest::ParsedFile> &files)
     for (quint32 x = 0; x < quint32(n); ++x)
         groups += find(x) == x;
     // Message ids that only protocol logs name are messages too (addProtocolOnlyMessages).
-    std::unordered_map<Key, quint32, KeyHash> protocolOnly;
+    CountTable<char> protocolOnly(1024);
     for (const ingest::ParsedFile &pf : files) {
         for (const std::array<quint64, 2> &h : pf.protoMessageIds) {
-            const Key k{h[0], h[1], -1};
-            if ((h[0] != 0 || h[1] != 0) && !byMid.count(k) && protocolOnly.try_emplace(k, 0).second)
+            const CountKey k{h[0], h[1], -1};
+            if ((h[0] != 0 || h[1] != 0) && !byMid.contains(k) && protocolOnly.tryEmplace(k, 0).second)
                 ++groups;
         }
     }
@@ -421,10 +485,17 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     // Message correlation reads the sessions and the tracking events, nothing the loop below
     // touches: it runs beside the loop on a thread of its own instead of after it. Over 1 GiB it is
     // a second of one thread, and the loop's thread mostly waits for the pool's scans.
+    // One list of every event, allocated once: grown file by file it was reallocated again and
+    // again, and clear() kept each file's emptied buffer, about twice the events' size at the
+    // peak of a tracking-heavy load (issue #27).
     QList<ingest::TrackEvent> events;
+    qsizetype eventCount = 0;
+    for (const ingest::ParsedFile &pf : parsed)
+        eventCount += pf.events.size();
+    events.reserve(eventCount);
     for (ingest::ParsedFile &pf : parsed) {
         events.append(std::move(pf.events));   // moved: copying a million events took half a second
-        pf.events.clear();
+        QList<ingest::TrackEvent>().swap(pf.events);
     }
     QThreadPool correlationThread;
     correlationThread.setMaxThreadCount(1);

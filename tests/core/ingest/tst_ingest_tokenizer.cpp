@@ -2,6 +2,7 @@
 #include "model/core/ingest/csv.h"
 #include "model/core/ingest/filebytes.h"
 
+#include <QStringDecoder>
 #include <QTest>
 
 using namespace mwb::ingest;
@@ -64,6 +65,83 @@ private Q_SLOTS:
         QCOMPARE(r.physicalLines, 1);
         QCOMPARE(r.next, qsizetype(buf.indexOf('\n') + 1));
     }
+    // nextRecord jumps from quote to quote; this reference steps through every byte with the
+    // RFC 4180 state machine (a quote opens a field only at its start, "" inside stays in it). On
+    // random rows of quotes, delimiters, line breaks and text both must cut the same records.
+    void recordsMatchByteByByteReference()
+    {
+        auto reference = [](QByteArrayView b, qsizetype pos, int maxLines, char delim) {
+            RecordSpan r;
+            r.begin = pos;
+            const qsizetype n = b.size();
+            auto lineEnd = [&](qsizetype from) {
+                const qsizetype i = b.sliced(std::min(from, n)).indexOf('\n');
+                return i < 0 ? n : from + i;
+            };
+            auto finish = [&](qsizetype lastNl, int lines) {
+                r.terminated = lastNl < n;
+                r.next = r.terminated ? lastNl + 1 : n;
+                r.end = (lastNl > r.begin && b[lastNl - 1] == '\r') ? lastNl - 1 : lastNl;
+                r.physicalLines = lines;
+            };
+            bool fieldStart = true, inQuote = false;
+            int lines = 1;
+            qsizetype i = pos, nl = lineEnd(pos);
+            for (;;) {
+                for (; i < nl; ++i) {
+                    const char c = b[i];
+                    if (inQuote) {
+                        if (c == '"') {
+                            if (i + 1 < nl && b[i + 1] == '"')
+                                ++i;
+                            else
+                                inQuote = false;
+                        }
+                        continue;
+                    }
+                    if (c == delim) {
+                        fieldStart = true;
+                        continue;
+                    }
+                    if (fieldStart && c == '"')
+                        inQuote = true;
+                    fieldStart = false;
+                }
+                if (!inQuote) {
+                    finish(nl, lines);
+                    return r;
+                }
+                if (nl >= n || lines >= maxLines) {
+                    finish(lineEnd(pos), 1);
+                    r.openQuote = true;
+                    return r;
+                }
+                ++lines;
+                nl = lineEnd(nl + 1);
+            }
+        };
+        quint32 seed = 2026;
+        auto next = [&seed] { seed = seed * 1664525u + 1013904223u; return seed >> 16; };
+        const char alphabet[] = {'"', '"', '"', ',', ';', '\n', '\r', 'a', 'b', ' '};
+        for (int round = 0; round < 20000; ++round) {
+            QByteArray buf;
+            const int len = int(next() % 40);
+            for (int k = 0; k < len; ++k)
+                buf.append(alphabet[next() % sizeof alphabet]);
+            const char delim = (round & 1) ? ';' : ',';
+            const int maxLines = 1 + int(next() % 4);
+            qsizetype pos = 0;
+            while (pos < buf.size()) {
+                const RecordSpan got = nextRecord(buf, pos, maxLines, delim);
+                const RecordSpan want = reference(buf, pos, maxLines, delim);
+                const QByteArray where = buf.toPercentEncoding() + " at " + QByteArray::number(pos);
+                QVERIFY2(got.end == want.end && got.next == want.next && got.physicalLines == want.physicalLines
+                             && got.openQuote == want.openQuote && got.terminated == want.terminated,
+                         where.constData());
+                pos = got.next;
+            }
+        }
+    }
     void lastLineWithoutTerminatorIsFlagged()
     {
         const QByteArray buf = "a,b\nc,d";
@@ -108,6 +186,38 @@ private Q_SLOTS:
         auto fb2 = mwb::FileBytes::fromBuffer(bom);
         QCOMPARE(fb2->encoding(), QStringLiteral("UTF-16LE BOM"));
         QCOMPARE(QString::fromUtf8(fb2->view()), text);
+    }
+    // UTF-16LE converts straight from the bytes; it must give what decoding to a QString first
+    // gives, also for lone surrogates, a second byte order mark, an odd last byte and UTF-16BE.
+    void utf16ConversionMatchesTheDecoder()
+    {
+        const QByteArray body = QByteArray("#\0F\0i\0e\0l\0d\0s\0:\0 \0a\0,\0b\0\r\0\n\0", 28);
+        const QList<QByteArray> tails = {
+            QByteArray("\xC4\0r\0\n\0", 6),                  // Ä
+            QByteArray("\x3D\xD8\x00\xDE\n\0", 6),          // a surrogate pair (U+1F600)
+            QByteArray("\x3D\xD8x\0\n\0", 6),                // a lone high surrogate
+            QByteArray("\x00\xDEx\0\n\0", 6),                // a lone low surrogate
+            QByteArray("x\0\n\0y", 5),                         // an odd last byte
+        };
+        for (const QByteArray &tail : tails) {
+            for (const QByteArray &head : {QByteArray("\xFF\xFE"), QByteArray("\xFF\xFE\xFF\xFE"), QByteArray()}) {
+                const QByteArray raw = head + body + tail;
+                auto fb = mwb::FileBytes::fromBuffer(raw);
+                QVERIFY(fb->encoding().startsWith(QLatin1String("UTF-16LE")));
+                QByteArrayView text = QByteArrayView(raw).sliced(head.isEmpty() ? 0 : 2);
+                if (text.size() % 2)
+                    text.chop(1);
+                QStringDecoder decoder(QStringDecoder::Utf16LE, QStringDecoder::Flag::Stateless);
+                QCOMPARE(fb->view(), QByteArrayView(QString(decoder.decode(text)).toUtf8()));
+            }
+        }
+        // UTF-16BE keeps the decoder.
+        QByteArray be("\xFE\xFF");
+        for (qsizetype i = 0; i + 1 < body.size(); i += 2)
+            be += QByteArray(1, body[i + 1]) + QByteArray(1, body[i]);
+        auto fbBe = mwb::FileBytes::fromBuffer(be);
+        QCOMPARE(fbBe->encoding(), QStringLiteral("UTF-16BE BOM"));
+        QCOMPARE(fbBe->view(), QByteArrayView("#Fields: a,b\r\n"));
     }
     void utf8BomIsSkipped()
     {
