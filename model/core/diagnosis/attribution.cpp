@@ -38,11 +38,11 @@ QString endpointKey(const QString &from, const QString &to)
     return from.trimmed().toLower() + u'>' + to.trimmed().toLower();
 }
 
-const CertificateInfo *presentedCertificate(const Session &s)
+const Certificate *presentedCertificate(const Session &s)
 {
     // A receive session's own (sending) certificate is what the peer judged.
-    for (const CertificateInfo &c : s.certificates) {
-        if (c.role == QLatin1String("sending") && !c.isEmpty())
+    for (const Certificate &c : s.certificates) {
+        if (c.role == CertificateRole::Sending && !c.isEmpty())
             return &c;
     }
     return nullptr;
@@ -372,10 +372,10 @@ void attributeToOrganisation(QList<Finding> &findings, const Store &store)
                     if (s.direction != Direction::Receive || s.tlsFailure.isEmpty() || s.startMs == kNoTime || s.startMs < from
                         || s.startMs > to || !org.contains(s.server.toLower()))
                         continue;
-                    const CertificateInfo *cert = presentedCertificate(s);
+                    const Certificate *cert = presentedCertificate(s);
                     // With a name to check, a certificate that carries it is not the culprit.
                     if (expectedIsName && cert && (!cert->subject.isEmpty() || !cert->alternateNames.isEmpty())
-                        && certificateCoversName(*cert, expected))
+                        && cert->coversName(expected))
                         continue;
                     if (triedServer.isEmpty() ? attempted.matches(s) : s.server.compare(triedServer, Qt::CaseInsensitive) == 0)
                         tried.append(&s);
@@ -403,7 +403,7 @@ void attributeToOrganisation(QList<Finding> &findings, const Store &store)
             nameReceiver(f, receivers);
             if (tlsRule(f.rule)) {
                 for (const Session *s : std::as_const(receivers)) {
-                    if (const CertificateInfo *cert = presentedCertificate(*s)) {
+                    if (const Certificate *cert = presentedCertificate(*s)) {
                         if (!cert->thumbprint.isEmpty()) {
                             f.parameters.insert(QStringLiteral("Thumbprint"), cert->thumbprint);
                             break;

@@ -3,7 +3,6 @@
 #include "model/core/diagnosis/causes.h"
 
 #include "model/core/common/background.h"
-#include "model/core/common/hostnames.h"
 #include "model/core/configuration/certificatechecks.h"
 #include "model/core/configuration/relayoverlap.h"
 #include "model/core/diagnosis/knowledgebase.h"
@@ -312,7 +311,7 @@ QString readSource(const QString &src, const Context &c)
         if (src == QLatin1String("cert.subject"))
             return sc->info.subject;
         if (src == QLatin1String("cert.name"))
-            return commonName(sc->info.subject);
+            return sc->info.commonName();
         if (src == QLatin1String("cert.issuerSubject"))
             return sc->info.subject.isEmpty() ? QString() : QStringLiteral("<I>%1<S>%2").arg(sc->info.issuer, sc->info.subject);
         if (src == QLatin1String("cert.expectedName"))
@@ -1164,15 +1163,14 @@ void DiagnosisEngine::Private::commit(Aggregate &into, const Session &session, S
     into.capabilityCandidates.append(std::move(scan.candidates));
 
     for (const SeenCertificate &cert : facts.certificates) {
-        const bool own = cert.info.role == QLatin1String("sending") || (cert.info.role.isEmpty() && session.direction == Direction::Receive);
+        const bool own = presentedByLoggingServer(cert.info, session.direction);
         const QString key = session.server.toLower() + QLatin1Char('\x1f') + cert.announcedName.toLower() + QLatin1Char('\x1f')
-            + cert.info.role + QLatin1Char('\x1f') + cert.info.thumbprint + QLatin1Char('\x1f') + cert.info.subject;
+            + certificateRoleId(cert.info.role) + QLatin1Char('\x1f') + cert.info.thumbprint + QLatin1Char('\x1f') + cert.info.subject;
         CertificateSighting &sighting = into.sightings[key];
         if (sighting.sessions == 0) {
             sighting.server = session.server;
             sighting.host = cert.announcedName;
             sighting.hostIp = hostOfEndpoint(own ? session.local : session.remote);   // own certificate: the local end
-            sighting.role = cert.info.role;
             sighting.own = own;
             sighting.certificate = cert.info;
             sighting.namesMatch = cert.covered;
@@ -1466,7 +1464,7 @@ void DiagnosisEngine::Private::findExpiringCertificates(const Store &store)
     };
     QMap<QString, Expiring> byCertificate;   // thumbprint (or subject) -> what the sightings add up to
     for (const CertificateSighting &s : std::as_const(total.sightings)) {
-        const CertificateInfo &cert = s.certificate;
+        const Certificate &cert = s.certificate;
         if (cert.notAfterMs == kNoTime)
             continue;   // the log does not record the validity: nothing to judge
         // Only the organisation's certificates: the logging server's own, or a peer that is one of
@@ -1515,7 +1513,7 @@ void DiagnosisEngine::Private::findExpiringCertificates(const Store &store)
         Occurrence occ = it->occurrence;
         occ.parameters = fillParameters(kb.rules().at(rule), c);
         occ.parameters.insert(QStringLiteral("NotAfter"),
-                              QDateTime::fromMSecsSinceEpoch(s.certificate.notAfterMs, Qt::UTC).toString(Qt::ISODate));
+                              s.certificate.notAfter().toString(Qt::ISODate));
         occ.parameters.insert(QStringLiteral("DaysLeft"), QString::number((s.certificate.notAfterMs - end) / 86400000));
         // Every session that showed it, on every server.
         const QString key = findingKey(rule, occ, nullptr);
@@ -1548,12 +1546,11 @@ void DiagnosisEngine::Private::findExpiringConfiguredCertificates(const Store &s
     if (end == kNoTime)
         return;
     for (const config::Certificate &k : store.configuration.certificates) {
-        if (!k.enabledForSmtp() || !k.notAfter.isValid())
+        if (!k.enabledForSmtp() || k.notAfterMs == kNoTime)
             continue;
-        const qint64 notAfterMs = k.notAfter.toMSecsSinceEpoch();
         for (const MatcherRef &m : std::as_const(certificateExpiring)) {
             const qint64 warnMs = qint64(m.cond->options.value(QStringLiteral("warnDays")).toDouble() * 86400000.0);
-            const qint64 left = notAfterMs - end;
+            const qint64 left = k.notAfterMs - end;
             if (left > warnMs)
                 continue;
             Occurrence occ;
@@ -1562,25 +1559,21 @@ void DiagnosisEngine::Private::findExpiringConfiguredCertificates(const Store &s
             if (left < 0)
                 occ.severity = Severity::Error;
             SeenCertificate seen;
-            seen.info.subject = k.subject;
-            seen.info.issuer = k.issuer;
-            seen.info.thumbprint = normalizedThumbprint(k.thumbprint);
-            seen.info.alternateNames = k.domains;
-            seen.info.notBeforeMs = k.notBefore.isValid() ? k.notBefore.toMSecsSinceEpoch() : kNoTime;
-            seen.info.notAfterMs = notAfterMs;
-            seen.announcedName = k.domains.value(0);
+            seen.info = k;
+            seen.info.thumbprint = normalizedThumbprint(k.thumbprint);   // a redaction mark is no thumbprint
+            seen.announcedName = k.alternateNames.value(0);
             Session sample;
             sample.server = k.server;
             Context c;
             c.certificate = &seen;
             c.session = &sample;
             occ.parameters = fillParameters(kb.rules().at(m.rule), c);
-            occ.parameters.insert(QStringLiteral("NotAfter"), k.notAfter.toUTC().toString(Qt::ISODate));
+            occ.parameters.insert(QStringLiteral("NotAfter"), k.notAfter().toString(Qt::ISODate));
             occ.parameters.insert(QStringLiteral("DaysLeft"), QString::number(left / 86400000));
             // The renewed certificate already on the server, if any: the one the scenario enables.
-            const QString name = k.domains.isEmpty() ? hostnames::commonNameOf(k.subject) : k.domains.first();
+            const QString name = k.alternateNames.isEmpty() ? k.commonName() : k.alternateNames.first();
             if (const config::Certificate *next = config::replacementCertificate(store.configuration, k.server, name,
-                                                                                  QDateTime::fromMSecsSinceEpoch(end, Qt::UTC), k.thumbprint, k.notAfter))
+                                                                                  QDateTime::fromMSecsSinceEpoch(end, Qt::UTC), k.thumbprint, k.notAfter()))
                 occ.parameters.insert(QStringLiteral("CertificateThumbprint"), normalizedThumbprint(next->thumbprint));
             merge(total, findingKey(m.rule, occ, nullptr), m.rule, occ, nullptr);
         }

@@ -728,7 +728,7 @@ private slots:
         QVERIFY(mail.namesMatch);
         QVERIFY(!ex01.namesMatch);
         QCOMPARE(ex01.certificate.thumbprint, QStringLiteral("99887766554433221100AABBCCDDEEFF00112233"));
-        QCOMPARE(ex01.role, QStringLiteral("sending"));
+        QCOMPARE(ex01.certificate.role, CertificateRole::Sending);
         QCOMPARE(ex01.hostIp, QStringLiteral("10.0.0.5"));
         QCOMPARE(ex01.server, QStringLiteral("EX01"));
         QCOMPARE(ex01.sessionIndexes, QList<int>{2});
@@ -736,17 +736,19 @@ private slots:
 
     void packedCertificateLineIsParsedFromBothEnds()
     {
-        SessionLine l;
-        l.event = '*';
-        l.data = QStringLiteral(" CN=mail.contoso.com, O=Contoso Ltd, C=US CN=R3, O=Let's Encrypt, C=US 0400A1B2C3 aabbccddeeff00112233445566778899aabbccdd 2025-01-17T15:15:33.000Z 2026-01-17T15:15:33.000Z mail.contoso.com;autodiscover.contoso.com");
-        l.context = QStringLiteral("Sending certificate Subject Issuer name Serial number Thumbprint Not before Not after Subject alternate names");
-        const QList<CertificateInfo> certs = certificatesFromLines({l});
+        // The one log reader (CertificateLogReader) that fills Session::certificates for the diagnosis.
+        QList<Certificate> certs;
+        CertificateLogReader reader(CertificateRole::Unknown);
+        QVERIFY(reader.read(QStringLiteral("Sending certificate Subject Issuer name Serial number Thumbprint Not before Not after Subject alternate names"),
+                            QStringLiteral(" CN=mail.contoso.com, O=Contoso Ltd, C=US CN=R3, O=Let's Encrypt, C=US 0400A1B2C3 aabbccddeeff00112233445566778899aabbccdd 2025-01-17T15:15:33.000Z 2026-01-17T15:15:33.000Z mail.contoso.com;autodiscover.contoso.com"),
+                            RecordRef{}, certs));
         QCOMPARE(certs.size(), 1);
         QCOMPARE(certs.first().subject, QStringLiteral("CN=mail.contoso.com, O=Contoso Ltd, C=US"));
         QCOMPARE(certs.first().issuer, QStringLiteral("CN=R3, O=Let's Encrypt, C=US"));
         QCOMPARE(certs.first().thumbprint, QStringLiteral("AABBCCDDEEFF00112233445566778899AABBCCDD"));
         QCOMPARE(certs.first().alternateNames, (QStringList{QStringLiteral("mail.contoso.com"), QStringLiteral("autodiscover.contoso.com")}));
-        QCOMPARE(certs.first().role, QStringLiteral("sending"));
+        QCOMPARE(certs.first().serial, QStringLiteral("0400A1B2C3"));
+        QCOMPARE(certs.first().role, CertificateRole::Sending);
     }
 
     // --- aggregation, evidence, ordering, literal log lines ----------------------------------------
