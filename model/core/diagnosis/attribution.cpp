@@ -119,7 +119,7 @@ Attempted attemptedHosts(const Finding &f, const Store &store, const QSet<QStrin
 // NAM12-BN8-obe.outbound.protection.outlook.com, DB5EUR03FT012.mail.protection.outlook.com).
 bool clientIsExchangeOnline(const Session &s)
 {
-    return s.ehlo.trimmed().endsWith(QLatin1String(".protection.outlook.com"), Qt::CaseInsensitive);
+    return isExchangeOnlineHost(s.ehlo);
 }
 
 // The service that owns a receive connector, from Exchange's default connector names: the Front
@@ -206,6 +206,19 @@ void mergeSameFault(QList<Finding> &findings)
 }
 
 } // namespace
+
+bool isExchangeOnlineHost(const QString &name)
+{
+    QString n = name.trimmed();
+    if (n.endsWith(u'.'))
+        n.chop(1);
+    return n.endsWith(QLatin1String(".protection.outlook.com"), Qt::CaseInsensitive);
+}
+
+bool sendPeerIsExchangeOnline(const Session &session)
+{
+    return session.direction == Direction::Send && isExchangeOnlineHost(session.greetingName);
+}
 
 QSet<QString> organisationServers(const Store &store)
 {

@@ -446,6 +446,12 @@ QString stripNamedGroups(QString pattern)
 // A pattern condition against one text: codes first (cheap, and most texts fail there), then the
 // regexes; the match (for capture groups) is made only past the codes, since making one
 // allocates. *code is the code that decided, else the one nearest the matched words.
+// Does a refusal that Exchange Online gave (or did not) meet the condition's "refusedBy"?
+bool refusedByMatches(const MatchCondition &cond, bool byExchangeOnline)
+{
+    return cond.refusedBy == RefusedBy::Anyone || (cond.refusedBy == RefusedBy::ExchangeOnline) == byExchangeOnline;
+}
+
 std::optional<QRegularExpressionMatch> conditionMatch(const MatchCondition &cond, const QString &text,
                                                       const QList<StatusCode> &codes, QString *code)
 {
@@ -916,6 +922,8 @@ DiagnosisEngine::Private::SessionScan DiagnosisEngine::Private::scan(const Sessi
     // --- plain patterns over replies and '*' lines -------------------------------------------
     if (!protocolPatterns.isEmpty()) {
         PatternHits hits;
+        // The replies of a Send session are its peer's: Exchange Online's when that is the peer.
+        const bool refusedByExchangeOnline = sendPeerIsExchangeOnline(session);
         for (int lineIndex = 0; lineIndex < lines.size(); ++lineIndex) {
             const SessionLine &line = lines.at(lineIndex);
             int replyCode = 0;   // 0 = not a reply
@@ -943,7 +951,7 @@ DiagnosisEngine::Private::SessionScan DiagnosisEngine::Private::scan(const Sessi
                 const bool eligible = line.event == '*' || isErrorReply || cond.anyProtocolLine;
                 if (!eligible)
                     continue;
-                if (!cond.patterns.isEmpty() && !prefilterHit)
+                if ((!cond.patterns.isEmpty() && !prefilterHit) || !refusedByMatches(cond, refusedByExchangeOnline))
                     continue;
                 QString code;
                 const std::optional<QRegularExpressionMatch> m = conditionMatch(cond, text, codes, &code);
@@ -1246,6 +1254,28 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
 
     const QList<MatcherRef> &delayed = messageDelayed;
 
+    // Who refused what a tracking row reports: Exchange Online for its own trace rows, and for an
+    // organisation server's FAIL/DEFER of a message that server handed to Exchange Online (its
+    // Send session, linked or carrying the message id, had Exchange Online as the peer).
+    QSet<QString> sentToExchangeOnline;   // lower-case "server\x1fmessage id"
+    bool sentToExchangeOnlineKnown = false;
+    auto hopRefusedByExchangeOnline = [&](const Message &msg, const MessageHop &hop) {
+        if (hop.server == QLatin1String("EXO"))
+            return true;
+        if (hop.sessionIndex >= 0 && hop.sessionIndex < store.sessions.size())
+            return sendPeerIsExchangeOnline(store.sessions.at(hop.sessionIndex));
+        if (!sentToExchangeOnlineKnown) {
+            sentToExchangeOnlineKnown = true;
+            for (const Session &s : store.sessions) {
+                if (!s.messageIds.isEmpty() && sendPeerIsExchangeOnline(s)) {
+                    for (const QString &id : s.messageIds)
+                        sentToExchangeOnline.insert(s.server.toLower() + QLatin1Char('\x1f') + id.toLower());
+                }
+            }
+        }
+        return sentToExchangeOnline.contains(hop.server.toLower() + QLatin1Char('\x1f') + msg.messageId.toLower());
+    };
+
     for (const Message &msg : store.messages) {
         Context ctx;
         ctx.message = &msg;
@@ -1274,7 +1304,8 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
                 QList<StatusCode> codes;
                 for (const PatternRef &pr : std::as_const(trackingPatterns)) {
                     const MatchCondition &cond = *pr.cond;
-                    if (!cond.hopEvents.contains(hop.event))
+                    if (!cond.hopEvents.contains(hop.event)
+                        || !refusedByMatches(cond, cond.refusedBy != RefusedBy::Anyone && hopRefusedByExchangeOnline(msg, hop)))
                         continue;
                     if (text.isNull()) {
                         text = hop.recipientStatus + QLatin1Char(' ') + hop.sourceContext;

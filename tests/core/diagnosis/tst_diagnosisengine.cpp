@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QTest>
 #include <memory>
 #include <thread>
@@ -414,6 +415,44 @@ private slots:
         QCOMPARE(tenant.count + app.count, 2);
         QCOMPARE(tenant.groupKey, QStringLiteral("exo-hybrid-connectors"));
         QVERIFY(app.groupKey.isEmpty());   // grouped by server alone: the key it always had
+    }
+
+    // Exchange Online does not always say 5.7.64: the same "550 5.7.1 Unable to relay" from a
+    // receive connector (a device relaying through Default Frontend) and from Exchange Online (a
+    // Send session to *.mail.protection.outlook.com, its tracking FAIL, Exchange Online's own trace
+    // row) are still two faults, told apart by who refused.
+    void relayDeniedByExchangeOnlineWithoutTenantAttributionText()
+    {
+        const QString refusal = QStringLiteral("550 5.7.1 Unable to relay");
+        SessionBuilder printer(Direction::Receive, QStringLiteral("08DC000000000085"));
+        printer.session.connector = QStringLiteral("EX01\\Default Frontend EX01");
+        printer.greet(QStringLiteral("MFP-3F.contoso.com")).command(QStringLiteral("MAIL FROM:<mfp-3f@contoso.com>")).reply(QStringLiteral("250 2.1.0 Sender OK"));
+        printer.command(QStringLiteral("RCPT TO:<x@litwareinc.com>")).reply(refusal).quit();
+        SessionBuilder gateway(Direction::Send, QStringLiteral("08DC000000000086"));
+        gateway.session.connector = QStringLiteral("Outbound to Office 365");
+        gateway.session.greetingName = QStringLiteral("DM6NAM12FT021.mail.protection.outlook.com");   // as the assembler reads the banner
+        gateway.session.messageIds << QStringLiteral("<relay1@contoso.com>");
+        gateway.greet(QStringLiteral("ex01.contoso.com"), QStringLiteral("DM6NAM12FT021.mail.protection.outlook.com"));
+        gateway.command(QStringLiteral("MAIL FROM:<a@contoso.com>")).reply(QStringLiteral("250 2.1.0 Sender OK"));
+        gateway.command(QStringLiteral("RCPT TO:<b@fabrikam.com>")).reply(refusal).quit();
+        const Message onPremises = makeMessage(QStringLiteral("<relay1@contoso.com>"), {{QStringLiteral("EX01"), QStringLiteral("FAIL"), 100, refusal, {}, {}, {}}});
+        const Message traced = makeMessage(QStringLiteral("<relay2@contoso.com>"), {{QStringLiteral("EXO"), QStringLiteral("FAIL"), 200, refusal, {}, {}, {}}});
+        const Run r = run({printer, gateway}, {onPremises, traced});
+        EXPECT_RULES(r, QStringLiteral("relay-denied"));
+        // As the CLI and the GUI show them (attribution and fault grouping): the gateway's Send
+        // session and Exchange Online's own trace row are one fault of the tenant's connector.
+        const QList<Finding> relay = r.engine->findings(*r.store);
+        QCOMPARE(relay.size(), 2);
+        const Finding &tenant = relay.at(0).scenario == QLatin1String("exo-hybrid-connectors") ? relay.at(0) : relay.at(1);
+        const Finding &app = relay.at(0).scenario == QLatin1String("exo-hybrid-connectors") ? relay.at(1) : relay.at(0);
+        QCOMPARE(tenant.scenario, QStringLiteral("exo-hybrid-connectors"));
+        QCOMPARE(tenant.sessions, QStringList{QStringLiteral("08DC000000000086")});
+        QCOMPARE(QSet<QString>(tenant.messageIds.cbegin(), tenant.messageIds.cend()),
+                 (QSet<QString>{QStringLiteral("<relay1@contoso.com>"), QStringLiteral("<relay2@contoso.com>")}));
+        QCOMPARE(app.scenario, QStringLiteral("relay-connector"));
+        QCOMPARE(app.sessions, QStringList{QStringLiteral("08DC000000000085")});
+        QVERIFY(app.messageIds.isEmpty());
+        QCOMPARE(app.parameters.value(QStringLiteral("Connector")), QStringLiteral("EX01\\Default Frontend EX01"));
     }
 
     void relayDeniedNotRaisedForSessionPermissionsLine()
