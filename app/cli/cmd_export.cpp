@@ -58,7 +58,7 @@ QString iso(qint64 ms) { return ms == kNoTime ? QString() : formatIsoMs(ms); }
 QStringList sessionRow(const Session &s, const Store &store)
 {
     const int fi = s.spans.isEmpty() ? -1 : s.spans.first().fileIndex;
-    const CertificateInfo cert = s.certificates.isEmpty() ? CertificateInfo() : s.certificates.first();
+    const Certificate cert = s.certificates.value(0);
     return {s.id, s.server, s.connector, directionId(s.direction), s.local, s.remote, iso(s.startMs), iso(s.endMs),
             QString::number(s.startMs != kNoTime && s.endMs != kNoTime ? s.endMs - s.startMs : 0), s.ehlo,
             s.tls ? QStringLiteral("true") : QStringLiteral("false"), s.tlsProtocol, s.tlsCipher, cert.subject,

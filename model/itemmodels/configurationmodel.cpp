@@ -157,7 +157,7 @@ bool ConfigurationModel::attention(int kind, int row) const
         return !m_config.sendConnectors.at(row).enabled;
     case Certificates: {
         const config::Certificate &k = m_config.certificates.at(row);
-        return k.notAfter.isValid() && m_now.isValid() && k.notAfter <= m_now.addDays(30);
+        return k.notAfter().isValid() && m_now.isValid() && k.notAfter() <= m_now.addDays(30);
     }
     default:
         return false;
@@ -219,10 +219,10 @@ QString ConfigurationModel::cell(int kind, int row, int column) const
     }
     case Certificates: {
         const config::Certificate &k = m_config.certificates.at(row);
-        QString state = k.notAfter.isValid() ? tr("valid until %1").arg(k.notAfter.toString(Qt::ISODate)) : tr("validity unknown");
-        if (k.notAfter.isValid() && m_now.isValid() && k.notAfter <= m_now)
-            state = tr("expired %1").arg(k.notAfter.toString(Qt::ISODate));
-        const QString values[] = {k.subject, k.server, joined(k.domains), joined(k.services) + QStringLiteral("; ") + k.thumbprint, state};
+        QString state = k.notAfter().isValid() ? tr("valid until %1").arg(k.notAfter().toString(Qt::ISODate)) : tr("validity unknown");
+        if (k.notAfter().isValid() && m_now.isValid() && k.notAfter() <= m_now)
+            state = tr("expired %1").arg(k.notAfter().toString(Qt::ISODate));
+        const QString values[] = {k.subject, k.server, joined(k.alternateNames), joined(k.services) + QStringLiteral("; ") + k.thumbprint, state};
         return values[column];
     }
     case AcceptedDomains: {

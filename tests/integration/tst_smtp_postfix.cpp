@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+using namespace mwb;
 using namespace mwb::smtp;
 
 class TestSmtpPostfix : public QObject {
@@ -112,14 +113,14 @@ private slots:
         QVERIFY(!tls.cipher.isEmpty());
         QVERIFY(tls.cipherBits >= 128);
         QCOMPARE(tls.chain.size(), 1);
-        const CertificateInfo &c = tls.chain.first();
+        const Certificate &c = tls.chain.first();
         QCOMPARE(c.subject, QStringLiteral("CN=%1, O=Mailflow Test").arg(m_name));
         QCOMPARE(c.issuer, c.subject);
-        QCOMPARE(c.subjectAlternativeNames, (QStringList{m_name, QStringLiteral("smtp.postfix.mwb.test")}));
-        QCOMPARE(c.sha1Thumbprint, m_cert.sha1);
-        QCOMPARE(c.keyType, QStringLiteral("RSA"));
-        QCOMPARE(c.keyBits, 2048);
-        QCOMPARE(c.signatureAlgorithm, QStringLiteral("sha256WithRSAEncryption"));
+        QCOMPARE(c.alternateNames, (QStringList{m_name, QStringLiteral("smtp.postfix.mwb.test")}));
+        QCOMPARE(c.thumbprint, m_cert.sha1);
+        QCOMPARE(c.key().type, QStringLiteral("RSA"));
+        QCOMPARE(c.key().bits, 2048);
+        QCOMPARE(c.signatureAlgorithm(), QStringLiteral("sha256WithRSAEncryption"));
         QCOMPARE(c.tlsCertificateName(), QStringLiteral("<I>CN=%1, O=Mailflow Test<S>CN=%1, O=Mailflow Test").arg(m_name));
         QVERIFY(!tls.verified);  // self-signed: said in plain words
         QVERIFY(tls.verificationSummary.contains(QStringLiteral("self-signed")));

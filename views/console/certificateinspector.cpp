@@ -90,7 +90,7 @@ CertificateInspector::CertificateInspector(QWidget *parent)
     connect(m_copyTlsName, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(escapeControls(m_tlsName->text())); });
     connect(m_copyThumbprint, &QPushButton::clicked, this, [this] {
         if (!m_info.chain.isEmpty())
-            QApplication::clipboard()->setText(m_info.chain.first().sha1Thumbprint);
+            QApplication::clipboard()->setText(m_info.chain.first().thumbprint);
     });
     connect(m_scenario, &QPushButton::clicked, this, [this] { emit openCertificateScenario(scenarioParameters()); });
     clear();
@@ -115,8 +115,8 @@ QMap<QString, QString> CertificateInspector::scenarioParameters() const
     if (m_info.chain.isEmpty())
         return p;
     const auto &leaf = m_info.chain.first();
-    p.insert(QStringLiteral("Thumbprint"), leaf.sha1Thumbprint);
-    p.insert(QStringLiteral("Fqdn"), m_fqdn.isEmpty() ? leaf.subjectCommonName : m_fqdn);
+    p.insert(QStringLiteral("Thumbprint"), leaf.thumbprint);
+    p.insert(QStringLiteral("Fqdn"), m_fqdn.isEmpty() ? leaf.commonName() : m_fqdn);
     p.insert(QStringLiteral("TlsCertificateName"), leaf.tlsCertificateName());
     return p;
 }
@@ -148,18 +148,19 @@ void CertificateInspector::setTlsInfo(const mwb::smtp::TlsInfo &info, const QStr
         QFont bold = top->font(0);
         bold.setBold(true);
         top->setFont(0, bold);
-        const QString validity = QStringLiteral("%1 → %2").arg(c.notBefore.toString(Qt::ISODate), c.notAfter.toString(Qt::ISODate))
+        const CertificateKey key = c.key();
+        const QString validity = QStringLiteral("%1 → %2").arg(c.notBefore().toString(Qt::ISODate), c.notAfter().toString(Qt::ISODate))
                                  + (c.isExpired(now) ? tr("  (EXPIRED)") : c.isNotYetValid(now) ? tr("  (not yet valid)") : QString());
         const QList<QPair<QString, QString>> rows = {
             {tr("Subject"), c.subject},
             {tr("Issuer"), c.issuer},
-            {tr("Alternative names"), c.subjectAlternativeNames.join(QStringLiteral(", "))},
+            {tr("Alternative names"), c.alternateNames.join(QStringLiteral(", "))},
             {tr("Valid"), validity},
-            {tr("Key"), QStringLiteral("%1 %2 bits").arg(c.keyType).arg(c.keyBits)},
-            {tr("Signature"), c.signatureAlgorithm},
-            {tr("Serial number"), c.serialNumber},
-            {tr("Thumbprint (SHA-1)"), c.sha1Thumbprint},
-            {tr("SHA-256"), c.sha256},
+            {tr("Key"), QStringLiteral("%1 %2 bits").arg(key.type).arg(key.bits)},
+            {tr("Signature"), c.signatureAlgorithm()},
+            {tr("Serial number"), c.serial},
+            {tr("Thumbprint (SHA-1)"), c.thumbprint},
+            {tr("SHA-256"), c.sha256()},
             {tr("Self-signed"), c.selfSigned ? tr("yes") : tr("no")},
         };
         for (const auto &row : rows) {

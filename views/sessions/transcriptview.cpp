@@ -443,14 +443,14 @@ void TranscriptView::refreshCard()
         html += QStringLiteral("<br>") + esc(tr("No certificate details in the log (enable verbose protocol logging)."));
     // One column per certificate: the card stays short and the transcript keeps the room.
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\"><tr>");
-    for (const CertificateInfo &c : s.certificates) {
+    for (const Certificate &c : s.certificates) {
         html += QStringLiteral("<td valign=\"top\" style=\"padding-right:18px\"><table cellspacing=\"0\" cellpadding=\"1\">");
         auto row = [&](const QString &label, const QString &value) {
             if (!value.isEmpty())
                 html += QStringLiteral("<tr><td><i>%1</i>&nbsp;</td><td>%2</td></tr>").arg(esc(label), esc(value));
         };
         html += QStringLiteral("<tr><td colspan=\"2\"><b>%1</b></td></tr>")
-                    .arg(esc(c.role == QLatin1String("received") ? tr("Received certificate") : tr("Sending certificate")));
+                    .arg(esc(c.role == CertificateRole::Received ? tr("Received certificate") : tr("Sending certificate")));
         row(tr("Subject"), c.subject);
         row(tr("Issuer"), c.issuer);
         row(tr("Thumbprint"), c.thumbprint);
@@ -458,22 +458,23 @@ void TranscriptView::refreshCard()
         if (c.notAfterMs != kNoTime)
             row(tr("Valid"), tr("%1 to %2").arg(formatTime(c.notBeforeMs, TimeDisplay::Utc).left(10), formatTime(c.notAfterMs, TimeDisplay::Utc).left(10)));
         const bool namesKnown = !c.subject.isEmpty() || !c.alternateNames.isEmpty();
+        const bool covered = namesKnown && c.coversName(expected);
         // The expected name is the server's: it is checked against the certificate the server side
         // presented (Exchange's own in a Receive log, the peer's in a Send log), never against the
         // client's certificate of a mutual-TLS session (that showed a red cross for a healthy one).
-        const QString serverRole = s.direction == Direction::Send ? QStringLiteral("received") : QStringLiteral("sending");
-        const bool presentedByServer = c.role.isEmpty() || c.role == serverRole;
+        const CertificateRole serverRole = s.direction == Direction::Send ? CertificateRole::Received : CertificateRole::Sending;
+        const bool presentedByServer = c.role == CertificateRole::Unknown || c.role == serverRole;
         QString verdict;
         if (expected.isEmpty() || !presentedByServer)
             verdict.clear();
         else if (!namesKnown)
             verdict = QStringLiteral("<span>%1</span>").arg(esc(tr("Names not in the log (only the thumbprint)")));
-        else if (certificateCoversName(c, expected) && expected == m_expectedGuessed)
+        else if (covered && expected == m_expectedGuessed)
             verdict = QStringLiteral("<span>\u2714 %1<br><i>%2</i></span>")
                           .arg(esc(tr("Names contain %1, the name in the server's banner.").arg(expected)),
                                esc(s.tlsFailure.isEmpty() ? tr("Senders may expect another name (MX, smart host): type it above to check.")
                                                           : tr("The handshake failed all the same: type the name the sender expects (MX, smart host) above.")));
-        else if (certificateCoversName(c, expected))
+        else if (covered)
             verdict = QStringLiteral("<span style=\"color:#1f9d55\">\u2714 %1</span>").arg(esc(tr("Names contain %1").arg(expected)));
         else
             verdict = QStringLiteral("<span style=\"color:#c83737\"><b>\u2718 %1</b></span>").arg(esc(tr("Names do NOT contain %1").arg(expected)));

@@ -82,10 +82,10 @@ QJsonObject findingToJson(const Finding &f, const Store *store, const QList<Find
 
 namespace {
 
-QJsonObject certificateJson(const CertificateInfo &c)
+QJsonObject certificateJson(const Certificate &c)
 {
     QJsonObject o;
-    o.insert(QStringLiteral("role"), c.role);
+    o.insert(QStringLiteral("role"), certificateRoleId(c.role));
     o.insert(QStringLiteral("subject"), c.subject);
     o.insert(QStringLiteral("issuer"), c.issuer);
     o.insert(QStringLiteral("serial"), c.serial);
@@ -126,16 +126,16 @@ QJsonObject sessionToJson(const Session &s, const Store &store)
     o.insert(QStringLiteral("tlsCipher"), s.tlsCipher);
     // The contract's "certificate": the one Exchange presented (receive) or received (send) —
     // the one that matters for the session; all of them under "certificates".
-    const CertificateInfo *main = nullptr;
-    const QString preferred = s.direction == Direction::Send ? QStringLiteral("received") : QStringLiteral("sending");
-    for (const CertificateInfo &c : s.certificates) {
+    const Certificate *main = nullptr;
+    const CertificateRole preferred = s.direction == Direction::Send ? CertificateRole::Received : CertificateRole::Sending;
+    for (const Certificate &c : s.certificates) {
         if (!c.isEmpty() && c.role == preferred) {
             main = &c;
             break;
         }
     }
     if (!main) {
-        for (const CertificateInfo &c : s.certificates) {
+        for (const Certificate &c : s.certificates) {
             if (!c.isEmpty()) {
                 main = &c;
                 break;
@@ -145,7 +145,7 @@ QJsonObject sessionToJson(const Session &s, const Store &store)
     if (main)
         o.insert(QStringLiteral("certificate"), certificateJson(*main));
     QJsonArray certs;
-    for (const CertificateInfo &c : s.certificates)
+    for (const Certificate &c : s.certificates)
         certs.append(certificateJson(c));
     o.insert(QStringLiteral("certificates"), certs);
     o.insert(QStringLiteral("authMechanism"), s.authMechanism);

@@ -1,6 +1,5 @@
 #include "model/core/common/hostnames.h"
 
-#include <QHostAddress>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -48,44 +47,6 @@ bool matchesPattern(const QString &hostName, const QString &pattern)
         return false;
     const QString leftLabel = host.left(host.size() - suffix.size());
     return !leftLabel.isEmpty() && !leftLabel.contains(u'.');
-}
-
-NameMatch matchCertificateNames(const QStringList &alternateNames, const QString &commonName, const QString &expected)
-{
-    NameMatch m;
-    const QString want = expected.trimmed();
-    if (want.isEmpty())
-        return m;
-    const QHostAddress wantIp(want);
-    bool hasDnsSan = false;
-    for (const QString &raw : alternateNames) {
-        QString san = raw.trimmed();
-        if (san.startsWith(QLatin1String("DNS:"), Qt::CaseInsensitive) || san.startsWith(QLatin1String("DNS="), Qt::CaseInsensitive))
-            san = san.mid(4).trimmed();
-        if (san.isEmpty())
-            continue;
-        const QHostAddress sanIp(san);
-        if (!sanIp.isNull()) {
-            if (!wantIp.isNull() && sanIp.isEqual(wantIp)) {
-                m.matches = true;
-                m.matchedBy = QStringLiteral("SAN IP:") + san;
-                return m;
-            }
-            continue;
-        }
-        hasDnsSan = true;
-        if (wantIp.isNull() && matchesPattern(want, san)) {
-            m.matches = true;
-            m.matchedBy = QStringLiteral("SAN DNS:") + san;
-            return m;
-        }
-    }
-    if (!hasDnsSan && wantIp.isNull() && matchesPattern(want, commonName)) {
-        m.matches = true;
-        m.viaCommonName = true;
-        m.matchedBy = QStringLiteral("subject CN=") + commonName.trimmed();
-    }
-    return m;
 }
 
 QString commonNameOf(const QString &subject)

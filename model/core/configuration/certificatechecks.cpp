@@ -31,14 +31,14 @@ const Certificate *replacementCertificate(const Configuration &c, const QString 
     for (const Certificate &k : c.certificates) {
         if (serverKey(k.server) != serverKey(server) || k.thumbprint.compare(except, Qt::CaseInsensitive) == 0)
             continue;
-        if ((k.notAfter.isValid() && k.notAfter <= now) || (k.notBefore.isValid() && k.notBefore > now))
+        if (!k.isValidAt(now))
             continue;
-        if (notAfterAtLeast.isValid() && (!k.notAfter.isValid() || k.notAfter <= notAfterAtLeast))
+        if (notAfterAtLeast.isValid() && (k.notAfterMs == kNoTime || k.notAfter() <= notAfterAtLeast))
             continue;
-        if (!hostnames::matchCertificateNames(k.domains, hostnames::commonNameOf(k.subject), name).matches)
+        if (!k.coversName(name))
             continue;
         const bool better = !best || (best->selfSigned && !k.selfSigned)
-                            || (best->selfSigned == k.selfSigned && k.notBefore > best->notBefore);
+                            || (best->selfSigned == k.selfSigned && k.notBeforeMs > best->notBeforeMs);
         if (better)
             best = &k;
     }
@@ -63,13 +63,13 @@ QList<MissingTlsCertificate> findMissingTlsCertificates(const Configuration &c, 
         for (const Certificate &k : c.certificates) {
             if (serverKey(k.server) != serverKey(server) || !matchesTlsCertificateName(k, name))
                 continue;
-            const bool valid = (!k.notAfter.isValid() || k.notAfter > now) && (!k.notBefore.isValid() || k.notBefore <= now);
+            const bool valid = k.isValidAt(now);
             if (valid && k.enabledForSmtp())
                 return;   // a usable certificate: fine
             if (valid)
                 reason = QStringLiteral("%1 (%2) has it but is not enabled for SMTP").arg(k.thumbprint, server);
             else
-                reason = QStringLiteral("%1 (%2) has it but is not valid (until %3)").arg(k.thumbprint, server, k.notAfter.toString(Qt::ISODate));
+                reason = QStringLiteral("%1 (%2) has it but is not valid (until %3)").arg(k.thumbprint, server, k.notAfter().toString(Qt::ISODate));
         }
         out.append({server, connector, receive, name, reason});
     };

@@ -336,11 +336,13 @@ void readCertificate(Configuration &c, const QJsonObject &o, const QString &file
     k.thumbprint = str(o, "Thumbprint").toUpper().remove(u' ');
     k.subject = str(o, "Subject");
     k.issuer = str(o, "Issuer");
-    k.domains = textsOf(field(o, "CertificateDomains"));
+    k.alternateNames = textsOf(field(o, "CertificateDomains"));
     k.services = flagsOf(field(o, "Services"), kAllowedServices, describe(file, k.thumbprint) + QStringLiteral(" Services"), &c.problems);
-    k.notBefore = timeOf(field(o, "NotBefore"));
-    k.notAfter = timeOf(field(o, "NotAfter"));
-    if (!k.notAfter.isValid())
+    const QDateTime notBefore = timeOf(field(o, "NotBefore"));
+    const QDateTime notAfter = timeOf(field(o, "NotAfter"));
+    k.notBeforeMs = notBefore.isValid() ? notBefore.toMSecsSinceEpoch() : kNoTime;
+    k.notAfterMs = notAfter.isValid() ? notAfter.toMSecsSinceEpoch() : kNoTime;
+    if (!notAfter.isValid())
         c.problems.append(QStringLiteral("%1: NotAfter not read").arg(describe(file, k.thumbprint)));
     k.selfSigned = boolOf(field(o, "IsSelfSigned"), false);
     k.status = str(o, "Status");

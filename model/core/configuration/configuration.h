@@ -5,6 +5,8 @@
 // shapes plain `ConvertTo-Json` gives in Windows PowerShell 5.1 (enums as numbers, one value
 // instead of an array, IPRange objects, "\/Date(ms)\/", ByteQuantifiedSize text). What could not
 // be read is named in `problems`, never dropped silently.
+#include "model/core/common/certificate.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QHostAddress>
@@ -82,16 +84,12 @@ struct SendConnector {
     bool isScopedConnector = false;
 };
 
-struct Certificate {
+// A certificate as Get-ExchangeCertificate lists it: the product's one certificate value
+// (thumbprint, subject, issuer, CertificateDomains as its alternateNames, NotBefore/NotAfter,
+// IsSelfSigned) and where it is installed and for what.
+struct Certificate : mwb::Certificate {
     QString server;
-    QString thumbprint;      // upper-case hex
-    QString subject;
-    QString issuer;
-    QStringList domains;     // CertificateDomains
     QStringList services;    // "SMTP", "IIS", ...
-    QDateTime notBefore;
-    QDateTime notAfter;
-    bool selfSigned = false;
     QString status;
     bool enabledForSmtp() const;
 };

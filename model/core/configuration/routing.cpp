@@ -67,7 +67,7 @@ int addressSpaceScore(const AddressSpace &a, const QString &domain)
 
 QString certificateLabel(const Certificate &k)
 {
-    return QStringLiteral("%1 (%2, valid until %3)").arg(k.thumbprint, k.subject, k.notAfter.isValid() ? k.notAfter.toString(Qt::ISODate) : QStringLiteral("?"));
+    return QStringLiteral("%1 (%2, valid until %3)").arg(k.thumbprint, k.subject, k.notAfterMs != kNoTime ? k.notAfter().toString(Qt::ISODate) : QStringLiteral("?"));
 }
 
 } // namespace
@@ -84,9 +84,8 @@ CertificateChoice selectCertificate(const Configuration &c, const QString &serve
         choice.rule = QStringLiteral("tls-certificate-name");
         choice.name = tlsCertificateName;
         for (const Certificate *k : onServer) {
-            const bool valid = (!k->notAfter.isValid() || k->notAfter > now) && (!k->notBefore.isValid() || k->notBefore <= now);
-            if (matchesTlsCertificateName(*k, tlsCertificateName) && valid) {
-                if (!choice.certificate || k->notBefore > choice.certificate->notBefore)
+            if (matchesTlsCertificateName(*k, tlsCertificateName) && k->isValidAt(now)) {
+                if (!choice.certificate || k->notBeforeMs > choice.certificate->notBeforeMs)
                     choice.certificate = k;
             }
         }
@@ -100,15 +99,17 @@ CertificateChoice selectCertificate(const Configuration &c, const QString &serve
     choice.name = fqdn;
     QList<const Certificate *> candidates;
     for (const Certificate *k : onServer) {
-        if (!k->enabledForSmtp() || (k->notAfter.isValid() && k->notAfter <= now) || (k->notBefore.isValid() && k->notBefore > now))
+        if (!k->enabledForSmtp() || !k->isValidAt(now))
             continue;
-        if (hostnames::matchCertificateNames(k->domains, hostnames::commonNameOf(k->subject), fqdn).matches)
+        // Exchange picks the STARTTLS certificate by the connector FQDN against the certificate's
+        // names, its subject CN included (Certificate::matchName says when only the CN matched).
+        if (k->coversName(fqdn))
             candidates.append(k);
     }
     std::stable_sort(candidates.begin(), candidates.end(), [](const Certificate *a, const Certificate *b) {
         if (a->selfSigned != b->selfSigned)
             return !a->selfSigned;   // a CA-issued certificate before a self-signed one
-        return a->notBefore > b->notBefore;   // then the most recent
+        return a->notBeforeMs > b->notBeforeMs;   // then the most recent
     });
     if (candidates.isEmpty()) {
         choice.detail = QStringLiteral("no valid certificate enabled for SMTP on %1 carries %2: STARTTLS is not offered or falls back to another certificate")
@@ -364,7 +365,7 @@ QJsonObject routeAnswerToJson(const RouteAnswer &a)
         cert.insert(QStringLiteral("thumbprint"), k.thumbprint);
         cert.insert(QStringLiteral("subject"), k.subject);
         cert.insert(QStringLiteral("issuer"), k.issuer);
-        cert.insert(QStringLiteral("notAfter"), k.notAfter.isValid() ? QJsonValue(k.notAfter.toString(Qt::ISODateWithMs)) : QJsonValue());
+        cert.insert(QStringLiteral("notAfter"), k.notAfterMs != kNoTime ? QJsonValue(k.notAfter().toString(Qt::ISODateWithMs)) : QJsonValue());
     }
     o.insert(QStringLiteral("certificate"), cert);
     return o;

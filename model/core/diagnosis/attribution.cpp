@@ -38,11 +38,11 @@ QString endpointKey(const QString &from, const QString &to)
     return from.trimmed().toLower() + u'>' + to.trimmed().toLower();
 }
 
-const CertificateInfo *presentedCertificate(const Session &s)
+const Certificate *presentedCertificate(const Session &s)
 {
     // A receive session's own (sending) certificate is what the peer judged.
-    for (const CertificateInfo &c : s.certificates) {
-        if (c.role == QLatin1String("sending") && !c.isEmpty())
+    for (const Certificate &c : s.certificates) {
+        if (c.role == CertificateRole::Sending && !c.isEmpty())
             return &c;
     }
     return nullptr;
@@ -119,7 +119,7 @@ Attempted attemptedHosts(const Finding &f, const Store &store, const QSet<QStrin
 // NAM12-BN8-obe.outbound.protection.outlook.com, DB5EUR03FT012.mail.protection.outlook.com).
 bool clientIsExchangeOnline(const Session &s)
 {
-    return s.ehlo.trimmed().endsWith(QLatin1String(".protection.outlook.com"), Qt::CaseInsensitive);
+    return isExchangeOnlineHost(s.ehlo);
 }
 
 // The service that owns a receive connector, from Exchange's default connector names: the Front
@@ -206,6 +206,19 @@ void mergeSameFault(QList<Finding> &findings)
 }
 
 } // namespace
+
+bool isExchangeOnlineHost(const QString &name)
+{
+    QString n = name.trimmed();
+    if (n.endsWith(u'.'))
+        n.chop(1);
+    return n.endsWith(QLatin1String(".protection.outlook.com"), Qt::CaseInsensitive);
+}
+
+bool sendPeerIsExchangeOnline(const Session &session)
+{
+    return session.direction == Direction::Send && isExchangeOnlineHost(session.greetingName);
+}
 
 QSet<QString> organisationServers(const Store &store)
 {
@@ -372,10 +385,10 @@ void attributeToOrganisation(QList<Finding> &findings, const Store &store)
                     if (s.direction != Direction::Receive || s.tlsFailure.isEmpty() || s.startMs == kNoTime || s.startMs < from
                         || s.startMs > to || !org.contains(s.server.toLower()))
                         continue;
-                    const CertificateInfo *cert = presentedCertificate(s);
+                    const Certificate *cert = presentedCertificate(s);
                     // With a name to check, a certificate that carries it is not the culprit.
                     if (expectedIsName && cert && (!cert->subject.isEmpty() || !cert->alternateNames.isEmpty())
-                        && certificateCoversName(*cert, expected))
+                        && cert->coversName(expected))
                         continue;
                     if (triedServer.isEmpty() ? attempted.matches(s) : s.server.compare(triedServer, Qt::CaseInsensitive) == 0)
                         tried.append(&s);
@@ -403,7 +416,7 @@ void attributeToOrganisation(QList<Finding> &findings, const Store &store)
             nameReceiver(f, receivers);
             if (tlsRule(f.rule)) {
                 for (const Session *s : std::as_const(receivers)) {
-                    if (const CertificateInfo *cert = presentedCertificate(*s)) {
+                    if (const Certificate *cert = presentedCertificate(*s)) {
                         if (!cert->thumbprint.isEmpty()) {
                             f.parameters.insert(QStringLiteral("Thumbprint"), cert->thumbprint);
                             break;

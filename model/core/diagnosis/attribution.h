@@ -16,6 +16,14 @@ namespace mwb {
 // and other senders seen only in traces are not among them.
 QSet<QString> organisationServers(const Store &store);
 
+// Exchange Online's own host names: its front ends announce themselves as
+// *.protection.outlook.com (DM6NAM12FT021.mail.protection.outlook.com in the banner,
+// NAM12-BN8-obe.outbound.protection.outlook.com in EHLO).
+bool isExchangeOnlineHost(const QString &name);
+// The peer of a Send session is Exchange Online (its banner or EHLO-reply name): what the
+// session's replies refuse, Exchange Online refused.
+bool sendPeerIsExchangeOnline(const Session &session);
+
 // Organisation servers by the names and addresses their own logs show: the server name (and an
 // FQDN's first label), the names its receive connectors announce in the banner (EX02.contoso.com,
 // mail.contoso.com) and the addresses they listen on. A name or address two servers share (a

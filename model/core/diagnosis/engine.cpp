@@ -3,7 +3,6 @@
 #include "model/core/diagnosis/causes.h"
 
 #include "model/core/common/background.h"
-#include "model/core/common/hostnames.h"
 #include "model/core/configuration/certificatechecks.h"
 #include "model/core/configuration/relayoverlap.h"
 #include "model/core/diagnosis/knowledgebase.h"
@@ -313,7 +312,7 @@ QString readSource(const QString &src, const Context &c)
         if (src == QLatin1String("cert.subject"))
             return sc->info.subject;
         if (src == QLatin1String("cert.name"))
-            return commonName(sc->info.subject);
+            return sc->info.commonName();
         if (src == QLatin1String("cert.issuerSubject"))
             return sc->info.subject.isEmpty() ? QString() : QStringLiteral("<I>%1<S>%2").arg(sc->info.issuer, sc->info.subject);
         if (src == QLatin1String("cert.expectedName"))
@@ -448,6 +447,12 @@ QString stripNamedGroups(QString pattern)
 // A pattern condition against one text: codes first (cheap, and most texts fail there), then the
 // regexes; the match (for capture groups) is made only past the codes, since making one
 // allocates. *code is the code that decided, else the one nearest the matched words.
+// Does a refusal that Exchange Online gave (or did not) meet the condition's "refusedBy"?
+bool refusedByMatches(const MatchCondition &cond, bool byExchangeOnline)
+{
+    return cond.refusedBy == RefusedBy::Anyone || (cond.refusedBy == RefusedBy::ExchangeOnline) == byExchangeOnline;
+}
+
 std::optional<QRegularExpressionMatch> conditionMatch(const MatchCondition &cond, const QString &text,
                                                       const QList<StatusCode> &codes, QString *code)
 {
@@ -921,6 +926,8 @@ DiagnosisEngine::Private::SessionScan DiagnosisEngine::Private::scan(const Sessi
     // --- plain patterns over replies and '*' lines -------------------------------------------
     if (!protocolPatterns.isEmpty()) {
         PatternHits hits;
+        // The replies of a Send session are its peer's: Exchange Online's when that is the peer.
+        const bool refusedByExchangeOnline = sendPeerIsExchangeOnline(session);
         for (int lineIndex = 0; lineIndex < lines.size(); ++lineIndex) {
             const SessionLine &line = lines.at(lineIndex);
             int replyCode = 0;   // 0 = not a reply
@@ -948,7 +955,7 @@ DiagnosisEngine::Private::SessionScan DiagnosisEngine::Private::scan(const Sessi
                 const bool eligible = line.event == '*' || isErrorReply || cond.anyProtocolLine;
                 if (!eligible)
                     continue;
-                if (!cond.patterns.isEmpty() && !prefilterHit)
+                if ((!cond.patterns.isEmpty() && !prefilterHit) || !refusedByMatches(cond, refusedByExchangeOnline))
                     continue;
                 QString code;
                 const std::optional<QRegularExpressionMatch> m = conditionMatch(cond, text, codes, &code);
@@ -1168,15 +1175,14 @@ void DiagnosisEngine::Private::commit(Aggregate &into, const Session &session, S
     into.capabilityCandidates.append(std::move(scan.candidates));
 
     for (const SeenCertificate &cert : facts.certificates) {
-        const bool own = cert.info.role == QLatin1String("sending") || (cert.info.role.isEmpty() && session.direction == Direction::Receive);
+        const bool own = presentedByLoggingServer(cert.info, session.direction);
         const QString key = session.server.toLower() + QLatin1Char('\x1f') + cert.announcedName.toLower() + QLatin1Char('\x1f')
-            + cert.info.role + QLatin1Char('\x1f') + cert.info.thumbprint + QLatin1Char('\x1f') + cert.info.subject;
+            + certificateRoleId(cert.info.role) + QLatin1Char('\x1f') + cert.info.thumbprint + QLatin1Char('\x1f') + cert.info.subject;
         CertificateSighting &sighting = into.sightings[key];
         if (sighting.sessions == 0) {
             sighting.server = session.server;
             sighting.host = cert.announcedName;
             sighting.hostIp = hostOfEndpoint(own ? session.local : session.remote);   // own certificate: the local end
-            sighting.role = cert.info.role;
             sighting.own = own;
             sighting.certificate = cert.info;
             sighting.namesMatch = cert.covered;
@@ -1252,6 +1258,28 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
 
     const QList<MatcherRef> &delayed = messageDelayed;
 
+    // Who refused what a tracking row reports: Exchange Online for its own trace rows, and for an
+    // organisation server's FAIL/DEFER of a message that server handed to Exchange Online (its
+    // Send session, linked or carrying the message id, had Exchange Online as the peer).
+    QSet<QString> sentToExchangeOnline;   // lower-case "server\x1fmessage id"
+    bool sentToExchangeOnlineKnown = false;
+    auto hopRefusedByExchangeOnline = [&](const Message &msg, const MessageHop &hop) {
+        if (hop.server == QLatin1String("EXO"))
+            return true;
+        if (hop.sessionIndex >= 0 && hop.sessionIndex < store.sessions.size())
+            return sendPeerIsExchangeOnline(store.sessions.at(hop.sessionIndex));
+        if (!sentToExchangeOnlineKnown) {
+            sentToExchangeOnlineKnown = true;
+            for (const Session &s : store.sessions) {
+                if (!s.messageIds.isEmpty() && sendPeerIsExchangeOnline(s)) {
+                    for (const QString &id : s.messageIds)
+                        sentToExchangeOnline.insert(s.server.toLower() + QLatin1Char('\x1f') + id.toLower());
+                }
+            }
+        }
+        return sentToExchangeOnline.contains(hop.server.toLower() + QLatin1Char('\x1f') + msg.messageId.toLower());
+    };
+
     for (const Message &msg : store.messages) {
         Context ctx;
         ctx.message = &msg;
@@ -1280,7 +1308,8 @@ void DiagnosisEngine::Private::scanMessages(const Store &store)
                 QList<StatusCode> codes;
                 for (const PatternRef &pr : std::as_const(trackingPatterns)) {
                     const MatchCondition &cond = *pr.cond;
-                    if (!cond.hopEvents.contains(hop.event))
+                    if (!cond.hopEvents.contains(hop.event)
+                        || !refusedByMatches(cond, cond.refusedBy != RefusedBy::Anyone && hopRefusedByExchangeOnline(msg, hop)))
                         continue;
                     if (text.isNull()) {
                         text = hop.recipientStatus + QLatin1Char(' ') + hop.sourceContext;
@@ -1470,7 +1499,7 @@ void DiagnosisEngine::Private::findExpiringCertificates(const Store &store)
     };
     QMap<QString, Expiring> byCertificate;   // thumbprint (or subject) -> what the sightings add up to
     for (const CertificateSighting &s : std::as_const(total.sightings)) {
-        const CertificateInfo &cert = s.certificate;
+        const Certificate &cert = s.certificate;
         if (cert.notAfterMs == kNoTime)
             continue;   // the log does not record the validity: nothing to judge
         // Only the organisation's certificates: the logging server's own, or a peer that is one of
@@ -1519,7 +1548,7 @@ void DiagnosisEngine::Private::findExpiringCertificates(const Store &store)
         Occurrence occ = it->occurrence;
         occ.parameters = fillParameters(kb.rules().at(rule), c);
         occ.parameters.insert(QStringLiteral("NotAfter"),
-                              QDateTime::fromMSecsSinceEpoch(s.certificate.notAfterMs, Qt::UTC).toString(Qt::ISODate));
+                              s.certificate.notAfter().toString(Qt::ISODate));
         occ.parameters.insert(QStringLiteral("DaysLeft"), QString::number((s.certificate.notAfterMs - end) / 86400000));
         // Every session that showed it, on every server.
         const QString key = findingKey(rule, occ, nullptr);
@@ -1552,12 +1581,11 @@ void DiagnosisEngine::Private::findExpiringConfiguredCertificates(const Store &s
     if (end == kNoTime)
         return;
     for (const config::Certificate &k : store.configuration.certificates) {
-        if (!k.enabledForSmtp() || !k.notAfter.isValid())
+        if (!k.enabledForSmtp() || k.notAfterMs == kNoTime)
             continue;
-        const qint64 notAfterMs = k.notAfter.toMSecsSinceEpoch();
         for (const MatcherRef &m : std::as_const(certificateExpiring)) {
             const qint64 warnMs = qint64(m.cond->options.value(QStringLiteral("warnDays")).toDouble() * 86400000.0);
-            const qint64 left = notAfterMs - end;
+            const qint64 left = k.notAfterMs - end;
             if (left > warnMs)
                 continue;
             Occurrence occ;
@@ -1566,25 +1594,21 @@ void DiagnosisEngine::Private::findExpiringConfiguredCertificates(const Store &s
             if (left < 0)
                 occ.severity = Severity::Error;
             SeenCertificate seen;
-            seen.info.subject = k.subject;
-            seen.info.issuer = k.issuer;
-            seen.info.thumbprint = normalizedThumbprint(k.thumbprint);
-            seen.info.alternateNames = k.domains;
-            seen.info.notBeforeMs = k.notBefore.isValid() ? k.notBefore.toMSecsSinceEpoch() : kNoTime;
-            seen.info.notAfterMs = notAfterMs;
-            seen.announcedName = k.domains.value(0);
+            seen.info = k;
+            seen.info.thumbprint = normalizedThumbprint(k.thumbprint);   // a redaction mark is no thumbprint
+            seen.announcedName = k.alternateNames.value(0);
             Session sample;
             sample.server = k.server;
             Context c;
             c.certificate = &seen;
             c.session = &sample;
             occ.parameters = fillParameters(kb.rules().at(m.rule), c);
-            occ.parameters.insert(QStringLiteral("NotAfter"), k.notAfter.toUTC().toString(Qt::ISODate));
+            occ.parameters.insert(QStringLiteral("NotAfter"), k.notAfter().toString(Qt::ISODate));
             occ.parameters.insert(QStringLiteral("DaysLeft"), QString::number(left / 86400000));
             // The renewed certificate already on the server, if any: the one the scenario enables.
-            const QString name = k.domains.isEmpty() ? hostnames::commonNameOf(k.subject) : k.domains.first();
+            const QString name = k.alternateNames.isEmpty() ? k.commonName() : k.alternateNames.first();
             if (const config::Certificate *next = config::replacementCertificate(store.configuration, k.server, name,
-                                                                                  QDateTime::fromMSecsSinceEpoch(end, Qt::UTC), k.thumbprint, k.notAfter))
+                                                                                  QDateTime::fromMSecsSinceEpoch(end, Qt::UTC), k.thumbprint, k.notAfter()))
                 occ.parameters.insert(QStringLiteral("CertificateThumbprint"), normalizedThumbprint(next->thumbprint));
             merge(total, findingKey(m.rule, occ, nullptr), m.rule, occ, nullptr);
         }

@@ -17,9 +17,8 @@ struct CertificateSighting {
     QString server;               // Exchange server whose log shows it
     QString host;                 // name the presenting side announced (banner / EHLO)
     QString hostIp;               // its IP address
-    QString role;                 // "sending" (the logging server's own) | "received" (the peer's)
     bool own = false;             // presented by the logging server itself (not by its peer)
-    CertificateInfo certificate;
+    Certificate certificate;      // its role: as the log announced it
     bool namesMatch = true;       // host covered by subject CN or a SAN (true when it cannot be judged)
     int sessions = 0;
     qint64 firstMs = kNoTime;

@@ -25,10 +25,19 @@ enum class FaultScope {
     Receiver,        // one fault per server that answered (its Front End's DNS)
     Server,          // one fault per server that queued (its transport service's DNS)
     PublicAddress,   // one fault per public address the remote side refused (a block list entry)
+    Tenant,          // one fault for the organisation's Exchange Online tenant (its inbound connector)
 };
 
-FaultScope scopeOf(const QString &rule)
+bool exchangeOnlineRelay(const Finding &f)
 {
+    return f.rule == QLatin1String("relay-denied") && f.scenario == QLatin1String("exo-hybrid-connectors");
+}
+
+FaultScope scopeOf(const Finding &f)
+{
+    const QString &rule = f.rule;
+    if (exchangeOnlineRelay(f))
+        return FaultScope::Tenant;
     if (rule == QLatin1String("no-matching-connector"))
         return FaultScope::Organisation;
     if (rule == QLatin1String("dns-prx2"))
@@ -136,10 +145,10 @@ void groupByFault(QList<Finding> &findings, const Store &store, const QSet<QStri
                   const std::function<const OrganisationNames &()> &names)
 {
     for (Finding &f : findings) {
-        if (f.rule == QLatin1String("relay-denied") && f.scenario == QLatin1String("exo-hybrid-connectors"))
+        if (exchangeOnlineRelay(f))
             nameExchangeOnlineRelayParameters(f, store);
     }
-    const bool any = std::any_of(findings.cbegin(), findings.cend(), [](const Finding &f) { return scopeOf(f.rule) != FaultScope::None; });
+    const bool any = std::any_of(findings.cbegin(), findings.cend(), [](const Finding &f) { return scopeOf(f) != FaultScope::None; });
     if (!any)
         return;
 
@@ -149,10 +158,11 @@ void groupByFault(QList<Finding> &findings, const Store &store, const QSet<QStri
     for (qsizetype i = 0; i < findings.size(); ++i) {
         const Finding &f = findings.at(i);
         QString key;
-        switch (scopeOf(f.rule)) {
+        switch (scopeOf(f)) {
         case FaultScope::None:
             continue;
         case FaultScope::Organisation:
+        case FaultScope::Tenant:
             break;
         case FaultScope::Receiver: {
             const QString server = answeringServer(f, store, names());
@@ -178,7 +188,7 @@ void groupByFault(QList<Finding> &findings, const Store &store, const QSet<QStri
         const QList<qsizetype> &members = fault.value();
         // The findings come sorted (severity, then time): the first member is the fault's place.
         Finding &whole = findings[members.first()];
-        const FaultScope scope = scopeOf(whole.rule);
+        const FaultScope scope = scopeOf(whole);
         QList<const Finding *> parts;
         for (qsizetype i : members)
             parts << &findings.at(i);
@@ -197,8 +207,10 @@ void groupByFault(QList<Finding> &findings, const Store &store, const QSet<QStri
             if (domains.size() > 1)
                 whole.parameters.insert(kDomains, domains.join(u','));
         }
-        // Grouped by their server (or the organisation) alone: the key these rules always had.
-        whole.groupKey.clear();
+        // Grouped by their server (or the organisation) alone: the key these rules always had; the
+        // Exchange Online relay finding keeps its scenario's.
+        if (scope != FaultScope::Tenant)
+            whole.groupKey.clear();
         if (acrossServers) {
             // The server with the most of it first (the fullest Unreachable queue to resubmit, the
             // send connector that carries most of the refused mail); every server is listed.

@@ -26,10 +26,12 @@
 //   the refusal names (PublicIp), with every server that sent from it; without an address in the
 //   text, one per server.
 // - relay-denied: a device refused by a receive connector and Exchange Online refusing the
-//   organisation's relay (5.7.64 TenantAttribution) are two faults with two fixes, kept apart by
-//   the 5.7.64 condition's own scenario (rules.json). The Exchange Online one gets the parameters
-//   of its scenario (exo-hybrid-connectors: TenantDomain, OnPremFqdn), not the on-premises
-//   send connector's name and Exchange Online's address.
+//   organisation's relay are two faults with two fixes, kept apart by the Exchange Online
+//   conditions' own scenario (rules.json: 5.7.64 TenantAttribution, or a plain relay refusal that
+//   Exchange Online gave, "refusedBy"). The Exchange Online one is one fault of the tenant's
+//   inbound connector, whichever gateway server or Exchange Online trace shows it: one finding,
+//   with the parameters of its scenario (exo-hybrid-connectors: TenantDomain, OnPremFqdn), not
+//   the on-premises send connector's name and Exchange Online's address.
 // The other rules keep the engine's grouping by the server that logged them: the certificate and
 // Exchange Server authentication rules are moved to the receiving server by the attribution (its
 // certificate, its receive connector), and the rest (a time-out, a refused recipient, a size

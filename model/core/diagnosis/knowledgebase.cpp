@@ -147,7 +147,7 @@ MatchCondition parseCondition(const QJsonValue &value, Checker &c, const QString
     static const QSet<QString> keys = {QStringLiteral("matcher"),  QStringLiteral("options"),  QStringLiteral("in"),
                                        QStringLiteral("lines"),    QStringLiteral("hopEvents"), QStringLiteral("codes"),
                                        QStringLiteral("enhanced"), QStringLiteral("patterns"), QStringLiteral("exclude"),
-                                       QStringLiteral("scenario")};
+                                       QStringLiteral("scenario"), QStringLiteral("refusedBy")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!keys.contains(it.key()))
             c.fail(where, QStringLiteral("unknown field \"%1\"").arg(it.key()));
@@ -171,7 +171,7 @@ MatchCondition parseCondition(const QJsonValue &value, Checker &c, const QString
                               .arg(cond.matcher, KnowledgeBase::knownMatchers().join(QStringLiteral(", "))));
             return cond;
         }
-        for (const QString &k : {QStringLiteral("in"), QStringLiteral("lines"), QStringLiteral("hopEvents"),
+        for (const QString &k : {QStringLiteral("in"), QStringLiteral("lines"), QStringLiteral("hopEvents"), QStringLiteral("refusedBy"),
                                  QStringLiteral("codes"), QStringLiteral("enhanced"), QStringLiteral("patterns"),
                                  QStringLiteral("exclude")}) {
             if (o.contains(k) && !(k == QLatin1String("exclude") && spec->allowsExclude))
@@ -280,6 +280,13 @@ MatchCondition parseCondition(const QJsonValue &value, Checker &c, const QString
     const QStringList excludes = stringList(o.value(QLatin1String("exclude")), c, where + QStringLiteral(".exclude"));
     for (int i = 0; i < excludes.size(); ++i)
         cond.excludes << compilePattern(excludes.at(i), c, where + QStringLiteral(".exclude[%1]").arg(i));
+    const QJsonValue refusedBy = o.value(QLatin1String("refusedBy"));
+    if (refusedBy == QJsonValue(QStringLiteral("exchange-online")))
+        cond.refusedBy = RefusedBy::ExchangeOnline;
+    else if (refusedBy == QJsonValue(QStringLiteral("not-exchange-online")))
+        cond.refusedBy = RefusedBy::NotExchangeOnline;
+    else if (!refusedBy.isUndefined())
+        c.fail(where + QStringLiteral(".refusedBy"), QStringLiteral("must be \"exchange-online\" or \"not-exchange-online\""));
 
     if (cond.codes.isEmpty() && cond.enhanced.isEmpty() && cond.patterns.isEmpty())
         c.fail(where, QStringLiteral("needs a \"matcher\" or at least one of \"codes\", \"enhanced\", \"patterns\""));

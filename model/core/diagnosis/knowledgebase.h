@@ -22,6 +22,14 @@ enum class MatchSource {
     Tracking,   // message hops: recipient-status and source-context
 };
 
+// Who gave the refusal a pattern condition matched (a reply's text alone cannot tell: "550 5.7.1
+// Unable to relay" comes from a receive connector and from Exchange Online alike).
+enum class RefusedBy {
+    Anyone,
+    ExchangeOnline,       // a Send session's peer that is Exchange Online, or an Exchange Online trace
+    NotExchangeOnline,    // everyone else (the organisation's own servers, partners, devices)
+};
+
 struct MatchCondition {
     // Exactly one of: a named matcher, or pattern conditions (all given groups must hold; any
     // entry inside a group may hold).
@@ -36,6 +44,7 @@ struct MatchCondition {
     QList<QRegularExpression> excludes;     // a line matching any of these is not a match
     QString scenario;                       // overrides the rule's scenario for what this condition
                                             // raises (and splits the findings by it); empty = the rule's
+    RefusedBy refusedBy = RefusedBy::Anyone;   // pattern conditions only ("refusedBy" in rules.json)
 };
 
 struct Rule {

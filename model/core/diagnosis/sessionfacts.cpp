@@ -1,6 +1,4 @@
 #include "model/core/diagnosis/sessionfacts.h"
-#include "model/core/common/hostnames.h"
-
 #include "model/core/common/timeutil.h"
 
 #include <QVarLengthArray>
@@ -36,56 +34,6 @@ bool looksLikeFqdn(const QString &name)
         return false;
     static const QRegularExpression ipv4(QStringLiteral("^\\d{1,3}(\\.\\d{1,3}){3}$"));
     return !ipv4.match(name).hasMatch() && !name.contains(QLatin1Char(':'));
-}
-
-QStringList splitNames(const QString &text)
-{
-    static const QRegularExpression sep(QStringLiteral("[;,\\s]+"));
-    QStringList out;
-    for (QString n : text.split(sep, Qt::SkipEmptyParts)) {
-        if (n.startsWith(QLatin1String("DNS"), Qt::CaseInsensitive) && n.contains(QLatin1Char('=')))
-            n = n.mid(n.indexOf(QLatin1Char('=')) + 1);
-        if (!n.isEmpty() && !n.contains(QLatin1Char('=')))
-            out << n;
-    }
-    return out;
-}
-
-QString roleFromContext(const QString &context)
-{
-    if (context.startsWith(QLatin1String("Sending"), Qt::CaseInsensitive))
-        return QStringLiteral("sending");
-    if (context.startsWith(QLatin1String("Receiv"), Qt::CaseInsensitive) || context.startsWith(QLatin1String("Remote"), Qt::CaseInsensitive))
-        return QStringLiteral("received");
-    return {};
-}
-
-// 2016 CU / 2019 packed line: "<subject> <issuer> <serial> <thumbprint> <notBefore> <notAfter> [<sans>]".
-// DNs contain spaces, so the fixed-shape fields are taken from the right.
-bool parsePackedCertificate(const QString &data, CertificateInfo &cert)
-{
-    static const QRegularExpression re(QStringLiteral(
-        "^\\s*(.*?)\\s+([0-9A-Fa-f]+)\\s+([0-9A-Fa-f]{40})\\s+(\\d{4}-\\d\\d-\\d\\dT\\S+)\\s+(\\d{4}-\\d\\d-\\d\\dT\\S+)(?:\\s+(.*))?$"));
-    const QRegularExpressionMatch m = re.match(data);
-    if (!m.hasMatch())
-        return false;
-    const QString names = m.captured(1);
-    // The issuer starts at the first "ATTR=" that is not preceded by a comma (inside a DN the
-    // components are separated by ", ").
-    static const QRegularExpression issuerStart(QStringLiteral("(?<!,)\\s+(?=[A-Za-z][A-Za-z0-9.]*=)"));
-    const QRegularExpressionMatch split = issuerStart.match(names);
-    if (split.hasMatch()) {
-        cert.subject = names.left(split.capturedStart()).trimmed();
-        cert.issuer = names.mid(split.capturedEnd()).trimmed();
-    } else {
-        cert.subject = names.trimmed();
-    }
-    cert.serial = m.captured(2);
-    cert.thumbprint = m.captured(3).toUpper();
-    cert.notBeforeMs = parseTimestampMs(QByteArrayView(m.captured(4).toLatin1()));
-    cert.notAfterMs = parseTimestampMs(QByteArrayView(m.captured(5).toLatin1()));
-    cert.alternateNames = splitNames(m.captured(6));
-    return true;
 }
 
 enum class Verb { None, Other, Ehlo, Mail, Rcpt, Data, Bdat, Rset, Quit };
@@ -173,70 +121,9 @@ StatusCode firstStatusCode(const QString &text)
     return all.isEmpty() ? StatusCode{} : all.first();
 }
 
-QString commonName(const QString &dn)
+bool presentedByLoggingServer(const Certificate &certificate, Direction direction)
 {
-    return hostnames::commonNameOf(dn);
-}
-
-bool certificateCovers(const CertificateInfo &cert, const QString &host)
-{
-    if (host.trimmed().isEmpty())
-        return true;
-    return certificateCoversName(cert, host);
-}
-
-QList<CertificateInfo> certificatesFromLines(const QList<SessionLine> &lines)
-{
-    QList<CertificateInfo> out;
-    CertificateInfo *current = nullptr;
-    for (const SessionLine &line : lines) {
-        if (line.event != '*' || !containsCaseless(line.context, QLatin1String("ertificate")))
-            continue;
-        const QString &ctx = line.context;
-        if (containsCaseless(ctx, QLatin1String("certificate Subject Issuer"))) {
-            CertificateInfo cert;
-            if (parsePackedCertificate(line.data, cert)) {
-                cert.role = roleFromContext(ctx);
-                cert.ref = line.ref;
-                out << cert;
-            }
-            current = nullptr;
-            continue;
-        }
-        if (line.data.trimmed().isEmpty()
-            && (ctx.compare(QLatin1String("Sending certificate"), Qt::CaseInsensitive) == 0
-                || ctx.compare(QLatin1String("Received certificate"), Qt::CaseInsensitive) == 0
-                || ctx.compare(QLatin1String("Receiving certificate"), Qt::CaseInsensitive) == 0
-                || ctx.compare(QLatin1String("Remote certificate"), Qt::CaseInsensitive) == 0)) {
-            CertificateInfo cert;
-            cert.role = roleFromContext(ctx);
-            cert.ref = line.ref;
-            out << cert;
-            current = &out.last();
-            continue;
-        }
-        if (!ctx.startsWith(QLatin1String("Certificate "), Qt::CaseInsensitive))
-            continue;
-        if (!current) {
-            out << CertificateInfo{};
-            current = &out.last();
-            current->ref = line.ref;
-        }
-        const QString value = line.data.trimmed();
-        const QString field = ctx.mid(12).trimmed().toLower();
-        if (field == QLatin1String("thumbprint"))
-            current->thumbprint = normalizedThumbprint(value);   // redaction marks are no thumbprint
-        else if (field == QLatin1String("subject"))
-            current->subject = value;
-        else if (field.startsWith(QLatin1String("issuer")))
-            current->issuer = value;
-        else if (field.startsWith(QLatin1String("serial")))
-            current->serial = normalizedSerial(value);
-        else if (field.startsWith(QLatin1String("alternate")) || field.startsWith(QLatin1String("subject alternate")))
-            current->alternateNames = splitNames(value);
-    }
-    out.removeIf([](const CertificateInfo &c) { return c.isEmpty(); });
-    return out;
+    return certificate.role == CertificateRole::Sending || (certificate.role == CertificateRole::Unknown && direction == Direction::Receive);
 }
 
 SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLine> &lines, qint64 minGapMs)
@@ -405,14 +292,13 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
     if (f.stall == Stall::None)
         f.stall354Line = -1;
 
-    QList<CertificateInfo> certs = certificatesFromLines(lines);
-    if (certs.isEmpty())
-        certs = session.certificates;
     const bool receive = session.direction == Direction::Receive;
-    for (const CertificateInfo &c : std::as_const(certs)) {
+    for (const Certificate &c : session.certificates) {
+        if (c.isEmpty())
+            continue;
         SeenCertificate seen;
         seen.info = c;
-        const bool own = c.role == QLatin1String("sending") || (c.role.isEmpty() && receive);
+        const bool own = presentedByLoggingServer(c, session.direction);
         // Our own certificate must match the name this server announces; the peer's the name the peer announces.
         const QString name = (own == receive) ? f.serverName : f.clientName;
         seen.announcedName = name;
@@ -420,10 +306,9 @@ SessionFacts SessionFacts::derive(const Session &session, const QList<SessionLin
         // certificates are: a remote MTA whose certificate does not carry its banner name is
         // nothing the admin can fix, and opportunistic TLS to it works (a refusal shows as
         // tls-subject-mismatch); judging peers filled healthy logs with info findings (issue #24).
-        const bool hasNames = !c.alternateNames.isEmpty() || !commonName(c.subject).isEmpty();
-        if (own && hasNames && looksLikeFqdn(name)) {
+        if (own && c.hasNames() && looksLikeFqdn(name)) {
             seen.expectedName = name.toLower();
-            seen.covered = certificateCovers(c, name);
+            seen.covered = c.coversName(name);
         }
         f.certificates << seen;
     }

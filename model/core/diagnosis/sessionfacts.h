@@ -1,7 +1,7 @@
 #pragma once
 // What the diagnosis rules need to know about one SMTP session, derived once from its lines:
 // replies and their codes, the command/reply pairing (pipelining aware), the EHLO replies,
-// the names each side used, and the certificates seen in TLS context lines.
+// the names each side used, and the certificates the session's TLS lines recorded.
 #include "model/core/sessions/types.h"
 
 #include <QList>
@@ -30,16 +30,15 @@ int leadingReplyCode(const QString &data);
 bool containsCaseless(QStringView text, QLatin1String needle);
 
 struct SeenCertificate {
-    CertificateInfo info;
+    Certificate info;
     QString announcedName;  // the name the presenting side announced (EHLO / banner), as logged
     QString expectedName;   // announcedName when it is an FQDN that can be judged, lower-case
-    bool covered = true;    // expectedName matched by subject CN or a SAN (wildcards honoured)
+    bool covered = true;    // the certificate carries expectedName (Certificate::coversName)
 };
 
-// True when certificate names (CN of subject + SANs) cover host, with one-label wildcards.
-bool certificateCovers(const CertificateInfo &cert, const QString &host);
-QString commonName(const QString &distinguishedName);
-QList<CertificateInfo> certificatesFromLines(const QList<SessionLine> &lines);
+// Did the server whose log this is present the certificate (its own "Sending certificate"; a
+// Receive log's unannounced one)? Otherwise its peer did.
+bool presentedByLoggingServer(const Certificate &certificate, Direction direction);
 
 struct SessionFacts {
     enum class Stall { None, NoReplyAfter354, TimeoutAfter354 };

@@ -110,28 +110,6 @@ int replyCode(QByteArrayView r)
     return (r[0] - '0') * 100 + (r[1] - '0') * 10 + (r[2] - '0');
 }
 
-bool isHex40(const QString &s)
-{
-    if (s.size() != 40)
-        return false;
-    for (QChar c : s) {
-        if (!((c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'F') || (c >= u'a' && c <= u'f')))
-            return false;
-    }
-    return true;
-}
-
-bool isHexToken(const QString &s)
-{
-    if (s.isEmpty())
-        return false;
-    for (QChar c : s) {
-        if (!((c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'F') || (c >= u'a' && c <= u'f')))
-            return false;
-    }
-    return true;
-}
-
 QString firstAngle(const QString &s, qsizetype from = 0)
 {
     const qsizetype b = s.indexOf(u'<', from);
@@ -154,12 +132,6 @@ QString addressOf(const QString &arg)
     }
     const qsizetype sp = rest.indexOf(u' ');
     return sp >= 0 ? rest.left(sp) : rest;
-}
-
-bool isDnStart(const QString &tok)
-{
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z][A-Za-z0-9.]*="));
-    return re.match(tok).hasMatch();
 }
 
 } // namespace
@@ -188,41 +160,6 @@ QStringList parseCapabilities(const QString &text)
     return caps;
 }
 
-CertificateInfo parsePackedCertificate(const QString &data)
-{
-    CertificateInfo c;
-    QStringList toks = data.split(u' ', Qt::SkipEmptyParts);
-    // From the end: [SANs] notAfter notBefore thumbprint serial
-    auto isDate = [](const QString &t) { return parseTimestampMs(QByteArrayView(t.toLatin1())) != kNoTime; };
-    if (!toks.isEmpty() && !isDate(toks.last()) && !isHex40(toks.last())) {
-        for (const QString &n : toks.takeLast().split(u';', Qt::SkipEmptyParts))
-            c.alternateNames.append(n.trimmed());
-    }
-    if (!toks.isEmpty() && isDate(toks.last()))
-        c.notAfterMs = parseTimestampMs(QByteArrayView(toks.takeLast().toLatin1()));
-    if (!toks.isEmpty() && isDate(toks.last()))
-        c.notBeforeMs = parseTimestampMs(QByteArrayView(toks.takeLast().toLatin1()));
-    if (!toks.isEmpty() && isHex40(toks.last()))
-        c.thumbprint = toks.takeLast().toUpper();
-    if (!toks.isEmpty() && isHexToken(toks.last()) && !toks.last().contains(u'='))
-        c.serial = toks.takeLast().toUpper();
-    // What is left is "subject issuer"; a DN continues while a token ends with ','.
-    qsizetype split = -1;
-    for (qsizetype i = 1; i < toks.size(); ++i) {
-        if (isDnStart(toks[i]) && !toks[i - 1].endsWith(u',')) {
-            split = i;
-            break;
-        }
-    }
-    if (split < 0) {
-        c.subject = toks.join(u' ');
-    } else {
-        c.subject = toks.mid(0, split).join(u' ');
-        c.issuer = toks.mid(split).join(u' ');
-    }
-    return c;
-}
-
 struct SessionBuilder::State {
     Session s;
     Direction direction = Direction::Receive;
@@ -237,7 +174,8 @@ struct SessionBuilder::State {
     bool sawDisconnect = false;
     int delivered = 0;
     int lastErrorClass = 0;
-    int currentCert = -1;
+    // Certificate lines without an announcing line: Exchange's own in a Receive log, the peer's in a Send log.
+    CertificateLogReader certificates{CertificateRole::Unknown};
     qint64 prevTime = kNoTime;
     bool tlsReady = false;     // STARTTLS / X-ANONYMOUSTLS answered 220: a handshake follows
     QByteArrayView lastReply;  // last reply other than 220 (banner, "ready to start TLS")
@@ -253,6 +191,7 @@ SessionBuilder::SessionBuilder(Direction direction) : d(std::make_unique<State>(
     // In Send logs the roles flip: '>' carries Exchange's commands, '<' the remote's replies.
     d->commandEvent = direction == Direction::Send ? '>' : '<';
     d->replyEvent = direction == Direction::Send ? '<' : '>';
+    d->certificates = CertificateLogReader(direction == Direction::Send ? CertificateRole::Received : CertificateRole::Sending);
 }
 
 SessionBuilder::~SessionBuilder() = default;
@@ -484,53 +423,8 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
             s.tlsCipher = pooled(m.captured(1) + u' ' + m.captured(2) + QStringLiteral(" bits"));
         return;
     }
-    const bool sendingCert = ctx.startsWith(QLatin1String("Sending certificate"), Qt::CaseInsensitive);
-    const bool receivedCert = ctx.startsWith(QLatin1String("Received certificate"), Qt::CaseInsensitive)
-        || ctx.startsWith(QLatin1String("Remote certificate"), Qt::CaseInsensitive);
-    if ((sendingCert || receivedCert) && ctx.contains(QLatin1String("Thumbprint"), Qt::CaseInsensitive)
-        && !dataF.isEmpty()) {
-        // 2016 CU / 2019: one packed line, labels in the context.
-        CertificateInfo c = parsePackedCertificate(dat);
-        c.role = sendingCert ? QStringLiteral("sending") : QStringLiteral("received");
-        c.ref = ref;
-        s.certificates.append(c);
-        d->currentCert = int(s.certificates.size()) - 1;
+    if (d->certificates.read(ctx, dat, ref, s.certificates))
         return;
-    }
-    if (sendingCert || receivedCert) {
-        CertificateInfo c;
-        c.role = sendingCert ? QStringLiteral("sending") : QStringLiteral("received");
-        c.ref = ref;
-        s.certificates.append(c);
-        d->currentCert = int(s.certificates.size()) - 1;
-        return;
-    }
-    if (ctx.startsWith(QLatin1String("Certificate "), Qt::CaseInsensitive)) {
-        if (d->currentCert < 0) {
-            CertificateInfo c;
-            c.role = d->direction == Direction::Send ? QStringLiteral("received") : QStringLiteral("sending");
-            c.ref = ref;
-            s.certificates.append(c);
-            d->currentCert = int(s.certificates.size()) - 1;
-        }
-        CertificateInfo &c = s.certificates[d->currentCert];
-        const QString label = ctx.mid(12).trimmed().toLower();
-        // Only what has the shape of a thumbprint / serial is one: a published log's redaction
-        // marks ("xxxxxxxx…", "<redacted>", "***") must never reach the wizard as a Thumbprint.
-        // Get-ExchangeCertificate and some exports group the hex digits with spaces.
-        if (label.startsWith(QLatin1String("thumbprint")))
-            c.thumbprint = normalizedThumbprint(dat);
-        else if (label.startsWith(QLatin1String("subject")))
-            c.subject = dat.trimmed();
-        else if (label.startsWith(QLatin1String("issuer")))
-            c.issuer = dat.trimmed();
-        else if (label.startsWith(QLatin1String("serial")))
-            c.serial = normalizedSerial(dat);
-        else if (label.startsWith(QLatin1String("alternate")))
-            for (const QString &n : dat.split(QRegularExpression(QStringLiteral("[;,]")), Qt::SkipEmptyParts))
-                c.alternateNames.append(n.trimmed());
-        return;
-    }
     const qsizetype user = both.indexOf(QLatin1String("User Name:"), 0, Qt::CaseInsensitive);
     if (user >= 0) {
         s.authUser = both.mid(user + 10).trimmed();

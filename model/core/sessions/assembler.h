@@ -61,7 +61,4 @@ void decodeProtoLineInto(SessionLine &line, QByteArrayView fileText, const inges
 // Capability keywords of an EHLO reply text ("SIZE 37748736 PIPELINING AUTH NTLM X-EXPS GSSAPI NTLM").
 QStringList parseCapabilities(const QString &text);
 
-// The packed 2016/2019 certificate line, parsed from both ends.
-CertificateInfo parsePackedCertificate(const QString &data);
-
 } // namespace mwb

@@ -1,5 +1,4 @@
 #include "model/core/sessions/types.h"
-#include "model/core/common/hostnames.h"
 
 namespace mwb {
 
@@ -60,36 +59,6 @@ QString messageStatusId(MessageStatus s)
     case MessageStatus::Pending: break;
     }
     return QStringLiteral("pending");
-}
-
-bool certificateCoversName(const CertificateInfo &certificate, const QString &name)
-{
-    return hostnames::matchCertificateNames(certificate.alternateNames, hostnames::commonNameOf(certificate.subject), name).matches;
-}
-
-namespace {
-QString hexOnly(const QString &text, qsizetype minDigits, qsizetype maxDigits)
-{
-    QString t = text.trimmed();
-    t.remove(u' ');
-    if (t.size() < minDigits || t.size() > maxDigits)
-        return {};
-    for (QChar c : std::as_const(t)) {
-        if (!((c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'F') || (c >= u'a' && c <= u'f')))
-            return {};
-    }
-    return t.toUpper();
-}
-} // namespace
-
-QString normalizedThumbprint(const QString &text)
-{
-    return hexOnly(text, 40, 40);
-}
-
-QString normalizedSerial(const QString &text)
-{
-    return hexOnly(text, 1, 64);
 }
 
 } // namespace mwb

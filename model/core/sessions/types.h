@@ -1,6 +1,8 @@
 #pragma once
 // The data every area shares: where a record lives, what a file is, what a session and a
 // message are. Plain values (implicitly shared Qt containers), cheap to copy into batches.
+#include "model/core/common/certificate.h"
+#include "model/core/common/recordref.h"
 #include "model/core/common/timeutil.h"
 
 #include <QByteArray>
@@ -30,16 +32,6 @@ enum class LogFormat {
 // ems-message-tracking-csv, ems-message-tracking-list, unknown.
 QString formatId(LogFormat f);
 LogFormat formatFromId(const QString &id);
-
-// Where one record (log line, CSV row) lives: the evidence behind every finding and transcript line.
-struct RecordRef {
-    int fileIndex = -1;    // index into Store::files
-    qint64 line = 0;       // 1-based physical line number in the decoded file
-    qint64 offset = 0;     // byte offset of the line in the file's decoded bytes
-    qint32 length = 0;     // bytes, without the line terminator
-    bool isValid() const { return fileIndex >= 0 && line > 0; }
-    friend bool operator==(const RecordRef &, const RecordRef &) = default;
-};
 
 // Bad input is data: one entry per unreadable line or file-level problem.
 struct ParseIssue {
@@ -74,29 +66,6 @@ QString directionId(Direction d);  // "receive" | "send"
 enum class SessionOutcome { Delivered, Rejected, Deferred, Dropped, NoMail, TlsFailed };
 constexpr int kSessionOutcomeCount = int(SessionOutcome::TlsFailed) + 1;
 QString outcomeId(SessionOutcome o);
-
-struct CertificateInfo {
-    QString role;          // "sending" (Exchange's own) | "received" (the peer's)
-    QString subject;
-    QString issuer;
-    QString serial;
-    QString thumbprint;    // 40 hex, upper-case
-    QStringList alternateNames;
-    qint64 notBeforeMs = kNoTime;
-    qint64 notAfterMs = kNoTime;
-    RecordRef ref;
-    bool isEmpty() const { return subject.isEmpty() && thumbprint.isEmpty(); }
-};
-
-// A thumbprint / serial number as a log or an export wrote it ("AB CD …", lower case) in Exchange's
-// form (upper-case hex without spaces), or empty when it has not the shape of one: redaction marks
-// ("xxxxxxxx…", "<redacted>", "***") are no thumbprint and must never reach a script (issue #25).
-QString normalizedThumbprint(const QString &text);   // 40 hex digits (SHA-1)
-QString normalizedSerial(const QString &text);       // 1 to 64 hex digits
-
-// Does this certificate (as a log recorded it) carry `name`? The product's one matcher
-// (hostnames::matchCertificateNames: RFC 9525, CN only without DNS SANs).
-bool certificateCoversName(const CertificateInfo &certificate, const QString &name);
 
 // One protocol-log line of a session, decoded (fields unquoted). Made on demand for transcripts
 // and handed to session observers (diagnosis) while a session is assembled; not kept in the Store.
@@ -138,7 +107,7 @@ struct Session {
     QString tlsVerb;                // "STARTTLS" | "X-ANONYMOUSTLS" | "" (implicit)
     QString tlsProtocol;            // e.g. "TLS1_2"
     QString tlsCipher;              // e.g. "CALG_AES_128 128 bits"
-    QList<CertificateInfo> certificates;
+    QList<Certificate> certificates;
     QString authMechanism;          // "LOGIN", "NTLM", "X-EXPS", ...
     QString authUser;               // from "User Name:" lines only; never a secret
     bool authFailed = false;

@@ -217,7 +217,7 @@ QList<DomainCheckResult> judgeDomain(const DnsReport &dns, const QList<MxProbe> 
         } else {
             out << line(QStringLiteral("starttls"), host, QStringLiteral("pass"),
                         QStringLiteral("%1 (%2): %3, %4.").arg(host, probe->address, probe->tls.protocol, probe->tls.cipher));
-            const CertificateInfo leaf = probe->tls.chain.value(0);
+            const Certificate leaf = probe->tls.chain.value(0);
             // A sender with MTA-STS in enforce mode needs a chain it trusts (RFC 8461 4.2);
             // opportunistic senders do not, DANE-EE needs none (RFC 7672 3.1.1).
             if (probe->tls.verified)
@@ -227,17 +227,17 @@ QList<DomainCheckResult> judgeDomain(const DnsReport &dns, const QList<MxProbe> 
                             probe->tls.verificationSummary, certScenario);
             out << line(QStringLiteral("certificate-name"), host, probe->tls.nameCheck.matches ? QStringLiteral("pass") : QStringLiteral("fail"),
                         probe->tls.nameCheck.explanation, probe->tls.nameCheck.matches ? QString() : certScenario);
-            const qint64 days = now.daysTo(leaf.notAfter);
+            const qint64 days = now.daysTo(leaf.notAfter());
             if (leaf.isExpired(now))
                 out << line(QStringLiteral("certificate-expiry"), host, QStringLiteral("fail"),
-                            QStringLiteral("The certificate expired on %1.").arg(leaf.notAfter.toString(Qt::ISODate)), certScenario);
+                            QStringLiteral("The certificate expired on %1.").arg(leaf.notAfter().toString(Qt::ISODate)), certScenario);
             else if (days < 30)
                 out << line(QStringLiteral("certificate-expiry"), host, QStringLiteral("warn"),
-                            QStringLiteral("The certificate expires in %1 day(s), on %2.").arg(days).arg(leaf.notAfter.toString(Qt::ISODate)),
+                            QStringLiteral("The certificate expires in %1 day(s), on %2.").arg(days).arg(leaf.notAfter().toString(Qt::ISODate)),
                             certScenario);
             else
                 out << line(QStringLiteral("certificate-expiry"), host, QStringLiteral("pass"),
-                            QStringLiteral("Valid until %1 (%2 days).").arg(leaf.notAfter.toString(Qt::ISODate)).arg(days));
+                            QStringLiteral("Valid until %1 (%2 days).").arg(leaf.notAfter().toString(Qt::ISODate)).arg(days));
             if (!expectedCertificateName.isEmpty()) {
                 const bool same = comparableCertificateName(leaf.tlsCertificateName()) == comparableCertificateName(expectedCertificateName);
                 out << line(QStringLiteral("expected-certificate"), host, same ? QStringLiteral("pass") : QStringLiteral("fail"),

@@ -167,9 +167,9 @@ QJsonObject TlsaCheck::toJson() const
                        {QStringLiteral("explanation"), explanation}};
 }
 
-static bool tlsaMatchesCertificate(const TlsaRecord &r, const CertificateInfo &c)
+static bool tlsaMatchesCertificate(const TlsaRecord &r, const Certificate &c)
 {
-    const QByteArray &selected = r.selector == 0 ? c.der : c.publicKeyDer;
+    const QByteArray selected = r.selector == 0 ? c.der : c.key().subjectPublicKeyInfo;
     if (selected.isEmpty())
         return false;
     switch (r.matchingType) {
@@ -180,7 +180,7 @@ static bool tlsaMatchesCertificate(const TlsaRecord &r, const CertificateInfo &c
     }
 }
 
-TlsaCheck verifyTlsa(const QList<TlsaRecord> &records, const QList<CertificateInfo> &chain)
+TlsaCheck verifyTlsa(const QList<TlsaRecord> &records, const QList<Certificate> &chain)
 {
     TlsaCheck c;
     QList<TlsaRecord> usable;

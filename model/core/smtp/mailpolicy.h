@@ -66,7 +66,7 @@ struct TlsaCheck {
 // DANE-EE (3) matches the leaf, DANE-TA (2) a certificate the server sent above the leaf;
 // selector 0/1 (certificate / SubjectPublicKeyInfo), matching type 0/1/2 (exact / SHA-256 /
 // SHA-512). PKIX-TA/EE (0/1) are "unusable" for SMTP (RFC 7672 3.1.3) and never match.
-TlsaCheck verifyTlsa(const QList<TlsaRecord> &records, const QList<CertificateInfo> &chain);
+TlsaCheck verifyTlsa(const QList<TlsaRecord> &records, const QList<Certificate> &chain);
 QJsonObject tlsaRecordJson(const TlsaRecord &record);
 
 // The MTA-STS policy fetch result.

@@ -142,14 +142,15 @@ ProbeSummary summariseProbe(const SmtpClient &client)
     if (tls.established) {
         t += QStringLiteral("TLS: %1, %2 (%3 bits)\n").arg(safe(tls.protocol), safe(tls.cipher)).arg(tls.cipherBits);
         for (int i = 0; i < tls.chain.size(); ++i) {
-            const CertificateInfo &c = tls.chain.at(i);
+            const Certificate &c = tls.chain.at(i);
+            const CertificateKey key = c.key();
             t += QStringLiteral("Certificate %1: %2\n  issuer      %3\n  SANs        %4\n  valid       %5 .. %6\n"
                                 "  key         %7 %8 bits, %9\n  thumbprint  %10\n  SHA-256     %11\n  TlsCertificateName %12\n")
                      .arg(i)
-                     .arg(safe(c.subject), safe(c.issuer), safe(c.subjectAlternativeNames.join(QStringLiteral(", "))),
-                          c.notBefore.toString(Qt::ISODate), c.notAfter.toString(Qt::ISODate), safe(c.keyType))
-                     .arg(c.keyBits)
-                     .arg(safe(c.signatureAlgorithm), c.sha1Thumbprint, c.sha256, safe(c.tlsCertificateName()));
+                     .arg(safe(c.subject), safe(c.issuer), safe(c.alternateNames.join(QStringLiteral(", "))),
+                          c.notBefore().toString(Qt::ISODate), c.notAfter().toString(Qt::ISODate), safe(key.type))
+                     .arg(key.bits)
+                     .arg(safe(c.signatureAlgorithm()), c.thumbprint, c.sha256(), safe(c.tlsCertificateName()));
         }
         t += QStringLiteral("Verification: %1\n").arg(safe(tls.verificationSummary));
         t += QStringLiteral("Name check: %1\n").arg(safe(tls.nameCheck.explanation));

@@ -623,9 +623,9 @@ void SmtpClient::onEncrypted()
         m_tls.nameCheck = checkName(m_tls.chain.first(), m_options.expectedName);
     addLine(Direction::Info, QStringLiteral("TLS established: %1, %2 (%3 bits)").arg(m_tls.protocol, m_tls.cipher).arg(m_tls.cipherBits));
     if (!m_tls.chain.isEmpty()) {
-        const CertificateInfo &leaf = m_tls.chain.first();
+        const Certificate &leaf = m_tls.chain.first();
         addLine(Direction::Info, QStringLiteral("Certificate: %1, issued by %2, thumbprint %3")
-                                     .arg(leaf.subject, leaf.issuer, leaf.sha1Thumbprint));
+                                     .arg(leaf.subject, leaf.issuer, leaf.thumbprint));
     }
     addLine(m_tls.verified ? Direction::Info : Direction::Warning, m_tls.verificationSummary);
     if (m_tls.nameCheck.checked)

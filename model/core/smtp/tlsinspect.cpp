@@ -1,47 +1,15 @@
 #include "model/core/smtp/tlsinspect.h"
 #include "model/core/common/hostnames.h"
 
-#include <QCryptographicHash>
 #include <QHostAddress>
 #include <QJsonArray>
-#include <QRegularExpression>
-#include <QSslKey>
-#include <algorithm>
 
 namespace mwb::smtp {
 namespace {
 
-// Qt gives subject/issuer attributes one by one; Exchange shows them most specific first,
-// comma-separated ("CN=mail.contoso.com, OU=IT, O=Contoso, L=Town, S=State, C=US").
-QString distinguishedName(const QSslCertificate &cert, bool issuer)
+QString iso(const QDateTime &t)
 {
-    // Order matching Windows' X500DistinguishedName (reversed DER order for typical certs).
-    const QList<QByteArray> attrs = issuer ? cert.issuerInfoAttributes() : cert.subjectInfoAttributes();
-    QStringList parts;
-    const QList<QByteArray> preferred = {"CN", "OU", "O", "L", "ST", "C", "emailAddress"};
-    QList<QByteArray> ordered;
-    for (const QByteArray &p : preferred)
-        if (attrs.contains(p))
-            ordered.append(p);
-    for (const QByteArray &a : attrs)
-        if (!ordered.contains(a))
-            ordered.append(a);
-    for (const QByteArray &attr : ordered) {
-        const QStringList values = issuer ? cert.issuerInfo(attr) : cert.subjectInfo(attr);
-        QString label = QString::fromLatin1(attr);
-        if (label == u"ST")
-            label = QStringLiteral("S");  // Windows prints state as S=
-        else if (label == u"emailAddress")
-            label = QStringLiteral("E");
-        for (const QString &v : values)
-            parts.append(label + u'=' + v);
-    }
-    return parts.join(QStringLiteral(", "));
-}
-
-QString hex(const QByteArray &digest)
-{
-    return QString::fromLatin1(digest.toHex()).toUpper();
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
 } // namespace
@@ -60,79 +28,23 @@ QT_WARNING_POP
     }
 }
 
-CertificateInfo CertificateInfo::from(const QSslCertificate &cert)
+QJsonObject presentedCertificateJson(const Certificate &c)
 {
-    CertificateInfo info;
-    info.subject = distinguishedName(cert, false);
-    info.issuer = distinguishedName(cert, true);
-    info.subjectCommonName = cert.subjectInfo(QSslCertificate::CommonName).value(0);
-    // QMultiMap hands back the values of one key newest first; reverse to the certificate's order.
-    const auto sans = cert.subjectAlternativeNames();
-    for (const QSsl::AlternativeNameEntryType type : {QSsl::DnsEntry, QSsl::IpAddressEntry}) {
-        QStringList names = sans.values(type);
-        std::reverse(names.begin(), names.end());
-        info.subjectAlternativeNames += names;
-    }
-    info.notBefore = cert.effectiveDate().toUTC();
-    info.notAfter = cert.expiryDate().toUTC();
-    const QSslKey key = cert.publicKey();
-    switch (key.algorithm()) {
-    case QSsl::Rsa: info.keyType = QStringLiteral("RSA"); break;
-    case QSsl::Ec: info.keyType = QStringLiteral("EC"); break;
-    case QSsl::Dsa: info.keyType = QStringLiteral("DSA"); break;
-    case QSsl::Dh: info.keyType = QStringLiteral("DH"); break;
-    default: info.keyType = QStringLiteral("unknown"); break;
-    }
-    info.keyBits = key.isNull() ? 0 : key.length();
-    // Qt has no accessor for the signature algorithm; OpenSSL's text dump names it.
-    static const QRegularExpression sigRe(QStringLiteral("Signature Algorithm:\\s*(\\S+)"));
-    const auto m = sigRe.match(cert.toText());
-    info.signatureAlgorithm = m.hasMatch() ? m.captured(1) : QString();
-    info.serialNumber = QString::fromLatin1(cert.serialNumber()).remove(u':').toUpper();
-    info.sha1Thumbprint = hex(cert.digest(QCryptographicHash::Sha1));
-    info.sha256 = hex(cert.digest(QCryptographicHash::Sha256));
-    info.selfSigned = cert.isSelfSigned();
-    info.der = cert.toDer();
-    info.publicKeyDer = key.isNull() ? QByteArray() : key.toDer();  // a public QSslKey's DER is the SPKI
-    return info;
-}
-
-QString CertificateInfo::tlsCertificateName() const
-{
-    return QStringLiteral("<I>") + issuer + QStringLiteral("<S>") + subject;
-}
-
-bool CertificateInfo::isExpired(const QDateTime &now) const
-{
-    return notAfter.isValid() && now > notAfter;
-}
-
-bool CertificateInfo::isNotYetValid(const QDateTime &now) const
-{
-    return notBefore.isValid() && now < notBefore;
-}
-
-static QString iso(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QJsonObject CertificateInfo::toJson() const
-{
+    const CertificateKey key = c.key();
     return QJsonObject{
-        {QStringLiteral("subject"), subject},
-        {QStringLiteral("issuer"), issuer},
-        {QStringLiteral("alternateNames"), QJsonArray::fromStringList(subjectAlternativeNames)},
-        {QStringLiteral("notBefore"), iso(notBefore)},
-        {QStringLiteral("notAfter"), iso(notAfter)},
-        {QStringLiteral("keyType"), keyType},
-        {QStringLiteral("keyBits"), keyBits},
-        {QStringLiteral("signatureAlgorithm"), signatureAlgorithm},
-        {QStringLiteral("serialNumber"), serialNumber},
-        {QStringLiteral("thumbprint"), sha1Thumbprint},
-        {QStringLiteral("sha256"), sha256},
-        {QStringLiteral("selfSigned"), selfSigned},
-        {QStringLiteral("tlsCertificateName"), tlsCertificateName()},
+        {QStringLiteral("subject"), c.subject},
+        {QStringLiteral("issuer"), c.issuer},
+        {QStringLiteral("alternateNames"), QJsonArray::fromStringList(c.alternateNames)},
+        {QStringLiteral("notBefore"), iso(c.notBefore())},
+        {QStringLiteral("notAfter"), iso(c.notAfter())},
+        {QStringLiteral("keyType"), key.type},
+        {QStringLiteral("keyBits"), key.bits},
+        {QStringLiteral("signatureAlgorithm"), c.signatureAlgorithm()},
+        {QStringLiteral("serialNumber"), c.serial},
+        {QStringLiteral("thumbprint"), c.thumbprint},
+        {QStringLiteral("sha256"), c.sha256()},
+        {QStringLiteral("selfSigned"), c.selfSigned},
+        {QStringLiteral("tlsCertificateName"), c.tlsCertificateName()},
     };
 }
 
@@ -150,8 +62,8 @@ QJsonObject NameCheck::toJson() const
 QJsonObject TlsInfo::toJson() const
 {
     QJsonArray certs;
-    for (const CertificateInfo &c : chain)
-        certs.append(c.toJson());
+    for (const Certificate &c : chain)
+        certs.append(presentedCertificateJson(c));
     return QJsonObject{
         {QStringLiteral("established"), established},
         {QStringLiteral("protocol"), protocol},
@@ -165,12 +77,7 @@ QJsonObject TlsInfo::toJson() const
     };
 }
 
-bool hostNameMatchesPattern(const QString &hostName, const QString &pattern)
-{
-    return hostnames::matchesPattern(hostName, pattern);
-}
-
-NameCheck checkName(const CertificateInfo &leaf, const QString &expectedFqdn)
+NameCheck checkName(const Certificate &leaf, const QString &expectedFqdn)
 {
     NameCheck check;
     check.expected = expectedFqdn.trimmed();
@@ -181,14 +88,15 @@ NameCheck checkName(const CertificateInfo &leaf, const QString &expectedFqdn)
     check.checked = true;
     const QHostAddress asIp(check.expected);
     bool hasDnsSan = false;
-    for (const QString &san : leaf.subjectAlternativeNames)
+    for (const QString &san : leaf.alternateNames)
         hasDnsSan = hasDnsSan || QHostAddress(san).isNull();
-    const hostnames::NameMatch match = hostnames::matchCertificateNames(leaf.subjectAlternativeNames, leaf.subjectCommonName, check.expected);
+    const QString commonName = leaf.commonName();
+    const CertificateNameMatch match = leaf.matchName(check.expected);
     check.matches = match.matches;
     check.matchedBy = match.matchedBy;
-    const QString names = leaf.subjectAlternativeNames.isEmpty()
-                              ? QStringLiteral("CN=") + leaf.subjectCommonName
-                              : leaf.subjectAlternativeNames.join(QStringLiteral(", "));
+    const QString names = leaf.alternateNames.isEmpty()
+                              ? QStringLiteral("CN=") + commonName
+                              : leaf.alternateNames.join(QStringLiteral(", "));
     if (check.matches) {
         check.explanation = QStringLiteral("The certificate is valid for %1 (matched by %2).")
                                 .arg(check.expected, check.matchedBy);
@@ -203,10 +111,10 @@ NameCheck checkName(const CertificateInfo &leaf, const QString &expectedFqdn)
                            "and queues the mail (4.4.317 / 4.7.320). Put %1 into the certificate's SANs, "
                            "or make the connector's FQDN/TlsCertificateName point at a certificate that has it.")
                 .arg(check.expected, names);
-        if (!hasDnsSan && !leaf.subjectCommonName.isEmpty() && asIp.isNull()
-            && !hostNameMatchesPattern(check.expected, leaf.subjectCommonName))
+        if (!hasDnsSan && !commonName.isEmpty() && asIp.isNull()
+            && !hostnames::matchesPattern(check.expected, commonName))
             check.explanation += QStringLiteral(" (The certificate has no DNS SAN; its CN does not match either.)");
-        else if (hasDnsSan && hostNameMatchesPattern(check.expected, leaf.subjectCommonName))
+        else if (hasDnsSan && hostnames::matchesPattern(check.expected, commonName))
             check.explanation += QStringLiteral(" The subject CN matches, but clients ignore the CN when "
                                                 "the certificate has DNS SANs (RFC 6125).");
     }

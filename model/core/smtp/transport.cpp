@@ -113,7 +113,7 @@ TlsInfo SslSocketTransport::tlsInfo() const
     info.cipher = cipher.name();
     info.cipherBits = cipher.usedBits();
     for (const QSslCertificate &c : m_socket->peerCertificateChain())
-        info.chain.append(CertificateInfo::from(c));
+        info.chain.append(Certificate::fromQSslCertificate(c));
     for (const QSslError &e : m_errors) {
         if (e.error() == QSslError::HostNameMismatch)
             continue;  // the name is judged against the admin's expected FQDN instead

@@ -89,11 +89,11 @@ private Q_SLOTS:
         QVERIFY(std::any_of(c.problems.begin(), c.problems.end(), [](const QString &p) { return p.contains(QLatin1String("TransportRole 16384")); }));
         QVERIFY(!receiveConnector(c, QStringLiteral("EX01\\Old Scanner"))->enabled);
         // Certificates: Services as number (24 = IIS, SMTP) and "\/Date(ms)\/".
-        const Certificate &b = c.certificates.at(1);
+        const config::Certificate &b = c.certificates.at(1);
         QCOMPARE(b.services, (QStringList{QStringLiteral("IIS"), QStringLiteral("SMTP")}));
-        QCOMPARE(b.notBefore, QDateTime(QDate(2026, 6, 1), QTime(0, 0), QTimeZone::utc()));
-        QCOMPARE(b.notAfter, QDateTime(QDate(2027, 6, 1), QTime(0, 0), QTimeZone::utc()));
-        QCOMPARE(c.certificates.at(3).domains, QStringList{QStringLiteral("relay.contoso.com")});
+        QCOMPARE(b.notBefore(), QDateTime(QDate(2026, 6, 1), QTime(0, 0), QTimeZone::utc()));
+        QCOMPARE(b.notAfter(), QDateTime(QDate(2027, 6, 1), QTime(0, 0), QTimeZone::utc()));
+        QCOMPARE(c.certificates.at(3).alternateNames, QStringList{QStringLiteral("relay.contoso.com")});
         // Send connectors: address spaces as text or a single value, Enabled "False".
         QCOMPARE(c.sendConnectors.at(7).addressSpaces.size(), 1);
         QCOMPARE(c.sendConnectors.at(7).addressSpaces.first().domain, QStringLiteral("litware.com"));

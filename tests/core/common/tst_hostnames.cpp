@@ -1,4 +1,5 @@
-// The one host-name matcher (RFC 9525) behind the diagnosis, the TLS card, the inspector and probe.
+// Host-name patterns (RFC 9525) under Certificate::matchName, the one certificate name matcher
+// (its certificate-level cases: tests/core/diagnosis/tst_certificate.cpp).
 #include "model/core/common/hostnames.h"
 
 #include <QTest>
@@ -40,44 +41,6 @@ private Q_SLOTS:
         QCOMPARE(hostnames::matchesPattern(host, pattern), matches);
     }
 
-    void sansBeforeCommonName()
-    {
-        // A DNS SAN exists: the CN is not consulted (RFC 9525), even when it names the host.
-        auto m = hostnames::matchCertificateNames({QStringLiteral("edge01.contoso.com")}, QStringLiteral("mail.contoso.com"),
-                                                  QStringLiteral("mail.contoso.com"));
-        QVERIFY(!m.matches);
-        m = hostnames::matchCertificateNames({QStringLiteral("*.contoso.com")}, QString(), QStringLiteral("mail.contoso.com"));
-        QVERIFY(m.matches);
-        QCOMPARE(m.matchedBy, QStringLiteral("SAN DNS:*.contoso.com"));
-        QVERIFY(!m.viaCommonName);
-    }
-    void commonNameOnlyWithoutDnsSans()
-    {
-        auto m = hostnames::matchCertificateNames({}, QStringLiteral("mail.contoso.com"), QStringLiteral("Mail.Contoso.com"));
-        QVERIFY(m.matches);
-        QVERIFY(m.viaCommonName);
-        // An IP SAN is not a DNS SAN: the CN still counts, and says so.
-        m = hostnames::matchCertificateNames({QStringLiteral("192.0.2.7")}, QStringLiteral("mail.contoso.com"), QStringLiteral("mail.contoso.com"));
-        QVERIFY(m.matches);
-        QVERIFY(m.viaCommonName);
-    }
-    void ipAddresses()
-    {
-        auto m = hostnames::matchCertificateNames({QStringLiteral("mail.contoso.com"), QStringLiteral("192.0.2.7")}, QString(),
-                                                  QStringLiteral("192.0.2.7"));
-        QVERIFY(m.matches);
-        QCOMPARE(m.matchedBy, QStringLiteral("SAN IP:192.0.2.7"));
-        // An IP is never matched against DNS names or the CN.
-        m = hostnames::matchCertificateNames({}, QStringLiteral("192.0.2.7"), QStringLiteral("192.0.2.7"));
-        QVERIFY(!m.matches);
-        m = hostnames::matchCertificateNames({QStringLiteral("2001:db8::1")}, QString(), QStringLiteral("2001:DB8:0::1"));
-        QVERIFY(m.matches);
-    }
-    void logStyleSanPrefixes()
-    {
-        auto m = hostnames::matchCertificateNames({QStringLiteral("DNS:mail.contoso.com")}, QString(), QStringLiteral("mail.contoso.com"));
-        QVERIFY(m.matches);
-    }
     void commonNameOf()
     {
         QCOMPARE(hostnames::commonNameOf(QStringLiteral("CN=mail.contoso.com, OU=IT, O=Contoso, C=US")), QStringLiteral("mail.contoso.com"));

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QStringList>
 #include <memory>
+#include <optional>
 
 namespace fixtures {
 
@@ -104,14 +105,14 @@ public:
         l.data = data;
         l.context = context;
         l.ref = RecordRef{0, (*m_nextLine)++, 0, 80};
-        lines << l;
+        add(l);
         m_time += 15;
         return *this;
     }
     // A literal protocol-log line (times and refs taken from it).
     SessionBuilder &raw(const QString &text)
     {
-        lines << parseProtocolLine(text, (*m_nextLine)++);
+        add(parseProtocolLine(text, (*m_nextLine)++));
         return *this;
     }
     // Connect, banner, EHLO and the EHLO answer; Receive: Exchange is the server.
@@ -156,8 +157,20 @@ public:
     QList<SessionLine> lines;
 
 private:
+    // As the assembler does: certificate lines go into the session's certificates.
+    void add(const SessionLine &l)
+    {
+        if (l.event == '*') {
+            if (!m_certificates)
+                m_certificates.emplace(session.direction == Direction::Send ? CertificateRole::Received : CertificateRole::Sending);
+            m_certificates->read(l.context, l.data, l.ref, session.certificates);
+        }
+        lines << l;
+    }
+
     qint64 m_time = 0;
     qint64 *m_nextLine = nullptr;
+    std::optional<CertificateLogReader> m_certificates;
 };
 
 struct HopSpec {

@@ -30,10 +30,10 @@ Session session(int index, const char *server, Direction direction, const char *
     return s;
 }
 
-CertificateInfo certificate(const char *subject, QStringList sans, const char *thumbprint)
+Certificate certificate(const char *subject, QStringList sans, const char *thumbprint)
 {
-    CertificateInfo c;
-    c.role = QStringLiteral("sending");
+    Certificate c;
+    c.role = CertificateRole::Sending;
     c.subject = QString::fromLatin1(subject);
     c.alternateNames = std::move(sans);
     c.thumbprint = QString::fromLatin1(thumbprint);

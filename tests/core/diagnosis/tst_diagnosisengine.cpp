@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QTest>
 #include <memory>
 #include <thread>
@@ -416,6 +417,44 @@ private slots:
         QVERIFY(app.groupKey.isEmpty());   // grouped by server alone: the key it always had
     }
 
+    // Exchange Online does not always say 5.7.64: the same "550 5.7.1 Unable to relay" from a
+    // receive connector (a device relaying through Default Frontend) and from Exchange Online (a
+    // Send session to *.mail.protection.outlook.com, its tracking FAIL, Exchange Online's own trace
+    // row) are still two faults, told apart by who refused.
+    void relayDeniedByExchangeOnlineWithoutTenantAttributionText()
+    {
+        const QString refusal = QStringLiteral("550 5.7.1 Unable to relay");
+        SessionBuilder printer(Direction::Receive, QStringLiteral("08DC000000000085"));
+        printer.session.connector = QStringLiteral("EX01\\Default Frontend EX01");
+        printer.greet(QStringLiteral("MFP-3F.contoso.com")).command(QStringLiteral("MAIL FROM:<mfp-3f@contoso.com>")).reply(QStringLiteral("250 2.1.0 Sender OK"));
+        printer.command(QStringLiteral("RCPT TO:<x@litwareinc.com>")).reply(refusal).quit();
+        SessionBuilder gateway(Direction::Send, QStringLiteral("08DC000000000086"));
+        gateway.session.connector = QStringLiteral("Outbound to Office 365");
+        gateway.session.greetingName = QStringLiteral("DM6NAM12FT021.mail.protection.outlook.com");   // as the assembler reads the banner
+        gateway.session.messageIds << QStringLiteral("<relay1@contoso.com>");
+        gateway.greet(QStringLiteral("ex01.contoso.com"), QStringLiteral("DM6NAM12FT021.mail.protection.outlook.com"));
+        gateway.command(QStringLiteral("MAIL FROM:<a@contoso.com>")).reply(QStringLiteral("250 2.1.0 Sender OK"));
+        gateway.command(QStringLiteral("RCPT TO:<b@fabrikam.com>")).reply(refusal).quit();
+        const Message onPremises = makeMessage(QStringLiteral("<relay1@contoso.com>"), {{QStringLiteral("EX01"), QStringLiteral("FAIL"), 100, refusal, {}, {}, {}}});
+        const Message traced = makeMessage(QStringLiteral("<relay2@contoso.com>"), {{QStringLiteral("EXO"), QStringLiteral("FAIL"), 200, refusal, {}, {}, {}}});
+        const Run r = run({printer, gateway}, {onPremises, traced});
+        EXPECT_RULES(r, QStringLiteral("relay-denied"));
+        // As the CLI and the GUI show them (attribution and fault grouping): the gateway's Send
+        // session and Exchange Online's own trace row are one fault of the tenant's connector.
+        const QList<Finding> relay = r.engine->findings(*r.store);
+        QCOMPARE(relay.size(), 2);
+        const Finding &tenant = relay.at(0).scenario == QLatin1String("exo-hybrid-connectors") ? relay.at(0) : relay.at(1);
+        const Finding &app = relay.at(0).scenario == QLatin1String("exo-hybrid-connectors") ? relay.at(1) : relay.at(0);
+        QCOMPARE(tenant.scenario, QStringLiteral("exo-hybrid-connectors"));
+        QCOMPARE(tenant.sessions, QStringList{QStringLiteral("08DC000000000086")});
+        QCOMPARE(QSet<QString>(tenant.messageIds.cbegin(), tenant.messageIds.cend()),
+                 (QSet<QString>{QStringLiteral("<relay1@contoso.com>"), QStringLiteral("<relay2@contoso.com>")}));
+        QCOMPARE(app.scenario, QStringLiteral("relay-connector"));
+        QCOMPARE(app.sessions, QStringList{QStringLiteral("08DC000000000085")});
+        QVERIFY(app.messageIds.isEmpty());
+        QCOMPARE(app.parameters.value(QStringLiteral("Connector")), QStringLiteral("EX01\\Default Frontend EX01"));
+    }
+
     void relayDeniedNotRaisedForSessionPermissionsLine()
     {
         SessionBuilder b(Direction::Receive, QStringLiteral("08DC000000000084"));
@@ -728,7 +767,7 @@ private slots:
         QVERIFY(mail.namesMatch);
         QVERIFY(!ex01.namesMatch);
         QCOMPARE(ex01.certificate.thumbprint, QStringLiteral("99887766554433221100AABBCCDDEEFF00112233"));
-        QCOMPARE(ex01.role, QStringLiteral("sending"));
+        QCOMPARE(ex01.certificate.role, CertificateRole::Sending);
         QCOMPARE(ex01.hostIp, QStringLiteral("10.0.0.5"));
         QCOMPARE(ex01.server, QStringLiteral("EX01"));
         QCOMPARE(ex01.sessionIndexes, QList<int>{2});
@@ -736,17 +775,19 @@ private slots:
 
     void packedCertificateLineIsParsedFromBothEnds()
     {
-        SessionLine l;
-        l.event = '*';
-        l.data = QStringLiteral(" CN=mail.contoso.com, O=Contoso Ltd, C=US CN=R3, O=Let's Encrypt, C=US 0400A1B2C3 aabbccddeeff00112233445566778899aabbccdd 2025-01-17T15:15:33.000Z 2026-01-17T15:15:33.000Z mail.contoso.com;autodiscover.contoso.com");
-        l.context = QStringLiteral("Sending certificate Subject Issuer name Serial number Thumbprint Not before Not after Subject alternate names");
-        const QList<CertificateInfo> certs = certificatesFromLines({l});
+        // The one log reader (CertificateLogReader) that fills Session::certificates for the diagnosis.
+        QList<Certificate> certs;
+        CertificateLogReader reader(CertificateRole::Unknown);
+        QVERIFY(reader.read(QStringLiteral("Sending certificate Subject Issuer name Serial number Thumbprint Not before Not after Subject alternate names"),
+                            QStringLiteral(" CN=mail.contoso.com, O=Contoso Ltd, C=US CN=R3, O=Let's Encrypt, C=US 0400A1B2C3 aabbccddeeff00112233445566778899aabbccdd 2025-01-17T15:15:33.000Z 2026-01-17T15:15:33.000Z mail.contoso.com;autodiscover.contoso.com"),
+                            RecordRef{}, certs));
         QCOMPARE(certs.size(), 1);
         QCOMPARE(certs.first().subject, QStringLiteral("CN=mail.contoso.com, O=Contoso Ltd, C=US"));
         QCOMPARE(certs.first().issuer, QStringLiteral("CN=R3, O=Let's Encrypt, C=US"));
         QCOMPARE(certs.first().thumbprint, QStringLiteral("AABBCCDDEEFF00112233445566778899AABBCCDD"));
         QCOMPARE(certs.first().alternateNames, (QStringList{QStringLiteral("mail.contoso.com"), QStringLiteral("autodiscover.contoso.com")}));
-        QCOMPARE(certs.first().role, QStringLiteral("sending"));
+        QCOMPARE(certs.first().serial, QStringLiteral("0400A1B2C3"));
+        QCOMPARE(certs.first().role, CertificateRole::Sending);
     }
 
     // --- aggregation, evidence, ordering, literal log lines ----------------------------------------

@@ -8,7 +8,8 @@
 // - name an organisation server as the one to fix: the server whose Front End answered PRX2, the
 //   fullest Unreachable queue with every other server listed;
 // (the causes: one organisation-wide Unreachable fault, PRX2 per answering Front End, a block list
-// entry per public address, the printer's connector apart from Exchange Online's relay refusal)
+// entry per public address, the printer's connector apart from Exchange Online's relay refusal,
+// with or without its 5.7.64 text)
 // and a healthy bundle gives no error or warning. The generator is not tuned to the engine: its
 // faults are written as Exchange writes them, and their spread is decided by occurrence number.
 #include "model/core/diagnosis/attribution.h"

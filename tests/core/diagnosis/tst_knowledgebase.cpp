@@ -260,6 +260,14 @@ private slots:
             r.insert(QStringLiteral("match"), QJsonArray{QJsonObject{{QStringLiteral("patterns"), QJsonArray{QStringLiteral("x")}},
                                                                      {QStringLiteral("scenario"), QStringLiteral("Not An Id")}}});
         }) << QStringLiteral(".scenario");
+        QTest::newRow("bad refusedBy") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("match"), QJsonArray{QJsonObject{{QStringLiteral("patterns"), QJsonArray{QStringLiteral("x")}},
+                                                                     {QStringLiteral("refusedBy"), QStringLiteral("exo")}}});
+        }) << QStringLiteral(".refusedBy: must be \"exchange-online\" or \"not-exchange-online\"");
+        QTest::newRow("refusedBy with a matcher") << damaged([](QJsonObject &r) {
+            r.insert(QStringLiteral("match"), QJsonArray{QJsonObject{{QStringLiteral("matcher"), QStringLiteral("no-mail")},
+                                                                     {QStringLiteral("refusedBy"), QStringLiteral("exchange-online")}}});
+        }) << QStringLiteral("\"refusedBy\" cannot be combined with matcher \"no-mail\"");
         QJsonObject root;
         root.insert(QStringLiteral("schema"), QStringLiteral("mwb-kb/1"));
         root.insert(QStringLiteral("rules"), QJsonArray{validRule(), validRule()});

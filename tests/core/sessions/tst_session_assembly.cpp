@@ -102,8 +102,8 @@ private Q_SLOTS:
         const Session *s = byId(*m_all, QStringLiteral("08DC42C8FF236A1F"));
         QVERIFY(s);
         QCOMPARE(s->certificates.size(), 1);
-        const CertificateInfo &c = s->certificates[0];
-        QCOMPARE(c.role, QStringLiteral("sending"));
+        const Certificate &c = s->certificates[0];
+        QCOMPARE(c.role, CertificateRole::Sending);
         QCOMPARE(c.subject, QStringLiteral("CN=mail.contoso.com"));
         QCOMPARE(c.issuer, QStringLiteral("CN=R3, O=Let's Encrypt, C=US"));
         QCOMPARE(c.serial, QStringLiteral("03A1B2C3D4E5F6"));
@@ -115,7 +115,7 @@ private Q_SLOTS:
     }
     void packedCertificateWithSpacesInDnsAndNoSans()
     {
-        const CertificateInfo c = parsePackedCertificate(QStringLiteral(
+        const Certificate c = parsePackedCertificate(QStringLiteral(
             "CN=mail.contoso.com, OU=Mail Team, O=Contoso Ltd, C=DE CN=Contoso Issuing CA 01, DC=corp, DC=contoso 1A2B "
             "FEDCBA9876543210FEDCBA9876543210FEDCBA98 2024-01-01T00:00:00.000Z 2025-01-01T00:00:00.000Z"));
         QCOMPARE(c.subject, QStringLiteral("CN=mail.contoso.com, OU=Mail Team, O=Contoso Ltd, C=DE"));
@@ -278,8 +278,8 @@ private Q_SLOTS:
         QCOMPARE(s->messageIds, QStringList{QStringLiteral("<msg2@contoso.com>")});
         QCOMPARE(s->outcome, SessionOutcome::Delivered);
         QCOMPARE(s->certificates.size(), 1);
-        const CertificateInfo &c = s->certificates[0];
-        QCOMPARE(c.role, QStringLiteral("received"));
+        const Certificate &c = s->certificates[0];
+        QCOMPARE(c.role, CertificateRole::Received);
         QCOMPARE(c.thumbprint, QStringLiteral("89ABCDEF0123456789ABCDEF0123456789ABCDEF"));
         QCOMPARE(c.subject, QStringLiteral("CN=mail.fabrikam.com, O=Fabrikam, C=US"));
         QCOMPARE(c.issuer, QStringLiteral("CN=Fabrikam Issuing CA, O=Fabrikam, C=US"));

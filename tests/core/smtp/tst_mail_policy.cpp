@@ -5,9 +5,33 @@
 #include "model/core/smtp/mailpolicy.h"
 
 #include <QCryptographicHash>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
+using namespace mwb;
 using namespace mwb::smtp;
+
+namespace {
+
+// A self-signed certificate made by openssl for this test (DANE matching needs real DER and SPKI).
+Certificate opensslCertificate(const QTemporaryDir &dir, const QString &name)
+{
+    QProcess p;
+    const QString crt = dir.filePath(name + QStringLiteral(".pem"));
+    p.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                                        QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                                        QStringLiteral("-keyout"), dir.filePath(name + QStringLiteral(".key")), QStringLiteral("-out"), crt,
+                                        QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=") + name});
+    if (!p.waitForFinished(30000) || p.exitCode() != 0)
+        return {};
+    const QList<QSslCertificate> certs = QSslCertificate::fromPath(crt);
+    return certs.isEmpty() ? Certificate() : Certificate::fromQSslCertificate(certs.first());
+}
+
+} // namespace
 
 class TestMailPolicy : public QObject {
     Q_OBJECT
@@ -76,29 +100,31 @@ private slots:
 
     void tlsaMatching()
     {
-        CertificateInfo leaf, ca;
-        leaf.der = "leaf-certificate";
-        leaf.publicKeyDer = "leaf-spki";
-        ca.der = "ca-certificate";
-        ca.publicKeyDer = "ca-spki";
-        ca.subject = QStringLiteral("CN=Test CA");
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            QSKIP("openssl is not installed (scripts/install-deps.sh installs it)");
+        QTemporaryDir dir;
+        const Certificate leaf = opensslCertificate(dir, QStringLiteral("mx.contoso.test"));
+        const Certificate ca = opensslCertificate(dir, QStringLiteral("Test CA"));
+        QVERIFY(!leaf.der.isEmpty() && !ca.der.isEmpty());
+        const QByteArray leafSpki = leaf.key().subjectPublicKeyInfo, caSpki = ca.key().subjectPublicKeyInfo;
+        QVERIFY(!leafSpki.isEmpty() && leafSpki != caSpki);
         const auto sha256 = [](const QByteArray &b) { return QCryptographicHash::hash(b, QCryptographicHash::Sha256); };
         const auto sha512 = [](const QByteArray &b) { return QCryptographicHash::hash(b, QCryptographicHash::Sha512); };
-        QCOMPARE(verifyTlsa({TlsaRecord{3, 1, 1, sha256("leaf-spki")}}, {leaf, ca}).result, QStringLiteral("match"));
-        QCOMPARE(verifyTlsa({TlsaRecord{3, 0, 1, sha256("leaf-certificate")}}, {leaf, ca}).result, QStringLiteral("match"));
-        QCOMPARE(verifyTlsa({TlsaRecord{3, 1, 2, sha512("leaf-spki")}}, {leaf}).result, QStringLiteral("match"));
-        QCOMPARE(verifyTlsa({TlsaRecord{3, 1, 0, "leaf-spki"}}, {leaf}).result, QStringLiteral("match"));
-        QCOMPARE(verifyTlsa({TlsaRecord{2, 1, 1, sha256("ca-spki")}}, {leaf, ca}).result, QStringLiteral("match"));
-        QCOMPARE(verifyTlsa({TlsaRecord{2, 0, 1, sha256("ca-certificate")}}, {leaf, ca}).result, QStringLiteral("match"));
+        QCOMPARE(verifyTlsa({TlsaRecord{3, 1, 1, sha256(leafSpki)}}, {leaf, ca}).result, QStringLiteral("match"));
+        QCOMPARE(verifyTlsa({TlsaRecord{3, 0, 1, sha256(leaf.der)}}, {leaf, ca}).result, QStringLiteral("match"));
+        QCOMPARE(verifyTlsa({TlsaRecord{3, 1, 2, sha512(leafSpki)}}, {leaf}).result, QStringLiteral("match"));
+        QCOMPARE(verifyTlsa({TlsaRecord{3, 1, 0, leafSpki}}, {leaf}).result, QStringLiteral("match"));
+        QCOMPARE(verifyTlsa({TlsaRecord{2, 1, 1, sha256(caSpki)}}, {leaf, ca}).result, QStringLiteral("match"));
+        QCOMPARE(verifyTlsa({TlsaRecord{2, 0, 1, sha256(ca.der)}}, {leaf, ca}).result, QStringLiteral("match"));
         // DANE-TA never matches the leaf itself, DANE-EE never a CA.
-        QCOMPARE(verifyTlsa({TlsaRecord{2, 1, 1, sha256("leaf-spki")}}, {leaf, ca}).result, QStringLiteral("mismatch"));
-        QCOMPARE(verifyTlsa({TlsaRecord{3, 1, 1, sha256("ca-spki")}}, {leaf, ca}).result, QStringLiteral("mismatch"));
+        QCOMPARE(verifyTlsa({TlsaRecord{2, 1, 1, sha256(leafSpki)}}, {leaf, ca}).result, QStringLiteral("mismatch"));
+        QCOMPARE(verifyTlsa({TlsaRecord{3, 1, 1, sha256(caSpki)}}, {leaf, ca}).result, QStringLiteral("mismatch"));
         // PKIX usages are unusable for SMTP (RFC 7672 3.1.3): as if there were none.
-        QCOMPARE(verifyTlsa({TlsaRecord{1, 1, 1, sha256("leaf-spki")}}, {leaf}).result, QStringLiteral("none"));
+        QCOMPARE(verifyTlsa({TlsaRecord{1, 1, 1, sha256(leafSpki)}}, {leaf}).result, QStringLiteral("none"));
         QCOMPARE(verifyTlsa({}, {leaf}).result, QStringLiteral("none"));
-        QCOMPARE(verifyTlsa({TlsaRecord{3, 1, 1, sha256("leaf-spki")}}, {}).result, QStringLiteral("mismatch"));
+        QCOMPARE(verifyTlsa({TlsaRecord{3, 1, 1, sha256(leafSpki)}}, {}).result, QStringLiteral("mismatch"));
         // One matching record among stale ones is enough (a rollover in progress).
-        const TlsaCheck c = verifyTlsa({TlsaRecord{3, 1, 1, QByteArray(32, 'x')}, TlsaRecord{3, 1, 1, sha256("leaf-spki")}}, {leaf});
+        const TlsaCheck c = verifyTlsa({TlsaRecord{3, 1, 1, QByteArray(32, 'x')}, TlsaRecord{3, 1, 1, sha256(leafSpki)}}, {leaf});
         QCOMPARE(c.result, QStringLiteral("match"));
         QVERIFY(c.matched.startsWith(QStringLiteral("3 1 1 ")));
     }
@@ -146,11 +172,11 @@ private slots:
         probe.tls.established = true;
         probe.tls.verified = true;
         probe.tls.nameCheck.matches = true;
-        CertificateInfo leaf;
+        Certificate leaf;
         leaf.issuer = QStringLiteral("CN=CA, O=X");
         leaf.subject = QStringLiteral("CN=mx1.contoso.test");
         const QDateTime now = QDateTime(QDate(2026, 12, 7), QTime(12, 0), Qt::UTC);
-        leaf.notAfter = now.addDays(10);
+        leaf.notAfterMs = now.addDays(10).toMSecsSinceEpoch();
         probe.tls.chain = {leaf};
         const auto result = [](const QList<DomainCheckResult> &checks, const QString &id) {
             for (const DomainCheckResult &c : checks)
@@ -164,7 +190,7 @@ private slots:
         QCOMPARE(result(checks, QStringLiteral("spf")), QStringLiteral("warn"));
         QCOMPARE(result(checks, QStringLiteral("mta-sts")), QStringLiteral("warn"));
         QCOMPARE(result(checks, QStringLiteral("dane")), QStringLiteral("pass"));                // no TLSA: DANE does not apply
-        probe.tls.chain[0].notAfter = now.addDays(-1);
+        probe.tls.chain[0].notAfterMs = now.addDays(-1).toMSecsSinceEpoch();
         checks = judgeDomain(dns, {probe}, QStringLiteral("<I>CN=Other<S>CN=mx1.contoso.test"), now);
         QCOMPARE(result(checks, QStringLiteral("certificate-expiry")), QStringLiteral("fail"));
         QCOMPARE(result(checks, QStringLiteral("expected-certificate")), QStringLiteral("fail"));

@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace mwb;
 using namespace mwb::smtp;
 
 class TestTlsInspect : public QObject {
@@ -43,26 +44,28 @@ private slots:
     }
     void certificateDetailsAreExtracted()
     {
-        const CertificateInfo c = CertificateInfo::from(m_cert);
+        const Certificate c = Certificate::fromQSslCertificate(m_cert);
         QCOMPARE(c.subject, QStringLiteral("CN=mail.contoso.test, O=Contoso, C=US"));
         QCOMPARE(c.issuer, c.subject);
         QVERIFY(c.selfSigned);
-        QCOMPARE(c.subjectAlternativeNames,
+        QCOMPARE(c.alternateNames,
                  (QStringList{QStringLiteral("mail.contoso.test"), QStringLiteral("*.edge.contoso.test"), QStringLiteral("127.0.0.1")}));
-        QCOMPARE(c.keyType, QStringLiteral("RSA"));
-        QCOMPARE(c.keyBits, 2048);
-        QCOMPARE(c.signatureAlgorithm, QStringLiteral("sha256WithRSAEncryption"));
-        QCOMPARE(c.sha1Thumbprint, m_opensslSha1.toUpper());
-        QCOMPARE(c.sha1Thumbprint.size(), 40);
-        QCOMPARE(c.sha1Thumbprint, c.sha1Thumbprint.toUpper());
-        QCOMPARE(c.sha256.size(), 64);
+        QCOMPARE(c.key().type, QStringLiteral("RSA"));
+        QCOMPARE(c.key().bits, 2048);
+        QVERIFY(!c.key().subjectPublicKeyInfo.isEmpty());
+        QCOMPARE(c.signatureAlgorithm(), QStringLiteral("sha256WithRSAEncryption"));
+        QCOMPARE(c.thumbprint, m_opensslSha1.toUpper());
+        QCOMPARE(c.thumbprint.size(), 40);
+        QCOMPARE(c.thumbprint, c.thumbprint.toUpper());
+        QCOMPARE(c.sha256().size(), 64);
+        QCOMPARE(c.commonName(), QStringLiteral("mail.contoso.test"));
         QVERIFY(!c.isExpired());
         QCOMPARE(c.tlsCertificateName(),
                  QStringLiteral("<I>CN=mail.contoso.test, O=Contoso, C=US<S>CN=mail.contoso.test, O=Contoso, C=US"));
     }
     void nameCheckMatchesSanAndWildcard()
     {
-        const CertificateInfo c = CertificateInfo::from(m_cert);
+        const Certificate c = Certificate::fromQSslCertificate(m_cert);
         QVERIFY(checkName(c, QStringLiteral("MAIL.contoso.test.")).matches);
         const NameCheck wild = checkName(c, QStringLiteral("ex01.edge.contoso.test"));
         QVERIFY(wild.matches);
@@ -72,35 +75,12 @@ private slots:
     }
     void nameCheckMismatchExplainsSubjectMismatch()
     {
-        const NameCheck n = checkName(CertificateInfo::from(m_cert), QStringLiteral("smtp.fabrikam.test"));
+        const NameCheck n = checkName(Certificate::fromQSslCertificate(m_cert), QStringLiteral("smtp.fabrikam.test"));
         QVERIFY(n.checked);
         QVERIFY(!n.matches);
         QVERIFY(n.explanation.startsWith(QStringLiteral("SubjectMismatch")));
         QVERIFY(n.explanation.contains(QStringLiteral("mail.contoso.test")));
         QVERIFY(n.explanation.contains(QStringLiteral("4.4.317")));
-    }
-    void wildcardRulesFollowRfc6125_data()
-    {
-        QTest::addColumn<QString>("host");
-        QTest::addColumn<QString>("pattern");
-        QTest::addColumn<bool>("matches");
-        QTest::newRow("exact") << "mail.contoso.com" << "mail.contoso.com" << true;
-        QTest::newRow("case") << "Mail.Contoso.COM" << "mail.contoso.com" << true;
-        QTest::newRow("one label") << "mail.contoso.com" << "*.contoso.com" << true;
-        QTest::newRow("two labels") << "a.b.contoso.com" << "*.contoso.com" << false;
-        QTest::newRow("apex") << "contoso.com" << "*.contoso.com" << false;
-        QTest::newRow("tld wildcard") << "contoso.com" << "*.com" << false;
-        QTest::newRow("partial label") << "mail.contoso.com" << "m*.contoso.com" << false;
-        QTest::newRow("not leftmost") << "mail.contoso.com" << "mail.*.com" << false;
-        QTest::newRow("empty") << "" << "*.contoso.com" << false;
-        QTest::newRow("other domain") << "mail.fabrikam.com" << "*.contoso.com" << false;
-    }
-    void wildcardRulesFollowRfc6125()
-    {
-        QFETCH(QString, host);
-        QFETCH(QString, pattern);
-        QFETCH(bool, matches);
-        QCOMPARE(hostNameMatchesPattern(host, pattern), matches);
     }
     void sslErrorsAreDescribedInPlainWords()
     {

@@ -181,7 +181,7 @@ std::pair<std::vector<const char *>, const char *> expectedEvidence(const std::s
         {"dns-query-failed", {{"451 4.4.0"}, "tracking DEFER: DNS query failed ... DnsQueryFailed: ErrorRetry"}},
         {"no-matching-connector", {{"451 4.4.0"}, "tracking DEFER: Unreachable: A matching connector cannot be found to route the external recipient"}},
         {"blocklisted", {{"550 5.7.1"}, "550 5.7.1 Service unavailable, Client host [...] blocked using Spamhaus; tracking FAIL"}},
-        {"relay-denied", {{"550 5.7.54", "550 5.7.64"}, "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain (a device on Default Frontend), or 550 5.7.64 TenantAttribution; Relay Access Denied from Exchange Online (the gateway's Send log, tracking FAIL)"}},
+        {"relay-denied", {{"550 5.7.54", "550 5.7.64", "550 5.7.1"}, "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain (a device on Default Frontend), or 550 5.7.64 TenantAttribution; Relay Access Denied / 550 5.7.1 Unable to relay from Exchange Online (the gateway's Send log, tracking FAIL)"}},
         {"auth-failed", {{"535 5.7.3"}, "Inbound AUTH LOGIN failed because of LogonDenied; 535 5.7.3 Authentication unsuccessful"}},
         {"recipient-unknown", {{"550 5.1.10", "550 5.1.1"}, "550 5.1.10 RESOLVER.ADR.RecipientNotFound at RCPT; tracking FAIL 550 5.1.1 RESOLVER.ADR.ExRecipNotFound"}},
         {"message-too-large", {{"552 5.3.4"}, "552 5.3.4 Message size exceeds fixed maximum message size after MAIL FROM SIZE="}},
@@ -1059,7 +1059,7 @@ void Generator::Impl::trkStatus(int server, std::int64_t t, Msg &m, const char *
 // failure codes shared by the journey builders
 enum Failure {
     FNone = 0, FExchangeAuth, FPrx2, FSubjectMismatch, FBlocklisted, FDnsQuery, FDropped, FDelayed,
-    FRecipientUnknown, FTooLarge, FIdleGap, FAuthFailed, FDataStall, FRelayExo
+    FRecipientUnknown, FTooLarge, FIdleGap, FAuthFailed, FDataStall, FRelayExo, FRelayExoPlain
 };
 
 // One SMTP hop between two of our servers: the Send session on `from`, the Receive session on `to`,
@@ -1327,7 +1327,7 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
     std::vector<std::string> rcpts;
     const RemoteHost *target = nullptr;
     std::string domainRcpt;
-    if (toCloud && failure == FRelayExo) {
+    if (toCloud && (failure == FRelayExo || failure == FRelayExoPlain)) {
         // Internet mail routed through Exchange Online (centralized transport), which no longer
         // attributes the organisation's connections to the tenant: relay to the internet refused.
         target = &exoTarget;
@@ -1440,8 +1440,12 @@ void Generator::Impl::outbound(std::int64_t t, int failure, bool toCloud)
         return;
     }
     c.S(target->exchangeOnline ? "250 2.1.0 Sender OK" : "250 2.1.0 Ok");
-    if (failure == FRelayExo) {
-        const std::string text = "550 5.7.64 TenantAttribution; Relay Access Denied [BN8NAM12FT034.eop-nam12.prod.protection.outlook.com]";
+    if (failure == FRelayExo || failure == FRelayExoPlain) {
+        // Exchange Online does not always say why: besides 5.7.64 TenantAttribution, a plain relay
+        // refusal that only the peer (Exchange Online) tells apart from a receive connector's.
+        const std::string text = failure == FRelayExoPlain
+                                     ? "550 5.7.1 Unable to relay"
+                                     : "550 5.7.64 TenantAttribution; Relay Access Denied [BN8NAM12FT034.eop-nam12.prod.protection.outlook.com]";
         for (const std::string &r : m.rcpts) {
             c.C("RCPT TO:<" + r + ">");
             c.wait(10, 120);
@@ -1891,7 +1895,8 @@ void Generator::Impl::fault(const std::string &rule, int occurrence, std::int64_
         // The other cause: Exchange Online refuses to relay for the organisation (its public IP
         // changed, the inbound OnPremises connector no longer recognises it).
         cur->cause = "exo-inbound-connector";
-        outbound(t, FRelayExo, true);
+        // Every second one without the 5.7.64 text (occurrences 3, 7, …).
+        outbound(t, occurrence % 4 == 3 ? FRelayExoPlain : FRelayExo, true);
     } else if (rule == "relay-denied") {
         // A multifunction printer relays through the Default Frontend connector, which does not let
         // anonymous senders relay.

@@ -363,7 +363,7 @@ private slots:
             QVERIFY2(r.ok, qPrintable(r.name + u' ' + r.error));
         CertificateInspector *inspector = console.certificateInspector();
         QCOMPARE(inspector->chainTree()->topLevelItemCount(), 2);
-        QCOMPARE(inspector->tlsInfo().chain.first().sha1Thumbprint, m_leafSha1);
+        QCOMPARE(inspector->tlsInfo().chain.first().thumbprint, m_leafSha1);
         QVERIFY(inspector->tlsInfo().nameCheck.matches);
         QVERIFY(inspector->scenarioButton()->isEnabled());
         QSignalSpy scenario(&console, &ConsoleWidget::openCertificateScenario);

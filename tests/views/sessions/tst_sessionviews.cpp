@@ -63,10 +63,10 @@ QList<Session> makeSessions()
     return list;
 }
 
-CertificateInfo certificate()
+Certificate certificate()
 {
-    CertificateInfo c;
-    c.role = QStringLiteral("sending");
+    Certificate c;
+    c.role = CertificateRole::Sending;
     c.subject = QStringLiteral("CN=mail.contoso.com");
     c.issuer = QStringLiteral("CN=R3, O=Let's Encrypt, C=US");
     c.thumbprint = QStringLiteral("0123456789ABCDEF0123456789ABCDEF01234567");
@@ -265,12 +265,12 @@ private Q_SLOTS:
 
     void certificateNameMatchingHonoursOneLabelWildcards()
     {
-        const CertificateInfo c = certificate();
-        QVERIFY(certificateCoversName(c, QStringLiteral("MAIL.contoso.com")));
-        QVERIFY(certificateCoversName(c, QStringLiteral("autodiscover.contoso.com")));
-        QVERIFY(!certificateCoversName(c, QStringLiteral("a.b.contoso.com")));
-        QVERIFY(!certificateCoversName(c, QStringLiteral("contoso.com")));
-        QVERIFY(!certificateCoversName(c, QString()));
+        const Certificate c = certificate();
+        QVERIFY(c.coversName(QStringLiteral("MAIL.contoso.com")));
+        QVERIFY(c.coversName(QStringLiteral("autodiscover.contoso.com")));
+        QVERIFY(!c.coversName(QStringLiteral("a.b.contoso.com")));
+        QVERIFY(!c.coversName(QStringLiteral("contoso.com")));
+        QVERIFY(!c.coversName(QString()));
     }
 
     void foldedRepliesUnfoldOnRequest()
