@@ -321,7 +321,12 @@ void readSendConnector(Configuration &c, const QJsonObject &o, const QString &fi
     s.dnsRoutingEnabled = boolOf(field(o, "DNSRoutingEnabled"), s.smartHosts.isEmpty());
     s.maxMessageSize = bytesOf(field(o, "MaxMessageSize"));
     s.requireTls = boolOf(field(o, "RequireTLS"), false);
-    s.tlsAuthLevel = field(o, "TlsAuthLevel").isDouble() ? QString() : str(o, "TlsAuthLevel");
+    // Plain ConvertTo-Json writes the enum as a number; its values are not documented, so it is left
+    // unnamed and said (the collection script writes the name).
+    if (field(o, "TlsAuthLevel").isDouble())
+        c.problems.append(QStringLiteral("%1: TlsAuthLevel %2 not named (write enums as text)").arg(who).arg(field(o, "TlsAuthLevel").toDouble()));
+    else
+        s.tlsAuthLevel = str(o, "TlsAuthLevel");
     s.tlsDomain = str(o, "TlsDomain");
     s.tlsCertificateName = str(o, "TlsCertificateName");
     s.fqdn = str(o, "Fqdn");
