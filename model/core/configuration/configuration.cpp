@@ -601,9 +601,30 @@ bool isCollectionFile(const QString &memberPath, QString *name)
     return true;
 }
 
+Configuration configurationFromCopies(const QList<CollectionFileCopy> &copies)
+{
+    Configuration c;
+    for (const CollectionFileCopy &copy : copies)
+        readCollectionFile(c, copy.name, copy.bytes, copy.path);
+    return c;
+}
+
+QStringList collectionArchivesOf(const QList<CollectionFileCopy> &copies)
+{
+    QStringList out;
+    for (const CollectionFileCopy &copy : copies) {
+        const qsizetype bang = copy.path.indexOf(QLatin1String("!/"));
+        const QString archive = bang < 0 ? copy.path : copy.path.left(bang);
+        if (!out.contains(archive))
+            out << archive;
+    }
+    return out;
+}
+
 void readCollectionFile(Configuration &c, const QString &name, const QByteArray &bytes, const QString &displayPath)
 {
     c.files.append(displayPath);
+    c.copies.append({name, displayPath, bytes});
     QJsonParseError error{};
     const QByteArray utf8 = toUtf8(bytes).trimmed();
     if (utf8.isEmpty())
