@@ -1,6 +1,7 @@
 #include "model/core/diagnosis/engine.h"
 #include "model/core/diagnosis/attribution.h"
 #include "model/core/diagnosis/causes.h"
+#include "model/core/diagnosis/configparameters.h"
 
 #include "model/core/common/background.h"
 #include "model/core/common/hostnames.h"
@@ -1745,7 +1746,7 @@ void DiagnosisEngine::Private::findConnectorTlsMismatches(const Store &store)
             occ.evidence << evidence;
         occ.parameters.insert(QStringLiteral("SendConnector"), sc.name);
         occ.parameters.insert(QStringLiteral("RemoteIp"), hostOfEndpoint(s.remote));
-        occ.parameters.insert(QStringLiteral("Configuration"), config::describeTlsSettings(sc));
+        occ.parameters.insert(QStringLiteral("SendConnectorTls"), config::describeTlsSettings(sc));
         occ.parameters.insert(QStringLiteral("Reference"), QString::fromLatin1(config::kSetSendConnectorReference));
         for (auto it = extra.begin(); it != extra.end(); ++it)
             occ.parameters.insert(it.key(), it.value());
@@ -1756,7 +1757,7 @@ void DiagnosisEngine::Private::findConnectorTlsMismatches(const Store &store)
             const config::ReceiveConnector *rc = config::receiveConnectorNamed(cfg, s.server, s.connector);
             if (rc && rc->enabled && rc->requireTls && !s.tlsEstablished) {
                 factsBySession.insert(s.index, {{QStringLiteral("ReceiveConnector"), rc->identity},
-                                                {QStringLiteral("Configuration"), config::describeTlsSettings(*rc)},
+                                                {QStringLiteral("ReceiveConnectorTls"), config::describeTlsSettings(*rc)},
                                                 {QStringLiteral("Reference"), QString::fromLatin1(config::kSetReceiveConnectorReference)}});
             }
             continue;
@@ -1784,7 +1785,7 @@ void DiagnosisEngine::Private::findConnectorTlsMismatches(const Store &store)
             if (validates && untrusted.match(failure).hasMatch())
                 problem += QStringLiteral("; TlsAuthLevel %1 validates the remote certificate chain, which this server does not trust").arg(sc->tlsAuthLevel);
             factsBySession.insert(s.index, {{QStringLiteral("SendConnector"), sc->name},
-                                            {QStringLiteral("Configuration"), config::describeTlsSettings(*sc)},
+                                            {QStringLiteral("SendConnectorTls"), config::describeTlsSettings(*sc)},
                                             {QStringLiteral("ConfigurationProblem"), problem},
                                             {QStringLiteral("Reference"), QString::fromLatin1(config::kSetSendConnectorReference)}});
             continue;
@@ -1935,6 +1936,12 @@ void DiagnosisEngine::loadFinished(const Store &store)
         d->findRelayConnectorOverlaps(store);
     if (!store.configuration.sendConnectors.isEmpty() || !store.configuration.receiveConnectors.isEmpty())
         d->findConnectorTlsMismatches(store);
+    // The wizard's parameters from the configuration (configparameters.h), for every finding.
+    if (!store.configuration.isEmpty()) {
+        const QDateTime now = analysisNow(store);
+        for (Accumulator &a : total.findings)
+            fillParametersFromConfiguration(a.finding.parameters, a.finding.scenario, store.configuration, now);
+    }
 
     // Here, on the load's thread: findings() is read on the UI thread.
     for (Accumulator &a : total.findings) {

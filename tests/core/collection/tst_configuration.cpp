@@ -322,7 +322,11 @@ private Q_SLOTS:
         QCOMPARE(missing.size(), 1);
         QCOMPARE(missing.first()->servers, QStringList{QStringLiteral("EX01")});
         QCOMPARE(missing.first()->parameters.value(QStringLiteral("SendConnector")), QStringLiteral("Contoso Partner"));
-        QCOMPARE(missing.first()->parameters.value(QStringLiteral("TlsCertificateName")), QStringLiteral("<I>CN=Old CA<S>CN=mail.contoso.com"));
+        // The connector's broken value is kept as what is configured; TlsCertificateName is the
+        // replacement's, built as <I>issuer<S>subject from the collected certificate.
+        QCOMPARE(missing.first()->parameters.value(QStringLiteral("ConfiguredTlsCertificateName")), QStringLiteral("<I>CN=Old CA<S>CN=mail.contoso.com"));
+        QCOMPARE(missing.first()->parameters.value(QStringLiteral("TlsCertificateName")),
+                 QStringLiteral("<I>CN=Contoso Issuing CA, DC=contoso, DC=com<S>CN=mail.contoso.com"));
         QCOMPARE(missing.first()->parameters.value(QStringLiteral("Fqdn")), QStringLiteral("mail.contoso.com"));
         QCOMPARE(missing.first()->parameters.value(QStringLiteral("CertificateThumbprint")), QString(40, u'B'));
 

@@ -7,12 +7,17 @@
 
 #include "model/core/analysis/analysis.h"
 #include "model/core/configuration/connectortls.h"
+#include "model/core/remediation/powershellwriter.h"
+#include "model/core/remediation/scenario.h"
 #include "model/core/sessions/store.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace mwb;
+using namespace mwb::remediation;
 
 namespace {
 
@@ -212,7 +217,7 @@ private Q_SLOTS:
         QCOMPARE(s.parameters.value(QStringLiteral("SendConnector")), QStringLiteral("Partner DV"));
         QCOMPARE(s.parameters.value(QStringLiteral("TlsDomain")), QStringLiteral("fabrikam.com"));
         QCOMPARE(s.parameters.value(QStringLiteral("PresentedNames")), QStringLiteral("mx.fabrikam.com"));
-        QVERIFY(s.parameters.value(QStringLiteral("Configuration")).contains(QLatin1String("TlsAuthLevel DomainValidation")));
+        QVERIFY(s.parameters.value(QStringLiteral("SendConnectorTls")).contains(QLatin1String("TlsAuthLevel DomainValidation")));
         QCOMPARE(s.parameters.value(QStringLiteral("Reference")), QString::fromLatin1(config::kSetSendConnectorReference));
         // The peer's thumbprint is not ours to enable: no thumbprint for the certificate wizard.
         QVERIFY(s.parameters.value(QStringLiteral("Thumbprint")).isEmpty());
@@ -228,6 +233,7 @@ private Q_SLOTS:
         // RequireTLS receive connector that refused it is named from the configuration.
         QVERIFY(t.sessions.contains(QStringLiteral("08DE00000000E001")));
         QCOMPARE(t.parameters.value(QStringLiteral("ReceiveConnector")), QStringLiteral("EX01\\Partners"));
+        QCOMPARE(t.parameters.value(QStringLiteral("ReceiveConnectorTls")), QStringLiteral("EX01\\Partners: RequireTLS $true, AuthMechanism Tls"));
     }
 
     void healthyConfigurationRaisesNothing()
@@ -236,6 +242,77 @@ private Q_SLOTS:
         const QList<Finding> findings = analyze(dir, Case{true, true});
         QVERIFY(ofRule(findings, "tls-subject-mismatch").isEmpty());
         QVERIFY(ofRule(findings, "starttls-required").isEmpty());
+    }
+
+    // Item 2 of issue #31: the wizard's parameters come from the configuration, hostile text in it
+    // is quoted by the one writer, and the scripts pass pscheck (tests/core/collection/CMakeLists.txt).
+    void wizardParametersComeFromTheConfiguration()
+    {
+        auto members = collectionfixture::members();
+        for (auto &m : members) {
+            if (m.first.endsWith(QLatin1String("SendConnector.json")))
+                m.second.replace("Contoso Partner", "Contoso's Partner");
+            // The logs spell the connector differently from its identity.
+            if (m.first.contains(QLatin1String("SmtpReceive")))
+                m.second.replace("EX01\\Relay Apps", "EX01\\relay apps");
+        }
+        QTemporaryDir dir;
+        const QString zip = dir.filePath(QStringLiteral("evidence.zip"));
+        QVERIFY(collectionfixture::writeZip(zip, members));
+        const Analysis analysis = analyzePaths({zip});
+        auto finding = [&](const char *rule) -> const Finding * {
+            for (const Finding &f : analysis.findings)
+                if (f.rule == QLatin1String(rule))
+                    return &f;
+            return nullptr;
+        };
+        const QString out = QStringLiteral(MWB_CONFIG_PS_DIR);
+        QVERIFY(QDir().mkpath(out));
+        auto script = [&](const Finding &f, const QString &file) {
+            const Scenario *scenario = findScenario(f.scenario);
+            if (!scenario)
+                qFatal("no scenario %s", qPrintable(f.scenario));
+            ScriptRequest request;
+            request.parameters = mapFindingParameters(*scenario, f.parameters).parameters;
+            const Result<QString> text = writeScript(*scenario, request);
+            if (!text.ok())
+                qFatal("%s", qPrintable(text.errorMessage()));
+            QFile ps(out + QLatin1Char('/') + file);
+            if (!ps.open(QIODevice::WriteOnly))
+                qFatal("cannot write %s", qPrintable(ps.fileName()));
+            ps.write(text.value().toUtf8());
+            return text.value();
+        };
+
+        // certificate-smtp for the send connector whose TlsCertificateName names no certificate: the
+        // connector, the replacement certificate and its <I>issuer<S>subject, all from the configuration.
+        const Finding *missing = finding("tls-certificate-not-found");
+        QVERIFY(missing);
+        QCOMPARE(missing->parameters.value(QStringLiteral("SendConnector")), QStringLiteral("Contoso's Partner"));
+        QCOMPARE(missing->parameters.value(QStringLiteral("TlsDomain")), QStringLiteral("fabrikam.com"));
+        const QString certificate = script(*missing, QStringLiteral("certificate-smtp-from-configuration.ps1"));
+        QVERIFY2(certificate.contains(QLatin1String("'Contoso''s Partner'")), "the connector name is quoted with its quote doubled");
+        QVERIFY(!certificate.contains(QLatin1String("'Contoso's Partner'")));
+        QVERIFY(certificate.contains(QLatin1Char('\'') + QString(40, u'B') + QLatin1Char('\'')));
+
+        // exchange-auth for the servers' 451 5.7.3: the relay connector's identity as configured,
+        // and the finding says the logs spelled it otherwise.
+        const Finding *auth = finding("exchange-auth-failed");
+        QVERIFY(auth);
+        QCOMPARE(auth->parameters.value(QStringLiteral("RelayConnector")), QStringLiteral("EX01\\Relay Apps"));
+        QVERIFY2(auth->parameters.value(QStringLiteral("ConfigurationNote")).contains(QLatin1String("EX01\\relay apps")),
+                 qPrintable(auth->parameters.value(QStringLiteral("ConfigurationNote"))));
+        const QString exchangeAuth = script(*auth, QStringLiteral("exchange-auth-from-configuration.ps1"));
+        QVERIFY(exchangeAuth.contains(QLatin1String("'EX01\\Relay Apps'")));
+        QVERIFY(!exchangeAuth.contains(QLatin1String("relay apps'")));
+
+        // relay-connector for the overlap: identity, name and the other server's address.
+        const Finding *overlap = finding("relay-connector-overlap");
+        QVERIFY(overlap);
+        QCOMPARE(overlap->parameters.value(QStringLiteral("RelayConnectorName")), QStringLiteral("Relay Apps"));
+        const QString relay = script(*overlap, QStringLiteral("relay-connector-from-configuration.ps1"));
+        QVERIFY(relay.contains(QLatin1String("'EX01\\Relay Apps'")));
+        QVERIFY(relay.contains(QLatin1String("10.0.0.12")));
     }
 
     void receiveConnectorWithoutRequireTlsIsNotBlamed()
@@ -247,7 +324,7 @@ private Q_SLOTS:
         const QList<const Finding *> starttls = ofRule(findings, "starttls-required");
         QCOMPARE(starttls.size(), 1);
         QVERIFY(starttls.first()->sessions.contains(QStringLiteral("08DE00000000E001")));
-        QVERIFY(!starttls.first()->parameters.contains(QStringLiteral("ReceiveConnector")));
+        QVERIFY(!starttls.first()->parameters.contains(QStringLiteral("ReceiveConnectorTls")));
     }
 };
 
