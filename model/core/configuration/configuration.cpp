@@ -7,6 +7,8 @@
 #include <QStringDecoder>
 #include <QTimeZone>
 
+#include <cmath>
+
 namespace mwb::config {
 
 namespace {
@@ -133,20 +135,42 @@ qint64 bytesOf(const QJsonValue &v)
             return -1;
         return bytesOf(o.value(QLatin1String("Value")));
     }
-    const QString s = v.toString();
-    static const QRegularExpression inParens(QStringLiteral("\\(([\\d.,\\s\\x{00A0}\\x{202F}']+)\\s*bytes?\\)"));
+    qint64 n = -1;
+    return parseByteQuantifiedSize(v.toString(), &n) ? n : -1;
+}
+
+} // namespace
+
+bool parseByteQuantifiedSize(const QString &text, qint64 *bytes)
+{
+    const QString s = text.trimmed();
+    // Exchange's own text: the exact count in parentheses (thousands separators of any locale).
+    static const QRegularExpression inParens(QStringLiteral("\\(([\\d.,\\s\\x{00A0}\\x{202F}']+)\\s*bytes?\\)"),
+                                             QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch m = inParens.match(s);
     if (m.hasMatch()) {
         QString digits = m.captured(1);
         digits.remove(QRegularExpression(QStringLiteral("[^\\d]")));
         bool ok = false;
         const qint64 n = digits.toLongLong(&ok);
-        return ok ? n : -1;
+        if (ok)
+            *bytes = n;
+        return ok;
     }
-    bool ok = false;
-    const qint64 n = s.trimmed().toLongLong(&ok);
-    return ok ? n : -1;
+    static const QRegularExpression quantity(QStringLiteral("^(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|TB)?$"), QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch q = quantity.match(s);
+    if (!q.hasMatch())
+        return false;
+    static const QStringList units = {QStringLiteral("B"), QStringLiteral("KB"), QStringLiteral("MB"), QStringLiteral("GB"), QStringLiteral("TB")};
+    const int power = q.captured(2).isEmpty() ? 0 : int(units.indexOf(q.captured(2).toUpper()));
+    const double value = q.captured(1).toDouble() * std::pow(1024.0, power);
+    if (value > 9.0e18)
+        return false;
+    *bytes = qint64(value);
+    return true;
 }
+
+namespace {
 
 // ISO 8601, "\/Date(1733568000000)\/" (ConvertTo-Json of a DateTime in Windows PowerShell 5.1),
 // or {"value": …, "DateTime": …} objects.

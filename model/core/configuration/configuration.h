@@ -29,6 +29,12 @@ struct IpRange {
     // Number of addresses minus one, as a 128-bit value (hi, lo): the smaller, the more specific.
     std::pair<quint64, quint64> span() const;
 };
+// A ByteQuantifiedSize as Exchange writes it ("35 MB (36,700,160 bytes)") or accepts it for
+// MaxMessageSize ("25MB", "25 MB", "1.5GB", "500KB", "100B", a plain number of bytes). The units
+// are binary (1 KB = 1024 bytes), as the byte counts Exchange shows in parentheses are. False for
+// "Unlimited" and anything else.
+bool parseByteQuantifiedSize(const QString &text, qint64 *bytes);
+
 // Parses "a.b.c.d", "a.b.c.d/n", "a-b", IPv6 forms, and the IPRange object's LowerBound/UpperBound.
 bool parseIpRange(const QString &text, IpRange *out);
 
