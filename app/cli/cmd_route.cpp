@@ -87,9 +87,8 @@ int runRoute(const QStringList &args, Io io)
         if (a == u"--json") {
             json = true;
         } else if (a == u"--receive" || a == u"--send" || a == u"--server" || a == u"--size") {
-            if (i + 1 >= args.size())
+            if (!takeOptionValue(args, i, a == u"--receive" ? receive : a == u"--send" ? send : a == u"--server" ? server : sizeText))
                 return usageError(io, cmd, QStringLiteral("%1 needs a value").arg(a), usage);
-            (a == u"--receive" ? receive : a == u"--send" ? send : a == u"--server" ? server : sizeText) = args.at(++i);
         } else if (a.startsWith(u'-') && a != u"-") {
             return usageError(io, cmd, QStringLiteral("unknown option '%1'").arg(remediation::printableExcerpt(a)), usage);
         } else {
