@@ -1777,7 +1777,8 @@ void DiagnosisEngine::Private::findConnectorTlsMismatches(const Store &store)
                                             .arg(sc->name, s.greetingName.isEmpty() ? hostOfEndpoint(s.remote) : s.greetingName)}});
             continue;
         }
-        if (s.tls && !s.tlsEstablished) {
+        // Asked for (STARTTLS sent, even if refused) or attempted, and never established.
+        if (!s.tlsEstablished && (s.tls || !s.tlsVerb.isEmpty())) {
             QString problem = QStringLiteral("%1 requires TLS and the TLS handshake with %2 failed").arg(sc->name, hostOfEndpoint(s.remote));
             const QString failure = s.tlsFailure + QLatin1Char(' ') + s.lastReply;
             static const QRegularExpression untrusted(QStringLiteral("UntrustedRoot|PartialChain|chain|not trusted|untrusted"),

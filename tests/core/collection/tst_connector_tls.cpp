@@ -315,6 +315,30 @@ private Q_SLOTS:
         QVERIFY(relay.contains(QLatin1String("10.0.0.12")));
     }
 
+    void failedHandshakeOnARequireTlsConnectorGetsTheSettings()
+    {
+        // No contract rule for a failed handshake as such: the finding that holds the session (here
+        // the peer's 454 4.7.0, tls-certificate-not-found) gets the connector's settings.
+        QByteArray log = header("SMTP Send Protocol Log");
+        log += session("Partner TLS", "08DE00000000D005", "192.0.2.11:41005", "203.0.113.26:25", 6,
+                       {{{"+", "", ""}}, {{"<", "220 mx.woodgrove.com ESMTP", ""}}, {{">", "EHLO mail.contoso.com", ""}},
+                        {{"<", "250  mx.woodgrove.com Hello SIZE 10240000 PIPELINING STARTTLS 8BITMIME", ""}}, {{">", "STARTTLS", ""}},
+                        {{"<", "454 4.7.0 TLS not available due to local problem", ""}}, {{">", "QUIT", ""}}, {{"-", "", "Local"}}});
+        QTemporaryDir dir;
+        const QString zip = dir.filePath(QStringLiteral("handshake.zip"));
+        QVERIFY(collectionfixture::writeZip(zip, {{QStringLiteral("config\\SendConnector.json"), sendConnectors(false)},
+                                                  {QStringLiteral("logs\\EX01\\Hub\\SmtpSend\\SEND2026120108-1.LOG"), log}}));
+        const Analysis analysis = analyzePaths({zip});
+        const Finding *holder = nullptr;
+        for (const Finding &f : analysis.findings)
+            if (f.sessions.contains(QStringLiteral("08DE00000000D005")))
+                holder = &f;
+        QVERIFY(holder);
+        QVERIFY2(holder->parameters.value(QStringLiteral("SendConnectorTls")).startsWith(QLatin1String("Partner TLS: RequireTLS $true")),
+                 qPrintable(holder->rule + QLatin1Char(' ') + holder->parameters.value(QStringLiteral("SendConnectorTls"))));
+        QVERIFY(holder->parameters.value(QStringLiteral("ConfigurationProblem")).contains(QLatin1String("TLS handshake")));
+    }
+
     void receiveConnectorWithoutRequireTlsIsNotBlamed()
     {
         // The same 530 from a connector that does not require TLS (another cause): the log finding
