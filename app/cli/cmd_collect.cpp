@@ -42,17 +42,11 @@ int runCollectScript(const QStringList &args, Io io)
     bool includeExo = false;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
-        auto value = [&](QString &target) -> bool {
-            if (i + 1 >= args.size())
-                return false;
-            target = args.at(++i);
-            return true;
-        };
         if (a == u"--include-exo") {
             includeExo = true;
         } else if (a == u"--from" || a == u"--to" || a == u"--servers" || a == u"--out") {
             QString &target = a == u"--from" ? fromText : a == u"--to" ? toText : a == u"--servers" ? serversText : outPath;
-            if (!value(target))
+            if (!takeOptionValue(args, i, target))
                 return usageError(io, cmd, QStringLiteral("%1 needs a value").arg(a), usage);
         } else {
             return usageError(io, cmd, QStringLiteral("unknown argument '%1'").arg(remediation::printableExcerpt(a)), usage);

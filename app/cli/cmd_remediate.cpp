@@ -189,17 +189,11 @@ int runRemediate(const QStringList &args, Io io)
     bool apply = false;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
-        auto value = [&](QString &target) -> bool {
-            if (i + 1 >= args.size())
-                return false;
-            target = args.at(++i);
-            return true;
-        };
         if (a == u"--apply") {
             apply = true;
         } else if (a == u"--param" || a == u"--answer") {
             QString pair;
-            if (!value(pair))
+            if (!takeOptionValue(args, i, pair))
                 return usageError(io, cmd, QStringLiteral("%1 needs NAME=VALUE").arg(a), usage);
             const qsizetype eq = pair.indexOf(u'=');
             if (eq <= 0)
@@ -213,10 +207,10 @@ int runRemediate(const QStringList &args, Io io)
                 answers.insert(pair.left(eq), ans);
             }
         } else if (a == u"--from-analysis") {
-            if (!value(analysisPath))
+            if (!takeOptionValue(args, i, analysisPath))
                 return usageError(io, cmd, QStringLiteral("--from-analysis needs a file"), usage);
         } else if (a == u"--out") {
-            if (!value(outPath))
+            if (!takeOptionValue(args, i, outPath))
                 return usageError(io, cmd, QStringLiteral("--out needs a file"), usage);
         } else if (a.startsWith(u'-')) {
             return usageError(io, cmd, QStringLiteral("unknown option '%1'").arg(printableExcerpt(a)), usage);

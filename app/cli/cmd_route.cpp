@@ -15,10 +15,12 @@ namespace {
 
 const char kRouteUsage[] =
     "usage: mwb route --receive IP[:PORT] --server NAME [--json] PATH...\n"
-    "       mwb route --send DOMAIN [--server NAME] [--json] PATH...\n"
+    "       mwb route --send DOMAIN [--server NAME] [--size SIZE] [--json] PATH...\n"
     "  --receive   which receive connector of --server takes a connection from IP (port 25 unless given;\n"
     "              IPv6 as [addr]:port), and which certificate STARTTLS presents there\n"
     "  --send      which send connector wins mail to DOMAIN (from --server when given), and its certificate\n"
+    "  --size      the message size: connectors whose MaxMessageSize is smaller are left out\n"
+    "              (25MB, 1.5GB, 500KB or bytes; 1 KB = 1024 bytes, as Exchange counts)\n"
     "  PATH        a collection zip written by the script of `mwb collect-script` (or its unpacked folder)\n";
 
 bool parseEndpoint(const QString &text, QHostAddress *address, int *port)
@@ -77,17 +79,16 @@ int runRoute(const QStringList &args, Io io)
 {
     const QString usage = QString::fromLatin1(kRouteUsage);
     const QString cmd = QStringLiteral("route");
-    QString receive, send, server;
+    QString receive, send, server, sizeText;
     QStringList paths;
     bool json = false;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
         if (a == u"--json") {
             json = true;
-        } else if (a == u"--receive" || a == u"--send" || a == u"--server") {
-            if (i + 1 >= args.size())
+        } else if (a == u"--receive" || a == u"--send" || a == u"--server" || a == u"--size") {
+            if (!takeOptionValue(args, i, a == u"--receive" ? receive : a == u"--send" ? send : a == u"--server" ? server : sizeText))
                 return usageError(io, cmd, QStringLiteral("%1 needs a value").arg(a), usage);
-            (a == u"--receive" ? receive : a == u"--send" ? send : server) = args.at(++i);
         } else if (a.startsWith(u'-') && a != u"-") {
             return usageError(io, cmd, QStringLiteral("unknown option '%1'").arg(remediation::printableExcerpt(a)), usage);
         } else {
@@ -108,6 +109,13 @@ int runRoute(const QStringList &args, Io io)
             return usageError(io, cmd, QStringLiteral("--send: %1").arg(domain.errorMessage()), usage);
         send = domain->value(0);
     }
+    qint64 messageBytes = -1;
+    if (!sizeText.isEmpty()) {
+        if (send.isEmpty())
+            return usageError(io, cmd, QStringLiteral("--size goes with --send"), usage);
+        if (!config::parseByteQuantifiedSize(sizeText, &messageBytes))
+            return usageError(io, cmd, QStringLiteral("--size '%1' is not a size such as 25MB").arg(remediation::printableExcerpt(sizeText)), usage);
+    }
     if (paths.isEmpty())
         return usageError(io, cmd, QStringLiteral("a collection zip is required"), usage);
 
@@ -126,14 +134,12 @@ int runRoute(const QStringList &args, Io io)
     }
     // Certificate validity is judged at the end of the evidence, not today: the answer must not
     // change with the day it is asked.
-    QDateTime now;
-    for (const SourceFile &f : store->files)
-        if (f.lastMs != kNoTime && (!now.isValid() || f.lastMs > now.toMSecsSinceEpoch()))
-            now = QDateTime::fromMSecsSinceEpoch(f.lastMs, QTimeZone::utc());
+    const qint64 endOfLogs = store->fileTimeSpan().second;
+    QDateTime now = endOfLogs != kNoTime ? QDateTime::fromMSecsSinceEpoch(endOfLogs, QTimeZone::utc()) : QDateTime();
     if (!now.isValid())
         now = configuration.manifest.finished.isValid() ? configuration.manifest.finished : QDateTime::currentDateTimeUtc();
 
-    const config::RouteAnswer answer = receive.isEmpty() ? config::selectSendConnector(configuration, send, server, -1, now)
+    const config::RouteAnswer answer = receive.isEmpty() ? config::selectSendConnector(configuration, send, server, messageBytes, now)
                                                          : config::selectReceiveConnector(configuration, server, remote, port, now);
     if (json) {
         QJsonObject root = config::routeAnswerToJson(answer);

@@ -31,4 +31,8 @@ int runCheck(const QStringList &args, Io io);       // cmd_check.cpp
 // Shared helper: prints "mwb <command>: <message>" and the command's usage, returns 2.
 int usageError(Io io, const QString &command, const QString &message, const QString &usage);
 
+// The value of the option at args[i] (the next argument) into `target`, `i` moved onto it; false
+// when the option is the last argument.
+bool takeOptionValue(const QStringList &args, int &i, QString &target);
+
 } // namespace mwb::cli

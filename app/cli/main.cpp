@@ -37,6 +37,14 @@ const char kUsage[] =
 
 namespace mwb::cli {
 
+bool takeOptionValue(const QStringList &args, int &i, QString &target)
+{
+    if (i + 1 >= args.size())
+        return false;
+    target = args.at(++i);
+    return true;
+}
+
 int usageError(Io io, const QString &command, const QString &message, const QString &usage)
 {
     io.err << "mwb " << command << ": " << message << "\n" << usage;

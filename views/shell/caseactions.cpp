@@ -250,11 +250,15 @@ void CaseActions::afterOpened(const CaseController::Opened &opened)
         parts << tr("Changed since the case was saved: %1.").arg(opened.changed.join(QStringLiteral("; ")));
     if (!opened.skipped.isEmpty())
         parts << tr("Not loaded (missing or changed): %1.").arg(opened.skipped.join(QStringLiteral("; ")));
+    if (!opened.configurationFromCopy.isEmpty())
+        parts << tr("The collection zip %1 is gone or was skipped: the configuration shown is the copy saved in the case.")
+                     .arg(opened.configurationFromCopy.join(QStringLiteral("; ")));
     m_liveConsoleTranscript = -1;
     // The investigation loads the sources (or clears); caseRestored applies the saved view.
     m_status->reportSkipped(*m_investigation);
     if (!parts.isEmpty())
-        m_status->message(parts.join(QLatin1Char(' ')), opened.skipped.isEmpty() ? MessageBar::Info : MessageBar::Warning);
+        m_status->message(parts.join(QLatin1Char(' ')),
+                          opened.skipped.isEmpty() && opened.configurationFromCopy.isEmpty() ? MessageBar::Info : MessageBar::Warning);
     m_status->say(tr("Opened case %1").arg(m_case->displayName()));
 }
 

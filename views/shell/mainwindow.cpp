@@ -420,7 +420,13 @@ void MainWindow::onLoadFinished(bool cancelled)
         // The servers with their Exchange versions (issue #30): also for logs without a collection.
         m_configurationModel->setServerVersions(serverVersions(store->files));
         const bool anything = m_configurationModel->rowCount() > 0;
+        const bool wasHidden = dock->isHidden();
         dock->setVisible(anything);
+        // Shown as a tab beside the details, not in front of them: the finding selected below
+        // keeps its explanation in view.
+        if (anything && wasHidden)
+            if (auto *details = findChild<QDockWidget *>(QStringLiteral("detailsDock")))
+                details->raise();
         if (anything)
             if (auto *view = dock->findChild<QTreeView *>())
                 view->expandToDepth(0);

@@ -50,6 +50,10 @@ const QList<QStringList> &migrationSteps()
                            "text TEXT NOT NULL, saved_ms INTEGER NOT NULL)"),
             QStringLiteral("CREATE TABLE view_state (id INTEGER PRIMARY KEY CHECK (id = 1), state BLOB NOT NULL)"),
         },
+        {   // 2 -> 3: the collection zip's configuration files as read (issue #31)
+            QStringLiteral("CREATE TABLE configuration_files (position INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                           "path TEXT NOT NULL, bytes BLOB NOT NULL)"),
+        },
     };
     return steps;
 }
@@ -73,6 +77,8 @@ const QList<std::pair<QString, QStringList>> &expectedSchema()
         {QStringLiteral("console_transcripts"), {QStringLiteral("id"), QStringLiteral("host"), QStringLiteral("text"),
                                                  QStringLiteral("saved_ms")}},
         {QStringLiteral("view_state"), {QStringLiteral("id"), QStringLiteral("state")}},
+        {QStringLiteral("configuration_files"), {QStringLiteral("position"), QStringLiteral("name"), QStringLiteral("path"),
+                                                 QStringLiteral("bytes")}},
     };
     return schema;
 }
@@ -429,7 +435,10 @@ Result<void> CaseFile::saveRedactedCopy(const QString &newPath, Redactor &redact
         auto steps = [&]() -> Result<void> {
             if (!db.open())
                 return Result<void>::fail(db.lastError().text());
-            for (const auto &sql : {QStringLiteral("PRAGMA secure_delete = ON"), QStringLiteral("DELETE FROM view_state")})
+            // The configuration names every server, connector, address and domain of the organisation
+            // in JSON that text replacement cannot be trusted to cover: a shared copy goes without it.
+            for (const auto &sql : {QStringLiteral("PRAGMA secure_delete = ON"), QStringLiteral("DELETE FROM view_state"),
+                                    QStringLiteral("DELETE FROM configuration_files")})
                 if (auto r = run(db, sql); !r)
                     return r.error();
             if (auto r = rewriteColumns(db, QStringLiteral("sources"), {QStringLiteral("path")}, text); !r)
@@ -728,6 +737,45 @@ Result<QList<ConsoleTranscript>> CaseFile::consoleTranscripts() const
     while (q.value().next())
         out.append({q.value().value(0).toLongLong(), q.value().value(1).toString(), q.value().value(2).toString(),
                     q.value().value(3).toLongLong()});
+    return out;
+}
+
+// --- configuration ---------------------------------------------------------------------------
+
+Result<void> CaseFile::setConfigurationFiles(const QList<config::CollectionFileCopy> &files)
+{
+    if (!m_db.transaction())
+        return Result<void>::fail(m_db.lastError().text());
+    auto steps = [&]() -> Result<void> {
+        if (auto r = run(m_db, QStringLiteral("DELETE FROM configuration_files")); !r)
+            return r.error();
+        for (qsizetype i = 0; i < files.size(); ++i) {
+            const config::CollectionFileCopy &f = files.at(i);
+            if (auto r = run(m_db, QStringLiteral("INSERT INTO configuration_files (position, name, path, bytes) VALUES (?, ?, ?, ?)"),
+                             // An empty file (ConvertTo-Json of nothing) is an empty blob, not NULL.
+                             {qint64(i), f.name, f.path, f.bytes.isNull() ? QByteArray("") : f.bytes});
+                !r)
+                return r.error();
+        }
+        return {};
+    };
+    if (auto r = steps(); !r) {
+        m_db.rollback();
+        return r;
+    }
+    if (!m_db.commit())
+        return Result<void>::fail(m_db.lastError().text());
+    return {};
+}
+
+Result<QList<config::CollectionFileCopy>> CaseFile::configurationFiles() const
+{
+    auto q = run(m_db, QStringLiteral("SELECT name, path, bytes FROM configuration_files ORDER BY position"));
+    if (!q)
+        return q.error();
+    QList<config::CollectionFileCopy> out;
+    while (q.value().next())
+        out.append({q.value().value(0).toString(), q.value().value(1).toString(), q.value().value(2).toByteArray()});
     return out;
 }
 

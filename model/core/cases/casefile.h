@@ -7,6 +7,7 @@
 // the whole file consistently (VACUUM INTO) and continues on the copy.
 #include "model/core/common/result.h"
 #include "model/core/common/secretscrub.h"
+#include "model/core/configuration/configuration.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -94,7 +95,8 @@ struct ConsoleTranscript {
 
 class CaseFile {
 public:
-    static constexpr int kSchemaVersion = 2;
+    // 3: configuration_files (issue #31). Older files are migrated when opened.
+    static constexpr int kSchemaVersion = 3;
 
     // Creates a new case file; fails if the path exists.
     static Result<std::unique_ptr<CaseFile>> create(const QString &path);
@@ -152,6 +154,12 @@ public:
     Result<qint64> addConsoleTranscript(const QString &host, const QString &text,
                                         const QStringList &knownSecrets = {});
     Result<QList<ConsoleTranscript>> consoleTranscripts() const;
+
+    // The collection zip's configuration files as they were read (config::CollectionFileCopy), so
+    // that the case reopens with its configuration when the zip moved or is gone. Replaces what
+    // was stored. Not in a redacted copy (saveRedactedCopy).
+    Result<void> setConfigurationFiles(const QList<config::CollectionFileCopy> &files);
+    Result<QList<config::CollectionFileCopy>> configurationFiles() const;
 
     // Opaque view state (splitter sizes, selected session, filters) owned by the GUI.
     Result<void> setViewState(const QByteArray &state);

@@ -11,7 +11,7 @@ namespace mwb {
 bool CaseState::isEmpty() const
 {
     return sources.isEmpty() && bookmarks.isEmpty() && notes.isEmpty() && findingStates.isEmpty() && wizardRuns.isEmpty()
-        && consoleTranscripts.isEmpty();
+        && consoleTranscripts.isEmpty() && configurationFiles.isEmpty();
 }
 
 void CaseState::setFindingState(const QString &rule, const QString &key, FindingState state)
@@ -90,6 +90,10 @@ Result<CaseState> readCaseState(const CaseFile &file)
     if (!transcripts)
         return transcripts.error();
     state.consoleTranscripts = transcripts.value();
+    auto configuration = file.configurationFiles();
+    if (!configuration)
+        return configuration.error();
+    state.configurationFiles = configuration.value();
     auto view = file.viewState();
     if (!view)
         return view.error();
@@ -136,6 +140,8 @@ Result<void> writeCaseState(const QString &path, const CaseState &state)
                 return r.error();
         }
         if (auto r = file.setViewState(QJsonDocument(state.view).toJson(QJsonDocument::Compact)); !r)
+            return r.error();
+        if (auto r = file.setConfigurationFiles(state.configurationFiles); !r)
             return r.error();
     }  // closed before the rename, so no connection points at the old name
     // rename(2) replaces the target atomically; QFile::rename refuses an existing target.

@@ -20,6 +20,8 @@ struct CaseState {
     QList<WizardRun> wizardRuns;
     QList<ConsoleTranscript> consoleTranscripts;
     QJsonObject view;          // GUI view state (tab, filters, selection), opaque here
+    // The configuration of the collection zip loaded, as its files were read (empty without one).
+    QList<config::CollectionFileCopy> configurationFiles;
 
     bool isEmpty() const;
 

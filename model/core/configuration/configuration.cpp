@@ -7,6 +7,8 @@
 #include <QStringDecoder>
 #include <QTimeZone>
 
+#include <cmath>
+
 namespace mwb::config {
 
 namespace {
@@ -133,20 +135,42 @@ qint64 bytesOf(const QJsonValue &v)
             return -1;
         return bytesOf(o.value(QLatin1String("Value")));
     }
-    const QString s = v.toString();
-    static const QRegularExpression inParens(QStringLiteral("\\(([\\d.,\\s\\x{00A0}\\x{202F}']+)\\s*bytes?\\)"));
+    qint64 n = -1;
+    return parseByteQuantifiedSize(v.toString(), &n) ? n : -1;
+}
+
+} // namespace
+
+bool parseByteQuantifiedSize(const QString &text, qint64 *bytes)
+{
+    const QString s = text.trimmed();
+    // Exchange's own text: the exact count in parentheses (thousands separators of any locale).
+    static const QRegularExpression inParens(QStringLiteral("\\(([\\d.,\\s\\x{00A0}\\x{202F}']+)\\s*bytes?\\)"),
+                                             QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch m = inParens.match(s);
     if (m.hasMatch()) {
         QString digits = m.captured(1);
         digits.remove(QRegularExpression(QStringLiteral("[^\\d]")));
         bool ok = false;
         const qint64 n = digits.toLongLong(&ok);
-        return ok ? n : -1;
+        if (ok)
+            *bytes = n;
+        return ok;
     }
-    bool ok = false;
-    const qint64 n = s.trimmed().toLongLong(&ok);
-    return ok ? n : -1;
+    static const QRegularExpression quantity(QStringLiteral("^(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|TB)?$"), QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch q = quantity.match(s);
+    if (!q.hasMatch())
+        return false;
+    static const QStringList units = {QStringLiteral("B"), QStringLiteral("KB"), QStringLiteral("MB"), QStringLiteral("GB"), QStringLiteral("TB")};
+    const int power = q.captured(2).isEmpty() ? 0 : int(units.indexOf(q.captured(2).toUpper()));
+    const double value = q.captured(1).toDouble() * std::pow(1024.0, power);
+    if (value > 9.0e18)
+        return false;
+    *bytes = qint64(value);
+    return true;
 }
+
+namespace {
 
 // ISO 8601, "\/Date(1733568000000)\/" (ConvertTo-Json of a DateTime in Windows PowerShell 5.1),
 // or {"value": …, "DateTime": …} objects.
@@ -321,7 +345,12 @@ void readSendConnector(Configuration &c, const QJsonObject &o, const QString &fi
     s.dnsRoutingEnabled = boolOf(field(o, "DNSRoutingEnabled"), s.smartHosts.isEmpty());
     s.maxMessageSize = bytesOf(field(o, "MaxMessageSize"));
     s.requireTls = boolOf(field(o, "RequireTLS"), false);
-    s.tlsAuthLevel = field(o, "TlsAuthLevel").isDouble() ? QString() : str(o, "TlsAuthLevel");
+    // Plain ConvertTo-Json writes the enum as a number; its values are not documented, so it is left
+    // unnamed and said (the collection script writes the name).
+    if (field(o, "TlsAuthLevel").isDouble())
+        c.problems.append(QStringLiteral("%1: TlsAuthLevel %2 not named (write enums as text)").arg(who).arg(field(o, "TlsAuthLevel").toDouble()));
+    else
+        s.tlsAuthLevel = str(o, "TlsAuthLevel");
     s.tlsDomain = str(o, "TlsDomain");
     s.tlsCertificateName = str(o, "TlsCertificateName");
     s.fqdn = str(o, "Fqdn");
@@ -598,9 +627,30 @@ bool isCollectionFile(const QString &memberPath, QString *name)
     return true;
 }
 
+Configuration configurationFromCopies(const QList<CollectionFileCopy> &copies)
+{
+    Configuration c;
+    for (const CollectionFileCopy &copy : copies)
+        readCollectionFile(c, copy.name, copy.bytes, copy.path);
+    return c;
+}
+
+QStringList collectionArchivesOf(const QList<CollectionFileCopy> &copies)
+{
+    QStringList out;
+    for (const CollectionFileCopy &copy : copies) {
+        const qsizetype bang = copy.path.indexOf(QLatin1String("!/"));
+        const QString archive = bang < 0 ? copy.path : copy.path.left(bang);
+        if (!out.contains(archive))
+            out << archive;
+    }
+    return out;
+}
+
 void readCollectionFile(Configuration &c, const QString &name, const QByteArray &bytes, const QString &displayPath)
 {
     c.files.append(displayPath);
+    c.copies.append({name, displayPath, bytes});
     QJsonParseError error{};
     const QByteArray utf8 = toUtf8(bytes).trimmed();
     if (utf8.isEmpty())

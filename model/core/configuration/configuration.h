@@ -31,6 +31,12 @@ struct IpRange {
     // Number of addresses minus one, as a 128-bit value (hi, lo): the smaller, the more specific.
     std::pair<quint64, quint64> span() const;
 };
+// A ByteQuantifiedSize as Exchange writes it ("35 MB (36,700,160 bytes)") or accepts it for
+// MaxMessageSize ("25MB", "25 MB", "1.5GB", "500KB", "100B", a plain number of bytes). The units
+// are binary (1 KB = 1024 bytes), as the byte counts Exchange shows in parentheses are. False for
+// "Unlimited" and anything else.
+bool parseByteQuantifiedSize(const QString &text, qint64 *bytes);
+
 // Parses "a.b.c.d", "a.b.c.d/n", "a-b", IPv6 forms, and the IPRange object's LowerBound/UpperBound.
 bool parseIpRange(const QString &text, IpRange *out);
 
@@ -128,6 +134,15 @@ struct Manifest {
     QList<CollectedServer> servers;
 };
 
+// A collection file as it was read: what a saved case keeps, so that it reopens with the same
+// configuration when the zip has moved or is gone (issue #31).
+struct CollectionFileCopy {
+    QString name;            // "ReceiveConnector", "manifest" (isCollectionFile)
+    QString path;            // display path as loaded: "C:/cases/MailflowEvidence.zip!/config/ReceiveConnector.json"
+    QByteArray bytes;        // as in the zip
+    friend bool operator==(const CollectionFileCopy &, const CollectionFileCopy &) = default;
+};
+
 struct Configuration {
     QList<ExchangeServer> servers;
     QList<ReceiveConnector> receiveConnectors;
@@ -138,6 +153,7 @@ struct Configuration {
     QStringList files;       // the collection files read (display paths)
     QStringList problems;    // "ReceiveConnector.json: RemoteIPRanges 'x' of EX01\Relay not read"
     QStringList unreadableFiles;   // collection files that could not be read at all (also in problems)
+    QList<CollectionFileCopy> copies;   // every file read, as it was read
     bool isEmpty() const { return files.isEmpty(); }
     const ExchangeServer *server(const QString &name) const;   // by name or FQDN, case-insensitive
 };
@@ -152,6 +168,12 @@ bool isCollectionFile(const QString &memberPath, QString *name = nullptr);
 
 // Reads one collection file into `config` (UTF-8 with or without BOM, UTF-16 with BOM).
 void readCollectionFile(Configuration &config, const QString &name, const QByteArray &bytes, const QString &displayPath);
+
+// The configuration the copies give (read again with readCollectionFile, in their order).
+Configuration configurationFromCopies(const QList<CollectionFileCopy> &copies);
+
+// The archives the copies came from ("a.zip!/config/x.json" -> "a.zip"), each once.
+QStringList collectionArchivesOf(const QList<CollectionFileCopy> &copies);
 
 // Summary lines for text output ("3 servers, 12 receive connectors, …").
 QString summaryLine(const Configuration &config);

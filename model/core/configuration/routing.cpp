@@ -239,6 +239,7 @@ RouteAnswer selectSendConnector(const Configuration &c, const QString &domain, c
     // 1. Connectors that cannot take the message are left out: disabled, out of scope, too small.
     QList<const SendConnector *> usable;
     QStringList removed;
+    QStringList tooSmall;
     const ExchangeServer *from = server.isEmpty() ? nullptr : c.server(server);
     for (const SendConnector &s : c.sendConnectors) {
         if (!s.enabled) {
@@ -247,6 +248,7 @@ RouteAnswer selectSendConnector(const Configuration &c, const QString &domain, c
         }
         if (messageBytes >= 0 && s.maxMessageSize >= 0 && messageBytes > s.maxMessageSize) {
             removed.append(QStringLiteral("%1: MaxMessageSize %2 bytes").arg(s.name).arg(s.maxMessageSize));
+            tooSmall.append(QStringLiteral("%1 (MaxMessageSize %2 bytes)").arg(s.name).arg(s.maxMessageSize));
             continue;
         }
         if (s.isScopedConnector && from && !from->site.isEmpty()) {
@@ -263,6 +265,11 @@ RouteAnswer selectSendConnector(const Configuration &c, const QString &domain, c
         }
         usable.append(&s);
     }
+    // The size rule on its own line, so that `mwb route --size` names what it did.
+    if (messageBytes >= 0)
+        a.steps.append({QStringLiteral("message-size"),
+                        tooSmall.isEmpty() ? QStringLiteral("a message of %1 bytes fits every enabled connector's MaxMessageSize").arg(messageBytes)
+                                           : QStringLiteral("a message of %1 bytes is too large for %2").arg(messageBytes).arg(tooSmall.join(QStringLiteral("; ")))});
     a.steps.append({QStringLiteral("usable"), removed.isEmpty() ? QStringLiteral("all %1 connectors are enabled and in scope").arg(usable.size())
                                                                  : QStringLiteral("left out: %1").arg(removed.join(QStringLiteral("; ")))});
     // 2. The most specific address space that covers the domain.

@@ -1,9 +1,11 @@
 #include "model/core/diagnosis/engine.h"
 #include "model/core/diagnosis/attribution.h"
 #include "model/core/diagnosis/causes.h"
+#include "model/core/diagnosis/configparameters.h"
 
 #include "model/core/common/background.h"
 #include "model/core/configuration/certificatechecks.h"
+#include "model/core/configuration/connectortls.h"
 #include "model/core/configuration/relayoverlap.h"
 #include "model/core/diagnosis/knowledgebase.h"
 #include "model/core/diagnosis/sessionfacts.h"
@@ -542,7 +544,7 @@ struct DiagnosisEngine::Private {
     // The same, per matcher, looked up once (sessions are many).
     QList<MatcherRef> dataNotTerminated, droppedMidTransaction, idleGap, missingCapability, certificateNameMismatch,
         certificateMultipleNames, noMail, messageDelayed, missingHop, unexplainedFailure, certificateExpiring,
-        relayConnectorOverlap, tlsCertificateNameMissing, exchangeBuildInLogHeader;
+        relayConnectorOverlap, tlsCertificateNameMissing, exchangeBuildInLogHeader, connectorTlsSettings;
     MatcherRef unexplainedPermanent, unexplainedTemporary;   // rule -1: none
     std::vector<QList<int>> supersedes;   // per rule: the rules it silences in the same session or message
     qint64 minGapMs = std::numeric_limits<qint64>::max();
@@ -633,6 +635,10 @@ struct DiagnosisEngine::Private {
     void findMissingTlsCertificates(const Store &store);
     // server-out-of-support from the builds the servers' own log headers name.
     void findOutOfSupportLogBuilds(const Store &store);
+    void findConnectorTlsMismatches(const Store &store);
+    // An occurrence of a finding that the configuration raises about `connector` on `server`, with
+    // the rule's parameters filled as for a session of that connector.
+    Occurrence configurationOccurrence(int rule, const QString &server, const QString &connector) const;
     std::vector<QList<QStringList>> groupSources;   // per rule, per groupBy name: its sources (looked up once)
 };
 
@@ -679,6 +685,7 @@ void DiagnosisEngine::Private::prepare()
     relayConnectorOverlap = matchers.values(QStringLiteral("relay-connector-overlap"));
     tlsCertificateNameMissing = matchers.values(QStringLiteral("tls-certificate-name-missing"));
     exchangeBuildInLogHeader = matchers.values(QStringLiteral("exchange-build-in-log-header"));
+    connectorTlsSettings = matchers.values(QStringLiteral("connector-tls-settings"));
     for (const MatcherRef &m : std::as_const(unexplainedFailure)) {
         MatcherRef &slot = m.cond->options.value(QStringLiteral("kind")).toString() == QLatin1String("permanent")
             ? unexplainedPermanent : unexplainedTemporary;
@@ -1569,17 +1576,28 @@ void DiagnosisEngine::Private::findExpiringCertificates(const Store &store)
     }
 }
 
+namespace {
+
+// When the configuration is judged: at the end of the loaded logs (what they show is how things
+// stood then), else, for a zip without logs, when the collection ended. Invalid when neither is known.
+QDateTime analysisNow(const Store &store)
+{
+    const qint64 end = store.fileTimeSpan().second;
+    return end != kNoTime ? QDateTime::fromMSecsSinceEpoch(end, Qt::UTC) : store.configuration.manifest.finished;
+}
+
+} // namespace
+
 // certificate-expiring from a collection zip's Get-ExchangeCertificate: the certificates enabled
 // for SMTP (the ones transport presents), judged at the end of the logs like the ones the logs
 // show (or, without logs, when the collection ended). Same grouping (Thumbprint): a certificate
 // seen in the logs and in the configuration is one finding.
 void DiagnosisEngine::Private::findExpiringConfiguredCertificates(const Store &store)
 {
-    qint64 end = store.fileTimeSpan().second;
-    if (end == kNoTime && store.configuration.manifest.finished.isValid())
-        end = store.configuration.manifest.finished.toMSecsSinceEpoch();
-    if (end == kNoTime)
+    const QDateTime now = analysisNow(store);
+    if (!now.isValid())
         return;
+    const qint64 end = now.toMSecsSinceEpoch();
     for (const config::Certificate &k : store.configuration.certificates) {
         if (!k.enabledForSmtp() || k.notAfterMs == kNoTime)
             continue;
@@ -1607,8 +1625,7 @@ void DiagnosisEngine::Private::findExpiringConfiguredCertificates(const Store &s
             occ.parameters.insert(QStringLiteral("DaysLeft"), QString::number(left / 86400000));
             // The renewed certificate already on the server, if any: the one the scenario enables.
             const QString name = k.alternateNames.isEmpty() ? k.commonName() : k.alternateNames.first();
-            if (const config::Certificate *next = config::replacementCertificate(store.configuration, k.server, name,
-                                                                                  QDateTime::fromMSecsSinceEpoch(end, Qt::UTC), k.thumbprint, k.notAfter()))
+            if (const config::Certificate *next = config::replacementCertificate(store.configuration, k.server, name, now, k.thumbprint, k.notAfter()))
                 occ.parameters.insert(QStringLiteral("CertificateThumbprint"), normalizedThumbprint(next->thumbprint));
             merge(total, findingKey(m.rule, occ, nullptr), m.rule, occ, nullptr);
         }
@@ -1619,20 +1636,12 @@ void DiagnosisEngine::Private::findExpiringConfiguredCertificates(const Store &s
 // the server that uses it (certificatechecks.h), judged at the end of the logs.
 void DiagnosisEngine::Private::findMissingTlsCertificates(const Store &store)
 {
-    const qint64 end = store.fileTimeSpan().second;
-    QDateTime now = end != kNoTime ? QDateTime::fromMSecsSinceEpoch(end, Qt::UTC) : store.configuration.manifest.finished;
+    const QDateTime now = analysisNow(store);
     if (!now.isValid())
         return;
     for (const config::MissingTlsCertificate &miss : config::findMissingTlsCertificates(store.configuration, now)) {
         for (const MatcherRef &m : std::as_const(tlsCertificateNameMissing)) {
-            Occurrence occ;
-            occ.servers << miss.server;
-            Session sample;
-            sample.server = miss.server;
-            sample.connector = miss.connector;
-            Context c;
-            c.session = &sample;
-            occ.parameters = fillParameters(kb.rules().at(m.rule), c);
+            Occurrence occ = configurationOccurrence(m.rule, miss.server, miss.connector);
             occ.parameters.insert(QStringLiteral("TlsCertificateName"), miss.tlsCertificateName);
             occ.parameters.insert(miss.receive ? QStringLiteral("ReceiveConnector") : QStringLiteral("SendConnector"), miss.connector);
             occ.parameters.insert(QStringLiteral("Problem"), miss.reason);
@@ -1705,16 +1714,10 @@ void DiagnosisEngine::Private::findRelayConnectorOverlaps(const Store &store)
     // sessions in their own logs (see relayoverlap.h). Each distinct server/IP text parsed once.
     config::ServerAddresses addresses = config::addressesFromBindings(store.configuration);
     QSet<QString> seen;
-    auto ipOf = [](const QString &endpoint) {
-        QString host = endpoint.left(endpoint.lastIndexOf(u':'));
-        if (host.startsWith(u'[') && host.endsWith(u']'))
-            host = host.mid(1, host.size() - 2);
-        return host;
-    };
     for (const Session &s : store.sessions) {
         if (s.server.isEmpty() || s.local.isEmpty())
             continue;
-        const QString ip = ipOf(s.local);
+        const QString ip = hostOfEndpoint(s.local);
         const QString key = s.server.toLower() + QLatin1Char('\x1f') + ip;
         if (seen.contains(key))
             continue;
@@ -1727,13 +1730,7 @@ void DiagnosisEngine::Private::findRelayConnectorOverlaps(const Store &store)
     for (const config::RelayOverlap &o : overlaps) {
         const config::ReceiveConnector &rc = *o.connector;
         for (const MatcherRef &m : std::as_const(relayConnectorOverlap)) {
-            Occurrence occ;
-            occ.servers << rc.server;
-            Session sample;
-            sample.server = rc.server;
-            sample.connector = rc.identity;
-            Context c;
-            c.session = &sample;
+            Occurrence occ = configurationOccurrence(m.rule, rc.server, rc.identity);
             // The sessions that show it: the other servers' connections that this connector took.
             QList<int> indexes;
             for (const Session &s : store.sessions) {
@@ -1741,7 +1738,7 @@ void DiagnosisEngine::Private::findRelayConnectorOverlaps(const Store &store)
                     continue;
                 if (s.connector.compare(rc.identity, Qt::CaseInsensitive) != 0 && s.connector.compare(rc.name, Qt::CaseInsensitive) != 0)
                     continue;
-                if (!o.addresses.contains(ipOf(s.remote)))
+                if (!o.addresses.contains(hostOfEndpoint(s.remote)))
                     continue;
                 indexes.append(s.index);
                 widenSpan(occ.firstMs, occ.lastMs, s.startMs, s.endMs);
@@ -1751,7 +1748,6 @@ void DiagnosisEngine::Private::findRelayConnectorOverlaps(const Store &store)
                         occ.codes << QStringLiteral("451 5.7.3");
                 }
             }
-            occ.parameters = fillParameters(kb.rules().at(m.rule), c);
             occ.parameters.insert(QStringLiteral("RelayConnector"), rc.identity);
             occ.parameters.insert(QStringLiteral("RelayConnectorName"), rc.name);
             occ.parameters.insert(QStringLiteral("ExchangeServerIps"), o.addresses.join(QLatin1Char(',')));
@@ -1764,6 +1760,151 @@ void DiagnosisEngine::Private::findRelayConnectorOverlaps(const Store &store)
                 a.addSessionIndex(index);
                 a.sessionIds.add(store.sessions.at(index).id);
             }
+        }
+    }
+}
+
+Occurrence DiagnosisEngine::Private::configurationOccurrence(int rule, const QString &server, const QString &connector) const
+{
+    Occurrence occ;
+    if (!server.isEmpty())
+        occ.servers << server;
+    Session sample;
+    sample.server = server;
+    sample.connector = connector;
+    Context c;
+    c.session = &sample;
+    occ.parameters = fillParameters(kb.rules().at(rule), c);
+    return occ;
+}
+
+namespace {
+
+// The domain of the first recipient of a session (what DomainValidation checks without TlsDomain).
+QString firstRecipientDomain(const Session &s)
+{
+    for (const QString &r : s.recipients) {
+        const QString domain = domainOfAddress(r);
+        if (!domain.isEmpty())
+            return domain;
+    }
+    return {};
+}
+
+} // namespace
+
+// connector-tls-settings: what a connector's RequireTLS / TlsAuthLevel / TlsDomain demand
+// (connectortls.h, from Set-SendConnector and Set-ReceiveConnector) against what its sessions show.
+// Raised ("check" option): a Send session of a connector demanding TLS to a peer whose EHLO answer
+// offered no STARTTLS (require-tls: Exchange queues such mail, "STARTTLS is required to send mail");
+// a Send session of a DomainValidation connector whose peer certificate does not carry the domain
+// validated, or of a smart-host DomainValidation connector without TlsDomain (domain-validation).
+// Contract has no rule for a TLS handshake that failed on a connector demanding TLS, nor for a
+// rejection by a RequireTLS receive connector beyond starttls-required's own patterns: there the
+// connector's settings are added as parameters to the findings that already hold the session.
+void DiagnosisEngine::Private::findConnectorTlsMismatches(const Store &store)
+{
+    const config::Configuration &cfg = store.configuration;
+    MatcherRef requireTls, domainValidation;
+    for (const MatcherRef &m : std::as_const(connectorTlsSettings)) {
+        const QString check = m.cond->options.value(QStringLiteral("check")).toString();
+        MatcherRef &slot = check == QLatin1String("require-tls") ? requireTls : domainValidation;
+        if (slot.rule < 0)
+            slot = m;
+    }
+    QHash<int, QMap<QString, QString>> factsBySession;   // session index -> the configuration facts for findings holding it
+    auto raise = [&](const MatcherRef &m, const Session &s, const config::SendConnector &sc, const QMap<QString, QString> &extra,
+                     const RecordRef &evidence = {}) {
+        if (m.rule < 0)
+            return;
+        Occurrence occ = configurationOccurrence(m.rule, s.server, s.connector);
+        occ.sessionIndex = s.index;
+        occ.sessionId = s.id;
+        widenSpan(occ.firstMs, occ.lastMs, s.startMs, s.endMs);
+        if (evidence.isValid())
+            occ.evidence << evidence;
+        occ.parameters.insert(QStringLiteral("SendConnector"), sc.name);
+        occ.parameters.insert(QStringLiteral("RemoteIp"), hostOfEndpoint(s.remote));
+        occ.parameters.insert(QStringLiteral("SendConnectorTls"), config::describeTlsSettings(sc));
+        occ.parameters.insert(QStringLiteral("Reference"), QString::fromLatin1(config::kSetSendConnectorReference));
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            occ.parameters.insert(it.key(), it.value());
+        merge(total, findingKey(m.rule, occ, nullptr), m.rule, occ, nullptr);
+    };
+    for (const Session &s : store.sessions) {
+        if (s.direction == Direction::Receive) {
+            const config::ReceiveConnector *rc = config::receiveConnectorNamed(cfg, s.server, s.connector);
+            if (rc && rc->enabled && rc->requireTls && !s.tlsEstablished) {
+                factsBySession.insert(s.index, {{QStringLiteral("ReceiveConnector"), rc->identity},
+                                                {QStringLiteral("ReceiveConnectorTls"), config::describeTlsSettings(*rc)},
+                                                {QStringLiteral("Reference"), QString::fromLatin1(config::kSetReceiveConnectorReference)}});
+            }
+            continue;
+        }
+        const config::SendConnector *sc = config::sendConnectorNamed(cfg, s.connector);
+        if (!sc || !sc->enabled)
+            continue;
+        const config::TlsAuthLevel level = config::tlsAuthLevelOf(*sc);
+        const bool validates = level == config::TlsAuthLevel::CertificateValidation || level == config::TlsAuthLevel::DomainValidation;
+        if (!sc->requireTls && !validates)
+            continue;
+        // The peer's EHLO answer before any STARTTLS: without STARTTLS in it the connector cannot send.
+        const QStringList &offered = s.capabilitiesBeforeTls.isEmpty() ? s.capabilities : s.capabilitiesBeforeTls;
+        if (!s.tls && !offered.isEmpty() && !offered.contains(QStringLiteral("STARTTLS"))) {
+            raise(requireTls, s, *sc, {{QStringLiteral("Problem"),
+                                        QStringLiteral("%1 requires TLS, but %2 did not offer STARTTLS in its EHLO answer")
+                                            .arg(sc->name, s.greetingName.isEmpty() ? hostOfEndpoint(s.remote) : s.greetingName)}});
+            continue;
+        }
+        // Asked for (STARTTLS sent, even if refused) or attempted, and never established.
+        if (!s.tlsEstablished && (s.tls || !s.tlsVerb.isEmpty())) {
+            QString problem = QStringLiteral("%1 requires TLS and the TLS handshake with %2 failed").arg(sc->name, hostOfEndpoint(s.remote));
+            const QString failure = s.tlsFailure + QLatin1Char(' ') + s.lastReply;
+            static const QRegularExpression untrusted(QStringLiteral("UntrustedRoot|PartialChain|chain|not trusted|untrusted"),
+                                                      QRegularExpression::CaseInsensitiveOption);
+            if (validates && untrusted.match(failure).hasMatch())
+                problem += QStringLiteral("; TlsAuthLevel %1 validates the remote certificate chain, which this server does not trust").arg(sc->tlsAuthLevel);
+            factsBySession.insert(s.index, {{QStringLiteral("SendConnector"), sc->name},
+                                            {QStringLiteral("SendConnectorTls"), config::describeTlsSettings(*sc)},
+                                            {QStringLiteral("ConfigurationProblem"), problem},
+                                            {QStringLiteral("Reference"), QString::fromLatin1(config::kSetSendConnectorReference)}});
+            continue;
+        }
+        if (level != config::TlsAuthLevel::DomainValidation)
+            continue;
+        bool missingTlsDomain = false;
+        const QString domain = config::domainToValidate(*sc, firstRecipientDomain(s), &missingTlsDomain);
+        if (missingTlsDomain) {
+            raise(domainValidation, s, *sc, {{QStringLiteral("Problem"),
+                                              QStringLiteral("%1 uses TlsAuthLevel DomainValidation through smart hosts without a TlsDomain, "
+                                                             "which Set-SendConnector requires there").arg(sc->name)}});
+            continue;
+        }
+        if (domain.isEmpty())
+            continue;
+        for (const Certificate &k : s.certificates) {
+            if (k.role != CertificateRole::Received || k.isEmpty())
+                continue;
+            if (config::certificateSatisfiesTlsDomain(k.alternateNames, k.subject, domain))
+                break;
+            QMap<QString, QString> extra = {
+                {QStringLiteral("Problem"), QStringLiteral("%1 validates the domain %2, but the certificate %3 presented (%4) does not carry it")
+                                                .arg(sc->name, domain, s.greetingName.isEmpty() ? hostOfEndpoint(s.remote) : s.greetingName,
+                                                     k.alternateNames.isEmpty() ? k.subject : k.alternateNames.join(QLatin1Char(',')))},
+                {QStringLiteral("PresentedNames"), k.alternateNames.isEmpty() ? k.commonName() : k.alternateNames.join(QLatin1Char(','))}};
+            if (!sc->tlsDomain.isEmpty())
+                extra.insert(QStringLiteral("TlsDomain"), sc->tlsDomain);
+            raise(domainValidation, s, *sc, extra, k.ref);   // the certificate line is the evidence
+            break;
+        }
+    }
+    if (factsBySession.isEmpty())
+        return;
+    for (Accumulator &a : total.findings) {
+        for (int index : std::as_const(a.finding.sessionIndexes)) {
+            const auto it = factsBySession.constFind(index);
+            if (it != factsBySession.cend())
+                addMissingParameters(a.finding.parameters, *it);
         }
     }
 }
@@ -1875,6 +2016,14 @@ void DiagnosisEngine::loadFinished(const Store &store)
         d->findRelayConnectorOverlaps(store);
     if (!d->exchangeBuildInLogHeader.isEmpty())
         d->findOutOfSupportLogBuilds(store);
+    if (!store.configuration.sendConnectors.isEmpty() || !store.configuration.receiveConnectors.isEmpty())
+        d->findConnectorTlsMismatches(store);
+    // The wizard's parameters from the configuration (configparameters.h), for every finding.
+    if (!store.configuration.isEmpty()) {
+        const QDateTime now = analysisNow(store);
+        for (Accumulator &a : total.findings)
+            fillParametersFromConfiguration(a.finding.parameters, a.finding.scenario, store.configuration, now);
+    }
 
     // Here, on the load's thread: findings() is read on the UI thread.
     for (Accumulator &a : total.findings) {

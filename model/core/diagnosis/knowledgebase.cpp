@@ -26,6 +26,7 @@ const QMap<QString, QStringList> &optionChoices()
 {
     static const QMap<QString, QStringList> choices = {
         {QStringLiteral("unexplained-failure.kind"), {QStringLiteral("permanent"), QStringLiteral("temporary")}},
+        {QStringLiteral("connector-tls-settings.check"), {QStringLiteral("domain-validation"), QStringLiteral("require-tls")}},
     };
     return choices;
 }
@@ -47,6 +48,7 @@ const QList<MatcherSpec> &matcherSpecs()
         {"relay-connector-overlap", {}},
         {"tls-certificate-name-missing", {}},
         {"exchange-build-in-log-header", {}},
+        {"connector-tls-settings", {{QStringLiteral("check"), 'S'}}},
     };
     return specs;
 }

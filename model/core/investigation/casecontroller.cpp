@@ -3,6 +3,7 @@
 #include "model/core/sessions/store.h"
 
 #include <QDir>
+#include <algorithm>
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
@@ -84,6 +85,8 @@ void CaseController::setSourcesFromStore(const Store &store)
     }
     if (sources != m_state.sources)
         edit().sources = sources;
+    if (store.configuration.copies != m_state.configurationFiles)
+        edit().configurationFiles = store.configuration.copies;
 }
 
 QStringList CaseController::loadPathsFor(const QList<CaseSource> &sources)
@@ -108,6 +111,7 @@ Result<CaseController::Opened> CaseController::openFile(const QString &path, con
         return checks.error();
     Opened result;
     QStringList excluded;
+    QStringList relocatedArchives;   // as recorded
     for (const SourceCheck &check : checks.value()) {
         if (check.status == SourceStatus::Unchanged)
             continue;
@@ -126,6 +130,7 @@ Result<CaseController::Opened> CaseController::openFile(const QString &path, con
                 continue;
             }
             result.relocated << tr("%1 \u2192 %2").arg(name, QDir::toNativeSeparators(target));
+            relocatedArchives << check.recorded.path.section(archiveSeparator(), 0, 0);
             if (moved.value().status != SourceStatus::Unchanged)
                 result.changed << QDir::toNativeSeparators(target);
         } else if (decision.action == SourceDecision::LoadAnyway && check.status != SourceStatus::Missing) {
@@ -144,6 +149,17 @@ Result<CaseController::Opened> CaseController::openFile(const QString &path, con
             toLoad << s;
     }
     result.loadPaths = loadPathsFor(toLoad);
+    // A zip that held only configuration has no log source: it is looked for on disk.
+    for (const QString &archive : config::collectionArchivesOf(state.value().configurationFiles)) {
+        if (result.loadPaths.contains(archive) || relocatedArchives.contains(archive))
+            continue;
+        if (!excluded.contains(archive) && !archive.contains(archiveSeparator()) && QFileInfo(archive).isFile()
+            && std::none_of(excluded.cbegin(), excluded.cend(), [&](const QString &p) { return p.startsWith(archive + archiveSeparator()); })) {
+            result.loadPaths << archive;
+            continue;
+        }
+        result.configurationFromCopy << QDir::toNativeSeparators(archive);
+    }
     m_state = state.value();
     m_autosaved = false;
     return result;

@@ -40,7 +40,8 @@ public:
     void setView(const QJsonObject &view);
 
     void newCase();
-    // Records the files behind a finished load (size and SHA-256; cached per path and size).
+    // Records the files behind a finished load (size and SHA-256; cached per path and size) and
+    // the configuration files as they were read.
     void setSourcesFromStore(const Store &store);
 
     // What reopening a case found: the paths to load and what happened to the others.
@@ -49,6 +50,10 @@ public:
         QStringList skipped;       // recorded sources the admin skipped (missing or changed)
         QStringList relocated;     // "old -> new"
         QStringList changed;       // loaded although they differ from what was recorded
+        // The collection zips whose configuration the case holds but that will not be loaded
+        // (gone, or skipped): the configuration then comes from the case's copy (LoadJob::
+        // setConfigurationFallback), and the admin is told so.
+        QStringList configurationFromCopy;
     };
     Result<Opened> open(const QString &path, const SourceResolver &resolve);
     Result<void> save();                          // to path(); fails for an unsaved case

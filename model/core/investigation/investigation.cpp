@@ -165,6 +165,8 @@ void Investigation::startLoad()
     m_phaseClock.start();
     if (m_exportTimeZone.isValid())
         m_job->setTimeZone(m_exportTimeZone);
+    // The case's copy of its collection zip's configuration, for when the zip is not loaded.
+    m_job->setConfigurationFallback(m_case->state().configurationFiles);
     Q_EMIT loadStarted(m_paths);
     m_job->start(m_paths, std::shared_ptr<SessionObserver>(m_engine));
 }
@@ -256,6 +258,14 @@ void Investigation::afterCaseOpened(const CaseController::Opened &opened)
     m_sessionFilter.clear();
     m_selectedFindingKey.clear();
     m_selectedSession = -1;
+    if (opened.loadPaths.isEmpty() && !m_case->state().configurationFiles.isEmpty()) {
+        // No log left, but the configuration the case keeps: its findings and dock still show.
+        m_restoringCase = true;
+        m_paths.clear();
+        m_skipped.clear();
+        startLoad();
+        return;
+    }
     if (opened.loadPaths.isEmpty()) {
         // Nothing of the case could be loaded: its notes and view are still worth showing.
         m_paths.clear();

@@ -396,6 +396,12 @@ std::shared_ptr<Store> Loader::loadSync(const QStringList &paths, const LoadOpti
     const int threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
     QList<ingest::Input> inputs = ingest::collectInputs(paths);
     store->configuration = takeCollectionFiles(inputs);
+    if (store->configuration.isEmpty() && !options.configurationFallback.isEmpty()) {
+        store->configuration = config::configurationFromCopies(options.configurationFallback);
+        store->configuration.problems.prepend(
+            QStringLiteral("The collection zip %1 was not loaded: the configuration is the copy saved in the case")
+                .arg(config::collectionArchivesOf(options.configurationFallback).join(QLatin1String(", "))));
+    }
     if (options.sessionPreview) {
         QList<Session> preview = previewSessions(inputs, options);
         if (!preview.isEmpty())
@@ -622,6 +628,7 @@ struct LoadJob::Private {
     // load: inserting 2 M rows at once cost the table's header 70-80 ms in one pass.
     qsizetype rowsPerDelivery = 250'000;
     QTimeZone timeZone;   // for the next start()
+    QList<config::CollectionFileCopy> configurationFallback;   // for the next start()
 };
 
 LoadJob::LoadJob(QObject *parent) : QObject(parent), d(std::make_unique<Private>())
@@ -657,10 +664,11 @@ void LoadJob::start(const QStringList &paths, std::shared_ptr<SessionObserver> o
         d->batchPosted = false;
     }
     // runJob: the load runs behind the UI thread, and so do the pools it starts (they inherit it).
-    d->future = runJob([this, paths, observer, zone = d->timeZone] {
+    d->future = runJob([this, paths, observer, zone = d->timeZone, fallback = d->configurationFallback] {
         LoadOptions o;
         o.observer = observer.get();   // `observer` (captured) keeps it alive while this runs
         o.timeZone = zone;
+        o.configurationFallback = fallback;
         o.cancel = &d->cancel;
         o.progress = [this](qint64 doneBytes, qint64 totalBytes) {
             QMetaObject::invokeMethod(this, [this, doneBytes, totalBytes] { Q_EMIT progress(doneBytes, totalBytes); },
@@ -735,6 +743,11 @@ void LoadJob::deliverBatch()
     if (more)
         QMetaObject::invokeMethod(this, &LoadJob::deliverBatch, Qt::QueuedConnection);
     Q_EMIT sessionsAdded(sessions, from, to);
+}
+
+void LoadJob::setConfigurationFallback(const QList<config::CollectionFileCopy> &copies)
+{
+    d->configurationFallback = copies;
 }
 
 void LoadJob::setTimeZone(const QTimeZone &zone)

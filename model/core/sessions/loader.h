@@ -58,6 +58,9 @@ struct LoadOptions {
     // Zone-less times of local-time exports (Export-Csv / Format-List of Get-MessageTrackingLog) are
     // read in this zone (mwb --timezone; the GUI asks once per load); invalid = UTC with a warning.
     QTimeZone timeZone;
+    // When the inputs hold no collection files: the configuration is read from these instead (a
+    // saved case's copy of a collection zip that was moved or is gone), and says so in its problems.
+    QList<config::CollectionFileCopy> configurationFallback;
 };
 
 // What `mwb stats` reports: the same counts a full load gives, without building Session objects
@@ -98,6 +101,8 @@ public:
     // The zone of zone-less export times (LoadOptions::timeZone) for the loads started after it;
     // invalid (the default): read as UTC, with a warning per file.
     void setTimeZone(const QTimeZone &zone);
+    // LoadOptions::configurationFallback for the loads started after it.
+    void setConfigurationFallback(const QList<config::CollectionFileCopy> &copies);
     bool isRunning() const;
 
 Q_SIGNALS:

@@ -148,6 +148,35 @@ private Q_SLOTS:
         QVERIFY(!isCollectionFile(QStringLiteral("project/config/settings.json")));
     }
 
+    void byteQuantifiedSizes_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("bytes");   // -1: not a size
+        // As Get-*Connector writes MaxMessageSize, and as Set-*Connector -MaxMessageSize takes it (binary units).
+        QTest::newRow("exchange text") << "35 MB (36,700,160 bytes)" << qint64(36700160);
+        QTest::newRow("german separators") << "35 MB (36.700.160 Bytes)" << qint64(36700160);
+        QTest::newRow("25MB") << "25MB" << qint64(25 * 1048576);
+        QTest::newRow("25 mb") << "25 mb" << qint64(25 * 1048576);
+        QTest::newRow("1.5GB") << "1.5GB" << qint64(1610612736);
+        QTest::newRow("500KB") << "500KB" << qint64(512000);
+        QTest::newRow("bytes") << "36700160" << qint64(36700160);
+        QTest::newRow("100B") << "100B" << qint64(100);
+        QTest::newRow("unlimited") << "Unlimited" << qint64(-1);
+        QTest::newRow("unknown unit") << "12XB" << qint64(-1);
+        QTest::newRow("negative") << "-5MB" << qint64(-1);
+        QTest::newRow("empty") << "" << qint64(-1);
+    }
+
+    void byteQuantifiedSizes()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, bytes);
+        qint64 parsed = -1;
+        QCOMPARE(parseByteQuantifiedSize(text, &parsed), bytes >= 0);
+        if (bytes >= 0)
+            QCOMPARE(parsed, bytes);
+    }
+
     void receiveConnectorSelection_data()
     {
         QTest::addColumn<QString>("server");
@@ -322,7 +351,11 @@ private Q_SLOTS:
         QCOMPARE(missing.size(), 1);
         QCOMPARE(missing.first()->servers, QStringList{QStringLiteral("EX01")});
         QCOMPARE(missing.first()->parameters.value(QStringLiteral("SendConnector")), QStringLiteral("Contoso Partner"));
-        QCOMPARE(missing.first()->parameters.value(QStringLiteral("TlsCertificateName")), QStringLiteral("<I>CN=Old CA<S>CN=mail.contoso.com"));
+        // The connector's broken value is kept as what is configured; TlsCertificateName is the
+        // replacement's, built as <I>issuer<S>subject from the collected certificate.
+        QCOMPARE(missing.first()->parameters.value(QStringLiteral("ConfiguredTlsCertificateName")), QStringLiteral("<I>CN=Old CA<S>CN=mail.contoso.com"));
+        QCOMPARE(missing.first()->parameters.value(QStringLiteral("TlsCertificateName")),
+                 QStringLiteral("<I>CN=Contoso Issuing CA, DC=contoso, DC=com<S>CN=mail.contoso.com"));
         QCOMPARE(missing.first()->parameters.value(QStringLiteral("Fqdn")), QStringLiteral("mail.contoso.com"));
         QCOMPARE(missing.first()->parameters.value(QStringLiteral("CertificateThumbprint")), QString(40, u'B'));
 
@@ -397,6 +430,27 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 0);
         const QString text = QString::fromUtf8(p.readAllStandardOutput());
         QVERIFY2(text.contains(QLatin1String("Woodgrove B")) && text.contains(QLatin1String("lowest-cost")), qPrintable(text));
+
+        // --size: "Big files" (MaxMessageSize 1 MB) covers adatum.com exactly, but a 2 MB message
+        // cannot take it, so the * connector carries it; a small one takes the specific connector.
+        p.start(QStringLiteral(MWB_CLI), {QStringLiteral("route"), QStringLiteral("--send"), QStringLiteral("adatum.com"), QStringLiteral("--size"),
+                                          QStringLiteral("2MB"), QStringLiteral("--json"), zip});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject sized = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(sized.value(QStringLiteral("connector")).toString(), QStringLiteral("Internet"));
+        const QJsonArray steps = sized.value(QStringLiteral("steps")).toArray();
+        QVERIFY(!steps.isEmpty());
+        QCOMPARE(steps.first().toObject().value(QStringLiteral("rule")).toString(), QStringLiteral("message-size"));
+        QVERIFY(steps.first().toObject().value(QStringLiteral("detail")).toString().contains(QLatin1String("Big files (MaxMessageSize 1048576 bytes)")));
+        p.start(QStringLiteral(MWB_CLI), {QStringLiteral("route"), QStringLiteral("--send"), QStringLiteral("adatum.com"), QStringLiteral("--size"),
+                                          QStringLiteral("500KB"), QStringLiteral("--json"), zip});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("connector")).toString(), QStringLiteral("Big files"));
+        p.start(QStringLiteral(MWB_CLI), {QStringLiteral("route"), QStringLiteral("--send"), QStringLiteral("adatum.com"), QStringLiteral("--size"),
+                                          QStringLiteral("12XB"), zip});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
 
         // No question, or no configuration: exit 2.
         p.start(QStringLiteral(MWB_CLI), {QStringLiteral("route"), zip});

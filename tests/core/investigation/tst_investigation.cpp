@@ -3,6 +3,8 @@
 // engine or job under a running worker is a crash here.
 #include "model/core/investigation/investigation.h"
 
+#include "tests/core/collection/fixture.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -261,6 +263,100 @@ private Q_SLOTS:
             QCOMPARE(life2.finished.size(), 0);
             QCOMPARE(life2.cleared.size(), 1);
             QVERIFY(!again.isLoading());
+        }
+    }
+
+    // Issue #31: a case keeps the collection zip's configuration. It reopens with the same
+    // configuration and configuration findings with the zip in place, moved (relocated) or gone
+    // (the case's copy, said so); a case from before (format 2) still opens.
+    void caseKeepsTheCollectionConfiguration()
+    {
+        const QString zip = m_dir.filePath(QStringLiteral("evidence/MailflowEvidence-EX01.zip"));
+        QVERIFY(QDir().mkpath(QFileInfo(zip).absolutePath()));
+        QVERIFY(collectionfixture::writeZip(zip, collectionfixture::members()));
+        // What the configuration decides: rule, and the parameters it filled.
+        auto configurationFindings = [](const Investigation &inv) {
+            QStringList out;
+            for (const Finding &f : inv.findings()) {
+                if (f.rule == QLatin1String("certificate-expiring"))
+                    out << f.rule + QLatin1Char(' ') + f.parameters.value(QStringLiteral("Thumbprint")) + QLatin1Char(' ')
+                            + f.parameters.value(QStringLiteral("CertificateThumbprint"));
+                else if (f.rule == QLatin1String("tls-certificate-not-found") || f.rule == QLatin1String("relay-connector-overlap"))
+                    out << f.rule + QLatin1Char(' ') + f.parameters.value(QStringLiteral("SendConnector"))
+                            + f.parameters.value(QStringLiteral("RelayConnector"));
+            }
+            out.sort();
+            return out;
+        };
+        const QString casePath = m_dir.filePath(QStringLiteral("configuration.mwbcase"));
+        QStringList before;
+        {
+            Investigation inv;
+            Lifecycle life(&inv);
+            inv.open({zip});
+            QVERIFY(life.finished.wait(60000));
+            QCOMPARE(inv.store()->configuration.receiveConnectors.size(), 8);
+            before = configurationFindings(inv);
+            QCOMPARE(before.size(), 4);   // two expiring certificates, the missing TlsCertificateName, the overlap
+            QVERIFY(!inv.caseController()->state().configurationFiles.isEmpty());
+            const auto saved = inv.caseController()->saveAs(casePath);
+            QVERIFY2(saved.ok(), qPrintable(saved.errorMessage()));
+        }
+        auto reopen = [&](const CaseController::SourceResolver &resolve, CaseController::Opened *opened) {
+            auto inv = std::make_unique<Investigation>();
+            Lifecycle life(inv.get());
+            auto result = inv->openCase(casePath, resolve);
+            if (!result.ok())
+                qFatal("%s", qPrintable(result.errorMessage()));
+            if (!life.restored.wait(60000))
+                qFatal("not restored");
+            *opened = result.value();
+            return inv;
+        };
+        CaseController::Opened opened;
+        {
+            auto inv = reopen([](const SourceCheck &) { return SourceDecision{}; }, &opened);
+            QVERIFY(opened.configurationFromCopy.isEmpty());
+            QCOMPARE(inv->store()->configuration.receiveConnectors.size(), 8);
+            QCOMPARE(configurationFindings(*inv), before);
+        }
+        // Moved: the admin points at the new place; the zip loads from there.
+        const QString moved = m_dir.filePath(QStringLiteral("moved/MailflowEvidence-EX01.zip"));
+        QVERIFY(QDir().mkpath(QFileInfo(moved).absolutePath()));
+        QVERIFY(QFile::rename(zip, moved));
+        {
+            auto inv = reopen([&](const SourceCheck &) { return SourceDecision{SourceDecision::Relocate, moved}; }, &opened);
+            QVERIFY(opened.configurationFromCopy.isEmpty());
+            QVERIFY(!inv->store()->files.isEmpty());
+            QCOMPARE(inv->store()->configuration.receiveConnectors.size(), 8);
+            QCOMPARE(configurationFindings(*inv), before);
+        }
+        // Gone: the logs are lost with it, the configuration is the case's copy, and that is said.
+        QVERIFY(QFile::remove(moved));
+        {
+            auto inv = reopen([](const SourceCheck &) { return SourceDecision{}; }, &opened);
+            QCOMPARE(opened.configurationFromCopy.size(), 1);
+            QVERIFY(inv->store());
+            QVERIFY(inv->store()->files.isEmpty());
+            const config::Configuration &c = inv->store()->configuration;
+            QCOMPARE(c.receiveConnectors.size(), 8);
+            QCOMPARE(c.sendConnectors.size(), 9);
+            QVERIFY(c.problems.value(0).contains(QLatin1String("copy saved in the case")));
+            // Judged without logs at the end of the collection: the same certificates and connectors.
+            QStringList expected = before;
+            QCOMPARE(configurationFindings(*inv), expected);
+        }
+        // A case written before configurations were kept (format 2) opens, without one.
+        const QString oldCase = m_dir.filePath(QStringLiteral("format2.mwbcase"));
+        QVERIFY(casefile_detail::createAtSchemaVersion(oldCase, 2).ok());
+        {
+            Investigation inv;
+            Lifecycle life(&inv);
+            auto result = inv.openCase(oldCase, [](const SourceCheck &) { return SourceDecision{}; });
+            QVERIFY2(result.ok(), qPrintable(result.errorMessage()));
+            QVERIFY(life.restored.wait(10000));
+            QVERIFY(inv.caseController()->state().configurationFiles.isEmpty());
+            QVERIFY(result.value().configurationFromCopy.isEmpty());
         }
     }
 
