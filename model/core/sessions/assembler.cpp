@@ -27,36 +27,33 @@ namespace {
 // cannot fill the shared one.
 enum class Pool { Shared, ClientName, Sender, Reply, Count };
 
-QString pooled(QString value, Pool kind = Pool::Shared)
+// The copy a thread's bounded table already holds, else `value` (kept while there is room).
+template <typename T>
+T interned(QSet<T> &pool, T value, qsizetype maxEntries)
 {
-    constexpr qsizetype kMaxLength = 64;
-    constexpr qsizetype kMaxEntries = 4096;
-    thread_local QSet<QString> pools[int(Pool::Count)];
-    QSet<QString> &pool = pools[int(kind)];
-    if (value.isEmpty() || value.size() > kMaxLength)
-        return value;
     const auto it = pool.constFind(value);
     if (it != pool.constEnd())
         return *it;
-    if (pool.size() < kMaxEntries)
+    if (pool.size() < maxEntries)
         pool.insert(value);
     return value;
+}
+
+QString pooled(QString value, Pool kind = Pool::Shared)
+{
+    constexpr qsizetype kMaxLength = 64;
+    thread_local QSet<QString> pools[int(Pool::Count)];
+    if (value.isEmpty() || value.size() > kMaxLength)
+        return value;
+    return interned(pools[int(kind)], std::move(value), 4096);
 }
 
 // The same for the capability lists of EHLO replies: a server advertises the same list to every
 // client, ten and more strings per session.
 QStringList pooledList(const QStringList &value)
 {
-    constexpr qsizetype kMaxEntries = 1024;
     thread_local QSet<QStringList> pool;
-    if (value.isEmpty())
-        return value;
-    const auto it = pool.constFind(value);
-    if (it != pool.constEnd())
-        return *it;
-    if (pool.size() < kMaxEntries)
-        pool.insert(value);
-    return value;
+    return value.isEmpty() ? value : interned(pool, value, 1024);
 }
 
 // The text before the first space (all of it without one), as QString::section(u' ', 0, 0) gives it,
@@ -182,6 +179,8 @@ struct SessionBuilder::State {
     QByteArray lastReplyHolder;
     QByteArrayView last220;    // the last 220, for a session that has no other reply (as lastReply)
     QByteArray last220Holder;
+    QByteArrayView last221;    // "221 Service closing": the final reply only when nothing else was
+    QByteArray last221Holder;  // answered but the banner (it says nothing of how the session went)
 };
 
 SessionBuilder::SessionBuilder(Direction direction) : d(std::make_unique<State>())
@@ -258,11 +257,19 @@ void SessionBuilder::addLine(qint64 t, int sequence, char event, const FieldView
             return;
         }
         // Kept as a view into the file bytes (alive while building); text is made once at the end.
+        // The closing 221 after QUIT is not "the final reply" an admin looks for: a rejected
+        // session showed "221 2.0.0 Service closing" instead of its 550 (issue #24, point 2).
+        QByteArrayView &kept = code == 221 ? d->last221 : d->lastReply;
+        QByteArray &keptHolder = code == 221 ? d->last221Holder : d->lastReplyHolder;
         if (dataHolder.isEmpty()) {
-            d->lastReply = data;
+            kept = data;
         } else {
-            d->lastReplyHolder = dataHolder;
-            d->lastReply = d->lastReplyHolder;
+            keptHolder = dataHolder;
+            kept = keptHolder;
+        }
+        if (code == 221) {   // closing: never a transaction's answer (not a delivery after 354)
+            d->pending.clear();
+            return;
         }
         if (code == 250 && (d->pending == "EHLO" || d->pending == "HELO" || d->inMultiEhlo)) {
             static const QRegularExpression foldedReply(QStringLiteral("\\s250[- ]"));
@@ -456,6 +463,8 @@ Session SessionBuilder::finish()
         s.lastReply = s.tlsFailure;
     else if (!d->lastReply.isEmpty())
         s.lastReply = pooled(QString::fromUtf8(d->lastReply), Pool::Reply);
+    else if (!d->last221.isEmpty())
+        s.lastReply = pooled(QString::fromUtf8(d->last221), Pool::Reply);
     else if (!d->last220.isEmpty())
         s.lastReply = pooled(QString::fromUtf8(d->last220), Pool::Reply);
     s.capabilities = pooledList(s.capabilities);

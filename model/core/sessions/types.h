@@ -116,9 +116,9 @@ struct Session {
     bool dataStarted = false;       // DATA answered 354 or BDAT used
     bool bdat = false;
     QStringList messageIds;         // <id> from "250 2.6.0 <id> Queued" / "InternetMessageId <id>"
-    QString lastReply;              // last meaningful reply line (code + text): not a 220 banner or
-                                    // "ready to start TLS" when anything else followed; for a failed
-                                    // handshake the failure text
+    QString lastReply;              // last meaningful reply line (code + text): not a 220 banner,
+                                    // "ready to start TLS" or QUIT's 221 when anything else was
+                                    // answered; for a failed handshake the failure text
     QString disconnectReason;       // context of the '-' line: Local, Remote, Remote(ConnectionReset) ...
     SessionOutcome outcome = SessionOutcome::NoMail;
     qint64 maxGapMs = 0;            // largest silence between two consecutive lines
