@@ -20,7 +20,6 @@ namespace mwb::ingest {
 
 namespace {
 
-constexpr qint64 kMaxMemberBytes = qint64(2) * 1024 * 1024 * 1024;   // refuse members above 2 GiB
 
 bool isGenericFolder(const QString &name)
 {
@@ -56,6 +55,26 @@ struct Unpacker {
     {
         const qint64 b = limits.maxUncompressedBytes;
         return b >= (qint64(1) << 20) ? QStringLiteral("%1 MiB").arg(b >> 20) : QStringLiteral("%1 bytes").arg(b);
+    }
+
+    // A new file in the load's temporary folder (made on first use) for an archive member or a
+    // stream: what is unpacked or piped in is mapped from disk like any file, never held whole.
+    std::unique_ptr<QFile> newFile(QString *error)
+    {
+        if (!folder) {
+            folder = std::make_shared<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mwb-unpack-XXXXXX"));
+            if (!folder->isValid()) {
+                *error = QStringLiteral("cannot unpack: no temporary folder (%1)").arg(folder->errorString());
+                folder.reset();
+                return nullptr;
+            }
+        }
+        auto file = std::make_unique<QFile>(folder->filePath(QString::number(nextFile++)));
+        if (!file->open(QIODevice::WriteOnly)) {
+            *error = QStringLiteral("cannot unpack: %1").arg(file->errorString());
+            return nullptr;
+        }
+        return file;
     }
 };
 
@@ -186,21 +205,12 @@ void addFromArchive(const QString &displayPath, const QString &filePath, const Q
             out.append(in);
             continue;   // each member is named, so the admin sees what is missing
         }
-        if (!u.folder) {
-            u.folder = std::make_shared<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/mwb-unpack-XXXXXX"));
-            if (!u.folder->isValid()) {
-                in.error = QStringLiteral("cannot unpack: no temporary folder (%1)").arg(u.folder->errorString());
-                u.folder.reset();
-                out.append(in);
-                continue;
-            }
-        }
-        QFile file(u.folder->filePath(QString::number(u.nextFile++)));
-        if (!file.open(QIODevice::WriteOnly)) {
-            in.error = QStringLiteral("cannot unpack: %1").arg(file.errorString());
+        const std::unique_ptr<QFile> unpacked = u.newFile(&in.error);
+        if (!unpacked) {
             out.append(in);
             continue;
         }
+        QFile &file = *unpacked;
         LineCappedWriter writer(file, u.limits.maxLineBytes);
         char buf[1 << 16];
         QByteArray head;   // the first bytes, to recognise a nested archive
@@ -333,8 +343,10 @@ QString serverFromFolders(const QString &path)
 namespace {
 
 // Streams the admin names on purpose: standard input ("-") and the descriptors of process
-// substitution (`mwb analyze <(zcat x.gz)` passes /dev/fd/63). They are read once, whole, into
-// memory, so sniffing the format consumes nothing that parsing then misses.
+// substitution (`mwb analyze <(zcat x.gz)` passes /dev/fd/63). They can be read only once, so they
+// are copied to a file of the load's temporary folder as they come (bounded by the load's budget,
+// MWB_MAX_UNCOMPRESSED, with runs without a line break cut like an archive member's) and then read
+// like any file: mapped, never held whole in memory (issue #27).
 bool isNamedStream(const QString &path)
 {
     return path == QLatin1String("-") || platform::namesOpenDescriptor(path);
@@ -353,7 +365,13 @@ void addStream(const QString &path, Unpacker &u)
         out.append(in);
         return;
     }
-    QByteArray data;
+    const std::unique_ptr<QFile> copy = u.newFile(&in.error);
+    if (!copy) {
+        out.append(in);
+        return;
+    }
+    LineCappedWriter writer(*copy, u.limits.maxLineBytes);
+    QByteArray head;   // the first bytes, to recognise an archive
     char buf[1 << 16];
     for (;;) {
         const qint64 got = f.read(buf, sizeof buf);
@@ -363,24 +381,35 @@ void addStream(const QString &path, Unpacker &u)
         }
         if (got == 0)
             break;
-        if (data.size() + got > kMaxMemberBytes) {
-            in.error = QStringLiteral("stream larger than 2 GiB: not read");
-            data.clear();
+        if (head.size() < 512)
+            head.append(buf, std::min<qsizetype>(qsizetype(got), 512 - head.size()));
+        u.unpacked += got;
+        if (u.unpacked > u.limits.maxUncompressedBytes) {
+            in.error = QStringLiteral("reading stopped: this load has read its budget of %1 (MWB_MAX_UNCOMPRESSED)").arg(u.budgetText());
             break;
         }
-        data.append(buf, qsizetype(got));
+        if (!writer.write(buf, qsizetype(got))) {
+            in.error = QStringLiteral("cannot keep the stream: %1").arg(copy->errorString());
+            break;
+        }
     }
+    copy->close();
     if (!in.error.isEmpty()) {
+        copy->remove();
         out.append(in);
         return;
     }
-    if (looksLikeArchive(data)) {
-        addFromArchive(in.path, QString(), &data, QString(), 1, u);
+    if (looksLikeArchive(head)) {
+        addFromArchive(in.path, copy->fileName(), nullptr, QString(), 1, u);
+        copy->remove();
         return;
     }
-    in.inMemory = true;
-    in.size = data.size();
-    in.data = std::move(data);
+    if (writer.cutLines() > 0)
+        in.notes.append(QStringLiteral("%1 run(s) of more than %2 KiB without a line break cut while reading (junk, not log lines)")
+                            .arg(writer.cutLines()).arg(u.limits.maxLineBytes >> 10));
+    in.size = writer.written();
+    in.filePath = copy->fileName();
+    in.unpacked = u.folder;
     out.append(in);
 }
 

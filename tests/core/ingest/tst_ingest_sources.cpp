@@ -7,6 +7,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 #include "tests/core/ingest/archivewriter.h"
 
 using namespace mwb;
@@ -148,6 +153,53 @@ private Q_SLOTS:
         }
         QVERIFY2(!QFile::exists(unpackedPath), "the temporary files go with the inputs");
     }
+#ifdef Q_OS_UNIX
+    // Standard input and process substitution (issue #27): read once, copied to the load's
+    // temporary folder as they come and mapped from there, never held whole in memory; an archive
+    // on a stream is opened like an archive file.
+    void streamsAreCopiedToTemporaryFilesNotMemory()
+    {
+        const QByteArray recv = readData(QStringLiteral("EX01/RECV2024031309-1.LOG"));
+        auto throughPipe = [](const QByteArray &bytes, auto check) {
+            int fds[2];
+            QVERIFY(::pipe(fds) == 0);
+            std::thread writer([&] {
+                qsizetype done = 0;
+                while (done < bytes.size()) {
+                    const ssize_t n = ::write(fds[1], bytes.constData() + done, size_t(bytes.size() - done));
+                    if (n <= 0)
+                        break;
+                    done += n;
+                }
+                ::close(fds[1]);
+            });
+            const QList<ingest::Input> in = ingest::collectInputs({QStringLiteral("/dev/fd/%1").arg(fds[0])});
+            writer.join();
+            ::close(fds[0]);
+            check(in);
+        };
+        QString copied;
+        throughPipe(recv, [&](const QList<ingest::Input> &in) {
+            QCOMPARE(in.size(), 1);
+            QVERIFY(in[0].error.isEmpty());
+            QVERIFY(!in[0].inMemory);
+            QVERIFY(in[0].data.isEmpty());
+            QVERIFY(in[0].unpacked);
+            QCOMPARE(in[0].size, recv.size());
+            QCOMPARE(fileBytes(in[0].filePath), recv);
+            copied = in[0].filePath;
+        });
+        QVERIFY2(!copied.isEmpty() && !QFile::exists(copied), "the copy goes with the inputs");
+        QTemporaryDir dir;
+        const QString gz = dir.filePath(QStringLiteral("RECV1.LOG.gz"));
+        QVERIFY(writeGzipRepeated(gz, recv, 3));
+        throughPipe(fileBytes(gz), [&](const QList<ingest::Input> &in) {
+            QCOMPARE(in.size(), 1);
+            QVERIFY2(in[0].error.isEmpty(), qPrintable(in[0].error));
+            QCOMPARE(fileBytes(in[0].filePath), recv + recv + recv);
+        });
+    }
+#endif
     void nestedArchivesOpenToAFixedDepth()
     {
         QTemporaryDir dir;
