@@ -8,6 +8,7 @@
 #include "views/sessions/findingsview.h"
 #include "views/sessions/sessionsview.h"
 #include "views/sessions/workspace.h"
+#include "views/shell/helpbrowser.h"
 #include "views/shell/shellstatus.h"
 #include "views/shell/windowactions.h"
 
@@ -451,20 +452,7 @@ void CaseActions::showContents()
     for (const ConsoleTranscript &t : state.consoleTranscripts)
         html += QStringLiteral("<h4>%1</h4><pre>%2</pre>").arg(t.host.toHtmlEscaped(), t.text.toHtmlEscaped());
 
-    auto *box = new QDialog(m_window);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowTitle(tr("Case Contents"));
-    auto *layout = new QVBoxLayout(box);
-    auto *text = new QTextBrowser(box);
-    text->setObjectName(QStringLiteral("caseContents"));
-    text->setAccessibleName(tr("Case contents"));
-    text->setHtml(html);
-    text->setMinimumSize(640, 420);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, box);
-    connect(buttons, &QDialogButtonBox::rejected, box, &QDialog::close);
-    layout->addWidget(text);
-    layout->addWidget(buttons);
-    box->show();
+    showHtmlDialog(m_window, tr("Case Contents"), QStringLiteral("caseContents"), html, QSize(640, 420));
 }
 
 } // namespace mwb::views

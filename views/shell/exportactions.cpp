@@ -103,26 +103,29 @@ void ExportActions::exportTable()
     writeText(path, model->toCsv(exportRedactor().get()), tr("Exported %n session(s) to %1", nullptr, model->rowCount()).arg(path));
 }
 
-void ExportActions::exportTranscript()
+void ExportActions::exportDocument(const QString &title, const QString &fileName, const Renderer &render, const QString &done)
 {
-    const QString path = filedialogs::saveFile(m_window, tr("Export transcript"), filedialogs::Purpose::Exports, tr("transcript.html"),
-                                               tr("HTML (*.html);;Text (*.txt)"));
+    const QString path = filedialogs::saveFile(m_window, title, filedialogs::Purpose::Exports, fileName, tr("HTML (*.html);;Text (*.txt)"));
     if (path.isEmpty())
         return;
-    const TranscriptModel *model = m_workspace->transcript()->model();
     const std::unique_ptr<Redactor> redactor = exportRedactor();
-    writeText(path, isHtmlName(path) ? model->toHtml(redactor.get()) : model->toText(redactor.get()), tr("Exported the transcript to %1").arg(path));
+    writeText(path, render(isHtmlName(path), redactor.get()), done.arg(path));
+}
+
+void ExportActions::exportTranscript()
+{
+    const TranscriptModel *model = m_workspace->transcript()->model();
+    exportDocument(tr("Export transcript"), tr("transcript.html"),
+                   [model](bool html, Redactor *r) { return html ? model->toHtml(r) : model->toText(r); },
+                   tr("Exported the transcript to %1"));
 }
 
 void ExportActions::exportJourney()
 {
-    const QString path = filedialogs::saveFile(m_window, tr("Export message journey"), filedialogs::Purpose::Exports, tr("journey.html"),
-                                               tr("HTML (*.html);;Text (*.txt)"));
-    if (path.isEmpty())
-        return;
     const JourneyModel *model = m_workspace->journey()->model();
-    const std::unique_ptr<Redactor> redactor = exportRedactor();
-    writeText(path, isHtmlName(path) ? model->toHtml(redactor.get()) : model->toText(redactor.get()), tr("Exported the journey to %1").arg(path));
+    exportDocument(tr("Export message journey"), tr("journey.html"),
+                   [model](bool html, Redactor *r) { return html ? model->toHtml(r) : model->toText(r); },
+                   tr("Exported the journey to %1"));
 }
 
 void ExportActions::exportChart()

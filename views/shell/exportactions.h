@@ -37,6 +37,9 @@ public:
 
 private:
     void exportTable();
+    // The transcript and the journey: HTML or text by the chosen name, redacted when asked.
+    using Renderer = std::function<QString(bool html, Redactor *redactor)>;
+    void exportDocument(const QString &title, const QString &fileName, const Renderer &render, const QString &done);
     void exportTranscript();
     void exportJourney();
     void exportChart();

@@ -186,31 +186,41 @@ QString HelpBrowser::topicHtml(Topic topic)
     return h;
 }
 
-void HelpBrowser::showAbout(QWidget *parent)
+QTextBrowser *showHtmlDialog(QWidget *parent, const QString &title, const QString &objectName, const QString &html, const QSize &minimum)
 {
     auto *box = new QDialog(parent);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowTitle(tr("About Mailflow Workbench"));
+    box->setWindowTitle(title);
     auto *layout = new QVBoxLayout(box);
     auto *text = new QTextBrowser(box);
-    text->setOpenExternalLinks(true);
-    text->setObjectName(QStringLiteral("aboutText"));
-    text->setHtml(tr("<h2>Mailflow Workbench %1</h2>"
-                     "<p>Find out why Exchange mail does not flow, and fix it.</p>"
-                     "<p>Built with Qt %2, running on Qt %3.</p>"
-                     "<h3>Licences</h3>"
-                     "<ul><li>Mailflow Workbench: see the LICENSE file shipped with it.</li>"
-                     "<li>Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg): GNU LGPL v3.</li>"
-                     "<li>Qt Charts: GNU GPL v3.</li>"
-                     "<li>libarchive: BSD 2-clause.</li>"
-                     "<li>KSyntaxHighlighting (when built with it): MIT.</li></ul>")
-                      .arg(QStringLiteral(MWB_VERSION).toHtmlEscaped(), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())));
-    text->setMinimumSize(460, 300);
+    text->setObjectName(objectName);
+    text->setAccessibleName(title);
+    text->setHtml(html);
+    text->setMinimumSize(minimum);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, box);
-    connect(buttons, &QDialogButtonBox::rejected, box, &QDialog::close);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, box, &QDialog::close);
     layout->addWidget(text);
     layout->addWidget(buttons);
     box->show();
+    return text;
+}
+
+void HelpBrowser::showAbout(QWidget *parent)
+{
+    QTextBrowser *text =
+        showHtmlDialog(parent, tr("About Mailflow Workbench"), QStringLiteral("aboutText"),
+                       tr("<h2>Mailflow Workbench %1</h2>"
+                          "<p>Find out why Exchange mail does not flow, and fix it.</p>"
+                          "<p>Built with Qt %2, running on Qt %3.</p>"
+                          "<h3>Licences</h3>"
+                          "<ul><li>Mailflow Workbench: see the LICENSE file shipped with it.</li>"
+                          "<li>Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg): GNU LGPL v3.</li>"
+                          "<li>Qt Charts: GNU GPL v3.</li>"
+                          "<li>libarchive: BSD 2-clause.</li>"
+                          "<li>KSyntaxHighlighting (when built with it): MIT.</li></ul>")
+                           .arg(QStringLiteral(MWB_VERSION).toHtmlEscaped(), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())),
+                       QSize(460, 300));
+    text->setOpenExternalLinks(true);
 }
 
 } // namespace mwb::views

@@ -6,6 +6,7 @@
 #include <QDialog>
 
 class QListWidget;
+class QSize;
 class QTextBrowser;
 
 namespace mwb::views {
@@ -30,5 +31,10 @@ private:
     QListWidget *m_topics;
     QTextBrowser *m_page;
 };
+
+// A non-modal dialog showing HTML with a Close button (About, Case Contents); its browser is
+// returned for what only some need (links that open outside).
+QTextBrowser *showHtmlDialog(QWidget *parent, const QString &title, const QString &objectName, const QString &html,
+                             const QSize &minimum);
 
 } // namespace mwb::views
