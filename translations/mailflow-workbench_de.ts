@@ -34,17 +34,17 @@
         <translation>Zu öffnende Protokolldateien, Ordner oder Archive.</translation>
     </message>
     <message>
-        <location filename="../model/core/cases/casefile.cpp" line="+91"/>
+        <location filename="../model/core/cases/casefile.cpp" line="+97"/>
         <location line="+9"/>
         <location line="+48"/>
         <location line="+29"/>
-        <location line="+326"/>
+        <location line="+329"/>
         <location line="+10"/>
         <source>Case file error: %1</source>
         <translation>Fehler in der Falldatei: %1</translation>
     </message>
     <message>
-        <location line="-403"/>
+        <location line="-406"/>
         <source>Case file error: PRAGMA %1 returned nothing</source>
         <translation>Fehler in der Falldatei: PRAGMA %1 lieferte nichts</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>Der Fall kann nicht als %1 gespeichert werden: %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Cannot write the redacted copy %1: %2</source>
         <translation>Die anonymisierte Kopie %1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -199,6 +199,21 @@
         <translation>Info</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>build %1 (not in the table of Exchange Server builds)</source>
+        <translation>Build %1 (nicht in der Tabelle der Exchange Server-Builds)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — OUT OF SUPPORT since %2</source>
+        <translation>%1 — OHNE SUPPORT seit %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — supported</source>
+        <translation>%1 — unterstützt</translation>
+    </message>
+    <message>
         <location filename="../model/itemmodels/sessionfilter.cpp" line="+307"/>
         <source>SMTP code pattern &quot;%1&quot; is not like 451, 4.4.317 or 5.7.*</source>
         <translation>SMTP-Codemuster „%1“ hat nicht die Form 451, 4.4.317 oder 5.7.*</translation>
@@ -224,7 +239,7 @@
         <translation>Das PDF %1 konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../model/core/cases/casestate.cpp" line="+144"/>
+        <location filename="../model/core/cases/casestate.cpp" line="+150"/>
         <source>Cannot write the case file %1.</source>
         <translation>Die Falldatei %1 kann nicht geschrieben werden.</translation>
     </message>
@@ -265,17 +280,17 @@
 <context>
     <name>mwb::CaseController</name>
     <message>
-        <location filename="../model/core/investigation/casecontroller.cpp" line="+29"/>
+        <location filename="../model/core/investigation/casecontroller.cpp" line="+30"/>
         <source>Unsaved case</source>
         <translation>Ungespeicherter Fall</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+102"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+52"/>
         <source>The case has not been saved yet: choose a file with Save Case As.</source>
         <translation>Der Fall wurde noch nicht gespeichert: über „Fall speichern unter“ eine Datei wählen.</translation>
     </message>
@@ -283,7 +298,12 @@
 <context>
     <name>mwb::ConfigurationModel</name>
     <message>
-        <location filename="../model/itemmodels/configurationmodel.cpp" line="+94"/>
+        <location filename="../model/itemmodels/configurationmodel.cpp" line="+73"/>
+        <source>(server unknown)</source>
+        <translation>(Server unbekannt)</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -308,7 +328,17 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+33"/>
+        <source> (AdminDisplayVersion: the CU, not the SU)</source>
+        <translation> (AdminDisplayVersion: das CU, nicht das SU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(seen in the logs only)</source>
+        <translation>(nur in den Protokollen gesehen)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>FQDN %1</source>
         <translation>FQDN %1</translation>
     </message>
@@ -481,7 +511,7 @@
         <translation>Fehler suchen</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>The clipboard holds no text.</source>
         <translation>Die Zwischenablage enthält keinen Text.</translation>
     </message>
@@ -1047,9 +1077,17 @@ Status: %5, Verzögerung %6
     </message>
 </context>
 <context>
+    <name>mwb::Transcript</name>
+    <message>
+        <location filename="../model/core/common/transcripttext.cpp" line="+26"/>
+        <source>%1 of silence</source>
+        <translation>%1 Stille</translation>
+    </message>
+</context>
+<context>
     <name>mwb::TranscriptModel</name>
     <message>
-        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+107"/>
+        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+95"/>
         <source>file %1</source>
         <translation>Datei %1</translation>
     </message>
@@ -1061,14 +1099,7 @@ Bookmarked</source>
 Mit Lesezeichen</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>
-%1 of silence before this line</source>
-        <translation>
-%1 Stille vor dieser Zeile</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Time (UTC)</source>
         <translation>Zeit (UTC)</translation>
     </message>
@@ -1100,7 +1131,7 @@ Mit Lesezeichen</translation>
 </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Session %1</source>
         <translation>Sitzung %1</translation>
     </message>
@@ -1108,11 +1139,6 @@ Mit Lesezeichen</translation>
         <location line="+1"/>
         <source>Session %1 on %2, %3 → %4</source>
         <translation>Sitzung %1 auf %2, %3 → %4</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 gap</source>
-        <translation>%1 Lücke</translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1283,370 @@ Mit Lesezeichen</translation>
     </message>
 </context>
 <context>
+    <name>mwb::views::CaseActions</name>
+    <message>
+        <location filename="../views/shell/caseactions.cpp" line="+43"/>
+        <source>&amp;New Case</source>
+        <translation>&amp;Neuer Fall</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open &amp;Case…</source>
+        <translation>&amp;Fall öffnen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+O</source>
+        <translation>Ctrl+Alt+O</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open case</source>
+        <translation>Fall öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailflow Workbench cases (*.mwbcase);;All files (*)</source>
+        <translation>Mailflow-Workbench-Fälle (*.mwbcase);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save Case</source>
+        <translation>Fall &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save Case &amp;As…</source>
+        <translation>Fall speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case &amp;Contents…</source>
+        <translation>Fall&amp;inhalt…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+I</source>
+        <translation>Ctrl+Alt+I</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mark Finding &amp;Confirmed</source>
+        <translation>Befund als &amp;bestätigt markieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark Finding &amp;Dismissed</source>
+        <translation>Befund als &amp;verworfen markieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark Finding as &amp;New</source>
+        <translation>Befund als ne&amp;u markieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Finding &amp;Note…</source>
+        <translation>&amp;Notiz zum Befund…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+N</source>
+        <translation>Ctrl+Alt+N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note on the &amp;Session…</source>
+        <translation>Notiz zur &amp;Sitzung…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+M</source>
+        <translation>Ctrl+Alt+M</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Open Recent Cas&amp;e</source>
+        <translation>Zuletzt geöffnete Fäll&amp;e</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>F&amp;inding</source>
+        <translation>Be&amp;fund</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>This finding is marked as confirmed and has a note</source>
+        <translation>Dieser Befund ist als bestätigt markiert und hat eine Notiz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This finding is marked as confirmed</source>
+        <translation>Dieser Befund ist als bestätigt markiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This finding is marked as dismissed and has a note</source>
+        <translation>Dieser Befund ist als verworfen markiert und hat eine Notiz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This finding is marked as dismissed</source>
+        <translation>Dieser Befund ist als verworfen markiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This finding has a note (Edit &gt; Finding &gt; Note)</source>
+        <translation>Dieser Befund hat eine Notiz (Bearbeiten &gt; Befund &gt; Notiz zum Befund)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1[*] — Mailflow Workbench</source>
+        <translation>%1[*] — Mailflow Workbench</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Clear Recent Cases</source>
+        <translation>Liste der Fälle &amp;leeren</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Log file of the case</source>
+        <translation>Protokolldatei des Falls</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The log file %1 was not found. It may have been moved or deleted.</source>
+        <translation>Die Protokolldatei %1 wurde nicht gefunden. Sie wurde möglicherweise verschoben oder gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The log file %1 has a different size than when the case was saved (%2 instead of %3 bytes).</source>
+        <translation>Die Protokolldatei %1 hat eine andere Größe als beim Speichern des Falls (%2 statt %3 Bytes).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The content of the log file %1 has changed since the case was saved (different SHA-256).</source>
+        <translation>Der Inhalt der Protokolldatei %1 hat sich seit dem Speichern des Falls geändert (abweichender SHA-256-Wert).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Locate the file, or skip it: the rest of the case opens either way.</source>
+        <translation>Die Datei suchen oder überspringen: Der übrige Fall wird so oder so geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Locate…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load &amp;Anyway</source>
+        <translation>&amp;Trotzdem laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Skip</source>
+        <translation>Ü&amp;berspringen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Locate %1</source>
+        <translation>%1 suchen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Relocated: %1.</source>
+        <translation>Neuer Speicherort: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed since the case was saved: %1.</source>
+        <translation>Seit dem Speichern des Falls geändert: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not loaded (missing or changed): %1.</source>
+        <translation>Nicht geladen (fehlt oder geändert): %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The collection zip %1 is gone or was skipped: the configuration shown is the copy saved in the case.</source>
+        <translation>Das Sammel-ZIP %1 fehlt oder wurde übersprungen: Die angezeigte Konfiguration ist die im Fall gespeicherte Kopie.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Opened case %1</source>
+        <translation>Fall %1 geöffnet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not open the case %1: %2</source>
+        <translation>Der Fall %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not recover the autosaved case: %1</source>
+        <translation>Der automatisch gespeicherte Fall konnte nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Recover unsaved case</source>
+        <translation>Ungespeicherten Fall wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailflow Workbench found work from a case that was never saved. Recover it?</source>
+        <translation>Mailflow Workbench hat Arbeit aus einem Fall gefunden, der nie gespeichert wurde. Wiederherstellen?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+12"/>
+        <source>Saved the case to %1</source>
+        <translation>Fall unter %1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Could not save the case: %1</source>
+        <translation>Der Fall konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save case</source>
+        <translation>Fall speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>investigation.mwbcase</source>
+        <translation>untersuchung.mwbcase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailflow Workbench cases (*.mwbcase)</source>
+        <translation>Mailflow-Workbench-Fälle (*.mwbcase)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unsaved case</source>
+        <translation>Ungespeicherter Fall</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The case %1 has unsaved changes. Save them?</source>
+        <translation>Der Fall %1 hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>New case — drop Exchange logs on the window or open them from the File menu</source>
+        <translation>Neuer Fall — Exchange-Protokolle auf das Fenster ziehen oder über das Menü „Datei“ öffnen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dismissed</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding “%1” marked as %2</source>
+        <translation>Befund „%1“ als %2 markiert</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select a finding to add a note to it.</source>
+        <translation>Einen Befund auswählen, um eine Notiz hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Note on the finding</source>
+        <translation>Notiz zum Befund</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note on “%1”:</source>
+        <translation>Notiz zu „%1“:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Select a session to add a note to it.</source>
+        <translation>Eine Sitzung auswählen, um eine Notiz hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note on the session</source>
+        <translation>Notiz zur Sitzung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note on session %1:</source>
+        <translation>Notiz zu Sitzung %1:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The wizard&apos;s script was added to the case</source>
+        <translation>Das Skript des Assistenten wurde dem Fall hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Log files</source>
+        <translation>Protokolldateien</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finding states</source>
+        <translation>Befundstatus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wizard scripts</source>
+        <translation>Assistentenskripte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Console transcripts</source>
+        <translation>Konsolenmitschnitte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case Contents</source>
+        <translation>Fallinhalt</translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::CertificateInspector</name>
     <message>
         <location filename="../views/console/certificateinspector.cpp" line="+38"/>
@@ -1365,7 +1755,7 @@ Mit Lesezeichen</translation>
         <translation>Aussteller %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>  (EXPIRED)</source>
         <translation>  (ABGELAUFEN)</translation>
     </message>
@@ -1586,7 +1976,7 @@ Mit Lesezeichen</translation>
 <context>
     <name>mwb::views::ConsoleWidget</name>
     <message>
-        <location filename="../views/console/consolewidget.cpp" line="+121"/>
+        <location filename="../views/console/consolewidget.cpp" line="+109"/>
         <location line="+203"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
@@ -1939,9 +2329,9 @@ Mit Lesezeichen</translation>
         <translation>Die Fähigkeiten ändern sich nach STARTTLS: nach der Verschlüsselung EHLO erneut senden.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>after %1 of silence</source>
-        <translation>nach %1 Stille</translation>
+        <location line="+11"/>
+        <source>after %1</source>
+        <translation>nach %1</translation>
     </message>
 </context>
 <context>
@@ -2043,7 +2433,7 @@ Mit Lesezeichen</translation>
         <location line="+1"/>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+23"/>
+        <location line="+30"/>
         <location line="+10"/>
         <location line="+3"/>
         <location line="+3"/>
@@ -2051,7 +2441,7 @@ Mit Lesezeichen</translation>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-52"/>
         <source>AAAA</source>
         <translation>AAAA</translation>
     </message>
@@ -2077,12 +2467,12 @@ Mit Lesezeichen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>invalid: %1</source>
         <translation>ungültig: %1</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-23"/>
         <source>record id=%1, policy not fetched: %2</source>
         <translation>Eintrag id=%1, Richtlinie nicht abgerufen: %2</translation>
     </message>
@@ -2092,7 +2482,17 @@ Mit Lesezeichen</translation>
         <translation>Modus %1, max_age %2 s</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Content-Type</source>
+        <translation>Content-Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT USABLE: %1</source>
+        <translation>NICHT VERWENDBAR: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>mx</source>
         <translation>mx</translation>
     </message>
@@ -2320,6 +2720,234 @@ Szenario: %2</translation>
         <location line="+9"/>
         <source>%1: %2 failed, %3 warned, %4 checks</source>
         <translation>%1: %2 fehlgeschlagen, %3 mit Warnung, %4 Prüfungen</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::ExportActions</name>
+    <message>
+        <location filename="../views/shell/exportactions.cpp" line="+39"/>
+        <source>Export Sessions Table as &amp;CSV…</source>
+        <translation>Sitzungstabelle als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;Transcript…</source>
+        <translation>&amp;Mitschnitt exportieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;Journey…</source>
+        <translation>Nachrichten&amp;weg exportieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+J</source>
+        <translation>Ctrl+Alt+J</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export C&amp;harts as Image…</source>
+        <translation>&amp;Diagramme als Bild exportieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redact Exports</source>
+        <translation>Exporte &amp;anonymisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and subjects with pseudonyms in the CSV, transcript, journey and chart exports</source>
+        <translation>Adressen, Domänen, IP-Adressen, Host- und Connectornamen, GUIDs, Benutzernamen und Betreffzeilen in den CSV-, Mitschnitt-, Nachrichtenweg- und Diagrammexporten durch Pseudonyme ersetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report as &amp;HTML…</source>
+        <translation>Bericht als &amp;HTML…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+H</source>
+        <translation>Ctrl+Alt+H</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report as &amp;PDF…</source>
+        <translation>Bericht als &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+P</source>
+        <translation>Ctrl+Alt+P</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export &amp;Report</source>
+        <translation>&amp;Bericht exportieren</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+126"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>Export sessions as CSV</source>
+        <translation>Sitzungen als CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sessions.csv</source>
+        <translation>sitzungen.csv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Exported %n session(s) to %1</source>
+        <translation>
+            <numerusform>%n Sitzung nach %1 exportiert</numerusform>
+            <numerusform>%n Sitzungen nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export transcript</source>
+        <translation>Mitschnitt exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>transcript.html</source>
+        <translation>mitschnitt.html</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>HTML (*.html);;Text (*.txt)</source>
+        <translation>HTML (*.html);;Text (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Exported the transcript to %1</source>
+        <translation>Mitschnitt nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export message journey</source>
+        <translation>Nachrichtenweg exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>journey.html</source>
+        <translation>nachrichtenweg.html</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported the journey to %1</source>
+        <translation>Nachrichtenweg nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export charts</source>
+        <translation>Diagramme exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>charts.png</source>
+        <translation>diagramme.png</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported the charts to %1</source>
+        <translation>Diagramme nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mail flow investigation: %1</source>
+        <translation>Untersuchung des Mailflusses: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remediation script (%1)</source>
+        <translation>Behebungsskript (%1)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+23"/>
+        <source>Load logs first: the report describes what is loaded.</source>
+        <translation>Zuerst Protokolle laden: Der Bericht beschreibt, was geladen ist.</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Exported the redacted report to %1</source>
+        <translation>Anonymisierten Bericht nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported the report to %1</source>
+        <translation>Bericht nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Export report as PDF</source>
+        <translation>Bericht als PDF exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export report as HTML</source>
+        <translation>Bericht als HTML exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report.pdf</source>
+        <translation>bericht.pdf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>report.html</source>
+        <translation>bericht.html</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +3472,16 @@ Szenario: %2</translation>
         <source>Help for the view that has the focus</source>
         <translation>Hilfe zur Ansicht, die den Fokus hat</translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>About Mailflow Workbench</source>
+        <translation>Über Mailflow Workbench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Find out why Exchange mail does not flow, and fix it.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;h3&gt;Licences&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench: see the LICENSE file shipped with it.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg): GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts: GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive: BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (when built with it): MIT.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Herausfinden, warum Exchange-Mail nicht fließt, und es beheben.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;&lt;h3&gt;Lizenzen&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench: siehe die mitgelieferte Datei LICENSE.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg): GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts: GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive: BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (falls eingebunden): MIT.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
 </context>
 <context>
     <name>mwb::views::JourneyTimeline</name>
@@ -2902,17 +3540,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::MainWindow</name>
     <message>
-        <location filename="../views/shell/mainwindow.cpp" line="+104"/>
+        <location filename="../views/shell/mainwindow.cpp" line="+64"/>
         <source>Mailflow Workbench</source>
         <translation>Mailflow Workbench</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Ready — drop Exchange logs on the window or open them from the File menu</source>
-        <translation>Bereit — Exchange-Protokolle auf das Fenster ziehen oder über das Menü „Datei“ öffnen</translation>
-    </message>
-    <message>
-        <location line="+113"/>
+        <location line="+86"/>
         <source>&amp;Open Logs…</source>
         <translation>Protokolle ö&amp;ffnen…</translation>
     </message>
@@ -2962,7 +3595,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Ctrl+Alt+L</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>Write the read-only PowerShell script that collects the logs and configuration of every transport server</source>
         <translation>Das nur lesende PowerShell-Skript schreiben, das die Protokolle und die Konfiguration jedes Transportservers sammelt</translation>
     </message>
@@ -2983,51 +3616,6 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Export Sessions Table as &amp;CSV…</source>
-        <translation>Sitzungstabelle als &amp;CSV exportieren…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export &amp;Transcript…</source>
-        <translation>&amp;Mitschnitt exportieren…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Shift+E</source>
-        <translation>Ctrl+Shift+E</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export &amp;Journey…</source>
-        <translation>Nachrichten&amp;weg exportieren…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+J</source>
-        <translation>Ctrl+Alt+J</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export C&amp;harts as Image…</source>
-        <translation>&amp;Diagramme als Bild exportieren…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+E</source>
-        <translation>Ctrl+Alt+E</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Redact Exports</source>
-        <translation>Exporte &amp;anonymisieren</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>Copy Transcript as Te&amp;xt</source>
         <translation>Mitschnitt als Te&amp;xt kopieren</translation>
     </message>
@@ -3063,12 +3651,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+557"/>
+        <location line="+316"/>
         <source>Times in &amp;UTC</source>
         <translation>Zeiten in &amp;UTC</translation>
     </message>
     <message>
-        <location line="-557"/>
+        <location line="-316"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -3178,122 +3766,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;New Case</source>
-        <translation>&amp;Neuer Fall</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Open &amp;Case…</source>
-        <translation>&amp;Fall öffnen…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+O</source>
-        <translation>Ctrl+Alt+O</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open case</source>
-        <translation>Fall öffnen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mailflow Workbench cases (*.mwbcase);;All files (*)</source>
-        <translation>Mailflow-Workbench-Fälle (*.mwbcase);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Save Case</source>
-        <translation>Fall &amp;speichern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save Case &amp;As…</source>
-        <translation>Fall speichern &amp;unter…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Case &amp;Contents…</source>
-        <translation>Fall&amp;inhalt…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+I</source>
-        <translation>Ctrl+Alt+I</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Report as &amp;HTML…</source>
-        <translation>Bericht als &amp;HTML…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+H</source>
-        <translation>Ctrl+Alt+H</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Report as &amp;PDF…</source>
-        <translation>Bericht als &amp;PDF…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+P</source>
-        <translation>Ctrl+Alt+P</translation>
-    </message>
-    <message>
         <location line="+5"/>
-        <source>Mark Finding &amp;Confirmed</source>
-        <translation>Befund als &amp;bestätigt markieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Shift+Y</source>
-        <translation>Ctrl+Shift+Y</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mark Finding &amp;Dismissed</source>
-        <translation>Befund als &amp;verworfen markieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Shift+X</source>
-        <translation>Ctrl+Shift+X</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mark Finding as &amp;New</source>
-        <translation>Befund als ne&amp;u markieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Shift+U</source>
-        <translation>Ctrl+Shift+U</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Finding &amp;Note…</source>
-        <translation>&amp;Notiz zum Befund…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+N</source>
-        <translation>Ctrl+Alt+N</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Note on the &amp;Session…</source>
-        <translation>Notiz zur &amp;Sitzung…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+M</source>
-        <translation>Ctrl+Alt+M</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>The remediation wizard is not part of this build yet</source>
         <translation>Der Behebungsassistent ist in diesem Build noch nicht enthalten</translation>
     </message>
@@ -3304,12 +3777,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1303"/>
+        <location line="+536"/>
         <source>Findings</source>
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="-1297"/>
+        <location line="-530"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -3319,54 +3792,14 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>This finding is marked as confirmed and has a note</source>
-        <translation>Dieser Befund ist als bestätigt markiert und hat eine Notiz</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>This finding is marked as confirmed</source>
-        <translation>Dieser Befund ist als bestätigt markiert</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This finding is marked as dismissed and has a note</source>
-        <translation>Dieser Befund ist als verworfen markiert und hat eine Notiz</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>This finding is marked as dismissed</source>
-        <translation>Dieser Befund ist als verworfen markiert</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This finding has a note (Edit &gt; Finding &gt; Note)</source>
-        <translation>Dieser Befund hat eine Notiz (Bearbeiten &gt; Befund &gt; Notiz zum Befund)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Open Recent Cas&amp;e</source>
-        <translation>Zuletzt geöffnete Fäll&amp;e</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>E&amp;xport</source>
-        <translation>E&amp;xportieren</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Export &amp;Report</source>
-        <translation>&amp;Bericht exportieren</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3374,12 +3807,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>F&amp;inding</source>
-        <translation>Be&amp;fund</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -3405,46 +3833,6 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Time &amp;Zone of Exported Logs…</source>
-        <translation>&amp;Zeitzone exportierter Protokolle…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ctrl+Alt+Z</source>
-        <translation>Ctrl+Alt+Z</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The zone of the machine that ran Get-MessageTrackingLog | Export-Csv: its times carry no zone</source>
-        <translation>Die Zeitzone des Computers, auf dem Get-MessageTrackingLog | Export-Csv lief: seine Zeiten tragen keine Zone</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>UTC (times as written)</source>
-        <translation>UTC (Zeiten wie geschrieben)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Time zone of exported logs</source>
-        <translation>Zeitzone exportierter Protokolle</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export-Csv and Format-List output of Get-MessageTrackingLog is written in the local time of the machine that ran it, without a zone. Read such times in:</source>
-        <translation>Export-Csv- und Format-List-Ausgaben von Get-MessageTrackingLog stehen in der Ortszeit des Computers, auf dem der Befehl lief, ohne Zone. Solche Zeiten lesen in:</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The zone applies from the next load: open the logs again to read their times in %1.</source>
-        <translation>Die Zone gilt ab dem nächsten Laden: Öffnen Sie die Protokolle erneut, um ihre Zeiten in %1 zu lesen.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Sprache</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -3453,33 +3841,8 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
-    <message>
-        <location line="+33"/>
-        <source>Drop Exchange logs here</source>
-        <translation>Exchange-Protokolle hier ablegen</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>SMTP protocol logs (Receive / Send), message tracking logs, Exchange Online message traces — files, folders or archives (.zip, .gz, .tar.gz).</source>
-        <translation>SMTP-Protokolle (Empfang / Versand), Nachrichtenverfolgungsprotokolle, Exchange Online-Nachrichtenablaufverfolgungen — Dateien, Ordner oder Archive (.zip, .gz, .tar.gz).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Open &amp;sample logs</source>
-        <translation>&amp;Beispielprotokolle öffnen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open &amp;logs…</source>
-        <translation>&amp;Protokolle öffnen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open f&amp;older…</source>
-        <translation>&amp;Ordner öffnen…</translation>
-    </message>
     <message numerus="yes">
-        <location line="-412"/>
+        <location line="-227"/>
         <source>Loading… showing the first %n session(s) while the rest loads</source>
         <translation>
             <numerusform>Wird geladen… die erste %n Sitzung wird angezeigt, während der Rest lädt</numerusform>
@@ -3487,367 +3850,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+101"/>
-        <source>Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and subjects with pseudonyms in the CSV, transcript, journey and chart exports</source>
-        <translation>Adressen, Domänen, IP-Adressen, Host- und Connectornamen, GUIDs, Benutzernamen und Betreffzeilen in den CSV-, Mitschnitt-, Nachrichtenweg- und Diagrammexporten durch Pseudonyme ersetzen</translation>
-    </message>
-    <message>
-        <location line="+225"/>
-        <source>Settin&amp;gs</source>
-        <translation>&amp;Einstellungen</translation>
-    </message>
-    <message>
-        <location line="+161"/>
-        <source>Nothing new to load: what is loaded stays</source>
-        <translation>Nichts Neues zu laden: Das Geladene bleibt erhalten</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Loading: %1 — %2 of %3</source>
-        <translation>Wird geladen: %1 — %2 von %3</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Loading: %1 — %2 of %3 sessions</source>
-        <translation>Wird geladen: %1 — %2 von %3 Sitzungen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Loading: %1…</source>
-        <translation>Wird geladen: %1…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> (about %1 left)</source>
-        <translation> (noch etwa %1)</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+67"/>
-        <source>%n exported file(s) have times without a time zone; they were read as UTC. If they were exported on a machine in another zone, choose it in Settings &gt; Time Zone of Exported Logs and open them again.</source>
-        <translation>
-            <numerusform>%n exportierte Datei enthält Zeiten ohne Zeitzone; sie wurden als UTC gelesen. Wurde sie auf einem Computer in einer anderen Zone exportiert, wählen Sie diese unter Einstellungen &gt; Zeitzone exportierter Protokolle und öffnen Sie sie erneut.</numerusform>
-            <numerusform>%n exportierte Dateien enthalten Zeiten ohne Zeitzone; sie wurden als UTC gelesen. Wurden sie auf einem Computer in einer anderen Zone exportiert, wählen Sie diese unter Einstellungen &gt; Zeitzone exportierter Protokolle und öffnen Sie sie erneut.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+282"/>
+        <location line="+498"/>
         <source>The domain check is not part of this build yet.</source>
         <translation>Die Domänenprüfung ist in diesem Build noch nicht enthalten.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>The language changes when Mailflow Workbench is started again.</source>
-        <translation>Die Sprache wechselt beim nächsten Start von Mailflow Workbench.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;System Default</source>
-        <translation>&amp;Systemstandard</translation>
-    </message>
-    <message>
-        <location line="+131"/>
-        <source>%1[*] — Mailflow Workbench</source>
-        <translation>%1[*] — Mailflow Workbench</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>&amp;Clear Recent Cases</source>
-        <translation>Liste der Fälle &amp;leeren</translation>
-    </message>
-    <message>
-        <location line="+72"/>
-        <source>Log file of the case</source>
-        <translation>Protokolldatei des Falls</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The log file %1 was not found. It may have been moved or deleted.</source>
-        <translation>Die Protokolldatei %1 wurde nicht gefunden. Sie wurde möglicherweise verschoben oder gelöscht.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The log file %1 has a different size than when the case was saved (%2 instead of %3 bytes).</source>
-        <translation>Die Protokolldatei %1 hat eine andere Größe als beim Speichern des Falls (%2 statt %3 Bytes).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The content of the log file %1 has changed since the case was saved (different SHA-256).</source>
-        <translation>Der Inhalt der Protokolldatei %1 hat sich seit dem Speichern des Falls geändert (abweichender SHA-256-Wert).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Locate the file, or skip it: the rest of the case opens either way.</source>
-        <translation>Die Datei suchen oder überspringen: Der übrige Fall wird so oder so geöffnet.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Locate…</source>
-        <translation>&amp;Suchen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Load &amp;Anyway</source>
-        <translation>&amp;Trotzdem laden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Skip</source>
-        <translation>Ü&amp;berspringen</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Locate %1</source>
-        <translation>%1 suchen</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Relocated: %1.</source>
-        <translation>Neuer Speicherort: %1.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Changed since the case was saved: %1.</source>
-        <translation>Seit dem Speichern des Falls geändert: %1.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not loaded (missing or changed): %1.</source>
-        <translation>Nicht geladen (fehlt oder geändert): %1.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Opened case %1</source>
-        <translation>Fall %1 geöffnet</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Could not open the case %1: %2</source>
-        <translation>Der Fall %1 konnte nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Could not recover the autosaved case: %1</source>
-        <translation>Der automatisch gespeicherte Fall konnte nicht wiederhergestellt werden: %1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Recover unsaved case</source>
-        <translation>Ungespeicherten Fall wiederherstellen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mailflow Workbench found work from a case that was never saved. Recover it?</source>
-        <translation>Mailflow Workbench hat Arbeit aus einem Fall gefunden, der nie gespeichert wurde. Wiederherstellen?</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <location line="+12"/>
-        <source>Saved the case to %1</source>
-        <translation>Fall unter %1 gespeichert</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Could not save the case: %1</source>
-        <translation>Der Fall konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Save case</source>
-        <translation>Fall speichern</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>investigation.mwbcase</source>
-        <translation>untersuchung.mwbcase</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mailflow Workbench cases (*.mwbcase)</source>
-        <translation>Mailflow-Workbench-Fälle (*.mwbcase)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Unsaved case</source>
-        <translation>Ungespeicherter Fall</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The case %1 has unsaved changes. Save them?</source>
-        <translation>Der Fall %1 hat ungespeicherte Änderungen. Speichern?</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>New case — drop Exchange logs on the window or open them from the File menu</source>
-        <translation>Neuer Fall — Exchange-Protokolle auf das Fenster ziehen oder über das Menü „Datei“ öffnen</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Autosave failed: %1</source>
-        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>confirmed</source>
-        <translation>bestätigt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>dismissed</source>
-        <translation>verworfen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>new</source>
-        <translation>neu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Finding “%1” marked as %2</source>
-        <translation>Befund „%1“ als %2 markiert</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Select a finding to add a note to it.</source>
-        <translation>Einen Befund auswählen, um eine Notiz hinzuzufügen.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Note on the finding</source>
-        <translation>Notiz zum Befund</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Note on “%1”:</source>
-        <translation>Notiz zu „%1“:</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Select a session to add a note to it.</source>
-        <translation>Eine Sitzung auswählen, um eine Notiz hinzuzufügen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Note on the session</source>
-        <translation>Notiz zur Sitzung</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Note on session %1:</source>
-        <translation>Notiz zu Sitzung %1:</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Log files</source>
-        <translation>Protokolldateien</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Notes</source>
-        <translation>Notizen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Finding states</source>
-        <translation>Befundstatus</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Wizard scripts</source>
-        <translation>Assistentenskripte</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Console transcripts</source>
-        <translation>Konsolenmitschnitte</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Case Contents</source>
-        <translation>Fallinhalt</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Case contents</source>
-        <translation>Fallinhalt</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Mail flow investigation: %1</source>
-        <translation>Untersuchung des Mailflusses: %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Remediation script (%1)</source>
-        <translation>Behebungsskript (%1)</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <location line="+30"/>
-        <source>Load logs first: the report describes what is loaded.</source>
-        <translation>Zuerst Protokolle laden: Der Bericht beschreibt, was geladen ist.</translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <source>Exported the redacted report to %1</source>
-        <translation>Anonymisierten Bericht nach %1 exportiert</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Exported the report to %1</source>
-        <translation>Bericht nach %1 exportiert</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Export report as PDF</source>
-        <translation>Bericht als PDF exportieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export report as HTML</source>
-        <translation>Bericht als HTML exportieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>report.pdf</source>
-        <translation>bericht.pdf</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>report.html</source>
-        <translation>bericht.html</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>HTML (*.html)</source>
-        <translation>HTML (*.html)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Loading progress</source>
-        <translation>Ladefortschritt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel loading</source>
-        <translation>Laden abbrechen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Messages</source>
-        <translation>Meldungen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+160"/>
         <source>Main area</source>
         <translation>Hauptbereich</translation>
     </message>
@@ -3877,116 +3885,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Willkommen</translation>
     </message>
     <message>
-        <location line="-1046"/>
+        <location line="-407"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Die mitgelieferten Beispielprotokolle wurden neben dem Programm nicht gefunden.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+32"/>
-        <source>Skipped %n item(s): %1</source>
-        <translation>
-            <numerusform>%n Element übersprungen: %1</numerusform>
-            <numerusform>%n Elemente übersprungen: %1</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4"/>
-        <source>Nothing to load</source>
-        <translation>Nichts zu laden</translation>
-    </message>
-    <message>
-        <location line="+70"/>
-        <source>Diagnosis is off for this load: %1</source>
-        <translation>Die Diagnose ist für diesen Ladevorgang aus: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-57"/>
-        <source>Loading %n item(s)…</source>
-        <translation>
-            <numerusform>Lade %n Element…</numerusform>
-            <numerusform>Lade %n Elemente…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+70"/>
-        <source>Loaded %n file(s)</source>
-        <translation>
-            <numerusform>%n Datei geladen</numerusform>
-            <numerusform>%n Dateien geladen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n session(s)</source>
-        <translation>
-            <numerusform>%n Sitzung</numerusform>
-            <numerusform>%n Sitzungen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n message(s)</source>
-        <translation>
-            <numerusform>%n Nachricht</numerusform>
-            <numerusform>%n Nachrichten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n finding(s)</source>
-        <translation>
-            <numerusform>%n Befund</numerusform>
-            <numerusform>%n Befunde</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source> (%n error(s))</source>
-        <translation>
-            <numerusform> (%n Fehler)</numerusform>
-            <numerusform> (%n Fehler)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Loading cancelled — </source>
-        <translation>Laden abgebrochen — </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ignored (not Exchange logs): %1. </source>
-        <translation>Ignoriert (keine Exchange-Protokolle): %1. </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Skipped %1. </source>
-        <translation>%1 übersprungen. </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-2"/>
-        <source>%n line(s) could not be read; the rest loaded.</source>
-        <translation>
-            <numerusform>%n Zeile konnte nicht gelesen werden; der Rest wurde geladen.</numerusform>
-            <numerusform>%n Zeilen konnten nicht gelesen werden; der Rest wurde geladen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="-169"/>
-        <source>Open c&amp;ase…</source>
-        <translation>&amp;Fall öffnen…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Everything stays on this machine. Shortcuts: Ctrl+O open, Ctrl+F filter, Alt+←/→ back and forward, Ctrl+S save the case.</source>
-        <translation>Alles bleibt auf diesem Rechner. Tastenkürzel: Ctrl+O öffnen, Ctrl+F filtern, Alt+←/→ zurück und vorwärts, Ctrl+S Fall speichern.</translation>
-    </message>
-    <message>
-        <location line="+176"/>
-        <source>No Exchange log was found in what was opened.</source>
-        <translation>Im Geöffneten wurde kein Exchange-Protokoll gefunden.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+88"/>
         <source>Cancelling…</source>
         <translation>Breche ab…</translation>
     </message>
@@ -3996,114 +3900,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Zeiten in &amp;Ortszeit</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>Export sessions as CSV</source>
-        <translation>Sitzungen als CSV exportieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>sessions.csv</source>
-        <translation>sitzungen.csv</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+17"/>
-        <location line="+15"/>
-        <location line="+715"/>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-745"/>
-        <source>Exported %n session(s) to %1</source>
-        <translation>
-            <numerusform>%n Sitzung nach %1 exportiert</numerusform>
-            <numerusform>%n Sitzungen nach %1 exportiert</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Export transcript</source>
-        <translation>Mitschnitt exportieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>transcript.html</source>
-        <translation>mitschnitt.html</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+15"/>
-        <source>HTML (*.html);;Text (*.txt)</source>
-        <translation>HTML (*.html);;Text (*.txt)</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>Exported the transcript to %1</source>
-        <translation>Mitschnitt nach %1 exportiert</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Export message journey</source>
-        <translation>Nachrichtenweg exportieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>journey.html</source>
-        <translation>nachrichtenweg.html</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Exported the journey to %1</source>
-        <translation>Nachrichtenweg nach %1 exportiert</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Export charts</source>
-        <translation>Diagramme exportieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>charts.png</source>
-        <translation>diagramme.png</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Could not write %1</source>
-        <translation>%1 konnte nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Exported the charts to %1</source>
-        <translation>Diagramme nach %1 exportiert</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>About Mailflow Workbench</source>
-        <translation>Über Mailflow Workbench</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Find out why Exchange mail does not flow, and fix it.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;h3&gt;Licences&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench: see the LICENSE file shipped with it.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg): GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts: GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive: BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (when built with it): MIT.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Herausfinden, warum Exchange-Mail nicht fließt, und es beheben.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;&lt;h3&gt;Lizenzen&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench: siehe die mitgelieferte Datei LICENSE.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg): GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts: GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive: BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (falls eingebunden): MIT.&lt;/li&gt;&lt;/ul&gt;</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>The wizard&apos;s script was added to the case</source>
-        <translation>Das Skript des Assistenten wurde dem Fall hinzugefügt</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+56"/>
         <source>The remediation wizard is not part of this build yet.</source>
         <translation>Der Behebungsassistent ist in diesem Build noch nicht enthalten.</translation>
     </message>
@@ -4123,7 +3920,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Die SMTP-Konsole ist in diesem Build noch nicht enthalten.</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+92"/>
         <source>Only local files can be loaded; skipped %1</source>
         <translation>Nur lokale Dateien können geladen werden; %1 übersprungen</translation>
     </message>
@@ -4264,12 +4061,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+334"/>
+        <location line="+326"/>
         <source>Receive</source>
         <translation>Empfang</translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-326"/>
         <source>Send</source>
         <translation>Versand</translation>
     </message>
@@ -4365,7 +4162,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Eine Zeile pro SMTP-Sitzung; Ctrl+B setzt ein Lesezeichen auf die aktuelle Sitzung</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Servers</source>
         <translation>Server</translation>
     </message>
@@ -4396,7 +4193,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+196"/>
         <source>TLS failed</source>
         <translation>TLS-Fehler</translation>
     </message>
@@ -4404,6 +4201,219 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <location line="+47"/>
         <source>Default columns</source>
         <translation>Standardspalten</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::SettingsMenu</name>
+    <message>
+        <location filename="../views/shell/settingsmenu.cpp" line="+16"/>
+        <source>Settin&amp;gs</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time &amp;Zone of Exported Logs…</source>
+        <translation>&amp;Zeitzone exportierter Protokolle…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Alt+Z</source>
+        <translation>Ctrl+Alt+Z</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The zone of the machine that ran Get-MessageTrackingLog | Export-Csv: its times carry no zone</source>
+        <translation>Die Zeitzone des Computers, auf dem Get-MessageTrackingLog | Export-Csv lief: seine Zeiten tragen keine Zone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>UTC (times as written)</source>
+        <translation>UTC (Zeiten wie geschrieben)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time zone of exported logs</source>
+        <translation>Zeitzone exportierter Protokolle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export-Csv and Format-List output of Get-MessageTrackingLog is written in the local time of the machine that ran it, without a zone. Read such times in:</source>
+        <translation>Export-Csv- und Format-List-Ausgaben von Get-MessageTrackingLog stehen in der Ortszeit des Computers, auf dem der Befehl lief, ohne Zone. Solche Zeiten lesen in:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The zone applies from the next load: open the logs again to read their times in %1.</source>
+        <translation>Die Zone gilt ab dem nächsten Laden: Öffnen Sie die Protokolle erneut, um ihre Zeiten in %1 zu lesen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The language changes when Mailflow Workbench is started again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Mailflow Workbench.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;System Default</source>
+        <translation>&amp;Systemstandard</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::ShellStatus</name>
+    <message>
+        <location filename="../views/shell/shellstatus.cpp" line="+19"/>
+        <source>Ready — drop Exchange logs on the window or open them from the File menu</source>
+        <translation>Bereit — Exchange-Protokolle auf das Fenster ziehen oder über das Menü „Datei“ öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+66"/>
+        <source>Loading %n item(s)…</source>
+        <translation>
+            <numerusform>Lade %n Element…</numerusform>
+            <numerusform>Lade %n Elemente…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Loading: %1 — %2 of %3</source>
+        <translation>Wird geladen: %1 — %2 von %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading: %1 — %2 of %3 sessions</source>
+        <translation>Wird geladen: %1 — %2 von %3 Sitzungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading: %1…</source>
+        <translation>Wird geladen: %1…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (about %1 left)</source>
+        <translation> (noch etwa %1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Skipped %n item(s): %1</source>
+        <translation>
+            <numerusform>%n Element übersprungen: %1</numerusform>
+            <numerusform>%n Elemente übersprungen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to load</source>
+        <translation>Nichts zu laden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing new to load: what is loaded stays</source>
+        <translation>Nichts Neues zu laden: Das Geladene bleibt erhalten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Diagnosis is off for this load: %1</source>
+        <translation>Die Diagnose ist für diesen Ladevorgang aus: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Loaded %n file(s)</source>
+        <translation>
+            <numerusform>%n Datei geladen</numerusform>
+            <numerusform>%n Dateien geladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n Sitzung</numerusform>
+            <numerusform>%n Sitzungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Nachricht</numerusform>
+            <numerusform>%n Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n Befund</numerusform>
+            <numerusform>%n Befunde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> (%n error(s))</source>
+        <translation>
+            <numerusform> (%n Fehler)</numerusform>
+            <numerusform> (%n Fehler)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading cancelled — </source>
+        <translation>Laden abgebrochen — </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ignored (not Exchange logs): %1. </source>
+        <translation>Ignoriert (keine Exchange-Protokolle): %1. </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) could not be read; the rest loaded.</source>
+        <translation>
+            <numerusform>%n Zeile konnte nicht gelesen werden; der Rest wurde geladen.</numerusform>
+            <numerusform>%n Zeilen konnten nicht gelesen werden; der Rest wurde geladen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped %1. </source>
+        <translation>%1 übersprungen. </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n exported file(s) have times without a time zone; they were read as UTC. If they were exported on a machine in another zone, choose it in Settings &gt; Time Zone of Exported Logs and open them again.</source>
+        <translation>
+            <numerusform>%n exportierte Datei enthält Zeiten ohne Zeitzone; sie wurden als UTC gelesen. Wurde sie auf einem Computer in einer anderen Zone exportiert, wählen Sie diese unter Einstellungen &gt; Zeitzone exportierter Protokolle und öffnen Sie sie erneut.</numerusform>
+            <numerusform>%n exportierte Dateien enthalten Zeiten ohne Zeitzone; sie wurden als UTC gelesen. Wurden sie auf einem Computer in einer anderen Zone exportiert, wählen Sie diese unter Einstellungen &gt; Zeitzone exportierter Protokolle und öffnen Sie sie erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No Exchange log was found in what was opened.</source>
+        <translation>Im Geöffneten wurde kein Exchange-Protokoll gefunden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel loading</source>
+        <translation>Laden abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>Meldungen</translation>
     </message>
 </context>
 <context>
@@ -4553,7 +4563,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
 <context>
     <name>mwb::views::TranscriptView</name>
     <message>
-        <location filename="../views/sessions/transcriptview.cpp" line="+152"/>
+        <location filename="../views/sessions/transcriptview.cpp" line="+162"/>
         <source>E&amp;xpected FQDN:</source>
         <translation>E&amp;rwarteter FQDN:</translation>
     </message>
@@ -4563,7 +4573,17 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Name, den Clients verwenden, z. B. mail.contoso.com</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
+        <source>Hide the certificate details</source>
+        <translation>Zertifikatdetails ausblenden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the certificate details</source>
+        <translation>Zertifikatdetails anzeigen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Transcript</source>
         <translation>Mitschnitt</translation>
     </message>
@@ -4613,7 +4633,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Der Nachricht dieser Sitzung über die Server folgen</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+149"/>
         <source>Session %1 — %2, %3 — %4 → %5</source>
         <translation>Sitzung %1 — %2, %3 — %4 → %5</translation>
     </message>
@@ -4623,7 +4643,12 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation> — EHLO %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>%1 runs %2</source>
+        <translation>%1 läuft mit %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
@@ -4637,8 +4662,16 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <source>attempted; the log does not show the handshake completing</source>
         <translation>versucht; das Protokoll zeigt keinen abgeschlossenen Handshake</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n certificate(s); unfold the card to see them and check a name.</source>
+        <translation>
+            <numerusform>%n Zertifikat; Karte aufklappen, um es zu sehen und einen Namen zu prüfen.</numerusform>
+            <numerusform>%n Zertifikate; Karte aufklappen, um sie zu sehen und einen Namen zu prüfen.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>No certificate details in the log (enable verbose protocol logging).</source>
         <translation>Keine Zertifikatsdetails im Protokoll (ausführliche Protokollierung aktivieren).</translation>
     </message>
@@ -4668,7 +4701,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Fingerabdruck</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Senders may expect another name (MX, smart host): type it above to check.</source>
         <translation>Absender erwarten vielleicht einen anderen Namen (MX, Smarthost): oben eingeben, um ihn zu prüfen.</translation>
     </message>
@@ -4683,17 +4716,22 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Namen enthalten %1 NICHT</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>SANs</source>
         <translation>SANs</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-387"/>
         <source> waited %1 </source>
         <translation> %1 gewartet </translation>
     </message>
     <message>
-        <location line="+307"/>
+        <location line="+78"/>
+        <source>Exchange version of the session&apos;s server</source>
+        <translation>Exchange-Version des Servers der Sitzung</translation>
+    </message>
+    <message>
+        <location line="+311"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
@@ -4703,7 +4741,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Names not in the log (only the thumbprint)</source>
         <translation>Namen nicht im Protokoll (nur der Fingerabdruck)</translation>
     </message>
@@ -4716,6 +4754,44 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <location line="+4"/>
         <source>Names contain %1</source>
         <translation>Namen enthalten %1</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::WelcomePage</name>
+    <message>
+        <location filename="../views/shell/welcomepage.cpp" line="+25"/>
+        <source>Drop Exchange logs here</source>
+        <translation>Exchange-Protokolle hier ablegen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SMTP protocol logs (Receive / Send), message tracking logs, Exchange Online message traces — files, folders or archives (.zip, .gz, .tar.gz).</source>
+        <translation>SMTP-Protokolle (Empfang / Versand), Nachrichtenverfolgungsprotokolle, Exchange Online-Nachrichtenablaufverfolgungen — Dateien, Ordner oder Archive (.zip, .gz, .tar.gz).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open &amp;sample logs</source>
+        <translation>&amp;Beispielprotokolle öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;logs…</source>
+        <translation>&amp;Protokolle öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open f&amp;older…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open c&amp;ase…</source>
+        <translation>&amp;Fall öffnen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Everything stays on this machine. Shortcuts: Ctrl+O open, Ctrl+F filter, Alt+←/→ back and forward, Ctrl+S save the case.</source>
+        <translation>Alles bleibt auf diesem Rechner. Tastenkürzel: Ctrl+O öffnen, Ctrl+F filtern, Alt+←/→ zurück und vorwärts, Ctrl+S Fall speichern.</translation>
     </message>
 </context>
 <context>
@@ -4797,7 +4873,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Ctrl+4</translation>
     </message>
     <message>
-        <location line="+306"/>
+        <location line="+308"/>
         <source>Apply as Filter: %1 = %2</source>
         <translation>Als Filter anwenden: %1 = %2</translation>
     </message>

@@ -34,17 +34,17 @@
         <translation>Fichiers journaux, dossiers ou archives à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../model/core/cases/casefile.cpp" line="+91"/>
+        <location filename="../model/core/cases/casefile.cpp" line="+97"/>
         <location line="+9"/>
         <location line="+48"/>
         <location line="+29"/>
-        <location line="+326"/>
+        <location line="+329"/>
         <location line="+10"/>
         <source>Case file error: %1</source>
         <translation>Erreur du fichier de dossier : %1</translation>
     </message>
     <message>
-        <location line="-403"/>
+        <location line="-406"/>
         <source>Case file error: PRAGMA %1 returned nothing</source>
         <translation>Erreur du fichier de dossier : PRAGMA %1 n’a rien renvoyé</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>Impossible d’enregistrer le dossier sous %1 : %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Cannot write the redacted copy %1: %2</source>
         <translation>Impossible d’écrire la copie anonymisée %1 : %2</translation>
     </message>
@@ -199,6 +199,21 @@
         <translation>Info</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>build %1 (not in the table of Exchange Server builds)</source>
+        <translation>build %1 (absent de la table des builds d’Exchange Server)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — OUT OF SUPPORT since %2</source>
+        <translation>%1 — HORS SUPPORT depuis le %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — supported</source>
+        <translation>%1 — pris en charge</translation>
+    </message>
+    <message>
         <location filename="../model/itemmodels/sessionfilter.cpp" line="+307"/>
         <source>SMTP code pattern &quot;%1&quot; is not like 451, 4.4.317 or 5.7.*</source>
         <translation>Le motif de code SMTP « %1 » n’a pas la forme 451, 4.4.317 ou 5.7.*</translation>
@@ -224,7 +239,7 @@
         <translation>Impossible d’écrire le PDF %1.</translation>
     </message>
     <message>
-        <location filename="../model/core/cases/casestate.cpp" line="+144"/>
+        <location filename="../model/core/cases/casestate.cpp" line="+150"/>
         <source>Cannot write the case file %1.</source>
         <translation>Impossible d’écrire le fichier de dossier %1.</translation>
     </message>
@@ -265,17 +280,17 @@
 <context>
     <name>mwb::CaseController</name>
     <message>
-        <location filename="../model/core/investigation/casecontroller.cpp" line="+29"/>
+        <location filename="../model/core/investigation/casecontroller.cpp" line="+30"/>
         <source>Unsaved case</source>
         <translation>Dossier non enregistré</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+102"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+52"/>
         <source>The case has not been saved yet: choose a file with Save Case As.</source>
         <translation>Le dossier n’a pas encore été enregistré : choisissez un fichier avec Enregistrer le dossier sous.</translation>
     </message>
@@ -283,7 +298,12 @@
 <context>
     <name>mwb::ConfigurationModel</name>
     <message>
-        <location filename="../model/itemmodels/configurationmodel.cpp" line="+94"/>
+        <location filename="../model/itemmodels/configurationmodel.cpp" line="+73"/>
+        <source>(server unknown)</source>
+        <translation>(serveur inconnu)</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -308,7 +328,17 @@
         <translation>État</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+33"/>
+        <source> (AdminDisplayVersion: the CU, not the SU)</source>
+        <translation> (AdminDisplayVersion : le CU, pas le SU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(seen in the logs only)</source>
+        <translation>(vu dans les journaux seulement)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>FQDN %1</source>
         <translation>FQDN %1</translation>
     </message>
@@ -481,7 +511,7 @@
         <translation>recherche des anomalies</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>The clipboard holds no text.</source>
         <translation>Le presse-papiers ne contient pas de texte.</translation>
     </message>
@@ -1047,9 +1077,17 @@ Objet : %4
     </message>
 </context>
 <context>
+    <name>mwb::Transcript</name>
+    <message>
+        <location filename="../model/core/common/transcripttext.cpp" line="+26"/>
+        <source>%1 of silence</source>
+        <translation>%1 de silence</translation>
+    </message>
+</context>
+<context>
     <name>mwb::TranscriptModel</name>
     <message>
-        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+107"/>
+        <location filename="../model/itemmodels/transcriptmodel.cpp" line="+95"/>
         <source>file %1</source>
         <translation>fichier %1</translation>
     </message>
@@ -1061,14 +1099,7 @@ Bookmarked</source>
 Dans les signets</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>
-%1 of silence before this line</source>
-        <translation>
-%1 de silence avant cette ligne</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
@@ -1100,7 +1131,7 @@ Dans les signets</translation>
 </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Session %1</source>
         <translation>Session %1</translation>
     </message>
@@ -1108,11 +1139,6 @@ Dans les signets</translation>
         <location line="+1"/>
         <source>Session %1 on %2, %3 → %4</source>
         <translation>Session %1 sur %2, %3 → %4</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 gap</source>
-        <translation>%1 d’interruption</translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1283,370 @@ Dans les signets</translation>
     </message>
 </context>
 <context>
+    <name>mwb::views::CaseActions</name>
+    <message>
+        <location filename="../views/shell/caseactions.cpp" line="+43"/>
+        <source>&amp;New Case</source>
+        <translation>&amp;Nouveau dossier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open &amp;Case…</source>
+        <translation>Ouvr&amp;ir un dossier d’analyse…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+O</source>
+        <translation>Ctrl+Alt+O</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open case</source>
+        <translation>Ouvrir un dossier d’analyse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailflow Workbench cases (*.mwbcase);;All files (*)</source>
+        <translation>Dossiers Mailflow Workbench (*.mwbcase);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save Case</source>
+        <translation>&amp;Enregistrer le dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save Case &amp;As…</source>
+        <translation>Enregistrer le dossier &amp;sous…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case &amp;Contents…</source>
+        <translation>&amp;Contenu du dossier…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+I</source>
+        <translation>Ctrl+Alt+I</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mark Finding &amp;Confirmed</source>
+        <translation>Marquer le constat comme &amp;confirmé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark Finding &amp;Dismissed</source>
+        <translation>Marquer le constat comme &amp;écarté</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark Finding as &amp;New</source>
+        <translation>Marquer le constat comme &amp;nouveau</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+U</source>
+        <translation>Ctrl+Shift+U</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Finding &amp;Note…</source>
+        <translation>No&amp;te sur le constat…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+N</source>
+        <translation>Ctrl+Alt+N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note on the &amp;Session…</source>
+        <translation>Note sur la &amp;session…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+M</source>
+        <translation>Ctrl+Alt+M</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Open Recent Cas&amp;e</source>
+        <translation>Ouvrir un dossier récen&amp;t</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>F&amp;inding</source>
+        <translation>&amp;Constat</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>This finding is marked as confirmed and has a note</source>
+        <translation>Ce constat est marqué comme confirmé et a une note</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This finding is marked as confirmed</source>
+        <translation>Ce constat est marqué comme confirmé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This finding is marked as dismissed and has a note</source>
+        <translation>Ce constat est marqué comme écarté et a une note</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This finding is marked as dismissed</source>
+        <translation>Ce constat est marqué comme écarté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This finding has a note (Edit &gt; Finding &gt; Note)</source>
+        <translation>Ce constat a une note (Édition &gt; Constat &gt; Note)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1[*] — Mailflow Workbench</source>
+        <translation>%1[*] — Mailflow Workbench</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Clear Recent Cases</source>
+        <translation>&amp;Effacer la liste des dossiers</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Log file of the case</source>
+        <translation>Fichier journal du dossier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The log file %1 was not found. It may have been moved or deleted.</source>
+        <translation>Le fichier journal %1 est introuvable. Il a peut-être été déplacé ou supprimé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The log file %1 has a different size than when the case was saved (%2 instead of %3 bytes).</source>
+        <translation>Le fichier journal %1 n’a plus la même taille qu’à l’enregistrement du dossier (%2 octets au lieu de %3).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The content of the log file %1 has changed since the case was saved (different SHA-256).</source>
+        <translation>Le contenu du fichier journal %1 a changé depuis l’enregistrement du dossier (SHA-256 différent).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Locate the file, or skip it: the rest of the case opens either way.</source>
+        <translation>Localisez le fichier ou ignorez-le : le reste du dossier s’ouvre dans tous les cas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Locate…</source>
+        <translation>&amp;Localiser…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load &amp;Anyway</source>
+        <translation>Charger &amp;quand même</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Skip</source>
+        <translation>&amp;Ignorer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Locate %1</source>
+        <translation>Localiser %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Relocated: %1.</source>
+        <translation>Nouvel emplacement : %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed since the case was saved: %1.</source>
+        <translation>Modifié depuis l’enregistrement du dossier : %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not loaded (missing or changed): %1.</source>
+        <translation>Non chargé (manquant ou modifié) : %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The collection zip %1 is gone or was skipped: the configuration shown is the copy saved in the case.</source>
+        <translation>Le zip de collecte %1 est introuvable ou a été ignoré : la configuration affichée est la copie enregistrée dans le dossier.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Opened case %1</source>
+        <translation>Dossier %1 ouvert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not open the case %1: %2</source>
+        <translation>Impossible d’ouvrir le dossier %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not recover the autosaved case: %1</source>
+        <translation>Impossible de récupérer le dossier enregistré automatiquement : %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Recover unsaved case</source>
+        <translation>Récupérer le dossier non enregistré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailflow Workbench found work from a case that was never saved. Recover it?</source>
+        <translation>Mailflow Workbench a trouvé le travail d’un dossier qui n’a jamais été enregistré. Le récupérer ?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+12"/>
+        <source>Saved the case to %1</source>
+        <translation>Dossier enregistré dans %1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Could not save the case: %1</source>
+        <translation>Impossible d’enregistrer le dossier : %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save case</source>
+        <translation>Enregistrer le dossier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>investigation.mwbcase</source>
+        <translation>analyse.mwbcase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailflow Workbench cases (*.mwbcase)</source>
+        <translation>Dossiers Mailflow Workbench (*.mwbcase)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unsaved case</source>
+        <translation>Dossier non enregistré</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The case %1 has unsaved changes. Save them?</source>
+        <translation>Le dossier %1 contient des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>New case — drop Exchange logs on the window or open them from the File menu</source>
+        <translation>Nouveau dossier — déposez des journaux Exchange sur la fenêtre ou ouvrez-les depuis le menu Fichier</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Autosave failed: %1</source>
+        <translation>Échec de l’enregistrement automatique : %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>confirmed</source>
+        <translation>confirmé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dismissed</source>
+        <translation>écarté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding “%1” marked as %2</source>
+        <translation>Constat « %1 » marqué comme %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select a finding to add a note to it.</source>
+        <translation>Sélectionnez un constat pour y ajouter une note.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Note on the finding</source>
+        <translation>Note sur le constat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note on “%1”:</source>
+        <translation>Note sur « %1 » :</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Select a session to add a note to it.</source>
+        <translation>Sélectionnez une session pour y ajouter une note.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note on the session</source>
+        <translation>Note sur la session</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note on session %1:</source>
+        <translation>Note sur la session %1 :</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The wizard&apos;s script was added to the case</source>
+        <translation>Le script de l’assistant a été ajouté au dossier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Log files</source>
+        <translation>Fichiers journaux</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finding states</source>
+        <translation>États des constats</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wizard scripts</source>
+        <translation>Scripts de l’assistant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Console transcripts</source>
+        <translation>Transcriptions de la console</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case Contents</source>
+        <translation>Contenu du dossier</translation>
+    </message>
+</context>
+<context>
     <name>mwb::views::CertificateInspector</name>
     <message>
         <location filename="../views/console/certificateinspector.cpp" line="+38"/>
@@ -1365,7 +1755,7 @@ Dans les signets</translation>
         <translation>Émetteur %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>  (EXPIRED)</source>
         <translation>  (EXPIRÉ)</translation>
     </message>
@@ -1586,7 +1976,7 @@ Dans les signets</translation>
 <context>
     <name>mwb::views::ConsoleWidget</name>
     <message>
-        <location filename="../views/console/consolewidget.cpp" line="+121"/>
+        <location filename="../views/console/consolewidget.cpp" line="+109"/>
         <location line="+203"/>
         <source>Connect</source>
         <translation>Connecter</translation>
@@ -1939,9 +2329,9 @@ Dans les signets</translation>
         <translation>Les capacités changent après STARTTLS : renvoyez EHLO une fois la connexion chiffrée.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>after %1 of silence</source>
-        <translation>après %1 de silence</translation>
+        <location line="+11"/>
+        <source>after %1</source>
+        <translation>après %1</translation>
     </message>
 </context>
 <context>
@@ -2043,7 +2433,7 @@ Dans les signets</translation>
         <location line="+1"/>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+23"/>
+        <location line="+30"/>
         <location line="+10"/>
         <location line="+3"/>
         <location line="+3"/>
@@ -2051,7 +2441,7 @@ Dans les signets</translation>
         <translation>aucun</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-52"/>
         <source>AAAA</source>
         <translation>AAAA</translation>
     </message>
@@ -2077,12 +2467,12 @@ Dans les signets</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>invalid: %1</source>
         <translation>non valide : %1</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-23"/>
         <source>record id=%1, policy not fetched: %2</source>
         <translation>enregistrement id=%1, stratégie non récupérée : %2</translation>
     </message>
@@ -2092,7 +2482,17 @@ Dans les signets</translation>
         <translation>mode %1, max_age %2 s</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Content-Type</source>
+        <translation>Content-Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT USABLE: %1</source>
+        <translation>INUTILISABLE : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>mx</source>
         <translation>mx</translation>
     </message>
@@ -2320,6 +2720,234 @@ Scénario : %2</translation>
         <location line="+9"/>
         <source>%1: %2 failed, %3 warned, %4 checks</source>
         <translation>%1 : %2 en échec, %3 avec avertissement, %4 vérifications</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::ExportActions</name>
+    <message>
+        <location filename="../views/shell/exportactions.cpp" line="+39"/>
+        <source>Export Sessions Table as &amp;CSV…</source>
+        <translation>Exporter la table des sessions en &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;Transcript…</source>
+        <translation>Exporter la &amp;transcription…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;Journey…</source>
+        <translation>Exporter le &amp;parcours…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+J</source>
+        <translation>Ctrl+Alt+J</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export C&amp;harts as Image…</source>
+        <translation>Exporter les &amp;graphiques en image…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redact Exports</source>
+        <translation>&amp;Anonymiser les exports</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and subjects with pseudonyms in the CSV, transcript, journey and chart exports</source>
+        <translation>Remplacer les adresses, domaines, adresses IP, noms d’hôtes et de connecteurs, GUID, noms d’utilisateurs et objets par des pseudonymes dans les exports CSV, de transcription, de parcours et de graphiques</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report as &amp;HTML…</source>
+        <translation>Rapport en &amp;HTML…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+H</source>
+        <translation>Ctrl+Alt+H</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report as &amp;PDF…</source>
+        <translation>Rapport en &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Alt+P</source>
+        <translation>Ctrl+Alt+P</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xporter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export &amp;Report</source>
+        <translation>Exporter le &amp;rapport</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+126"/>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>Export sessions as CSV</source>
+        <translation>Exporter les sessions en CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sessions.csv</source>
+        <translation>sessions.csv</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Exported %n session(s) to %1</source>
+        <translation>
+            <numerusform>%n session exportée vers %1</numerusform>
+            <numerusform>%n sessions exportées vers %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export transcript</source>
+        <translation>Exporter la transcription</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>transcript.html</source>
+        <translation>transcription.html</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>HTML (*.html);;Text (*.txt)</source>
+        <translation>HTML (*.html);;Texte (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Exported the transcript to %1</source>
+        <translation>Transcription exportée vers %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export message journey</source>
+        <translation>Exporter le parcours du message</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>journey.html</source>
+        <translation>parcours.html</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported the journey to %1</source>
+        <translation>Parcours exporté vers %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export charts</source>
+        <translation>Exporter les graphiques</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>charts.png</source>
+        <translation>graphiques.png</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not write %1</source>
+        <translation>Impossible d’écrire %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported the charts to %1</source>
+        <translation>Graphiques exportés vers %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mail flow investigation: %1</source>
+        <translation>Analyse du flux de messagerie : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remediation script (%1)</source>
+        <translation>Script de correction (%1)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+23"/>
+        <source>Load logs first: the report describes what is loaded.</source>
+        <translation>Chargez d’abord des journaux : le rapport décrit ce qui est chargé.</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Exported the redacted report to %1</source>
+        <translation>Rapport anonymisé exporté vers %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported the report to %1</source>
+        <translation>Rapport exporté vers %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Export report as PDF</source>
+        <translation>Exporter le rapport en PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export report as HTML</source>
+        <translation>Exporter le rapport en HTML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report.pdf</source>
+        <translation>rapport.pdf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>report.html</source>
+        <translation>rapport.html</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +3472,16 @@ Scénario : %2</translation>
         <source>Help for the view that has the focus</source>
         <translation>Aide sur la vue qui a le focus</translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>About Mailflow Workbench</source>
+        <translation>À propos de Mailflow Workbench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Find out why Exchange mail does not flow, and fix it.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;h3&gt;Licences&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench: see the LICENSE file shipped with it.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg): GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts: GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive: BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (when built with it): MIT.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Trouver pourquoi le courrier Exchange ne circule pas, et le réparer.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2, exécuté avec Qt %3.&lt;/p&gt;&lt;h3&gt;Licences&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench : voir le fichier LICENSE fourni.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg) : GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts : GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive : BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (si inclus) : MIT.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
 </context>
 <context>
     <name>mwb::views::JourneyTimeline</name>
@@ -2902,17 +3540,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::MainWindow</name>
     <message>
-        <location filename="../views/shell/mainwindow.cpp" line="+104"/>
+        <location filename="../views/shell/mainwindow.cpp" line="+64"/>
         <source>Mailflow Workbench</source>
         <translation>Mailflow Workbench</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Ready — drop Exchange logs on the window or open them from the File menu</source>
-        <translation>Prêt — déposez des journaux Exchange sur la fenêtre ou ouvrez-les depuis le menu Fichier</translation>
-    </message>
-    <message>
-        <location line="+113"/>
+        <location line="+86"/>
         <source>&amp;Open Logs…</source>
         <translation>&amp;Ouvrir des journaux…</translation>
     </message>
@@ -2962,7 +3595,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Ctrl+Alt+L</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>Write the read-only PowerShell script that collects the logs and configuration of every transport server</source>
         <translation>Écrire le script PowerShell en lecture seule qui collecte les journaux et la configuration de chaque serveur de transport</translation>
     </message>
@@ -2983,51 +3616,6 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Export Sessions Table as &amp;CSV…</source>
-        <translation>Exporter la table des sessions en &amp;CSV…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export &amp;Transcript…</source>
-        <translation>Exporter la &amp;transcription…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Shift+E</source>
-        <translation>Ctrl+Shift+E</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export &amp;Journey…</source>
-        <translation>Exporter le &amp;parcours…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+J</source>
-        <translation>Ctrl+Alt+J</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export C&amp;harts as Image…</source>
-        <translation>Exporter les &amp;graphiques en image…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+E</source>
-        <translation>Ctrl+Alt+E</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Redact Exports</source>
-        <translation>&amp;Anonymiser les exports</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>Copy Transcript as Te&amp;xt</source>
         <translation>Copier la transcription en te&amp;xte</translation>
     </message>
@@ -3063,12 +3651,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+557"/>
+        <location line="+316"/>
         <source>Times in &amp;UTC</source>
         <translation>Heures en &amp;UTC</translation>
     </message>
     <message>
-        <location line="-557"/>
+        <location line="-316"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -3178,122 +3766,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>&amp;Effacer la liste</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;New Case</source>
-        <translation>&amp;Nouveau dossier</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Open &amp;Case…</source>
-        <translation>Ouvr&amp;ir un dossier d’analyse…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+O</source>
-        <translation>Ctrl+Alt+O</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open case</source>
-        <translation>Ouvrir un dossier d’analyse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mailflow Workbench cases (*.mwbcase);;All files (*)</source>
-        <translation>Dossiers Mailflow Workbench (*.mwbcase);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Save Case</source>
-        <translation>&amp;Enregistrer le dossier</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save Case &amp;As…</source>
-        <translation>Enregistrer le dossier &amp;sous…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Case &amp;Contents…</source>
-        <translation>&amp;Contenu du dossier…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+I</source>
-        <translation>Ctrl+Alt+I</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Report as &amp;HTML…</source>
-        <translation>Rapport en &amp;HTML…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+H</source>
-        <translation>Ctrl+Alt+H</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Report as &amp;PDF…</source>
-        <translation>Rapport en &amp;PDF…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+P</source>
-        <translation>Ctrl+Alt+P</translation>
-    </message>
-    <message>
         <location line="+5"/>
-        <source>Mark Finding &amp;Confirmed</source>
-        <translation>Marquer le constat comme &amp;confirmé</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Shift+Y</source>
-        <translation>Ctrl+Shift+Y</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mark Finding &amp;Dismissed</source>
-        <translation>Marquer le constat comme &amp;écarté</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Shift+X</source>
-        <translation>Ctrl+Shift+X</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mark Finding as &amp;New</source>
-        <translation>Marquer le constat comme &amp;nouveau</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Shift+U</source>
-        <translation>Ctrl+Shift+U</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Finding &amp;Note…</source>
-        <translation>No&amp;te sur le constat…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+N</source>
-        <translation>Ctrl+Alt+N</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Note on the &amp;Session…</source>
-        <translation>Note sur la &amp;session…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+Alt+M</source>
-        <translation>Ctrl+Alt+M</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>The remediation wizard is not part of this build yet</source>
         <translation>L’assistant de correction ne fait pas encore partie de cette version</translation>
     </message>
@@ -3304,12 +3777,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+1303"/>
+        <location line="+536"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location line="-1297"/>
+        <location line="-530"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
@@ -3319,54 +3792,14 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Configuration</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>This finding is marked as confirmed and has a note</source>
-        <translation>Ce constat est marqué comme confirmé et a une note</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>This finding is marked as confirmed</source>
-        <translation>Ce constat est marqué comme confirmé</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This finding is marked as dismissed and has a note</source>
-        <translation>Ce constat est marqué comme écarté et a une note</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>This finding is marked as dismissed</source>
-        <translation>Ce constat est marqué comme écarté</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This finding has a note (Edit &gt; Finding &gt; Note)</source>
-        <translation>Ce constat a une note (Édition &gt; Constat &gt; Note)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Open Recent Cas&amp;e</source>
-        <translation>Ouvrir un dossier récen&amp;t</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Open &amp;Recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>E&amp;xport</source>
-        <translation>E&amp;xporter</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Export &amp;Report</source>
-        <translation>Exporter le &amp;rapport</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3374,12 +3807,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>F&amp;inding</source>
-        <translation>&amp;Constat</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -3405,46 +3833,6 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Time &amp;Zone of Exported Logs…</source>
-        <translation>&amp;Fuseau horaire des journaux exportés…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ctrl+Alt+Z</source>
-        <translation>Ctrl+Alt+Z</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The zone of the machine that ran Get-MessageTrackingLog | Export-Csv: its times carry no zone</source>
-        <translation>Le fuseau de l’ordinateur qui a exécuté Get-MessageTrackingLog | Export-Csv : ses heures ne portent pas de fuseau</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>UTC (times as written)</source>
-        <translation>UTC (heures telles qu’écrites)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Time zone of exported logs</source>
-        <translation>Fuseau horaire des journaux exportés</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export-Csv and Format-List output of Get-MessageTrackingLog is written in the local time of the machine that ran it, without a zone. Read such times in:</source>
-        <translation>La sortie Export-Csv et Format-List de Get-MessageTrackingLog est écrite dans l’heure locale de l’ordinateur qui l’a exécuté, sans fuseau. Lire ces heures dans :</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The zone applies from the next load: open the logs again to read their times in %1.</source>
-        <translation>Le fuseau s’applique au prochain chargement : ouvrez de nouveau les journaux pour lire leurs heures dans %1.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -3453,33 +3841,8 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
-    <message>
-        <location line="+33"/>
-        <source>Drop Exchange logs here</source>
-        <translation>Déposez les journaux Exchange ici</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>SMTP protocol logs (Receive / Send), message tracking logs, Exchange Online message traces — files, folders or archives (.zip, .gz, .tar.gz).</source>
-        <translation>Journaux de protocole SMTP (réception / envoi), journaux de suivi des messages, suivis des messages Exchange Online — fichiers, dossiers ou archives (.zip, .gz, .tar.gz).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Open &amp;sample logs</source>
-        <translation>Ouvrir les journaux d’&amp;exemple</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open &amp;logs…</source>
-        <translation>Ouvrir des &amp;journaux…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open f&amp;older…</source>
-        <translation>Ouvrir un &amp;dossier…</translation>
-    </message>
     <message numerus="yes">
-        <location line="-412"/>
+        <location line="-227"/>
         <source>Loading… showing the first %n session(s) while the rest loads</source>
         <translation>
             <numerusform>Chargement… %n première session affichée pendant que le reste se charge</numerusform>
@@ -3487,367 +3850,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+101"/>
-        <source>Replace addresses, domains, IP addresses, host and connector names, GUIDs, user names and subjects with pseudonyms in the CSV, transcript, journey and chart exports</source>
-        <translation>Remplacer les adresses, domaines, adresses IP, noms d’hôtes et de connecteurs, GUID, noms d’utilisateurs et objets par des pseudonymes dans les exports CSV, de transcription, de parcours et de graphiques</translation>
-    </message>
-    <message>
-        <location line="+225"/>
-        <source>Settin&amp;gs</source>
-        <translation>Pa&amp;ramètres</translation>
-    </message>
-    <message>
-        <location line="+161"/>
-        <source>Nothing new to load: what is loaded stays</source>
-        <translation>Rien de nouveau à charger : ce qui est déjà chargé est conservé</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Loading: %1 — %2 of %3</source>
-        <translation>Chargement : %1 — %2 sur %3</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Loading: %1 — %2 of %3 sessions</source>
-        <translation>Chargement : %1 — %2 sessions sur %3</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Loading: %1…</source>
-        <translation>Chargement : %1…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> (about %1 left)</source>
-        <translation> (environ %1 restant)</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+67"/>
-        <source>%n exported file(s) have times without a time zone; they were read as UTC. If they were exported on a machine in another zone, choose it in Settings &gt; Time Zone of Exported Logs and open them again.</source>
-        <translation>
-            <numerusform>%n fichier exporté contient des heures sans fuseau ; elles ont été lues en UTC. S’il a été exporté sur un ordinateur dans un autre fuseau, choisissez-le dans Paramètres &gt; Fuseau horaire des journaux exportés et ouvrez-le de nouveau.</numerusform>
-            <numerusform>%n fichiers exportés contiennent des heures sans fuseau ; elles ont été lues en UTC. S’ils ont été exportés sur un ordinateur dans un autre fuseau, choisissez-le dans Paramètres &gt; Fuseau horaire des journaux exportés et ouvrez-les de nouveau.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+282"/>
+        <location line="+498"/>
         <source>The domain check is not part of this build yet.</source>
         <translation>La vérification de domaine ne fait pas encore partie de cette version.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>The language changes when Mailflow Workbench is started again.</source>
-        <translation>La langue change au prochain démarrage de Mailflow Workbench.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;System Default</source>
-        <translation>Langue du &amp;système</translation>
-    </message>
-    <message>
-        <location line="+131"/>
-        <source>%1[*] — Mailflow Workbench</source>
-        <translation>%1[*] — Mailflow Workbench</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>&amp;Clear Recent Cases</source>
-        <translation>&amp;Effacer la liste des dossiers</translation>
-    </message>
-    <message>
-        <location line="+72"/>
-        <source>Log file of the case</source>
-        <translation>Fichier journal du dossier</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The log file %1 was not found. It may have been moved or deleted.</source>
-        <translation>Le fichier journal %1 est introuvable. Il a peut-être été déplacé ou supprimé.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The log file %1 has a different size than when the case was saved (%2 instead of %3 bytes).</source>
-        <translation>Le fichier journal %1 n’a plus la même taille qu’à l’enregistrement du dossier (%2 octets au lieu de %3).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The content of the log file %1 has changed since the case was saved (different SHA-256).</source>
-        <translation>Le contenu du fichier journal %1 a changé depuis l’enregistrement du dossier (SHA-256 différent).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Locate the file, or skip it: the rest of the case opens either way.</source>
-        <translation>Localisez le fichier ou ignorez-le : le reste du dossier s’ouvre dans tous les cas.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Locate…</source>
-        <translation>&amp;Localiser…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Load &amp;Anyway</source>
-        <translation>Charger &amp;quand même</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Skip</source>
-        <translation>&amp;Ignorer</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Locate %1</source>
-        <translation>Localiser %1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Relocated: %1.</source>
-        <translation>Nouvel emplacement : %1.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Changed since the case was saved: %1.</source>
-        <translation>Modifié depuis l’enregistrement du dossier : %1.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Not loaded (missing or changed): %1.</source>
-        <translation>Non chargé (manquant ou modifié) : %1.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Opened case %1</source>
-        <translation>Dossier %1 ouvert</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Could not open the case %1: %2</source>
-        <translation>Impossible d’ouvrir le dossier %1 : %2</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Could not recover the autosaved case: %1</source>
-        <translation>Impossible de récupérer le dossier enregistré automatiquement : %1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Recover unsaved case</source>
-        <translation>Récupérer le dossier non enregistré</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mailflow Workbench found work from a case that was never saved. Recover it?</source>
-        <translation>Mailflow Workbench a trouvé le travail d’un dossier qui n’a jamais été enregistré. Le récupérer ?</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <location line="+12"/>
-        <source>Saved the case to %1</source>
-        <translation>Dossier enregistré dans %1</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Could not save the case: %1</source>
-        <translation>Impossible d’enregistrer le dossier : %1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Save case</source>
-        <translation>Enregistrer le dossier</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>investigation.mwbcase</source>
-        <translation>analyse.mwbcase</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mailflow Workbench cases (*.mwbcase)</source>
-        <translation>Dossiers Mailflow Workbench (*.mwbcase)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Unsaved case</source>
-        <translation>Dossier non enregistré</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The case %1 has unsaved changes. Save them?</source>
-        <translation>Le dossier %1 contient des modifications non enregistrées. Les enregistrer ?</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>New case — drop Exchange logs on the window or open them from the File menu</source>
-        <translation>Nouveau dossier — déposez des journaux Exchange sur la fenêtre ou ouvrez-les depuis le menu Fichier</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Autosave failed: %1</source>
-        <translation>Échec de l’enregistrement automatique : %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>confirmed</source>
-        <translation>confirmé</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>dismissed</source>
-        <translation>écarté</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>new</source>
-        <translation>nouveau</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Finding “%1” marked as %2</source>
-        <translation>Constat « %1 » marqué comme %2</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Select a finding to add a note to it.</source>
-        <translation>Sélectionnez un constat pour y ajouter une note.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Note on the finding</source>
-        <translation>Note sur le constat</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Note on “%1”:</source>
-        <translation>Note sur « %1 » :</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Select a session to add a note to it.</source>
-        <translation>Sélectionnez une session pour y ajouter une note.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Note on the session</source>
-        <translation>Note sur la session</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Note on session %1:</source>
-        <translation>Note sur la session %1 :</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Log files</source>
-        <translation>Fichiers journaux</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Notes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Finding states</source>
-        <translation>États des constats</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Wizard scripts</source>
-        <translation>Scripts de l’assistant</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Console transcripts</source>
-        <translation>Transcriptions de la console</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Case Contents</source>
-        <translation>Contenu du dossier</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Case contents</source>
-        <translation>Contenu du dossier</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Mail flow investigation: %1</source>
-        <translation>Analyse du flux de messagerie : %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Remediation script (%1)</source>
-        <translation>Script de correction (%1)</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <location line="+30"/>
-        <source>Load logs first: the report describes what is loaded.</source>
-        <translation>Chargez d’abord des journaux : le rapport décrit ce qui est chargé.</translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <source>Exported the redacted report to %1</source>
-        <translation>Rapport anonymisé exporté vers %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Exported the report to %1</source>
-        <translation>Rapport exporté vers %1</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Export report as PDF</source>
-        <translation>Exporter le rapport en PDF</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export report as HTML</source>
-        <translation>Exporter le rapport en HTML</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>report.pdf</source>
-        <translation>rapport.pdf</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>report.html</source>
-        <translation>rapport.html</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>HTML (*.html)</source>
-        <translation>HTML (*.html)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Status</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Loading progress</source>
-        <translation>Progression du chargement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel loading</source>
-        <translation>Annuler le chargement</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Messages</source>
-        <translation>Messages</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+160"/>
         <source>Main area</source>
         <translation>Zone principale</translation>
     </message>
@@ -3877,116 +3885,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location line="-1046"/>
+        <location line="-407"/>
         <source>The bundled sample logs were not found next to the program.</source>
         <translation>Les journaux d’exemple fournis sont introuvables à côté du programme.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+32"/>
-        <source>Skipped %n item(s): %1</source>
-        <translation>
-            <numerusform>%n élément ignoré : %1</numerusform>
-            <numerusform>%n éléments ignorés : %1</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+4"/>
-        <source>Nothing to load</source>
-        <translation>Rien à charger</translation>
-    </message>
-    <message>
-        <location line="+70"/>
-        <source>Diagnosis is off for this load: %1</source>
-        <translation>Le diagnostic est désactivé pour ce chargement : %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-57"/>
-        <source>Loading %n item(s)…</source>
-        <translation>
-            <numerusform>Chargement de %n élément…</numerusform>
-            <numerusform>Chargement de %n éléments…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+70"/>
-        <source>Loaded %n file(s)</source>
-        <translation>
-            <numerusform>%n fichier chargé</numerusform>
-            <numerusform>%n fichiers chargés</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n session(s)</source>
-        <translation>
-            <numerusform>%n session</numerusform>
-            <numerusform>%n sessions</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n message(s)</source>
-        <translation>
-            <numerusform>%n message</numerusform>
-            <numerusform>%n messages</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n finding(s)</source>
-        <translation>
-            <numerusform>%n constat</numerusform>
-            <numerusform>%n constats</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source> (%n error(s))</source>
-        <translation>
-            <numerusform> (%n erreur)</numerusform>
-            <numerusform> (%n erreurs)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Loading cancelled — </source>
-        <translation>Chargement annulé — </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ignored (not Exchange logs): %1. </source>
-        <translation>Ignorés (pas des journaux Exchange) : %1. </translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Skipped %1. </source>
-        <translation>%1 ignoré(s). </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-2"/>
-        <source>%n line(s) could not be read; the rest loaded.</source>
-        <translation>
-            <numerusform>%n ligne n’a pas pu être lue ; le reste a été chargé.</numerusform>
-            <numerusform>%n lignes n’ont pas pu être lues ; le reste a été chargé.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="-169"/>
-        <source>Open c&amp;ase…</source>
-        <translation>Ouvrir un dossier d’&amp;analyse…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Everything stays on this machine. Shortcuts: Ctrl+O open, Ctrl+F filter, Alt+←/→ back and forward, Ctrl+S save the case.</source>
-        <translation>Tout reste sur cette machine. Raccourcis : Ctrl+O ouvrir, Ctrl+F filtrer, Alt+←/→ précédent et suivant, Ctrl+S enregistrer le dossier.</translation>
-    </message>
-    <message>
-        <location line="+176"/>
-        <source>No Exchange log was found in what was opened.</source>
-        <translation>Aucun journal Exchange n’a été trouvé dans ce qui a été ouvert.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+88"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -3996,114 +3900,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Heures en heure &amp;locale</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>Export sessions as CSV</source>
-        <translation>Exporter les sessions en CSV</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>sessions.csv</source>
-        <translation>sessions.csv</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+17"/>
-        <location line="+15"/>
-        <location line="+715"/>
-        <source>Could not write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-745"/>
-        <source>Exported %n session(s) to %1</source>
-        <translation>
-            <numerusform>%n session exportée vers %1</numerusform>
-            <numerusform>%n sessions exportées vers %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Export transcript</source>
-        <translation>Exporter la transcription</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>transcript.html</source>
-        <translation>transcription.html</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+15"/>
-        <source>HTML (*.html);;Text (*.txt)</source>
-        <translation>HTML (*.html);;Texte (*.txt)</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>Exported the transcript to %1</source>
-        <translation>Transcription exportée vers %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Export message journey</source>
-        <translation>Exporter le parcours du message</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>journey.html</source>
-        <translation>parcours.html</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Exported the journey to %1</source>
-        <translation>Parcours exporté vers %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Export charts</source>
-        <translation>Exporter les graphiques</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>charts.png</source>
-        <translation>graphiques.png</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Could not write %1</source>
-        <translation>Impossible d’écrire %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Exported the charts to %1</source>
-        <translation>Graphiques exportés vers %1</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>About Mailflow Workbench</source>
-        <translation>À propos de Mailflow Workbench</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Find out why Exchange mail does not flow, and fix it.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;h3&gt;Licences&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench: see the LICENSE file shipped with it.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg): GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts: GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive: BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (when built with it): MIT.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;h2&gt;Mailflow Workbench %1&lt;/h2&gt;&lt;p&gt;Trouver pourquoi le courrier Exchange ne circule pas, et le réparer.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2, exécuté avec Qt %3.&lt;/p&gt;&lt;h3&gt;Licences&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Mailflow Workbench : voir le fichier LICENSE fourni.&lt;/li&gt;&lt;li&gt;Qt 6 (Core, Gui, Widgets, Network, Sql, Concurrent, Svg) : GNU LGPL v3.&lt;/li&gt;&lt;li&gt;Qt Charts : GNU GPL v3.&lt;/li&gt;&lt;li&gt;libarchive : BSD 2-clause.&lt;/li&gt;&lt;li&gt;KSyntaxHighlighting (si inclus) : MIT.&lt;/li&gt;&lt;/ul&gt;</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>The wizard&apos;s script was added to the case</source>
-        <translation>Le script de l’assistant a été ajouté au dossier</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+56"/>
         <source>The remediation wizard is not part of this build yet.</source>
         <translation>L’assistant de correction ne fait pas encore partie de cette version.</translation>
     </message>
@@ -4123,7 +3920,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>La console SMTP ne fait pas encore partie de cette version.</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+92"/>
         <source>Only local files can be loaded; skipped %1</source>
         <translation>Seuls les fichiers locaux peuvent être chargés ; %1 ignoré</translation>
     </message>
@@ -4264,12 +4061,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+334"/>
+        <location line="+326"/>
         <source>Receive</source>
         <translation>Réception</translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-326"/>
         <source>Send</source>
         <translation>Envoi</translation>
     </message>
@@ -4365,7 +4162,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Une ligne par session SMTP ; Ctrl+B ajoute un signet sur la session courante</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Servers</source>
         <translation>Serveurs</translation>
     </message>
@@ -4396,7 +4193,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         </translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+196"/>
         <source>TLS failed</source>
         <translation>Échec TLS</translation>
     </message>
@@ -4404,6 +4201,219 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <location line="+47"/>
         <source>Default columns</source>
         <translation>Colonnes par défaut</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::SettingsMenu</name>
+    <message>
+        <location filename="../views/shell/settingsmenu.cpp" line="+16"/>
+        <source>Settin&amp;gs</source>
+        <translation>Pa&amp;ramètres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time &amp;Zone of Exported Logs…</source>
+        <translation>&amp;Fuseau horaire des journaux exportés…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Alt+Z</source>
+        <translation>Ctrl+Alt+Z</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The zone of the machine that ran Get-MessageTrackingLog | Export-Csv: its times carry no zone</source>
+        <translation>Le fuseau de l’ordinateur qui a exécuté Get-MessageTrackingLog | Export-Csv : ses heures ne portent pas de fuseau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>UTC (times as written)</source>
+        <translation>UTC (heures telles qu’écrites)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time zone of exported logs</source>
+        <translation>Fuseau horaire des journaux exportés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export-Csv and Format-List output of Get-MessageTrackingLog is written in the local time of the machine that ran it, without a zone. Read such times in:</source>
+        <translation>La sortie Export-Csv et Format-List de Get-MessageTrackingLog est écrite dans l’heure locale de l’ordinateur qui l’a exécuté, sans fuseau. Lire ces heures dans :</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The zone applies from the next load: open the logs again to read their times in %1.</source>
+        <translation>Le fuseau s’applique au prochain chargement : ouvrez de nouveau les journaux pour lire leurs heures dans %1.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The language changes when Mailflow Workbench is started again.</source>
+        <translation>La langue change au prochain démarrage de Mailflow Workbench.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;System Default</source>
+        <translation>Langue du &amp;système</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::ShellStatus</name>
+    <message>
+        <location filename="../views/shell/shellstatus.cpp" line="+19"/>
+        <source>Ready — drop Exchange logs on the window or open them from the File menu</source>
+        <translation>Prêt — déposez des journaux Exchange sur la fenêtre ou ouvrez-les depuis le menu Fichier</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+66"/>
+        <source>Loading %n item(s)…</source>
+        <translation>
+            <numerusform>Chargement de %n élément…</numerusform>
+            <numerusform>Chargement de %n éléments…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Loading: %1 — %2 of %3</source>
+        <translation>Chargement : %1 — %2 sur %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading: %1 — %2 of %3 sessions</source>
+        <translation>Chargement : %1 — %2 sessions sur %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading: %1…</source>
+        <translation>Chargement : %1…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (about %1 left)</source>
+        <translation> (environ %1 restant)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Skipped %n item(s): %1</source>
+        <translation>
+            <numerusform>%n élément ignoré : %1</numerusform>
+            <numerusform>%n éléments ignorés : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to load</source>
+        <translation>Rien à charger</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing new to load: what is loaded stays</source>
+        <translation>Rien de nouveau à charger : ce qui est déjà chargé est conservé</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Diagnosis is off for this load: %1</source>
+        <translation>Le diagnostic est désactivé pour ce chargement : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Loaded %n file(s)</source>
+        <translation>
+            <numerusform>%n fichier chargé</numerusform>
+            <numerusform>%n fichiers chargés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n constat</numerusform>
+            <numerusform>%n constats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> (%n error(s))</source>
+        <translation>
+            <numerusform> (%n erreur)</numerusform>
+            <numerusform> (%n erreurs)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading cancelled — </source>
+        <translation>Chargement annulé — </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ignored (not Exchange logs): %1. </source>
+        <translation>Ignorés (pas des journaux Exchange) : %1. </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) could not be read; the rest loaded.</source>
+        <translation>
+            <numerusform>%n ligne n’a pas pu être lue ; le reste a été chargé.</numerusform>
+            <numerusform>%n lignes n’ont pas pu être lues ; le reste a été chargé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skipped %1. </source>
+        <translation>%1 ignoré(s). </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n exported file(s) have times without a time zone; they were read as UTC. If they were exported on a machine in another zone, choose it in Settings &gt; Time Zone of Exported Logs and open them again.</source>
+        <translation>
+            <numerusform>%n fichier exporté contient des heures sans fuseau ; elles ont été lues en UTC. S’il a été exporté sur un ordinateur dans un autre fuseau, choisissez-le dans Paramètres &gt; Fuseau horaire des journaux exportés et ouvrez-le de nouveau.</numerusform>
+            <numerusform>%n fichiers exportés contiennent des heures sans fuseau ; elles ont été lues en UTC. S’ils ont été exportés sur un ordinateur dans un autre fuseau, choisissez-le dans Paramètres &gt; Fuseau horaire des journaux exportés et ouvrez-les de nouveau.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No Exchange log was found in what was opened.</source>
+        <translation>Aucun journal Exchange n’a été trouvé dans ce qui a été ouvert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading progress</source>
+        <translation>Progression du chargement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel loading</source>
+        <translation>Annuler le chargement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
     </message>
 </context>
 <context>
@@ -4553,7 +4563,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
 <context>
     <name>mwb::views::TranscriptView</name>
     <message>
-        <location filename="../views/sessions/transcriptview.cpp" line="+152"/>
+        <location filename="../views/sessions/transcriptview.cpp" line="+162"/>
         <source>E&amp;xpected FQDN:</source>
         <translation>FQDN &amp;attendu :</translation>
     </message>
@@ -4563,7 +4573,17 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>nom utilisé par les clients, p. ex. mail.contoso.com</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
+        <source>Hide the certificate details</source>
+        <translation>Masquer les détails du certificat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the certificate details</source>
+        <translation>Afficher les détails du certificat</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Transcript</source>
         <translation>Transcription</translation>
     </message>
@@ -4613,7 +4633,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Suivre à travers les serveurs le message transporté par cette session</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+149"/>
         <source>Session %1 — %2, %3 — %4 → %5</source>
         <translation>Session %1 — %2, %3 — %4 → %5</translation>
     </message>
@@ -4623,7 +4643,12 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation> — EHLO %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>%1 runs %2</source>
+        <translation>%1 exécute %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
@@ -4637,8 +4662,16 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <source>attempted; the log does not show the handshake completing</source>
         <translation>tenté ; le journal ne montre pas la fin de la négociation</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n certificate(s); unfold the card to see them and check a name.</source>
+        <translation>
+            <numerusform>%n certificat ; dépliez la carte pour le voir et vérifier un nom.</numerusform>
+            <numerusform>%n certificats ; dépliez la carte pour les voir et vérifier un nom.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>No certificate details in the log (enable verbose protocol logging).</source>
         <translation>Aucun détail de certificat dans le journal (activez la journalisation détaillée du protocole).</translation>
     </message>
@@ -4668,7 +4701,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Empreinte</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Senders may expect another name (MX, smart host): type it above to check.</source>
         <translation>Les expéditeurs attendent peut-être un autre nom (MX, hôte actif) : saisissez-le ci-dessus pour le vérifier.</translation>
     </message>
@@ -4683,17 +4716,22 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Les noms ne contiennent PAS %1</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>SANs</source>
         <translation>SAN</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-387"/>
         <source> waited %1 </source>
         <translation> %1 d’attente </translation>
     </message>
     <message>
-        <location line="+307"/>
+        <location line="+78"/>
+        <source>Exchange version of the session&apos;s server</source>
+        <translation>Version d’Exchange du serveur de la session</translation>
+    </message>
+    <message>
+        <location line="+311"/>
         <source>Valid</source>
         <translation>Validité</translation>
     </message>
@@ -4703,7 +4741,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>%1 au %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Names not in the log (only the thumbprint)</source>
         <translation>Noms absents du journal (seulement l’empreinte)</translation>
     </message>
@@ -4716,6 +4754,44 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <location line="+4"/>
         <source>Names contain %1</source>
         <translation>Les noms contiennent %1</translation>
+    </message>
+</context>
+<context>
+    <name>mwb::views::WelcomePage</name>
+    <message>
+        <location filename="../views/shell/welcomepage.cpp" line="+25"/>
+        <source>Drop Exchange logs here</source>
+        <translation>Déposez les journaux Exchange ici</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SMTP protocol logs (Receive / Send), message tracking logs, Exchange Online message traces — files, folders or archives (.zip, .gz, .tar.gz).</source>
+        <translation>Journaux de protocole SMTP (réception / envoi), journaux de suivi des messages, suivis des messages Exchange Online — fichiers, dossiers ou archives (.zip, .gz, .tar.gz).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open &amp;sample logs</source>
+        <translation>Ouvrir les journaux d’&amp;exemple</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;logs…</source>
+        <translation>Ouvrir des &amp;journaux…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open f&amp;older…</source>
+        <translation>Ouvrir un &amp;dossier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open c&amp;ase…</source>
+        <translation>Ouvrir un dossier d’&amp;analyse…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Everything stays on this machine. Shortcuts: Ctrl+O open, Ctrl+F filter, Alt+←/→ back and forward, Ctrl+S save the case.</source>
+        <translation>Tout reste sur cette machine. Raccourcis : Ctrl+O ouvrir, Ctrl+F filtrer, Alt+←/→ précédent et suivant, Ctrl+S enregistrer le dossier.</translation>
     </message>
 </context>
 <context>
@@ -4797,7 +4873,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Ctrl+4</translation>
     </message>
     <message>
-        <location line="+306"/>
+        <location line="+308"/>
         <source>Apply as Filter: %1 = %2</source>
         <translation>Appliquer comme filtre : %1 = %2</translation>
     </message>
