@@ -4676,7 +4676,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Keine Zertifikatsdetails im Protokoll (ausführliche Protokollierung aktivieren).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Received certificate</source>
         <translation>Empfangenes Zertifikat</translation>
     </message>
@@ -4716,12 +4716,27 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Namen enthalten %1 NICHT</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="+3"/>
+        <source>Names contain %1, the name the peer expects</source>
+        <translation>Die Namen enthalten %1, den Namen, den die Gegenseite erwartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Names do NOT contain %1, the name the peer expects</source>
+        <translation>Die Namen enthalten NICHT %1, den Namen, den die Gegenseite erwartet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its reply: %1</source>
+        <translation>Ihre Antwort: %1</translation>
+    </message>
+    <message>
+        <location line="-29"/>
         <source>SANs</source>
         <translation>SANs</translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location line="-394"/>
         <source> waited %1 </source>
         <translation> %1 gewartet </translation>
     </message>
@@ -4731,7 +4746,7 @@ Von %2 an %3 — „%4“ — %5, insgesamt %6</translation>
         <translation>Exchange-Version des Servers der Sitzung</translation>
     </message>
     <message>
-        <location line="+311"/>
+        <location line="+318"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>

@@ -4676,7 +4676,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Aucun détail de certificat dans le journal (activez la journalisation détaillée du protocole).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Received certificate</source>
         <translation>Certificat reçu</translation>
     </message>
@@ -4716,12 +4716,27 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Les noms ne contiennent PAS %1</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="+3"/>
+        <source>Names contain %1, the name the peer expects</source>
+        <translation>Les noms contiennent %1, le nom attendu par l’homologue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Names do NOT contain %1, the name the peer expects</source>
+        <translation>Les noms NE contiennent PAS %1, le nom attendu par l’homologue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its reply: %1</source>
+        <translation>Sa réponse : %1</translation>
+    </message>
+    <message>
+        <location line="-29"/>
         <source>SANs</source>
         <translation>SAN</translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location line="-394"/>
         <source> waited %1 </source>
         <translation> %1 d’attente </translation>
     </message>
@@ -4731,7 +4746,7 @@ De %2 à %3 — « %4 » — %5, total %6</translation>
         <translation>Version d’Exchange du serveur de la session</translation>
     </message>
     <message>
-        <location line="+311"/>
+        <location line="+318"/>
         <source>Valid</source>
         <translation>Validité</translation>
     </message>

@@ -441,6 +441,13 @@ void TranscriptView::refreshCard()
     }
     if (s.certificates.isEmpty())
         html += QStringLiteral("<br>") + esc(tr("No certificate details in the log (enable verbose protocol logging)."));
+    // What the peer said it expected of Exchange's own certificate: Exchange Online defers with
+    // "450 4.4.317 … SubjectMismatch. Expected: mail.contoso.com, Presented: CN=…" when the
+    // organisation presents the wrong one. A Send session's card then judges the sending certificate
+    // by that name; without it the card showed a tick for the peer's certificate and nothing wrong.
+    static const QRegularExpression peerExpects(QStringLiteral("SubjectMismatch\\b.*?\\bExpected:\\s*([^,;\\s]+)"),
+                                                QRegularExpression::CaseInsensitiveOption);
+    const QString peerExpected = s.direction == Direction::Send ? peerExpects.match(s.lastReply).captured(1) : QString();
     // One column per certificate: the card stays short and the transcript keeps the room.
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\"><tr>");
     for (const Certificate &c : s.certificates) {
@@ -478,6 +485,13 @@ void TranscriptView::refreshCard()
             verdict = QStringLiteral("<span style=\"color:#1f9d55\">\u2714 %1</span>").arg(esc(tr("Names contain %1").arg(expected)));
         else
             verdict = QStringLiteral("<span style=\"color:#c83737\"><b>\u2718 %1</b></span>").arg(esc(tr("Names do NOT contain %1").arg(expected)));
+        if (verdict.isEmpty() && !peerExpected.isEmpty() && c.role == CertificateRole::Sending && namesKnown) {
+            verdict = c.coversName(peerExpected)
+                ? QStringLiteral("<span style=\"color:#1f9d55\">\u2714 %1</span>").arg(esc(tr("Names contain %1, the name the peer expects").arg(peerExpected)))
+                : QStringLiteral("<span style=\"color:#c83737\"><b>\u2718 %1</b><br>%2</span>")
+                      .arg(esc(tr("Names do NOT contain %1, the name the peer expects").arg(peerExpected)),
+                           esc(tr("Its reply: %1").arg(s.lastReply)));
+        }
         if (!verdict.isEmpty())
             html += QStringLiteral("<tr><td colspan=\"2\">%1</td></tr>").arg(verdict);
         html += QStringLiteral("</table></td>");

@@ -238,6 +238,36 @@ private Q_SLOTS:
         QVERIFY(view.serverVersionText().isEmpty());
     }
 
+    // Exchange Online deferred the organisation's mail because of the certificate the organisation
+    // presented: the Send session's card judges that (sending) certificate by the name Exchange
+    // Online says it expected, instead of a lone tick for Exchange Online's own certificate.
+    void transcriptCardJudgesOurCertificateByWhatThePeerExpects()
+    {
+        TranscriptView view;
+        view.resize(900, 600);
+        view.show();
+        Session s = makeSessions().first();
+        s.direction = Direction::Send;
+        s.tls = true;
+        s.tlsEstablished = true;
+        s.tlsProtocol = QStringLiteral("TLS1_2");
+        s.lastReply = QStringLiteral("450 4.4.317 Cannot establish session - SubjectMismatch. Expected: mail.contoso.com, Presented: CN=edge01.contoso.com");
+        Certificate ours;
+        ours.role = CertificateRole::Sending;
+        ours.subject = QStringLiteral("CN=edge01.contoso.com");
+        ours.alternateNames = {QStringLiteral("edge01.contoso.com")};
+        s.certificates = {ours};
+        view.setLines(s, {});
+        QVERIFY2(view.tlsCardText().contains(QStringLiteral("do NOT contain mail.contoso.com, the name the peer expects")), qPrintable(view.tlsCardText()));
+        s.certificates.first().alternateNames = {QStringLiteral("mail.contoso.com")};
+        view.setLines(s, {});
+        QVERIFY(view.tlsCardText().contains(QStringLiteral("Names contain mail.contoso.com, the name the peer expects")));
+        // A Receive session never reads Exchange Online's words as a verdict on its own certificate.
+        s.direction = Direction::Receive;
+        view.setLines(s, {});
+        QVERIFY(!view.tlsCardText().contains(QStringLiteral("the name the peer expects")));
+    }
+
     void transcriptCardFoldsToItsFirstLine()
     {
         TranscriptView view;
