@@ -2,6 +2,7 @@
 
 #include "model/itemmodels/configurationmodel.h"
 #include "model/itemmodels/timeformat.h"
+#include "views/common/accessibility.h"
 #include "views/common/filedialogs.h"
 #include "views/common/messagebar.h"
 #include "views/common/theme.h"
@@ -13,6 +14,7 @@
 #include "views/sessions/workspace.h"
 #include "views/shell/collectdialog.h"
 #include "views/shell/helpbrowser.h"
+#include "views/shell/pathdrops.h"
 #include "views/shell/settingsmenu.h"
 #include "views/shell/shellstatus.h"
 #include "views/shell/welcomepage.h"
@@ -120,8 +122,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_case->restoreView();
         Q_EMIT loadFinished();
     });
-    // Drops land on child widgets (tables, line edits) first: watch them all, so "anywhere" holds.
-    qApp->installEventFilter(this);
+    // Drops onto loaded logs add to them; onto the welcome page they start a load.
+    new PathDrops(this, [this](const QStringList &local, const QStringList &remote) {
+        if (m_investigation->store() && !m_investigation->paths().isEmpty())
+            addPaths(local);
+        else
+            openPaths(local);
+        if (!remote.isEmpty())
+            m_status->message(tr("Only local files can be loaded; skipped %1").arg(remote.join(QStringLiteral(", "))), MessageBar::Warning);
+    });
     readSettings();
     updateNavigation();
     // The workspace's restored view state may switch UTC/local: the toggle follows.
@@ -135,7 +144,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
-    qApp->removeEventFilter(this);
     // The investigation's late signals must not reach views that are going away.
     m_investigation->disconnect(this);
 }
@@ -645,57 +653,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-bool MainWindow::handleDrag(QEvent *event)
-{
-    switch (event->type()) {
-    case QEvent::DragEnter:
-    case QEvent::DragMove: {
-        auto *drag = static_cast<QDragMoveEvent *>(event);
-        if (!drag->mimeData()->hasUrls())
-            return false;
-        drag->setDropAction(Qt::CopyAction);
-        drag->accept();
-        return true;
-    }
-    case QEvent::Drop: {
-        auto *drop = static_cast<QDropEvent *>(event);
-        if (!drop->mimeData()->hasUrls())
-            return false;
-        QStringList paths;
-        QStringList remote;
-        for (const QUrl &url : drop->mimeData()->urls()) {
-            if (url.isLocalFile())
-                paths << url.toLocalFile();
-            else
-                remote << url.toDisplayString();
-        }
-        drop->setDropAction(Qt::CopyAction);
-        drop->accept();
-        // Drops onto loaded logs add to them; onto the welcome page they start a load.
-        if (m_investigation->store() && !m_investigation->paths().isEmpty())
-            addPaths(paths);
-        else
-            openPaths(paths);
-        if (!remote.isEmpty())
-            m_status->message(tr("Only local files can be loaded; skipped %1").arg(remote.join(QStringLiteral(", "))), MessageBar::Warning);
-        return true;
-    }
-    default:
-        return false;
-    }
-}
-
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
-{
-    const QEvent::Type t = event->type();
-    if (t == QEvent::DragEnter || t == QEvent::DragMove || t == QEvent::Drop) {
-        auto *widget = qobject_cast<QWidget *>(watched);
-        if (widget && (widget == this || widget->window() == this))
-            return handleDrag(event);
-    }
-    return QMainWindow::eventFilter(watched, event);
-}
-
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
@@ -770,31 +727,7 @@ void MainWindow::setAccessibleNames()
         text->setAccessibleName(tr("Explanation and evidence of the selected finding"));
     if (auto *welcome = findChild<QWidget *>(QStringLiteral("welcomePage")))
         welcome->setAccessibleName(tr("Welcome"));
-    for (QToolBar *bar : findChildren<QToolBar *>())
-        bar->setAccessibleName(bar->windowTitle());
-    for (QDockWidget *dock : findChildren<QDockWidget *>())
-        dock->setAccessibleName(dock->windowTitle());
-    // Actions: screen readers read the text without the mnemonic; tool buttons get it as a name.
-    for (QAction *a : actions()) {
-        const QString plain = QString(a->text()).remove(QLatin1Char('&')).remove(QChar(0x2026));
-        if (a->toolTip().isEmpty() || a->toolTip() == a->text())
-            a->setToolTip(plain);
-        a->setStatusTip(plain);
-    }
-    // Every focusable control without a name gets one from its tool tip or its text, so none is
-    // announced as just "button" or "edit".
-    for (QWidget *w : findChildren<QWidget *>()) {
-        if (w->focusPolicy() == Qt::NoFocus || !w->accessibleName().isEmpty())
-            continue;
-        if (auto *button = qobject_cast<QToolButton *>(w)) {
-            if (button->defaultAction())
-                button->setAccessibleName(QString(button->defaultAction()->text()).remove(QLatin1Char('&')));
-        } else if (auto *edit = qobject_cast<QLineEdit *>(w); edit && !edit->placeholderText().isEmpty()) {
-            edit->setAccessibleName(edit->placeholderText());
-        } else if (!w->toolTip().isEmpty()) {
-            w->setAccessibleName(w->toolTip());
-        }
-    }
+    nameUnnamedControls(this);
 }
 
 } // namespace mwb::views

@@ -97,7 +97,6 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
@@ -124,7 +123,6 @@ private:
     void openDomainCheck();
     void readSettings();
     void writeSettings() const;
-    bool handleDrag(QEvent *event);
 
     QString m_samplesDir;
     QStringList m_recent;
