@@ -39,7 +39,7 @@ QSslCertificate opensslCertificate(const QTemporaryDir &dir, const QString &name
     QProcess p;
     p.start(QStringLiteral("openssl"), args);
     if (!p.waitForFinished(30000) || p.exitCode() != 0)
-        return {};
+        return QSslCertificate();
     return QSslCertificate::fromPath(dir.filePath(name + QStringLiteral(".pem"))).value(0);
 }
 
