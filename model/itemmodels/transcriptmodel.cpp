@@ -62,7 +62,7 @@ QList<TranscriptEntry> buildTranscript(Direction direction, const QList<SessionL
         e.lines << line;
         e.speaker = speaker;
         e.isCertificate = isCertificateContext(line);
-        if (previousMs != kNoTime && line.timeMs != kNoTime && line.timeMs - previousMs >= TranscriptModel::kGapThresholdMs)
+        if (previousMs != kNoTime && line.timeMs != kNoTime && line.timeMs - previousMs >= kTranscriptGapMs)
             e.gapBeforeMs = line.timeMs - previousMs;
         if (line.timeMs != kNoTime)
             previousMs = line.timeMs;

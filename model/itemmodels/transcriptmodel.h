@@ -41,7 +41,6 @@ public:
         LineRole,                        // qint64 line number of the first record
         BookmarkedRole,                  // bool: one of the entry's lines is bookmarked
     };
-    static constexpr qint64 kGapThresholdMs = kTranscriptGapMs;
 
     explicit TranscriptModel(QObject *parent = nullptr);
 

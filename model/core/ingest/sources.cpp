@@ -139,29 +139,23 @@ private:
     bool m_cap = true;
 };
 
-void addFromArchive(const QString &displayPath, const QString &filePath, const QByteArray *memory,
-                    const QString &serverHint, int depth, Unpacker &u)
+void addFromArchive(const QString &displayPath, const QString &filePath, const QString &serverHint, int depth, Unpacker &u)
 {
     QList<Input> &out = u.out;
     archive *a = archive_read_new();
     archive_read_support_filter_all(a);
     archive_read_support_format_all(a);
     archive_read_support_format_raw(a);   // a bare .gz holds one stream without a container
-    int rc;
-    if (memory) {
-        rc = archive_read_open_memory(a, memory->constData(), size_t(memory->size()));
-    } else {
 #if defined(Q_OS_WIN)
-        // The wide-character open: the narrow one goes through the ANSI code page (names outside it
-        // fail) and MAX_PATH; libarchive's wide open retries a path it cannot find with the \\?\ prefix.
-        static_assert(sizeof(wchar_t) == sizeof(char16_t));
-        const QString native = QDir::toNativeSeparators(filePath);
-        rc = archive_read_open_filename_w(a, reinterpret_cast<const wchar_t *>(native.utf16()), 1 << 16);
+    // The wide-character open: the narrow one goes through the ANSI code page (names outside it
+    // fail) and MAX_PATH; libarchive's wide open retries a path it cannot find with the \\?\ prefix.
+    static_assert(sizeof(wchar_t) == sizeof(char16_t));
+    const QString native = QDir::toNativeSeparators(filePath);
+    int rc = archive_read_open_filename_w(a, reinterpret_cast<const wchar_t *>(native.utf16()), 1 << 16);
 #else
-        const QByteArray pathBytes = QFile::encodeName(filePath);
-        rc = archive_read_open_filename(a, pathBytes.constData(), 1 << 16);
+    const QByteArray pathBytes = QFile::encodeName(filePath);
+    int rc = archive_read_open_filename(a, pathBytes.constData(), 1 << 16);
 #endif
-    }
     if (rc != ARCHIVE_OK) {
         Input bad;
         bad.path = displayPath;
@@ -264,7 +258,7 @@ void addFromArchive(const QString &displayPath, const QString &filePath, const Q
                 in.error = QStringLiteral("archive nested more than %1 levels deep: not opened").arg(u.limits.maxDepth);
                 out.append(in);
             } else {
-                addFromArchive(in.path, file.fileName(), nullptr, in.serverHint, depth + 1, u);
+                addFromArchive(in.path, file.fileName(), in.serverHint, depth + 1, u);
             }
             file.remove();
             continue;
@@ -302,7 +296,7 @@ void addFile(const QString &path, Unpacker &u)
     const QByteArray head = f.read(512);
     f.close();
     if (looksLikeArchive(head)) {
-        addFromArchive(path, path, nullptr, in.serverHint, 1, u);
+        addFromArchive(path, path, in.serverHint, 1, u);
         return;
     }
     out.append(in);
@@ -400,7 +394,7 @@ void addStream(const QString &path, Unpacker &u)
         return;
     }
     if (looksLikeArchive(head)) {
-        addFromArchive(in.path, copy->fileName(), nullptr, QString(), 1, u);
+        addFromArchive(in.path, copy->fileName(), QString(), 1, u);
         copy->remove();
         return;
     }

@@ -16,9 +16,7 @@ namespace mwb::ingest {
 
 struct Input {
     QString path;          // display path; "archive.zip!/inner/file.log" for members
-    QString filePath;      // file system path to map (empty for archive members)
-    QByteArray data;       // archive member content
-    bool inMemory = false;
+    QString filePath;      // file system path to map (archive members and streams: a temporary copy)
     QString serverHint;    // from the folders above the file (EX01/SmtpReceive/… → EX01)
     qint64 size = 0;
     QString error;         // the input could not be read at all

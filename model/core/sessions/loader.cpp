@@ -56,17 +56,13 @@ config::Configuration takeCollectionFiles(QList<ingest::Input> &inputs)
             logs.append(std::move(in));
             continue;
         }
-        QByteArray bytes = in.data;
-        if (!in.inMemory) {
-            QFile file(in.filePath);
-            if (!file.open(QIODevice::ReadOnly)) {
-                configuration.problems.append(QStringLiteral("%1: cannot read: %2").arg(in.path, file.errorString()));
-                configuration.unreadableFiles.append(in.path);
-                continue;
-            }
-            bytes = file.read(64 * 1024 * 1024);
+        QFile file(in.filePath);
+        if (!file.open(QIODevice::ReadOnly)) {
+            configuration.problems.append(QStringLiteral("%1: cannot read: %2").arg(in.path, file.errorString()));
+            configuration.unreadableFiles.append(in.path);
+            continue;
         }
-        config::readCollectionFile(configuration, name, bytes, in.path);
+        config::readCollectionFile(configuration, name, file.read(64 * 1024 * 1024), in.path);
     }
     inputs = std::move(logs);
     return configuration;
@@ -111,18 +107,12 @@ Parsed parseInputs(QList<ingest::Input> inputs, const LoadOptions &options, bool
                 report(in.size);
                 return;
             }
-            std::shared_ptr<FileBytes> bytes;
-            if (in.inMemory) {
-                bytes = FileBytes::fromBuffer(std::move(in.data));
-                in.data = QByteArray();
-            } else {
-                QString error;
-                bytes = FileBytes::fromFile(in.filePath, &error);
-                if (!bytes) {
-                    pf.meta.errors.append({0, QStringLiteral("cannot read: %1").arg(error)});
-                    report(in.size);
-                    return;
-                }
+            QString error;
+            const std::shared_ptr<FileBytes> bytes = FileBytes::fromFile(in.filePath, &error);
+            if (!bytes) {
+                pf.meta.errors.append({0, QStringLiteral("cannot read: %1").arg(error)});
+                report(in.size);
+                return;
             }
             ingest::ParseControl control;
             control.cancel = options.cancel;
@@ -174,15 +164,10 @@ QList<Session> previewSessions(const QList<ingest::Input> &inputs, const LoadOpt
         if (!in.error.isEmpty() || in.size <= 0)
             continue;
         ++tried;
-        QByteArray head;
-        if (in.inMemory) {
-            head = in.data.left(kPreviewBytes);
-        } else {
-            QFile file(in.filePath);
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            head = file.read(kPreviewBytes);
-        }
+        QFile file(in.filePath);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        QByteArray head = file.read(kPreviewBytes);
         if (head.size() == kPreviewBytes) {
             // Cut after the last line end; in UTF-16LE the NUL after it belongs to the line too.
             qsizetype end = head.lastIndexOf('\n') + 1;

@@ -71,7 +71,7 @@ private Q_SLOTS:
         const Store *store = m_window->store().get();
         int pick = -1;
         for (const Session &s : store->sessions) {
-            if (!s.certificates.isEmpty() && s.maxGapMs > TranscriptModel::kGapThresholdMs) {
+            if (!s.certificates.isEmpty() && s.maxGapMs > kTranscriptGapMs) {
                 pick = s.index;
                 break;
             }
