@@ -8,20 +8,7 @@
 # rows with a second binary (an older commit) as well. Data as run-bench.sh (mwb-loggen, seed 2026).
 set -eu
 target=${1:-1G}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-build="$root/build/bench"
-if [ -z "${MWB:-}" ]; then
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$build" -j2 --target mwb mwb-loggen
-  MWB="$build/app/mwb"
-fi
-data="$build/data"
-if [ ! -f "$build/.data-done-$target-200M" ]; then
-  rm -rf "$data"
-  "$build/tests/tools/mwb-loggen" --out "$data" --seed 2026 --servers EX01,EX02,EDGE01 \
-      --target-bytes "$target" --tracking-bytes 200M --multiline-ehlo --manifest "$build/manifest.json"
-  touch "$build/.data-done-$target-200M"
-fi
+. "$(dirname "$0")/bench-data.sh"
 mkdir -p "$build/duckdb"
 cp "$root/tests/bench/package.json" "$root/tests/bench/duckdb_transcript.mjs" "$build/duckdb/"
 (cd "$build/duckdb" && npm install --no-audit --no-fund >/dev/null)

@@ -7,21 +7,7 @@
 # rows with a second binary (an older commit) first. Data as run-bench.sh (mwb-loggen, seed 2026).
 set -eu
 target=${1:-1G}
-root=$(cd "$(dirname "$0")/../.." && pwd)
-build="$root/build/bench"
-if [ -z "${MWB:-}" ]; then
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$build" -j2 --target mwb mwb-loggen
-  MWB="$build/app/mwb"
-fi
-loggen="${MWB_LOGGEN:-$build/tests/tools/mwb-loggen}"
-data="$build/data"
-if [ ! -f "$build/.data-done-$target-200M" ]; then
-  rm -rf "$data"
-  "$loggen" --out "$data" --seed 2026 --servers EX01,EX02,EDGE01 \
-      --target-bytes "$target" --tracking-bytes 200M --multiline-ehlo --manifest "$build/manifest.json"
-  touch "$build/.data-done-$target-200M"
-fi
+. "$(dirname "$0")/bench-data.sh"
 peak="$root/tests/bench/peak_rss_anon.py"
 out="$build/stream-out"
 mkdir -p "$build/archives"
